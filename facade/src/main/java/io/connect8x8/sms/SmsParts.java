@@ -1,0 +1,151 @@
+package io.connect8x8.sms;
+
+import java.util.Objects;
+
+/**
+ * How an SMS text is encoded and split into parts, computed offline with the same rules as the 8x8 SMS API.
+ *
+ * <p>GSM-7 text of up to 160 positions is one part, longer text 153 positions a part; characters of the GSM 03.38
+ * extension table ({@code ^ { } \ [ ~ ] | €} and form feed) take two positions. Text with any other character needs
+ * UCS-2: 70 UTF-16 code units in one part, then 67 a part (an emoji outside the Basic Multilingual Plane is two
+ * units, and a part never splits a surrogate pair). The API sends at most {@value #MAX_PARTS} parts and truncates
+ * longer text; {@link #truncated()} says so.
+ *
+ * <p>Instances are immutable values.
+ *
+ * @param encoding the encoding used: {@link SmsEncoding#GSM7} or {@link SmsEncoding#UCS2}, never {@code AUTO}
+ * @param length the length in the encoding's units (GSM-7 positions or UTF-16 code units)
+ * @param parts the number of parts the text is sent as, at least 1, at most {@value #MAX_PARTS}
+ * @param perPart the capacity of one part in this message: 160 or 153 for GSM-7, 70 or 67 for UCS-2
+ * @param remainingInLastPart how many more units fit in the last part before another part is needed
+ * @param truncated whether the text needs more than {@value #MAX_PARTS} parts and would be cut
+ */
+public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart, int remainingInLastPart,
+                       boolean truncated) {
+
+    /** The most parts one SMS is sent as. */
+    public static final int MAX_PARTS = 10;
+
+    private static final String GSM7_BASIC =
+            "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+                    + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+    private static final String GSM7_EXTENSION = "\f^{}\\[~]|€";
+
+    /** Validates the record's invariants. */
+    public SmsParts {
+        Objects.requireNonNull(encoding, "encoding");
+    }
+
+    /**
+     * Computes the parts for {@code text} as the API does with encoding {@code AUTO}: GSM-7 when every character
+     * has a GSM-7 form, UCS-2 otherwise.
+     *
+     * @param text the message text, not null
+     * @return the encoding and parts
+     */
+    public static SmsParts of(String text) {
+        return of(text, SmsEncoding.AUTO);
+    }
+
+    /**
+     * Computes the parts for {@code text} sent with the given encoding.
+     *
+     * @param text the message text, not null
+     * @param encoding {@code AUTO} to choose as the API does, or a forced {@code GSM7} or {@code UCS2}; with a forced
+     *     {@code GSM7}, characters without a GSM-7 form count one position each (the API replaces them)
+     * @return the encoding and parts
+     */
+    public static SmsParts of(String text, SmsEncoding encoding) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(encoding, "encoding");
+        int gsmLength = gsm7Length(text);
+        boolean gsm = encoding == SmsEncoding.GSM7 || (encoding == SmsEncoding.AUTO && gsmLength >= 0);
+        if (gsm) {
+            int length = gsmLength >= 0 ? gsmLength : lenientGsm7Length(text);
+            return split(SmsEncoding.GSM7, length, 160, 153, null);
+        }
+        return split(SmsEncoding.UCS2, text.length(), 70, 67, text);
+    }
+
+    /**
+     * Whether every character of {@code text} has a GSM-7 form (basic or extension table).
+     *
+     * @param text the text, not null
+     * @return true when the text can be sent as GSM-7 without replacement
+     */
+    public static boolean isGsm7(String text) {
+        return gsm7Length(Objects.requireNonNull(text, "text")) >= 0;
+    }
+
+    private static SmsParts split(SmsEncoding encoding, int length, int single, int multi, String ucs2Text) {
+        if (length <= single) {
+            return new SmsParts(encoding, length, 1, single, single - length, false);
+        }
+        int parts = ucs2Text == null ? ceilDiv(length, multi) : ucs2Parts(ucs2Text, multi);
+        int used = ucs2Text == null ? length - (parts - 1) * multi : lastUcs2PartLength(ucs2Text, multi);
+        boolean truncated = parts > MAX_PARTS;
+        if (truncated) {
+            return new SmsParts(encoding, length, MAX_PARTS, multi, 0, true);
+        }
+        return new SmsParts(encoding, length, parts, multi, multi - used, false);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    /** Counts UCS-2 parts so that no part ends between the two halves of a surrogate pair. */
+    private static int ucs2Parts(String text, int perPart) {
+        int parts = 1;
+        int used = 0;
+        for (int i = 0; i < text.length(); ) {
+            int width = Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+            if (used + width > perPart) {
+                parts++;
+                used = 0;
+            }
+            used += width;
+            i += width;
+        }
+        return parts;
+    }
+
+    private static int lastUcs2PartLength(String text, int perPart) {
+        int used = 0;
+        for (int i = 0; i < text.length(); ) {
+            int width = Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+            if (used + width > perPart) {
+                used = 0;
+            }
+            used += width;
+            i += width;
+        }
+        return used;
+    }
+
+    /** The GSM-7 length of the text, or -1 when a character has no GSM-7 form. */
+    private static int gsm7Length(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (GSM7_EXTENSION.indexOf(c) >= 0) {
+                length += 2;
+            } else if (c != '\u001B' && GSM7_BASIC.indexOf(c) >= 0) {
+                length += 1;
+            } else {
+                return -1;
+            }
+        }
+        return length;
+    }
+
+    private static int lenientGsm7Length(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            length += GSM7_EXTENSION.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
+        }
+        return length;
+    }
+}
