@@ -1,0 +1,77 @@
+package io.connect8x8;
+
+import java.util.Optional;
+
+/**
+ * The API answered with an error status (400 or above). Carries the HTTP status and 8x8's error envelope
+ * ({@code code}, {@code message}, {@code errorId}, {@code timestamp}) when the body had one, and always the raw body
+ * (for an HTML page from a proxy, for instance).
+ *
+ * <p>Subclasses name the common statuses: {@link BadRequestException} (400), {@link AuthenticationException} (401),
+ * {@link PermissionDeniedException} (403), {@link NotFoundException} (404), {@link RateLimitException} (429) and
+ * {@link ServerErrorException} (5xx). Other statuses (413, 426, ...) are thrown as this class.
+ */
+public class ApiErrorException extends Connect8x8Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ApiError error;
+
+    /**
+     * Creates the exception for an error response.
+     *
+     * @param error the parsed response
+     * @param attempts the number of HTTP requests made
+     */
+    public ApiErrorException(ApiError error, int attempts) {
+        super(error.describe(), null, attempts);
+        this.error = error;
+    }
+
+    /**
+     * Creates the exception with a message of its own, for subclasses that add a hint.
+     *
+     * @param error the parsed response
+     * @param message the message
+     * @param attempts the number of HTTP requests made
+     */
+    protected ApiErrorException(ApiError error, String message, int attempts) {
+        super(message, null, attempts);
+        this.error = error;
+    }
+
+    /** @return the HTTP status, 400 or above */
+    public int httpStatus() {
+        return error.httpStatus();
+    }
+
+    /** @return 8x8's error code from the body (for example 1002), if the body had one */
+    public Optional<Integer> code() {
+        return Optional.ofNullable(error.code());
+    }
+
+    /** @return 8x8's error message from the body, if the body had one */
+    public Optional<String> apiMessage() {
+        return Optional.ofNullable(error.message());
+    }
+
+    /** @return 8x8's errorId, to quote to 8x8 support, if the body had one */
+    public Optional<String> errorId() {
+        return Optional.ofNullable(error.errorId());
+    }
+
+    /** @return the error's timestamp as the API wrote it, if the body had one */
+    public Optional<String> timestamp() {
+        return Optional.ofNullable(error.timestamp());
+    }
+
+    /** @return the response body as received (possibly truncated to the client's response size limit) */
+    public String rawBody() {
+        return error.rawBody();
+    }
+
+    /** @return the whole parsed error */
+    public ApiError error() {
+        return error;
+    }
+}

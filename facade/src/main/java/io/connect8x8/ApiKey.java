@@ -1,0 +1,113 @@
+package io.connect8x8;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+
+/**
+ * An 8x8 API key. The only type that holds the key: {@link #toString()} redacts it, and no exception message, log
+ * line or request preview ever contains it.
+ *
+ * <p>A key with whitespace or control characters inside is refused (a stray newline from a file is trimmed first),
+ * because such a key would corrupt the {@code Authorization} header.
+ */
+public final class ApiKey {
+
+    /** The environment variable {@link #fromEnvironment()} reads. */
+    public static final String ENVIRONMENT_VARIABLE = "CONNECT8X8_API_KEY";
+
+    private final String secret;
+
+    private ApiKey(String secret) {
+        this.secret = secret;
+    }
+
+    /**
+     * Wraps a key.
+     *
+     * @param key the key; surrounding whitespace is trimmed
+     * @return the key
+     * @throws ValidationException (field {@code apiKey}) when the key is empty or holds whitespace or control
+     *     characters; the message names the problem, never the key
+     */
+    public static ApiKey of(String key) {
+        if (key == null || key.isBlank()) {
+            throw new ValidationException("apiKey", "the API key is missing or empty");
+        }
+        String trimmed = key.strip();
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                throw new ValidationException("apiKey", "the API key contains "
+                        + (Character.isISOControl(c) ? "a control character" : "whitespace")
+                        + " at position " + (i + 1) + " of " + trimmed.length());
+            }
+            if (c > 0x7e) {
+                throw new ValidationException("apiKey", "the API key contains a non-ASCII character at position "
+                        + (i + 1) + " of " + trimmed.length());
+            }
+        }
+        return new ApiKey(trimmed);
+    }
+
+    /**
+     * Reads the key from the environment variable {@value #ENVIRONMENT_VARIABLE}.
+     *
+     * @return the key
+     * @throws ValidationException (field {@code apiKey}) when the variable is unset or the key malformed
+     */
+    public static ApiKey fromEnvironment() {
+        String value = System.getenv(ENVIRONMENT_VARIABLE);
+        if (value == null || value.isBlank()) {
+            throw new ValidationException("apiKey", "no API key given and " + ENVIRONMENT_VARIABLE + " is not set");
+        }
+        return of(value);
+    }
+
+    /**
+     * Reads the key from a file holding only the key (a trailing newline is fine).
+     *
+     * @param file the file
+     * @return the key
+     * @throws ValidationException (field {@code apiKeyFile}) when the file cannot be read, or (field
+     *     {@code apiKey}) when the key is malformed
+     */
+    public static ApiKey fromFile(Path file) {
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new ValidationException("apiKeyFile", "cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+        return of(content);
+    }
+
+    /**
+     * The key itself, for the {@code Authorization} header. Keep it out of logs.
+     *
+     * @return the secret
+     */
+    public String reveal() {
+        return secret;
+    }
+
+    /** @return {@code ApiKey[redacted]}, never the key */
+    @Override
+    public String toString() {
+        return "ApiKey[redacted]";
+    }
+
+    /** Compares keys in constant time. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiKey key && MessageDigest.isEqual(
+                secret.getBytes(StandardCharsets.UTF_8), key.secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return secret.length();
+    }
+}

@@ -1,0 +1,22 @@
+package io.connect8x8;
+
+/**
+ * The call did not finish within its deadline (the client's call timeout or the per-call override), retries and
+ * waits included.
+ */
+public class CallTimeoutException extends TransportException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what timed out
+     * @param cause the underlying failure, may be null
+     * @param mayHaveReachedServer whether any byte of the request was sent
+     * @param attempts the number of HTTP requests made
+     */
+    public CallTimeoutException(String message, Throwable cause, boolean mayHaveReachedServer, int attempts) {
+        super(message, cause, mayHaveReachedServer, attempts);
+    }
+}

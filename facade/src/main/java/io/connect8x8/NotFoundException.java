@@ -1,0 +1,17 @@
+package io.connect8x8;
+
+/** The API did not find the resource (HTTP 404), usually a wrong base URL or sub-account id. */
+public class NotFoundException extends ApiErrorException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param error the parsed response
+     * @param attempts the number of HTTP requests made
+     */
+    public NotFoundException(ApiError error, int attempts) {
+        super(error, attempts);
+    }
+}

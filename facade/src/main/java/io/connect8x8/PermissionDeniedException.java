@@ -1,0 +1,41 @@
+package io.connect8x8;
+
+import java.util.Optional;
+
+/**
+ * The key is not allowed to do this (HTTP 403). With 8x8 code 1201 the account lives in another region:
+ * {@link #regionHint()} names the region to configure when the API's message says which.
+ */
+public class PermissionDeniedException extends ApiErrorException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Region regionHint;
+
+    /**
+     * Creates the exception.
+     *
+     * @param error the parsed response
+     * @param configured the region the client was configured with, or null for custom base URLs
+     * @param attempts the number of HTTP requests made
+     */
+    public PermissionDeniedException(ApiError error, Region configured, int attempts) {
+        super(error, describe(error, Region.hintFor(error, configured)), attempts);
+        this.regionHint = Region.hintFor(error, configured);
+    }
+
+    private static String describe(ApiError error, Region hint) {
+        return hint == null ? error.describe()
+                : error.describe() + "; the account is not in this region: use region " + hint.code()
+                        + " (" + hint.displayName() + ")";
+    }
+
+    /**
+     * For code 1201 (wrong region), the region the account is probably provisioned in.
+     *
+     * @return the region to use, if the response identifies one
+     */
+    public Optional<Region> regionHint() {
+        return Optional.ofNullable(regionHint);
+    }
+}

@@ -1,0 +1,109 @@
+package io.connect8x8;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When and how a call is repeated. The defaults are the safe ones:
+ * <ul>
+ *   <li>429: wait for {@code Retry-After} (or the backoff when absent) and retry, within the deadline;</li>
+ *   <li>503, and failures that provably never reached the server (connection refused, DNS failure, connect
+ *       timeout): retry with exponential backoff and full jitter;</li>
+ *   <li>anything after which the message may have been processed (500, 502, 504, a read timeout or reset after the
+ *       request was written): never retried, unless {@link Builder#retryAmbiguousFailures(boolean)} opts in.</li>
+ * </ul>
+ * Every attempt reuses the same {@code clientMessageId}, fixed before the first one.
+ *
+ * @param maxAttempts attempts in all, the first included (default 3; 1 disables retries)
+ * @param initialBackoff the base of the exponential backoff (default 250 ms)
+ * @param maxBackoff the cap of one backoff (default 8 s)
+ * @param retryAmbiguousFailures whether to retry when the message may already have been processed (default false)
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                          boolean retryAmbiguousFailures) {
+
+    /** The default policy: 3 attempts, 250 ms to 8 s backoff, no retry of ambiguous failures. */
+    public static final RetryPolicy DEFAULT = builder().build();
+
+    /** No retries at all. */
+    public static final RetryPolicy NONE = builder().maxAttempts(1).build();
+
+    /** Checks the values. */
+    public RetryPolicy {
+        if (maxAttempts < 1 || maxAttempts > 20) {
+            throw new ValidationException("retryPolicy.maxAttempts", "must be 1 to 20, was " + maxAttempts);
+        }
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new ValidationException("retryPolicy.maxBackoff", "must be at least initialBackoff, both >= 0");
+        }
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder starting from this policy */
+    public Builder toBuilder() {
+        return new Builder().maxAttempts(maxAttempts).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
+                .retryAmbiguousFailures(retryAmbiguousFailures);
+    }
+
+    /** Builds a {@link RetryPolicy}. */
+    public static final class Builder {
+        private int maxAttempts = 3;
+        private Duration initialBackoff = Duration.ofMillis(250);
+        private Duration maxBackoff = Duration.ofSeconds(8);
+        private boolean retryAmbiguousFailures;
+
+        private Builder() {
+        }
+
+        /**
+         * @param maxAttempts attempts in all, the first included, 1 to 20 (default 3)
+         * @return this builder
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * @param initialBackoff the first backoff's upper bound; attempt n waits a random time up to
+         *     {@code initialBackoff * 2^(n-1)}, capped (default 250 ms)
+         * @return this builder
+         */
+        public Builder initialBackoff(Duration initialBackoff) {
+            this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
+            return this;
+        }
+
+        /**
+         * @param maxBackoff the cap of one backoff (default 8 s)
+         * @return this builder
+         */
+        public Builder maxBackoff(Duration maxBackoff) {
+            this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
+            return this;
+        }
+
+        /**
+         * Opts in to retrying after failures that may have been processed (500, 502, 504, read timeout or reset after
+         * the request was written). The API has no idempotency key: this can send a message twice.
+         *
+         * @param retry whether to retry (default false)
+         * @return this builder
+         */
+        public Builder retryAmbiguousFailures(boolean retry) {
+            this.retryAmbiguousFailures = retry;
+            return this;
+        }
+
+        /** @return the policy */
+        public RetryPolicy build() {
+            return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, retryAmbiguousFailures);
+        }
+    }
+}

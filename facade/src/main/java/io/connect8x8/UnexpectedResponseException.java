@@ -1,0 +1,39 @@
+package io.connect8x8;
+
+/**
+ * The API answered with a success status but a body the client cannot use: not JSON, truncated, too large, or
+ * missing a required field. The request was most likely processed: do not resend blindly.
+ */
+public class UnexpectedResponseException extends Connect8x8Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int httpStatus;
+    private final String rawBody;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong with the response
+     * @param httpStatus the HTTP status
+     * @param rawBody the body as received (possibly cut at the response size limit)
+     * @param cause the parse failure, may be null
+     * @param attempts the number of HTTP requests made
+     */
+    public UnexpectedResponseException(String message, int httpStatus, String rawBody, Throwable cause,
+                                       int attempts) {
+        super(message + " (HTTP " + httpStatus + ")", cause, attempts);
+        this.httpStatus = httpStatus;
+        this.rawBody = rawBody == null ? "" : rawBody;
+    }
+
+    /** @return the HTTP status of the response */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** @return the body as received, possibly cut at the response size limit */
+    public String rawBody() {
+        return rawBody;
+    }
+}

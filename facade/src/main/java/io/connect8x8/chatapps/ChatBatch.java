@@ -1,0 +1,94 @@
+package io.connect8x8.chatapps;
+
+import io.connect8x8.internal.Checks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A batch of chat-apps messages, at most {@value #MAX_MESSAGES} a request. */
+public final class ChatBatch {
+
+    /** The most messages one Messaging Apps batch request takes. */
+    public static final int MAX_MESSAGES = 1_000;
+    /** The longest {@code clientBatchId} the Messaging Apps API takes. */
+    public static final int MAX_CLIENT_BATCH_ID = 100;
+
+    private final List<ChatMessage> messages;
+    private final String clientBatchId;
+    private final boolean includeMessagesInResponse;
+
+    private ChatBatch(Builder b) {
+        this.messages = List.copyOf(b.messages);
+        Checks.size("messages", messages.size(), MAX_MESSAGES);
+        this.clientBatchId = Checks.optionalText("clientBatchId", b.clientBatchId, MAX_CLIENT_BATCH_ID);
+        this.includeMessagesInResponse = b.includeMessagesInResponse;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the messages */
+    public List<ChatMessage> messages() {
+        return messages;
+    }
+
+    /** @return your id for the batch */
+    public Optional<String> clientBatchId() {
+        return Optional.ofNullable(clientBatchId);
+    }
+
+    /** @return whether the response lists each message */
+    public boolean includeMessagesInResponse() {
+        return includeMessagesInResponse;
+    }
+
+    @Override
+    public String toString() {
+        return "ChatBatch{size=" + messages.size() + ", clientBatchId=" + clientBatchId + '}';
+    }
+
+    /** Builds a {@link ChatBatch}. */
+    public static final class Builder {
+        private final List<ChatMessage> messages = new ArrayList<>();
+        private String clientBatchId;
+        private boolean includeMessagesInResponse;
+
+        private Builder() {
+        }
+
+        /** @param message one message @return this builder */
+        public Builder addMessage(ChatMessage message) {
+            messages.add(Objects.requireNonNull(message, "message"));
+            return this;
+        }
+
+        /** @param messages messages, added in order @return this builder */
+        public Builder addMessages(List<ChatMessage> messages) {
+            messages.forEach(this::addMessage);
+            return this;
+        }
+
+        /**
+         * @param clientBatchId your id, at most 100 characters (default: the client generates one)
+         * @return this builder
+         */
+        public Builder clientBatchId(String clientBatchId) {
+            this.clientBatchId = clientBatchId;
+            return this;
+        }
+
+        /** @param include whether the response lists each message (default false) @return this builder */
+        public Builder includeMessagesInResponse(boolean include) {
+            this.includeMessagesInResponse = include;
+            return this;
+        }
+
+        /** @return the batch @throws io.connect8x8.ValidationException naming the malformed field */
+        public ChatBatch build() {
+            return new ChatBatch(this);
+        }
+    }
+}

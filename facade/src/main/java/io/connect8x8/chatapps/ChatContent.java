@@ -1,0 +1,171 @@
+package io.connect8x8.chatapps;
+
+import com.google.gson.JsonObject;
+import io.connect8x8.ValidationException;
+import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.Redaction;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a chat-apps message carries: a text, a media file by URL (image, audio, video or file, with an optional
+ * caption), a location, a template, or interactive content passed through as JSON. Built by the static factories;
+ * immutable.
+ */
+public final class ChatContent {
+
+    /** The API's limit on {@code content.text} (captions included) and {@code fallbackText}. */
+    public static final int MAX_TEXT = 35_000;
+
+    /** The content's type, with the API's spelling. */
+    public enum Kind {
+        /** Plain text. */
+        TEXT("Text"),
+        /** An image by URL. */
+        IMAGE("Image"),
+        /** An audio file by URL. */
+        AUDIO("Audio"),
+        /** A video by URL. */
+        VIDEO("Video"),
+        /** A document by URL. */
+        FILE("File"),
+        /** A location. */
+        LOCATION("Location"),
+        /** An approved template. */
+        TEMPLATE("Template"),
+        /**
+         * Interactive content (buttons, lists), passed through as given. The guide's minimal document lacks this
+         * type; the live API takes it.
+         */
+        INTERACTIVE("Interactive");
+
+        private final String wireName;
+
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** @return the {@code type} on the wire, such as {@code Template} */
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    private final Kind kind;
+    private final String text;
+    private final String url;
+    private final Location location;
+    private final Template template;
+    private final JsonObject interactive;
+
+    private ChatContent(Kind kind, String text, String url, Location location, Template template,
+                        JsonObject interactive) {
+        this.kind = kind;
+        this.text = text;
+        this.url = url;
+        this.location = location;
+        this.template = template;
+        this.interactive = interactive;
+    }
+
+    /** @param text the message, at most 35,000 characters @return the content */
+    public static ChatContent text(String text) {
+        return new ChatContent(Kind.TEXT, Checks.text("content.text", text, MAX_TEXT), null, null, null, null);
+    }
+
+    /** @param url the image's URL @param caption a caption, or null @return the content */
+    public static ChatContent image(String url, String caption) {
+        return media(Kind.IMAGE, url, caption);
+    }
+
+    /** @param url the video's URL @param caption a caption, or null @return the content */
+    public static ChatContent video(String url, String caption) {
+        return media(Kind.VIDEO, url, caption);
+    }
+
+    /** @param url the audio file's URL @return the content */
+    public static ChatContent audio(String url) {
+        return media(Kind.AUDIO, url, null);
+    }
+
+    /** @param url the document's URL @param caption a caption, or null @return the content */
+    public static ChatContent file(String url, String caption) {
+        return media(Kind.FILE, url, caption);
+    }
+
+    private static ChatContent media(Kind kind, String url, String caption) {
+        return new ChatContent(kind, Checks.optionalText("content.text", caption, MAX_TEXT),
+                Checks.url("content.url", url), null, null, null);
+    }
+
+    /** @param location the place @return the content */
+    public static ChatContent location(Location location) {
+        return new ChatContent(Kind.LOCATION, null, null, Objects.requireNonNull(location, "location"), null, null);
+    }
+
+    /** @param template the template and its parameters @return the content */
+    public static ChatContent template(Template template) {
+        return new ChatContent(Kind.TEMPLATE, null, null, null, Objects.requireNonNull(template, "template"), null);
+    }
+
+    /**
+     * Interactive content, sent as {@code content.interactive} unchanged.
+     *
+     * @param interactive the JSON object, with at least its {@code type}
+     * @return the content
+     */
+    public static ChatContent interactive(JsonObject interactive) {
+        if (interactive == null || !interactive.has("type")) {
+            throw new ValidationException("content.interactive.type", "is required");
+        }
+        return new ChatContent(Kind.INTERACTIVE, null, null, null, null, interactive.deepCopy());
+    }
+
+    /** @return the content's type */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return the text, or a media caption */
+    public Optional<String> text() {
+        return Optional.ofNullable(text);
+    }
+
+    /** @return the media URL */
+    public Optional<String> url() {
+        return Optional.ofNullable(url);
+    }
+
+    /** @return the location */
+    public Optional<Location> location() {
+        return Optional.ofNullable(location);
+    }
+
+    /** @return the template */
+    public Optional<Template> template() {
+        return Optional.ofNullable(template);
+    }
+
+    /** @return a copy of the interactive JSON */
+    public Optional<JsonObject> interactive() {
+        return Optional.ofNullable(interactive).map(JsonObject::deepCopy);
+    }
+
+    @Override
+    public String toString() {
+        return "ChatContent{" + kind + (text != null ? " text=" + Redaction.describeText(text) : "")
+                + (template != null ? " " + template : "") + '}';
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChatContent c && kind == c.kind && Objects.equals(text, c.text)
+                && Objects.equals(url, c.url) && Objects.equals(location, c.location)
+                && Objects.equals(template, c.template) && Objects.equals(interactive, c.interactive);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, text, url, location, template, interactive);
+    }
+}

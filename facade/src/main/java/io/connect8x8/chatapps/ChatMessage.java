@@ -1,0 +1,299 @@
+package io.connect8x8.chatapps;
+
+import io.connect8x8.ValidationException;
+import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.Redaction;
+import io.connect8x8.sms.SmsEncoding;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One Messaging Apps message (WhatsApp and the other chat apps): the recipient, the content, and optionally the
+ * channels to try in order with their fallback, an SMS fallback text, a schedule and a receipt URL.
+ *
+ * <pre>{@code
+ * ChatMessage otp = ChatMessage.builder()
+ *     .to("+6512345678")
+ *     .template(Template.authentication("your_authentication_template_name", "en_US", "123456"))
+ *     .build();
+ * }</pre>
+ */
+public final class ChatMessage {
+
+    /** The longest {@code clientMessageId} the Messaging Apps API takes. */
+    public static final int MAX_CLIENT_MESSAGE_ID = 50;
+
+    private final String to;
+    private final String country;
+    private final ChatContent content;
+    private final List<ChannelFallback> channels;
+    private final String fallbackText;
+    private final SmsEncoding smsEncoding;
+    private final String smsSource;
+    private final OffsetDateTime scheduled;
+    private final OffsetDateTime expiry;
+    private final String dlrCallbackUrl;
+    private final String clientMessageId;
+
+    private ChatMessage(Builder b) {
+        this.country = Checks.country("user.country", b.country);
+        this.to = Checks.phone("user.msisdn", b.to, country);
+        if (b.content == null) {
+            throw new ValidationException("content", "is required: set text, a media URL, a location or a template");
+        }
+        this.content = b.content;
+        this.channels = List.copyOf(b.channels);
+        this.fallbackText = Checks.optionalText("content.fallbackText", b.fallbackText, ChatContent.MAX_TEXT);
+        this.smsEncoding = b.smsEncoding;
+        this.smsSource = Checks.optionalText("content.sms.source", b.smsSource, 16);
+        this.scheduled = b.scheduled;
+        this.expiry = b.expiry;
+        this.dlrCallbackUrl = Checks.optionalUrl("dlrCallbackUrl", b.dlrCallbackUrl);
+        this.clientMessageId = Checks.optionalText("clientMessageId", b.clientMessageId, MAX_CLIENT_MESSAGE_ID);
+        if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
+            throw new ValidationException("expiry", "must be after scheduled");
+        }
+        for (int i = 0; i < channels.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (channels.get(j).channel() == channels.get(i).channel()) {
+                    throw new ValidationException("channels[" + i + "].channel",
+                            channels.get(i).channel().wireName() + " is listed twice");
+                }
+            }
+        }
+        boolean smsChannel = channels.stream().anyMatch(c -> c.channel() == Channel.SMS);
+        if ((fallbackText != null || smsEncoding != null || smsSource != null) && !smsChannel) {
+            throw new ValidationException("channels", "an SMS fallback text or settings need SMS in channels");
+        }
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this message's fields */
+    public Builder toBuilder() {
+        Builder b = new Builder().to(to).country(country).content(content).fallbackText(fallbackText)
+                .smsFallback(smsEncoding, smsSource).scheduled(scheduled).expiry(expiry)
+                .dlrCallbackUrl(dlrCallbackUrl).clientMessageId(clientMessageId);
+        channels.forEach(b::addChannel);
+        return b;
+    }
+
+    /** @return the recipient in E.164 form, sent as {@code user.msisdn} */
+    public String to() {
+        return to;
+    }
+
+    /** @return the ISO country sent as {@code user.country} */
+    public Optional<String> country() {
+        return Optional.ofNullable(country);
+    }
+
+    /** @return the content */
+    public ChatContent content() {
+        return content;
+    }
+
+    /** @return the channels to try, in order; empty for the account's default */
+    public List<ChannelFallback> channels() {
+        return channels;
+    }
+
+    /** @return the SMS fallback's text */
+    public Optional<String> fallbackText() {
+        return Optional.ofNullable(fallbackText);
+    }
+
+    /** @return the SMS fallback's encoding */
+    public Optional<SmsEncoding> smsEncoding() {
+        return Optional.ofNullable(smsEncoding);
+    }
+
+    /** @return the SMS fallback's sender id */
+    public Optional<String> smsSource() {
+        return Optional.ofNullable(smsSource);
+    }
+
+    /** @return when to send */
+    public Optional<OffsetDateTime> scheduled() {
+        return Optional.ofNullable(scheduled);
+    }
+
+    /** @return when to stop trying */
+    public Optional<OffsetDateTime> expiry() {
+        return Optional.ofNullable(expiry);
+    }
+
+    /** @return the URL for this message's receipts */
+    public Optional<String> dlrCallbackUrl() {
+        return Optional.ofNullable(dlrCallbackUrl);
+    }
+
+    /** @return the caller's id for the message */
+    public Optional<String> clientMessageId() {
+        return Optional.ofNullable(clientMessageId);
+    }
+
+    /** Phone number masked, text omitted. */
+    @Override
+    public String toString() {
+        return "ChatMessage{to=" + Redaction.maskPhone(to) + ", content=" + content + ", channels=" + channels.size()
+                + ", clientMessageId=" + clientMessageId + '}';
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChatMessage m && to.equals(m.to) && Objects.equals(country, m.country)
+                && content.equals(m.content) && channels.equals(m.channels)
+                && Objects.equals(fallbackText, m.fallbackText) && smsEncoding == m.smsEncoding
+                && Objects.equals(smsSource, m.smsSource) && Objects.equals(scheduled, m.scheduled)
+                && Objects.equals(expiry, m.expiry) && Objects.equals(dlrCallbackUrl, m.dlrCallbackUrl)
+                && Objects.equals(clientMessageId, m.clientMessageId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(to, content, clientMessageId);
+    }
+
+    /** Builds a {@link ChatMessage}: {@code to} and one content are required. */
+    public static final class Builder {
+        private String to;
+        private String country;
+        private ChatContent content;
+        private final List<ChannelFallback> channels = new ArrayList<>();
+        private String fallbackText;
+        private SmsEncoding smsEncoding;
+        private String smsSource;
+        private OffsetDateTime scheduled;
+        private OffsetDateTime expiry;
+        private String dlrCallbackUrl;
+        private String clientMessageId;
+
+        private Builder() {
+        }
+
+        /**
+         * @param to the recipient, E.164 ({@code +6512345678}) or national with {@link #country(String)}; sent as
+         *     {@code user.msisdn}
+         * @return this builder
+         */
+        public Builder to(String to) {
+            this.to = to;
+            return this;
+        }
+
+        /** @param country ISO 3166 alpha-2 country, sent as {@code user.country} @return this builder */
+        public Builder country(String country) {
+            this.country = country;
+            return this;
+        }
+
+        /** @param content the content; replaces any set before @return this builder */
+        public Builder content(ChatContent content) {
+            this.content = content;
+            return this;
+        }
+
+        /** @param text a text message @return this builder */
+        public Builder text(String text) {
+            return content(ChatContent.text(text));
+        }
+
+        /** @param url an image's URL @param caption a caption, or null @return this builder */
+        public Builder image(String url, String caption) {
+            return content(ChatContent.image(url, caption));
+        }
+
+        /** @param url a video's URL @param caption a caption, or null @return this builder */
+        public Builder video(String url, String caption) {
+            return content(ChatContent.video(url, caption));
+        }
+
+        /** @param url an audio file's URL @return this builder */
+        public Builder audio(String url) {
+            return content(ChatContent.audio(url));
+        }
+
+        /** @param url a document's URL @param caption a caption, or null @return this builder */
+        public Builder file(String url, String caption) {
+            return content(ChatContent.file(url, caption));
+        }
+
+        /** @param location a location @return this builder */
+        public Builder location(Location location) {
+            return content(ChatContent.location(location));
+        }
+
+        /** @param template a template with its parameters @return this builder */
+        public Builder template(Template template) {
+            return content(ChatContent.template(template));
+        }
+
+        /**
+         * @param channel the next channel to try, in order (default: the account's channel routing)
+         * @return this builder
+         */
+        public Builder addChannel(ChannelFallback channel) {
+            channels.add(Objects.requireNonNull(channel, "channel"));
+            return this;
+        }
+
+        /**
+         * @param fallbackText the text an SMS fallback sends instead of the content (needs SMS in the channels)
+         * @return this builder
+         */
+        public Builder fallbackText(String fallbackText) {
+            this.fallbackText = fallbackText;
+            return this;
+        }
+
+        /**
+         * @param encoding the SMS fallback's encoding, or null
+         * @param source the SMS fallback's sender id, or null
+         * @return this builder
+         */
+        public Builder smsFallback(SmsEncoding encoding, String source) {
+            this.smsEncoding = encoding;
+            this.smsSource = source;
+            return this;
+        }
+
+        /** @param scheduled when to send, at most 7 days ahead (default: now) @return this builder */
+        public Builder scheduled(OffsetDateTime scheduled) {
+            this.scheduled = scheduled;
+            return this;
+        }
+
+        /** @param expiry when to stop trying, after scheduled @return this builder */
+        public Builder expiry(OffsetDateTime expiry) {
+            this.expiry = expiry;
+            return this;
+        }
+
+        /** @param dlrCallbackUrl where to send this message's receipts @return this builder */
+        public Builder dlrCallbackUrl(String dlrCallbackUrl) {
+            this.dlrCallbackUrl = dlrCallbackUrl;
+            return this;
+        }
+
+        /**
+         * @param clientMessageId your id, at most 50 characters (default: the client generates one)
+         * @return this builder
+         */
+        public Builder clientMessageId(String clientMessageId) {
+            this.clientMessageId = clientMessageId;
+            return this;
+        }
+
+        /** @return the message @throws ValidationException naming the first malformed field */
+        public ChatMessage build() {
+            return new ChatMessage(this);
+        }
+    }
+}

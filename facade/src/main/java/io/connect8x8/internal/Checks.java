@@ -1,0 +1,212 @@
+package io.connect8x8.internal;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.connect8x8.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/** Field checks shared by every builder: each failure is a {@link ValidationException} naming the field. */
+public final class Checks {
+
+    /** 8x8's sub-account id rule. */
+    private static final Pattern SUB_ACCOUNT_ID = Pattern.compile("^[A-Za-z0-9\\-._&]{3,50}$");
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Set<String> REGIONS = PHONES.getSupportedRegions();
+    /** How far ahead the API accepts a scheduled message. */
+    public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(7);
+
+    private Checks() {
+    }
+
+    /**
+     * Requires a non-blank text of at most {@code max} characters.
+     *
+     * @return the text
+     */
+    public static String text(String field, String value, int max) {
+        if (value == null) {
+            throw new ValidationException(field, "is required");
+        }
+        if (value.isBlank()) {
+            throw new ValidationException(field, "must not be empty");
+        }
+        if (value.length() > max) {
+            throw new ValidationException(field, "is " + value.length() + " characters; at most " + max);
+        }
+        return value;
+    }
+
+    /** Requires an optional value, when present, to be at most {@code max} characters and not blank. */
+    public static String optionalText(String field, String value, int max) {
+        return value == null ? null : text(field, value, max);
+    }
+
+    /** Requires a value to be present. */
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new ValidationException(field, "is required");
+        }
+        return value;
+    }
+
+    /**
+     * Checks a sub-account id against 8x8's pattern: 3 to 50 of letters, digits and {@code - . _ &}.
+     *
+     * @return the id
+     */
+    public static String subAccountId(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new ValidationException(field, "is required");
+        }
+        if (!SUB_ACCOUNT_ID.matcher(value).matches()) {
+            throw new ValidationException(field, "must be 3 to 50 letters, digits or - . _ & (was "
+                    + value.length() + " characters)");
+        }
+        return value;
+    }
+
+    /**
+     * Normalises a phone number to E.164 ({@code +6512345678}). A number starting with {@code +} (or {@code 00})
+     * is international; any other needs {@code country}. The check is libphonenumber's "possible number" (length and
+     * country code), not a carrier lookup, so test numbers pass.
+     *
+     * @param field the field, for the error
+     * @param number the number as given
+     * @param country an ISO 3166 alpha-2 country for national numbers, or null
+     * @return the E.164 form
+     */
+    public static String phone(String field, String number, String country) {
+        if (number == null || number.isBlank()) {
+            throw new ValidationException(field, "is required");
+        }
+        String trimmed = number.strip();
+        if (!trimmed.matches("[+0-9 ().\\-]{3,32}")) {
+            throw new ValidationException(field, "must be a phone number of digits, optionally starting with +");
+        }
+        boolean international = trimmed.startsWith("+") || trimmed.startsWith("00");
+        String region = international ? "ZZ" : country == null ? null : country.toUpperCase(Locale.ROOT);
+        if (region == null) {
+            throw new ValidationException(field,
+                    "must be in E.164 form (+ and country code), or national with a country set");
+        }
+        try {
+            String parsed = trimmed.startsWith("00") ? "+" + trimmed.substring(2) : trimmed;
+            PhoneNumber phone = PHONES.parse(parsed, region);
+            if (!PHONES.isPossibleNumber(phone)) {
+                throw new ValidationException(field, "is not a possible phone number ("
+                        + PHONES.isPossibleNumberWithReason(phone).name().toLowerCase(Locale.ROOT) + ")");
+            }
+            return PHONES.format(phone, PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            throw new ValidationException(field, "is not a phone number ("
+                    + e.getErrorType().name().toLowerCase(Locale.ROOT) + ")");
+        }
+    }
+
+    /**
+     * Checks an ISO 3166 alpha-2 country code.
+     *
+     * @return the upper-case code, or null for null
+     */
+    public static String country(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        String upper = value.strip().toUpperCase(Locale.ROOT);
+        if (!REGIONS.contains(upper)) {
+            throw new ValidationException(field, "must be an ISO 3166 alpha-2 country code such as SG or US");
+        }
+        return upper;
+    }
+
+    /**
+     * Checks an absolute http or https URL with a host.
+     *
+     * @return the URL as given
+     */
+    public static String url(String field, String value) {
+        if (value == null) {
+            throw new ValidationException(field, "is required");
+        }
+        HttpUrl parsed = HttpUrl.parse(value.strip());
+        if (parsed == null || value.strip().length() != value.length() || value.contains(" ")) {
+            throw new ValidationException(field, "must be an absolute http:// or https:// URL");
+        }
+        return value;
+    }
+
+    /** Checks an optional URL. */
+    public static String optionalUrl(String field, String value) {
+        return value == null ? null : url(field, value);
+    }
+
+    /**
+     * Checks a base URL: https anywhere, plain http only for a loopback host (the simulator, a local proxy).
+     *
+     * @return the URL without a trailing slash
+     */
+    public static String baseUrl(String field, String value) {
+        HttpUrl parsed = value == null ? null : HttpUrl.parse(value.strip());
+        if (parsed == null) {
+            throw new ValidationException(field, "must be an absolute http:// or https:// URL");
+        }
+        if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+            throw new ValidationException(field, "plain http is allowed only for loopback hosts; use https");
+        }
+        String text = value.strip();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** Whether a host name is a loopback address, without any DNS lookup. */
+    public static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
+                || h.equals("[::1]") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** Checks a schedule: not in the past, at most 7 days ahead of {@code clock}. */
+    public static void schedule(String field, OffsetDateTime scheduled, Clock clock) {
+        if (scheduled == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant when = scheduled.toInstant();
+        if (when.isBefore(now.minusSeconds(5))) {
+            throw new ValidationException(field, "is in the past");
+        }
+        if (when.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
+            throw new ValidationException(field, "is more than 7 days ahead");
+        }
+    }
+
+    /** Checks that an expiry is after the schedule (or after now when nothing is scheduled). */
+    public static void expiry(String field, OffsetDateTime expiry, OffsetDateTime scheduled, Clock clock) {
+        if (expiry == null) {
+            return;
+        }
+        if (scheduled != null && !expiry.isAfter(scheduled)) {
+            throw new ValidationException(field, "must be after scheduled");
+        }
+        if (scheduled == null && expiry.toInstant().isBefore(clock.instant())) {
+            throw new ValidationException(field, "is in the past");
+        }
+    }
+
+    /** Checks a count is within 1 to {@code max}. */
+    public static void size(String field, int size, int max) {
+        if (size == 0) {
+            throw new ValidationException(field, "must not be empty");
+        }
+        if (size > max) {
+            throw new ValidationException(field, "has " + size + " entries; at most " + max);
+        }
+    }
+}

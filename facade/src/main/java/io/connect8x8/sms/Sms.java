@@ -1,0 +1,255 @@
+package io.connect8x8.sms;
+
+import io.connect8x8.ValidationException;
+import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.Redaction;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One SMS: the {@code SmsRequest} of the SMS API, plus the fields the live API takes beyond the guide's minimal
+ * document ({@code clientMessageId}, {@code dlrCallbackUrl}, {@code country}).
+ *
+ * <p>Immutable; built with {@link #builder()}. Field checks run in {@link Builder#build()}; checks that need the
+ * clock (a schedule in the past) or the context (a batch's template) run when it is sent, before any network I/O.
+ *
+ * <pre>{@code
+ * Sms sms = Sms.builder().to("+6512345678").from("8x8").text("This is an SMS message.").build();
+ * }</pre>
+ */
+public final class Sms {
+
+    /** The longest {@code clientMessageId} the SMS API takes. */
+    public static final int MAX_CLIENT_MESSAGE_ID = 350;
+    /** The longest sender id ({@code source}) in the SMS API's schema. */
+    public static final int MAX_SOURCE = 16;
+    /** A generous bound on the text before parts are counted: ten UCS-2 parts hold 670 units. */
+    private static final int MAX_TEXT_CHARS = 1_600;
+
+    private final String to;
+    private final String text;
+    private final String from;
+    private final SmsEncoding encoding;
+    private final String clientMessageId;
+    private final String dlrCallbackUrl;
+    private final String country;
+    private final OffsetDateTime scheduled;
+    private final OffsetDateTime expiry;
+
+    private Sms(Builder b) {
+        this.country = Checks.country("country", b.country);
+        this.to = b.to == null ? null : Checks.phone("destination", b.to, country);
+        this.text = b.text == null ? null : checkText("text", b.text, b.encoding);
+        this.from = Checks.optionalText("source", b.from, MAX_SOURCE);
+        this.encoding = b.encoding;
+        this.clientMessageId = Checks.optionalText("clientMessageId", b.clientMessageId, MAX_CLIENT_MESSAGE_ID);
+        this.dlrCallbackUrl = Checks.optionalUrl("dlrCallbackUrl", b.dlrCallbackUrl);
+        this.scheduled = b.scheduled;
+        this.expiry = b.expiry;
+        if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
+            throw new ValidationException("expiry", "must be after scheduled");
+        }
+    }
+
+    static String checkText(String field, String text, SmsEncoding encoding) {
+        Checks.text(field, text, MAX_TEXT_CHARS);
+        SmsParts parts = SmsParts.of(text, encoding == null ? SmsEncoding.AUTO : encoding);
+        if (parts.truncated()) {
+            throw new ValidationException(field, "needs more than " + SmsParts.MAX_PARTS + " parts ("
+                    + parts.length() + " " + parts.encoding() + " units); the API would truncate it");
+        }
+        return text;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this message's fields */
+    public Builder toBuilder() {
+        return new Builder().to(to).text(text).from(from).encoding(encoding).clientMessageId(clientMessageId)
+                .dlrCallbackUrl(dlrCallbackUrl).country(country).scheduled(scheduled).expiry(expiry);
+    }
+
+    /** @return the destination in E.164 form, sent as {@code destination}; empty only in a batch's template form */
+    public Optional<String> to() {
+        return Optional.ofNullable(to);
+    }
+
+    /** @return the text, sent as {@code text}; may be empty in a batch whose template gives it */
+    public Optional<String> text() {
+        return Optional.ofNullable(text);
+    }
+
+    /** @return the sender id, sent as {@code source} */
+    public Optional<String> from() {
+        return Optional.ofNullable(from);
+    }
+
+    /** @return the encoding, sent as {@code encoding} (the API's default is AUTO) */
+    public Optional<SmsEncoding> encoding() {
+        return Optional.ofNullable(encoding);
+    }
+
+    /** @return the caller's id for this message, echoed in the response and the receipts */
+    public Optional<String> clientMessageId() {
+        return Optional.ofNullable(clientMessageId);
+    }
+
+    /** @return where the API sends this message's delivery receipts, overriding the account's webhook */
+    public Optional<String> dlrCallbackUrl() {
+        return Optional.ofNullable(dlrCallbackUrl);
+    }
+
+    /** @return the ISO 3166 country the national form of {@link #to()} was given in */
+    public Optional<String> country() {
+        return Optional.ofNullable(country);
+    }
+
+    /** @return when to send, at most 7 days ahead */
+    public Optional<OffsetDateTime> scheduled() {
+        return Optional.ofNullable(scheduled);
+    }
+
+    /** @return when to give up sending */
+    public Optional<OffsetDateTime> expiry() {
+        return Optional.ofNullable(expiry);
+    }
+
+    /** @return the parts the text is sent as, when the message has a text */
+    public Optional<SmsParts> parts() {
+        return text().map(t -> SmsParts.of(t, encoding == null ? SmsEncoding.AUTO : encoding));
+    }
+
+    /** Phone number masked, text replaced by its length. */
+    @Override
+    public String toString() {
+        return "Sms{to=" + Redaction.maskPhone(to) + ", text=" + Redaction.describeText(text) + ", from=" + from
+                + ", encoding=" + encoding + ", clientMessageId=" + clientMessageId + ", scheduled=" + scheduled
+                + '}';
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Sms s && Objects.equals(to, s.to) && Objects.equals(text, s.text)
+                && Objects.equals(from, s.from) && encoding == s.encoding
+                && Objects.equals(clientMessageId, s.clientMessageId)
+                && Objects.equals(dlrCallbackUrl, s.dlrCallbackUrl) && Objects.equals(country, s.country)
+                && Objects.equals(scheduled, s.scheduled) && Objects.equals(expiry, s.expiry);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(to, text, from, encoding, clientMessageId, dlrCallbackUrl, country, scheduled, expiry);
+    }
+
+    /** Builds an {@link Sms}. Every setting is optional until sent; {@link #build()} checks each one given. */
+    public static final class Builder {
+        private String to;
+        private String text;
+        private String from;
+        private SmsEncoding encoding;
+        private String clientMessageId;
+        private String dlrCallbackUrl;
+        private String country;
+        private OffsetDateTime scheduled;
+        private OffsetDateTime expiry;
+
+        private Builder() {
+        }
+
+        /**
+         * @param to the recipient: E.164 ({@code +6512345678}), or national with {@link #country(String)};
+         *     required for a single send, sent as {@code destination}
+         * @return this builder
+         */
+        public Builder to(String to) {
+            this.to = to;
+            return this;
+        }
+
+        /**
+         * @param text the message, at most 10 parts (1,530 GSM-7 or 670 UCS-2 units); required for a single send
+         * @return this builder
+         */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /**
+         * @param from the sender id registered with 8x8, at most 16 characters, sent as {@code source}
+         *     (default: the account's)
+         * @return this builder
+         */
+        public Builder from(String from) {
+            this.from = from;
+            return this;
+        }
+
+        /**
+         * @param encoding the encoding (default: not sent, the API uses AUTO)
+         * @return this builder
+         */
+        public Builder encoding(SmsEncoding encoding) {
+            this.encoding = encoding;
+            return this;
+        }
+
+        /**
+         * @param clientMessageId your id for the message, at most 350 characters (default: the client generates one
+         *     so that an ambiguous failure can be reconciled from the receipts)
+         * @return this builder
+         */
+        public Builder clientMessageId(String clientMessageId) {
+            this.clientMessageId = clientMessageId;
+            return this;
+        }
+
+        /**
+         * @param dlrCallbackUrl the URL for this message's delivery receipts (default: the account's webhook)
+         * @return this builder
+         */
+        public Builder dlrCallbackUrl(String dlrCallbackUrl) {
+            this.dlrCallbackUrl = dlrCallbackUrl;
+            return this;
+        }
+
+        /**
+         * @param country ISO 3166 alpha-2 country of a national {@link #to(String)}, also sent as {@code country}
+         * @return this builder
+         */
+        public Builder country(String country) {
+            this.country = country;
+            return this;
+        }
+
+        /**
+         * @param scheduled when to send, not in the past and at most 7 days ahead (default: now)
+         * @return this builder
+         */
+        public Builder scheduled(OffsetDateTime scheduled) {
+            this.scheduled = scheduled;
+            return this;
+        }
+
+        /**
+         * @param expiry when to stop trying, after {@code scheduled} (default: the API's)
+         * @return this builder
+         */
+        public Builder expiry(OffsetDateTime expiry) {
+            this.expiry = expiry;
+            return this;
+        }
+
+        /**
+         * @return the message
+         * @throws ValidationException naming the first field that is malformed
+         */
+        public Sms build() {
+            return new Sms(this);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.connect8x8.sms;
+
+import io.connect8x8.ValidationException;
+import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.Redaction;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * The fields a batch's messages share ({@code template} in the SMS batch request). A field set on a message
+ * overrides the template's. In the text, {@code {name}} placeholders are not filled by the API: personalise with
+ * one {@link Sms} per recipient instead.
+ */
+public final class SmsTemplate {
+
+    private final String text;
+    private final String from;
+    private final SmsEncoding encoding;
+    private final OffsetDateTime scheduled;
+    private final OffsetDateTime expiry;
+
+    private SmsTemplate(Builder b) {
+        this.text = b.text == null ? null : Sms.checkText("template.text", b.text, b.encoding);
+        this.from = Checks.optionalText("template.source", b.from, Sms.MAX_SOURCE);
+        this.encoding = b.encoding;
+        this.scheduled = b.scheduled;
+        this.expiry = b.expiry;
+        if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
+            throw new ValidationException("template.expiry", "must be after scheduled");
+        }
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the shared text */
+    public Optional<String> text() {
+        return Optional.ofNullable(text);
+    }
+
+    /** @return the shared sender id */
+    public Optional<String> from() {
+        return Optional.ofNullable(from);
+    }
+
+    /** @return the shared encoding */
+    public Optional<SmsEncoding> encoding() {
+        return Optional.ofNullable(encoding);
+    }
+
+    /** @return the shared schedule */
+    public Optional<OffsetDateTime> scheduled() {
+        return Optional.ofNullable(scheduled);
+    }
+
+    /** @return the shared expiry */
+    public Optional<OffsetDateTime> expiry() {
+        return Optional.ofNullable(expiry);
+    }
+
+    @Override
+    public String toString() {
+        return "SmsTemplate{text=" + Redaction.describeText(text) + ", from=" + from + ", encoding=" + encoding
+                + ", scheduled=" + scheduled + '}';
+    }
+
+    /** Builds an {@link SmsTemplate}; every field is optional. */
+    public static final class Builder {
+        private String text;
+        private String from;
+        private SmsEncoding encoding;
+        private OffsetDateTime scheduled;
+        private OffsetDateTime expiry;
+
+        private Builder() {
+        }
+
+        /** @param text the shared text @return this builder */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /** @param from the shared sender id, sent as {@code source} @return this builder */
+        public Builder from(String from) {
+            this.from = from;
+            return this;
+        }
+
+        /** @param encoding the shared encoding @return this builder */
+        public Builder encoding(SmsEncoding encoding) {
+            this.encoding = encoding;
+            return this;
+        }
+
+        /** @param scheduled when to send the batch @return this builder */
+        public Builder scheduled(OffsetDateTime scheduled) {
+            this.scheduled = scheduled;
+            return this;
+        }
+
+        /** @param expiry when to stop trying @return this builder */
+        public Builder expiry(OffsetDateTime expiry) {
+            this.expiry = expiry;
+            return this;
+        }
+
+        /** @return the template @throws ValidationException naming the malformed field */
+        public SmsTemplate build() {
+            return new SmsTemplate(this);
+        }
+    }
+}
