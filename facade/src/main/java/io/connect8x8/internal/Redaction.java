@@ -37,8 +37,8 @@ public final class Redaction {
     private static int countryCodeLength(String digits) {
         for (int length = 1; length <= 3 && length < digits.length() - 2; length++) {
             int code = Integer.parseInt(digits.substring(0, length));
-            if (!PHONES.getRegionCodeForCountryCode(code).equals(PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY)
-                    || PHONES.getSupportedGlobalNetworkCallingCodes().contains(code)) {
+            String region = PHONES.getRegionCodeForCountryCode(code);
+            if (!"ZZ".equals(region)) {
                 return length;
             }
         }

@@ -1,0 +1,361 @@
+package io.connect8x8;
+
+import io.connect8x8.chatapps.ChatAppsOperations;
+import io.connect8x8.generated.messaging.api.MessagingApi;
+import io.connect8x8.generated.sms.api.SmsApi;
+import io.connect8x8.internal.AttemptTracker;
+import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.ClientContext;
+import io.connect8x8.internal.Transport;
+import io.connect8x8.sms.SmsOperations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import okhttp3.ConnectionSpec;
+import okhttp3.OkHttpClient;
+import okhttp3.TlsVersion;
+
+/**
+ * The entry point: one immutable, thread-safe client for the 8x8 SMS and Messaging Apps APIs over one connection
+ * pool. The counterpart of the guides' External Credential (the key) and Named Credential (the region's host).
+ *
+ * <pre>{@code
+ * try (Connect8x8Client client = Connect8x8Client.builder()
+ *         .apiKey(ApiKey.fromEnvironment())
+ *         .subAccountId("your-subaccount")
+ *         .region(Region.ASIA_PACIFIC)
+ *         .build()) {
+ *     client.sms().send(Sms.builder().to("+6512345678").from("8x8").text("This is an SMS message.").build());
+ * }
+ * }</pre>
+ *
+ * <p>Share one client: it holds a connection pool and threads. {@link #close()} releases them (idempotent); a
+ * caller-supplied {@link OkHttpClient} is left open, as its owner's.
+ */
+public final class Connect8x8Client implements AutoCloseable {
+
+    /** The User-Agent sent unless configured. */
+    public static final String DEFAULT_USER_AGENT = "connect8x8-java/0.1";
+
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final SmsOperations sms;
+    private final ChatAppsOperations chatApps;
+    private final GeneratedApis generated;
+    private final String description;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Connect8x8Client(Builder b) {
+        ApiKey key = b.apiKey != null ? b.apiKey
+                : b.apiKeyFile != null ? ApiKey.fromFile(b.apiKeyFile) : ApiKey.fromEnvironment();
+        String smsUrl = Checks.baseUrl("smsBaseUrl", b.smsBaseUrl != null ? b.smsBaseUrl : b.region.smsBaseUrl());
+        String chatUrl = Checks.baseUrl("chatAppsBaseUrl",
+                b.chatAppsBaseUrl != null ? b.chatAppsBaseUrl : b.region.chatAppsBaseUrl());
+        String smsSub = b.smsSubAccountId != null ? b.smsSubAccountId : b.subAccountId;
+        String chatSub = b.chatAppsSubAccountId != null ? b.chatAppsSubAccountId : b.subAccountId;
+        if (smsSub != null) {
+            Checks.subAccountId("subAccountId", smsSub);
+        }
+        if (chatSub != null) {
+            Checks.subAccountId("subAccountId", chatSub);
+        }
+        checkPositive("connectTimeout", b.connectTimeout);
+        checkPositive("readTimeout", b.readTimeout);
+        checkPositive("callTimeout", b.callTimeout);
+        checkUserAgent(b.userAgent);
+
+        this.ownsHttp = b.httpClient == null;
+        OkHttpClient.Builder http = (ownsHttp ? new OkHttpClient.Builder() : b.httpClient.newBuilder())
+                .connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .writeTimeout(b.readTimeout)
+                // Per attempt, the transport sets what is left of the call's deadline.
+                .callTimeout(b.callTimeout)
+                .eventListenerFactory(AttemptTracker.LISTENER_FACTORY)
+                .followRedirects(false);
+        if (ownsHttp) {
+            http.connectionSpecs(java.util.List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                    .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2).build(), ConnectionSpec.CLEARTEXT));
+        }
+        this.http = http.build();
+
+        Region hintRegion = b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null;
+        Transport transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes);
+        Supplier<String> ids = b.autoClientIds ? (b.idGenerator != null ? b.idGenerator : ClientContext.RANDOM_IDS)
+                : null;
+
+        var smsClient = new io.connect8x8.generated.sms.ApiClient(this.http);
+        smsClient.setBasePath(smsUrl);
+        smsClient.setBearerToken(key::reveal);
+        smsClient.setUserAgent(b.userAgent);
+        var chatClient = new io.connect8x8.generated.messaging.ApiClient(this.http);
+        chatClient.setBasePath(chatUrl);
+        chatClient.setBearerToken(key::reveal);
+        chatClient.setUserAgent(b.userAgent);
+        SmsApi smsApi = new SmsApi(smsClient);
+        MessagingApi messagingApi = new MessagingApi(chatClient);
+        this.sms = new SmsOperations(smsApi,
+                new ClientContext(transport, b.clock, smsSub, b.callTimeout, b.retryPolicy, ids));
+        this.chatApps = new ChatAppsOperations(messagingApi,
+                new ClientContext(transport, b.clock, chatSub, b.callTimeout, b.retryPolicy, ids));
+        this.generated = new GeneratedApis(smsApi, messagingApi);
+        this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
+                + ", subAccountId=" + smsSub + (Objects.equals(smsSub, chatSub) ? "" : "/" + chatSub)
+                + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy + '}';
+    }
+
+    private static void checkPositive(String field, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new ValidationException(field, "must be a positive duration");
+        }
+    }
+
+    private static void checkUserAgent(String userAgent) {
+        if (userAgent == null || userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new ValidationException("userAgent", "must be printable ASCII");
+        }
+    }
+
+    /** @return a builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the SMS API */
+    public SmsOperations sms() {
+        return sms;
+    }
+
+    /** @return the Messaging Apps API (WhatsApp and the other chat apps) */
+    public ChatAppsOperations chatApps() {
+        return chatApps;
+    }
+
+    /**
+     * The escape hatch to the generated API classes, configured like this client.
+     *
+     * @return the generated APIs
+     */
+    public GeneratedApis generated() {
+        return generated;
+    }
+
+    /** Releases the connection pool and threads this client created; idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && ownsHttp) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    /** The configuration, the key redacted. */
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /** Builds a {@link Connect8x8Client}. Every setting has a default except the sub-account id. */
+    public static final class Builder {
+        private ApiKey apiKey;
+        private Path apiKeyFile;
+        private Region region = Region.ASIA_PACIFIC;
+        private String smsBaseUrl;
+        private String chatAppsBaseUrl;
+        private String subAccountId;
+        private String smsSubAccountId;
+        private String chatAppsSubAccountId;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration callTimeout = Duration.ofSeconds(60);
+        private String userAgent = DEFAULT_USER_AGENT;
+        private OkHttpClient httpClient;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private boolean autoClientIds = true;
+        private Supplier<String> idGenerator;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private DoubleSupplier random;
+        private long maxResponseBytes = 8L * 1024 * 1024;
+
+        private Builder() {
+        }
+
+        /**
+         * @param apiKey the API key (default: {@link #apiKeyFile(Path)}, else the {@code CONNECT8X8_API_KEY}
+         *     environment variable)
+         * @return this builder
+         */
+        public Builder apiKey(ApiKey apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        /**
+         * @param apiKey the API key as text; checked at once, see {@link ApiKey#of(String)}
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            return apiKey(ApiKey.of(apiKey));
+        }
+
+        /** @param file a file holding only the key; read at {@link #build()} @return this builder */
+        public Builder apiKeyFile(Path file) {
+            this.apiKeyFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** @param region the region, selecting both hosts (default Asia-Pacific) @return this builder */
+        public Builder region(Region region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * @param url the SMS API's base URL, overriding the region's: a proxy or the simulator; plain http only for
+         *     loopback hosts
+         * @return this builder
+         */
+        public Builder smsBaseUrl(String url) {
+            this.smsBaseUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /** @param url the Messaging Apps API's base URL, as {@link #smsBaseUrl(String)} @return this builder */
+        public Builder chatAppsBaseUrl(String url) {
+            this.chatAppsBaseUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * @param subAccountId the sub-account both APIs send from (no default: set it here or per call)
+         * @return this builder
+         */
+        public Builder subAccountId(String subAccountId) {
+            this.subAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
+            return this;
+        }
+
+        /** @param subAccountId the SMS sub-account, when it differs from the chat-apps one @return this builder */
+        public Builder smsSubAccountId(String subAccountId) {
+            this.smsSubAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
+            return this;
+        }
+
+        /** @param subAccountId the Messaging Apps sub-account, when it differs @return this builder */
+        public Builder chatAppsSubAccountId(String subAccountId) {
+            this.chatAppsSubAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
+            return this;
+        }
+
+        /** @param timeout the TCP and TLS connect timeout (default 10 s) @return this builder */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** @param timeout the longest silence while reading or writing (default 30 s) @return this builder */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param timeout the deadline of a whole call, retries and waits included (default 60 s)
+         * @return this builder
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        /** @param userAgent the User-Agent header (default {@value #DEFAULT_USER_AGENT}) @return this builder */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /**
+         * @param client an OkHttpClient whose pool and dispatcher to share (default: the client makes its own). The
+         *     caller keeps owning it: {@link Connect8x8Client#close()} leaves it open. Its timeouts, redirects and
+         *     event listener are overridden for this client's calls.
+         * @return this builder
+         */
+        public Builder httpClient(OkHttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** @param policy the retry policy (default {@link RetryPolicy#DEFAULT}) @return this builder */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param enabled whether to give every message a {@code clientMessageId} and every batch a
+         *     {@code clientBatchId} when the caller set none (default true), so that an ambiguous failure can be
+         *     reconciled from the receipts
+         * @return this builder
+         */
+        public Builder autoClientIds(boolean enabled) {
+            this.autoClientIds = enabled;
+            return this;
+        }
+
+        /**
+         * @param generator where generated client ids come from (default: random UUIDs; a batch id is cut to the
+         *     API's limit)
+         * @return this builder
+         */
+        public Builder idGenerator(Supplier<String> generator) {
+            this.idGenerator = Objects.requireNonNull(generator, "generator");
+            return this;
+        }
+
+        /** @param clock the clock for deadlines and schedule checks (default UTC system clock) @return this */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param sleeper how to wait between attempts (default {@link Sleeper#SYSTEM}; tests inject) @return this */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** @param random uniform values in [0, 1) for backoff jitter (default: thread-local random) @return this */
+        public Builder jitter(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** @param bytes the largest response body read (default 8 MiB) @return this builder */
+        public Builder maxResponseBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new ValidationException("maxResponseBytes", "must be at least 1024");
+            }
+            this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @return the client
+         * @throws ValidationException naming the setting at fault (no key, a malformed key, an http URL to a
+         *     non-loopback host, a malformed sub-account id)
+         */
+        public Connect8x8Client build() {
+            return new Connect8x8Client(this);
+        }
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return closed.get();
+    }
+}

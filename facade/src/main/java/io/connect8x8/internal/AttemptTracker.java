@@ -1,0 +1,87 @@
+package io.connect8x8.internal;
+
+import java.io.IOException;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okio.BufferedSink;
+
+/**
+ * Tells whether an attempt's request may have reached the server. OkHttp reports, through an {@link EventListener},
+ * when it starts writing the request headers; until then nothing of the request left this process, and a failure
+ * is safe to retry. The body is marked one-shot so that OkHttp itself never replays a request it started to send.
+ */
+public final class AttemptTracker {
+
+    private volatile boolean sendStarted;
+
+    /** @return whether any byte of the request may have been written */
+    public boolean sendStarted() {
+        return sendStarted;
+    }
+
+    /** The listener factory to install on the client's OkHttpClient. */
+    public static final EventListener.Factory LISTENER_FACTORY = call -> new EventListener() {
+        @Override
+        public void requestHeadersStart(Call c) {
+            mark(c);
+        }
+
+        @Override
+        public void requestBodyStart(Call c) {
+            mark(c);
+        }
+    };
+
+    private static void mark(Call call) {
+        AttemptTracker tracker = call.request().tag(AttemptTracker.class);
+        if (tracker != null) {
+            tracker.sendStarted = true;
+        }
+    }
+
+    /**
+     * The request of one attempt: tagged with this tracker, its body one-shot.
+     *
+     * @param request the request the generated client built
+     * @return the request to execute
+     */
+    public Request attach(Request request) {
+        Request.Builder builder = request.newBuilder().tag(AttemptTracker.class, this);
+        RequestBody body = request.body();
+        if (body != null) {
+            builder.method(request.method(), new OneShotBody(body));
+        }
+        return builder.build();
+    }
+
+    private static final class OneShotBody extends RequestBody {
+        private final RequestBody delegate;
+
+        OneShotBody(RequestBody delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return delegate.contentType();
+        }
+
+        @Override
+        public long contentLength() throws IOException {
+            return delegate.contentLength();
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            delegate.writeTo(sink);
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.connect8x8.internal;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connect8x8.ApiError;
+import io.connect8x8.ApiErrorException;
+import io.connect8x8.AuthenticationException;
+import io.connect8x8.BadRequestException;
+import io.connect8x8.NotFoundException;
+import io.connect8x8.PermissionDeniedException;
+import io.connect8x8.RateLimitException;
+import io.connect8x8.Region;
+import io.connect8x8.ServerErrorException;
+import java.time.Duration;
+
+/** The one place that turns an error response into the exception type for its status. */
+public final class ErrorMapper {
+
+    private ErrorMapper() {
+    }
+
+    /**
+     * Reads 8x8's error envelope from a body, leniently: a body that is not the envelope (an HTML page from a proxy)
+     * gives an error with only the status and the raw body.
+     */
+    public static ApiError parse(int status, String body) {
+        try {
+            JsonElement json = JsonParser.parseString(body);
+            if (json.isJsonObject()) {
+                JsonObject o = json.getAsJsonObject();
+                return new ApiError(status, integer(o, "code"), string(o, "message"), string(o, "errorId"),
+                        string(o, "timestamp"), body);
+            }
+        } catch (RuntimeException notJson) {
+            // Not the envelope: keep the raw body only.
+        }
+        return new ApiError(status, null, null, null, null, body);
+    }
+
+    /**
+     * The exception for an error response.
+     *
+     * @param error the parsed response
+     * @param retryAfter the Retry-After header, or null
+     * @param region the configured region, or null
+     * @param attempts requests made
+     */
+    public static ApiErrorException toException(ApiError error, Duration retryAfter, Region region, int attempts) {
+        int status = error.httpStatus();
+        if (status == 400) {
+            return new BadRequestException(error, attempts);
+        } else if (status == 401) {
+            return new AuthenticationException(error, attempts);
+        } else if (status == 403) {
+            return new PermissionDeniedException(error, region, attempts);
+        } else if (status == 404) {
+            return new NotFoundException(error, attempts);
+        } else if (status == 429) {
+            return new RateLimitException(error, retryAfter, attempts);
+        } else if (status >= 500) {
+            return new ServerErrorException(error, attempts);
+        }
+        return new ApiErrorException(error, attempts);
+    }
+
+    private static String string(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
+    }
+
+    private static Integer integer(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || !e.isJsonPrimitive()) {
+            return null;
+        }
+        try {
+            return e.getAsInt();
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.connect8x8.internal;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** Small lenient readers over Gson's tree. */
+public final class Json {
+
+    private Json() {
+    }
+
+    /** A string member, or null when absent, null or not a primitive. */
+    public static String string(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e == null || !e.isJsonPrimitive() ? null : e.getAsString();
+    }
+
+    /** An integer member, or null. */
+    public static Integer integer(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            return null;
+        }
+        return e.getAsInt();
+    }
+
+    /** Parses a body that must be a JSON object; throws IllegalStateException or JsonParseException otherwise. */
+    public static JsonObject object(String body) {
+        JsonElement element = JsonParser.parseString(body);
+        if (!element.isJsonObject()) {
+            throw new IllegalStateException("the body is not a JSON object");
+        }
+        return element.getAsJsonObject();
+    }
+}
