@@ -272,7 +272,12 @@ public final class ReceiptReceiver {
         static final Response METHOD_NOT_ALLOWED = new Response(405, "method not allowed");
         static final Response TOO_LARGE = new Response(413, "body too large");
 
-        /** Checks that the body is not null. */
+        /**
+         * Checks that the body is not null.
+         *
+         * @param status the HTTP status code
+         * @param body   a short explanation
+         */
         public Response {
             Objects.requireNonNull(body, "body");
         }

@@ -22,7 +22,12 @@ public sealed interface WebhookEvent permits WebhookEvent.Receipt, WebhookEvent.
      * @param receipt  the receipt
      */
     record Receipt(WebhookEnvelope envelope, DeliveryReceipt receipt) implements WebhookEvent {
-        /** Checks that neither argument is null. */
+        /**
+         * Checks that neither argument is null.
+         *
+         * @param envelope the envelope
+         * @param receipt  the receipt
+         */
         public Receipt {
             Objects.requireNonNull(envelope, "envelope");
             Objects.requireNonNull(receipt, "receipt");
@@ -36,7 +41,12 @@ public sealed interface WebhookEvent permits WebhookEvent.Receipt, WebhookEvent.
      * @param message  the message
      */
     record Inbound(WebhookEnvelope envelope, InboundMessage message) implements WebhookEvent {
-        /** Checks that neither argument is null. */
+        /**
+         * Checks that neither argument is null.
+         *
+         * @param envelope the envelope
+         * @param message  the message
+         */
         public Inbound {
             Objects.requireNonNull(envelope, "envelope");
             Objects.requireNonNull(message, "message");
@@ -50,7 +60,11 @@ public sealed interface WebhookEvent permits WebhookEvent.Receipt, WebhookEvent.
      * @param envelope the envelope
      */
     record Other(WebhookEnvelope envelope) implements WebhookEvent {
-        /** Checks that the envelope is not null. */
+        /**
+         * Checks that the envelope is not null.
+         *
+         * @param envelope the envelope
+         */
         public Other {
             Objects.requireNonNull(envelope, "envelope");
         }

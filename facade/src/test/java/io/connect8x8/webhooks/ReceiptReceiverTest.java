@@ -10,8 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The framework-neutral {@link ReceiptReceiver#handle} without HTTP. */
@@ -124,6 +130,32 @@ class ReceiptReceiverTest {
 
         assertEquals(1, snapshot.size());
         assertThrows(UnsupportedOperationException.class, () -> snapshot.add(null));
+    }
+
+    @Test
+    void callsListenerOnceWhenDuplicatesArriveConcurrently() throws Exception {
+        ReceiptReceiver receiver = ReceiptReceiver.builder().onReceipt(receipts::add).build();
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<ReceiptReceiver.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(receiver, WebhookSamples.SMS_RECEIPT);
+                }));
+            }
+            start.countDown();
+            List<String> bodies = new ArrayList<>();
+            for (Future<ReceiptReceiver.Response> answer : answers) {
+                bodies.add(answer.get(10, TimeUnit.SECONDS).body());
+            }
+            assertEquals(1, bodies.stream().filter("accepted"::equals).count(), bodies.toString());
+            assertEquals(1, receipts.size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
