@@ -1,0 +1,50 @@
+package io.connect8x8.webhooks;
+
+import io.connect8x8.internal.Redaction;
+import java.time.Instant;
+
+/**
+ * An SMS a user sent to one of your virtual numbers.
+ *
+ * @param umid         8x8's id of the inbound message, never null
+ * @param subAccountId the sub-account that owns the virtual number, or null
+ * @param timestamp    when 8x8 received it, or null
+ * @param source       the sender's number, or null
+ * @param destination  your virtual number, or null
+ * @param body         the text, or null
+ * @param encoding     {@code GSM7} or {@code UCS2} as sent, or null
+ * @param smsCount     the number of SMS parts, or null
+ * @param price        what was charged, or null
+ */
+public record SmsInboundMessage(
+        String umid,
+        String subAccountId,
+        Instant timestamp,
+        String source,
+        String destination,
+        String body,
+        String encoding,
+        Integer smsCount,
+        Price price) implements InboundMessage {
+
+    /** @return the {@link #source()} */
+    @Override
+    public String senderNumber() {
+        return source;
+    }
+
+    /** @return {@link WebhookEnvelope#SMS} */
+    @Override
+    public String namespace() {
+        return WebhookEnvelope.SMS;
+    }
+
+    /** Masks both numbers and hides the body. */
+    @Override
+    public String toString() {
+        return "SmsInboundMessage[umid=" + umid + ", subAccountId=" + subAccountId + ", timestamp=" + timestamp
+                + ", source=" + Redaction.maskPhone(source) + ", destination=" + Redaction.maskPhone(destination)
+                + ", body=" + Redaction.describeText(body) + ", encoding=" + encoding + ", smsCount=" + smsCount
+                + ", price=" + price + "]";
+    }
+}

@@ -1,0 +1,112 @@
+package io.connect8x8.webhooks;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Lenient field readers over Gson's tree. An optional field of the wrong type reads as absent, so a format change in
+ * a field we do not depend on never rejects a webhook; a required field names its path when it is missing.
+ */
+final class WebhookJson {
+
+    private WebhookJson() {
+    }
+
+    static JsonObject object(JsonObject parent, String name) {
+        JsonElement element = parent == null ? null : parent.get(name);
+        return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;
+    }
+
+    static JsonPrimitive primitive(JsonObject parent, String name) {
+        JsonElement element = parent == null ? null : parent.get(name);
+        return element != null && element.isJsonPrimitive() ? element.getAsJsonPrimitive() : null;
+    }
+
+    static String string(JsonObject parent, String name) {
+        JsonPrimitive value = primitive(parent, name);
+        return value == null ? null : value.getAsString();
+    }
+
+    static String requiredString(JsonObject parent, String name, String path) {
+        JsonElement element = parent.get(name);
+        if (element == null || element.isJsonNull()) {
+            throw new WebhookParseException(path + " is missing");
+        }
+        if (!element.isJsonPrimitive()) {
+            throw new WebhookParseException(path + " must be a string, not " + kind(element));
+        }
+        String value = element.getAsString();
+        if (value.isBlank()) {
+            throw new WebhookParseException(path + " is empty");
+        }
+        return value;
+    }
+
+    static Integer integer(JsonObject parent, String name) {
+        BigDecimal value = decimal(parent, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.intValueExact();
+        } catch (ArithmeticException notAnInt) {
+            return null;
+        }
+    }
+
+    static BigDecimal decimal(JsonObject parent, String name) {
+        JsonPrimitive value = primitive(parent, name);
+        if (value == null || value.isBoolean()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.getAsString().trim());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads an ISO 8601 timestamp with 0 to 9 fractional digits and an offset such as {@code Z} or {@code +00:00}; one
+     * without an offset is taken as UTC, which is what 8x8 documents all its times to be.
+     */
+    static Instant instant(JsonObject parent, String name, String path) {
+        String text = string(parent, name);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String trimmed = text.trim();
+        try {
+            return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(trimmed, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notIso) {
+                String shown = trimmed.length() > 40 ? trimmed.substring(0, 40) + "..." : trimmed;
+                throw new WebhookParseException(path + " is not an ISO 8601 timestamp: '" + shown + "'", notIso);
+            }
+        }
+    }
+
+    static String kind(JsonElement element) {
+        if (element.isJsonObject()) {
+            return "an object";
+        }
+        if (element.isJsonArray()) {
+            return "an array";
+        }
+        if (element.isJsonNull()) {
+            return "null";
+        }
+        JsonPrimitive primitive = element.getAsJsonPrimitive();
+        return primitive.isNumber() ? "a number" : primitive.isBoolean() ? "a boolean" : "a string";
+    }
+}

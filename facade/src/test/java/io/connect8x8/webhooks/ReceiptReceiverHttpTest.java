@@ -1,0 +1,234 @@
+package io.connect8x8.webhooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The receiver mounted in the JDK's HttpServer on loopback, driven by OkHttp as 8x8 would drive it. */
+class ReceiptReceiverHttpTest {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final OkHttpClient HTTP = new OkHttpClient();
+
+    private final List<DeliveryReceipt> receipts = new CopyOnWriteArrayList<>();
+    private final List<InboundMessage> inbound = new CopyOnWriteArrayList<>();
+    private LoopbackReceiver loopback;
+
+    private ReceiptReceiver.Builder recording() {
+        return ReceiptReceiver.builder().onReceipt(receipts::add).onInbound(inbound::add);
+    }
+
+    private LoopbackReceiver serve(ReceiptReceiver receiver) {
+        loopback = LoopbackReceiver.start(receiver);
+        return loopback;
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (loopback != null) {
+            loopback.close();
+        }
+    }
+
+    private Answer post(RequestBody body, String authorization) throws IOException {
+        Request.Builder request = new Request.Builder().url(loopback.url()).post(body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try (Response response = HTTP.newCall(request.build()).execute()) {
+            return new Answer(response.code(), response.body().string(), response.header("Allow"));
+        }
+    }
+
+    private Answer post(String json) throws IOException {
+        return post(RequestBody.create(json, JSON), null);
+    }
+
+    private record Answer(int code, String body, String allow) {
+    }
+
+    /** A body of unknown length, so OkHttp sends it chunked without Content-Length. */
+    private static RequestBody chunked(String json) {
+        return new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return JSON;
+            }
+
+            @Override
+            public long contentLength() {
+                return -1;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                sink.writeUtf8(json);
+            }
+        };
+    }
+
+    @Test
+    void acceptsReceiptOnceAndDropsItsDuplicate() throws IOException {
+        ReceiptReceiver receiver = recording().build();
+        serve(receiver);
+
+        assertEquals(new Answer(200, "accepted", null), post(WebhookSamples.SMS_RECEIPT));
+        assertEquals(new Answer(200, "duplicate", null), post(WebhookSamples.SMS_RECEIPT));
+
+        assertEquals(1, receipts.size());
+        assertEquals("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", receipts.get(0).umid());
+        assertEquals("undelivered", receiver.latestState("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a").orElseThrow()
+                .state());
+    }
+
+    @Test
+    void keepsNewestStateWhenOlderReceiptArrivesLate() throws IOException {
+        ReceiptReceiver receiver = recording().build();
+        serve(receiver);
+
+        post(WebhookSamples.chatAppsReceipt("u-1", "read", null, "2025-05-05T09:16:00Z"));
+        Answer late = post(WebhookSamples.chatAppsReceipt("u-1", "delivered", "delivered_to_recipient",
+                "2025-05-05T09:15:57.5Z"));
+
+        assertEquals(200, late.code());
+        assertEquals(List.of("read", "delivered"), receipts.stream().map(DeliveryReceipt::state).toList(),
+                "a late receipt is still news to the listener");
+        assertEquals("read", receiver.latestState("u-1").orElseThrow().state());
+        assertEquals(List.of("read"), receiver.receipts().stream().map(DeliveryReceipt::state).toList());
+    }
+
+    @Test
+    void treatsSameStateWithNewDetailAsNews() throws IOException {
+        ReceiptReceiver receiver = recording().build();
+        serve(receiver);
+
+        post(WebhookSamples.chatAppsReceipt("u-1", "delivered", "delivered_to_operator", "2025-05-05T09:15:00Z"));
+        post(WebhookSamples.chatAppsReceipt("u-1", "delivered", "delivered_to_recipient", "2025-05-05T09:15:30Z"));
+
+        assertEquals(2, receipts.size());
+        assertEquals("delivered_to_recipient", receiver.latestState("u-1").orElseThrow().status().detail());
+    }
+
+    @Test
+    void passesInboundMessagesOnceEach() throws IOException {
+        serve(recording().build());
+
+        assertEquals(200, post(WebhookSamples.SMS_INBOUND).code());
+        assertEquals(200, post(WebhookSamples.CHAT_APPS_INBOUND_TEXT.replace("9e09ac86", "1f09ac86")).code());
+        assertEquals("duplicate", post(WebhookSamples.SMS_INBOUND).body());
+
+        assertEquals(2, inbound.size());
+        assertTrue(inbound.get(0) instanceof SmsInboundMessage);
+        assertTrue(inbound.get(1) instanceof ChatAppsInboundMessage);
+        assertTrue(receipts.isEmpty());
+    }
+
+    @Test
+    void rejectsBodyOverLimitByContentLength() throws IOException {
+        serve(recording().maxBodyBytes(1024).build());
+
+        Answer answer = post(WebhookSamples.SMS_RECEIPT + " ".repeat(4096));
+
+        assertEquals(new Answer(413, "body too large", null), answer);
+        assertEquals(String.valueOf(WebhookSamples.SMS_RECEIPT.length() + 4096),
+                loopback.lastRequestHeaders().getFirst("Content-Length"));
+        assertTrue(receipts.isEmpty());
+    }
+
+    @Test
+    void rejectsChunkedBodyOverLimitWithoutContentLength() throws IOException {
+        serve(recording().maxBodyBytes(1024).build());
+
+        Answer answer = post(chunked(WebhookSamples.SMS_RECEIPT + " ".repeat(4096)), null);
+
+        assertEquals(413, answer.code());
+        assertNull(loopback.lastRequestHeaders().getFirst("Content-Length"));
+        assertEquals("chunked", loopback.lastRequestHeaders().getFirst("Transfer-Encoding"));
+        assertTrue(receipts.isEmpty());
+    }
+
+    @Test
+    void acceptsChunkedBodyOfExactlyTheLimit() throws IOException {
+        String body = WebhookSamples.SMS_RECEIPT;
+        serve(recording().maxBodyBytes(body.length()).build());
+
+        assertEquals(200, post(chunked(body), null).code());
+        assertEquals(1, receipts.size());
+    }
+
+    @Test
+    void rejectsWrongOrMissingAuthorization() throws IOException {
+        serve(recording().expectedAuthorization("Bearer right-secret").build());
+        RequestBody body = RequestBody.create(WebhookSamples.SMS_RECEIPT, JSON);
+
+        assertEquals(new Answer(401, "unauthorized", null), post(body, "Bearer wrong-secret"));
+        assertEquals(401, post(body, "Bearer right-secret-and-more").code());
+        assertEquals(401, post(body, null).code());
+        assertTrue(receipts.isEmpty());
+        assertEquals(200, post(body, "Bearer right-secret").code());
+        assertEquals(1, receipts.size());
+    }
+
+    @Test
+    void answers400ForJunk() throws IOException {
+        serve(recording().build());
+
+        Answer answer = post("this is { not json");
+
+        assertEquals(400, answer.code());
+        assertTrue(answer.body().startsWith("bad webhook: body is not JSON"), answer.body());
+        assertEquals("bad webhook: payload.umid is missing", post("""
+                {"namespace": "SMS", "eventType": "outbound_message_status_changed", "payload": {}}
+                """).body());
+    }
+
+    @Test
+    void answers405ForGet() throws IOException {
+        serve(recording().build());
+
+        try (Response response = HTTP.newCall(new Request.Builder().url(loopback.url()).build()).execute()) {
+            assertEquals(405, response.code());
+            assertEquals("POST", response.header("Allow"));
+        }
+    }
+
+    @Test
+    void answers200WhenListenerThrows() throws IOException {
+        ReceiptReceiver receiver = ReceiptReceiver.builder()
+                .onReceipt(receipt -> {
+                    receipts.add(receipt);
+                    throw new IllegalStateException("database down");
+                })
+                .build();
+        serve(receiver);
+
+        assertEquals(new Answer(200, "accepted", null), post(WebhookSamples.SMS_RECEIPT));
+        assertEquals(new Answer(200, "duplicate", null), post(WebhookSamples.SMS_RECEIPT));
+        assertEquals(1, receipts.size());
+        assertTrue(receiver.latestState("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a").isPresent());
+    }
+
+    @Test
+    void answers200WithoutListenerForUnmodelledEvent() throws IOException {
+        serve(recording().build());
+
+        Answer answer = post("""
+                {"namespace": "ChatApps", "eventType": "external_app_message", "payload": {"umid": "u"}}
+                """);
+
+        assertEquals(200, answer.code());
+        assertTrue(receipts.isEmpty() && inbound.isEmpty());
+    }
+}
