@@ -71,7 +71,7 @@ class HostileServerTest {
     /**
      * A connection reset as soon as it is accepted: depending on timing OkHttp sees it dead before writing (and
      * may try a fresh connection), or fails after it started writing. Either way the decision must match what the
-     * client knows: retried only when provably not sent, never read by the server.
+     * client knows: retried only when provably not sent. Timing decides the count, so only the rule is asserted.
      */
     @Test
     void resetOnAcceptIsRetriedOnlyWhenProvablyNotSent() throws Exception {
@@ -79,9 +79,13 @@ class HostileServerTest {
 
         TransportException e = sendFails(TransportException.class);
 
-        assertEquals(e.mayHaveReachedServer() ? 1 : 3, e.attempts(), e.getMessage());
-        assertEquals(e.mayHaveReachedServer() ? List.of()
-                : List.of(Duration.ofMillis(125), Duration.ofMillis(250)), sleeper.waits);
+        // Every wait was a retry after an attempt that provably was not sent; a sent one ends the call.
+        assertEquals(e.attempts() - 1, sleeper.waits.size(), e.getMessage());
+        assertEquals(List.of(Duration.ofMillis(125), Duration.ofMillis(250)).subList(0, e.attempts() - 1),
+                sleeper.waits);
+        if (!e.mayHaveReachedServer()) {
+            assertEquals(3, e.attempts(), e.getMessage());
+        }
         assertEquals(0, server.requestsRead());
     }
 
