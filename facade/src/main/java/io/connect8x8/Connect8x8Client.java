@@ -77,10 +77,9 @@ public final class Connect8x8Client implements AutoCloseable {
                 .callTimeout(b.callTimeout)
                 .eventListenerFactory(AttemptTracker.LISTENER_FACTORY)
                 .followRedirects(false);
-        if (ownsHttp) {
-            http.connectionSpecs(java.util.List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
-                    .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2).build(), ConnectionSpec.CLEARTEXT));
-        }
+        // Also on a shared client: its owner's specs may allow TLS 1.0 and 1.1 (the derived client leaves them intact).
+        http.connectionSpecs(java.util.List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2).build(), ConnectionSpec.CLEARTEXT));
         this.http = http.build();
 
         Region hintRegion = b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null;
@@ -281,8 +280,8 @@ public final class Connect8x8Client implements AutoCloseable {
 
         /**
          * @param client an OkHttpClient whose pool and dispatcher to share (default: the client makes its own). The
-         *     caller keeps owning it: {@link Connect8x8Client#close()} leaves it open. Its timeouts, redirects and
-         *     event listener are overridden for this client's calls.
+         *     caller keeps owning it: {@link Connect8x8Client#close()} leaves it open. Its timeouts, redirects,
+         *     event listener and TLS versions (1.2 and 1.3 only) are overridden for this client's calls.
          * @return this builder
          */
         public Builder httpClient(OkHttpClient client) {

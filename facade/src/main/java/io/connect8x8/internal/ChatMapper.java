@@ -23,7 +23,6 @@ import io.connect8x8.generated.messaging.model.Content;
 import io.connect8x8.generated.messaging.model.ContentType;
 import io.connect8x8.generated.messaging.model.ParameterType;
 import io.connect8x8.generated.messaging.model.SingleMessageRequest;
-import io.connect8x8.generated.messaging.model.SingleMessageResponse;
 import io.connect8x8.generated.messaging.model.SmsSettings;
 import io.connect8x8.generated.messaging.model.TemplateComponent;
 import io.connect8x8.generated.messaging.model.TemplateLocation;
@@ -178,23 +177,30 @@ public final class ChatMapper {
         return request;
     }
 
-    /** Reads a single-send response. */
+    /**
+     * Reads a single-send response from the raw JSON: the document requires no field, and a value this version
+     * cannot parse (a timestamp in another format) must not lose a queued message's umid.
+     */
     public static ChatResult toResult(JsonObject json) {
-        SingleMessageResponse response = JSON.getGson().fromJson(json, SingleMessageResponse.class);
-        if (response.getUmid() == null) {
+        String umid = Json.string(json, "umid");
+        if (umid == null) {
             throw new IllegalStateException("the required field umid is missing");
         }
         JsonObject status = json.has("status") && json.get("status").isJsonObject()
                 ? json.getAsJsonObject("status") : new JsonObject();
-        String msisdn = response.getUser() == null ? null : response.getUser().getMsisdn();
-        return new ChatResult(response.getUmid(), response.getClientMessageId(), msisdn,
+        JsonObject user = json.has("user") && json.get("user").isJsonObject()
+                ? json.getAsJsonObject("user") : new JsonObject();
+        return new ChatResult(umid, Json.string(json, "clientMessageId"), Json.string(user, "msisdn"),
                 Json.string(status, "state"), Json.string(status, "timestamp"),
                 Json.integer(status, "errorCode"), Json.string(status, "errorMessage"));
     }
 
     /** Reads a batch response. */
     public static ChatBatchResult toBatchResult(JsonObject json) {
-        BatchMessageResponse response = JSON.getGson().fromJson(json, BatchMessageResponse.class);
+        // The items are read one by one below, leniently; the generated model checks the batch's own fields.
+        JsonObject batchFields = json.deepCopy();
+        batchFields.remove("messages");
+        BatchMessageResponse response = JSON.getGson().fromJson(batchFields, BatchMessageResponse.class);
         if (response.getBatchId() == null) {
             throw new IllegalStateException("the required field batchId is missing");
         }

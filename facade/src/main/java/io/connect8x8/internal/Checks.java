@@ -168,7 +168,9 @@ public final class Checks {
     /** Whether a host name is a loopback address, without any DNS lookup. */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
+        // 127.x only as an IPv4 literal: a name such as 127.0.0.1.example.com resolves anywhere.
+        return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+                || h.equals("::1")
                 || h.equals("[::1]") || h.equals("0:0:0:0:0:0:0:1");
     }
 

@@ -94,7 +94,9 @@ public record ClientContext(Transport transport, Clock clock, String subAccountI
         String body = "";
         if (request.body() != null) {
             if (request.body().contentType() != null) {
-                headers.putIfAbsent("Content-Type", request.body().contentType().toString());
+                // OkHttp sends the body's media type (with its charset) in place of any Content-Type header.
+                headers.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Type"));
+                headers.put("Content-Type", request.body().contentType().toString());
             }
             try (Buffer buffer = new Buffer()) {
                 request.body().writeTo(buffer);

@@ -96,7 +96,7 @@ public final class Transport {
                 LOG.debug("{} {} {} attempt {}: HTTP {} in {} ms", request.method(), request.url(), what, attempt,
                         status, clock.millis() - started);
                 if (status >= 200 && status < 300) {
-                    String body = readBody(response.body(), maxResponseBytes, status, attempt);
+                    String body = readBody(response.body(), maxResponseBytes, status, attempt, call, timeout);
                     return new HttpResponse(status, response.header("Content-Type"), body, attempt);
                 }
                 String errorBody = readCapped(response.body(), MAX_ERROR_BODY);
@@ -172,23 +172,32 @@ public final class Transport {
         }
     }
 
-    private static String readBody(ResponseBody body, long max, int status, int attempts) {
+    private static String readBody(ResponseBody body, long max, int status, int attempts, Call call,
+                                   Duration timeout) {
         if (body == null) {
             return "";
         }
         try {
             long declared = body.contentLength();
             if (declared > max) {
+                // Cancelling first stops OkHttp from draining the rest of the body when the response is closed.
+                call.cancel();
                 throw new UnexpectedResponseException("response body of " + declared + " bytes exceeds the limit of "
                         + max, status, "", null, attempts);
             }
             BufferedSource source = body.source();
             if (source.request(max + 1)) {
+                call.cancel();
                 throw new UnexpectedResponseException("response body exceeds the limit of " + max + " bytes",
                         status, "", null, attempts);
             }
             return source.getBuffer().readString(StandardCharsets.UTF_8);
         } catch (IOException e) {
+            // The call timeout also covers the body: a server that sends it too slowly is a deadline, as for headers.
+            if (e instanceof InterruptedIOException && call.isCanceled()) {
+                throw new CallTimeoutException("call deadline of " + timeout.toMillis() + " ms passed while reading "
+                        + "the response of attempt " + attempts + "; the message may have been sent", e, true, attempts);
+            }
             throw new TransportException("reading the response failed: " + describe(e)
                     + "; the message may have been sent", e, true, attempts);
         }

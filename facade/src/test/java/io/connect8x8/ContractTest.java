@@ -1,0 +1,367 @@
+package io.connect8x8;
+
+import static io.connect8x8.Fixtures.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connect8x8.chatapps.Channel;
+import io.connect8x8.chatapps.ChannelFallback;
+import io.connect8x8.chatapps.ChatBatch;
+import io.connect8x8.chatapps.ChatContent;
+import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.chatapps.Location;
+import io.connect8x8.chatapps.SuccessStatus;
+import io.connect8x8.chatapps.Template;
+import io.connect8x8.chatapps.TemplateButton;
+import io.connect8x8.chatapps.TemplateHeader;
+import io.connect8x8.sms.Sms;
+import io.connect8x8.sms.SmsBatch;
+import io.connect8x8.sms.SmsEncoding;
+import io.connect8x8.sms.SmsTemplate;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 2: every kind of request the facade builds, captured off the wire and validated against the two documents
+ * in {@code specs/}. Fields the minimal documents lack (SMS {@code clientMessageId}, {@code dlrCallbackUrl},
+ * {@code country}) are additional properties, which the documents allow.
+ */
+class ContractTest {
+
+    private MockWebServer server;
+    private Connect8x8Client client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = Fixtures.startServer();
+        client = Fixtures.client(server).clock(Fixtures.CLOCK).idGenerator(() -> "id-1").build();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.close();
+        server.shutdown();
+    }
+
+    private String sms(Sms sms) throws InterruptedException {
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+        client.sms().send(sms);
+        return conforming(SpecValidator.SMS, "/api/v1/subaccounts/acme.sub_1/messages");
+    }
+
+    private String smsBatch(SmsBatch batch) throws InterruptedException {
+        server.enqueue(Fixtures.ok(Fixtures.SMS_BATCH_OK));
+        client.sms().sendBatch(batch);
+        return conforming(SpecValidator.SMS, "/api/v1/subaccounts/acme.sub_1/messages/batch");
+    }
+
+    private String chat(ChatMessage message) throws InterruptedException {
+        server.enqueue(Fixtures.ok(Fixtures.CHAT_OK));
+        client.chatApps().send(message);
+        return conforming(SpecValidator.CHAT_APPS, "/api/v1/subaccounts/acme.sub_1/messages");
+    }
+
+    /** Takes the request, checks its path and that the validator finds no error; returns the body. */
+    private String conforming(SpecValidator spec, String path) throws InterruptedException {
+        RecordedRequest request = server.takeRequest();
+        String body = request.getBody().readUtf8();
+        assertEquals(path, request.getPath());
+        assertEquals(List.of(), spec.errors(request, body), body);
+        return body;
+    }
+
+    private static JsonObject parse(String body) {
+        return JsonParser.parseString(body).getAsJsonObject();
+    }
+
+    @Test
+    void smsWithEveryFieldConformsAndIsExact() throws Exception {
+        String body = sms(Sms.builder().to("91234567").country("sg").text("Your code is 1234").from("8x8")
+                .encoding(SmsEncoding.UCS2).clientMessageId("order-42").dlrCallbackUrl("https://example.com/dlr")
+                .scheduled(at(Duration.ofHours(1))).expiry(at(Duration.ofHours(2))).build());
+
+        assertEquals("{\"destination\":\"+6591234567\",\"text\":\"Your code is 1234\",\"source\":\"8x8\","
+                + "\"encoding\":\"UCS2\",\"scheduled\":\"2026-03-01T11:00:00Z\",\"expiry\":\"2026-03-01T12:00:00Z\","
+                + "\"country\":\"SG\",\"clientMessageId\":\"order-42\","
+                + "\"dlrCallbackUrl\":\"https://example.com/dlr\"}", body);
+    }
+
+    @Test
+    void smsWithOnlyRequiredFieldsGetsAGeneratedClientMessageId() throws Exception {
+        String body = sms(Sms.builder().to("+6512345678").text("Hi").build());
+
+        assertEquals("{\"destination\":\"+6512345678\",\"text\":\"Hi\",\"clientMessageId\":\"id-1\"}", body);
+    }
+
+    @Test
+    void smsBatchOfMessagesWithTemplateConformsAndIsExact() throws Exception {
+        String body = smsBatch(SmsBatch.builder()
+                .template(SmsTemplate.builder().from("8x8").text("Your parcel is on its way")
+                        .encoding(SmsEncoding.GSM7).scheduled(at(Duration.ofMinutes(30)))
+                        .expiry(at(Duration.ofHours(5))).build())
+                .addMessage(Sms.builder().to("+6512345678").text("Jane, yours is on its way").build())
+                .addMessage(Sms.builder().to("+6587654321").text("Yours is delayed").clientMessageId("m-2").build())
+                .clientBatchId("batch-7").includeMessagesInResponse(true)
+                .build());
+
+        assertEquals("{\"clientBatchId\":\"batch-7\",\"messages\":["
+                + "{\"destination\":\"+6512345678\",\"text\":\"Jane, yours is on its way\",\"clientMessageId\":\"id-1\"},"
+                + "{\"destination\":\"+6587654321\",\"text\":\"Yours is delayed\",\"clientMessageId\":\"m-2\"}],"
+                + "\"template\":{\"source\":\"8x8\",\"text\":\"Your parcel is on its way\",\"encoding\":\"GSM7\","
+                + "\"scheduled\":\"2026-03-01T10:30:00Z\",\"expiry\":\"2026-03-01T15:00:00Z\"},"
+                + "\"includeMessagesInResponse\":true}", body);
+    }
+
+    /**
+     * A message may leave its text to the template (the live API's override rule); the minimal document marks
+     * {@code text} required in every message, and that is the only deviation.
+     */
+    @Test
+    void smsBatchMessageWithoutTextDeviatesOnlyByTheMissingText() throws Exception {
+        server.enqueue(Fixtures.ok(Fixtures.SMS_BATCH_OK));
+        client.sms().sendBatch(SmsBatch.builder()
+                .template(SmsTemplate.builder().text("Your parcel is on its way").build())
+                .addMessage(Sms.builder().to("+6512345678").build())
+                .build());
+
+        RecordedRequest request = server.takeRequest();
+        String body = request.getBody().readUtf8();
+        assertEquals("{\"clientBatchId\":\"id-1\",\"messages\":[{\"destination\":\"+6512345678\","
+                + "\"clientMessageId\":\"id-1\"}],\"template\":{\"text\":\"Your parcel is on its way\"}}", body);
+        List<String> errors = SpecValidator.SMS.errors(request, body);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(true, errors.get(0).contains("/messages/0") && errors.get(0).contains("text"),
+                errors.toString());
+    }
+
+    /**
+     * The destinations form has no {@code messages}, which the minimal document marks required; the live API takes
+     * either form. That is the only deviation the validator reports.
+     */
+    @Test
+    void smsBatchOfDestinationsDeviatesOnlyByOmittingMessages() throws Exception {
+        server.enqueue(Fixtures.ok(Fixtures.SMS_BATCH_OK));
+        client.sms().sendBatch(SmsBatch.builder()
+                .template(SmsTemplate.builder().text("Sale today").from("Shop").build())
+                .addDestination("+6512345678").addDestination("+6587654321")
+                .build());
+
+        RecordedRequest request = server.takeRequest();
+        String body = request.getBody().readUtf8();
+        assertEquals("{\"clientBatchId\":\"id-1\",\"destinations\":[\"+6512345678\",\"+6587654321\"],"
+                + "\"template\":{\"source\":\"Shop\",\"text\":\"Sale today\"}}", body);
+        List<String> errors = SpecValidator.SMS.errors(request, body);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(true, errors.get(0).contains("messages"), errors.toString());
+    }
+
+    @Test
+    void chatTextConformsAndSendsNoEmptyLists() throws Exception {
+        String body = chat(ChatMessage.builder().to("+6512345678").text("Hello").build());
+
+        assertEquals("{\"user\":{\"msisdn\":\"+6512345678\"},\"clientMessageId\":\"id-1\",\"type\":\"Text\","
+                + "\"content\":{\"text\":\"Hello\"}}", body);
+        assertFalse(body.contains("[]"), body);
+    }
+
+    @Test
+    void chatImageWithCaptionConforms() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .image("https://example.com/a.png", "A cat").build()));
+
+        assertEquals("Image", json.get("type").getAsString());
+        assertEquals("{\"text\":\"A cat\",\"url\":\"https://example.com/a.png\"}", json.get("content").toString());
+    }
+
+    @Test
+    void chatAudioConforms() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678").audio("https://example.com/a.ogg")
+                .build()));
+
+        assertEquals("Audio", json.get("type").getAsString());
+        assertEquals("{\"url\":\"https://example.com/a.ogg\"}", json.get("content").toString());
+    }
+
+    @Test
+    void chatVideoConforms() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .video("https://example.com/v.mp4", "Clip").build()));
+
+        assertEquals("Video", json.get("type").getAsString());
+        assertEquals("{\"text\":\"Clip\",\"url\":\"https://example.com/v.mp4\"}", json.get("content").toString());
+    }
+
+    @Test
+    void chatFileConforms() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .file("https://example.com/invoice.pdf", null).build()));
+
+        assertEquals("File", json.get("type").getAsString());
+        assertEquals("{\"url\":\"https://example.com/invoice.pdf\"}", json.get("content").toString());
+    }
+
+    @Test
+    void chatLocationConforms() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .location(new Location(1.2834, 103.8607, "Marina Bay", "10 Bayfront Ave")).build()));
+
+        assertEquals("Location", json.get("type").getAsString());
+        assertEquals("{\"location\":{\"latitude\":1.2834,\"longitude\":103.8607,\"name\":\"Marina Bay\","
+                + "\"address\":\"10 Bayfront Ave\"}}", json.get("content").toString());
+    }
+
+    @Test
+    void templateWithTextHeaderBodyAndEveryButtonKindConformsAndIsExact() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .template(Template.builder("order_update", "en_US")
+                        .header(TemplateHeader.text("Order 1042"))
+                        .addBodyParameter("Jane").addBodyParameter("#1042")
+                        .addButton(TemplateButton.url(0, "track/1042"))
+                        .addButton(TemplateButton.quickReply(1, "stop-1042"))
+                        .addButton(TemplateButton.copyCode(2, "SAVE10"))
+                        .build())
+                .build()));
+
+        assertEquals("Template", json.get("type").getAsString());
+        assertEquals("{\"template\":{\"name\":\"order_update\",\"language\":\"en_US\",\"components\":["
+                + "{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",\"text\":\"Order 1042\"}]},"
+                + "{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"Jane\"},"
+                + "{\"type\":\"text\",\"text\":\"#1042\"}]},"
+                + "{\"type\":\"button\",\"parameters\":[{\"type\":\"text\",\"text\":\"track/1042\"}],\"index\":0,"
+                + "\"subType\":\"Url\"},"
+                + "{\"type\":\"button\",\"parameters\":[{\"type\":\"payload\",\"payload\":\"stop-1042\"}],"
+                + "\"index\":1,\"subType\":\"QuickReply\"},"
+                + "{\"type\":\"button\",\"parameters\":[{\"type\":\"couponCode\",\"couponCode\":\"SAVE10\"}],"
+                + "\"index\":2,\"subType\":\"CopyCode\"}]}}", json.get("content").toString());
+    }
+
+    @Test
+    void templateWithImageHeaderConforms() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .template(Template.builder("promo", "en").header(TemplateHeader.image("https://example.com/i.png"))
+                        .build()).build()));
+
+        assertEquals("{\"type\":\"header\",\"parameters\":[{\"type\":\"image\",\"url\":\"https://example.com/i.png\"}]}",
+                json.getAsJsonObject("content").getAsJsonObject("template").getAsJsonArray("components").get(0)
+                        .toString());
+    }
+
+    @Test
+    void templateWithVideoHeaderConforms() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .template(Template.builder("promo", "en").header(TemplateHeader.video("https://example.com/v.mp4"))
+                        .build()).build()));
+
+        assertEquals("{\"type\":\"header\",\"parameters\":[{\"type\":\"video\",\"url\":\"https://example.com/v.mp4\"}]}",
+                json.getAsJsonObject("content").getAsJsonObject("template").getAsJsonArray("components").get(0)
+                        .toString());
+    }
+
+    @Test
+    void templateWithDocumentHeaderConforms() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .template(Template.builder("invoice", "en_GB")
+                        .header(TemplateHeader.document("https://example.com/i.pdf")).build()).build()));
+
+        assertEquals("{\"type\":\"header\",\"parameters\":[{\"type\":\"document\","
+                + "\"url\":\"https://example.com/i.pdf\"}]}",
+                json.getAsJsonObject("content").getAsJsonObject("template").getAsJsonArray("components").get(0)
+                        .toString());
+    }
+
+    @Test
+    void templateWithLocationHeaderConforms() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .template(Template.builder("pickup_point", "en")
+                        .header(TemplateHeader.location(Location.of(-33.8568, 151.2153))).build()).build()));
+
+        assertEquals("{\"type\":\"header\",\"parameters\":[{\"type\":\"location\","
+                + "\"location\":{\"latitude\":-33.8568,\"longitude\":151.2153}}]}",
+                json.getAsJsonObject("content").getAsJsonObject("template").getAsJsonArray("components").get(0)
+                        .toString());
+    }
+
+    @Test
+    void authenticationTemplateConformsWithCodeInBodyAndUrlButton() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .template(Template.authentication("otp_login", "en_US", "482913")).build()));
+
+        assertEquals("{\"template\":{\"name\":\"otp_login\",\"language\":\"en_US\",\"components\":["
+                + "{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"482913\"}]},"
+                + "{\"type\":\"button\",\"parameters\":[{\"type\":\"text\",\"text\":\"482913\"}],\"index\":0,"
+                + "\"subType\":\"Url\"}]}}", json.get("content").toString());
+    }
+
+    @Test
+    void channelFallbackWithSmsSettingsAndTimesConformsAndIsExact() throws Exception {
+        String body = chat(ChatMessage.builder().to("+6512345678").text("Your order shipped")
+                .addChannel(new ChannelFallback(Channel.WHATSAPP, Duration.ofSeconds(60), SuccessStatus.DELIVERED))
+                .addChannel(ChannelFallback.of(Channel.SMS))
+                .fallbackText("Your order shipped (SMS)")
+                .smsFallback(SmsEncoding.GSM7, "Shop")
+                .scheduled(at(Duration.ofMinutes(10))).expiry(at(Duration.ofHours(1)))
+                .dlrCallbackUrl("https://example.com/dlr").clientMessageId("order-42")
+                .build());
+
+        assertEquals("{\"user\":{\"msisdn\":\"+6512345678\"},\"clientMessageId\":\"order-42\",\"type\":\"Text\","
+                + "\"content\":{\"text\":\"Your order shipped\",\"fallbackText\":\"Your order shipped (SMS)\","
+                + "\"sms\":{\"encoding\":\"GSM7\",\"source\":\"Shop\"}},"
+                + "\"scheduled\":\"2026-03-01T10:10:00Z\",\"expiry\":\"2026-03-01T11:00:00Z\","
+                + "\"dlrCallbackUrl\":\"https://example.com/dlr\",\"channels\":["
+                + "{\"channel\":\"WhatsApp\",\"fallbackAfter\":60,\"successStatus\":\"Delivered\"},"
+                + "{\"channel\":\"SMS\"}]}", body);
+    }
+
+    @Test
+    void nationalChatRecipientSendsCountryAndConforms() throws Exception {
+        JsonObject json = parse(chat(ChatMessage.builder().to("91234567").country("SG").text("Hi").build()));
+
+        assertEquals("{\"msisdn\":\"+6591234567\",\"country\":\"SG\"}", json.get("user").toString());
+    }
+
+    @Test
+    void chatBatchConformsAndIsExact() throws Exception {
+        server.enqueue(Fixtures.ok(Fixtures.CHAT_BATCH_OK));
+        client.chatApps().sendBatch(ChatBatch.builder()
+                .addMessage(ChatMessage.builder().to("+6512345678").text("One").build())
+                .addMessage(ChatMessage.builder().to("+6587654321").template(
+                        Template.authentication("otp_login", "en_US", "123456")).clientMessageId("m-2").build())
+                .clientBatchId("campaign-2026-03").includeMessagesInResponse(true)
+                .build());
+
+        String body = conforming(SpecValidator.CHAT_APPS, "/api/v1/subaccounts/acme.sub_1/messages/batch");
+        assertEquals("{\"clientBatchId\":\"campaign-2026-03\",\"messages\":["
+                + "{\"user\":{\"msisdn\":\"+6512345678\"},\"clientMessageId\":\"id-1\",\"type\":\"Text\","
+                + "\"content\":{\"text\":\"One\"}},"
+                + "{\"user\":{\"msisdn\":\"+6587654321\"},\"clientMessageId\":\"m-2\",\"type\":\"Template\","
+                + "\"content\":{\"template\":{\"name\":\"otp_login\",\"language\":\"en_US\",\"components\":["
+                + "{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}]},"
+                + "{\"type\":\"button\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}],\"index\":0,"
+                + "\"subType\":\"Url\"}]}}}],\"includeMessagesInResponse\":true}", body);
+    }
+
+    /** Interactive content is not in the guide's document: its {@code type} is the one error the validator finds. */
+    @Test
+    void interactiveContentDeviatesOnlyInItsType() throws Exception {
+        JsonObject interactive = parse("{\"type\":\"button\",\"body\":{\"text\":\"Pick one\"},"
+                + "\"action\":{\"buttons\":[{\"type\":\"reply\",\"reply\":{\"id\":\"y\",\"title\":\"Yes\"}}]}}");
+        server.enqueue(Fixtures.ok(Fixtures.CHAT_OK));
+        client.chatApps().send(ChatMessage.builder().to("+6512345678").content(ChatContent.interactive(interactive))
+                .build());
+
+        RecordedRequest request = server.takeRequest();
+        String body = request.getBody().readUtf8();
+        assertEquals("Interactive", parse(body).get("type").getAsString());
+        assertEquals(interactive, parse(body).getAsJsonObject("content").get("interactive"));
+        List<String> errors = SpecValidator.CHAT_APPS.errors(request, body);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(true, errors.get(0).contains("Interactive"), errors.toString());
+    }
+}

@@ -1,0 +1,85 @@
+package io.connect8x8;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.sms.Sms;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The headers every request carries, and the sub-account id's encoding in the path. */
+class HeadersAndPathTest {
+
+    private MockWebServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = Fixtures.startServer();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.shutdown();
+    }
+
+    @Test
+    void smsCarriesBearerKeyJsonContentTypeAndUserAgent() throws Exception {
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+        try (Connect8x8Client client = Fixtures.client(server).build()) {
+            client.sms().send(Sms.builder().to("+6512345678").text("Hi").build());
+        }
+
+        RecordedRequest request = server.takeRequest();
+        assertEquals("POST", request.getMethod());
+        assertEquals("Bearer " + Fixtures.KEY, request.getHeader("Authorization"));
+        assertEquals("application/json; charset=utf-8", request.getHeader("Content-Type"));
+        assertEquals("application/json", request.getHeader("Accept"));
+        assertEquals(Connect8x8Client.DEFAULT_USER_AGENT, request.getHeader("User-Agent"));
+        assertEquals(1, request.getHeaders().values("Authorization").size());
+    }
+
+    @Test
+    void chatAppsCarriesTheSameHeadersAndACustomUserAgent() throws Exception {
+        server.enqueue(Fixtures.ok(Fixtures.CHAT_OK));
+        try (Connect8x8Client client = Fixtures.client(server).userAgent("acme-app/2.1").build()) {
+            client.chatApps().send(ChatMessage.builder().to("+6512345678").text("Hi").build());
+        }
+
+        RecordedRequest request = server.takeRequest();
+        assertEquals("Bearer " + Fixtures.KEY, request.getHeader("Authorization"));
+        assertEquals("application/json; charset=utf-8", request.getHeader("Content-Type"));
+        assertEquals("acme-app/2.1", request.getHeader("User-Agent"));
+    }
+
+    @Test
+    void subAccountIdWithAmpersandAndDotIsPercentEncodedInThePath() throws Exception {
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+        server.enqueue(Fixtures.ok(Fixtures.SMS_BATCH_OK));
+        try (Connect8x8Client client = Fixtures.client(server).subAccountId("Acme&Co.sg-1_x").build()) {
+            client.sms().send(Sms.builder().to("+6512345678").text("Hi").build());
+            client.sms().sendBatch(io.connect8x8.sms.SmsBatch.builder()
+                    .addMessage(Sms.builder().to("+6512345678").text("Hi").build()).build());
+        }
+
+        String path = server.takeRequest().getPath();
+        assertEquals("/api/v1/subaccounts/Acme%26Co.sg-1_x/messages", path);
+        assertEquals("Acme&Co.sg-1_x", URLDecoder.decode(path.split("/")[4], StandardCharsets.UTF_8));
+        assertEquals("/api/v1/subaccounts/Acme%26Co.sg-1_x/messages/batch", server.takeRequest().getPath());
+    }
+
+    @Test
+    void perCallSubAccountOverridesTheClients() throws Exception {
+        server.enqueue(Fixtures.ok(Fixtures.CHAT_OK));
+        try (Connect8x8Client client = Fixtures.client(server).chatAppsSubAccountId("chat_acct").build()) {
+            client.chatApps().send(ChatMessage.builder().to("+6512345678").text("Hi").build(),
+                    RequestOptions.builder().subAccountId("other&acct").build());
+        }
+
+        assertEquals("/api/v1/subaccounts/other%26acct/messages", server.takeRequest().getPath());
+    }
+}

@@ -1,0 +1,164 @@
+package io.connect8x8;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.chatapps.ChatResult;
+import io.connect8x8.chatapps.Template;
+import io.connect8x8.internal.Redaction;
+import io.connect8x8.sms.Sms;
+import io.connect8x8.sms.SmsResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.ConnectionSpec;
+import okhttp3.OkHttpClient;
+import okhttp3.TlsVersion;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5, items 3 and 4: the key appears only in the Authorization header, never in a toString, a preview, an
+ * exception message or a log line (slf4j-simple logs {@code io.connect8x8} at debug to System.err, which is
+ * captured); phone numbers are masked; the client's own connections refuse TLS below 1.2.
+ */
+class SecretsAndLoggingTest {
+
+    private MockWebServer server;
+    private Connect8x8Client client;
+    private PrintStream originalErr;
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = Fixtures.startServer();
+        client = Fixtures.client(server).build();
+        originalErr = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        System.setErr(originalErr);
+        client.close();
+        server.shutdown();
+    }
+
+    private String captured() {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void keyIsRedactedInTheClientTheKeyAndPreviews() {
+        assertFalse(client.toString().contains(Fixtures.KEY), client.toString());
+        assertTrue(client.toString().contains("apiKey=ApiKey[redacted]"), client.toString());
+        assertEquals("ApiKey[redacted]", ApiKey.of(Fixtures.KEY).toString());
+        RequestPreview preview = client.sms().preview(Sms.builder().to("+6512345678").text("Hi").build());
+        assertEquals("Bearer ****", preview.headers().get("Authorization"));
+        assertFalse(preview.toJson(true).contains(Fixtures.KEY));
+        assertFalse(preview.headers().toString().contains(Fixtures.KEY));
+    }
+
+    @Test
+    void keyIsNeitherInAnyExceptionNorInTheDebugLog() {
+        server.enqueue(Fixtures.json(400, Fixtures.errorBody(1002, "Invalid MSISDN")));
+        server.enqueue(Fixtures.json(401, Fixtures.errorBody(1200, "Request was not authenticated properly")));
+        server.enqueue(Fixtures.json(403, Fixtures.errorBody(1201, "Account was not found in SG. Please use the ID "
+                + "endpoint!")));
+        server.enqueue(Fixtures.json(404, Fixtures.errorBody(1300, "Not found")));
+        server.enqueue(Fixtures.json(429, Fixtures.errorBody(429, "Quota exceeded")).setHeader("Retry-After", "1"));
+        server.enqueue(Fixtures.json(500, Fixtures.errorBody(2000, "Internal error")));
+        server.enqueue(Fixtures.ok("not json"));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        List<Connect8x8Exception> failures = new ArrayList<>();
+        RequestOptions once = RequestOptions.builder().retryPolicy(RetryPolicy.NONE).build();
+        for (int i = 0; i < 8; i++) {
+            failures.add(assertThrows(Connect8x8Exception.class, () -> client.sms().send(
+                    Sms.builder().to("+6512345678").text("Hi").build(), once)));
+        }
+        failures.add(assertThrows(ValidationException.class, () -> Connect8x8Client.builder()
+                .apiKey(Fixtures.KEY + " tail").build()));
+
+        assertEquals(8, server.getRequestCount());
+        for (Connect8x8Exception e : failures) {
+            assertFalse(String.valueOf(e).contains(Fixtures.KEY), e.toString());
+            assertFalse(String.valueOf(e).contains("12345678"), e.toString());
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                assertFalse(String.valueOf(cause).contains(Fixtures.KEY), cause.toString());
+            }
+        }
+        String logged = captured();
+        assertTrue(logged.contains("DEBUG io.connect8x8.http"), logged);
+        assertTrue(logged.contains("+65******78"), logged);
+        assertFalse(logged.contains(Fixtures.KEY), logged);
+        assertFalse(logged.contains("+6512345678"), logged);
+    }
+
+    @Test
+    void phoneNumbersAreMaskedInMessagesResultsAndLogs() {
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+        server.enqueue(Fixtures.ok(Fixtures.CHAT_OK));
+        Sms sms = Sms.builder().to("+6512345678").text("Your code is 482913").build();
+        ChatMessage otp = ChatMessage.builder().to("+6512345678")
+                .template(Template.authentication("otp_login", "en_US", "482913")).build();
+
+        SmsResult smsResult = client.sms().send(sms);
+        ChatResult chatResult = client.chatApps().send(otp);
+
+        for (Object value : List.of(sms, otp, smsResult, chatResult)) {
+            String text = value.toString();
+            assertTrue(text.contains("+65******78"), text);
+            assertFalse(text.contains("12345678"), text);
+            assertFalse(text.contains("482913"), text);
+        }
+        assertFalse(captured().contains("12345678"), captured());
+        assertFalse(captured().contains("482913"), captured());
+    }
+
+    @Test
+    void redactionKeepsCountryCodeAndLastTwoDigits() {
+        assertEquals("+65******78", Redaction.maskPhone("+6512345678"));
+        assertEquals("+1********99", Redaction.maskPhone("+1 (415) 555-0199"));
+        assertEquals("+44********56", Redaction.maskPhone("00447700123456".substring(2)));
+        assertEquals("****", Redaction.maskPhone("1234"));
+        assertEquals("<19 chars>", Redaction.describeText("Your code is 482913"));
+        assertEquals(null, Redaction.maskPhone(null));
+    }
+
+    @Test
+    void ownConnectionsAllowOnlyTls12And13() {
+        OkHttpClient http = client.generated().sms().getApiClient().getHttpClient();
+
+        for (ConnectionSpec spec : http.connectionSpecs()) {
+            if (spec.isTls()) {
+                assertEquals(List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2), spec.tlsVersions());
+            }
+        }
+        assertTrue(http.connectionSpecs().stream().anyMatch(ConnectionSpec::isTls));
+    }
+
+    @Test
+    void sharedHttpClientAlsoGetsTheTlsFloor() {
+        OkHttpClient lax = new OkHttpClient.Builder()
+                .connectionSpecs(List.of(ConnectionSpec.COMPATIBLE_TLS, ConnectionSpec.CLEARTEXT)).build();
+        try (Connect8x8Client shared = Fixtures.client(server).httpClient(lax).build()) {
+            OkHttpClient http = shared.generated().messaging().getApiClient().getHttpClient();
+            for (ConnectionSpec spec : http.connectionSpecs()) {
+                if (spec.isTls()) {
+                    assertFalse(spec.tlsVersions().contains(TlsVersion.TLS_1_0), spec.toString());
+                    assertFalse(spec.tlsVersions().contains(TlsVersion.TLS_1_1), spec.toString());
+                }
+            }
+        }
+        assertEquals(List.of(ConnectionSpec.COMPATIBLE_TLS, ConnectionSpec.CLEARTEXT), lax.connectionSpecs());
+    }
+}

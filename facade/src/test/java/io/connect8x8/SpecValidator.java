@@ -1,0 +1,77 @@
+package io.connect8x8;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * The spec-driven validator: checks a request captured off the wire against one of the two documents in
+ * {@code specs/} (the directory in the system property {@code connect8x8.specs.dir}, set by surefire).
+ */
+final class SpecValidator {
+
+    /** The SMS fields the live API takes beyond the minimal document (see 8x8-api-facts.md). */
+    static final SpecValidator SMS = new SpecValidator("sms.json", Set.of("clientMessageId", "dlrCallbackUrl",
+            "country"));
+    static final SpecValidator CHAT_APPS = new SpecValidator("messaging-apps.json", Set.of());
+
+    private static final Pattern EXTRA_NAMES = Pattern.compile("\\[(\"[^\\]]*\")\\]");
+
+    private final OpenApiInteractionValidator validator;
+    private final Set<String> documentedExtras;
+
+    private SpecValidator(String file, Set<String> documentedExtras) {
+        this.documentedExtras = documentedExtras;
+        String dir = System.getProperty("connect8x8.specs.dir");
+        if (dir == null) {
+            throw new IllegalStateException("system property connect8x8.specs.dir is not set (run through Maven)");
+        }
+        validator = OpenApiInteractionValidator.createForSpecificationUrl(
+                Path.of(dir, file).toUri().toString()).build();
+    }
+
+    /**
+     * The validator's errors for a captured request, one line each ({@code key: message}); empty when it conforms.
+     */
+    List<String> errors(RecordedRequest request, String body) {
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethod(), request.getPath())
+                .withBody(body);
+        for (String name : request.getHeaders().names()) {
+            builder.withHeader(name, request.getHeaders().values(name));
+        }
+        ValidationReport report = validator.validateRequest(builder.build());
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> !onlyDocumentedExtras(m))
+                .map(m -> m.getKey() + ": " + m.getMessage())
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * The validator treats properties a schema does not list as errors; OpenAPI allows them unless the schema says
+     * {@code additionalProperties: false}. Only the documented extras are let through, so a misspelt field still
+     * fails.
+     */
+    private boolean onlyDocumentedExtras(ValidationReport.Message message) {
+        if (!message.getKey().endsWith("additionalProperties")) {
+            return false;
+        }
+        Matcher names = EXTRA_NAMES.matcher(message.getMessage());
+        if (!names.find()) {
+            return false;
+        }
+        for (String quoted : names.group(1).split(",")) {
+            if (!documentedExtras.contains(quoted.strip().replace("\"", ""))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
