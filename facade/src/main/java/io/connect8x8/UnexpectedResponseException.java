@@ -1,8 +1,9 @@
 package io.connect8x8;
 
 /**
- * The API answered with a success status but a body the client cannot use: not JSON, truncated, too large, or
- * missing a required field. The request was most likely processed: do not resend blindly.
+ * The API answered with a success status but a body the client cannot use: not JSON (a complete body holding cut-off
+ * JSON included), too large, or missing a required field. A body that stops short of its Content-Length is a
+ * {@link TransportException} instead: the connection broke. The request was most likely processed: do not resend blindly.
  */
 public class UnexpectedResponseException extends Connect8x8Exception {
 

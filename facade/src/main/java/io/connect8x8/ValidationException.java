@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Input was rejected before anything was sent: a missing or malformed field of a message, a batch or the client's
  * configuration. {@link #field()} names the field as it appears on the wire (for example {@code destination},
- * {@code messages[3].user.msisdn}, {@code content.template.components[1].index}) or, for configuration, the builder
- * setting ({@code apiKey}, {@code smsBaseUrl}).
+ * {@code messages[3].user.msisdn}, {@code content.template.components.index}; a list position is given where the builder knows it) or,
+ * for configuration, the builder setting ({@code apiKey}, {@code smsBaseUrl}).
  */
 public class ValidationException extends Connect8x8Exception {
 

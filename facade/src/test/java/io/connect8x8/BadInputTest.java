@@ -194,26 +194,26 @@ class BadInputTest {
                         template(() -> Template.builder("order_update", "e").build())),
                 bad("language missing", "content.template.language",
                         template(() -> Template.builder("order_update", null).build())),
-                bad("button index -1", "index", template(() -> Template.builder("t", "en")
+                bad("button index -1", "content.template.components.index", template(() -> Template.builder("t", "en")
                         .addButton(TemplateButton.url(-1, "x")).build())),
-                bad("button index 10", "index", template(() -> Template.builder("t", "en")
+                bad("button index 10", "content.template.components.index", template(() -> Template.builder("t", "en")
                         .addButton(TemplateButton.quickReply(10, "x")).build())),
-                bad("duplicate button index", "content.template.components.button.index",
+                bad("duplicate button index", "content.template.components[1].index",
                         template(() -> Template.builder("t", "en").addButton(TemplateButton.url(0, "a"))
                                 .addButton(TemplateButton.quickReply(0, "b")).build())),
-                bad("empty quick-reply payload", "payload", template(() -> Template.builder("t", "en")
+                bad("empty quick-reply payload", "content.template.components.parameters.payload", template(() -> Template.builder("t", "en")
                         .addButton(TemplateButton.quickReply(0, "")).build())),
-                bad("missing coupon code", "couponCode", template(() -> Template.builder("t", "en")
+                bad("missing coupon code", "content.template.components.parameters.couponCode", template(() -> Template.builder("t", "en")
                         .addButton(TemplateButton.copyCode(0, null)).build())),
-                bad("unknown button sub-type", "subType", template(() -> Template.builder("t", "en")
+                bad("unknown button sub-type", "content.template.components.subType", template(() -> Template.builder("t", "en")
                         .addButton(TemplateButton.of("call", 0, "x")).build())),
                 bad("OTP code of 16 characters", "code",
                         template(() -> Template.authentication("otp", "en_US", "1234567890123456"))),
                 bad("empty OTP code", "code", template(() -> Template.authentication("otp", "en_US", ""))),
-                bad("empty body parameter", "content.template.components.body.parameters[1].text",
+                bad("empty body parameter", "content.template.components[0].parameters[1].text",
                         template(() -> Template.builder("t", "en").addBodyParameter("a").addBodyParameter(" ")
                                 .build())),
-                bad("body parameter of 1,025", "content.template.components.body.parameters[0].text",
+                bad("body parameter of 1,025", "content.template.components[0].parameters[0].text",
                         template(() -> Template.builder("t", "en").addBodyParameter("x".repeat(1_025)).build())),
                 bad("header text of 61", "content.template.header.text", template(() -> Template.builder("t", "en")
                         .header(TemplateHeader.text("x".repeat(61))).build())),

@@ -45,14 +45,17 @@ public final class Template {
         this.header = b.header;
         this.bodyParameters = List.copyOf(b.bodyParameters);
         this.buttons = List.copyOf(b.buttons);
+        // Field paths give the component's position as it goes on the wire: header, body, then the buttons.
+        int bodyPosition = header == null ? 0 : 1;
         for (int i = 0; i < bodyParameters.size(); i++) {
-            Checks.text("content.template.components.body.parameters[" + i + "].text", bodyParameters.get(i),
-                    MAX_BODY_PARAMETER);
+            Checks.text("content.template.components[" + bodyPosition + "].parameters[" + i + "].text",
+                    bodyParameters.get(i), MAX_BODY_PARAMETER);
         }
+        int firstButton = bodyPosition + (bodyParameters.isEmpty() ? 0 : 1);
         for (int i = 0; i < buttons.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (buttons.get(j).index() == buttons.get(i).index()) {
-                    throw new ValidationException("content.template.components.button.index",
+                    throw new ValidationException("content.template.components[" + (firstButton + i) + "].index",
                             "index " + buttons.get(i).index() + " is used twice");
                 }
             }

@@ -14,6 +14,9 @@ import java.util.Locale;
  */
 public record TemplateButton(Kind kind, int index, String value) {
 
+    /** The wire path of a button component's fields: its position in the list is not known when it is built. */
+    private static final String FIELD = "content.template.components.";
+
     /** The highest button index. */
     public static final int MAX_INDEX = 9;
 
@@ -59,7 +62,7 @@ public record TemplateButton(Kind kind, int index, String value) {
                     return kind;
                 }
             }
-            throw new ValidationException("subType", "unknown button sub-type '" + name
+            throw new ValidationException(FIELD + "subType", "unknown button sub-type '" + name
                     + "'; use Url, QuickReply or CopyCode");
         }
     }
@@ -67,12 +70,12 @@ public record TemplateButton(Kind kind, int index, String value) {
     /** Checks index and value. */
     public TemplateButton {
         if (kind == null) {
-            throw new ValidationException("subType", "is required");
+            throw new ValidationException(FIELD + "subType", "is required");
         }
         if (index < 0 || index > MAX_INDEX) {
-            throw new ValidationException("index", "must be 0 to 9, was " + index);
+            throw new ValidationException(FIELD + "index", "must be 0 to 9, was " + index);
         }
-        Checks.text(kind == Kind.URL ? "text" : kind.parameterType, value, 2_000);
+        Checks.text(FIELD + "parameters." + (kind == Kind.URL ? "text" : kind.parameterType), value, 2_000);
     }
 
     /**
