@@ -1,0 +1,72 @@
+package io.connect8x8;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every {@code java} block of the root README compiles as written against the facade: each block becomes the body
+ * of a method (with a {@code client} parameter unless the block builds its own), with the facade's packages
+ * imported.
+ */
+class ReadmeCompilesTest {
+
+    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+
+    @Test
+    void everyJavaBlockOfTheReadmeCompiles() throws Exception {
+        Path readme = Path.of(System.getProperty("connect8x8.specs.dir"), "..", "README.md");
+        Matcher matcher = JAVA_BLOCK.matcher(Files.readString(readme, StandardCharsets.UTF_8));
+        List<JavaFileObject> sources = new ArrayList<>();
+        while (matcher.find()) {
+            String block = matcher.group(1);
+            String parameters = block.contains("Connect8x8Client.builder()") ? "" : "Connect8x8Client client";
+            String name = "ReadmeBlock" + sources.size();
+            sources.add(source(name, """
+                    import io.connect8x8.*;
+                    import io.connect8x8.chatapps.*;
+                    import io.connect8x8.sms.*;
+                    import io.connect8x8.webhooks.*;
+                    import java.time.Duration;
+                    class %s {
+                        void example(%s) throws Exception {
+                    %s
+                        }
+                    }
+                    """.formatted(name, parameters, block)));
+        }
+        assertTrue(sources.size() >= 3, "expected the README's Java examples, found " + sources.size());
+
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        Path out = Files.createTempDirectory("readme-classes");
+        StringWriter diagnostics = new StringWriter();
+        boolean compiled = compiler.getTask(diagnostics, null, null,
+                List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none"),
+                null, sources).call();
+        assertEquals("", diagnostics.toString());
+        assertTrue(compiled);
+    }
+
+    private static JavaFileObject source(String name, String code) {
+        return new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return code;
+            }
+        };
+    }
+}
