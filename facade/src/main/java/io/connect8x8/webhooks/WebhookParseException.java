@@ -1,10 +1,12 @@
 package io.connect8x8.webhooks;
 
+import io.connect8x8.Connect8x8Exception;
+
 /**
  * A webhook body that cannot be read as an 8x8 event. The message names what is wrong (the field's path, such as
  * {@code payload.status.timestamp}) and never holds a phone number or message text from the body.
  */
-public final class WebhookParseException extends RuntimeException {
+public final class WebhookParseException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,7 +16,7 @@ public final class WebhookParseException extends RuntimeException {
      * @param message what is wrong
      */
     public WebhookParseException(String message) {
-        super(message);
+        super(message, null, 0);
     }
 
     /**
@@ -24,6 +26,6 @@ public final class WebhookParseException extends RuntimeException {
      * @param cause   the underlying error
      */
     public WebhookParseException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, cause, 0);
     }
 }
