@@ -23,7 +23,8 @@ class LauncherTest {
     void launcherBuildsOnFirstUseInACleanCloneAndRuns(@TempDir Path tmp) throws Exception {
         Path repo = Path.of(System.getProperty("connect8x8.repo.dir", "..")).toAbsolutePath().normalize();
         Path clone = tmp.resolve("clone");
-        assertEquals(0, exec(tmp, List.of("git", "clone", "-q", repo.toString(), clone.toString())).code);
+        Result cloned = exec(tmp, List.of("git", "clone", "-q", repo.toString(), clone.toString()));
+        assertEquals(0, cloned.code, cloned.output);
 
         // Run from another directory: the script finds its repository itself.
         Result first = exec(tmp, List.of(clone.resolve("connect8x8").toString(), "sms", "info", "--text", "hi"));
