@@ -1,0 +1,138 @@
+package io.connect8x8.cli;
+
+import io.connect8x8.cli.internal.CliContext;
+import io.connect8x8.cli.internal.ClientSettings;
+import io.connect8x8.cli.internal.Debug;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The root {@code connect8x8} command: the global options, inherited by every subcommand (so they may be given
+ * before or after the subcommand's name), each also read from an environment variable.
+ */
+@Command(name = "connect8x8", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Send SMS and WhatsApp messages through the 8x8 CPaaS APIs, preview requests, "
+                + "count SMS parts, and run a local simulator.",
+        subcommands = {SmsCommand.class, ChatCommand.class, WhatsAppCommand.class, SandboxCommand.class,
+                DemoCommand.class},
+        footerHeading = "%nExample:%n",
+        footer = {"  connect8x8 --subaccount acme sms send --to +6512345678 --text 'Hello'",
+                "  connect8x8 demo"})
+public final class Connect8x8Command implements Runnable {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--api-key", paramLabel = "KEY", scope = ScopeType.INHERIT,
+            description = "The API key (env CONNECT8X8_API_KEY). Prefer the variable or --api-key-file: "
+                    + "arguments are visible to other users.")
+    String apiKey;
+
+    @Option(names = "--api-key-file", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "A file holding only the API key.")
+    Path apiKeyFile;
+
+    @Option(names = "--subaccount", paramLabel = "ID", scope = ScopeType.INHERIT,
+            description = "The sub-account to send from (env CONNECT8X8_SUBACCOUNT_ID).")
+    String subAccount;
+
+    @Option(names = "--region", paramLabel = "ap|us|eu|id", scope = ScopeType.INHERIT,
+            description = "The region whose hosts to call (env CONNECT8X8_REGION; default ap).")
+    String region;
+
+    @Option(names = "--sms-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "The SMS API's base URL, overriding the region's (env CONNECT8X8_SMS_URL); "
+                    + "plain http only for loopback hosts.")
+    String smsUrl;
+
+    @Option(names = "--chatapps-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "The Messaging Apps API's base URL (env CONNECT8X8_CHATAPPS_URL); "
+                    + "plain http only for loopback hosts.")
+    String chatAppsUrl;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT,
+            description = "The deadline of the whole call, retries included (default 60).")
+    Double timeoutSeconds;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Print the API's response as JSON on stdout.")
+    boolean json;
+
+    @Option(names = "--dry-run", scope = ScopeType.INHERIT,
+            description = "Print the request that would be sent as one JSON object "
+                    + "(method, url, headers, body; Authorization redacted), send nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Debug log on stderr (key and message text redacted); stack traces on errors.")
+    boolean verbose;
+
+    /**
+     * Creates the root command.
+     *
+     * @param context the environment, the simulator and the terminal this run sees
+     */
+    public Connect8x8Command(CliContext context) {
+        this.context = context;
+    }
+
+    /** Without a subcommand, shows the usage. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** @return the environment, the simulator and the terminal this run sees */
+    public CliContext context() {
+        return context;
+    }
+
+    /** @return whether {@code --verbose} was given */
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** @return whether {@code --json} was given */
+    public boolean json() {
+        return json;
+    }
+
+    /** @return whether {@code --dry-run} was given */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** @return the debug log, writing to this command's stderr when {@code --verbose} was given */
+    public Debug debug() {
+        return new Debug(spec.commandLine().getErr(), verbose);
+    }
+
+    /** @return the client settings: each option, else its environment variable, else the default */
+    public ClientSettings settings() {
+        return new ClientSettings(
+                first(apiKey),
+                apiKeyFile,
+                first(context.env("CONNECT8X8_API_KEY")),
+                first(subAccount, context.env("CONNECT8X8_SUBACCOUNT_ID")),
+                first(region, context.env("CONNECT8X8_REGION"), "ap"),
+                first(smsUrl, context.env("CONNECT8X8_SMS_URL")),
+                first(chatAppsUrl, context.env("CONNECT8X8_CHATAPPS_URL")),
+                timeoutSeconds,
+                dryRun);
+    }
+
+    private static String first(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

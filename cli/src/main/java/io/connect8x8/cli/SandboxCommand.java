@@ -1,0 +1,60 @@
+package io.connect8x8.cli;
+
+import io.connect8x8.cli.internal.Simulator;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sandbox}: runs the simulator in the foreground until Ctrl-C. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = {"Run the local simulator of both APIs in the foreground, on 127.0.0.1, until Ctrl-C.",
+                "Prints its two base URLs and its (test) key, ready for --sms-url, --chatapps-url and --api-key."},
+        footerHeading = "%nExample:%n",
+        footer = {"  connect8x8 sandbox --port 8088",
+                "  connect8x8 --sms-url http://127.0.0.1:8088/sms --api-key sandbox-key --subaccount test "
+                        + "sms send --to +6512345678 --text hi   (in another terminal; URLs as printed)"})
+final class SandboxCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "The port (default 0: a free one).")
+    int port;
+
+    /** Stops after this long: for tests, which cannot press Ctrl-C. */
+    @Option(names = "--stop-after", hidden = true, paramLabel = "SECONDS")
+    Double stopAfter;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Connect8x8Command root = (Connect8x8Command) spec.root().userObject();
+        if (port < 0 || port > 65_535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Simulator simulator = root.context().simulators().start(port, 1.0);
+        Thread hook = new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "connect8x8-sandbox-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("--sms-url      " + simulator.smsBaseUrl());
+        out.println("--chatapps-url " + simulator.chatAppsBaseUrl());
+        out.println("--api-key      " + simulator.apiKey());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        if (stopAfter == null) {
+            stopped.await();
+        } else if (!stopped.await(Math.round(stopAfter * 1000), TimeUnit.MILLISECONDS)) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            simulator.close();
+        }
+        return ExitCodes.OK;
+    }
+}

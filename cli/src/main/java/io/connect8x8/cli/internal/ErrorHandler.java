@@ -1,0 +1,107 @@
+package io.connect8x8.cli.internal;
+
+import io.connect8x8.ApiErrorException;
+import io.connect8x8.PermissionDeniedException;
+import io.connect8x8.TransportException;
+import io.connect8x8.UnexpectedResponseException;
+import io.connect8x8.ValidationException;
+import io.connect8x8.cli.ExitCodes;
+import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The one place where failures become exit codes and one-line messages on stderr (see {@link ExitCodes}).
+ * A stack trace follows only with {@code --verbose}.
+ */
+public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    private final BooleanSupplier verbose;
+
+    /** @param verbose whether {@code --verbose} was given (read when a failure is handled) */
+    public ErrorHandler(BooleanSupplier verbose) {
+        this.verbose = verbose;
+    }
+
+    /** Bad usage: the message, a hint to {@code --help}, exit code 2. */
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("connect8x8: " + ex.getMessage());
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        traceIfVerbose(err, ex);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** A failure while running a command: mapped by type. */
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        int code = exitCode(ex);
+        err.println("connect8x8: " + message(ex));
+        traceIfVerbose(err, ex);
+        err.flush();
+        return code;
+    }
+
+    /**
+     * Maps a failure to its exit code.
+     *
+     * @param ex the failure
+     * @return the exit code
+     */
+    public static int exitCode(Throwable ex) {
+        if (ex instanceof ValidationException || ex instanceof ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        if (ex instanceof ApiErrorException) {
+            return ExitCodes.API_ERROR;
+        }
+        // An unreadable success answers nothing usable, like a lost connection: the outcome is unknown.
+        if (ex instanceof TransportException || ex instanceof UnexpectedResponseException) {
+            return ExitCodes.TRANSPORT;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * The one-line message for a failure. The facade's messages never hold the key.
+     *
+     * @param ex the failure
+     * @return the line, without the {@code connect8x8: } prefix
+     */
+    public static String message(Throwable ex) {
+        if (ex instanceof ValidationException v) {
+            return "invalid " + v.field() + ": " + v.problem();
+        }
+        if (ex instanceof PermissionDeniedException p) {
+            String hint = p.regionHint().map(r -> " (use --region " + r.code() + ")").orElse("");
+            return "API error: " + p.getMessage() + hint;
+        }
+        if (ex instanceof ApiErrorException a) {
+            return "API error: " + a.getMessage() + a.errorId().map(id -> " [errorId " + id + "]").orElse("");
+        }
+        if (ex instanceof TransportException t) {
+            return "transport failure: " + t.getMessage()
+                    + (t.mayHaveReachedServer() ? " (the request may have been processed)" : " (nothing was sent)");
+        }
+        if (ex instanceof UnexpectedResponseException u) {
+            return "unexpected response: " + u.getMessage() + " (the request was probably processed)";
+        }
+        return "internal error: " + ex + " (run with --verbose for details)";
+    }
+
+    private void traceIfVerbose(PrintWriter err, Throwable ex) {
+        if (verbose.getAsBoolean()) {
+            ex.printStackTrace(err);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.connect8x8.cli.internal;
+
+import io.connect8x8.webhooks.DeliveryReceipt;
+import io.connect8x8.webhooks.DeliveryState;
+import io.connect8x8.webhooks.SmsDeliveryReceipt;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The receipts the demo's receiver got, in arrival order, so the main thread can print a message's receipts as
+ * they arrive and stop at its last one, within a bounded wait.
+ */
+public final class ReceiptLog implements Consumer<DeliveryReceipt> {
+
+    private final List<DeliveryReceipt> receipts = new ArrayList<>();
+
+    /** Records a receipt; called by the receiver's threads. */
+    @Override
+    public synchronized void accept(DeliveryReceipt receipt) {
+        receipts.add(receipt);
+        notifyAll();
+    }
+
+    /**
+     * Hands each receipt of one message to {@code printer} as it arrives, until the last one expected (an SMS
+     * delivered or failed; a chat message read or failed) or until {@code timeout}.
+     *
+     * @param umid the message
+     * @param timeout the longest wait
+     * @param printer called on this thread for each receipt, in arrival order
+     * @return whether the last expected receipt arrived in time
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public synchronized boolean follow(String umid, Duration timeout, Consumer<DeliveryReceipt> printer)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        while (true) {
+            for (; seen < receipts.size(); seen++) {
+                DeliveryReceipt receipt = receipts.get(seen);
+                if (receipt.umid().equals(umid)) {
+                    printer.accept(receipt);
+                    if (isLast(receipt)) {
+                        return true;
+                    }
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    /** An SMS has no read receipt, so delivered is its last; a chat message may still be read after delivery. */
+    static boolean isLast(DeliveryReceipt receipt) {
+        DeliveryState state = receipt.status().knownState();
+        return state.isFinal() || receipt instanceof SmsDeliveryReceipt && state == DeliveryState.DELIVERED;
+    }
+}

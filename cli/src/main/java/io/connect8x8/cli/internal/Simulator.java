@@ -1,0 +1,21 @@
+package io.connect8x8.cli.internal;
+
+/**
+ * A running simulator of the two APIs, as the {@code sandbox} and {@code demo} commands use it: the seam between
+ * the CLI and {@code io.connect8x8.sandbox.Sandbox}, so that tests can put a fake behind it.
+ */
+public interface Simulator extends AutoCloseable {
+
+    /** @return the SMS API's base URL, such as {@code http://127.0.0.1:PORT/sms} */
+    String smsBaseUrl();
+
+    /** @return the Messaging Apps API's base URL */
+    String chatAppsBaseUrl();
+
+    /** @return the key the simulator accepts (a fixed test key, not a secret) */
+    String apiKey();
+
+    /** Stops serving and releases the simulator's threads; idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,169 @@
+package io.connect8x8.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --dry-run} prints exactly the request each kind of message makes, and sends nothing. */
+class DryRunTest {
+
+    private static final String HEADERS = "\"headers\":{\"Accept\":\"application/json\","
+            + "\"Authorization\":\"Bearer ****\",\"Content-Type\":\"application/json\","
+            + "\"User-Agent\":\"connect8x8-java/0.1\"}";
+    private static final String SMS = "https://sms.8x8.com/api/v1/subaccounts/acme/messages";
+    private static final String CHAT = "https://chatapps.8x8.com/api/v1/subaccounts/acme/messages";
+    private static final String TO = "\"user\":{\"msisdn\":\"+6512345678\"},\"clientMessageId\":\"m1\"";
+
+    private final Cli cli = Cli.plain();
+
+    private static JsonElement expected(String url, String body) {
+        return JsonParser.parseString("{\"method\":\"POST\",\"url\":\"" + url + "\"," + HEADERS + ",\"body\":"
+                + body + "}");
+    }
+
+    private JsonObject dryRun(String... args) {
+        String[] all = new String[args.length + 5];
+        System.arraycopy(new String[] {"--api-key", Cli.KEY, "--subaccount", "acme", "--dry-run"}, 0, all, 0, 5);
+        System.arraycopy(args, 0, all, 5, args.length);
+        Cli.Run run = cli.run(all);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertTrue(!run.all().contains(Cli.KEY));
+        return JsonParser.parseString(run.out()).getAsJsonObject();
+    }
+
+    @Test
+    void smsSingle() {
+        assertEquals(expected(SMS, "{\"destination\":\"+6512345678\",\"text\":\"Hello\",\"source\":\"8x8\","
+                        + "\"encoding\":\"UCS2\",\"clientMessageId\":\"m1\",\"dlrCallbackUrl\":\"https://x.example/dlr\"}"),
+                dryRun("sms", "send", "--to", "+6512345678", "--text", "Hello", "--from", "8x8", "--encoding", "ucs2",
+                        "--client-message-id", "m1", "--dlr-url", "https://x.example/dlr"));
+    }
+
+    @Test
+    void smsBatchFromCsvFillsPlaceholdersPerRow(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("people.csv"),
+                "to,name,order\n+6512345678,Ana,42\n+6587654321,\"Bo, Jr\",43\n");
+        JsonObject preview = dryRun("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}, order {order}",
+                "--from", "8x8", "--client-batch-id", "b1");
+        // Each message gets a generated clientMessageId: check its form, then compare the rest exactly.
+        for (JsonElement message : preview.getAsJsonObject("body").getAsJsonArray("messages")) {
+            String id = message.getAsJsonObject().remove("clientMessageId").getAsString();
+            assertTrue(id.matches("[0-9a-f-]{36}"), id);
+        }
+        assertEquals(expected(SMS + "/batch", "{\"clientBatchId\":\"b1\",\"messages\":["
+                + "{\"destination\":\"+6512345678\",\"text\":\"Hi Ana, order 42\"},"
+                + "{\"destination\":\"+6587654321\",\"text\":\"Hi Bo, Jr, order 43\"}],"
+                + "\"template\":{\"source\":\"8x8\"}}"), preview);
+    }
+
+    @Test
+    void smsBatchFromPlainNumbersUsesDestinations(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("numbers.txt"), "+6512345678\n\n# skipped\n+6587654321\n");
+        JsonObject body = dryRun("sms", "batch", "--file", file.toString(), "--text", "Store opens at 9",
+                "--client-batch-id", "b1", "--include-messages").getAsJsonObject("body");
+        assertEquals(JsonParser.parseString("{\"clientBatchId\":\"b1\",\"destinations\":[\"+6512345678\","
+                + "\"+6587654321\"],\"template\":{\"text\":\"Store opens at 9\"},\"includeMessagesInResponse\":true}"),
+                body);
+    }
+
+    @Test
+    void chatText() {
+        assertEquals(expected(CHAT, "{" + TO + ",\"type\":\"Text\",\"content\":{\"text\":\"hi\"}}"),
+                dryRun("chat", "send", "--to", "+6512345678", "--text", "hi", "--client-message-id", "m1"));
+    }
+
+    @Test
+    void chatImageWithCaption() {
+        assertEquals(expected(CHAT, "{" + TO + ",\"type\":\"Image\",\"content\":{\"text\":\"cap\","
+                        + "\"url\":\"https://e.example/a.jpg\"}}"),
+                dryRun("chat", "send", "--to", "+6512345678", "--image", "https://e.example/a.jpg", "--caption",
+                        "cap", "--client-message-id", "m1"));
+    }
+
+    @Test
+    void chatLocation() {
+        assertEquals(expected(CHAT, "{" + TO + ",\"type\":\"Location\",\"content\":{\"location\":"
+                        + "{\"latitude\":1.2834,\"longitude\":103.8607}}}"),
+                dryRun("chat", "send", "--to", "+6512345678", "--location", "1.2834,103.8607",
+                        "--client-message-id", "m1"));
+    }
+
+    @Test
+    void chatFallbackPutsTheDelayOnTheChannelFallenBackFrom() {
+        assertEquals(expected(CHAT, "{" + TO + ",\"type\":\"Text\",\"content\":{\"text\":\"hi\","
+                        + "\"fallbackText\":\"hi by sms\"},\"channels\":[{\"channel\":\"WhatsApp\",\"fallbackAfter\":60},"
+                        + "{\"channel\":\"Viber\",\"fallbackAfter\":30},{\"channel\":\"SMS\"}]}"),
+                dryRun("chat", "send", "--to", "+6512345678", "--text", "hi", "--channel", "whatsapp",
+                        "--fallback", "viber:60", "--fallback", "sms:30", "--fallback-text", "hi by sms",
+                        "--client-message-id", "m1"));
+    }
+
+    private static String otp(String buttons) {
+        return "{" + TO + ",\"type\":\"Template\",\"content\":{\"template\":{\"name\":\"auth\",\"language\":\"en_US\","
+                + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}]}"
+                + buttons + "]}}}";
+    }
+
+    private JsonObject otpDryRun(String... button) {
+        String[] base = {"whatsapp", "otp", "--to", "+6512345678", "--template", "auth", "--language", "en_US",
+                "--code", "123456", "--client-message-id", "m1"};
+        String[] all = new String[base.length + button.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(button, 0, all, base.length, button.length);
+        return dryRun(all);
+    }
+
+    @Test
+    void otpPutsTheCodeInBodyAndUrlButtonByDefault() {
+        assertEquals(expected(CHAT, otp(",{\"type\":\"button\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}],"
+                + "\"index\":0,\"subType\":\"Url\"}")), otpDryRun());
+        assertEquals(otpDryRun(), otpDryRun("--button", "url"));
+    }
+
+    @Test
+    void otpWithCopyCodeButton() {
+        assertEquals(expected(CHAT, otp(",{\"type\":\"button\",\"parameters\":[{\"type\":\"couponCode\","
+                + "\"couponCode\":\"123456\"}],\"index\":0,\"subType\":\"CopyCode\"}")), otpDryRun("--button", "copy-code"));
+    }
+
+    @Test
+    void otpWithoutButton() {
+        assertEquals(expected(CHAT, otp("")), otpDryRun("--button", "none"));
+    }
+
+    @Test
+    void templateWithHeaderBodyAndButtons() {
+        assertEquals(expected(CHAT, "{" + TO + ",\"type\":\"Template\",\"content\":{\"template\":{\"name\":\"order\","
+                        + "\"language\":\"en_US\",\"components\":["
+                        + "{\"type\":\"header\",\"parameters\":[{\"type\":\"image\",\"url\":\"https://e.example/a.jpg\"}]},"
+                        + "{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"Ana\"},"
+                        + "{\"type\":\"text\",\"text\":\"42\"}]},"
+                        + "{\"type\":\"button\",\"parameters\":[{\"type\":\"text\",\"text\":\"track/42\"}],\"index\":0,"
+                        + "\"subType\":\"Url\"},"
+                        + "{\"type\":\"button\",\"parameters\":[{\"type\":\"payload\",\"payload\":\"STOP\"}],\"index\":1,"
+                        + "\"subType\":\"QuickReply\"},"
+                        + "{\"type\":\"button\",\"parameters\":[{\"type\":\"couponCode\",\"couponCode\":\"C0DE\"}],"
+                        + "\"index\":2,\"subType\":\"CopyCode\"}]}}}"),
+                dryRun("whatsapp", "template", "--to", "+6512345678", "--template", "order", "--language", "en_US",
+                        "--header-image", "https://e.example/a.jpg", "--body-param", "Ana", "--body-param", "42",
+                        "--copy-code", "2=C0DE", "--quick-reply", "1=STOP", "--url-button", "0=track/42",
+                        "--client-message-id", "m1"));
+    }
+
+    @Test
+    void dryRunNeedsNoKey() {
+        Cli.Run run = cli.run("--subaccount", "acme", "--dry-run", "sms", "send", "--to", "+6512345678",
+                "--text", "hi");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"Bearer ****\""));
+    }
+}

@@ -1,0 +1,92 @@
+package io.connect8x8.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+/** Each outcome has its exit code and a one-line message on stderr, without a stack trace. */
+class ExitCodeTest {
+
+    private static void assertOneLine(Cli.Run run) {
+        assertEquals("", run.out());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertFalse(run.err().contains(Cli.KEY));
+    }
+
+    @Test
+    void malformedNumberIsRejectedBeforeSendingAndNamesTheField() throws IOException {
+        try (FakeApi api = new FakeApi()) {
+            Cli.Run run = Cli.withEnv(api.env()).run("sms", "send", "--to", "12ab", "--text", "hi");
+            assertEquals(2, run.exitCode());
+            assertTrue(run.err().startsWith("connect8x8: invalid destination: "), run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertOneLine(run);
+            assertEquals(0, api.requests().size());
+        }
+    }
+
+    @Test
+    void unknownOptionIsBadUsage() {
+        Cli.Run run = Cli.plain().run("sms", "send", "--to", "+6512345678", "--text", "hi", "--bogus");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("connect8x8: Unknown option: '--bogus'"), run.err());
+        assertOneLine(run);
+    }
+
+    @Test
+    void missingKeyIsBadUsage() {
+        Cli.Run run = Cli.plain().run("--subaccount", "acme", "sms", "send", "--to", "+6512345678", "--text", "hi");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("connect8x8: invalid apiKey: no API key"), run.err());
+    }
+
+    @Test
+    void apiBadRequestGivesStatusCodeAndMessage() throws IOException {
+        try (FakeApi api = new FakeApi()) {
+            api.failWith(400, 1002, "Invalid MSISDN");
+            Cli.Run run = Cli.withEnv(api.env()).run("sms", "send", "--to", "+6512345678", "--text", "hi");
+            assertEquals(3, run.exitCode());
+            assertTrue(run.err().startsWith("connect8x8: API error: HTTP 400, 8x8 code 1002: Invalid MSISDN"),
+                    run.err());
+            assertOneLine(run);
+        }
+    }
+
+    @Test
+    void wrongRegionNamesTheRegionToUse() throws IOException {
+        try (FakeApi api = new FakeApi()) {
+            api.failWith(403, 1201, "Account was not found in SG. Please use the ID endpoint!");
+            Cli.Run run = Cli.withEnv(api.env()).run("chat", "send", "--to", "+6512345678", "--text", "hi");
+            assertEquals(3, run.exitCode());
+            assertTrue(run.err().contains("HTTP 403, 8x8 code 1201"), run.err());
+            assertTrue(run.err().contains("--region id"), run.err());
+            assertOneLine(run);
+        }
+    }
+
+    @Test
+    void closedPortIsATransportFailure() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Cli.Run run = Cli.plain().run("--api-key", Cli.KEY, "--subaccount", "acme", "--timeout", "5",
+                "--sms-url", "http://127.0.0.1:" + port, "sms", "send", "--to", "+6512345678", "--text", "hi");
+        assertEquals(4, run.exitCode());
+        assertTrue(run.err().startsWith("connect8x8: transport failure: "), run.err());
+        assertOneLine(run);
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Cli.Run run = Cli.plain().run("-v", "--api-key", Cli.KEY, "--subaccount", "acme", "sms", "send", "--to",
+                "12ab", "--text", "hi");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("\tat "), run.err());
+        assertFalse(run.all().contains(Cli.KEY));
+    }
+}

@@ -1,0 +1,50 @@
+package io.connect8x8.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The API key appears in no output of any command: not with --verbose, --dry-run, --json, nor in errors. */
+class KeyRedactionTest {
+
+    private static final List<List<String>> COMMANDS = List.of(
+            List.of("sms", "send", "--to", "+6512345678", "--text", "hi"),
+            List.of("sms", "batch", "--to", "+6512345678", "--text", "hi"),
+            List.of("chat", "send", "--to", "+6512345678", "--text", "hi"),
+            List.of("whatsapp", "otp", "--to", "+6512345678", "--template", "t", "--language", "en_US", "--code", "1"),
+            List.of("whatsapp", "template", "--to", "+6512345678", "--template", "t", "--language", "en_US",
+                    "--body-param", "x"),
+            List.of("sms", "send", "--to", "bad", "--text", "hi"));
+
+    @Test
+    void noOutputHoldsTheKey() throws IOException {
+        try (FakeApi api = new FakeApi()) {
+            for (List<String> flags : List.of(List.of("-v"), List.of("-v", "--dry-run"), List.of("-v", "--json"))) {
+                for (List<String> command : COMMANDS) {
+                    List<String> args = new ArrayList<>(List.of("--api-key", Cli.KEY, "--subaccount", "acme",
+                            "--sms-url", api.smsUrl(), "--chatapps-url", api.chatUrl()));
+                    args.addAll(flags);
+                    args.addAll(command);
+                    Cli.Run run = Cli.plain().run(args.toArray(String[]::new));
+                    assertFalse(run.all().contains(Cli.KEY), args + "\n" + run.all());
+                }
+            }
+            api.failWith(401, 1200, "Request was not authenticated properly");
+            Cli.Run run = Cli.withEnv(api.env()).run("-v", "sms", "send", "--to", "+6512345678", "--text", "hi");
+            assertFalse(run.all().contains(Cli.KEY), run.all());
+        }
+    }
+
+    @Test
+    void verboseLogRedactsTheMessageText() throws IOException {
+        try (FakeApi api = new FakeApi()) {
+            Cli.Run run = Cli.withEnv(api.env()).run("-v", "sms", "send", "--to", "+6512345678", "--text",
+                    "TopSecretText");
+            assertFalse(run.err().contains("TopSecretText"), run.err());
+            assertFalse(run.err().isEmpty(), "verbose writes a debug log");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.connect8x8.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script builds the jar in a clean clone and runs it. Slow (one Maven build, offline when the local
+ * repository has everything), and it tests what is committed, not the working tree.
+ */
+@Tag("launcher")
+class LauncherTest {
+
+    @Test
+    void launcherBuildsOnFirstUseInACleanCloneAndRuns(@TempDir Path tmp) throws Exception {
+        Path repo = Path.of(System.getProperty("connect8x8.repo.dir", "..")).toAbsolutePath().normalize();
+        Path clone = tmp.resolve("clone");
+        Result cloned = exec(tmp, List.of("git", "clone", "-q", repo.toString(), clone.toString()));
+        assertEquals(0, cloned.code, cloned.output);
+
+        // Run from another directory: the script finds its repository itself.
+        Result first = exec(tmp, List.of(clone.resolve("connect8x8").toString(), "sms", "info", "--text", "hi"));
+        assertEquals(0, first.code, first.output);
+        assertTrue(first.output.contains("encoding:   GSM7"), first.output);
+        assertTrue(first.output.contains("parts:      1 (160 a part)"), first.output);
+
+        Result second = exec(clone, List.of("./connect8x8", "sms", "info", "--text", "hi"));
+        assertEquals(0, second.code, second.output);
+        assertTrue(!second.output.contains("building"), "the second run reuses the jar: " + second.output);
+    }
+
+    private record Result(int code, String output) {
+    }
+
+    private static Result exec(Path dir, List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}
