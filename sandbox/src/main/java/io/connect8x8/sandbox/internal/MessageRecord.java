@@ -1,0 +1,55 @@
+package io.connect8x8.sandbox.internal;
+
+import io.connect8x8.sandbox.Api;
+import io.connect8x8.sandbox.SandboxMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One recorded message; its mutable parts (state, receipts) change under its own lock. */
+public final class MessageRecord {
+
+    final Api api;
+    final String subAccountId;
+    final String umid;
+    final String batchId;
+    final String clientMessageId;
+    final String clientBatchId;
+    final String msisdn;
+    final String request;
+    final Integer errorCode;
+    private String state;
+    private final List<ReceiptRecord> receipts = new ArrayList<>();
+
+    MessageRecord(Api api, String subAccountId, String umid, String batchId, String clientMessageId,
+                  String clientBatchId, String msisdn, String request, Integer errorCode, String state) {
+        this.api = api;
+        this.subAccountId = subAccountId;
+        this.umid = umid;
+        this.batchId = batchId;
+        this.clientMessageId = clientMessageId;
+        this.clientBatchId = clientBatchId;
+        this.msisdn = msisdn;
+        this.request = request;
+        this.errorCode = errorCode;
+        this.state = state;
+    }
+
+    synchronized ReceiptRecord addReceipt(ReceiptRecord receipt) {
+        receipts.add(receipt);
+        state = receipt.state;
+        return receipt;
+    }
+
+    /** Runs {@code change} under this record's lock, so snapshots never see half an attempt. */
+    synchronized void update(Runnable change) {
+        change.run();
+    }
+
+    /** @return an immutable snapshot */
+    public synchronized SandboxMessage snapshot() {
+        List<io.connect8x8.sandbox.SandboxReceipt> copies = new ArrayList<>();
+        receipts.forEach(receipt -> copies.add(receipt.snapshot()));
+        return new SandboxMessage(api, subAccountId, umid, batchId, clientMessageId, clientBatchId, msisdn, request,
+                errorCode == null, errorCode, state, List.copyOf(copies));
+    }
+}
