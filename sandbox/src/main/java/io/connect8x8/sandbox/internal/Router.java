@@ -164,10 +164,12 @@ final class Router implements HttpHandler {
     private static void tooLarge(HttpExchange exchange, InputStream in) throws IOException {
         // Reading the rest lets the client, which writes its whole body before reading, see the 413 and not a
         // broken pipe; beyond MAX_DRAIN the connection is simply closed.
-        long skipped = 0;
-        long step;
-        while (skipped < MAX_DRAIN && (step = in.skip(MAX_DRAIN - skipped)) > 0) {
-            skipped += step;
+        // read(), not skip(): the JDK's fixed-length body stream inherits a skip() that bypasses the length.
+        byte[] buffer = new byte[8192];
+        long drained = 0;
+        int step;
+        while (drained < MAX_DRAIN && (step = in.read(buffer)) > 0) {
+            drained += step;
         }
         exchange.getResponseHeaders().set("Connection", "close");
         throw new ApiError(413, 1000, "Request body too large");
