@@ -150,6 +150,19 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * Blocks until at least {@code count} receipts were delivered or given up (every retry failed) since start or
+     * the last reset; for tests of failing webhooks.
+     *
+     * @param count the number of receipts
+     * @param timeout the longest wait
+     * @return true when the count was reached, false on timeout
+     * @throws InterruptedException when interrupted
+     */
+    public boolean awaitReceiptsSettled(long count, Duration timeout) throws InterruptedException {
+        return server().store().awaitReceiptsSettled(count, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
      * Registers another approved WhatsApp template (or replaces one of the same name and language).
      *
      * @param template the template

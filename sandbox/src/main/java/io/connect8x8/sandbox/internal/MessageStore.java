@@ -15,6 +15,7 @@ public final class MessageStore {
     private final AtomicLong generation = new AtomicLong();
     private final Object receiptsLock = new Object();
     private long receiptsDelivered;
+    private long receiptsSettled;
 
     synchronized void add(MessageRecord message) {
         messages.add(message);
@@ -45,9 +46,13 @@ public final class MessageStore {
         return requests.get();
     }
 
-    void receiptDelivered() {
+    /** Counts a receipt that is finished with: delivered, or given up after the last retry. */
+    void receiptSettled(boolean delivered) {
         synchronized (receiptsLock) {
-            receiptsDelivered++;
+            receiptsSettled++;
+            if (delivered) {
+                receiptsDelivered++;
+            }
             receiptsLock.notifyAll();
         }
     }
@@ -68,9 +73,25 @@ public final class MessageStore {
      * @throws InterruptedException when interrupted while waiting
      */
     public boolean awaitReceipts(long count, Duration timeout) throws InterruptedException {
+        return await(count, timeout, true);
+    }
+
+    /**
+     * Blocks until at least {@code count} receipts were delivered or given up, or the timeout passes.
+     *
+     * @param count the number of receipts
+     * @param timeout the longest wait
+     * @return whether the count was reached
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitReceiptsSettled(long count, Duration timeout) throws InterruptedException {
+        return await(count, timeout, false);
+    }
+
+    private boolean await(long count, Duration timeout, boolean delivered) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (receiptsLock) {
-            while (receiptsDelivered < count) {
+            while ((delivered ? receiptsDelivered : receiptsSettled) < count) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -91,6 +112,7 @@ public final class MessageStore {
         requests.set(0);
         synchronized (receiptsLock) {
             receiptsDelivered = 0;
+            receiptsSettled = 0;
         }
     }
 }

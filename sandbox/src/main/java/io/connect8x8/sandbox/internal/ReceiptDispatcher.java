@@ -126,8 +126,8 @@ public final class ReceiptDispatcher implements AutoCloseable {
             receipt.delivered = attempt.succeeded();
             receipt.givenUp = !attempt.succeeded() && !retry;
         });
-        if (attempt.succeeded()) {
-            store.receiptDelivered();
+        if (!retry) {
+            store.receiptSettled(attempt.succeeded());
         }
         if (retry) {
             Duration delay = scaled(RETRY_SECONDS[attempt.number() - 1]);
