@@ -25,8 +25,15 @@ final class Engine {
         this.webhookUrl = webhookUrl;
     }
 
+    /**
+     * A random (version 4) UUID. Not {@link UUID#randomUUID()}: its shared SecureRandom serialises every request
+     * thread on one lock, and a simulated id needs no cryptographic strength.
+     */
     static String newId() {
-        return UUID.randomUUID().toString();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** Records a message; {@code errorCode} null means accepted. */

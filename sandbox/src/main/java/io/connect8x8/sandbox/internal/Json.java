@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.UUID;
 
 /** JSON reading and writing with limits that turn hostile input into a 400 instead of a stack overflow or a 500. */
 public final class Json {
@@ -104,7 +103,7 @@ public final class Json {
         ObjectNode body = object();
         body.put("code", code);
         body.put("message", message);
-        body.put("errorId", UUID.randomUUID().toString());
+        body.put("errorId", Engine.newId());
         body.put("timestamp", timestamp(now));
         return body;
     }

@@ -40,6 +40,10 @@ public final class MessageRecord {
         return receipt;
     }
 
+    synchronized String receiptBody(ReceiptRecord receipt) {
+        return receipt.body();
+    }
+
     /** Runs {@code change} under this record's lock, so snapshots never see half an attempt. */
     synchronized void update(Runnable change) {
         change.run();

@@ -69,6 +69,12 @@ public final class ReceiptDispatcher implements AutoCloseable {
      */
     void dispatch(MessageRecord message, String url, List<ReceiptPlan> plans) {
         long generation = store.generation();
+        if (url == null) {
+            // Nothing to post: record the sequence at once rather than queue work on the single receipt thread,
+            // which under load made every request thread contend for the scheduler's queue.
+            next(message, null, plans, 0, generation);
+            return;
+        }
         run(() -> next(message, url, plans, 0, generation), Duration.ZERO);
     }
 
@@ -77,8 +83,9 @@ public final class ReceiptDispatcher implements AutoCloseable {
             return;
         }
         ReceiptPlan plan = plans.get(index);
-        String body = Json.text(plan.body().apply(clock.instant()));
-        ReceiptRecord receipt = message.addReceipt(new ReceiptRecord(plan.state(), plan.detail(), url, body));
+        java.time.Instant at = clock.instant();
+        ReceiptRecord receipt = message.addReceipt(new ReceiptRecord(plan.state(), plan.detail(), url,
+                () -> Json.text(plan.body().apply(at))));
         if (url == null) {
             next(message, url, plans, index + 1, generation);
             return;
@@ -93,7 +100,7 @@ public final class ReceiptDispatcher implements AutoCloseable {
         Instant at = clock.instant();
         Request request = new Request.Builder()
                 .url(delivery.url)
-                .post(RequestBody.create(delivery.receipt.body, JSON))
+                .post(RequestBody.create(delivery.message.receiptBody(delivery.receipt), JSON))
                 .build();
         Call call;
         try {

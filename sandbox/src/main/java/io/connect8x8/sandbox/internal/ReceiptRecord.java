@@ -11,19 +11,29 @@ final class ReceiptRecord {
     final String state;
     final String detail;
     final String url;
-    final String body;
+    private final java.util.function.Supplier<String> bodyText;
+    private String body;
     final List<DeliveryAttempt> attempts = new ArrayList<>();
     boolean delivered;
     boolean givenUp;
 
-    ReceiptRecord(String state, String detail, String url, String body) {
+    /** A receipt whose JSON is written only when first needed: most recorded receipts are never looked at. */
+    ReceiptRecord(String state, String detail, String url, java.util.function.Supplier<String> bodyText) {
         this.state = state;
         this.detail = detail;
         this.url = url;
-        this.body = body;
+        this.bodyText = bodyText;
+    }
+
+    /** @return the JSON; call under the owning record's lock */
+    String body() {
+        if (body == null) {
+            body = bodyText.get();
+        }
+        return body;
     }
 
     SandboxReceipt snapshot() {
-        return new SandboxReceipt(state, detail, url, body, List.copyOf(attempts), delivered, givenUp);
+        return new SandboxReceipt(state, detail, url, body(), List.copyOf(attempts), delivered, givenUp);
     }
 }

@@ -30,18 +30,17 @@ final class Router implements HttpHandler {
     private final FaultState faults;
     private final RateLimiter rateLimiter;
     private final AdminHandler admin;
-    private final SmsApi sms;
-    private final ChatAppsApi chatApps;
+    private final java.util.concurrent.CompletableFuture<Apis> apis;
 
     Router(Settings settings, Engine engine, FaultState faults, RateLimiter rateLimiter, AdminHandler admin,
-           Specs specs) {
+           java.util.concurrent.CompletableFuture<Specs> specs) {
         this.settings = settings;
         this.engine = engine;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
         this.admin = admin;
-        this.sms = new SmsApi(engine, specs.sms);
-        this.chatApps = new ChatAppsApi(engine, specs.chatApps);
+        this.apis = specs.thenApply(loaded -> new Apis(new SmsApi(engine, loaded.sms),
+                new ChatAppsApi(engine, loaded.chatApps)));
     }
 
     @Override
@@ -102,6 +101,8 @@ final class Router implements HttpHandler {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         String path = route.group(2);
         boolean batch = route.group(4) != null;
+        SmsApi sms = apis.join().sms;
+        ChatAppsApi chatApps = apis.join().chatApps;
         if ("sms".equals(route.group(1))) {
             return batch ? sms.batch(subAccountId, path, contentType, json)
                     : sms.single(subAccountId, path, contentType, json);
@@ -197,5 +198,9 @@ final class Router implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** The two APIs, ready once the specs are loaded. */
+    private record Apis(SmsApi sms, ChatAppsApi chatApps) {
     }
 }

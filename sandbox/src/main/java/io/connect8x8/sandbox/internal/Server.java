@@ -35,7 +35,7 @@ public final class Server implements AutoCloseable {
      * @throws IOException when the address cannot be bound
      */
     public Server(Settings settings) throws IOException {
-        Specs specs = Specs.shared();
+        java.util.concurrent.CompletableFuture<Specs> specs = Specs.shared();
         this.templates = new TemplateRegistry(settings.templates());
         this.receipts = new ReceiptDispatcher(settings.timeFactor(), settings.clock(), store);
         this.rateLimiter = new RateLimiter(settings.rateLimit(), settings.clock());

@@ -6,7 +6,7 @@ package io.connect8x8.sandbox.internal;
  */
 public final class Specs {
 
-    private static volatile Specs shared;
+    private static volatile java.util.concurrent.CompletableFuture<Specs> loading;
 
     /** The SMS API's validator. */
     final SpecValidator sms;
@@ -19,18 +19,30 @@ public final class Specs {
     }
 
     /**
-     * The shared validators, built on first use.
+     * The shared validators, loading in the background on first call: a cold JVM needs one to three seconds to load
+     * the parser and validator classes, and a simulator should bind and return from {@code start()} at once; the
+     * first API request waits for the load instead.
      *
-     * @return the validators
+     * @return the validators, complete or loading
      */
-    public static Specs shared() {
-        Specs specs = shared;
+    public static java.util.concurrent.CompletableFuture<Specs> shared() {
+        java.util.concurrent.CompletableFuture<Specs> specs = loading;
         if (specs == null) {
             synchronized (Specs.class) {
-                specs = shared;
+                specs = loading;
                 if (specs == null) {
-                    specs = new Specs();
-                    shared = specs;
+                    specs = new java.util.concurrent.CompletableFuture<>();
+                    loading = specs;
+                    java.util.concurrent.CompletableFuture<Specs> result = specs;
+                    Thread loader = new Thread(() -> {
+                        try {
+                            result.complete(new Specs());
+                        } catch (RuntimeException | Error e) {
+                            result.completeExceptionally(e);
+                        }
+                    }, "sandbox-spec-loader");
+                    loader.setDaemon(true);
+                    loader.start();
                 }
             }
         }
