@@ -200,7 +200,8 @@ public final class Sandbox implements AutoCloseable {
         private double timeFactor = 1.0;
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
-        private final List<WhatsAppTemplate> templates = new ArrayList<>(List.of(WhatsAppTemplate.GUIDE_AUTHENTICATION));
+        private final List<WhatsAppTemplate> templates =
+                new ArrayList<>(List.of(WhatsAppTemplate.GUIDE_AUTHENTICATION));
         private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
         private Builder() {

@@ -67,17 +67,20 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
         return running;
     }
 
+    /** Starts the simulator for the test class. */
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
         startSandbox();
     }
 
+    /** Stops the simulator of the test class. */
     @Override
     public void afterAll(ExtensionContext context) {
         stopSandbox();
     }
 
+    /** Resets the class's simulator, or starts one for this test when registered on an instance field. */
     @Override
     public void beforeEach(ExtensionContext context) {
         if (!perClass) {
@@ -87,6 +90,7 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
         }
     }
 
+    /** Stops a simulator that lives for one test. */
     @Override
     public void afterEach(ExtensionContext context) {
         if (!perClass) {
@@ -109,11 +113,13 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
         }
     }
 
+    /** Whether the parameter is of an injectable type ({@link Sandbox}). */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return injectables.containsKey(parameter.getParameter().getType());
     }
 
+    /** The running simulator (started first when a constructor asks before {@code beforeEach}). */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         if (sandbox == null) {

@@ -28,7 +28,8 @@ public final class SandboxMain {
             parse(args, builder);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: SandboxMain [--port N] [--host H] [--api-key K] [--webhook URL] [--rate-limit N]");
+            System.err.println("usage: SandboxMain [--port N] [--host H] [--api-key K] [--webhook URL]"
+                    + " [--rate-limit N]");
             System.exit(2);
             return;
         }

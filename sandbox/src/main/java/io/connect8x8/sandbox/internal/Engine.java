@@ -42,7 +42,7 @@ final class Engine {
         String clientMessageId = message.path("clientMessageId").isTextual()
                 ? message.get("clientMessageId").textValue() : null;
         MessageRecord record = new MessageRecord(api, subAccountId, umid, batchId, clientMessageId, clientBatchId,
-                msisdn, Json.text(message), errorCode, errorCode == null ? "queued" : "rejected");
+                msisdn, message, errorCode, errorCode == null ? "queued" : "rejected");
         store.add(record);
         return record;
     }

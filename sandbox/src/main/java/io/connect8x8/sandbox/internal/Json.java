@@ -24,7 +24,8 @@ public final class Json {
             .build();
 
     /** The shared, thread-safe mapper. */
-    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build())
+    public static final ObjectMapper MAPPER =
+            new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 

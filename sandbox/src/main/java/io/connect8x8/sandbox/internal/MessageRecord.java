@@ -15,13 +15,16 @@ public final class MessageRecord {
     final String clientMessageId;
     final String clientBatchId;
     final String msisdn;
-    final String request;
+    /** The request tree, never changed after recording; written as text only when a snapshot needs it. */
+    private final com.fasterxml.jackson.databind.JsonNode request;
+    private String requestText;
     final Integer errorCode;
     private String state;
     private final List<ReceiptRecord> receipts = new ArrayList<>();
 
     MessageRecord(Api api, String subAccountId, String umid, String batchId, String clientMessageId,
-                  String clientBatchId, String msisdn, String request, Integer errorCode, String state) {
+                  String clientBatchId, String msisdn, com.fasterxml.jackson.databind.JsonNode request,
+                  Integer errorCode, String state) {
         this.api = api;
         this.subAccountId = subAccountId;
         this.umid = umid;
@@ -53,7 +56,10 @@ public final class MessageRecord {
     public synchronized SandboxMessage snapshot() {
         List<io.connect8x8.sandbox.SandboxReceipt> copies = new ArrayList<>();
         receipts.forEach(receipt -> copies.add(receipt.snapshot()));
-        return new SandboxMessage(api, subAccountId, umid, batchId, clientMessageId, clientBatchId, msisdn, request,
+        if (requestText == null) {
+            requestText = Json.text(request);
+        }
+        return new SandboxMessage(api, subAccountId, umid, batchId, clientMessageId, clientBatchId, msisdn, requestText,
                 errorCode == null, errorCode, state, List.copyOf(copies));
     }
 }

@@ -51,7 +51,8 @@ public final class TemplateRegistry {
         }
         WhatsAppTemplate known = templates.get(key(name, language));
         if (known == null) {
-            throw ApiError.badRequest(3038, "Template not found for name '" + name + "' and language '" + language + "'");
+            throw ApiError.badRequest(3038, "Template not found for name '" + name + "' and language '" + language
+                    + "'");
         }
         int bodyParameters = 0;
         JsonNode components = template.path("components");

@@ -35,7 +35,7 @@ public final class SandboxBenchmark {
 
     private static final int STARTS = 11;
     private static final int THREADS = 4;
-    private static final int WARMUP = 4_000;
+    private static final int WARMUP = 10_000;
     private static final int REQUESTS = 20_000;
     private static final Duration TIME_LIMIT = Duration.ofSeconds(30);
     private static final String BODY = "{\"destination\":\"+6591234567\",\"text\":\"Your code is 123456\","
