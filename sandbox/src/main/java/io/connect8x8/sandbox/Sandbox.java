@@ -52,7 +52,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Binds the port and starts serving; returns once requests are accepted.
+     * Binds the port and starts serving; returns once connections are accepted. The two OpenAPI documents are parsed
+     * once per JVM on a background thread (one to three seconds on a cold JVM), so the first API request of a JVM
+     * may wait for them; later simulators find them ready.
      *
      * @return this
      * @throws IllegalStateException when already started

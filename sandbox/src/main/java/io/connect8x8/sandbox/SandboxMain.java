@@ -59,10 +59,10 @@ public final class SandboxMain {
 
     static void print(Sandbox sandbox, PrintStream out) {
         out.println("8x8 sandbox listening");
-        out.println("SMS API:           " + sandbox.smsBaseUrl());
+        out.println("SMS API:            " + sandbox.smsBaseUrl());
         out.println("Messaging Apps API: " + sandbox.chatAppsBaseUrl());
-        out.println("API key:           " + sandbox.apiKey());
-        out.println("Admin:             " + sandbox.rootUrl() + "/__admin/messages");
+        out.println("API key:            " + sandbox.apiKey());
+        out.println("Admin:              " + sandbox.rootUrl() + "/__admin/messages");
         out.flush();
     }
 }
