@@ -1,0 +1,403 @@
+package io.connect8x8.sandbox;
+
+import io.connect8x8.sandbox.internal.Server;
+import io.connect8x8.sandbox.internal.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A local simulator of the 8x8 SMS API and Messaging Apps API: the same paths, validation against the same OpenAPI
+ * documents, the live API's error codes and limits, delivery receipts posted to webhooks with 8x8's retry schedule,
+ * switchable faults, and a record of every message for assertions.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.builder().build().start()) {
+ *     // point a client at sandbox.smsBaseUrl() / sandbox.chatAppsBaseUrl() with sandbox.apiKey()
+ * }
+ * }</pre>
+ *
+ * <p>A simulator is started once and closed once; every method is thread-safe. It owns its server thread pool, its
+ * receipt thread and its HTTP client, and {@link #close()} releases them.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    /** The key accepted when none is configured. */
+    public static final String DEFAULT_API_KEY = "sandbox-key";
+    /** The largest request body by default, 1 MiB; a larger one is answered 413. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    private final Settings settings;
+    private volatile Server server;
+    private volatile Faults faults;
+
+    private Sandbox(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** @return a builder with every option at its default */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the port and starts serving; returns once connections are accepted. The two OpenAPI documents are parsed
+     * once per JVM on a background thread (one to three seconds on a cold JVM), so the first API request of a JVM
+     * may wait for them; later simulators find them ready.
+     *
+     * @return this
+     * @throws IllegalStateException when already started
+     * @throws UncheckedIOException when the address cannot be bound
+     */
+    public synchronized Sandbox start() {
+        if (server != null) {
+            throw new IllegalStateException("sandbox already started");
+        }
+        try {
+            server = new Server(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind " + settings.host() + ":" + settings.port(), e);
+        }
+        faults = new Faults(server.faults());
+        return this;
+    }
+
+    private Server server() {
+        Server running = server;
+        if (running == null) {
+            throw new IllegalStateException("sandbox not started");
+        }
+        return running;
+    }
+
+    /** @return the bound port (the real one when the builder asked for 0) */
+    public int port() {
+        return server().port();
+    }
+
+    /** @return the root URL, e.g. {@code http://127.0.0.1:8080}; the admin endpoints live under it */
+    public String rootUrl() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** @return the SMS API's base URL, e.g. {@code http://127.0.0.1:8080/sms} */
+    public String smsBaseUrl() {
+        return rootUrl() + "/sms";
+    }
+
+    /** @return the Messaging Apps API's base URL, e.g. {@code http://127.0.0.1:8080/chatapps} */
+    public String chatAppsBaseUrl() {
+        return rootUrl() + "/chatapps";
+    }
+
+    /** @return the default API key */
+    public String apiKey() {
+        return settings.apiKey();
+    }
+
+    /** @return the fault switches; they start off */
+    public Faults faults() {
+        server();
+        return faults;
+    }
+
+    /** @return every message received, accepted or rejected, oldest first */
+    public List<SandboxMessage> messages() {
+        return server().store().snapshot();
+    }
+
+    /**
+     * The messages to one number.
+     *
+     * @param msisdn the number, with or without {@code +}
+     * @return its messages, oldest first
+     */
+    public List<SandboxMessage> messagesTo(String msisdn) {
+        String digits = TestNumbers.digits(Objects.requireNonNull(msisdn, "msisdn").trim());
+        return messages().stream().filter(message -> digits.equals(TestNumbers.digits(message.msisdn()))).toList();
+    }
+
+    /** @return the API requests received (admin requests excluded) since start or the last {@link #reset()} */
+    public long requestCount() {
+        return server().store().requestCount();
+    }
+
+    /** @return the receipts delivered (answered 2xx) since start or the last {@link #reset()} */
+    public long receiptsDelivered() {
+        return server().store().receiptsDelivered();
+    }
+
+    /**
+     * Blocks until at least {@code count} receipts were delivered since start or the last reset.
+     *
+     * @param count the number of receipts
+     * @param timeout the longest wait
+     * @return true when the count was reached, false on timeout
+     * @throws InterruptedException when interrupted
+     */
+    public boolean awaitReceipts(long count, Duration timeout) throws InterruptedException {
+        return server().store().awaitReceipts(count, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Blocks until at least {@code count} receipts were delivered or given up (every retry failed) since start or
+     * the last reset; for tests of failing webhooks.
+     *
+     * @param count the number of receipts
+     * @param timeout the longest wait
+     * @return true when the count was reached, false on timeout
+     * @throws InterruptedException when interrupted
+     */
+    public boolean awaitReceiptsSettled(long count, Duration timeout) throws InterruptedException {
+        return server().store().awaitReceiptsSettled(count, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Registers another approved WhatsApp template (or replaces one of the same name and language).
+     *
+     * @param template the template
+     */
+    public void registerTemplate(WhatsAppTemplate template) {
+        server().templates().register(Objects.requireNonNull(template, "template"));
+    }
+
+    /**
+     * Forgets recorded messages and counters, turns every fault off and empties the rate windows. Receipts not yet
+     * sent for earlier messages are dropped.
+     */
+    public void reset() {
+        server().reset();
+    }
+
+    /** Stops the server and the receipts; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Builds a {@link Sandbox}. Not thread-safe; every option has a default. */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port;
+        private String apiKey = DEFAULT_API_KEY;
+        private final Map<String, Set<String>> keys = new LinkedHashMap<>();
+        private boolean strict;
+        private int rateLimit;
+        private String webhookUrl;
+        private double timeFactor = 1.0;
+        private Clock clock = Clock.systemUTC();
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private final List<WhatsAppTemplate> templates =
+                new ArrayList<>(List.of(WhatsAppTemplate.GUIDE_AUTHENTICATION));
+        private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+        private Builder() {
+        }
+
+        /**
+         * The address to listen on.
+         *
+         * @param host an IP address or name; default {@code 127.0.0.1} (loopback only)
+         * @return this
+         */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * The port.
+         *
+         * @param port 0 to 65535; default 0, a free port chosen at start
+         * @return this
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The default API key, accepted as {@code Authorization: Bearer <key>}.
+         *
+         * @param apiKey the key; default {@value Sandbox#DEFAULT_API_KEY}
+         * @return this
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = requireText(apiKey, "apiKey");
+            return this;
+        }
+
+        /**
+         * Adds an accepted key and the sub-accounts it owns. Ownership is enforced only in {@link #strict strict}
+         * mode; calling it again for the same key adds sub-accounts.
+         *
+         * @param key the key
+         * @param subAccountIds the sub-accounts it may use in strict mode
+         * @return this
+         */
+        public Builder addKey(String key, String... subAccountIds) {
+            Set<String> owned = keys.computeIfAbsent(requireText(key, "key"), k -> new LinkedHashSet<>());
+            for (String id : Objects.requireNonNull(subAccountIds, "subAccountIds")) {
+                owned.add(requireText(id, "subAccountId"));
+            }
+            return this;
+        }
+
+        /**
+         * Whether a key may only use the sub-accounts given with {@link #addKey}; another sub-account is answered
+         * 403 with code 1001. The default key owns no sub-account unless added with {@code addKey(apiKey, ...)}.
+         *
+         * @param strict default false: every accepted key may use every sub-account
+         * @return this
+         */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /**
+         * The quota per sub-account, as the live API's 1,800 requests a second.
+         *
+         * @param requestsPerSecond at least 0; default 0, no limit
+         * @return this
+         */
+        public Builder rateLimit(int requestsPerSecond) {
+            if (requestsPerSecond < 0) {
+                throw new IllegalArgumentException("rateLimit must be at least 0: " + requestsPerSecond);
+            }
+            this.rateLimit = requestsPerSecond;
+            return this;
+        }
+
+        /**
+         * The webhook receipts go to when a message has no {@code dlrCallbackUrl}.
+         *
+         * @param webhookUrl an http(s) URL, or null; default none (then only messages with a dlrCallbackUrl get
+         *     receipts posted; the others are recorded)
+         * @return this
+         */
+        public Builder webhookUrl(String webhookUrl) {
+            if (webhookUrl != null) {
+                String scheme = URI.create(webhookUrl).getScheme();
+                if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+                    throw new IllegalArgumentException("webhookUrl must be http or https: " + webhookUrl);
+                }
+            }
+            this.webhookUrl = webhookUrl;
+            return this;
+        }
+
+        /**
+         * Scales the receipt retry delays (8x8 retries after 1, 10, 30 and 90 seconds).
+         *
+         * @param factor at least 0; default 1.0, the real schedule; tests use e.g. 0.001
+         * @return this
+         */
+        public Builder receiptTimeFactor(double factor) {
+            if (!(factor >= 0) || Double.isInfinite(factor)) {
+                throw new IllegalArgumentException("receiptTimeFactor must be a finite number >= 0: " + factor);
+            }
+            this.timeFactor = factor;
+            return this;
+        }
+
+        /**
+         * The clock of timestamps, rate-limit windows and delivery attempts.
+         *
+         * @param clock the clock; default {@link Clock#systemUTC()}
+         * @return this
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The largest request body; a larger one is answered 413.
+         *
+         * @param bytes at least 1; default {@value Sandbox#DEFAULT_MAX_BODY_BYTES}
+         * @return this
+         */
+        public Builder maxRequestBodyBytes(int bytes) {
+            if (bytes < 1 || bytes == Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("maxRequestBodyBytes must be 1 to 2^31-2: " + bytes);
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Registers an approved WhatsApp template besides {@link WhatsAppTemplate#GUIDE_AUTHENTICATION}, which is
+         * always registered.
+         *
+         * @param template the template
+         * @return this
+         */
+        public Builder addTemplate(WhatsAppTemplate template) {
+            templates.add(Objects.requireNonNull(template, "template"));
+            return this;
+        }
+
+        /**
+         * The request threads.
+         *
+         * @param threads at least 1; default twice the processors, at least 4
+         * @return this
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1: " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Builds the simulator; {@link Sandbox#start()} binds it.
+         *
+         * @return the simulator, not started
+         */
+        public Sandbox build() {
+            try {
+                InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("unknown host: " + host, e);
+            }
+            Map<String, Set<String>> allKeys = new LinkedHashMap<>();
+            allKeys.put(apiKey, Set.of());
+            keys.forEach((key, owned) -> allKeys.merge(key, Set.copyOf(owned), (a, b) -> {
+                Set<String> union = new LinkedHashSet<>(a);
+                union.addAll(b);
+                return Set.copyOf(union);
+            }));
+            return new Sandbox(new Settings(host, port, apiKey, Map.copyOf(allKeys), strict, rateLimit, webhookUrl,
+                    timeFactor, clock, maxBodyBytes, List.copyOf(templates), threads));
+        }
+
+        private static String requireText(String value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value;
+        }
+    }
+}

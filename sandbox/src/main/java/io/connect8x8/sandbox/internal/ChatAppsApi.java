@@ -1,0 +1,149 @@
+package io.connect8x8.sandbox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connect8x8.sandbox.Api;
+import io.connect8x8.sandbox.TestNumbers;
+import io.connect8x8.sandbox.WhatsAppTemplate;
+import java.util.List;
+import java.util.Locale;
+
+/** The simulated Messaging Apps API: single and batch sends. */
+final class ChatAppsApi {
+
+    private final Engine engine;
+    private final SpecValidator spec;
+
+    ChatAppsApi(Engine engine, SpecValidator spec) {
+        this.engine = engine;
+        this.spec = spec;
+    }
+
+    /** {@code POST .../messages}. */
+    ObjectNode single(String subAccountId, String path, String contentType, JsonNode body) {
+        ObjectNode message = Engine.requireObject(body);
+        spec.normaliseEnums(message, false);
+        List<Violation> violations = spec.validate(path, contentType, message);
+        if (!violations.isEmpty()) {
+            throw ApiError.badRequest(violations.get(0).code(), violations.get(0).message());
+        }
+        WhatsAppTemplate template = check(message);
+        return accept(subAccountId, null, null, message, template);
+    }
+
+    /** {@code POST .../messages/batch}: {@code messages} with an optional template. */
+    ObjectNode batch(String subAccountId, String path, String contentType, JsonNode body) {
+        ObjectNode batch = Engine.requireObject(body);
+        JsonNode template = batch.get("template");
+        ArrayNode given = Engine.optArray(batch, "messages");
+        if (given == null || given.isEmpty()) {
+            throw ApiError.badRequest(3012, "Missing parameter messages");
+        }
+        if (given.size() > ChatAppsRules.MAX_BATCH) {
+            throw ApiError.badRequest(3013, "Too many messages: at most " + ChatAppsRules.MAX_BATCH + " a batch");
+        }
+        ArrayNode messages = JsonNodeFactory.instance.arrayNode();
+        given.forEach(message -> messages.add(Engine.applyTemplate(template, message)));
+        ObjectNode expanded = Engine.expand(batch, messages, false);
+        spec.normaliseEnums(expanded, true);
+        List<Violation> violations = spec.validate(path, contentType, expanded);
+        Engine.throwEnvelopeViolation(violations);
+        Rule.checkAll(ChatAppsRules.BATCH, expanded);
+        for (JsonNode message : expanded.get("messages")) {
+            checkServerError(message.path("user").path("msisdn").asText(null));
+        }
+        String batchId = Engine.newId();
+        String clientBatchId = Json.optText(batch, "clientBatchId");
+        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        int accepted = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = expanded.get("messages").get(i);
+            ObjectNode result = item(subAccountId, batchId, clientBatchId, message, Engine.violationOf(violations, i));
+            accepted += "queued".equals(result.path("status").path("state").asText()) ? 1 : 0;
+            results.add(result);
+        }
+        ObjectNode response = Json.object();
+        response.put("batchId", batchId);
+        response.put("clientBatchId", clientBatchId);
+        response.put("acceptedCount", accepted);
+        response.put("rejectedCount", messages.size() - accepted);
+        if (batch.path("includeMessagesInResponse").asBoolean(false)) {
+            response.set("messages", results);
+        }
+        return response;
+    }
+
+    private ObjectNode item(String subAccountId, String batchId, String clientBatchId, JsonNode message,
+                            Violation violation) {
+        try {
+            if (violation != null) {
+                throw ApiError.badRequest(violation.code(), violation.message());
+            }
+            ObjectNode valid = Engine.requireObject(message);
+            WhatsAppTemplate template = check(valid);
+            return accept(subAccountId, batchId, clientBatchId, valid, template);
+        } catch (ApiError rejected) {
+            String umid = Engine.newId();
+            String msisdn = message.path("user").path("msisdn").isTextual()
+                    ? message.get("user").get("msisdn").textValue() : null;
+            engine.record(Api.CHAT_APPS, subAccountId, umid, batchId, message, clientBatchId, msisdn,
+                    rejected.code());
+            ObjectNode result = response(umid, message, msisdn, "rejected");
+            ObjectNode status = (ObjectNode) result.get("status");
+            status.put("errorCode", rejected.code());
+            status.put("errorMessage", rejected.getMessage());
+            return result;
+        }
+    }
+
+    /** The semantic rules, the test numbers and, for a template message, the template registry. */
+    private WhatsAppTemplate check(ObjectNode message) {
+        Rule.checkAll(ChatAppsRules.MESSAGE, message);
+        String msisdn = message.get("user").get("msisdn").textValue();
+        checkServerError(msisdn);
+        if (TestNumbers.INVALID.substring(1).equals(TestNumbers.digits(msisdn))) {
+            throw ApiError.badRequest(3003, "Invalid MSISDN " + TestNumbers.INVALID + " (test number)");
+        }
+        if ("Template".equals(message.get("type").asText())) {
+            return engine.templates.check(message.get("content").get("template"));
+        }
+        return null;
+    }
+
+    private ObjectNode accept(String subAccountId, String batchId, String clientBatchId, ObjectNode message,
+                              WhatsAppTemplate template) {
+        String umid = Engine.newId();
+        String msisdn = message.get("user").get("msisdn").textValue();
+        MessageRecord record = engine.record(Api.CHAT_APPS, subAccountId, umid, batchId, message, clientBatchId,
+                msisdn, null);
+        String category = template == null ? "service" : template.category();
+        engine.sendReceipts(record, message, Receipts.chatApps(record, channel(message), category));
+        return response(umid, message, msisdn, "queued");
+    }
+
+    /** The channel of the receipts: the first of {@code channels}, WhatsApp when none is given. */
+    private static String channel(JsonNode message) {
+        JsonNode first = message.path("channels").path(0).path("channel");
+        return first.isTextual() ? first.textValue().toLowerCase(Locale.ROOT) : "whatsapp";
+    }
+
+    private ObjectNode response(String umid, JsonNode message, String msisdn, String state) {
+        ObjectNode response = Json.object();
+        response.put("umid", umid);
+        response.putObject("user").put("msisdn", msisdn);
+        response.put("clientMessageId", message.path("clientMessageId").isTextual()
+                ? message.get("clientMessageId").textValue() : null);
+        ObjectNode status = response.putObject("status");
+        status.put("state", state);
+        status.put("timestamp", Json.timestamp(engine.clock.instant()));
+        return response;
+    }
+
+    private static void checkServerError(String msisdn) {
+        if (TestNumbers.SERVER_ERROR.substring(1).equals(TestNumbers.digits(msisdn))) {
+            throw new ApiError(500, 2000, "Internal error (test number " + TestNumbers.SERVER_ERROR + ")");
+        }
+    }
+}

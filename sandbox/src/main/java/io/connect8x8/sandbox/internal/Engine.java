@@ -1,0 +1,131 @@
+package io.connect8x8.sandbox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connect8x8.sandbox.Api;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** What both APIs share: the clock, the record of messages, receipts and the helpers of batch handling. */
+final class Engine {
+
+    final Clock clock;
+    final MessageStore store;
+    final ReceiptDispatcher receipts;
+    final TemplateRegistry templates;
+    final String webhookUrl;
+
+    Engine(Clock clock, MessageStore store, ReceiptDispatcher receipts, TemplateRegistry templates, String webhookUrl) {
+        this.clock = clock;
+        this.store = store;
+        this.receipts = receipts;
+        this.templates = templates;
+        this.webhookUrl = webhookUrl;
+    }
+
+    /**
+     * A random (version 4) UUID. Not {@link UUID#randomUUID()}: its shared SecureRandom serialises every request
+     * thread on one lock, and a simulated id needs no cryptographic strength.
+     */
+    static String newId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
+    /** Records a message; {@code errorCode} null means accepted. */
+    MessageRecord record(Api api, String subAccountId, String umid, String batchId, JsonNode message,
+                         String clientBatchId, String msisdn, Integer errorCode) {
+        String clientMessageId = message.path("clientMessageId").isTextual()
+                ? message.get("clientMessageId").textValue() : null;
+        MessageRecord record = new MessageRecord(api, subAccountId, umid, batchId, clientMessageId, clientBatchId,
+                msisdn, message, errorCode, errorCode == null ? "queued" : "rejected");
+        store.add(record);
+        return record;
+    }
+
+    /** Sends the receipts to the message's dlrCallbackUrl, else the simulator's webhook, else only records them. */
+    void sendReceipts(MessageRecord record, JsonNode message, List<ReceiptPlan> plans) {
+        JsonNode callback = message.get("dlrCallbackUrl");
+        String url = callback != null && callback.isTextual() ? callback.textValue() : webhookUrl;
+        receipts.dispatch(record, url, plans);
+    }
+
+    /** An optional array field; anything else than an array or null is a 400 for the whole request. */
+    static ArrayNode optArray(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!(value instanceof ArrayNode array)) {
+            throw ApiError.badRequest(1000, "Invalid parameter " + field + ": must be an array");
+        }
+        return array;
+    }
+
+    /** Requires the request body to be a JSON object. */
+    static ObjectNode requireObject(JsonNode body) {
+        if (!(body instanceof ObjectNode object)) {
+            throw ApiError.badRequest(1000, "Request body must be a JSON object");
+        }
+        return object;
+    }
+
+    /**
+     * A message with the batch template applied: the template's fields, overridden field by field (objects merged,
+     * everything else replaced) by the message's own.
+     */
+    static JsonNode applyTemplate(JsonNode template, JsonNode message) {
+        if (!(template instanceof ObjectNode base) || !(message instanceof ObjectNode own)) {
+            return message;
+        }
+        return merge(base.deepCopy(), own);
+    }
+
+    private static ObjectNode merge(ObjectNode target, ObjectNode source) {
+        source.fields().forEachRemaining(field -> {
+            JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode into && field.getValue() instanceof ObjectNode from) {
+                merge(into, from);
+            } else {
+                target.set(field.getKey(), field.getValue().deepCopy());
+            }
+        });
+        return target;
+    }
+
+    /**
+     * The batch to validate: the request with {@code messages} replaced by the messages with the template applied
+     * (and, for SMS, one message per entry of {@code destinations}).
+     */
+    static ObjectNode expand(ObjectNode batch, ArrayNode messages, boolean dropDestinations) {
+        ObjectNode expanded = batch.deepCopy();
+        expanded.set("messages", messages);
+        if (dropDestinations) {
+            expanded.remove("destinations");
+        }
+        return expanded;
+    }
+
+    /** The first violation of the request as a whole, thrown as a 400. */
+    static void throwEnvelopeViolation(List<Violation> violations) {
+        for (Violation violation : violations) {
+            if (violation.messageIndex() < 0) {
+                throw ApiError.badRequest(violation.code(), violation.message());
+            }
+        }
+    }
+
+    /** The first violation of batch message {@code index}, or null. */
+    static Violation violationOf(List<Violation> violations, int index) {
+        for (Violation violation : violations) {
+            if (violation.messageIndex() == index) {
+                return violation;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,80 @@
+package io.connect8x8.sandbox.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Which 8x8 code a problem with a field gives, per API: the table that maps the validator's findings (a JSON pointer
+ * and whether the field is missing or invalid) to codes. Keys are path suffixes without array indices, longest
+ * match first, so {@code components/type} (3039) wins over {@code type} (3010).
+ */
+public final class FieldCodes {
+
+    /** The SMS API: destination 1002, text 3005 when missing, encoding 1003, and so on; 1000 otherwise. */
+    public static final FieldCodes SMS = new FieldCodes()
+            .add("destination", 1002, 1002)
+            .add("destinations", 1002, 1002)
+            .add("text", 3005, 1004)
+            .add("encoding", 1003, 1003)
+            .add("source", 1005, 1005)
+            .add("expiry", 1006, 1006)
+            .add("country", 1009, 1009)
+            .add("scheduled", 1011, 1011);
+
+    /** The Messaging Apps API: user 3001, msisdn 3002/3003, content 3004, text 3005, and so on; 1000 otherwise. */
+    public static final FieldCodes CHAT_APPS = new FieldCodes()
+            .add("user", 3001, 3001)
+            .add("user/msisdn", 3002, 3003)
+            .add("content", 3004, 3004)
+            .add("content/text", 3005, 3005)
+            .add("content/url", 3007, 3008)
+            .add("content/location", 3021, 3021)
+            .add("location/latitude", 3021, 3021)
+            .add("location/longitude", 3021, 3021)
+            .add("content/fallbackText", 3017, 3017)
+            .add("clientMessageId", 1000, 3009)
+            .add("clientBatchId", 1000, 3014)
+            .add("messages", 3012, 3012)
+            .add("dlrCallbackUrl", 3020, 3020)
+            .add("type", 3010, 3010)
+            .add("channels/channel", 3022, 3022)
+            .add("channels/fallbackAfter", 3023, 3023)
+            .add("channels/successStatus", 3024, 3024)
+            .add("content/template", 3030, 3030)
+            .add("template/name", 3031, 3032)
+            .add("template/language", 3036, 3037)
+            .add("components/type", 3039, 3039)
+            .add("parameters/type", 3042, 3042)
+            .add("parameters/text", 3043, 3043)
+            .add("parameters/url", 3046, 3046)
+            .add("components/subType", 3052, 3052)
+            .add("components/index", 3053, 3053);
+
+    private final Map<String, int[]> codes = new LinkedHashMap<>();
+
+    private FieldCodes() {
+    }
+
+    private FieldCodes add(String suffix, int missing, int invalid) {
+        codes.put(suffix, new int[] {missing, invalid});
+        return this;
+    }
+
+    /**
+     * The code for a problem at a path.
+     *
+     * @param path the path with indices removed, such as {@code content/template/components/type}
+     * @param missing whether the field is missing (rather than present and invalid)
+     * @return the 8x8 code, 1000 when the table has no entry
+     */
+    public int codeFor(String path, boolean missing) {
+        String best = null;
+        for (String suffix : codes.keySet()) {
+            boolean matches = path.equals(suffix) || path.endsWith("/" + suffix);
+            if (matches && (best == null || suffix.length() > best.length())) {
+                best = suffix;
+            }
+        }
+        return best == null ? 1000 : codes.get(best)[missing ? 0 : 1];
+    }
+}

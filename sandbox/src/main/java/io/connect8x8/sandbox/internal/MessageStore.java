@@ -1,0 +1,118 @@
+package io.connect8x8.sandbox.internal;
+
+import io.connect8x8.sandbox.SandboxMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Every message a simulator saw, in arrival order, plus the counters tests wait on. */
+public final class MessageStore {
+
+    private final List<MessageRecord> messages = new ArrayList<>();
+    private final AtomicLong requests = new AtomicLong();
+    /** Bumped by {@link #clear()}, so receipts scheduled before a reset are dropped rather than counted after it. */
+    private final AtomicLong generation = new AtomicLong();
+    private final Object receiptsLock = new Object();
+    private long receiptsDelivered;
+    private long receiptsSettled;
+
+    synchronized void add(MessageRecord message) {
+        messages.add(message);
+    }
+
+    /** @return snapshots of every message, oldest first */
+    public List<SandboxMessage> snapshot() {
+        List<MessageRecord> copy;
+        synchronized (this) {
+            copy = new ArrayList<>(messages);
+        }
+        List<SandboxMessage> snapshots = new ArrayList<>(copy.size());
+        copy.forEach(message -> snapshots.add(message.snapshot()));
+        return List.copyOf(snapshots);
+    }
+
+    long generation() {
+        return generation.get();
+    }
+
+    /** Counts one API request (whatever its outcome). */
+    void countRequest() {
+        requests.incrementAndGet();
+    }
+
+    /** @return the API requests received since start or the last reset */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** Counts a receipt that is finished with: delivered, or given up after the last retry. */
+    void receiptSettled(boolean delivered) {
+        synchronized (receiptsLock) {
+            receiptsSettled++;
+            if (delivered) {
+                receiptsDelivered++;
+            }
+            receiptsLock.notifyAll();
+        }
+    }
+
+    /** @return receipts delivered (answered 2xx) since start or the last reset */
+    public long receiptsDelivered() {
+        synchronized (receiptsLock) {
+            return receiptsDelivered;
+        }
+    }
+
+    /**
+     * Blocks until at least {@code count} receipts were delivered or the timeout passes.
+     *
+     * @param count the number of receipts
+     * @param timeout the longest wait
+     * @return whether the count was reached
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitReceipts(long count, Duration timeout) throws InterruptedException {
+        return await(count, timeout, true);
+    }
+
+    /**
+     * Blocks until at least {@code count} receipts were delivered or given up, or the timeout passes.
+     *
+     * @param count the number of receipts
+     * @param timeout the longest wait
+     * @return whether the count was reached
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitReceiptsSettled(long count, Duration timeout) throws InterruptedException {
+        return await(count, timeout, false);
+    }
+
+    private boolean await(long count, Duration timeout, boolean delivered) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (receiptsLock) {
+            while ((delivered ? receiptsDelivered : receiptsSettled) < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                Duration wait = Duration.ofNanos(left);
+                receiptsLock.wait(Math.max(1, wait.toMillis()));
+            }
+            return true;
+        }
+    }
+
+    /** Forgets every message and zeroes the counters. Receipts still in flight may count afterwards. */
+    public void clear() {
+        synchronized (this) {
+            messages.clear();
+            generation.incrementAndGet();
+        }
+        requests.set(0);
+        synchronized (receiptsLock) {
+            receiptsDelivered = 0;
+            receiptsSettled = 0;
+        }
+    }
+}

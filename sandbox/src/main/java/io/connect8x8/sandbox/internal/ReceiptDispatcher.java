@@ -1,0 +1,178 @@
+package io.connect8x8.sandbox.internal;
+
+import io.connect8x8.sandbox.DeliveryAttempt;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Posts a message's receipts to its webhook one after the other (the next receipt only once the previous one was
+ * delivered or given up, so a receiver sees them in order) and retries a failed delivery after 1, 10, 30 and 90
+ * seconds, each multiplied by the time factor, as 8x8 does.
+ */
+public final class ReceiptDispatcher implements AutoCloseable {
+
+    /** 8x8's retry schedule in seconds. */
+    static final long[] RETRY_SECONDS = {1, 10, 30, 90};
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient http;
+    private final ScheduledExecutorService scheduler;
+    private final double timeFactor;
+    private final Clock clock;
+    private final MessageStore store;
+
+    /**
+     * Creates a dispatcher with its own HTTP client and scheduler thread, both released by {@link #close()}.
+     *
+     * @param timeFactor multiplies every retry delay; 1.0 is 8x8's real schedule
+     * @param clock the clock of receipt timestamps and attempt times
+     * @param store where deliveries are counted
+     */
+    public ReceiptDispatcher(double timeFactor, Clock clock, MessageStore store) {
+        // 8x8 expects a webhook to answer within about 5 seconds.
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .callTimeout(Duration.ofSeconds(5))
+                .retryOnConnectionFailure(false)
+                .build();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-receipts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.timeFactor = timeFactor;
+        this.clock = clock;
+        this.store = store;
+    }
+
+    /**
+     * Starts sending a message's receipts.
+     *
+     * @param message the message
+     * @param url the webhook, or null to only record the receipts
+     * @param plans the receipts in order
+     */
+    void dispatch(MessageRecord message, String url, List<ReceiptPlan> plans) {
+        long generation = store.generation();
+        if (url == null) {
+            // Nothing to post: record the sequence at once rather than queue work on the single receipt thread,
+            // which under load made every request thread contend for the scheduler's queue.
+            next(message, null, plans, 0, generation);
+            return;
+        }
+        run(() -> next(message, url, plans, 0, generation), Duration.ZERO);
+    }
+
+    private void next(MessageRecord message, String url, List<ReceiptPlan> plans, int index, long generation) {
+        if (index >= plans.size() || generation != store.generation()) {
+            return;
+        }
+        ReceiptPlan plan = plans.get(index);
+        java.time.Instant at = clock.instant();
+        ReceiptRecord receipt = message.addReceipt(new ReceiptRecord(plan.state(), plan.detail(), url,
+                () -> Json.text(plan.body().apply(at))));
+        if (url == null) {
+            next(message, url, plans, index + 1, generation);
+            return;
+        }
+        attempt(new Delivery(message, url, plans, index, receipt, generation), 1, Duration.ZERO);
+    }
+
+    private void attempt(Delivery delivery, int number, Duration delay) {
+        if (delivery.generation != store.generation()) {
+            return;
+        }
+        Instant at = clock.instant();
+        Request request = new Request.Builder()
+                .url(delivery.url)
+                .post(RequestBody.create(delivery.message.receiptBody(delivery.receipt), JSON))
+                .build();
+        Call call;
+        try {
+            call = http.newCall(request);
+        } catch (RuntimeException e) {
+            finish(delivery, new DeliveryAttempt(number, delay, at, -1, e.toString()));
+            return;
+        }
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call failed, IOException e) {
+                finish(delivery, new DeliveryAttempt(number, delay, at, -1, e.toString()));
+            }
+
+            @Override
+            public void onResponse(Call done, Response response) {
+                try (response) {
+                    String error = response.isSuccessful() ? null : "HTTP " + response.code();
+                    finish(delivery, new DeliveryAttempt(number, delay, at, response.code(), error));
+                }
+            }
+        });
+    }
+
+    private void finish(Delivery delivery, DeliveryAttempt attempt) {
+        ReceiptRecord receipt = delivery.receipt;
+        boolean retry = !attempt.succeeded() && attempt.number() <= RETRY_SECONDS.length;
+        delivery.message.update(() -> {
+            receipt.attempts.add(attempt);
+            receipt.delivered = attempt.succeeded();
+            receipt.givenUp = !attempt.succeeded() && !retry;
+        });
+        if (!retry) {
+            store.receiptSettled(attempt.succeeded());
+        }
+        if (retry) {
+            Duration delay = scaled(RETRY_SECONDS[attempt.number() - 1]);
+            run(() -> attempt(delivery, attempt.number() + 1, delay), delay);
+        } else {
+            run(() -> next(delivery.message, delivery.url, delivery.plans, delivery.index + 1, delivery.generation),
+                    Duration.ZERO);
+        }
+    }
+
+    /**
+     * The delay before a retry.
+     *
+     * @param seconds 8x8's delay
+     * @return the delay scaled by the time factor
+     */
+    Duration scaled(long seconds) {
+        return Duration.ofNanos(Math.round(seconds * 1e9 * timeFactor));
+    }
+
+    private void run(Runnable task, Duration delay) {
+        try {
+            scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            // The simulator was closed: receipts still pending are dropped.
+        }
+    }
+
+    /** Stops sending; pending receipts are dropped. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private record Delivery(MessageRecord message, String url, List<ReceiptPlan> plans, int index,
+                            ReceiptRecord receipt, long generation) {
+    }
+}

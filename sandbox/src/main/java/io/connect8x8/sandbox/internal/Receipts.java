@@ -1,0 +1,114 @@
+package io.connect8x8.sandbox.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connect8x8.sandbox.TestNumbers;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The receipt sequences and JSON shapes of both APIs, as the facade's webhook parser reads them. */
+final class Receipts {
+
+    /** A price per SMS part; the figure is illustrative. */
+    private static final double PRICE_PER_SMS = 0.0035;
+
+    private Receipts() {
+    }
+
+    /**
+     * An SMS message's receipts: one {@code delivered}/{@code delivered_to_recipient}, or one
+     * {@code undelivered}/{@code rejected_by_operator} for the test number.
+     */
+    static List<ReceiptPlan> sms(MessageRecord message, String source, int smsCount) {
+        boolean fails = TestNumbers.UNDELIVERED.substring(1).equals(TestNumbers.digits(message.msisdn));
+        String state = fails ? "undelivered" : "delivered";
+        String detail = fails ? "rejected_by_operator" : "delivered_to_recipient";
+        return List.of(new ReceiptPlan(state, detail, at -> {
+            ObjectNode receipt = Json.object();
+            receipt.put("namespace", "SMS");
+            receipt.put("eventType", "outbound_message_status_changed");
+            receipt.put("description", "SMS delivery receipt");
+            ObjectNode payload = ids(receipt.putObject("payload"), message);
+            payload.put("source", source);
+            payload.put("destination", "+" + TestNumbers.digits(message.msisdn));
+            ObjectNode status = payload.putObject("status");
+            status.put("state", state);
+            status.put("detail", detail);
+            status.put("timestamp", Json.timestamp(at));
+            if (fails) {
+                status.put("errorCode", TestNumbers.SMS_UNDELIVERED_CODE);
+                status.put("errorMessage", "Rejected by operator");
+            } else {
+                // "price" is absent when nothing was charged, as for the live API.
+                status.put("errorCode", 0);
+                status.putNull("errorMessage");
+                ObjectNode price = payload.putObject("price");
+                price.put("total", Math.round(PRICE_PER_SMS * smsCount * 1e6) / 1e6);
+                price.put("perSms", PRICE_PER_SMS);
+                price.put("currency", "EUR");
+            }
+            payload.put("smsCount", smsCount);
+            return receipt;
+        }));
+    }
+
+    /**
+     * A Messaging Apps message's receipts: {@code queued}, {@code delivered}/{@code delivered_to_operator},
+     * {@code delivered}/{@code delivered_to_recipient}, {@code read}; or {@code queued} then
+     * {@code undelivered}/{@code rejected_by_operator} for the test number.
+     */
+    static List<ReceiptPlan> chatApps(MessageRecord message, String channel, String pricingCategory) {
+        boolean fails = TestNumbers.UNDELIVERED.substring(1).equals(TestNumbers.digits(message.msisdn));
+        List<ReceiptPlan> plans = new ArrayList<>();
+        plans.add(chatApps(message, channel, pricingCategory, "queued", "accepted_by_provider", false));
+        if (fails) {
+            plans.add(chatApps(message, channel, pricingCategory, "undelivered", "rejected_by_operator", true));
+        } else {
+            plans.add(chatApps(message, channel, pricingCategory, "delivered", "delivered_to_operator", false));
+            plans.add(chatApps(message, channel, pricingCategory, "delivered", "delivered_to_recipient", false));
+            plans.add(chatApps(message, channel, pricingCategory, "read", "read_by_recipient", false));
+        }
+        return plans;
+    }
+
+    private static ReceiptPlan chatApps(MessageRecord message, String channel, String pricingCategory,
+                                        String state, String detail, boolean failed) {
+        return new ReceiptPlan(state, detail, at -> {
+            ObjectNode receipt = Json.object();
+            receipt.put("namespace", "ChatApps");
+            receipt.put("eventType", "outbound_message_status_changed");
+            receipt.put("description", "ChatApps delivery receipt");
+            receipt.put("version", 9);
+            ObjectNode payload = ids(receipt.putObject("payload"), message);
+            payload.put("channel", channel);
+            payload.putObject("user").put("msisdn", "+" + TestNumbers.digits(message.msisdn));
+            ObjectNode status = payload.putObject("status");
+            status.put("state", state);
+            status.put("detail", detail);
+            status.put("timestamp", Json.timestamp(at));
+            ObjectNode whatsapp = Json.object();
+            if (failed) {
+                status.put("errorCode", TestNumbers.CHAT_APPS_UNDELIVERED_CODE);
+                status.put("errorMessage", "Message undeliverable: rejected by operator");
+                whatsapp.put("providerErrorCode", TestNumbers.WHATSAPP_PROVIDER_CODE);
+            } else {
+                status.putNull("errorCode");
+                status.putNull("errorMessage");
+                whatsapp.putNull("providerErrorCode");
+            }
+            if ("whatsapp".equals(channel)) {
+                whatsapp.put("pricingCategory", pricingCategory);
+                payload.set("whatsapp", whatsapp);
+            }
+            return receipt;
+        });
+    }
+
+    private static ObjectNode ids(ObjectNode payload, MessageRecord message) {
+        payload.put("umid", message.umid);
+        payload.put("batchId", message.batchId);
+        payload.put("clientMessageId", message.clientMessageId);
+        payload.put("clientBatchId", message.clientBatchId);
+        payload.put("subAccountId", message.subAccountId);
+        return payload;
+    }
+}

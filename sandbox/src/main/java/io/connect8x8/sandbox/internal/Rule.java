@@ -1,0 +1,98 @@
+package io.connect8x8.sandbox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/**
+ * One semantic rule of the live API that the minimal specs do not express (patterns, lengths, ranges). Rules are
+ * listed as tables in {@link SmsRules} and {@link ChatAppsRules}; each throws a 400 {@link ApiError} with its code.
+ */
+@FunctionalInterface
+interface Rule {
+
+    /**
+     * Checks one message (or one batch envelope).
+     *
+     * @param node the JSON object, already valid against the spec
+     * @throws ApiError when the rule is broken
+     */
+    void check(JsonNode node);
+
+    /** Checks every rule of a table, in order; the first broken one throws. */
+    static void checkAll(java.util.List<Rule> rules, JsonNode node) {
+        for (Rule rule : rules) {
+            rule.check(node);
+        }
+    }
+
+    /** The value at a slash path such as {@code user/msisdn}, or null when absent or JSON null. */
+    static JsonNode at(JsonNode node, String path) {
+        JsonNode value = node.at("/" + path);
+        return value.isMissingNode() || value.isNull() ? null : value;
+    }
+
+    /** A field that must be present. */
+    static Rule required(String path, int code) {
+        return node -> {
+            if (at(node, path) == null) {
+                throw ApiError.badRequest(code, "Missing parameter " + path.replace('/', '.'));
+            }
+        };
+    }
+
+    /** A string field, when present, that must match a pattern. */
+    static Rule matches(String path, String regex, int code) {
+        Pattern pattern = Pattern.compile(regex);
+        return node -> {
+            JsonNode value = at(node, path);
+            if (value != null && (!value.isTextual() || !pattern.matcher(value.textValue()).matches())) {
+                throw ApiError.badRequest(code, "Invalid parameter " + path.replace('/', '.') + ": " + value);
+            }
+        };
+    }
+
+    /** A string field, when present, of at most {@code max} characters. */
+    static Rule maxLength(String path, int max, int code) {
+        return node -> {
+            JsonNode value = at(node, path);
+            if (value != null && (!value.isTextual() || value.textValue().length() > max)) {
+                throw ApiError.badRequest(code, "Invalid parameter " + path.replace('/', '.')
+                        + ": must be a string of at most " + max + " characters");
+            }
+        };
+    }
+
+    /** An absolute http or https URL, when present. */
+    static Rule httpUrl(String path, int code) {
+        return node -> {
+            JsonNode value = at(node, path);
+            if (value == null) {
+                return;
+            }
+            boolean valid = false;
+            if (value.isTextual()) {
+                try {
+                    URI uri = new URI(value.textValue());
+                    valid = uri.getHost() != null
+                            && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+                } catch (java.net.URISyntaxException e) {
+                    valid = false;
+                }
+            }
+            if (!valid) {
+                throw ApiError.badRequest(code, "Invalid parameter " + path.replace('/', '.') + ": not an http(s) URL");
+            }
+        };
+    }
+
+    /** A rule that applies only when the message's {@code type} is one of the given (spec-spelt) types. */
+    static Rule whenType(java.util.Set<String> types, Rule rule) {
+        return node -> {
+            JsonNode type = at(node, "type");
+            if (type != null && types.contains(type.asText())) {
+                rule.check(node);
+            }
+        };
+    }
+}

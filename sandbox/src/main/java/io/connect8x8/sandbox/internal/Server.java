@@ -1,0 +1,101 @@
+package io.connect8x8.sandbox.internal;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The running parts of one simulator: the JDK HTTP server, its thread pool, the record and the receipt sender. */
+public final class Server implements AutoCloseable {
+
+    static {
+        // The JDK server leaves Nagle's algorithm on by default, which stalls small keep-alive responses for tens of
+        // milliseconds; the property is read once, when the server classes load, so it is set before any of them.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer http;
+    private final ThreadPoolExecutor executor;
+    private final MessageStore store = new MessageStore();
+    private final FaultState faults = new FaultState();
+    private final ReceiptDispatcher receipts;
+    private final RateLimiter rateLimiter;
+    private final TemplateRegistry templates;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Binds the server and starts serving.
+     *
+     * @param settings the configuration
+     * @throws IOException when the address cannot be bound
+     */
+    public Server(Settings settings) throws IOException {
+        java.util.concurrent.CompletableFuture<Specs> specs = Specs.shared();
+        this.templates = new TemplateRegistry(settings.templates());
+        this.receipts = new ReceiptDispatcher(settings.timeFactor(), settings.clock(), store);
+        this.rateLimiter = new RateLimiter(settings.rateLimit(), settings.clock());
+        Engine engine = new Engine(settings.clock(), store, receipts, templates, settings.webhookUrl());
+        AdminHandler admin = new AdminHandler(store, faults, this::reset);
+        AtomicInteger threadNumber = new AtomicInteger();
+        // Bounded threads and queue; when both are full the accepting thread runs the request itself, which slows
+        // accepting down instead of failing requests.
+        this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1024), runnable -> {
+                    Thread thread = new Thread(runnable, "sandbox-http-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
+        http.createContext("/", new Router(settings, engine, faults, rateLimiter, admin, specs));
+        http.setExecutor(executor);
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** @return the bound port */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** @return the record of messages */
+    public MessageStore store() {
+        return store;
+    }
+
+    /** @return the fault switches */
+    public FaultState faults() {
+        return faults;
+    }
+
+    /** @return the template registry */
+    public TemplateRegistry templates() {
+        return templates;
+    }
+
+    /** Forgets messages and counters, turns faults off and empties the rate windows. */
+    public void reset() {
+        store.clear();
+        faults.clear();
+        rateLimiter.clear();
+    }
+
+    /** Stops serving and sending receipts; idempotent. */
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        http.stop(0);
+        executor.shutdownNow();
+        receipts.close();
+    }
+}

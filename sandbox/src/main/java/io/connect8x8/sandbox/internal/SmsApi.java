@@ -1,0 +1,150 @@
+package io.connect8x8.sandbox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connect8x8.sandbox.Api;
+import io.connect8x8.sandbox.TestNumbers;
+import io.connect8x8.sms.SmsEncoding;
+import io.connect8x8.sms.SmsParts;
+import java.util.List;
+
+/** The simulated SMS API: single and batch sends. */
+final class SmsApi {
+
+    private final Engine engine;
+    private final SpecValidator spec;
+
+    SmsApi(Engine engine, SpecValidator spec) {
+        this.engine = engine;
+        this.spec = spec;
+    }
+
+    /** {@code POST .../messages}. */
+    ObjectNode single(String subAccountId, String path, String contentType, JsonNode body) {
+        ObjectNode message = Engine.requireObject(body);
+        spec.normaliseEnums(message, false);
+        List<Violation> violations = spec.validate(path, contentType, message);
+        if (!violations.isEmpty()) {
+            throw ApiError.badRequest(violations.get(0).code(), violations.get(0).message());
+        }
+        Rule.checkAll(SmsRules.MESSAGE, message);
+        String destination = message.get("destination").textValue();
+        checkTestNumber(destination);
+        return accept(subAccountId, null, null, message);
+    }
+
+    /** {@code POST .../messages/batch}: {@code messages} and/or {@code destinations}, with an optional template. */
+    ObjectNode batch(String subAccountId, String path, String contentType, JsonNode body) {
+        ObjectNode batch = Engine.requireObject(body);
+        JsonNode template = batch.get("template");
+        ArrayNode messages = JsonNodeFactory.instance.arrayNode();
+        JsonNode given = Engine.optArray(batch, "messages");
+        if (given instanceof ArrayNode list) {
+            list.forEach(message -> messages.add(Engine.applyTemplate(template, message)));
+        }
+        JsonNode destinations = Engine.optArray(batch, "destinations");
+        boolean destinationList = destinations != null;
+        if (destinationList) {
+            destinations.forEach(destination -> messages.add(Engine.applyTemplate(template,
+                    Json.object().set("destination", destination))));
+        }
+        if (messages.isEmpty()) {
+            throw ApiError.badRequest(1000, "Missing parameter messages or destinations");
+        }
+        if (messages.size() > SmsRules.MAX_BATCH) {
+            throw ApiError.badRequest(1000, "Invalid parameter messages: at most " + SmsRules.MAX_BATCH + " a batch");
+        }
+        ObjectNode expanded = Engine.expand(batch, messages, destinationList);
+        spec.normaliseEnums(expanded, true);
+        List<Violation> violations = spec.validate(path, contentType, expanded);
+        Engine.throwEnvelopeViolation(violations);
+        Rule.checkAll(SmsRules.BATCH, expanded);
+        for (JsonNode message : messages) {
+            // A number that fails the whole request must fail it before anything is recorded.
+            if (message.path("destination").isTextual()) {
+                checkServerError(message.get("destination").textValue());
+            }
+        }
+        String batchId = Engine.newId();
+        String clientBatchId = Json.optText(batch, "clientBatchId");
+        ObjectNode response = Json.object();
+        response.put("batchId", batchId);
+        response.put("clientBatchId", clientBatchId);
+        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        int accepted = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = expanded.get("messages").get(i);
+            ObjectNode result = item(subAccountId, batchId, clientBatchId, message, Engine.violationOf(violations, i));
+            accepted += "QUEUED".equals(result.path("status").path("code").asText()) ? 1 : 0;
+            results.add(result);
+        }
+        response.put("acceptedCount", accepted);
+        response.put("rejectedCount", messages.size() - accepted);
+        if (batch.path("includeMessagesInResponse").asBoolean(false)) {
+            response.set("messages", results);
+        }
+        return response;
+    }
+
+    private ObjectNode item(String subAccountId, String batchId, String clientBatchId, JsonNode message,
+                            Violation violation) {
+        try {
+            if (violation != null) {
+                throw ApiError.badRequest(violation.code(), violation.message());
+            }
+            ObjectNode valid = Engine.requireObject(message);
+            Rule.checkAll(SmsRules.MESSAGE, valid);
+            checkTestNumber(valid.get("destination").textValue());
+            return accept(subAccountId, batchId, clientBatchId, valid);
+        } catch (ApiError rejected) {
+            String umid = Engine.newId();
+            String destination = message.path("destination").isTextual()
+                    ? message.get("destination").textValue() : null;
+            engine.record(Api.SMS, subAccountId, umid, batchId, message, clientBatchId, destination,
+                    rejected.code());
+            return response(umid, message, destination, "AUTO", "REJECTED", rejected.getMessage());
+        }
+    }
+
+    private ObjectNode accept(String subAccountId, String batchId, String clientBatchId, ObjectNode message) {
+        String umid = Engine.newId();
+        String destination = message.get("destination").textValue();
+        String encoding = message.path("encoding").asText("AUTO");
+        SmsParts parts = SmsParts.of(message.get("text").textValue(), SmsEncoding.valueOf(encoding));
+        MessageRecord record = engine.record(Api.SMS, subAccountId, umid, batchId, message, clientBatchId,
+                destination, null);
+        engine.sendReceipts(record, message, Receipts.sms(record, Json.optText(message, "source"), parts.parts()));
+        return response(umid, message, destination, parts.encoding().name(), "QUEUED",
+                "SMS is accepted and queued for processing");
+    }
+
+    private static ObjectNode response(String umid, JsonNode message, String destination, String encoding,
+                                       String code, String description) {
+        ObjectNode response = Json.object();
+        response.put("umid", umid);
+        response.put("clientMessageId", message.path("clientMessageId").isTextual()
+                ? message.get("clientMessageId").textValue() : null);
+        // The live API echoes the destination without its '+'.
+        response.put("destination", TestNumbers.digits(destination));
+        response.put("encoding", encoding);
+        ObjectNode status = response.putObject("status");
+        status.put("code", code);
+        status.put("description", description);
+        return response;
+    }
+
+    private static void checkTestNumber(String destination) {
+        checkServerError(destination);
+        if (TestNumbers.INVALID.substring(1).equals(TestNumbers.digits(destination))) {
+            throw ApiError.badRequest(1002, "Invalid MSISDN " + TestNumbers.INVALID + " (test number)");
+        }
+    }
+
+    private static void checkServerError(String destination) {
+        if (TestNumbers.SERVER_ERROR.substring(1).equals(TestNumbers.digits(destination))) {
+            throw new ApiError(500, 2000, "Internal error (test number " + TestNumbers.SERVER_ERROR + ")");
+        }
+    }
+}

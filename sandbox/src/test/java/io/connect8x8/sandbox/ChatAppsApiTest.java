@@ -1,0 +1,144 @@
+package io.connect8x8.sandbox;
+
+import static io.connect8x8.sandbox.Http.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChatAppsApiTest {
+
+    private static final String OTP = "{'user':{'msisdn':'+6591234567'},'type':'%s','content':{'template':{"
+            + "'name':'your_authentication_template_name','language':'en_US','components':["
+            + "{'type':'%s','parameters':[{'type':'text','text':'123456'}]},"
+            + "{'type':'%s','subType':'%s','index':0,'parameters':[{'type':'text','text':'123456'}]}]}}}";
+
+    private static Sandbox sandbox;
+    private static String single;
+    private static String batch;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.builder()
+                .addTemplate(WhatsAppTemplate.of("order_update", "de", 2).withButton(1, "QuickReply"))
+                .build().start();
+        single = sandbox.chatAppsBaseUrl() + "/api/v1/subaccounts/acme_wa/messages";
+        batch = single + "/batch";
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    private static Http.Reply post(String url, String body) {
+        return Http.post(url, sandbox.apiKey(), json(body));
+    }
+
+    @Test
+    void acceptsTextMessageWithExactResponse() {
+        Http.Reply reply = post(single, "{'user':{'msisdn':'+6591234567'},'type':'Text','content':{'text':'Hi'},"
+                + "'clientMessageId':'m-1'}");
+
+        assertEquals(200, reply.status(), reply.text());
+        JsonNode body = reply.json();
+        UUID.fromString(body.get("umid").asText());
+        assertEquals("+6591234567", body.at("/user/msisdn").asText());
+        assertEquals("m-1", body.get("clientMessageId").asText());
+        assertEquals("queued", body.at("/status/state").asText());
+        Instant.parse(body.at("/status/timestamp").asText());
+        assertEquals(Api.CHAT_APPS, sandbox.messages().get(0).api());
+    }
+
+    @Test
+    void acceptsGuideOtpTemplateInEitherEnumSpelling() {
+        assertEquals(200, post(single, String.format(OTP, "Template", "body", "button", "Url")).status());
+        Http.Reply guideSpelling = post(single, String.format(OTP, "template", "Body", "Button", "url"));
+
+        assertEquals(200, guideSpelling.status(), guideSpelling.text());
+        assertTrue(sandbox.messages().get(1).request().contains("\"Template\""));
+    }
+
+    @Test
+    void rejectsUnknownTemplateWith3038() {
+        Http.Reply reply = post(single, String.format(OTP, "Template", "body", "button", "Url")
+                .replace("en_US", "fr"));
+
+        assertEquals(400, reply.status());
+        assertEquals(3038, reply.code());
+    }
+
+    @Test
+    void rejectsWrongParameterCountWith3041AndNoneWith3040() {
+        String two = String.format(OTP, "Template", "body", "button", "Url")
+                .replace("[{'type':'text','text':'123456'}]},", "[{'type':'text','text':'1'},{'type':'text','text':'2'}]},");
+        assertEquals(3041, post(single, two).code());
+        assertEquals(3040, post(single, "{'user':{'msisdn':'+6591234567'},'type':'Template','content':{'template':"
+                + "{'name':'your_authentication_template_name','language':'en_US'}}}").code());
+    }
+
+    @Test
+    void rejectsBadButtonIndexWith3053AndSubTypeWith3052() {
+        assertEquals(3053, post(single, String.format(OTP, "Template", "body", "button", "Url")
+                .replace("'index':0", "'index':4")).code());
+        assertEquals(3052, post(single, String.format(OTP, "Template", "body", "button", "QuickReply")).code());
+    }
+
+    @Test
+    void rejectsInvalidMsisdnWith3003AndMissingTextWith3005() {
+        assertEquals(3003, post(single, "{'user':{'msisdn':'0123'},'type':'Text','content':{'text':'x'}}").code());
+        assertEquals(3003, post(single, "{'user':{'msisdn':'" + TestNumbers.INVALID
+                + "'},'type':'Text','content':{'text':'x'}}").code());
+        assertEquals(3005, post(single, "{'user':{'msisdn':'+6591234567'},'type':'Text','content':{}}").code());
+    }
+
+    @Test
+    void rejectsFallbackAfterOutOfRangeWith3023() {
+        Http.Reply reply = post(single, "{'user':{'msisdn':'+6591234567'},'type':'Text','content':{'text':'x'},"
+                + "'channels':[{'channel':'whatsapp','fallbackAfter':5},{'channel':'sms'}]}");
+
+        assertEquals(3023, reply.code());
+    }
+
+    @Test
+    void batchAppliesTemplateAndRejectsInvalidItems() {
+        Http.Reply reply = post(batch, "{'clientBatchId':'wb-1','includeMessagesInResponse':true,"
+                + "'template':{'type':'text','content':{'text':'Shared'}},'messages':["
+                + "{'user':{'msisdn':'+6591234567'}},{'user':{'msisdn':'nope'}},"
+                + "{'user':{'msisdn':'+6591234569'},'type':'Text','content':{'text':'Own'},'clientMessageId':'own'}]}");
+
+        assertEquals(200, reply.status(), reply.text());
+        JsonNode body = reply.json();
+        UUID.fromString(body.get("batchId").asText());
+        assertEquals("wb-1", body.get("clientBatchId").asText());
+        assertEquals(2, body.get("acceptedCount").asInt());
+        assertEquals(1, body.get("rejectedCount").asInt());
+        assertEquals("queued", body.at("/messages/0/status/state").asText());
+        assertEquals("rejected", body.at("/messages/1/status/state").asText());
+        assertEquals(3003, body.at("/messages/1/status/errorCode").asInt());
+        assertTrue(body.at("/messages/1/status/errorMessage").isTextual());
+        assertEquals("own", body.at("/messages/2/clientMessageId").asText());
+        assertTrue(sandbox.messagesTo("+6591234567").get(0).request().contains("Shared"));
+    }
+
+    @Test
+    void batchWithoutMessagesIs3012AndOverLimitIs3013() {
+        assertEquals(3012, post(batch, "{'messages':[]}").code());
+        StringBuilder many = new StringBuilder("{'messages':[");
+        for (int i = 0; i < 1001; i++) {
+            many.append(i == 0 ? "" : ",").append("{'user':{'msisdn':'+6591234567'}}");
+        }
+        assertEquals(3013, post(batch, many.append("]}").toString()).code());
+    }
+}

@@ -1,0 +1,178 @@
+package io.connect8x8.sandbox;
+
+import static io.connect8x8.sandbox.Http.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SmsApiTest {
+
+    private static Sandbox sandbox;
+    private static String single;
+    private static String batch;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.builder().build().start();
+        single = sandbox.smsBaseUrl() + "/api/v1/subaccounts/acme-sms/messages";
+        batch = single + "/batch";
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    private static Http.Reply post(String url, String body) {
+        return Http.post(url, sandbox.apiKey(), json(body));
+    }
+
+    @Test
+    void acceptsSingleSmsWithExactResponse() {
+        Http.Reply reply = post(single, "{'destination':'+6591234567','text':'Hello','clientMessageId':'c-1'}");
+
+        assertEquals(200, reply.status(), reply.text());
+        JsonNode body = reply.json();
+        UUID.fromString(body.get("umid").asText());
+        assertEquals("c-1", body.get("clientMessageId").asText());
+        assertEquals("6591234567", body.get("destination").asText());
+        assertEquals("GSM7", body.get("encoding").asText());
+        assertEquals("QUEUED", body.at("/status/code").asText());
+        assertEquals("SMS is accepted and queued for processing", body.at("/status/description").asText());
+        assertEquals(5, body.size());
+        SandboxMessage recorded = sandbox.messagesTo("6591234567").get(0);
+        assertEquals(Api.SMS, recorded.api());
+        assertEquals("acme-sms", recorded.subAccountId());
+        assertEquals(body.get("umid").asText(), recorded.umid());
+        assertEquals("c-1", recorded.clientMessageId());
+        assertTrue(recorded.accepted());
+        assertEquals(1, sandbox.requestCount());
+    }
+
+    @Test
+    void reportsUcs2AndNullClientMessageId() {
+        JsonNode body = post(single, "{'destination':'6591234567','text':'Привет 👋'}").json();
+
+        assertEquals("UCS2", body.get("encoding").asText());
+        assertTrue(body.get("clientMessageId").isNull());
+    }
+
+    @Test
+    void readsEncodingCaseInsensitively() {
+        Http.Reply reply = post(single, "{'destination':'6591234567','text':'Hi','encoding':'ucs2'}");
+
+        assertEquals(200, reply.status(), reply.text());
+        assertEquals("UCS2", reply.json().get("encoding").asText());
+    }
+
+    @Test
+    void batchOfMessagesTakesMissingFieldsFromTemplate() {
+        Http.Reply reply = post(batch, "{'clientBatchId':'b-1','includeMessagesInResponse':true,"
+                + "'template':{'text':'Shared','source':'ACME'},"
+                + "'messages':[{'destination':'6591234567'},{'destination':'+6591234568','text':'Own ✓'}]}");
+
+        assertEquals(200, reply.status(), reply.text());
+        JsonNode body = reply.json();
+        UUID.fromString(body.get("batchId").asText());
+        assertEquals("b-1", body.get("clientBatchId").asText());
+        assertEquals(2, body.get("acceptedCount").asInt());
+        assertEquals(0, body.get("rejectedCount").asInt());
+        assertEquals("GSM7", body.at("/messages/0/encoding").asText());
+        assertEquals("UCS2", body.at("/messages/1/encoding").asText());
+        assertTrue(sandbox.messagesTo("6591234567").get(0).request().contains("\"Shared\""));
+        assertTrue(sandbox.messagesTo("6591234568").get(0).request().contains("Own"));
+        assertEquals("b-1", sandbox.messages().get(0).clientBatchId());
+    }
+
+    @Test
+    void batchOfDestinationsUsesTemplateAndOmitsMessagesByDefault() {
+        Http.Reply reply = post(batch, "{'destinations':['6591234567','6591234568','6591234569'],"
+                + "'template':{'text':'To all'}}");
+
+        assertEquals(200, reply.status(), reply.text());
+        JsonNode body = reply.json();
+        assertEquals(3, body.get("acceptedCount").asInt());
+        assertFalse(body.has("messages"));
+        assertTrue(body.get("clientBatchId").isNull());
+        assertEquals(3, sandbox.messages().size());
+    }
+
+    @Test
+    void invalidBatchItemIsRejectedNotTheBatch() {
+        Http.Reply reply = post(batch, "{'includeMessagesInResponse':true,'messages':["
+                + "{'destination':'6591234567','text':'ok'},{'destination':'12','text':'bad'},"
+                + "{'destination':'6591234569'},{'destination':'" + TestNumbers.INVALID + "','text':'x'}]}");
+
+        assertEquals(200, reply.status(), reply.text());
+        JsonNode body = reply.json();
+        assertEquals(1, body.get("acceptedCount").asInt());
+        assertEquals(3, body.get("rejectedCount").asInt());
+        assertEquals("REJECTED", body.at("/messages/1/status/code").asText());
+        UUID.fromString(body.at("/messages/1/umid").asText());
+        assertEquals(1002, sandbox.messages().get(1).errorCode());
+        assertEquals(3005, sandbox.messages().get(2).errorCode());
+        assertEquals(1002, sandbox.messages().get(3).errorCode());
+        assertEquals("rejected", sandbox.messages().get(3).state());
+    }
+
+    @Test
+    void rejectsInvalidDestinationWith1002() {
+        Http.Reply reply = post(single, "{'destination':'abc','text':'Hello'}");
+
+        assertEquals(400, reply.status());
+        assertEquals(1002, reply.code());
+        UUID.fromString(reply.json().get("errorId").asText());
+        assertTrue(reply.json().get("timestamp").asText().endsWith("Z"));
+        assertEquals(4, reply.json().size());
+    }
+
+    @Test
+    void rejectsMissingTextWith3005() {
+        Http.Reply reply = post(single, "{'destination':'6591234567'}");
+
+        assertEquals(400, reply.status());
+        assertEquals(3005, reply.code());
+    }
+
+    @Test
+    void rejectsWrongTypeOfDestinationWith1002AndUnknownEncodingWith1003() {
+        assertEquals(1002, post(single, "{'destination':6591234567,'text':'x'}").code());
+        assertEquals(1003, post(single, "{'destination':'6591234567','text':'x','encoding':'EBCDIC'}").code());
+    }
+
+    @Test
+    void rejectsTooLongClientMessageIdAndBatchIdWith1000() {
+        assertEquals(1000, post(single, "{'destination':'6591234567','text':'x','clientMessageId':'"
+                + "a".repeat(351) + "'}").code());
+        assertEquals(400, post(batch, "{'clientBatchId':'" + "b".repeat(21)
+                + "','messages':[{'destination':'6591234567','text':'x'}]}").status());
+    }
+
+    @Test
+    void testNumberThreeFailsWith500() {
+        Http.Reply reply = post(single, "{'destination':'" + TestNumbers.SERVER_ERROR + "','text':'x'}");
+
+        assertEquals(500, reply.status());
+        assertEquals(2000, reply.code());
+    }
+
+    @Test
+    void testNumberTwoIsRejectedWith1002() {
+        Http.Reply reply = post(single, "{'destination':'" + TestNumbers.INVALID + "','text':'x'}");
+
+        assertEquals(400, reply.status());
+        assertEquals(1002, reply.code());
+    }
+}
