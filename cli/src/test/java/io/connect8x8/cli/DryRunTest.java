@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DryRunTest {
 
     private static final String HEADERS = "\"headers\":{\"Accept\":\"application/json\","
-            + "\"Authorization\":\"Bearer ****\",\"Content-Type\":\"application/json\","
+            + "\"Authorization\":\"Bearer ****\",\"Content-Type\":\"application/json; charset=utf-8\","
             + "\"User-Agent\":\"connect8x8-java/0.1\"}";
     private static final String SMS = "https://sms.8x8.com/api/v1/subaccounts/acme/messages";
     private static final String CHAT = "https://chatapps.8x8.com/api/v1/subaccounts/acme/messages";
