@@ -75,7 +75,9 @@ final class DemoCommand implements Callable<Integer> {
             throws InterruptedException {
         step(out, "1. WhatsApp authentication template (Send-Message)");
         ChatMessage message = ChatMessage.builder().to(RECIPIENT)
-                .template(Template.authentication(TEMPLATE, "en_US", "123456")).dlrCallbackUrl(dlrUrl).build();
+                .template(Template.authentication(TEMPLATE, "en_US", "123456")).dlrCallbackUrl(dlrUrl)
+                // A fixed id, so that the request shown is byte for byte the one sent.
+                .clientMessageId("demo-otp-1").build();
         request(out, client.chatApps().preview(message));
         ChatResult result = client.chatApps().send(message);
         response(out, Results.json(result, true));
@@ -86,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
             throws InterruptedException {
         step(out, "2. SMS (Send-Sms-Single)");
         Sms sms = Sms.builder().to(RECIPIENT).from("8x8").text("This is an SMS message.").dlrCallbackUrl(dlrUrl)
-                .build();
+                .clientMessageId("demo-sms-1").build();
         request(out, client.sms().preview(sms));
         SmsResult result = client.sms().send(sms);
         response(out, Results.json(result, true));
