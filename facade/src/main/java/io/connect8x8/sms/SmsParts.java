@@ -8,7 +8,8 @@ import java.util.Objects;
  * <p>GSM-7 text of up to 160 positions is one part, longer text 153 positions a part; characters of the GSM 03.38
  * extension table ({@code ^ { } \ [ ~ ] | €} and form feed) take two positions. Text with any other character needs
  * UCS-2: 70 UTF-16 code units in one part, then 67 a part (an emoji outside the Basic Multilingual Plane is two
- * units, and a part never splits a surrogate pair). The API sends at most {@value #MAX_PARTS} parts and truncates
+ * units). A part never splits a surrogate pair or a GSM-7 escape sequence: such a character moves whole to the next
+ * part. The API sends at most {@value #MAX_PARTS} parts and truncates
  * longer text; {@link #truncated()} says so.
  *
  * <p>Instances are immutable values.
@@ -62,9 +63,9 @@ public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart,
         boolean gsm = encoding == SmsEncoding.GSM7 || (encoding == SmsEncoding.AUTO && gsmLength >= 0);
         if (gsm) {
             int length = gsmLength >= 0 ? gsmLength : lenientGsm7Length(text);
-            return split(SmsEncoding.GSM7, length, 160, 153, null);
+            return split(SmsEncoding.GSM7, text, length, 160, 153);
         }
-        return split(SmsEncoding.UCS2, text.length(), 70, 67, text);
+        return split(SmsEncoding.UCS2, text, text.length(), 70, 67);
     }
 
     /**
@@ -77,52 +78,31 @@ public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart,
         return gsm7Length(Objects.requireNonNull(text, "text")) >= 0;
     }
 
-    private static SmsParts split(SmsEncoding encoding, int length, int single, int multi, String ucs2Text) {
+    /**
+     * Splits greedily, as handsets and the API do: a character that does not fit whole in the current part (a
+     * GSM-7 escape sequence, a UTF-16 surrogate pair) starts the next one.
+     */
+    private static SmsParts split(SmsEncoding encoding, String text, int length, int single, int multi) {
         if (length <= single) {
             return new SmsParts(encoding, length, 1, single, single - length, false);
         }
-        int parts = ucs2Text == null ? ceilDiv(length, multi) : ucs2Parts(ucs2Text, multi);
-        int used = ucs2Text == null ? length - (parts - 1) * multi : lastUcs2PartLength(ucs2Text, multi);
-        boolean truncated = parts > MAX_PARTS;
-        if (truncated) {
-            return new SmsParts(encoding, length, MAX_PARTS, multi, 0, true);
-        }
-        return new SmsParts(encoding, length, parts, multi, multi - used, false);
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
-    }
-
-    /** Counts UCS-2 parts so that no part ends between the two halves of a surrogate pair. */
-    private static int ucs2Parts(String text, int perPart) {
         int parts = 1;
         int used = 0;
         for (int i = 0; i < text.length(); ) {
-            int width = Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
-            if (used + width > perPart) {
+            int codePoint = text.codePointAt(i);
+            int width = encoding == SmsEncoding.UCS2 ? Character.charCount(codePoint)
+                    : GSM7_EXTENSION.indexOf(codePoint) >= 0 ? 2 : 1;
+            if (used + width > multi) {
                 parts++;
                 used = 0;
             }
             used += width;
-            i += width;
+            i += Character.charCount(codePoint);
         }
-        return parts;
-    }
-
-    private static int lastUcs2PartLength(String text, int perPart) {
-        int used = 0;
-        for (int i = 0; i < text.length(); ) {
-            int width = Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
-            if (used + width > perPart) {
-                used = 0;
-            }
-            used += width;
-            i += width;
+        if (parts > MAX_PARTS) {
+            return new SmsParts(encoding, length, MAX_PARTS, multi, 0, true);
         }
-        return used;
+        return new SmsParts(encoding, length, parts, multi, multi - used, false);
     }
 
     /** The GSM-7 length of the text, or -1 when a character has no GSM-7 form. */
