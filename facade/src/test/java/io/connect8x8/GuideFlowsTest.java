@@ -83,4 +83,21 @@ class GuideFlowsTest {
         assertEquals("GSM7", result.encoding());
         assertTrue(result.accepted());
     }
+
+    @Test
+    void escapeHatchGivesTheGeneratedApiConfiguredLikeTheClient() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(
+                "{\"umid\":\"u-2\",\"destination\":\"6512345678\",\"encoding\":\"GSM7\","
+                        + "\"status\":{\"code\":\"QUEUED\"}}"));
+
+        io.connect8x8.generated.sms.model.SmsResponse response = client.generated().sms().sendSmsSingle("acme.sub_1",
+                new io.connect8x8.generated.sms.model.SmsRequest().destination("+6512345678").text("raw"));
+
+        RecordedRequest request = server.takeRequest();
+        assertEquals("/api/v1/subaccounts/acme.sub_1/messages", request.getPath());
+        assertEquals("Bearer test-key", request.getHeader("Authorization"));
+        assertEquals(Connect8x8Client.DEFAULT_USER_AGENT, request.getHeader("User-Agent"));
+        assertEquals("{\"destination\":\"+6512345678\",\"text\":\"raw\"}", request.getBody().readUtf8());
+        assertEquals("u-2", response.getUmid());
+    }
 }
