@@ -198,8 +198,7 @@ public final class ChatMapper {
     /** Reads a batch response. */
     public static ChatBatchResult toBatchResult(JsonObject json) {
         // The items are read one by one below, leniently; the generated model checks the batch's own fields.
-        JsonObject batchFields = json.deepCopy();
-        batchFields.remove("messages");
+        JsonObject batchFields = Json.without(json, "messages");
         BatchMessageResponse response = JSON.getGson().fromJson(batchFields, BatchMessageResponse.class);
         if (response.getBatchId() == null) {
             throw new IllegalStateException("the required field batchId is missing");

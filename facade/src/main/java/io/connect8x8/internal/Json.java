@@ -33,4 +33,15 @@ public final class Json {
         }
         return element.getAsJsonObject();
     }
+
+    /** A shallow copy of {@code o} without member {@code name}: the members themselves are shared, not copied. */
+    public static JsonObject without(JsonObject o, String name) {
+        JsonObject copy = new JsonObject();
+        for (var entry : o.entrySet()) {
+            if (!entry.getKey().equals(name)) {
+                copy.add(entry.getKey(), entry.getValue());
+            }
+        }
+        return copy;
+    }
 }

@@ -87,12 +87,16 @@ public final class SmsMapper {
                 Json.string(json, "encoding"), Json.string(status, "code"), Json.string(status, "description"));
     }
 
-    /** Reads a batch response. */
+    /** Reads a batch response: the batch's own fields through the generated model, each item once, by itself. */
     public static SmsBatchResult toBatchResult(JsonObject json) {
-        BatchSmsResponse response = io.connect8x8.generated.sms.JSON.getGson().fromJson(json, BatchSmsResponse.class);
+        BatchSmsResponse response = io.connect8x8.generated.sms.JSON.getGson()
+                .fromJson(Json.without(json, "messages"), BatchSmsResponse.class);
         List<SmsResult> messages = new ArrayList<>();
         JsonElement list = json.get("messages");
-        if (list != null && list.isJsonArray()) {
+        if (list != null && !list.isJsonNull()) {
+            if (!list.isJsonArray()) {
+                throw new IllegalStateException("messages is not an array");
+            }
             for (JsonElement item : list.getAsJsonArray()) {
                 messages.add(toResult(item.getAsJsonObject()));
             }
