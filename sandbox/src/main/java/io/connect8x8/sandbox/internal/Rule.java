@@ -1,5 +1,6 @@
 package io.connect8x8.sandbox.internal;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -28,14 +29,25 @@ interface Rule {
 
     /** The value at a slash path such as {@code user/msisdn}, or null when absent or JSON null. */
     static JsonNode at(JsonNode node, String path) {
-        JsonNode value = node.at("/" + path);
+        return at(node, pointer(path));
+    }
+
+    /** The value at a compiled pointer, or null when absent or JSON null. */
+    static JsonNode at(JsonNode node, JsonPointer pointer) {
+        JsonNode value = node.at(pointer);
         return value.isMissingNode() || value.isNull() ? null : value;
+    }
+
+    /** Compiles a slash path once, when the rule is built, rather than on every check. */
+    static JsonPointer pointer(String path) {
+        return JsonPointer.compile("/" + path);
     }
 
     /** A field that must be present. */
     static Rule required(String path, int code) {
+        JsonPointer pointer = pointer(path);
         return node -> {
-            if (at(node, path) == null) {
+            if (at(node, pointer) == null) {
                 throw ApiError.badRequest(code, "Missing parameter " + path.replace('/', '.'));
             }
         };
@@ -44,8 +56,9 @@ interface Rule {
     /** A string field, when present, that must match a pattern. */
     static Rule matches(String path, String regex, int code) {
         Pattern pattern = Pattern.compile(regex);
+        JsonPointer pointer = pointer(path);
         return node -> {
-            JsonNode value = at(node, path);
+            JsonNode value = at(node, pointer);
             if (value != null && (!value.isTextual() || !pattern.matcher(value.textValue()).matches())) {
                 throw ApiError.badRequest(code, "Invalid parameter " + path.replace('/', '.') + ": " + value);
             }
@@ -54,8 +67,9 @@ interface Rule {
 
     /** A string field, when present, of at most {@code max} characters. */
     static Rule maxLength(String path, int max, int code) {
+        JsonPointer pointer = pointer(path);
         return node -> {
-            JsonNode value = at(node, path);
+            JsonNode value = at(node, pointer);
             if (value != null && (!value.isTextual() || value.textValue().length() > max)) {
                 throw ApiError.badRequest(code, "Invalid parameter " + path.replace('/', '.')
                         + ": must be a string of at most " + max + " characters");
@@ -65,8 +79,9 @@ interface Rule {
 
     /** An absolute http or https URL, when present. */
     static Rule httpUrl(String path, int code) {
+        JsonPointer pointer = pointer(path);
         return node -> {
-            JsonNode value = at(node, path);
+            JsonNode value = at(node, pointer);
             if (value == null) {
                 return;
             }
@@ -88,9 +103,10 @@ interface Rule {
 
     /** A rule that applies only when the message's {@code type} is one of the given (spec-spelt) types. */
     static Rule whenType(java.util.Set<String> types, Rule rule) {
+        JsonPointer type = pointer("type");
         return node -> {
-            JsonNode type = at(node, "type");
-            if (type != null && types.contains(type.asText())) {
+            JsonNode value = at(node, type);
+            if (value != null && types.contains(value.asText())) {
                 rule.check(node);
             }
         };
