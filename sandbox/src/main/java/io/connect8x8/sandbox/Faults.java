@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The fault switches of a running {@link Sandbox}, settable at any time from any thread (and over HTTP with
- * {@code POST /__admin/faults}). Shares are drawn from a seeded {@link java.util.Random}, so the same seed and the
+ * {@code POST /__admin/faults}). Shares are drawn from a seeded {@link java.util.SplittableRandom}, so the same seed and the
  * same requests give the same faults. Faults apply to the two APIs, never to the admin endpoints, and come before
  * authentication, as an outage in front of the live API would. All switches are off until set;
  * {@link Sandbox#reset()} turns them off again.

@@ -3,7 +3,7 @@ package io.connect8x8.sandbox.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * The fault switches of a simulator and the seeded draw that decides, per request, which fault (if any) applies.
@@ -38,7 +38,8 @@ public final class FaultState {
     private int tooManyRemaining;
     private int retryAfterSeconds = 1;
     private long seed = DEFAULT_SEED;
-    private Random random = new Random(DEFAULT_SEED);
+    // SplittableRandom mixes its seed: java.util.Random's first draws for small seeds are correlated.
+    private SplittableRandom random = new SplittableRandom(DEFAULT_SEED);
 
     /** @param latency added before every API response, not negative */
     public synchronized void latency(Duration latency) {
@@ -88,7 +89,7 @@ public final class FaultState {
     /** @param seed the seed of the draw; restarts the sequence */
     public synchronized void seed(long seed) {
         this.seed = seed;
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
     }
 
     /** Turns every fault off and restarts the draw from the current seed. */
@@ -100,7 +101,7 @@ public final class FaultState {
         malformedRate = 0;
         tooManyRemaining = 0;
         retryAfterSeconds = 1;
-        random = new Random(seed);
+        random = new SplittableRandom(seed);
     }
 
     /** @return the Retry-After seconds of the current burst */
