@@ -83,7 +83,8 @@ public final class Connect8x8Client implements AutoCloseable {
         this.http = http.build();
 
         Region hintRegion = b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null;
-        Transport transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes);
+        Transport transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes,
+                b.logMessageContent);
         Supplier<String> ids = b.autoClientIds ? (b.idGenerator != null ? b.idGenerator : ClientContext.RANDOM_IDS)
                 : null;
 
@@ -180,6 +181,7 @@ public final class Connect8x8Client implements AutoCloseable {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private DoubleSupplier random;
         private long maxResponseBytes = 8L * 1024 * 1024;
+        private boolean logMessageContent;
 
         private Builder() {
         }
@@ -331,6 +333,17 @@ public final class Connect8x8Client implements AutoCloseable {
         /** @param random uniform values in [0, 1) for backoff jitter (default: thread-local random) @return this */
         public Builder jitter(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * @param enabled whether debug logs (logger {@code io.connect8x8.http}) show request bodies: message text
+         *     and template parameters, phone numbers still masked (default false: method, URL, status, timing and
+         *     attempt only)
+         * @return this builder
+         */
+        public Builder logMessageContent(boolean enabled) {
+            this.logMessageContent = enabled;
             return this;
         }
 

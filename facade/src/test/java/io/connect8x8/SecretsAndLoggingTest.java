@@ -125,6 +125,20 @@ class SecretsAndLoggingTest {
     }
 
     @Test
+    void contentLoggingShowsTextButStillMasksNumbersAndKey() {
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+        try (Connect8x8Client verbose = Fixtures.client(server).logMessageContent(true).build()) {
+            verbose.sms().send(Sms.builder().to("+6512345678").text("Your code is 482913").build());
+        }
+
+        String logged = captured();
+        assertTrue(logged.contains("\"destination\":\"+65******78\""), logged);
+        assertTrue(logged.contains("\"text\":\"Your code is 482913\""), logged);
+        assertFalse(logged.contains("12345678"), logged);
+        assertFalse(logged.contains(Fixtures.KEY), logged);
+    }
+
+    @Test
     void redactionKeepsCountryCodeAndLastTwoDigits() {
         assertEquals("+65******78", Redaction.maskPhone("+6512345678"));
         assertEquals("+1********99", Redaction.maskPhone("+1 (415) 555-0199"));

@@ -1,6 +1,13 @@
 package io.connect8x8.internal;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How personal data appears in logs, exception messages and {@code toString()}: phone numbers keep their country
@@ -9,6 +16,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 public final class Redaction {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /** The members of the two APIs' requests that hold phone numbers. */
+    private static final Set<String> PHONE_FIELDS = Set.of("destination", "destinations", "msisdn");
 
     private Redaction() {
     }
@@ -53,5 +62,39 @@ public final class Redaction {
      */
     public static String describeText(String text) {
         return text == null ? null : "<" + text.length() + " chars>";
+    }
+
+    /**
+     * A JSON request body with every phone number masked, for a debug log that the caller allowed to show message
+     * content. A body that is not JSON is replaced by its length.
+     *
+     * @param json the body
+     * @return the body, numbers masked
+     */
+    public static String maskPhonesInJson(String json) {
+        try {
+            return mask(JsonParser.parseString(json), false).toString();
+        } catch (RuntimeException notJson) {
+            return "<" + json.length() + " bytes, not JSON>";
+        }
+    }
+
+    private static JsonElement mask(JsonElement element, boolean phone) {
+        if (element.isJsonObject()) {
+            JsonObject masked = new JsonObject();
+            for (Map.Entry<String, JsonElement> e : element.getAsJsonObject().entrySet()) {
+                masked.add(e.getKey(), mask(e.getValue(), PHONE_FIELDS.contains(e.getKey())));
+            }
+            return masked;
+        }
+        if (element.isJsonArray()) {
+            JsonArray masked = new JsonArray();
+            element.getAsJsonArray().forEach(item -> masked.add(mask(item, phone)));
+            return masked;
+        }
+        if (phone && element.isJsonPrimitive()) {
+            return new JsonPrimitive(maskPhone(element.getAsString()));
+        }
+        return element;
     }
 }

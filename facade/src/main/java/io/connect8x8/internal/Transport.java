@@ -46,6 +46,7 @@ public final class Transport {
     private final DoubleSupplier random;
     private final Region region;
     private final long maxResponseBytes;
+    private final boolean logContent;
 
     /**
      * @param http the client to execute on, with {@link AttemptTracker#LISTENER_FACTORY} installed
@@ -54,15 +55,17 @@ public final class Transport {
      * @param random uniform [0, 1) for jitter; null for the default
      * @param region the configured region, for error hints; null with custom URLs
      * @param maxResponseBytes the largest success body read
+     * @param logContent whether debug logs may show request bodies (phone numbers still masked)
      */
     public Transport(OkHttpClient http, Clock clock, Sleeper sleeper, DoubleSupplier random, Region region,
-                     long maxResponseBytes) {
+                     long maxResponseBytes, boolean logContent) {
         this.http = http;
         this.clock = clock;
         this.sleeper = sleeper;
         this.random = random != null ? random : () -> ThreadLocalRandom.current().nextDouble();
         this.region = region;
         this.maxResponseBytes = maxResponseBytes;
+        this.logContent = logContent;
     }
 
     /**
@@ -77,6 +80,10 @@ public final class Transport {
      */
     public HttpResponse execute(Request request, RetryPolicy policy, Duration timeout, String what) {
         long deadline = clock.millis() + timeout.toMillis();
+        if (logContent && LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} body: {}", request.method(), request.url(), what,
+                    Redaction.maskPhonesInJson(ClientContext.preview(request).body()));
+        }
         int attempt = 0;
         while (true) {
             attempt++;
