@@ -87,7 +87,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             return "API error: " + p.getMessage() + hint;
         }
         if (ex instanceof ApiErrorException a) {
-            return "API error: " + a.getMessage() + a.errorId().map(id -> " [errorId " + id + "]").orElse("");
+            return "API error: " + a.getMessage();
         }
         if (ex instanceof TransportException t) {
             return "transport failure: " + t.getMessage()
