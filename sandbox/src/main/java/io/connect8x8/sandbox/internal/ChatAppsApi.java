@@ -24,11 +24,7 @@ final class ChatAppsApi {
     /** {@code POST .../messages}. */
     ObjectNode single(String subAccountId, String path, String contentType, JsonNode body) {
         ObjectNode message = Engine.requireObject(body);
-        spec.normaliseEnums(message, false);
-        List<Violation> violations = spec.validate(path, contentType, message);
-        if (!violations.isEmpty()) {
-            throw ApiError.badRequest(violations.get(0).code(), violations.get(0).message());
-        }
+        spec.requireValid(path, contentType, message);
         WhatsAppTemplate template = check(message);
         return accept(subAccountId, null, null, message, template);
     }
@@ -47,8 +43,7 @@ final class ChatAppsApi {
         ArrayNode messages = JsonNodeFactory.instance.arrayNode();
         given.forEach(message -> messages.add(Engine.applyTemplate(template, message)));
         ObjectNode expanded = Engine.expand(batch, messages, false);
-        spec.normaliseEnums(expanded, true);
-        List<Violation> violations = spec.validate(path, contentType, expanded);
+        List<Violation> violations = spec.normaliseAndValidate(path, contentType, expanded);
         Engine.throwEnvelopeViolation(violations);
         Rule.checkAll(ChatAppsRules.BATCH, expanded);
         for (JsonNode message : expanded.get("messages")) {

@@ -24,11 +24,7 @@ final class SmsApi {
     /** {@code POST .../messages}. */
     ObjectNode single(String subAccountId, String path, String contentType, JsonNode body) {
         ObjectNode message = Engine.requireObject(body);
-        spec.normaliseEnums(message, false);
-        List<Violation> violations = spec.validate(path, contentType, message);
-        if (!violations.isEmpty()) {
-            throw ApiError.badRequest(violations.get(0).code(), violations.get(0).message());
-        }
+        spec.requireValid(path, contentType, message);
         Rule.checkAll(SmsRules.MESSAGE, message);
         String destination = message.get("destination").textValue();
         checkTestNumber(destination);
@@ -57,8 +53,7 @@ final class SmsApi {
             throw ApiError.badRequest(1000, "Invalid parameter messages: at most " + SmsRules.MAX_BATCH + " a batch");
         }
         ObjectNode expanded = Engine.expand(batch, messages, destinationList);
-        spec.normaliseEnums(expanded, true);
-        List<Violation> violations = spec.validate(path, contentType, expanded);
+        List<Violation> violations = spec.normaliseAndValidate(path, contentType, expanded);
         Engine.throwEnvelopeViolation(violations);
         Rule.checkAll(SmsRules.BATCH, expanded);
         for (JsonNode message : messages) {

@@ -118,13 +118,32 @@ public final class SpecValidator {
     }
 
     /**
-     * Rewrites enum spellings to the spec's (see {@link EnumCasing}).
+     * Rewrites the body's enum spellings to the spec's (see {@link EnumCasing}), then validates it.
      *
-     * @param body the request tree, changed in place
-     * @param batch whether it is a batch request
+     * @param path the request path below the API's base URL; a path ending in {@code /batch} selects the batch
+     *     schema
+     * @param contentType the request's Content-Type, may be null
+     * @param body the request tree, its enum spellings changed in place
+     * @return the findings mapped to codes, as {@link #validate(String, String, JsonNode)}
      */
-    public void normaliseEnums(JsonNode body, boolean batch) {
-        EnumCasing.normalise(body, batch ? batchSchema : singleSchema);
+    public List<Violation> normaliseAndValidate(String path, String contentType, JsonNode body) {
+        EnumCasing.normalise(body, path.endsWith("/batch") ? batchSchema : singleSchema);
+        return validate(path, contentType, body);
+    }
+
+    /**
+     * {@link #normaliseAndValidate} for a single message: the first finding fails the request.
+     *
+     * @param path the request path
+     * @param contentType the request's Content-Type, may be null
+     * @param body the request tree, its enum spellings changed in place
+     * @throws ApiError 400 with the first finding's code
+     */
+    public void requireValid(String path, String contentType, JsonNode body) {
+        List<Violation> violations = normaliseAndValidate(path, contentType, body);
+        if (!violations.isEmpty()) {
+            throw ApiError.badRequest(violations.get(0).code(), violations.get(0).message());
+        }
     }
 
     /**
