@@ -72,6 +72,20 @@ class RetryTest {
     }
 
     @Test
+    void rateLimitWaitsForARetryAfterDateMeasuredOnTheClientsClock() {
+        String inThreeSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(Fixtures.NOW.plusSeconds(3).atZone(java.time.ZoneOffset.UTC));
+        server.enqueue(status(429).setHeader("Retry-After", inThreeSeconds));
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+
+        try (Connect8x8Client fixedClock = Fixtures.client(server).sleeper(sleeper).clock(Fixtures.CLOCK).build()) {
+            assertEquals("u-1", fixedClock.sms().send(Sms.builder().to("+6512345678").text("Hi").build()).umid());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals(List.of(Duration.ofSeconds(3)), sleeper.waits);
+    }
+
+    @Test
     void rateLimitWithoutRetryAfterBacksOffThenSucceeds() {
         server.enqueue(status(429));
         server.enqueue(Fixtures.ok(Fixtures.SMS_OK));

@@ -29,8 +29,8 @@ public final class ErrorMapper {
             JsonElement json = JsonParser.parseString(body);
             if (json.isJsonObject()) {
                 JsonObject o = json.getAsJsonObject();
-                return new ApiError(status, integer(o, "code"), string(o, "message"), string(o, "errorId"),
-                        string(o, "timestamp"), body);
+                return new ApiError(status, Json.integer(o, "code"), Json.string(o, "message"),
+                        Json.string(o, "errorId"), Json.string(o, "timestamp"), body);
             }
         } catch (RuntimeException notJson) {
             // Not the envelope: keep the raw body only.
@@ -62,22 +62,5 @@ public final class ErrorMapper {
             return new ServerErrorException(error, attempts);
         }
         return new ApiErrorException(error, attempts);
-    }
-
-    private static String string(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
-    }
-
-    private static Integer integer(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        if (e == null || !e.isJsonPrimitive()) {
-            return null;
-        }
-        try {
-            return e.getAsInt();
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
     }
 }

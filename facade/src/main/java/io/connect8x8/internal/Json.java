@@ -16,13 +16,17 @@ public final class Json {
         return e == null || !e.isJsonPrimitive() ? null : e.getAsString();
     }
 
-    /** An integer member, or null. */
+    /** An integer member, given as a number or a numeric string; null when absent or not an integer. */
     public static Integer integer(JsonObject o, String name) {
         JsonElement e = o.get(name);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+        if (e == null || !e.isJsonPrimitive()) {
             return null;
         }
-        return e.getAsInt();
+        try {
+            return e.getAsInt();
+        } catch (NumberFormatException notAnInteger) {
+            return null;
+        }
     }
 
     /** Parses a body that must be a JSON object; throws IllegalStateException or JsonParseException otherwise. */

@@ -104,7 +104,7 @@ public final class Transport {
                         status, clock.millis() - started);
                 if (status >= 200 && status < 300) {
                     String body = readBody(response.body(), maxResponseBytes, status, attempt, call, timeout);
-                    return new HttpResponse(status, response.header("Content-Type"), body, attempt);
+                    return new HttpResponse(status, body, attempt);
                 }
                 String errorBody = readCapped(response.body(), MAX_ERROR_BODY);
                 ApiError error = ErrorMapper.parse(status, errorBody);
@@ -160,8 +160,8 @@ public final class Transport {
         return e.getMessage() == null ? type : type + ": " + e.getMessage();
     }
 
-    /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-    static Duration parseRetryAfter(String header) {
+    /** Retry-After as seconds or an HTTP date (measured on the client's clock); null when absent or unreadable. */
+    private Duration parseRetryAfter(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -171,7 +171,7 @@ public final class Transport {
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime when = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(java.time.Instant.now(), when.toInstant());
+                Duration d = Duration.between(clock.instant(), when.toInstant());
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (RuntimeException unreadable) {
                 return null;
