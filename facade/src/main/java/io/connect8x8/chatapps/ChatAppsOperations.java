@@ -3,10 +3,8 @@ package io.connect8x8.chatapps;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
-import io.connect8x8.generated.messaging.ApiException;
 import io.connect8x8.generated.messaging.api.MessagingApi;
 import io.connect8x8.internal.ChatMapper;
-import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.ClientContext;
 import io.connect8x8.internal.Redaction;
 import java.util.ArrayList;
@@ -119,8 +117,7 @@ public final class ChatAppsOperations {
     }
 
     private void checkTimes(ChatMessage message) {
-        Checks.schedule("scheduled", message.scheduled().orElse(null), context.clock());
-        Checks.expiry("expiry", message.expiry().orElse(null), message.scheduled().orElse(null), context.clock());
+        context.checkTimes(message.scheduled().orElse(null), message.expiry().orElse(null));
     }
 
     private Request singleRequest(ChatMessage message, RequestOptions options) {
@@ -129,11 +126,7 @@ public final class ChatAppsOperations {
         checkTimes(message);
         String subAccount = context.subAccount(options);
         String id = context.clientId(message.clientMessageId().orElse(null), ChatMessage.MAX_CLIENT_MESSAGE_ID);
-        try {
-            return api.sendMessageCall(subAccount, ChatMapper.toRequest(message, id), null).request();
-        } catch (ApiException e) {
-            throw new IllegalStateException("the generated client refused to build the request", e);
-        }
+        return ClientContext.requestOf(() -> api.sendMessageCall(subAccount, ChatMapper.toRequest(message, id), null));
     }
 
     private Request batchRequest(ChatBatch batch, RequestOptions options) {
@@ -151,10 +144,7 @@ public final class ChatAppsOperations {
         }
         String subAccount = context.subAccount(options);
         String batchId = context.clientId(batch.clientBatchId().orElse(null), ChatBatch.MAX_CLIENT_BATCH_ID);
-        try {
-            return api.sendMessageManyCall(subAccount, ChatMapper.toBatch(batch, batchId, ids), null).request();
-        } catch (ApiException e) {
-            throw new IllegalStateException("the generated client refused to build the request", e);
-        }
+        return ClientContext.requestOf(
+                () -> api.sendMessageManyCall(subAccount, ChatMapper.toBatch(batch, batchId, ids), null));
     }
 }

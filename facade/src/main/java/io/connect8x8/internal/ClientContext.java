@@ -85,6 +85,34 @@ public record ClientContext(Transport transport, Clock clock, String subAccountI
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 
+    /** A generated API's {@code ...Call} method, which declares its own package's checked ApiException. */
+    @FunctionalInterface
+    public interface GeneratedCall {
+        /** @return the unexecuted call @throws Exception the generated ApiException */
+        okhttp3.Call build() throws Exception;
+    }
+
+    /**
+     * The request a generated API builds, without executing it: its URL, headers and serialised body are the
+     * spec's.
+     */
+    public static Request requestOf(GeneratedCall call) {
+        try {
+            return call.build().request();
+        } catch (Exception e) {
+            throw new IllegalStateException("the generated client refused to build the request", e);
+        }
+    }
+
+    /**
+     * Checks a message's schedule against the client's clock: not in the past, at most 7 days ahead, expiry after
+     * it.
+     */
+    public void checkTimes(java.time.OffsetDateTime scheduled, java.time.OffsetDateTime expiry) {
+        Checks.schedule("scheduled", scheduled, clock);
+        Checks.expiry("expiry", expiry, scheduled, clock);
+    }
+
     /** Renders a request for a preview, the Authorization value redacted. */
     public static RequestPreview preview(Request request) {
         Map<String, String> headers = new LinkedHashMap<>();

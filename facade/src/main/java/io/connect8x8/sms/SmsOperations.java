@@ -3,9 +3,7 @@ package io.connect8x8.sms;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
-import io.connect8x8.generated.sms.ApiException;
 import io.connect8x8.generated.sms.api.SmsApi;
-import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.ClientContext;
 import io.connect8x8.internal.Redaction;
 import io.connect8x8.internal.SmsMapper;
@@ -113,30 +111,28 @@ public final class SmsOperations {
         if (sms.text().isEmpty()) {
             throw new ValidationException("text", "is required");
         }
-        Checks.schedule("scheduled", sms.scheduled().orElse(null), context.clock());
-        Checks.expiry("expiry", sms.expiry().orElse(null), sms.scheduled().orElse(null), context.clock());
+        context.checkTimes(sms.scheduled().orElse(null), sms.expiry().orElse(null));
         String subAccount = context.subAccount(options);
         String clientMessageId = context.clientId(sms.clientMessageId().orElse(null), Sms.MAX_CLIENT_MESSAGE_ID);
-        try {
-            return api.sendSmsSingleCall(subAccount, SmsMapper.toRequest(sms, clientMessageId), null).request();
-        } catch (ApiException e) {
-            throw new IllegalStateException("the generated client refused to build the request", e);
-        }
+        return ClientContext.requestOf(
+                () -> api.sendSmsSingleCall(subAccount, SmsMapper.toRequest(sms, clientMessageId), null));
     }
 
     private Request batchRequest(SmsBatch batch, RequestOptions options) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(options, "options");
         batch.template().ifPresent(t -> {
-            Checks.schedule("template.scheduled", t.scheduled().orElse(null), context.clock());
-            Checks.expiry("template.expiry", t.expiry().orElse(null), t.scheduled().orElse(null), context.clock());
+            try {
+                context.checkTimes(t.scheduled().orElse(null), t.expiry().orElse(null));
+            } catch (ValidationException e) {
+                throw e.within("template");
+            }
         });
         List<String> ids = new ArrayList<>(batch.messages().size());
         for (int i = 0; i < batch.messages().size(); i++) {
             Sms sms = batch.messages().get(i);
             try {
-                Checks.schedule("scheduled", sms.scheduled().orElse(null), context.clock());
-                Checks.expiry("expiry", sms.expiry().orElse(null), sms.scheduled().orElse(null), context.clock());
+                context.checkTimes(sms.scheduled().orElse(null), sms.expiry().orElse(null));
             } catch (ValidationException e) {
                 throw e.within("messages[" + i + "]");
             }
@@ -144,10 +140,7 @@ public final class SmsOperations {
         }
         String subAccount = context.subAccount(options);
         String batchId = context.clientId(batch.clientBatchId().orElse(null), SmsBatch.MAX_CLIENT_BATCH_ID);
-        try {
-            return api.sendManySmsCall(subAccount, SmsMapper.toBatch(batch, batchId, ids), null).request();
-        } catch (ApiException e) {
-            throw new IllegalStateException("the generated client refused to build the request", e);
-        }
+        return ClientContext.requestOf(
+                () -> api.sendManySmsCall(subAccount, SmsMapper.toBatch(batch, batchId, ids), null));
     }
 }
