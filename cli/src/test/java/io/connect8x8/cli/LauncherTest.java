@@ -26,14 +26,18 @@ class LauncherTest {
         Result cloned = exec(tmp, List.of("git", "clone", "-q", repo.toString(), clone.toString()));
         assertEquals(0, cloned.code, cloned.output);
 
-        // Run from another directory: the script finds its repository itself.
-        Result first = exec(tmp, List.of(clone.resolve("connect8x8").toString(), "sms", "info", "--text", "hi"));
-        assertEquals(0, first.code, first.output);
-        assertTrue(first.output.contains("encoding:   GSM7"), first.output);
-        assertTrue(first.output.contains("parts:      1 (160 a part)"), first.output);
+        // Run from another directory: the script finds its repository itself. The run that builds the jar still
+        // shows the command's own error line on stderr, and its exit code.
+        Result first = exec(tmp, List.of(clone.resolve("connect8x8").toString(), "--api-key", "k", "--subaccount",
+                "acme", "sms", "send", "--to", "123", "--text", "hi"));
+        assertEquals(2, first.code, first.output);
+        assertTrue(first.output.contains("building the command line jar"), first.output);
+        assertTrue(first.output.contains("connect8x8: invalid destination"), first.output);
 
         Result second = exec(clone, List.of("./connect8x8", "sms", "info", "--text", "hi"));
         assertEquals(0, second.code, second.output);
+        assertTrue(second.output.contains("encoding:   GSM7"), second.output);
+        assertTrue(second.output.contains("parts:      1 (160 a part)"), second.output);
         assertTrue(!second.output.contains("building"), "the second run reuses the jar: " + second.output);
     }
 
