@@ -63,7 +63,8 @@ class ExitCodeTest {
             Cli.Run run = Cli.withEnv(api.env()).run("chat", "send", "--to", "+6512345678", "--text", "hi");
             assertEquals(3, run.exitCode());
             assertTrue(run.err().contains("HTTP 403, 8x8 code 1201"), run.err());
-            assertTrue(run.err().contains("--region id"), run.err());
+            assertTrue(run.err().endsWith("; the account is in Indonesia: use --region id\n"), run.err());
+            assertTrue(!run.err().contains("use region"), "the hint once, in the CLI's words: " + run.err());
             assertOneLine(run);
         }
     }

@@ -83,8 +83,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             return "invalid " + v.field() + ": " + v.problem();
         }
         if (ex instanceof PermissionDeniedException p) {
-            String hint = p.regionHint().map(r -> " (use --region " + r.code() + ")").orElse("");
-            return "API error: " + p.getMessage() + hint;
+            // The facade's message words the hint for Java callers; here it names the option to use instead.
+            String hint = p.regionHint().map(r -> "; the account is in " + r.displayName() + ": use --region "
+                    + r.code()).orElse("");
+            return "API error: " + p.error().describe() + hint;
         }
         if (ex instanceof ApiErrorException a) {
             return "API error: " + a.getMessage();
