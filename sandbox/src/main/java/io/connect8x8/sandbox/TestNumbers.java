@@ -43,7 +43,14 @@ public final class TestNumbers {
         return msisdn == null ? null : msisdn.startsWith("+") ? msisdn.substring(1) : msisdn;
     }
 
-    static boolean is(String msisdn, String testNumber) {
+    /**
+     * Whether a number is one of the test numbers, with or without its {@code +}.
+     *
+     * @param msisdn a number, may be null
+     * @param testNumber one of this class's constants
+     * @return whether they are the same number
+     */
+    public static boolean is(String msisdn, String testNumber) {
         return testNumber.substring(1).equals(digits(msisdn));
     }
 }

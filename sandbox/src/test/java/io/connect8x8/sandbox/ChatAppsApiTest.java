@@ -141,4 +141,15 @@ class ChatAppsApiTest {
         }
         assertEquals(3013, post(batch, many.append("]}").toString()).code());
     }
+
+    @Test
+    void aBatchHoldingTestNumberThreeFailsWholeAndRecordsNothing() {
+        Http.Reply reply = post(batch, "{'messages':[{'user':{'msisdn':'+6591234567'},'type':'Text',"
+                + "'content':{'text':'x'}},{'user':{'msisdn':'" + TestNumbers.SERVER_ERROR + "'},'type':'Text',"
+                + "'content':{'text':'x'}}]}");
+
+        assertEquals(500, reply.status());
+        assertEquals(2000, reply.code());
+        assertTrue(sandbox.messages().isEmpty(), sandbox.messages()::toString);
+    }
 }

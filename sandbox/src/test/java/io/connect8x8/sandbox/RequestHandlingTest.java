@@ -2,6 +2,7 @@ package io.connect8x8.sandbox;
 
 import static io.connect8x8.sandbox.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -88,11 +89,24 @@ class RequestHandlingTest {
     }
 
     @Test
-    void wrongContentTypeIs400() {
+    void wrongContentTypeIs400NamingTheType() {
         Request.Builder request = new Request.Builder().url(sms(sandbox, "acct-ct"))
                 .post(RequestBody.create(VALID, MediaType.get("text/plain")));
 
-        assertEquals(400, Http.send(request, sandbox.apiKey()).status());
+        Http.Reply reply = Http.send(request, sandbox.apiKey());
+        assertEquals(400, reply.status());
+        assertEquals(1000, reply.code());
+        assertTrue(reply.json().get("message").asText().startsWith("Request Content-Type 'text/plain"), reply.text());
+    }
+
+    @Test
+    void aNonJsonBodyOfTheWrongTypeIsRefusedForItsTypeNotAsMalformedJson() {
+        Request.Builder request = new Request.Builder().url(sms(sandbox, "acct-ct"))
+                .post(RequestBody.create("hello", MediaType.get("text/plain")));
+
+        Http.Reply reply = Http.send(request, sandbox.apiKey());
+        assertEquals(400, reply.status());
+        assertTrue(reply.json().get("message").asText().startsWith("Request Content-Type 'text/plain"), reply.text());
     }
 
     @Test

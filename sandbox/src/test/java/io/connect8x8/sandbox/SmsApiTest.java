@@ -156,8 +156,20 @@ class SmsApiTest {
     void rejectsTooLongClientMessageIdAndBatchIdWith1000() {
         assertEquals(1000, post(single, "{'destination':'6591234567','text':'x','clientMessageId':'"
                 + "a".repeat(351) + "'}").code());
-        assertEquals(400, post(batch, "{'clientBatchId':'" + "b".repeat(21)
-                + "','messages':[{'destination':'6591234567','text':'x'}]}").status());
+        Http.Reply tooLongBatchId = post(batch, "{'clientBatchId':'" + "b".repeat(21)
+                + "','messages':[{'destination':'6591234567','text':'x'}]}");
+        assertEquals(400, tooLongBatchId.status());
+        assertEquals(1000, tooLongBatchId.code());
+    }
+
+    @Test
+    void aBatchHoldingTestNumberThreeFailsWholeAndRecordsNothing() {
+        Http.Reply reply = post(batch, "{'messages':[{'destination':'6591234567','text':'x'},"
+                + "{'destination':'" + TestNumbers.SERVER_ERROR + "','text':'x'}]}");
+
+        assertEquals(500, reply.status());
+        assertEquals(2000, reply.code());
+        assertTrue(sandbox.messages().isEmpty(), sandbox.messages()::toString);
     }
 
     @Test

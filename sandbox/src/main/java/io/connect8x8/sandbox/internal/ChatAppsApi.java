@@ -22,15 +22,15 @@ final class ChatAppsApi {
     }
 
     /** {@code POST .../messages}. */
-    ObjectNode single(String subAccountId, String path, String contentType, JsonNode body) {
+    ObjectNode single(String subAccountId, String path, JsonNode body) {
         ObjectNode message = Engine.requireObject(body);
-        spec.requireValid(path, contentType, message);
+        spec.requireValid(path, message);
         WhatsAppTemplate template = check(message);
         return accept(subAccountId, null, null, message, template);
     }
 
     /** {@code POST .../messages/batch}: {@code messages} with an optional template. */
-    ObjectNode batch(String subAccountId, String path, String contentType, JsonNode body) {
+    ObjectNode batch(String subAccountId, String path, JsonNode body) {
         ObjectNode batch = Engine.requireObject(body);
         JsonNode template = batch.get("template");
         ArrayNode given = Engine.optArray(batch, "messages");
@@ -43,19 +43,20 @@ final class ChatAppsApi {
         ArrayNode messages = JsonNodeFactory.instance.arrayNode();
         given.forEach(message -> messages.add(Engine.applyTemplate(template, message)));
         ObjectNode expanded = Engine.expand(batch, messages, false);
-        List<Violation> violations = spec.normaliseAndValidate(path, contentType, expanded);
+        List<Violation> violations = spec.normaliseAndValidate(path, expanded);
         Engine.throwEnvelopeViolation(violations);
         Rule.checkAll(ChatAppsRules.BATCH, expanded);
         for (JsonNode message : expanded.get("messages")) {
-            checkServerError(message.path("user").path("msisdn").asText(null));
+            Engine.failOnServerErrorNumber(message.path("user").path("msisdn").asText(null));
         }
         String batchId = Engine.newId();
         String clientBatchId = Json.optText(batch, "clientBatchId");
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         int accepted = 0;
+        Violation[] firstViolations = Engine.firstViolationPerMessage(violations, messages.size());
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = expanded.get("messages").get(i);
-            ObjectNode result = item(subAccountId, batchId, clientBatchId, message, Engine.violationOf(violations, i));
+            ObjectNode result = item(subAccountId, batchId, clientBatchId, message, firstViolations[i]);
             accepted += "queued".equals(result.path("status").path("state").asText()) ? 1 : 0;
             results.add(result);
         }
@@ -97,8 +98,8 @@ final class ChatAppsApi {
     private WhatsAppTemplate check(ObjectNode message) {
         Rule.checkAll(ChatAppsRules.MESSAGE, message);
         String msisdn = message.get("user").get("msisdn").textValue();
-        checkServerError(msisdn);
-        if (TestNumbers.INVALID.substring(1).equals(TestNumbers.digits(msisdn))) {
+        Engine.failOnServerErrorNumber(msisdn);
+        if (TestNumbers.is(msisdn, TestNumbers.INVALID)) {
             throw ApiError.badRequest(3003, "Invalid MSISDN " + TestNumbers.INVALID + " (test number)");
         }
         if ("Template".equals(message.get("type").asText())) {
@@ -136,9 +137,4 @@ final class ChatAppsApi {
         return response;
     }
 
-    private static void checkServerError(String msisdn) {
-        if (TestNumbers.SERVER_ERROR.substring(1).equals(TestNumbers.digits(msisdn))) {
-            throw new ApiError(500, 2000, "Internal error (test number " + TestNumbers.SERVER_ERROR + ")");
-        }
-    }
 }

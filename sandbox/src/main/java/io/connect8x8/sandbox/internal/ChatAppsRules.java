@@ -10,13 +10,10 @@ final class ChatAppsRules {
     /** The most messages in one batch request (the operation's text; the full schema says 10,000). */
     static final int MAX_BATCH = 1_000;
 
-    /** Rules for one message (a single send, or one message of a batch after the template is applied). */
+    /** Rules for one message (fields the spec requires are checked by the validator, not here) (a single send, or one message of a batch after the template is applied). */
     static final List<Rule> MESSAGE = List.of(
-            Rule.required("user", 3001),
             Rule.required("user/msisdn", 3002),
             Rule.matches("user/msisdn", SmsRules.MSISDN, 3003),
-            Rule.required("type", 3010),
-            Rule.required("content", 3004),
             Rule.maxLength("clientMessageId", 50, 3009),
             Rule.httpUrl("dlrCallbackUrl", 3020),
             Rule.whenType(Set.of("Text"), Rule.required("content/text", 3005)),

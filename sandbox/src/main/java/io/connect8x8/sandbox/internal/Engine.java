@@ -1,5 +1,7 @@
 package io.connect8x8.sandbox.internal;
 
+import io.connect8x8.sandbox.TestNumbers;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -119,13 +121,22 @@ final class Engine {
         }
     }
 
-    /** The first violation of batch message {@code index}, or null. */
-    static Violation violationOf(List<Violation> violations, int index) {
+    /** The first violation of each batch message, indexed by message: one pass, however many findings. */
+    static Violation[] firstViolationPerMessage(List<Violation> violations, int messages) {
+        Violation[] first = new Violation[messages];
         for (Violation violation : violations) {
-            if (violation.messageIndex() == index) {
-                return violation;
+            int index = violation.messageIndex();
+            if (index >= 0 && index < messages && first[index] == null) {
+                first[index] = violation;
             }
         }
-        return null;
+        return first;
+    }
+
+    /** The test number that fails a whole request with 500, as a batch holding it does. */
+    static void failOnServerErrorNumber(String msisdn) {
+        if (TestNumbers.is(msisdn, TestNumbers.SERVER_ERROR)) {
+            throw new ApiError(500, 2000, "Internal error (test number " + TestNumbers.SERVER_ERROR + ")");
+        }
     }
 }

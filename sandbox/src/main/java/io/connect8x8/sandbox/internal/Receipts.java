@@ -19,7 +19,7 @@ final class Receipts {
      * {@code undelivered}/{@code rejected_by_operator} for the test number.
      */
     static List<ReceiptPlan> sms(MessageRecord message, String source, int smsCount) {
-        boolean fails = TestNumbers.UNDELIVERED.substring(1).equals(TestNumbers.digits(message.msisdn));
+        boolean fails = TestNumbers.is(message.msisdn, TestNumbers.UNDELIVERED);
         String state = fails ? "undelivered" : "delivered";
         String detail = fails ? "rejected_by_operator" : "delivered_to_recipient";
         return List.of(new ReceiptPlan(state, detail, at -> {
@@ -57,7 +57,7 @@ final class Receipts {
      * {@code undelivered}/{@code rejected_by_operator} for the test number.
      */
     static List<ReceiptPlan> chatApps(MessageRecord message, String channel, String pricingCategory) {
-        boolean fails = TestNumbers.UNDELIVERED.substring(1).equals(TestNumbers.digits(message.msisdn));
+        boolean fails = TestNumbers.is(message.msisdn, TestNumbers.UNDELIVERED);
         List<ReceiptPlan> plans = new ArrayList<>();
         plans.add(chatApps(message, channel, pricingCategory, "queued", "accepted_by_provider", false));
         if (fails) {

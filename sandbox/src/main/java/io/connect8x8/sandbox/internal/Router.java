@@ -97,18 +97,20 @@ final class Router implements HttpHandler {
             throw new ApiError(403, 1001, "Sub-account " + subAccountId + " is not accessible with this API key");
         }
         rateLimiter.acquire(subAccountId);
-        JsonNode json = Json.parse(body);
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        // Before parsing: a text/plain body is refused for its type, not reported as malformed JSON.
+        SpecValidator.checkContentType(contentType);
+        JsonNode json = Json.parse(body);
         String path = route.group(2);
         boolean batch = route.group(4) != null;
         SmsApi sms = apis.join().sms;
         ChatAppsApi chatApps = apis.join().chatApps;
         if ("sms".equals(route.group(1))) {
-            return batch ? sms.batch(subAccountId, path, contentType, json)
-                    : sms.single(subAccountId, path, contentType, json);
+            return batch ? sms.batch(subAccountId, path, json)
+                    : sms.single(subAccountId, path, json);
         }
-        return batch ? chatApps.batch(subAccountId, path, contentType, json)
-                : chatApps.single(subAccountId, path, contentType, json);
+        return batch ? chatApps.batch(subAccountId, path, json)
+                : chatApps.single(subAccountId, path, json);
     }
 
     private FaultState.Fault applyFaults(HttpExchange exchange) {

@@ -22,9 +22,9 @@ final class SmsApi {
     }
 
     /** {@code POST .../messages}. */
-    ObjectNode single(String subAccountId, String path, String contentType, JsonNode body) {
+    ObjectNode single(String subAccountId, String path, JsonNode body) {
         ObjectNode message = Engine.requireObject(body);
-        spec.requireValid(path, contentType, message);
+        spec.requireValid(path, message);
         Rule.checkAll(SmsRules.MESSAGE, message);
         String destination = message.get("destination").textValue();
         checkTestNumber(destination);
@@ -32,7 +32,7 @@ final class SmsApi {
     }
 
     /** {@code POST .../messages/batch}: {@code messages} and/or {@code destinations}, with an optional template. */
-    ObjectNode batch(String subAccountId, String path, String contentType, JsonNode body) {
+    ObjectNode batch(String subAccountId, String path, JsonNode body) {
         ObjectNode batch = Engine.requireObject(body);
         JsonNode template = batch.get("template");
         ArrayNode messages = JsonNodeFactory.instance.arrayNode();
@@ -53,13 +53,13 @@ final class SmsApi {
             throw ApiError.badRequest(1000, "Invalid parameter messages: at most " + SmsRules.MAX_BATCH + " a batch");
         }
         ObjectNode expanded = Engine.expand(batch, messages, destinationList);
-        List<Violation> violations = spec.normaliseAndValidate(path, contentType, expanded);
+        List<Violation> violations = spec.normaliseAndValidate(path, expanded);
         Engine.throwEnvelopeViolation(violations);
         Rule.checkAll(SmsRules.BATCH, expanded);
         for (JsonNode message : messages) {
             // A number that fails the whole request must fail it before anything is recorded.
             if (message.path("destination").isTextual()) {
-                checkServerError(message.get("destination").textValue());
+                Engine.failOnServerErrorNumber(message.get("destination").textValue());
             }
         }
         String batchId = Engine.newId();
@@ -69,9 +69,10 @@ final class SmsApi {
         response.put("clientBatchId", clientBatchId);
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         int accepted = 0;
+        Violation[] firstViolations = Engine.firstViolationPerMessage(violations, messages.size());
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = expanded.get("messages").get(i);
-            ObjectNode result = item(subAccountId, batchId, clientBatchId, message, Engine.violationOf(violations, i));
+            ObjectNode result = item(subAccountId, batchId, clientBatchId, message, firstViolations[i]);
             accepted += "QUEUED".equals(result.path("status").path("code").asText()) ? 1 : 0;
             results.add(result);
         }
@@ -131,15 +132,10 @@ final class SmsApi {
     }
 
     private static void checkTestNumber(String destination) {
-        checkServerError(destination);
-        if (TestNumbers.INVALID.substring(1).equals(TestNumbers.digits(destination))) {
+        Engine.failOnServerErrorNumber(destination);
+        if (TestNumbers.is(destination, TestNumbers.INVALID)) {
             throw ApiError.badRequest(1002, "Invalid MSISDN " + TestNumbers.INVALID + " (test number)");
         }
     }
 
-    private static void checkServerError(String destination) {
-        if (TestNumbers.SERVER_ERROR.substring(1).equals(TestNumbers.digits(destination))) {
-            throw new ApiError(500, 2000, "Internal error (test number " + TestNumbers.SERVER_ERROR + ")");
-        }
-    }
 }

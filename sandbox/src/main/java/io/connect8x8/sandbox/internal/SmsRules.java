@@ -10,11 +10,9 @@ final class SmsRules {
     /** The most messages in one batch request. */
     static final int MAX_BATCH = 10_000;
 
-    /** Rules for one message (a single send, or one message of a batch after the template is applied). */
+    /** Rules for one message (fields the spec requires are checked by the validator, not here) (a single send, or one message of a batch after the template is applied). */
     static final List<Rule> MESSAGE = List.of(
-            Rule.required("destination", 1002),
             Rule.matches("destination", MSISDN, 1002),
-            Rule.required("text", 3005),
             Rule.maxLength("clientMessageId", 350, 1000),
             Rule.maxLength("source", 16, 1005),
             Rule.matches("country", "^[A-Za-z]{2}$", 1009),

@@ -122,25 +122,23 @@ public final class SpecValidator {
      *
      * @param path the request path below the API's base URL; a path ending in {@code /batch} selects the batch
      *     schema
-     * @param contentType the request's Content-Type, may be null
      * @param body the request tree, its enum spellings changed in place
-     * @return the findings mapped to codes, as {@link #validate(String, String, JsonNode)}
+     * @return the findings mapped to codes, as {@link #validate(String, JsonNode)}
      */
-    public List<Violation> normaliseAndValidate(String path, String contentType, JsonNode body) {
+    public List<Violation> normaliseAndValidate(String path, JsonNode body) {
         EnumCasing.normalise(body, path.endsWith("/batch") ? batchSchema : singleSchema);
-        return validate(path, contentType, body);
+        return validate(path, body);
     }
 
     /**
      * {@link #normaliseAndValidate} for a single message: the first finding fails the request.
      *
      * @param path the request path
-     * @param contentType the request's Content-Type, may be null
      * @param body the request tree, its enum spellings changed in place
      * @throws ApiError 400 with the first finding's code
      */
-    public void requireValid(String path, String contentType, JsonNode body) {
-        List<Violation> violations = normaliseAndValidate(path, contentType, body);
+    public void requireValid(String path, JsonNode body) {
+        List<Violation> violations = normaliseAndValidate(path, body);
         if (!violations.isEmpty()) {
             throw ApiError.badRequest(violations.get(0).code(), violations.get(0).message());
         }
@@ -151,12 +149,10 @@ public final class SpecValidator {
      *
      * @param path the request path below the API's base URL, e.g. {@code /api/v1/subaccounts/acme/messages}; a path
      *     ending in {@code /batch} is validated against the batch schema
-     * @param contentType the request's Content-Type, may be null
      * @param body the (normalised) body
      * @return the findings mapped to codes; a finding inside {@code messages[i]} of a batch carries {@code i}
      */
-    public List<Violation> validate(String path, String contentType, JsonNode body) {
-        checkContentType(contentType);
+    public List<Violation> validate(String path, JsonNode body) {
         Schema<?> schema = path.endsWith("/batch") ? batchRef : singleRef;
         ValidationReport report = validator.validate(() -> body, schema, "request.body");
         List<Violation> violations = new ArrayList<>();
