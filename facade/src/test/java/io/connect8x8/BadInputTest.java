@@ -210,6 +210,9 @@ class BadInputTest {
                 bad("OTP code of 16 characters", "code",
                         template(() -> Template.authentication("otp", "en_US", "1234567890123456"))),
                 bad("empty OTP code", "code", template(() -> Template.authentication("otp", "en_US", ""))),
+                bad("OTP code in a quick-reply button", "content.template.components.subType",
+                        template(() -> Template.authentication("otp", "en_US", "123456",
+                                TemplateButton.Kind.QUICK_REPLY))),
                 bad("empty body parameter", "content.template.components[0].parameters[1].text",
                         template(() -> Template.builder("t", "en").addBodyParameter("a").addBodyParameter(" ")
                                 .build())),

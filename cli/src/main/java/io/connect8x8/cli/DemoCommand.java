@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
                 .clientMessageId("demo-otp-1").build();
         request(out, client.chatApps().preview(message));
         ChatResult result = client.chatApps().send(message);
-        response(out, Results.json(result, true));
+        response(out, Results.json(result));
         return follow(out, receipts, result.umid());
     }
 
@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
                 .clientMessageId("demo-sms-1").build();
         request(out, client.sms().preview(sms));
         SmsResult result = client.sms().send(sms);
-        response(out, Results.json(result, true));
+        response(out, Results.json(result));
         return follow(out, receipts, result.umid());
     }
 

@@ -53,7 +53,7 @@ abstract class SendCommand implements Callable<Integer> {
         }
         Object result = send.get();
         debug().log("result: " + result);
-        out().println(root().json() ? Results.json(result, true) : Results.summary(result));
+        out().println(root().json() ? Results.json(result) : Results.summary(result));
     }
 
     final Connect8x8Command root() {

@@ -1,6 +1,5 @@
 package io.connect8x8.cli;
 
-import io.connect8x8.ValidationException;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.Template;
 import io.connect8x8.chatapps.TemplateButton;
@@ -19,9 +18,15 @@ import picocli.CommandLine.Option;
                 + "--language en_US --code 123456")
 final class WhatsAppOtpCommand extends ChatSendBase {
 
-    /** Where the code goes besides the body. */
+    /** Where the code goes besides the body, as the facade's button kind (none: no button). */
     enum ButtonMode {
-        url, copy_code, none
+        url(TemplateButton.Kind.URL), copy_code(TemplateButton.Kind.COPY_CODE), none(null);
+
+        private final TemplateButton.Kind kind;
+
+        ButtonMode(TemplateButton.Kind kind) {
+            this.kind = kind;
+        }
     }
 
     @Mixin
@@ -42,16 +47,7 @@ final class WhatsAppOtpCommand extends ChatSendBase {
 
     @Override
     ChatMessage message() {
-        if (code.isBlank() || code.length() > Template.MAX_OTP_CODE) {
-            throw new ValidationException("code", "must be 1 to " + Template.MAX_OTP_CODE + " characters");
-        }
-        Template filled = switch (button) {
-            case url -> Template.authentication(template, language, code);
-            case copy_code -> Template.builder(template, language).addBodyParameter(code)
-                    .addButton(TemplateButton.copyCode(0, code)).build();
-            case none -> Template.builder(template, language).addBodyParameter(code).build();
-        };
-        return common.builder().template(filled).build();
+        return common.builder().template(Template.authentication(template, language, code, button.kind)).build();
     }
 
     /** Reads {@code url}, {@code copy-code} or {@code none}, in any case. */

@@ -104,13 +104,29 @@ class SimulatorCommandsTest {
         Cli.Run url = cli.run("whatsapp", "otp", "--to", "+6512345678", "--template",
                 "your_authentication_template_name", "--language", "en_US", "--code", "123456");
         Cli.Run copy = cli.run("whatsapp", "otp", "--to", "+6512345678", "--template", "otp_copy", "--language",
-                "en_US", "--code", "123456", "--button", "copy-code");
+                "en_US", "--code", "234567", "--button", "copy-code");
         Cli.Run none = cli.run("whatsapp", "otp", "--to", "+6512345678", "--template", "otp_plain", "--language",
-                "en_US", "--code", "123456", "--button", "none");
+                "en_US", "--code", "345678", "--button", "none");
 
         assertEquals(List.of(0, 0, 0), List.of(url.exitCode(), copy.exitCode(), none.exitCode()),
                 url.err() + copy.err() + none.err());
-        assertEquals(3, sandbox.messages().stream().filter(SandboxMessage::accepted).count());
+        assertEquals("[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}]},"
+                + "{\"type\":\"button\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}],\"index\":0,"
+                + "\"subType\":\"Url\"}]", components(sandbox, umid(url)));
+        assertEquals("[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"234567\"}]},"
+                + "{\"type\":\"button\",\"parameters\":[{\"type\":\"couponCode\",\"couponCode\":\"234567\"}],"
+                + "\"index\":0,\"subType\":\"CopyCode\"}]", components(sandbox, umid(copy)));
+        assertEquals("[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"345678\"}]}]",
+                components(sandbox, umid(none)));
+    }
+
+    /** The template components of the accepted message {@code umid}, as the simulator recorded them. */
+    private static String components(Sandbox sandbox, String umid) {
+        SandboxMessage message = sandbox.messages().stream().filter(m -> m.umid().equals(umid)).findFirst()
+                .orElseThrow();
+        assertTrue(message.accepted());
+        return JsonParser.parseString(message.request()).getAsJsonObject().getAsJsonObject("content")
+                .getAsJsonObject("template").get("components").toString();
     }
 
     @Test
@@ -121,8 +137,17 @@ class SimulatorCommandsTest {
                 "--copy-code", "2=C0DE");
 
         assertEquals(0, run.exitCode(), run.err());
-        JsonObject template = onlyRequest(sandbox, umid(run)).getAsJsonObject("content").getAsJsonObject("template");
-        assertEquals(5, template.getAsJsonArray("components").size());
+        assertEquals("[{\"type\":\"header\",\"parameters\":[{\"type\":\"image\","
+                + "\"url\":\"https://example.com/box.png\"}]},"
+                + "{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"Ana\"},"
+                + "{\"type\":\"text\",\"text\":\"#1042\"}]},"
+                + "{\"type\":\"button\",\"parameters\":[{\"type\":\"text\",\"text\":\"track/1042\"}],"
+                + "\"index\":0,\"subType\":\"Url\"},"
+                + "{\"type\":\"button\",\"parameters\":[{\"type\":\"payload\",\"payload\":\"STOP\"}],"
+                + "\"index\":1,\"subType\":\"QuickReply\"},"
+                + "{\"type\":\"button\",\"parameters\":[{\"type\":\"couponCode\",\"couponCode\":\"C0DE\"}],"
+                + "\"index\":2,\"subType\":\"CopyCode\"}]", components(sandbox, umid(run)));
+        assertEquals(1, sandbox.messages().size());
     }
 
     @Test

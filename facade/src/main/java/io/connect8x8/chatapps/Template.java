@@ -112,8 +112,31 @@ public final class Template {
      * @return the template
      */
     public static Template authentication(String name, String language, String code) {
+        return authentication(name, language, code, TemplateButton.Kind.URL);
+    }
+
+    /**
+     * An authentication template whose button at index 0 is of another kind: the code in the body's text parameter
+     * and, with {@link TemplateButton.Kind#URL} or {@link TemplateButton.Kind#COPY_CODE}, again in that button.
+     *
+     * @param name the approved template's name
+     * @param language its language
+     * @param code the one-time code, at most 15 characters
+     * @param button the kind of button 0, or null for a template whose only parameter is the body's
+     * @return the template
+     * @throws ValidationException for a quick-reply button, which cannot carry a code
+     */
+    public static Template authentication(String name, String language, String code, TemplateButton.Kind button) {
         Checks.text("code", code, MAX_OTP_CODE);
-        return builder(name, language).addBodyParameter(code).addButton(TemplateButton.url(0, code)).build();
+        Builder template = builder(name, language).addBodyParameter(code);
+        if (button == TemplateButton.Kind.QUICK_REPLY) {
+            throw new ValidationException("content.template.components.subType",
+                    "an authentication code goes in a Url or CopyCode button, not a QuickReply");
+        }
+        if (button != null) {
+            template.addButton(new TemplateButton(button, 0, code));
+        }
+        return template.build();
     }
 
     /** @return the template's name */

@@ -83,4 +83,14 @@ public sealed interface DeliveryReceipt permits SmsDeliveryReceipt, ChatAppsDeli
     default Instant timestamp() {
         return status().timestamp();
     }
+
+    /**
+     * Whether no later receipt is expected for this message: the state is final for its kind of message (see
+     * {@link DeliveryState#isFinal()}; an SMS also ends at delivered, having no read receipt).
+     *
+     * @return true for the message's last state
+     */
+    default boolean isFinal() {
+        return knownState().isFinal();
+    }
 }

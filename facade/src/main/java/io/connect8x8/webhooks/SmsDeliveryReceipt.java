@@ -42,4 +42,10 @@ public record SmsDeliveryReceipt(
                 + ", source=" + Redaction.maskPhone(source) + ", destination=" + Redaction.maskPhone(destination)
                 + ", status=" + status + ", price=" + price + ", smsCount=" + smsCount + "]";
     }
+
+    /** An SMS has no read receipt: delivered is its last state too. */
+    @Override
+    public boolean isFinal() {
+        return knownState().isFinal() || knownState() == DeliveryState.DELIVERED;
+    }
 }

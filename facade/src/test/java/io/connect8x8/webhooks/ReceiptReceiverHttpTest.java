@@ -136,7 +136,9 @@ class ReceiptReceiverHttpTest {
     }
 
     @Test
-    void rejectsBodyOverLimitByContentLength() throws IOException {
+    // Over real HTTP the outcome is the same whether the declared length or the capped read catches it;
+    // ReceiptReceiverTest.rejectsDeclaredOversizeBeforeReading proves the declared length is checked first.
+    void rejectsABodyOverTheLimitThatDeclaresItsLength() throws IOException {
         serve(recording().maxBodyBytes(1024).build());
 
         Answer answer = post(WebhookSamples.SMS_RECEIPT + " ".repeat(4096));

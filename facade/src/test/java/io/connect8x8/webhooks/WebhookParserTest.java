@@ -261,4 +261,21 @@ class WebhookParserTest {
         assertTrue(DeliveryState.READ.isFinal());
         assertFalse(DeliveryState.DELIVERED.isFinal());
     }
+
+    @Test
+    void anSmsEndsAtDeliveredWhileAChatMessageMayStillBeRead() {
+        DeliveryReceipt sms = receipt("""
+                {"namespace": "SMS", "eventType": "outbound_message_status_changed",
+                 "payload": {"umid": "u-s", "status": {"state": "delivered"}}}""");
+        DeliveryReceipt chat = receipt("""
+                {"namespace": "ChatApps", "eventType": "outbound_message_status_changed", "version": 9,
+                 "payload": {"umid": "u-c", "status": {"state": "delivered"}}}""");
+        DeliveryReceipt read = receipt("""
+                {"namespace": "ChatApps", "eventType": "outbound_message_status_changed", "version": 9,
+                 "payload": {"umid": "u-c", "status": {"state": "read"}}}""");
+
+        assertTrue(sms.isFinal());
+        assertFalse(chat.isFinal());
+        assertTrue(read.isFinal());
+    }
 }

@@ -1,8 +1,6 @@
 package io.connect8x8.cli.internal;
 
 import io.connect8x8.webhooks.DeliveryReceipt;
-import io.connect8x8.webhooks.DeliveryState;
-import io.connect8x8.webhooks.SmsDeliveryReceipt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +40,7 @@ public final class ReceiptLog implements Consumer<DeliveryReceipt> {
                 DeliveryReceipt receipt = receipts.get(seen);
                 if (receipt.umid().equals(umid)) {
                     printer.accept(receipt);
-                    if (isLast(receipt)) {
+                    if (receipt.isFinal()) {
                         return true;
                     }
                 }
@@ -53,11 +51,5 @@ public final class ReceiptLog implements Consumer<DeliveryReceipt> {
             }
             wait(Math.max(1, left / 1_000_000));
         }
-    }
-
-    /** An SMS has no read receipt, so delivered is its last; a chat message may still be read after delivery. */
-    static boolean isLast(DeliveryReceipt receipt) {
-        DeliveryState state = receipt.status().knownState();
-        return state.isFinal() || receipt instanceof SmsDeliveryReceipt && state == DeliveryState.DELIVERED;
     }
 }

@@ -41,16 +41,14 @@ public final class Results {
 
     /**
      * @param result a result, as for {@link #summary(Object)}
-     * @param pretty whether to indent
-     * @return the result in the API's response shape
+     * @return the result in the API's response shape, indented
      */
-    public static String json(Object result, boolean pretty) {
-        GsonBuilder gson = new GsonBuilder().disableHtmlEscaping().serializeNulls();
-        if (pretty) {
-            gson.setPrettyPrinting();
-        }
-        return gson.create().toJson(tree(result));
+    public static String json(Object result) {
+        return PRETTY.toJson(tree(result));
     }
+
+    private static final com.google.gson.Gson PRETTY =
+            new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
 
     private static JsonObject tree(Object result) {
         if (result instanceof SmsResult r) {
