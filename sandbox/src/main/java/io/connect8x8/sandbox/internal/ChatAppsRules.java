@@ -36,7 +36,7 @@ final class ChatAppsRules {
 
     /** {@code channels[].fallbackAfter}: 10 to 86,400 seconds. */
     private static void fallbackAfter(JsonNode message) {
-        JsonNode channels = Rule.at(message, "channels");
+        JsonNode channels = message.get("channels");
         if (channels == null || !channels.isArray()) {
             return;
         }

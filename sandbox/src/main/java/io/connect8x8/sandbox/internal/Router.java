@@ -1,5 +1,8 @@
 package io.connect8x8.sandbox.internal;
 
+import io.connect8x8.ValidationException;
+import io.connect8x8.internal.Checks;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -21,7 +24,6 @@ final class Router implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
     private static final Pattern API_PATH =
             Pattern.compile("^/(sms|chatapps)(/api/v1/subaccounts/([^/]*)/messages(/batch)?)/?$");
-    private static final Pattern SUB_ACCOUNT = Pattern.compile("^[A-Za-z0-9\\-._&]{3,50}$");
     /** How much of an oversized body is read and thrown away so that the client can read the 413. */
     private static final long MAX_DRAIN = 16L * 1024 * 1024;
 
@@ -89,7 +91,9 @@ final class Router implements HttpHandler {
             throw new ApiError(401, 1200, "Request was not authenticated properly");
         }
         String subAccountId = route.group(3);
-        if (!SUB_ACCOUNT.matcher(subAccountId).matches()) {
+        try {
+            Checks.subAccountId("subAccountId", subAccountId);
+        } catch (ValidationException invalid) {
             throw ApiError.badRequest(1000, "Invalid parameter subAccountId");
         }
         if (settings.strict() && !owned.contains(subAccountId)) {

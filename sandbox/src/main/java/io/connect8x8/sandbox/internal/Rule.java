@@ -27,11 +27,6 @@ interface Rule {
         }
     }
 
-    /** The value at a slash path such as {@code user/msisdn}, or null when absent or JSON null. */
-    static JsonNode at(JsonNode node, String path) {
-        return at(node, pointer(path));
-    }
-
     /** The value at a compiled pointer, or null when absent or JSON null. */
     static JsonNode at(JsonNode node, JsonPointer pointer) {
         JsonNode value = node.at(pointer);
