@@ -1,5 +1,6 @@
 package io.connect8x8.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
@@ -29,11 +30,15 @@ class KeyRedactionTest {
                     args.addAll(flags);
                     args.addAll(command);
                     Cli.Run run = Cli.plain().run(args.toArray(String[]::new));
+                    // The command ran (sent, previewed, or refused the bad number), so its output was produced.
+                    int expected = command.contains("bad") ? ExitCodes.USAGE : ExitCodes.OK;
+                    assertEquals(expected, run.exitCode(), args + "\n" + run.all());
                     assertFalse(run.all().contains(Cli.KEY), args + "\n" + run.all());
                 }
             }
             api.failWith(401, 1200, "Request was not authenticated properly");
             Cli.Run run = Cli.withEnv(api.env()).run("-v", "sms", "send", "--to", "+6512345678", "--text", "hi");
+            assertEquals(ExitCodes.API_ERROR, run.exitCode(), run.all());
             assertFalse(run.all().contains(Cli.KEY), run.all());
         }
     }
