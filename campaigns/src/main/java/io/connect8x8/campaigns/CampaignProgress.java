@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param skipped finished by an earlier run, or held by another worker
  * @param requests batch requests made in this run
  * @param elapsed time since the run started
+ * @param finished whether this is the last snapshot of the run (the report follows)
  */
 public record CampaignProgress(String campaignId, long read, long expected, long accepted, long rejected, long failed,
-                               long ambiguous, long skipped, long requests, Duration elapsed) {
+                               long ambiguous, long skipped, long requests, Duration elapsed,
+                               boolean finished) {
 
     /** @return messages with an outcome in this run (skipped ones included) */
     public long done() {

@@ -91,23 +91,9 @@ public final class FileJournal implements CampaignJournal {
                         + " differs from the one journaled in " + path + ": the input changed since the earlier run",
                         null);
             }
-            ChunkRecord previous = entry.record;
-            switch (previous.state()) {
-                case ACCEPTED, REJECTED -> {
-                    return new Claim(Claim.Verdict.DONE, previous);
-                }
-                case SENDING, AMBIGUOUS -> {
-                    if (inFlight.contains(key)) {
-                        return new Claim(Claim.Verdict.ELSEWHERE, previous);
-                    }
-                    if (!resendAmbiguous) {
-                        return new Claim(Claim.Verdict.AMBIGUOUS, previous);
-                    }
-                }
-                case NOT_SENT -> {
-                    // Provably never processed: sending again cannot duplicate it.
-                }
-                default -> throw new IllegalStateException("unknown state " + previous.state());
+            Claim refusal = ClaimRules.refusal(entry.record, inFlight.contains(key), resendAmbiguous);
+            if (refusal != null) {
+                return refusal;
             }
         }
         append("I " + intent.campaignId() + ' ' + intent.sequence() + ' ' + intent.messages() + ' '

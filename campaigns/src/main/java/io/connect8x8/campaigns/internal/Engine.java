@@ -80,7 +80,7 @@ public final class Engine<M> {
             return thread;
         });
         long interval = settings.progressInterval().toMillis();
-        ticker.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(() -> tick(false), interval, interval, TimeUnit.MILLISECONDS);
         List<Future<?>> running = new ArrayList<>();
         try {
             for (int i = 0; i < workers; i++) {
@@ -98,7 +98,7 @@ public final class Engine<M> {
             ticker.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
-        tick();
+        tick(true);
         return new CampaignReport(settings.campaignId(), tally.read.sum(), tally.accepted.sum(), tally.rejected.sum(),
                 tally.failed.sum(), tally.ambiguous.sum(), tally.skipped.sum(), tally.elsewhere.sum(),
                 tally.requests.sum(), tally.elapsed(), tally.chunks(), tally.invalidMessages());
@@ -273,10 +273,10 @@ public final class Engine<M> {
         }
     }
 
-    private void tick() {
+    private void tick(boolean finished) {
         ProgressListener listener = settings.listener();
         try {
-            listener.onProgress(tally.snapshot(settings.campaignId(), settings.expectedMessages()));
+            listener.onProgress(tally.snapshot(settings.campaignId(), settings.expectedMessages(), finished));
         } catch (RuntimeException ignored) {
             // A listener's failure must not stop the campaign.
         }

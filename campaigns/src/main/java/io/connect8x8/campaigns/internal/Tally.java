@@ -47,8 +47,8 @@ final class Tally {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    CampaignProgress snapshot(String campaignId, long expected) {
+    CampaignProgress snapshot(String campaignId, long expected, boolean finished) {
         return new CampaignProgress(campaignId, read.sum(), expected, accepted.sum(), rejected.sum(), failed.sum(),
-                ambiguous.sum(), skipped.sum() + elsewhere.sum(), requests.sum(), elapsed());
+                ambiguous.sum(), skipped.sum() + elsewhere.sum(), requests.sum(), elapsed(), finished);
     }
 }
