@@ -27,10 +27,15 @@ final class Fixtures {
                 .build()).iterator();
     }
 
+    /** A client whose read timeout is short enough that a hung answer costs the test little. */
     static Connect8x8Client client(String baseUrl, String apiKey) {
+        return client(baseUrl, apiKey, Duration.ofSeconds(3));
+    }
+
+    static Connect8x8Client client(String baseUrl, String apiKey, Duration readTimeout) {
         return Connect8x8Client.builder().apiKey(apiKey).smsBaseUrl(baseUrl + "/sms")
                 .chatAppsBaseUrl(baseUrl + "/chatapps").subAccountId(SUB_ACCOUNT)
-                .readTimeout(Duration.ofSeconds(3)).build();
+                .readTimeout(readTimeout).callTimeout(readTimeout.multipliedBy(2)).build();
     }
 
     /** How many times the simulator accepted each clientMessageId (from its record window). */
