@@ -47,7 +47,8 @@ public final class Campaign<M> {
 
     private final MessageKind<M> kind;
     private final Engine.EngineSettings settings;
-    private final boolean ownsJournal;
+    /** Where the default journal lives, opened by each {@link #send} and closed after it; null when one was given. */
+    private final Path defaultJournal;
 
     private Campaign(Builder<M> b) {
         this.kind = b.kind;
@@ -60,9 +61,8 @@ public final class Campaign<M> {
         }
         Bucket bucket = b.bucket != null ? b.bucket : Bucket.builder()
                 .addLimit(limit -> limit.capacity(b.rate).refillGreedy(b.rate, Duration.ofSeconds(1))).build();
-        CampaignJournal journal = b.journal != null ? b.journal
-                : FileJournal.open(Path.of(".connect8x8", "campaigns", b.campaignId + ".journal"));
-        this.ownsJournal = b.journal == null;
+        this.defaultJournal = b.journal != null ? null
+                : Path.of(".connect8x8", "campaigns", b.campaignId + ".journal");
         RequestOptions.Builder options = RequestOptions.builder()
                 // One attempt per call: the engine resends what provably was not sent and pauses every worker on a
                 // 429; an ambiguous failure is never retried by the transport.
@@ -71,7 +71,7 @@ public final class Campaign<M> {
             b.options.timeout().ifPresent(options::timeout);
             b.options.subAccountId().ifPresent(options::subAccountId);
         }
-        this.settings = new Engine.EngineSettings(b.campaignId, journal, new Pacer(bucket, b.sleeper), b.concurrency,
+        this.settings = new Engine.EngineSettings(b.campaignId, b.journal, new Pacer(bucket, b.sleeper), b.concurrency,
                 b.maxBatchBytes, b.maxAttempts, b.initialBackoff, b.resendAmbiguous, options.build(), b.listener,
                 b.progressInterval, b.expectedMessages);
     }
@@ -91,21 +91,26 @@ public final class Campaign<M> {
      *
      * @param messages the messages, in a stable order (a resume must see the same order)
      * @return the run's report
-     * @throws JournalException when the journal fails, or disagrees with the input
+     * @throws JournalException when the journal cannot be opened or written, or disagrees with the input
      * @throws io.connect8x8.ValidationException when the campaign id is too long for the chunk count
      * @throws CampaignInterruptedException when the calling thread is interrupted
      */
     public CampaignReport send(Iterator<? extends M> messages) {
         Objects.requireNonNull(messages, "messages");
+        if (defaultJournal == null) {
+            return run(settings, messages);
+        }
+        try (FileJournal journal = FileJournal.open(defaultJournal)) {
+            return run(settings.withJournal(journal), messages);
+        }
+    }
+
+    private CampaignReport run(Engine.EngineSettings runSettings, Iterator<? extends M> messages) {
         try {
-            return new Engine<>(kind, settings).run(messages);
+            return new Engine<>(kind, runSettings).run(messages);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CampaignInterruptedException(e);
-        } finally {
-            if (ownsJournal) {
-                settings.journal().close();
-            }
         }
     }
 
@@ -303,7 +308,6 @@ public final class Campaign<M> {
         /**
          * @return the campaign
          * @throws ValidationException when the campaign id is missing or malformed
-         * @throws JournalException when the default journal cannot be opened
          */
         public Campaign<M> build() {
             return new Campaign<>(this);

@@ -306,5 +306,14 @@ public final class Engine<M> {
                                  long maxBatchBytes, int maxAttempts, Duration initialBackoff,
                                  boolean resendAmbiguous, RequestOptions options, ProgressListener listener,
                                  Duration progressInterval, long expectedMessages) {
+
+        /**
+         * @param other the journal of one run
+         * @return these settings with that journal
+         */
+        public EngineSettings withJournal(CampaignJournal other) {
+            return new EngineSettings(campaignId, other, pacer, concurrency, maxBatchBytes, maxAttempts,
+                    initialBackoff, resendAmbiguous, options, listener, progressInterval, expectedMessages);
+        }
     }
 }
