@@ -1,6 +1,7 @@
 package io.connect8x8.campaigns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connect8x8.Connect8x8Client;
@@ -8,7 +9,9 @@ import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.sandbox.Sandbox;
 import io.connect8x8.sandbox.SandboxMessage;
 import io.connect8x8.sms.Sms;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A campaign without faults: how it cuts, names and counts, against the simulator. */
 class CampaignSendTest {
@@ -94,6 +98,40 @@ class CampaignSendTest {
         assertEquals(List.of(1_000, 1_000, 500), report.chunks().stream().map(ChunkReport::messages).toList());
         assertEquals(2_500, report.accepted());
         assertEquals(2_500, sandbox.acceptedMessages());
+        assertEquals(0, sandbox.duplicateClientMessageIds());
+    }
+
+    @Test
+    void aFailingInputStopsTheRunAndLetsChunksInFlightFinish(@TempDir Path dir) {
+        Iterator<Sms> good = Fixtures.smsInput(1_000);
+        Iterator<Sms> failing = new Iterator<>() {
+            private int read;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Sms next() {
+                if (++read > 600) {
+                    throw new IllegalStateException("the input broke at row 601");
+                }
+                return good.next();
+            }
+        };
+        try (FileJournal journal = FileJournal.open(dir.resolve("broken.journal"))) {
+            Campaign<Sms> campaign = Campaigns.sms(client).campaignId("broken").journal(journal).concurrency(3)
+                    .maxBatchBytes(16 * 1024).build();
+
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> campaign.send(failing));
+
+            assertEquals("the input broke at row 601", e.getMessage());
+            for (long sequence = 0; journal.record("broken", sequence) != null; sequence++) {
+                assertEquals(ChunkState.ACCEPTED, journal.record("broken", sequence).state(),
+                        "chunk " + sequence + " was claimed, so it was sent to the end");
+            }
+        }
         assertEquals(0, sandbox.duplicateClientMessageIds());
     }
 

@@ -86,12 +86,36 @@ public final class Engine<M> {
             for (int i = 0; i < workers; i++) {
                 running.add(pool.submit(() -> work(queue)));
             }
-            produce(input, queue, running);
+            RuntimeException failure = null;
+            try {
+                produce(input, queue, running);
+            } catch (RuntimeException e) {
+                // The input (or a worker) failed: chunks not yet claimed are dropped, those in flight finish, so
+                // that no request is cut off half way and left ambiguous.
+                failure = e;
+                queue.clear();
+            }
             for (int i = 0; i < workers; i++) {
-                queue.put(END);
+                // After a failure the queue was emptied, so there is room for every END at once.
+                while (!queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                    if (running.stream().allMatch(Future::isDone)) {
+                        break;
+                    }
+                }
             }
             for (Future<?> worker : running) {
-                join(worker);
+                try {
+                    join(worker);
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else if (failure != e) {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         } finally {
             pool.shutdownNow();
