@@ -1,11 +1,9 @@
 package io.connect8x8.webhooks;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,10 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -100,7 +94,7 @@ public final class ReceiptReceiver {
                 : ReceiptLedger.inMemory(builder.maxTrackedMessages, builder.maxTrackedBytes);
         this.maxInFlightBytes = builder.maxInFlightBytes;
         this.handlerExecutor = builder.handlerExecutor != null ? builder.handlerExecutor
-                : boundedDaemonPool(builder.handlerThreads);
+                : JdkHttpHandler.boundedDaemonPool(builder.handlerThreads);
     }
 
     /**
@@ -300,69 +294,7 @@ public final class ReceiptReceiver {
      * @return a handler for {@code HttpServer.createContext(path, handler)}
      */
     public HttpHandler asHttpHandler() {
-        return exchange -> {
-            try {
-                handlerExecutor.execute(() -> exchange(exchange));
-            } catch (RejectedExecutionException busy) {
-                respond(exchange, Response.BUSY);
-            }
-        };
-    }
-
-    private void exchange(HttpExchange exchange) {
-        Response response = handle(exchange.getRequestMethod(),
-                exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestBody(),
-                contentLength(exchange.getRequestHeaders().getFirst("Content-Length")));
-        respond(exchange, response);
-    }
-
-    private static void respond(HttpExchange exchange, Response response) {
-        try {
-            byte[] out = response.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            if (response.status() == 405) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-            }
-            if (response.status() == 503) {
-                exchange.getResponseHeaders().set("Retry-After", "1");
-            }
-            if (response.status() == 413) {
-                exchange.getResponseHeaders().set("Connection", "close");
-            }
-            exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(out);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not answer a webhook request: {}", e.toString());
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private static long contentLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** Up to {@code threads} daemon threads, none kept when idle, and no queue: a request beyond them is refused. */
-    private static Executor boundedDaemonPool(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "connect8x8-webhook-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return new JdkHttpHandler(this, handlerExecutor);
     }
 
     /**
