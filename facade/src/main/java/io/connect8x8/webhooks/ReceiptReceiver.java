@@ -346,6 +346,13 @@ public final class ReceiptReceiver {
         private Builder() {
         }
 
+        private static long atLeastOne(long value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+            }
+            return value;
+        }
+
         /**
          * Sets the listener for new delivery receipts, called once per umid, state and detail, including a late
          * receipt older than the status already held. Default: does nothing.
@@ -391,10 +398,7 @@ public final class ReceiptReceiver {
          * @throws IllegalArgumentException when below 1
          */
         public Builder maxBodyBytes(int maxBodyBytes) {
-            if (maxBodyBytes < 1) {
-                throw new IllegalArgumentException("maxBodyBytes must be at least 1, was " + maxBodyBytes);
-            }
-            this.maxBodyBytes = maxBodyBytes;
+            this.maxBodyBytes = (int) atLeastOne(maxBodyBytes, "maxBodyBytes");
             return this;
         }
 
@@ -440,10 +444,7 @@ public final class ReceiptReceiver {
          * @throws IllegalArgumentException when below 1
          */
         public Builder maxTrackedMessages(int maxTrackedMessages) {
-            if (maxTrackedMessages < 1) {
-                throw new IllegalArgumentException("maxTrackedMessages must be at least 1, was " + maxTrackedMessages);
-            }
-            this.maxTrackedMessages = maxTrackedMessages;
+            this.maxTrackedMessages = (int) atLeastOne(maxTrackedMessages, "maxTrackedMessages");
             return this;
         }
 
@@ -457,10 +458,7 @@ public final class ReceiptReceiver {
          * @throws IllegalArgumentException when below 1
          */
         public Builder maxTrackedBytes(long maxTrackedBytes) {
-            if (maxTrackedBytes < 1) {
-                throw new IllegalArgumentException("maxTrackedBytes must be at least 1, was " + maxTrackedBytes);
-            }
-            this.maxTrackedBytes = maxTrackedBytes;
+            this.maxTrackedBytes = atLeastOne(maxTrackedBytes, "maxTrackedBytes");
             return this;
         }
 
@@ -473,10 +471,7 @@ public final class ReceiptReceiver {
          * @throws IllegalArgumentException when below 1
          */
         public Builder maxInFlightBytes(long maxInFlightBytes) {
-            if (maxInFlightBytes < 1) {
-                throw new IllegalArgumentException("maxInFlightBytes must be at least 1, was " + maxInFlightBytes);
-            }
-            this.maxInFlightBytes = maxInFlightBytes;
+            this.maxInFlightBytes = atLeastOne(maxInFlightBytes, "maxInFlightBytes");
             return this;
         }
 
@@ -490,10 +485,7 @@ public final class ReceiptReceiver {
          * @throws IllegalArgumentException when below 1
          */
         public Builder handlerThreads(int handlerThreads) {
-            if (handlerThreads < 1) {
-                throw new IllegalArgumentException("handlerThreads must be at least 1, was " + handlerThreads);
-            }
-            this.handlerThreads = handlerThreads;
+            this.handlerThreads = (int) atLeastOne(handlerThreads, "handlerThreads");
             return this;
         }
 
