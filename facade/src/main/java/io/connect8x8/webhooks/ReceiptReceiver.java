@@ -530,9 +530,14 @@ public final class ReceiptReceiver {
          *
          * @return a new receiver
          * @throws IllegalStateException when neither {@link #expectedAuthorization(String)} nor
-         *                               {@link #withoutAuthorization()} was called
+         *                               {@link #withoutAuthorization()} was called, or when
+         *                               {@link #maxInFlightBytes} is below {@link #maxBodyBytes}
          */
         public ReceiptReceiver build() {
+            if (maxInFlightBytes < maxBodyBytes) {
+                throw new IllegalStateException("maxInFlightBytes (" + maxInFlightBytes + ") must be at least "
+                        + "maxBodyBytes (" + maxBodyBytes + "), or a body of the largest size could never be read");
+            }
             if (expectedAuthorization == null && !withoutAuthorization) {
                 throw new IllegalStateException("Choose how webhook requests are authenticated: "
                         + "expectedAuthorization(\"Bearer <secret>\") or, explicitly, withoutAuthorization()");

@@ -51,6 +51,15 @@ class ReceiptReceiverHardeningTest {
     }
 
     @Test
+    void refusesAnInFlightBoundBelowTheBodyLimit() {
+        ReceiptReceiver.Builder builder = ReceiptReceiver.builder().withoutAuthorization().maxBodyBytes(2048)
+                .maxInFlightBytes(1024);
+        IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
+        assertEquals("maxInFlightBytes (1024) must be at least maxBodyBytes (2048), or a body of the largest size "
+                + "could never be read", e.getMessage());
+    }
+
+    @Test
     void checksAuthorizationOnceExpected() {
         ReceiptReceiver receiver = ReceiptReceiver.builder().expectedAuthorization("Bearer s3cret").build();
 
@@ -143,7 +152,8 @@ class ReceiptReceiverHardeningTest {
 
     @Test
     void bytesInFlightAreBoundedAcrossConcurrentRequests() throws Exception {
-        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().maxInFlightBytes(20_000).build();
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().maxBodyBytes(15_000)
+                .maxInFlightBytes(20_000).build();
         byte[] first = WebhookSamples.SMS_RECEIPT.getBytes(StandardCharsets.UTF_8);
         CountDownLatch halfRead = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
