@@ -99,10 +99,15 @@ class CapacityTest {
     void clientsThatStallDoNotStopOthers() throws Exception {
         List<Socket> stalled = new ArrayList<>();
         try (Sandbox sandbox = sandbox()) {
-            // More than the old 4 request threads: half a request line each, then nothing.
-            for (int i = 0; i < 12; i++) {
+            // Far more than the request threads kept warm, each stalled for good.
+            for (int i = 0; i < 200; i++) {
                 Socket socket = new Socket("127.0.0.1", sandbox.port());
-                socket.getOutputStream().write("POST /sms/api/v1/subacc".getBytes(StandardCharsets.US_ASCII));
+                // Half of them stop inside the request line, the other half after complete headers, before the body.
+                String sent = i % 2 == 0 ? "POST /sms/api/v1/subacc"
+                        : "POST /sms/api/v1/subaccounts/capacity-5/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer " + sandbox.apiKey() + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 50\r\n\r\n";
+                socket.getOutputStream().write(sent.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 stalled.add(socket);
             }

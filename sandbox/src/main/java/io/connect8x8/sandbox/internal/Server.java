@@ -3,7 +3,7 @@ package io.connect8x8.sandbox.internal;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +26,9 @@ public final class Server implements AutoCloseable {
             System.setProperty("sun.net.httpserver.maxRspTime", "30");
         }
     }
+
+    /** Enough for hundreds of stalled clients on top of the working ones; each idle thread ends after 30 s. */
+    private static final int MAX_THREADS = 1024;
 
     private final HttpServer http;
     private final ThreadPoolExecutor executor;
@@ -51,10 +54,12 @@ public final class Server implements AutoCloseable {
         Engine engine = new Engine(settings.clock(), store, receipts, templates, settings.webhookUrl());
         AdminHandler admin = new AdminHandler(store, faults, this::reset);
         AtomicInteger threadNumber = new AtomicInteger();
-        // Bounded threads and queue; when both are full the accepting thread runs the request itself, which slows
-        // accepting down instead of failing requests.
-        this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(1024), runnable -> {
+        // The JDK server reads a request's line and headers on the executor's thread, so every stalled client holds
+        // one until its 30 s limit: the pool keeps its core threads and grows on demand (no queue to wait behind)
+        // up to MAX_THREADS; past that the accepting thread runs the request itself, which slows accepting down
+        // instead of failing requests.
+        this.executor = new ThreadPoolExecutor(settings.threads(), Math.max(settings.threads(), MAX_THREADS), 30,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "sandbox-http-" + threadNumber.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
