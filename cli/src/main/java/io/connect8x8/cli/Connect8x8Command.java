@@ -88,32 +88,56 @@ public final class Connect8x8Command implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** @return the environment, the simulator and the terminal this run sees */
+    /**
+     * Returns the environment, the simulator and the terminal this run sees.
+     *
+     * @return the environment, the simulator and the terminal this run sees
+     */
     public CliContext context() {
         return context;
     }
 
-    /** @return whether {@code --verbose} was given */
+    /**
+     * Returns whether {@code --verbose} was given.
+     *
+     * @return whether {@code --verbose} was given
+     */
     public boolean verbose() {
         return verbose;
     }
 
-    /** @return whether {@code --json} was given */
+    /**
+     * Returns whether {@code --json} was given.
+     *
+     * @return whether {@code --json} was given
+     */
     public boolean json() {
         return json;
     }
 
-    /** @return whether {@code --dry-run} was given */
+    /**
+     * Returns whether {@code --dry-run} was given.
+     *
+     * @return whether {@code --dry-run} was given
+     */
     public boolean dryRun() {
         return dryRun;
     }
 
-    /** @return the debug log, writing to this command's stderr when {@code --verbose} was given */
+    /**
+     * Returns the debug log, writing to this command's stderr when {@code --verbose} was given.
+     *
+     * @return the debug log, writing to this command's stderr when {@code --verbose} was given
+     */
     public Debug debug() {
         return new Debug(spec.commandLine().getErr(), verbose);
     }
 
-    /** @return the client settings: each option, else its environment variable, else the default */
+    /**
+     * Returns the client settings: each option, else its environment variable, else the default.
+     *
+     * @return the client settings: each option, else its environment variable, else the default
+     */
     public ClientSettings settings() {
         return new ClientSettings(
                 first(apiKey),

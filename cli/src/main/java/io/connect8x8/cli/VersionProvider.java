@@ -5,7 +5,11 @@ import picocli.CommandLine.IVersionProvider;
 /** The version shown by {@code --version}: the jar's implementation version, when packaged. */
 public final class VersionProvider implements IVersionProvider {
 
-    /** @return one line naming the command and its version */
+    /**
+     * Returns one line naming the command and its version.
+     *
+     * @return one line naming the command and its version
+     */
     @Override
     public String[] getVersion() {
         String version = Connect8x8Command.class.getPackage().getImplementationVersion();

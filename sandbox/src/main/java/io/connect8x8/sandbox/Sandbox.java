@@ -46,7 +46,11 @@ public final class Sandbox implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** @return a builder with every option at its default */
+    /**
+     * Returns a builder with every option at its default.
+     *
+     * @return a builder with every option at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -81,39 +85,67 @@ public final class Sandbox implements AutoCloseable {
         return running;
     }
 
-    /** @return the bound port (the real one when the builder asked for 0) */
+    /**
+     * Returns the bound port (the real one when the builder asked for 0).
+     *
+     * @return the bound port (the real one when the builder asked for 0)
+     */
     public int port() {
         return server().port();
     }
 
-    /** @return the root URL, e.g. {@code http://127.0.0.1:8080}; the admin endpoints live under it */
+    /**
+     * Returns the root URL, e.g. {@code http://127.0.0.1:8080}; the admin endpoints live under it.
+     *
+     * @return the root URL, e.g. {@code http://127.0.0.1:8080}; the admin endpoints live under it
+     */
     public String rootUrl() {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         return "http://" + host + ":" + port();
     }
 
-    /** @return the SMS API's base URL, e.g. {@code http://127.0.0.1:8080/sms} */
+    /**
+     * Returns the SMS API's base URL, e.g. {@code http://127.0.0.1:8080/sms}.
+     *
+     * @return the SMS API's base URL, e.g. {@code http://127.0.0.1:8080/sms}
+     */
     public String smsBaseUrl() {
         return rootUrl() + "/sms";
     }
 
-    /** @return the Messaging Apps API's base URL, e.g. {@code http://127.0.0.1:8080/chatapps} */
+    /**
+     * Returns the Messaging Apps API's base URL, e.g. {@code http://127.0.0.1:8080/chatapps}.
+     *
+     * @return the Messaging Apps API's base URL, e.g. {@code http://127.0.0.1:8080/chatapps}
+     */
     public String chatAppsBaseUrl() {
         return rootUrl() + "/chatapps";
     }
 
-    /** @return the default API key */
+    /**
+     * Returns the default API key.
+     *
+     * @return the default API key
+     */
     public String apiKey() {
         return settings.apiKey();
     }
 
-    /** @return the fault switches; they start off */
+    /**
+     * Returns the fault switches; they start off.
+     *
+     * @return the fault switches; they start off
+     */
     public Faults faults() {
         server();
         return faults;
     }
 
-    /** @return every message received, accepted or rejected, oldest first */
+    /**
+     * Returns every message received, accepted or rejected, oldest first.
+     *
+     * @return every message received, accepted or rejected, oldest first
+     */
     public List<SandboxMessage> messages() {
         return server().store().snapshot();
     }
@@ -129,12 +161,20 @@ public final class Sandbox implements AutoCloseable {
         return messages().stream().filter(message -> digits.equals(TestNumbers.digits(message.msisdn()))).toList();
     }
 
-    /** @return the API requests received (admin requests excluded) since start or the last {@link #reset()} */
+    /**
+     * Returns the API requests received (admin requests excluded) since start or the last {@link #reset()}.
+     *
+     * @return the API requests received (admin requests excluded) since start or the last {@link #reset()}
+     */
     public long requestCount() {
         return server().store().requestCount();
     }
 
-    /** @return the receipts delivered (answered 2xx) since start or the last {@link #reset()} */
+    /**
+     * Returns the receipts delivered (answered 2xx) since start or the last {@link #reset()}.
+     *
+     * @return the receipts delivered (answered 2xx) since start or the last {@link #reset()}
+     */
     public long receiptsDelivered() {
         return server().store().receiptsDelivered();
     }

@@ -22,7 +22,11 @@ public final class ProgressBar {
         this.total = Math.max(1, total);
     }
 
-    /** @param done how many messages have been sent so far */
+    /**
+     * Redraws the bar, when drawing is on.
+     *
+     * @param done how many messages have been sent so far
+     */
     public void update(int done) {
         if (!enabled) {
             return;

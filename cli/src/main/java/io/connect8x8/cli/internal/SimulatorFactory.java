@@ -13,7 +13,11 @@ public interface SimulatorFactory {
      */
     Simulator start(int port, double receiptTimeFactor);
 
-    /** @return the factory of the simulator bundled with the CLI (module connect8x8-sandbox) */
+    /**
+     * Returns the factory of the simulator bundled with the CLI (module connect8x8-sandbox).
+     *
+     * @return the factory of the simulator bundled with the CLI (module connect8x8-sandbox)
+     */
     static SimulatorFactory bundled() {
         return BundledSimulator::start;
     }
