@@ -70,6 +70,22 @@ public class ApiErrorException extends Connect8x8Exception {
         return error.rawBody();
     }
 
+    /**
+     * Whether the message was sent, from the status: 429 and 503 say the API did not take the request
+     * ({@link SendState#NOT_SENT}); any other 5xx may follow processing ({@link SendState#MAY_HAVE_BEEN_SENT}); every
+     * other status is a refusal ({@link SendState#REJECTED}).
+     *
+     * @return the answer to "was it sent?"
+     */
+    @Override
+    public SendState sendState() {
+        int status = httpStatus();
+        if (status == 429 || status == 503) {
+            return SendState.NOT_SENT;
+        }
+        return status >= 500 ? SendState.MAY_HAVE_BEEN_SENT : SendState.REJECTED;
+    }
+
     /** @return the whole parsed error */
     public ApiError error() {
         return error;

@@ -33,4 +33,14 @@ public class Connect8x8Exception extends RuntimeException {
     public int attempts() {
         return attempts;
     }
+
+    /**
+     * Whether the message was sent: {@link SendState#NOT_SENT} here, for failures that involve no request to the
+     * API; every exception thrown after a request was attempted answers for itself.
+     *
+     * @return the answer to "was it sent?"
+     */
+    public SendState sendState() {
+        return SendState.NOT_SENT;
+    }
 }

@@ -33,4 +33,15 @@ public class TransportException extends Connect8x8Exception {
     public boolean mayHaveReachedServer() {
         return mayHaveReachedServer;
     }
+
+    /**
+     * Whether the message was sent: {@link SendState#MAY_HAVE_BEEN_SENT} when the request may have reached the
+     * server, {@link SendState#NOT_SENT} when it provably did not.
+     *
+     * @return the answer to "was it sent?"
+     */
+    @Override
+    public SendState sendState() {
+        return mayHaveReachedServer ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT;
+    }
 }

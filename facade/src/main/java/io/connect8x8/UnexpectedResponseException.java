@@ -37,4 +37,15 @@ public class UnexpectedResponseException extends Connect8x8Exception {
     public String rawBody() {
         return rawBody;
     }
+
+    /**
+     * Whether the message was sent: a success status came back, so the request was most likely processed, but
+     * nothing in the answer confirms it: {@link SendState#MAY_HAVE_BEEN_SENT}.
+     *
+     * @return the answer to "was it sent?"
+     */
+    @Override
+    public SendState sendState() {
+        return SendState.MAY_HAVE_BEEN_SENT;
+    }
 }

@@ -52,6 +52,30 @@ class ErrorMappingTest {
         assertEquals(1, e.attempts());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "HTTP {0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "400, REJECTED", "401, REJECTED", "403, REJECTED", "404, REJECTED", "413, REJECTED", "426, REJECTED",
+        "429, NOT_SENT", "503, NOT_SENT", "500, MAY_HAVE_BEEN_SENT", "502, MAY_HAVE_BEEN_SENT",
+        "504, MAY_HAVE_BEEN_SENT"})
+    void everyStatusAnswersWasItSent(int status, SendState expected) {
+        ApiErrorException e = smsFails(ApiErrorException.class,
+                Fixtures.json(status, Fixtures.errorBody(1000, "failed")));
+
+        assertEquals(expected, e.sendState());
+    }
+
+    @Test
+    void badInputAndUnreadableSuccessAnswerWasItSent() {
+        ValidationException bad = assertThrows(ValidationException.class,
+                () -> client.sms().send(Sms.builder().to("12").text("Hi").build()));
+        server.enqueue(Fixtures.json(200, "not json"));
+        UnexpectedResponseException unreadable = assertThrows(UnexpectedResponseException.class,
+                () -> client.sms().send(Sms.builder().to("+6512345678").text("Hi").build()));
+
+        assertEquals(SendState.NOT_SENT, bad.sendState());
+        assertEquals(SendState.MAY_HAVE_BEEN_SENT, unreadable.sendState());
+    }
+
     @Test
     void badRequest1002IsBadRequestException() {
         String body = Fixtures.errorBody(1002, "Invalid MSISDN");

@@ -63,6 +63,7 @@ class HostileServerTest {
 
         assertSame(TransportException.class, e.getClass());
         assertFalse(e.mayHaveReachedServer());
+        assertEquals(SendState.NOT_SENT, e.sendState());
         assertEquals(3, e.attempts());
         assertEquals(List.of(Duration.ofMillis(125), Duration.ofMillis(250)), sleeper.waits);
         assertTrue(e.getMessage().contains("the request was not sent"), e.getMessage());
@@ -101,6 +102,7 @@ class HostileServerTest {
 
         assertSame(TransportException.class, e.getClass());
         assertTrue(e.mayHaveReachedServer());
+        assertEquals(SendState.MAY_HAVE_BEEN_SENT, e.sendState());
         assertEquals(1, e.attempts());
         assertEquals(1, server.connections());
         assertEquals(List.of(), sleeper.waits);
@@ -114,6 +116,7 @@ class HostileServerTest {
 
         assertSame(TransportException.class, e.getClass());
         assertTrue(e.mayHaveReachedServer());
+        assertEquals(SendState.MAY_HAVE_BEEN_SENT, e.sendState());
         assertEquals(1, e.attempts());
         assertEquals(1, server.requestsRead());
         assertEquals(1, server.connections());
@@ -129,6 +132,7 @@ class HostileServerTest {
                 .retryPolicy(RetryPolicy.builder().retryAmbiguousFailures(true).build()).build());
 
         assertTrue(e.mayHaveReachedServer());
+        assertEquals(SendState.MAY_HAVE_BEEN_SENT, e.sendState());
         assertEquals(3, e.attempts());
         assertEquals(3, server.connections());
     }
@@ -140,6 +144,7 @@ class HostileServerTest {
         CallTimeoutException e = sendFails(CallTimeoutException.class);
 
         assertTrue(e.mayHaveReachedServer());
+        assertEquals(SendState.MAY_HAVE_BEEN_SENT, e.sendState());
         assertEquals(1, e.attempts());
         assertEquals(1, server.connections());
         assertTrue(e.getMessage().startsWith("call deadline of 300 ms passed during attempt 1"), e.getMessage());
@@ -163,6 +168,7 @@ class HostileServerTest {
         CallTimeoutException e = sendFails(CallTimeoutException.class);
 
         assertTrue(e.mayHaveReachedServer());
+        assertEquals(SendState.MAY_HAVE_BEEN_SENT, e.sendState());
         assertEquals(1, e.attempts());
         assertEquals(1, server.connections());
     }
@@ -175,6 +181,7 @@ class HostileServerTest {
 
         assertSame(TransportException.class, e.getClass());
         assertTrue(e.mayHaveReachedServer());
+        assertEquals(SendState.MAY_HAVE_BEEN_SENT, e.sendState());
         assertEquals(1, e.attempts());
         assertEquals(1, server.connections());
     }
@@ -186,6 +193,7 @@ class HostileServerTest {
         TransportException e = sendFails(TransportException.class);
 
         assertTrue(e.mayHaveReachedServer());
+        assertEquals(SendState.MAY_HAVE_BEEN_SENT, e.sendState());
         assertEquals(1, e.attempts());
         assertEquals(1, server.connections());
     }

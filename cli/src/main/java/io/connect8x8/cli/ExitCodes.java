@@ -10,10 +10,13 @@ package io.connect8x8.cli;
  *   <tr><td>0</td><td>accepted (or previewed with {@code --dry-run}, or help shown)</td></tr>
  *   <tr><td>1</td><td>an internal error of the command itself</td></tr>
  *   <tr><td>2</td><td>bad usage, or input rejected before anything was sent (the message names the field)</td></tr>
- *   <tr><td>3</td><td>the API answered with an error (HTTP status, 8x8 code and message; code 1201 names the
- *   region to use)</td></tr>
- *   <tr><td>4</td><td>no usable answer: a connection failure, a timeout, or a success status with a body that
- *   could not be read (the message may have been sent: reconcile by its client message id)</td></tr>
+ *   <tr><td>3</td><td>rejected: the API refused the request (HTTP 4xx with status, 8x8 code and message; code 1201
+ *   names the region to use); sending it again gets the same answer</td></tr>
+ *   <tr><td>4</td><td>may have been sent: an HTTP 5xx other than 503, a connection broken or a timeout after the
+ *   request was written, or a success status with a body that could not be read (reconcile by its client message
+ *   id before resending)</td></tr>
+ *   <tr><td>5</td><td>not sent: the request never reached the API (connection refused, DNS failure, connect
+ *   timeout) or the API said it did not take it (HTTP 429, 503); safe to retry later</td></tr>
  * </table>
  */
 public final class ExitCodes {
@@ -26,16 +29,19 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The API answered with an error. */
     public static final int API_ERROR = 3;
-    /** A transport failure, a timeout, or an unreadable response. */
+    /** The message may have been sent: a 5xx other than 503, a failure after the request was written, an unreadable answer. */
     public static final int TRANSPORT = 4;
+    /** Not sent, and safe to retry: the request never reached the API, or the API said it did not take it. */
+    public static final int NOT_SENT = 5;
 
     /** The exit-code list shown by {@code --help}. */
     static final String[] HELP_LIST = {
         "0:accepted (or previewed with --dry-run)",
         "1:internal error of the command",
         "2:bad usage, or input rejected before sending (names the field)",
-        "3:the API answered with an error (HTTP status, 8x8 code, message; 1201 names the region)",
-        "4:connection failure, timeout, or unreadable response (the message may have been sent)",
+        "3:rejected by the API (HTTP 4xx: status, 8x8 code, message; 1201 names the region)",
+        "4:may have been sent (HTTP 5xx but 503, failure after the request was written, unreadable answer)",
+        "5:not sent, safe to retry (connection never made, or HTTP 429/503)",
     };
 
     private ExitCodes() {

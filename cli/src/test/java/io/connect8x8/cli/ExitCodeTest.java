@@ -70,15 +70,16 @@ class ExitCodeTest {
     }
 
     @Test
-    void closedPortIsATransportFailure() throws IOException {
+    void closedPortIsNotSent() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Cli.Run run = Cli.plain().run("--api-key", Cli.KEY, "--subaccount", "acme", "--timeout", "5",
                 "--sms-url", "http://127.0.0.1:" + port, "sms", "send", "--to", "+6512345678", "--text", "hi");
-        assertEquals(4, run.exitCode());
+        assertEquals(5, run.exitCode(), "never reached the API: not sent");
         assertTrue(run.err().startsWith("connect8x8: transport failure: "), run.err());
+        assertTrue(run.err().endsWith("(nothing was sent)\n"), run.err());
         assertOneLine(run);
     }
 

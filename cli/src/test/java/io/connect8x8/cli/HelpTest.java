@@ -26,6 +26,7 @@ class HelpTest {
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Example"), run.out());
         assertTrue(run.out().contains("Exit codes:"), run.out());
-        assertTrue(run.out().contains("  3   the API answered with an error"), run.out());
+        assertTrue(run.out().contains("  3   rejected by the API"), run.out());
+        assertTrue(run.out().contains("  5   not sent, safe to retry"), run.out());
     }
 }

@@ -151,14 +151,14 @@ class SimulatorCommandsTest {
     }
 
     @Test
-    void apiErrorsExitWithThreeAndSayStatusAndCode(Sandbox sandbox) {
+    void rejectionsExitWithThreeAndAServerErrorWithFour(Sandbox sandbox) {
         Cli.Run invalid = cli.run("sms", "send", "--to", "+15550000002", "--text", "hi");
         Cli.Run failing = cli.run("sms", "send", "--to", "+15550000003", "--text", "hi");
         Cli.Run unknown = cli.run("whatsapp", "otp", "--to", "+6512345678", "--template", "nope", "--language",
                 "en_US", "--code", "1");
         Cli.Run wrongKey = cli.run("--api-key", "not-the-key", "sms", "send", "--to", "+6512345678", "--text", "hi");
 
-        assertEquals(List.of(3, 3, 3, 3),
+        assertEquals(List.of(3, 4, 3, 3),
                 List.of(invalid.exitCode(), failing.exitCode(), unknown.exitCode(), wrongKey.exitCode()));
         assertTrue(invalid.err().startsWith("connect8x8: API error: HTTP 400, 8x8 code 1002"), invalid.err());
         assertTrue(failing.err().startsWith("connect8x8: API error: HTTP 500, 8x8 code 2000"), failing.err());

@@ -1,6 +1,7 @@
 package io.connect8x8.cli.internal;
 
 import io.connect8x8.ApiErrorException;
+import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.PermissionDeniedException;
 import io.connect8x8.TransportException;
 import io.connect8x8.UnexpectedResponseException;
@@ -62,12 +63,13 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         if (ex instanceof ValidationException || ex instanceof ParameterException) {
             return ExitCodes.USAGE;
         }
-        if (ex instanceof ApiErrorException) {
-            return ExitCodes.API_ERROR;
-        }
-        // An unreadable success answers nothing usable, like a lost connection: the outcome is unknown.
-        if (ex instanceof TransportException || ex instanceof UnexpectedResponseException) {
-            return ExitCodes.TRANSPORT;
+        if (ex instanceof Connect8x8Exception failure) {
+            // The facade's one answer to "was it sent?" decides: a script must know whether it may send again.
+            return switch (failure.sendState()) {
+                case REJECTED -> ExitCodes.API_ERROR;
+                case MAY_HAVE_BEEN_SENT -> ExitCodes.TRANSPORT;
+                case NOT_SENT -> ExitCodes.NOT_SENT;
+            };
         }
         return ExitCodes.INTERNAL;
     }
@@ -89,7 +91,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             return "API error: " + p.error().describe() + hint;
         }
         if (ex instanceof ApiErrorException a) {
-            return "API error: " + a.getMessage();
+            return "API error: " + a.getMessage() + switch (a.sendState()) {
+                case NOT_SENT -> " (not sent: safe to retry later)";
+                case MAY_HAVE_BEEN_SENT -> " (the request may have been processed)";
+                case REJECTED -> "";
+            };
         }
         if (ex instanceof TransportException t) {
             return "transport failure: " + t.getMessage()
