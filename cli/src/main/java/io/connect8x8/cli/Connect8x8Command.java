@@ -98,6 +98,15 @@ public final class Connect8x8Command implements Runnable {
     }
 
     /**
+     * Returns the key given with {@code --api-key}, not the environment's.
+     *
+     * @return the key given with {@code --api-key}, or null
+     */
+    public String apiKeyOption() {
+        return apiKey;
+    }
+
+    /**
      * Returns whether {@code --verbose} was given.
      *
      * @return whether {@code --verbose} was given

@@ -245,6 +245,7 @@ public final class Sandbox implements AutoCloseable {
         private final List<WhatsAppTemplate> templates =
                 new ArrayList<>(List.of(WhatsAppTemplate.GUIDE_AUTHENTICATION));
         private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        private java.util.function.Consumer<String> requestLog;
 
         private Builder() {
         }
@@ -411,6 +412,19 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * Where to report each answered API request: one line with the method, the path, the status and the
+         * destination masked (such as {@code POST /sms/api/v1/subaccounts/acme/messages 200 +65******67}; a batch
+         * gives its message count). Called on the request's thread, after the response is sent.
+         *
+         * @param log receives the lines; default none
+         * @return this builder
+         */
+        public Builder requestLog(java.util.function.Consumer<String> log) {
+            this.requestLog = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
          * Builds the simulator; {@link Sandbox#start()} binds it.
          *
          * @return the simulator, not started
@@ -429,7 +443,7 @@ public final class Sandbox implements AutoCloseable {
                 return Set.copyOf(union);
             }));
             return new Sandbox(new Settings(host, port, apiKey, Map.copyOf(allKeys), strict, rateLimit, webhookUrl,
-                    timeFactor, clock, maxBodyBytes, List.copyOf(templates), threads));
+                    timeFactor, clock, maxBodyBytes, List.copyOf(templates), threads, requestLog));
         }
 
         private static String requireText(String value, String name) {
