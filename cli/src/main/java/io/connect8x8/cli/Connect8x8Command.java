@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExample:%n",
         footer = {"  connect8x8 --subaccount acme sms send --to +6512345678 --text 'Hello'",
                 "  connect8x8 demo"})
-public final class Connect8x8Command implements Runnable {
+public final class Connect8x8Command implements java.util.concurrent.Callable<Integer> {
 
     private final CliContext context;
 
@@ -82,10 +82,15 @@ public final class Connect8x8Command implements Runnable {
         this.context = context;
     }
 
-    /** Without a subcommand, shows the usage. */
+    /**
+     * Without a subcommand: the usage on stderr, and exit code 2 (bad usage), as for any incomplete command line.
+     *
+     * @return {@link ExitCodes#USAGE}
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     /**
