@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 /** {@code sandbox}: runs the simulator in the foreground until Ctrl-C. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Run the local simulator of both APIs in the foreground, on 127.0.0.1, until Ctrl-C.",
-                "Prints its two base URLs and its (test) key, ready for --sms-url, --chatapps-url and --api-key, then one line",
-                "per answered request (method, path, status, masked number) unless --quiet.",
-                "With --api-key K the simulator accepts K instead of its default test key."},
+                "Prints its two base URLs and its (test) key, ready for --sms-url, --chatapps-url and --api-key, then one "
+                        + "line per answered request (method, path, status, masked number) unless --quiet. With "
+                        + "--api-key K the simulator accepts K instead of its default test key."},
         footerHeading = "%nExample:%n",
         footer = {"  connect8x8 sandbox --port 8088",
                 "  connect8x8 --sms-url http://127.0.0.1:8088/sms --api-key sandbox-key --subaccount test "

@@ -66,7 +66,7 @@ class FirstUseTest {
         String sandbox = Cli.plain().run("sandbox", "--help").out();
         assertTrue(sandbox.contains("--api-key=KEY"), sandbox);
         assertTrue(sandbox.contains("--quiet"), sandbox);
-        assertFalse(sandbox.contains("--subaccount"), sandbox);
+        assertFalse(sandbox.contains("[--subaccount"), sandbox);
     }
 
     @Test
