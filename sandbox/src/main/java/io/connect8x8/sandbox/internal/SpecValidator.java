@@ -70,14 +70,14 @@ public final class SpecValidator {
     }
 
     /**
-     * Loads a document bundled under {@code io/connect8x8/sandbox/specs/}.
+     * Loads a document of the spec set the build used, from the generated-client jar ({@code io/connect8x8/specs/}).
      *
      * @param fileName {@code sms.json} or {@code messaging-apps.json}
      * @param codes the field-to-code table of that API
      * @return the validator
      */
     public static SpecValidator load(String fileName, FieldCodes codes) {
-        String resource = "io/connect8x8/sandbox/specs/" + fileName;
+        String resource = "io/connect8x8/specs/" + fileName;
         try (InputStream in = SpecValidator.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("bundled spec missing from the class path: " + resource);
