@@ -10,14 +10,19 @@ import picocli.CommandLine.Spec;
         subcommands = ChatSendCommand.class,
         footerHeading = "%nExample:%n",
         footer = "  connect8x8 chat send --to +6512345678 --text 'Hi' --channel whatsapp --fallback sms:60")
-final class ChatCommand implements Runnable {
+final class ChatCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand, shows the usage. */
+    /**
+     * Without a subcommand: the usage on stderr, and exit code 2 (bad usage), as for any incomplete command line.
+     *
+     * @return {@link ExitCodes#USAGE}
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

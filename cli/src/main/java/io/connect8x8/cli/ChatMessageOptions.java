@@ -16,7 +16,11 @@ final class ChatMessageOptions {
     @Option(names = "--dlr-url", paramLabel = "URL", description = "Where to POST this message's delivery receipts.")
     String dlrUrl;
 
-    /** @return a builder with the recipient, id and callback set */
+    /**
+     * Returns a builder with the recipient, id and callback set.
+     *
+     * @return a builder with the recipient, id and callback set
+     */
     ChatMessage.Builder builder() {
         ChatMessage.Builder builder = ChatMessage.builder().to(to);
         if (clientMessageId != null) {

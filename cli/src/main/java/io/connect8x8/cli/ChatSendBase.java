@@ -6,7 +6,11 @@ import io.connect8x8.chatapps.ChatMessage;
 /** A command that sends one Messaging Apps message: it builds the message, the base previews or sends it. */
 abstract class ChatSendBase extends SendCommand {
 
-    /** @return the message to send, validated */
+    /**
+     * Returns the message to send, validated.
+     *
+     * @return the message to send, validated
+     */
     abstract ChatMessage message();
 
     @Override

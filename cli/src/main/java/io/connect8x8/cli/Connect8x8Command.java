@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExample:%n",
         footer = {"  connect8x8 --subaccount acme sms send --to +6512345678 --text 'Hello'",
                 "  connect8x8 demo"})
-public final class Connect8x8Command implements Runnable {
+public final class Connect8x8Command implements java.util.concurrent.Callable<Integer> {
 
     private final CliContext context;
 
@@ -82,38 +82,76 @@ public final class Connect8x8Command implements Runnable {
         this.context = context;
     }
 
-    /** Without a subcommand, shows the usage. */
+    /**
+     * Without a subcommand: the usage on stderr, and exit code 2 (bad usage), as for any incomplete command line.
+     *
+     * @return {@link ExitCodes#USAGE}
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
-    /** @return the environment, the simulator and the terminal this run sees */
+    /**
+     * Returns the environment, the simulator and the terminal this run sees.
+     *
+     * @return the environment, the simulator and the terminal this run sees
+     */
     public CliContext context() {
         return context;
     }
 
-    /** @return whether {@code --verbose} was given */
+    /**
+     * Returns the key given with {@code --api-key}, not the environment's.
+     *
+     * @return the key given with {@code --api-key}, or null
+     */
+    public String apiKeyOption() {
+        return apiKey;
+    }
+
+    /**
+     * Returns whether {@code --verbose} was given.
+     *
+     * @return whether {@code --verbose} was given
+     */
     public boolean verbose() {
         return verbose;
     }
 
-    /** @return whether {@code --json} was given */
+    /**
+     * Returns whether {@code --json} was given.
+     *
+     * @return whether {@code --json} was given
+     */
     public boolean json() {
         return json;
     }
 
-    /** @return whether {@code --dry-run} was given */
+    /**
+     * Returns whether {@code --dry-run} was given.
+     *
+     * @return whether {@code --dry-run} was given
+     */
     public boolean dryRun() {
         return dryRun;
     }
 
-    /** @return the debug log, writing to this command's stderr when {@code --verbose} was given */
+    /**
+     * Returns the debug log, writing to this command's stderr when {@code --verbose} was given.
+     *
+     * @return the debug log, writing to this command's stderr when {@code --verbose} was given
+     */
     public Debug debug() {
         return new Debug(spec.commandLine().getErr(), verbose);
     }
 
-    /** @return the client settings: each option, else its environment variable, else the default */
+    /**
+     * Returns the client settings: each option, else its environment variable, else the default.
+     *
+     * @return the client settings: each option, else its environment variable, else the default
+     */
     public ClientSettings settings() {
         return new ClientSettings(
                 first(apiKey),

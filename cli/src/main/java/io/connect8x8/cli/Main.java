@@ -4,8 +4,13 @@ import io.connect8x8.cli.internal.CliContext;
 import io.connect8x8.cli.internal.ErrorHandler;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code connect8x8} command's entry point. */
 public final class Main {
@@ -44,7 +49,49 @@ public final class Main {
             exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
         }
         applyExitCodeList(cmd, exitCodes);
+        hideInapplicableGlobalOptions(cmd);
         return cmd;
+    }
+
+    /**
+     * The global options of the commands that use only a few of them; the others stay accepted there (they are
+     * global) but are left out of that command's help. A sending command uses them all but the other API's URL.
+     */
+    private static final Map<String, Set<String>> FEW_GLOBAL_OPTIONS = Map.of(
+            "connect8x8 sms", Set.of("--verbose"),
+            "connect8x8 chat", Set.of("--verbose"),
+            "connect8x8 whatsapp", Set.of("--verbose"),
+            "connect8x8 sms info", Set.of("--json", "--verbose"),
+            "connect8x8 sandbox", Set.of("--api-key", "--verbose"),
+            "connect8x8 demo", Set.of("--verbose"));
+
+    private static boolean usesGlobalOption(String command, String option) {
+        Set<String> few = FEW_GLOBAL_OPTIONS.get(command);
+        if (few != null) {
+            return few.contains(option);
+        }
+        if (command.startsWith("connect8x8 sms ")) {
+            return !option.equals("--chatapps-url");
+        }
+        if (command.startsWith("connect8x8 chat ") || command.startsWith("connect8x8 whatsapp ")) {
+            return !option.equals("--sms-url");
+        }
+        return true;
+    }
+
+    private static void hideInapplicableGlobalOptions(CommandLine cmd) {
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            String command = spec.qualifiedName(" ");
+            for (OptionSpec option : List.copyOf(spec.options())) {
+                if (option.inherited() && !option.hidden() && !usesGlobalOption(command, option.longestName())) {
+                    spec.remove(option);
+                    // Local: an inherited copy would be pushed down again into this command's subcommands.
+                    spec.addOption(option.toBuilder().hidden(true).scopeType(ScopeType.LOCAL).build());
+                }
+            }
+            hideInapplicableGlobalOptions(sub);
+        }
     }
 
     private static void applyExitCodeList(CommandLine cmd, Map<String, String> exitCodes) {

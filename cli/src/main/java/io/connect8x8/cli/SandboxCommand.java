@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 /** {@code sandbox}: runs the simulator in the foreground until Ctrl-C. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Run the local simulator of both APIs in the foreground, on 127.0.0.1, until Ctrl-C.",
-                "Prints its two base URLs and its (test) key, ready for --sms-url, --chatapps-url and --api-key."},
+                "Prints its two base URLs and its (test) key, ready for --sms-url, --chatapps-url and --api-key, then one "
+                        + "line per answered request (method, path, status, masked number) unless --quiet. With "
+                        + "--api-key K the simulator accepts K instead of its default test key."},
         footerHeading = "%nExample:%n",
         footer = {"  connect8x8 sandbox --port 8088",
                 "  connect8x8 --sms-url http://127.0.0.1:8088/sms --api-key sandbox-key --subaccount test "
@@ -26,6 +28,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "The port (default 0: a free one).")
     int port;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "Do not print a line for each answered request (method, path, status, masked number).")
+    boolean quiet;
+
     /** Stops after this long: for tests, which cannot press Ctrl-C. */
     @Option(names = "--stop-after", hidden = true, paramLabel = "SECONDS")
     Double stopAfter;
@@ -37,17 +43,25 @@ final class SandboxCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Simulator simulator = root.context().simulators().start(port, 1.0);
+        PrintWriter out = spec.commandLine().getOut();
+        // --api-key (the inherited global option) is the key the simulator accepts; CONNECT8X8_API_KEY is not
+        // used here, since it may hold a live key that this command would print.
+        String key = root.apiKeyOption();
+        Simulator simulator = root.context().simulators().start(port, 1.0, key, quiet ? null : line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        });
         Thread hook = new Thread(() -> {
             simulator.close();
             stopped.countDown();
         }, "connect8x8-sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter out = spec.commandLine().getOut();
         out.println("--sms-url      " + simulator.smsBaseUrl());
         out.println("--chatapps-url " + simulator.chatAppsBaseUrl());
-        out.println("--api-key      " + simulator.apiKey());
-        out.println("Press Ctrl-C to stop.");
+        out.println("--api-key      " + (key == null ? simulator.apiKey() : "(the key you gave)"));
+        out.println(quiet ? "Press Ctrl-C to stop." : "Press Ctrl-C to stop. Each answered request is listed below.");
         out.flush();
         if (stopAfter == null) {
             stopped.await();

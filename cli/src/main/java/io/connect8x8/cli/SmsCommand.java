@@ -6,14 +6,19 @@ import picocli.CommandLine.Command;
 @Command(name = "sms", mixinStandardHelpOptions = true, description = "Send SMS through the 8x8 SMS API.",
         subcommands = {SmsSendCommand.class, SmsBatchCommand.class, SmsInfoCommand.class},
         footerHeading = "%nExample:%n", footer = "  connect8x8 sms info --text 'Hello, world'")
-final class SmsCommand implements Runnable {
+final class SmsCommand implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Without a subcommand, shows the usage. */
+    /**
+     * Without a subcommand: the usage on stderr, and exit code 2 (bad usage), as for any incomplete command line.
+     *
+     * @return {@link ExitCodes#USAGE}
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

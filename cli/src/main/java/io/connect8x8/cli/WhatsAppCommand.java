@@ -11,14 +11,19 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExample:%n",
         footer = "  connect8x8 whatsapp otp --to +6512345678 --template your_authentication_template_name "
                 + "--language en_US --code 123456")
-final class WhatsAppCommand implements Runnable {
+final class WhatsAppCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand, shows the usage. */
+    /**
+     * Without a subcommand: the usage on stderr, and exit code 2 (bad usage), as for any incomplete command line.
+     *
+     * @return {@link ExitCodes#USAGE}
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

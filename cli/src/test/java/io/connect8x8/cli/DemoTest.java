@@ -91,7 +91,7 @@ class DemoTest {
 
     @Test
     void sandboxPrintsItsUrlsAndKey() {
-        Cli.Run run = Cli.withSimulators(fake).run("sandbox", "--stop-after", "0.1");
+        Cli.Run run = Cli.withSimulators(fake).run("sandbox", "--quiet", "--stop-after", "0.1");
         assertEquals(0, run.exitCode(), run.err());
         FakeApi api = started.get(0);
         assertEquals("--sms-url      " + api.smsUrl() + "\n--chatapps-url " + api.chatUrl()

@@ -45,7 +45,14 @@ class LauncherTest {
     }
 
     private static Result exec(Path dir, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        // The nested Maven build reads and writes the local repository of the build running this test.
+        String repository = System.getProperty("connect8x8.maven.repo.local");
+        if (repository != null && !repository.isBlank()) {
+            String options = builder.environment().getOrDefault("MAVEN_OPTS", "");
+            builder.environment().put("MAVEN_OPTS", (options + " -Dmaven.repo.local=" + repository).trim());
+        }
+        Process process = builder.start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(15, TimeUnit.MINUTES)) {

@@ -24,7 +24,11 @@ public record ChatAppsDeliveryReceipt(
         ReceiptStatus status,
         WhatsAppInfo whatsapp) implements DeliveryReceipt {
 
-    /** @return {@link WebhookEnvelope#CHAT_APPS} */
+    /**
+     * Returns {@link WebhookEnvelope#CHAT_APPS}.
+     *
+     * @return {@link WebhookEnvelope#CHAT_APPS}
+     */
     @Override
     public String namespace() {
         return WebhookEnvelope.CHAT_APPS;

@@ -24,13 +24,21 @@ public record ChatAppsInboundMessage(
         InboundContent content,
         String replyToUmid) implements InboundMessage {
 
-    /** @return the user's {@code msisdn}, or null */
+    /**
+     * Returns the user's {@code msisdn}, or null.
+     *
+     * @return the user's {@code msisdn}, or null
+     */
     @Override
     public String senderNumber() {
         return user == null ? null : user.msisdn();
     }
 
-    /** @return {@link WebhookEnvelope#CHAT_APPS} */
+    /**
+     * Returns {@link WebhookEnvelope#CHAT_APPS}.
+     *
+     * @return {@link WebhookEnvelope#CHAT_APPS}
+     */
     @Override
     public String namespace() {
         return WebhookEnvelope.CHAT_APPS;

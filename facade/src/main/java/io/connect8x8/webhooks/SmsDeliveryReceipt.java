@@ -28,7 +28,11 @@ public record SmsDeliveryReceipt(
         Price price,
         Integer smsCount) implements DeliveryReceipt {
 
-    /** @return {@link WebhookEnvelope#SMS} */
+    /**
+     * Returns {@link WebhookEnvelope#SMS}.
+     *
+     * @return {@link WebhookEnvelope#SMS}
+     */
     @Override
     public String namespace() {
         return WebhookEnvelope.SMS;

@@ -27,13 +27,21 @@ public record SmsInboundMessage(
         Integer smsCount,
         Price price) implements InboundMessage {
 
-    /** @return the {@link #source()} */
+    /**
+     * Returns the {@link #source()}.
+     *
+     * @return the {@link #source()}
+     */
     @Override
     public String senderNumber() {
         return source;
     }
 
-    /** @return {@link WebhookEnvelope#SMS} */
+    /**
+     * Returns {@link WebhookEnvelope#SMS}.
+     *
+     * @return {@link WebhookEnvelope#SMS}
+     */
     @Override
     public String namespace() {
         return WebhookEnvelope.SMS;

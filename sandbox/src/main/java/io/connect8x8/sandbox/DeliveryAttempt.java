@@ -15,7 +15,11 @@ import java.time.Instant;
  */
 public record DeliveryAttempt(int number, Duration delay, Instant at, int status, String error) {
 
-    /** @return whether the receiver answered 2xx */
+    /**
+     * Returns whether the receiver answered 2xx.
+     *
+     * @return whether the receiver answered 2xx
+     */
     public boolean succeeded() {
         return error == null;
     }

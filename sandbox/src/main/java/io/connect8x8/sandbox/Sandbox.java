@@ -48,7 +48,11 @@ public final class Sandbox implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** @return a builder with every option at its default */
+    /**
+     * Returns a builder with every option at its default.
+     *
+     * @return a builder with every option at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -83,33 +87,57 @@ public final class Sandbox implements AutoCloseable {
         return running;
     }
 
-    /** @return the bound port (the real one when the builder asked for 0) */
+    /**
+     * Returns the bound port (the real one when the builder asked for 0).
+     *
+     * @return the bound port (the real one when the builder asked for 0)
+     */
     public int port() {
         return server().port();
     }
 
-    /** @return the root URL, e.g. {@code http://127.0.0.1:8080}; the admin endpoints live under it */
+    /**
+     * Returns the root URL, e.g. {@code http://127.0.0.1:8080}; the admin endpoints live under it.
+     *
+     * @return the root URL, e.g. {@code http://127.0.0.1:8080}; the admin endpoints live under it
+     */
     public String rootUrl() {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         return "http://" + host + ":" + port();
     }
 
-    /** @return the SMS API's base URL, e.g. {@code http://127.0.0.1:8080/sms} */
+    /**
+     * Returns the SMS API's base URL, e.g. {@code http://127.0.0.1:8080/sms}.
+     *
+     * @return the SMS API's base URL, e.g. {@code http://127.0.0.1:8080/sms}
+     */
     public String smsBaseUrl() {
         return rootUrl() + "/sms";
     }
 
-    /** @return the Messaging Apps API's base URL, e.g. {@code http://127.0.0.1:8080/chatapps} */
+    /**
+     * Returns the Messaging Apps API's base URL, e.g. {@code http://127.0.0.1:8080/chatapps}.
+     *
+     * @return the Messaging Apps API's base URL, e.g. {@code http://127.0.0.1:8080/chatapps}
+     */
     public String chatAppsBaseUrl() {
         return rootUrl() + "/chatapps";
     }
 
-    /** @return the default API key */
+    /**
+     * Returns the default API key.
+     *
+     * @return the default API key
+     */
     public String apiKey() {
         return settings.apiKey();
     }
 
-    /** @return the fault switches; they start off */
+    /**
+     * Returns the fault switches; they start off.
+     *
+     * @return the fault switches; they start off
+     */
     public Faults faults() {
         server();
         return faults;
@@ -136,17 +164,29 @@ public final class Sandbox implements AutoCloseable {
         return messages().stream().filter(message -> digits.equals(TestNumbers.digits(message.msisdn()))).toList();
     }
 
-    /** @return the API requests received (admin requests excluded) since start or the last {@link #reset()} */
+    /**
+     * Returns the API requests received (admin requests excluded) since start or the last {@link #reset()}.
+     *
+     * @return the API requests received (admin requests excluded) since start or the last {@link #reset()}
+     */
     public long requestCount() {
         return server().store().requestCount();
     }
 
-    /** @return messages accepted since start or the last reset, however many left the record window */
+    /**
+     * Returns how many messages were accepted since start or the last reset, however many left the record window.
+     *
+     * @return the count of accepted messages
+     */
     public long acceptedMessages() {
         return server().store().acceptedMessages();
     }
 
-    /** @return messages rejected since start or the last reset */
+    /**
+     * Returns how many messages were rejected since start or the last reset.
+     *
+     * @return the count of rejected messages
+     */
     public long rejectedMessages() {
         return server().store().rejectedMessages();
     }
@@ -161,7 +201,11 @@ public final class Sandbox implements AutoCloseable {
         return server().store().duplicateClientMessageIds();
     }
 
-    /** @return the receipts delivered (answered 2xx) since start or the last {@link #reset()} */
+    /**
+     * Returns the receipts delivered (answered 2xx) since start or the last {@link #reset()}.
+     *
+     * @return the receipts delivered (answered 2xx) since start or the last {@link #reset()}
+     */
     public long receiptsDelivered() {
         return server().store().receiptsDelivered();
     }
@@ -233,6 +277,7 @@ public final class Sandbox implements AutoCloseable {
                 new ArrayList<>(List.of(WhatsAppTemplate.GUIDE_AUTHENTICATION));
         private int threads = Math.max(32, 4 * Runtime.getRuntime().availableProcessors());
         private int recordWindow = DEFAULT_RECORD_WINDOW;
+        private java.util.function.Consumer<String> requestLog;
 
         private Builder() {
         }
@@ -415,6 +460,19 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * Where to report each answered API request: one line with the method, the path, the status and the
+         * destination masked (such as {@code POST /sms/api/v1/subaccounts/acme/messages 200 +65******67}; a batch
+         * gives its message count). Called on the request's thread, after the response is sent.
+         *
+         * @param log receives the lines; default none
+         * @return this builder
+         */
+        public Builder requestLog(java.util.function.Consumer<String> log) {
+            this.requestLog = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
          * Builds the simulator; {@link Sandbox#start()} binds it.
          *
          * @return the simulator, not started
@@ -433,7 +491,7 @@ public final class Sandbox implements AutoCloseable {
                 return Set.copyOf(union);
             }));
             return new Sandbox(new Settings(host, port, apiKey, Map.copyOf(allKeys), strict, rateLimit, webhookUrl,
-                    timeFactor, clock, maxBodyBytes, List.copyOf(templates), threads, recordWindow));
+                    timeFactor, clock, maxBodyBytes, List.copyOf(templates), threads, recordWindow, requestLog));
         }
 
         private static String requireText(String value, String name) {

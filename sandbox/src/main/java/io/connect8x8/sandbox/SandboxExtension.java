@@ -229,7 +229,11 @@ public final class SandboxExtension implements BeforeAllCallback, BeforeEachCall
             return this;
         }
 
-        /** @return the extension */
+        /**
+         * Returns the extension.
+         *
+         * @return the extension
+         */
         public SandboxExtension build() {
             return new SandboxExtension(this);
         }

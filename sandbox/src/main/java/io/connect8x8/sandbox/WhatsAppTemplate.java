@@ -22,7 +22,17 @@ public record WhatsAppTemplate(String name, String language, int bodyParameters,
     public static final WhatsAppTemplate GUIDE_AUTHENTICATION =
             new WhatsAppTemplate("your_authentication_template_name", "en_US", 1, Map.of(0, "Url"), "authentication");
 
-    /** Validates and copies the arguments. */
+    /**
+     * Validates and copies the arguments.
+     *
+     * @param name the template name
+     * @param language the language code
+     * @param bodyParameters how many body placeholders, at least 0
+     * @param buttons the buttons by index (0 to 9) with their subType
+     * @param category the pricing category reported in receipts
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a count or button index is out of range
+     */
     public WhatsAppTemplate {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(language, "language");

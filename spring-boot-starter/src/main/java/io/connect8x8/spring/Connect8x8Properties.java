@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "connect8x8")
 public class Connect8x8Properties {
 
-    /** The API key, sent as "Authorization: Bearer <key>". Default: api-key-file, else CONNECT8X8_API_KEY. */
+    /** The API key, sent as {@code Authorization: Bearer <key>}. Default: api-key-file, else CONNECT8X8_API_KEY. */
     private String apiKey;
 
     /** A file holding only the API key, read once at start-up; used when api-key is not set. */

@@ -1,15 +1,26 @@
 package io.connect8x8.cli.internal;
 
 import io.connect8x8.sandbox.Sandbox;
+import java.util.function.Consumer;
 
 /** The simulator of module connect8x8-sandbox behind {@link Simulator}. */
-final class BundledSimulator {
+final class BundledSimulator implements SimulatorFactory {
 
-    private BundledSimulator() {
+    @Override
+    public Simulator start(int port, double receiptTimeFactor) {
+        return start(port, receiptTimeFactor, null, null);
     }
 
-    static Simulator start(int port, double receiptTimeFactor) {
-        Sandbox sandbox = Sandbox.builder().port(port).receiptTimeFactor(receiptTimeFactor).build().start();
+    @Override
+    public Simulator start(int port, double receiptTimeFactor, String apiKey, Consumer<String> requestLog) {
+        Sandbox.Builder builder = Sandbox.builder().port(port).receiptTimeFactor(receiptTimeFactor);
+        if (apiKey != null) {
+            builder.apiKey(apiKey);
+        }
+        if (requestLog != null) {
+            builder.requestLog(requestLog);
+        }
+        Sandbox sandbox = builder.build().start();
         return new Simulator() {
             @Override
             public String smsBaseUrl() {

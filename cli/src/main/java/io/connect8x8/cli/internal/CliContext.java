@@ -14,14 +14,24 @@ import java.util.function.BooleanSupplier;
  */
 public record CliContext(Map<String, String> environment, SimulatorFactory simulators, BooleanSupplier interactive) {
 
-    /** Copies the environment. */
+    /**
+     * Copies the environment.
+     *
+     * @param environment the environment variables
+     * @param simulators how the simulator is started
+     * @param interactive whether stderr is a terminal
+     */
     public CliContext {
         environment = Map.copyOf(environment);
         Objects.requireNonNull(simulators, "simulators");
         Objects.requireNonNull(interactive, "interactive");
     }
 
-    /** @return the process's environment, the bundled simulator, and a terminal check on {@link System#console()} */
+    /**
+     * Returns the process's environment, the bundled simulator, and a terminal check on {@link System#console()}.
+     *
+     * @return the process's environment, the bundled simulator, and a terminal check on {@link System#console()}
+     */
     public static CliContext system() {
         return new CliContext(System.getenv(), SimulatorFactory.bundled(), () -> System.console() != null);
     }

@@ -20,7 +20,11 @@ public final class Debug {
         this.enabled = enabled;
     }
 
-    /** @param line one line, already redacted */
+    /**
+     * Writes one debug line, when debugging is on.
+     *
+     * @param line one line, already redacted
+     */
     public void log(String line) {
         if (enabled) {
             err.println("[debug] " + line);

@@ -8,7 +8,13 @@ import picocli.CommandLine.TypeConversionException;
 /** Reads an ISO 8601 date and time with an offset, such as {@code 2026-05-01T09:00:00+08:00} or {@code ...Z}. */
 public final class IsoTimeConverter implements ITypeConverter<OffsetDateTime> {
 
-    /** @param value the text @return the time @throws TypeConversionException (exit code 2) when malformed */
+    /**
+     * Returns the time.
+     *
+     * @param value the text
+     * @return the time
+     * @throws TypeConversionException (exit code 2) when malformed
+     */
     @Override
     public OffsetDateTime convert(String value) {
         try {

@@ -6,13 +6,25 @@ package io.connect8x8.cli.internal;
  */
 public interface Simulator extends AutoCloseable {
 
-    /** @return the SMS API's base URL, such as {@code http://127.0.0.1:PORT/sms} */
+    /**
+     * Returns the SMS API's base URL, such as {@code http://127.0.0.1:PORT/sms}.
+     *
+     * @return the SMS API's base URL, such as {@code http://127.0.0.1:PORT/sms}
+     */
     String smsBaseUrl();
 
-    /** @return the Messaging Apps API's base URL */
+    /**
+     * Returns the Messaging Apps API's base URL.
+     *
+     * @return the Messaging Apps API's base URL
+     */
     String chatAppsBaseUrl();
 
-    /** @return the key the simulator accepts (a fixed test key, not a secret) */
+    /**
+     * Returns the key the simulator accepts (a fixed test key, not a secret).
+     *
+     * @return the key the simulator accepts (a fixed test key, not a secret)
+     */
     String apiKey();
 
     /** Stops serving and releases the simulator's threads; idempotent. */

@@ -1,11 +1,13 @@
 package io.connect8x8.cli.internal;
 
+import java.util.function.Consumer;
+
 /** Starts simulators. */
 @FunctionalInterface
 public interface SimulatorFactory {
 
     /**
-     * Starts a simulator on the loopback interface.
+     * Starts a simulator on the loopback interface, with its default key and no request log.
      *
      * @param port the port, or 0 for a free one
      * @param receiptTimeFactor how much faster than the live API receipts are sent (1.0 the real schedule)
@@ -13,8 +15,26 @@ public interface SimulatorFactory {
      */
     Simulator start(int port, double receiptTimeFactor);
 
-    /** @return the factory of the simulator bundled with the CLI (module connect8x8-sandbox) */
+    /**
+     * Starts a simulator on the loopback interface that accepts the given key and reports each answered request.
+     * A factory that cannot honour them (a test's fake) starts its plain simulator.
+     *
+     * @param port the port, or 0 for a free one
+     * @param receiptTimeFactor how much faster than the live API receipts are sent (1.0 the real schedule)
+     * @param apiKey the key to accept, or null for the simulator's default
+     * @param requestLog receives one line per answered request (method, path, status, masked number), or null
+     * @return the running simulator, which the caller closes
+     */
+    default Simulator start(int port, double receiptTimeFactor, String apiKey, Consumer<String> requestLog) {
+        return start(port, receiptTimeFactor);
+    }
+
+    /**
+     * Returns the factory of the simulator bundled with the CLI (module connect8x8-sandbox).
+     *
+     * @return the factory of the simulator bundled with the CLI
+     */
     static SimulatorFactory bundled() {
-        return BundledSimulator::start;
+        return new BundledSimulator();
     }
 }

@@ -52,17 +52,29 @@ public final class ApiError extends RuntimeException {
         return new ApiError(429, 429, "Quota exceeded. Please try again in " + seconds + " second(s).", seconds);
     }
 
-    /** @return the HTTP status */
+    /**
+     * Returns the HTTP status.
+     *
+     * @return the HTTP status
+     */
     public int status() {
         return status;
     }
 
-    /** @return the 8x8 code */
+    /**
+     * Returns the 8x8 code.
+     *
+     * @return the 8x8 code
+     */
     public int code() {
         return code;
     }
 
-    /** @return the {@code Retry-After} seconds, or -1 for none */
+    /**
+     * Returns the {@code Retry-After} seconds, or -1 for none.
+     *
+     * @return the {@code Retry-After} seconds, or -1 for none
+     */
     public int retryAfterSeconds() {
         return retryAfterSeconds;
     }

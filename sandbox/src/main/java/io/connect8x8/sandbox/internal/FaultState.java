@@ -41,7 +41,11 @@ public final class FaultState {
     // SplittableRandom mixes its seed: java.util.Random's first draws for small seeds are correlated.
     private SplittableRandom random = new SplittableRandom(DEFAULT_SEED);
 
-    /** @param latency added before every API response, not negative */
+    /**
+     * Sets the latency added to every API response.
+     *
+     * @param latency added before every API response, not negative
+     */
     public synchronized void latency(Duration latency) {
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative: " + latency);
@@ -49,32 +53,54 @@ public final class FaultState {
         this.latency = latency;
     }
 
-    /** @return the added latency */
+    /**
+     * Returns the added latency.
+     *
+     * @return the added latency
+     */
     public synchronized Duration latency() {
         return latency;
     }
 
-    /** @param rate share of requests answered 500, 0 to 1 */
+    /**
+     * Sets the share of requests answered 500.
+     *
+     * @param rate share of requests answered 500, 0 to 1
+     */
     public synchronized void serverErrorRate(double rate) {
         serverErrorRate = checkRate(rate);
     }
 
-    /** @param rate share of requests answered 503, 0 to 1 */
+    /**
+     * Sets the share of requests answered 503.
+     *
+     * @param rate share of requests answered 503, 0 to 1
+     */
     public synchronized void unavailableRate(double rate) {
         unavailableRate = checkRate(rate);
     }
 
-    /** @param rate share of connections closed without a response, 0 to 1 */
+    /**
+     * Sets the share of connections closed without a response.
+     *
+     * @param rate share of connections closed without a response, 0 to 1
+     */
     public synchronized void resetRate(double rate) {
         resetRate = checkRate(rate);
     }
 
-    /** @param rate share of 200 responses whose body is truncated, 0 to 1 */
+    /**
+     * Sets the share of 200 responses whose body is truncated.
+     *
+     * @param rate share of 200 responses whose body is truncated, 0 to 1
+     */
     public synchronized void malformedRate(double rate) {
         malformedRate = checkRate(rate);
     }
 
     /**
+     * Answers the next requests 429.
+     *
      * @param count how many of the next requests get 429, at least 0
      * @param retryAfter the Retry-After seconds they carry, at least 1
      */
@@ -86,7 +112,11 @@ public final class FaultState {
         retryAfterSeconds = retryAfter;
     }
 
-    /** @param seed the seed of the draw; restarts the sequence */
+    /**
+     * Sets the seed of the fault draw.
+     *
+     * @param seed the seed of the draw; restarts the sequence
+     */
     public synchronized void seed(long seed) {
         this.seed = seed;
         this.random = new SplittableRandom(seed);
@@ -104,7 +134,11 @@ public final class FaultState {
         random = new SplittableRandom(seed);
     }
 
-    /** @return the Retry-After seconds of the current burst */
+    /**
+     * Returns the Retry-After seconds of the current burst.
+     *
+     * @return the Retry-After seconds of the current burst
+     */
     public synchronized int retryAfterSeconds() {
         return retryAfterSeconds;
     }
@@ -187,7 +221,11 @@ public final class FaultState {
         return value.numberValue();
     }
 
-    /** @return the switches as JSON, in the shape {@link #apply} reads */
+    /**
+     * Returns the switches as JSON, in the shape {@link #apply} reads.
+     *
+     * @return the switches as JSON, in the shape {@link #apply} reads
+     */
     public synchronized ObjectNode toJson() {
         ObjectNode json = Json.object();
         json.put("latencyMillis", latency.toMillis());

@@ -63,7 +63,11 @@ public final class Json {
         }
     }
 
-    /** @return a new empty object node */
+    /**
+     * Returns a new empty object node.
+     *
+     * @return a new empty object node
+     */
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }

@@ -52,7 +52,11 @@ public final class MessageRecord {
         change.run();
     }
 
-    /** @return an immutable snapshot */
+    /**
+     * Returns an immutable snapshot.
+     *
+     * @return an immutable snapshot
+     */
     public synchronized SandboxMessage snapshot() {
         List<io.connect8x8.sandbox.SandboxReceipt> copies = new ArrayList<>();
         receipts.forEach(receipt -> copies.add(receipt.snapshot()));

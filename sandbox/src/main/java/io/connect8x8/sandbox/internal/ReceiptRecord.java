@@ -25,7 +25,11 @@ final class ReceiptRecord {
         this.bodyText = bodyText;
     }
 
-    /** @return the JSON; call under the owning record's lock */
+    /**
+     * Returns the JSON; call under the owning record's lock.
+     *
+     * @return the JSON; call under the owning record's lock
+     */
     String body() {
         if (body == null) {
             body = bodyText.get();

@@ -48,6 +48,17 @@ final class Router implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            handleAndClose(exchange);
+        } finally {
+            String line = RequestLine.of(exchange);
+            if (settings.requestLog() != null && !exchange.getRequestURI().getPath().startsWith("/__admin/")) {
+                settings.requestLog().accept(line);
+            }
+        }
+    }
+
+    private void handleAndClose(HttpExchange exchange) throws IOException {
+        try {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/__admin/")) {
                 respond(exchange, admin.handle(exchange, path, readBody(exchange)));
@@ -105,6 +116,7 @@ final class Router implements HttpHandler {
         // Before parsing: a text/plain body is refused for its type, not reported as malformed JSON.
         SpecValidator.checkContentType(contentType);
         JsonNode json = Json.parse(body);
+        RequestLine.remember(json);
         String path = route.group(2);
         boolean batch = route.group(4) != null;
         SmsApi sms = apis.join().sms;

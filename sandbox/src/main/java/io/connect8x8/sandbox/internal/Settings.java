@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The validated configuration of a simulator, handed from the public builder to the internals.
@@ -22,8 +23,9 @@ import java.util.Set;
  * @param templates the approved WhatsApp templates
  * @param threads the request threads
  * @param recordWindow how many of the latest messages are kept whole for inspection
+ * @param requestLog receives one line per answered API request, or null for none
  */
 public record Settings(String host, int port, String apiKey, Map<String, Set<String>> keys, boolean strict,
                        int rateLimit, String webhookUrl, double timeFactor, Clock clock, int maxBodyBytes,
-                       List<WhatsAppTemplate> templates, int threads, int recordWindow) {
+                       List<WhatsAppTemplate> templates, int threads, int recordWindow, Consumer<String> requestLog) {
 }
