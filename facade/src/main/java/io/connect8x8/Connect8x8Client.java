@@ -3,10 +3,14 @@ package io.connect8x8;
 import io.connect8x8.chatapps.ChatAppsOperations;
 import io.connect8x8.generated.messaging.api.MessagingApi;
 import io.connect8x8.generated.sms.api.SmsApi;
+import io.connect8x8.internal.Access;
 import io.connect8x8.internal.AttemptTracker;
+import io.connect8x8.internal.ChatKinds;
 import io.connect8x8.internal.Checks;
-import io.connect8x8.internal.ClientContext;
+import io.connect8x8.internal.SendPipeline;
+import io.connect8x8.internal.SmsKinds;
 import io.connect8x8.internal.Transport;
+import io.connect8x8.internal.WireApiClients;
 import io.connect8x8.sms.SmsOperations;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,6 +51,7 @@ public final class Connect8x8Client implements AutoCloseable {
     private final ChatAppsOperations chatApps;
     private final GeneratedApis generated;
     private final String description;
+    private final Builder settings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Connect8x8Client(Builder b) {
@@ -85,27 +90,45 @@ public final class Connect8x8Client implements AutoCloseable {
         Region hintRegion = b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null;
         Transport transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes,
                 b.logMessageContent);
-        Supplier<String> ids = b.autoClientIds ? (b.idGenerator != null ? b.idGenerator : ClientContext.RANDOM_IDS)
+        Supplier<String> ids = b.autoClientIds ? (b.idGenerator != null ? b.idGenerator : SendPipeline.RANDOM_IDS)
                 : null;
 
-        var smsClient = new io.connect8x8.generated.sms.ApiClient(this.http);
+        var smsClient = WireApiClients.sms(this.http);
         smsClient.setBasePath(smsUrl);
         smsClient.setBearerToken(key::reveal);
         smsClient.setUserAgent(b.userAgent);
-        var chatClient = new io.connect8x8.generated.messaging.ApiClient(this.http);
+        var chatClient = WireApiClients.messaging(this.http);
         chatClient.setBasePath(chatUrl);
         chatClient.setBearerToken(key::reveal);
         chatClient.setUserAgent(b.userAgent);
         SmsApi smsApi = new SmsApi(smsClient);
         MessagingApi messagingApi = new MessagingApi(chatClient);
-        this.sms = new SmsOperations(smsApi,
-                new ClientContext(transport, b.clock, smsSub, b.callTimeout, b.retryPolicy, ids));
-        this.chatApps = new ChatAppsOperations(messagingApi,
-                new ClientContext(transport, b.clock, chatSub, b.callTimeout, b.retryPolicy, ids));
+        this.sms = Access.smsOperations(new Access.SmsWiring(
+                new SendPipeline(transport, b.clock, smsSub, b.callTimeout, b.retryPolicy, ids, closed::get),
+                SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
+        this.chatApps = Access.chatAppsOperations(new Access.ChatWiring(
+                new SendPipeline(transport, b.clock, chatSub, b.callTimeout, b.retryPolicy, ids, closed::get),
+                ChatKinds.single(messagingApi), ChatKinds.batch(messagingApi)));
         this.generated = new GeneratedApis(smsApi, messagingApi);
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + smsSub + (Objects.equals(smsSub, chatSub) ? "" : "/" + chatSub)
                 + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy + '}';
+        this.settings = b.copy();
+        settings.apiKey = key;
+        settings.apiKeyFile = null;
+        settings.httpClient = this.http;
+    }
+
+    /**
+     * A builder holding this client's settings and sharing its connection pool and dispatcher: change a setting
+     * (a timeout, the sub-account, the retry policy) and build a derived client without a second pool. The derived
+     * client does not own the pool; closing it leaves this client working, and this client's {@link #close()}
+     * releases the pool's idle connections for both.
+     *
+     * @return a new builder, independent of this client
+     */
+    public Builder newBuilder() {
+        return settings.copy();
     }
 
     private static void checkPositive(String field, Duration value) {
@@ -144,7 +167,10 @@ public final class Connect8x8Client implements AutoCloseable {
         return generated;
     }
 
-    /** Releases the connection pool and threads this client created; idempotent. */
+    /**
+     * Releases the connection pool and threads this client created; idempotent. From then on, every send through
+     * this client fails with {@link ClientClosedException} before anything is prepared or sent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true) && ownsHttp) {
@@ -184,6 +210,33 @@ public final class Connect8x8Client implements AutoCloseable {
         private boolean logMessageContent;
 
         private Builder() {
+        }
+
+        /** A copy of every setting. */
+        private Builder copy() {
+            Builder c = new Builder();
+            c.apiKey = apiKey;
+            c.apiKeyFile = apiKeyFile;
+            c.region = region;
+            c.smsBaseUrl = smsBaseUrl;
+            c.chatAppsBaseUrl = chatAppsBaseUrl;
+            c.subAccountId = subAccountId;
+            c.smsSubAccountId = smsSubAccountId;
+            c.chatAppsSubAccountId = chatAppsSubAccountId;
+            c.connectTimeout = connectTimeout;
+            c.readTimeout = readTimeout;
+            c.callTimeout = callTimeout;
+            c.userAgent = userAgent;
+            c.httpClient = httpClient;
+            c.retryPolicy = retryPolicy;
+            c.autoClientIds = autoClientIds;
+            c.idGenerator = idGenerator;
+            c.clock = clock;
+            c.sleeper = sleeper;
+            c.random = random;
+            c.maxResponseBytes = maxResponseBytes;
+            c.logMessageContent = logMessageContent;
+            return c;
         }
 
         /**

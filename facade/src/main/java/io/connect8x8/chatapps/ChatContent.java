@@ -17,38 +17,31 @@ public final class ChatContent {
     /** The API's limit on {@code content.text} (captions included) and {@code fallbackText}. */
     public static final int MAX_TEXT = 35_000;
 
-    /** The content's type, with the API's spelling. */
+    /**
+     * The content's type. Sent as the matching value of the generated {@code ContentType} of the spec set in use,
+     * whatever its casing ({@code Template} in the guides' document, {@code template} in 8x8's complete one); a type
+     * the spec in use lacks is refused before sending.
+     */
     public enum Kind {
         /** Plain text. */
-        TEXT("Text"),
+        TEXT,
         /** An image by URL. */
-        IMAGE("Image"),
+        IMAGE,
         /** An audio file by URL. */
-        AUDIO("Audio"),
+        AUDIO,
         /** A video by URL. */
-        VIDEO("Video"),
+        VIDEO,
         /** A document by URL. */
-        FILE("File"),
+        FILE,
         /** A location. */
-        LOCATION("Location"),
+        LOCATION,
         /** An approved template. */
-        TEMPLATE("Template"),
+        TEMPLATE,
         /**
-         * Interactive content (buttons, lists), passed through as given. The guide's minimal document lacks this
-         * type; the live API takes it.
+         * Interactive content (buttons, lists), passed through as given. The guides' document has no such content
+         * type: with it, a send is refused before any I/O; 8x8's complete document has it.
          */
-        INTERACTIVE("Interactive");
-
-        private final String wireName;
-
-        Kind(String wireName) {
-            this.wireName = wireName;
-        }
-
-        /** @return the {@code type} on the wire, such as {@code Template} */
-        public String wireName() {
-            return wireName;
-        }
+        INTERACTIVE
     }
 
     private final Kind kind;

@@ -1,5 +1,9 @@
 package io.connect8x8.chatapps;
 
+import java.util.Set;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.connect8x8.internal.Extras;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Redaction;
@@ -23,6 +27,10 @@ import java.util.Optional;
  */
 public final class ChatMessage {
 
+    /** The wire names this type models itself: {@code extra(..)} refuses them. */
+    private static final Set<String> MODELLED = Set.of("user", "clientMessageId", "type", "content", "scheduled", "expiry",
+            "dlrCallbackUrl", "channels");
+
     /** The longest {@code clientMessageId} the Messaging Apps API takes. */
     public static final int MAX_CLIENT_MESSAGE_ID = 50;
 
@@ -37,6 +45,7 @@ public final class ChatMessage {
     private final OffsetDateTime expiry;
     private final String dlrCallbackUrl;
     private final String clientMessageId;
+    private final Map<String, Object> extras;
 
     private ChatMessage(Builder b) {
         this.country = Checks.country("user.country", b.country);
@@ -53,6 +62,7 @@ public final class ChatMessage {
         this.expiry = b.expiry;
         this.dlrCallbackUrl = Checks.optionalUrl("dlrCallbackUrl", b.dlrCallbackUrl);
         this.clientMessageId = Checks.optionalText("clientMessageId", b.clientMessageId, MAX_CLIENT_MESSAGE_ID);
+        this.extras = Extras.copy(b.extras);
         if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
             throw new ValidationException("expiry", "must be after scheduled");
         }
@@ -60,7 +70,7 @@ public final class ChatMessage {
             for (int j = 0; j < i; j++) {
                 if (channels.get(j).channel() == channels.get(i).channel()) {
                     throw new ValidationException("channels[" + i + "].channel",
-                            channels.get(i).channel().wireName() + " is listed twice");
+                            channels.get(i).channel().name() + " is listed twice");
                 }
             }
         }
@@ -79,7 +89,7 @@ public final class ChatMessage {
     public Builder toBuilder() {
         Builder b = new Builder().to(to).country(country).content(content).fallbackText(fallbackText)
                 .smsFallback(smsEncoding, smsSource).scheduled(scheduled).expiry(expiry)
-                .dlrCallbackUrl(dlrCallbackUrl).clientMessageId(clientMessageId);
+                .dlrCallbackUrl(dlrCallbackUrl).clientMessageId(clientMessageId).extras(extras);
         channels.forEach(b::addChannel);
         return b;
     }
@@ -140,6 +150,15 @@ public final class ChatMessage {
     }
 
     /** Phone number masked, text omitted. */
+    /**
+     * The fields set with {@link Builder#extra(String, Object)}, sent beside the modelled ones.
+     *
+     * @return the extra fields by wire name, in the order set
+     */
+    public Map<String, Object> extras() {
+        return Extras.copy(extras);
+    }
+
     @Override
     public String toString() {
         return "ChatMessage{to=" + Redaction.maskPhone(to) + ", content=" + content + ", channels=" + channels.size()
@@ -153,7 +172,7 @@ public final class ChatMessage {
                 && Objects.equals(fallbackText, m.fallbackText) && smsEncoding == m.smsEncoding
                 && Objects.equals(smsSource, m.smsSource) && Objects.equals(scheduled, m.scheduled)
                 && Objects.equals(expiry, m.expiry) && Objects.equals(dlrCallbackUrl, m.dlrCallbackUrl)
-                && Objects.equals(clientMessageId, m.clientMessageId);
+                && Objects.equals(clientMessageId, m.clientMessageId) && extras.equals(m.extras);
     }
 
     @Override
@@ -174,8 +193,28 @@ public final class ChatMessage {
         private OffsetDateTime expiry;
         private String dlrCallbackUrl;
         private String clientMessageId;
+        private final Map<String, Object> extras = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Sets a request field this version of the facade does not model, such as one a newer 8x8 document added.
+         * It is sent as given, beside the modelled fields; setting a name again replaces the value.
+         *
+         * @param name the field's wire name; not one this type models (use its own method for those)
+         * @param value a String, Number, Boolean, or a Gson JsonObject or JsonArray (copied)
+         * @return this builder
+         * @throws ValidationException for a blank or modelled name, or another type of value
+         */
+        public Builder extra(String name, Object value) {
+            extras.put(name, Extras.check(MODELLED, name, value));
+            return this;
+        }
+
+        private Builder extras(Map<String, Object> extras) {
+            this.extras.putAll(extras);
+            return this;
         }
 
         /**

@@ -13,29 +13,18 @@ public final class TemplateHeader {
     /** WhatsApp's limit on a header text. */
     public static final int MAX_TEXT = 60;
 
-    /** What the header holds, with the parameter type the API spells. */
+    /** What the header holds; sent as the matching parameter {@code type} of the spec set in use. */
     public enum Kind {
         /** A text header. */
-        TEXT("text"),
+        TEXT,
         /** An image, by URL. */
-        IMAGE("image"),
+        IMAGE,
         /** A video, by URL. */
-        VIDEO("video"),
+        VIDEO,
         /** A document, by URL. */
-        DOCUMENT("document"),
+        DOCUMENT,
         /** A location. */
-        LOCATION("location");
-
-        private final String wireName;
-
-        Kind(String wireName) {
-            this.wireName = wireName;
-        }
-
-        /** @return the parameter type on the wire */
-        public String wireName() {
-            return wireName;
-        }
+        LOCATION
     }
 
     private final Kind kind;

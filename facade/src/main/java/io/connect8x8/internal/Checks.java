@@ -158,6 +158,11 @@ public final class Checks {
         if (parsed == null) {
             throw new ValidationException(field, "must be an absolute http:// or https:// URL");
         }
+        if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+            // Not echoed: the user info is where a key would be.
+            throw new ValidationException(field, "must not carry user info (user:password@); give the key with "
+                    + "apiKey(..), never in a URL");
+        }
         if (!parsed.isHttps() && !isLoopback(parsed.host())) {
             throw new ValidationException(field, "plain http is allowed only for loopback hosts; use https");
         }

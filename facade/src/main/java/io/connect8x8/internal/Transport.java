@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * the message may have been processed is retried only when the policy opts in. No wait passes the deadline, and
  * every attempt's OkHttp call timeout is what is left of it.
  */
-public final class Transport {
+public final class Transport implements CallExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.connect8x8.http");
     /** Error bodies are kept up to this size: enough for any envelope or proxy page. */
@@ -69,6 +69,18 @@ public final class Transport {
     }
 
     /**
+     * Executes one call of the pipeline.
+     *
+     * @param call the request and its rules
+     * @return the 2xx response
+     * @throws Connect8x8Exception the mapped failure
+     */
+    @Override
+    public HttpResponse execute(CallExecutor.Exchange call) {
+        return execute(call.request(), call.policy(), call.timeout(), call.what());
+    }
+
+    /**
      * Executes the request under the policy and deadline.
      *
      * @param request the request the generated client built
@@ -78,11 +90,11 @@ public final class Transport {
      * @return the 2xx response
      * @throws Connect8x8Exception the mapped failure
      */
-    public HttpResponse execute(Request request, RetryPolicy policy, Duration timeout, String what) {
+    private HttpResponse execute(Request request, RetryPolicy policy, Duration timeout, String what) {
         long deadline = clock.millis() + timeout.toMillis();
         if (logContent && LOG.isDebugEnabled()) {
             LOG.debug("{} {} {} body: {}", request.method(), request.url(), what,
-                    Redaction.maskPhonesInJson(ClientContext.preview(request).body()));
+                    Redaction.maskPhonesInJson(SendPipeline.preview(request).body()));
         }
         int attempt = 0;
         while (true) {

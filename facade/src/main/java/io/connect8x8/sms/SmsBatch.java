@@ -1,5 +1,9 @@
 package io.connect8x8.sms;
 
+import java.util.Set;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.connect8x8.internal.Extras;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import java.util.ArrayList;
@@ -20,6 +24,10 @@ import java.util.Optional;
  */
 public final class SmsBatch {
 
+    /** The wire names this type models itself: {@code extra(..)} refuses them. */
+    private static final Set<String> MODELLED = Set.of("clientBatchId", "messages", "destinations", "template",
+            "includeMessagesInResponse");
+
     /** The most messages one SMS batch request takes. */
     public static final int MAX_MESSAGES = 10_000;
     /** The longest {@code clientBatchId} the SMS API takes. */
@@ -30,12 +38,14 @@ public final class SmsBatch {
     private final SmsTemplate template;
     private final String clientBatchId;
     private final boolean includeMessagesInResponse;
+    private final Map<String, Object> extras;
 
     private SmsBatch(Builder b) {
         this.messages = List.copyOf(b.messages);
         this.template = b.template;
         this.clientBatchId = Checks.optionalText("clientBatchId", b.clientBatchId, MAX_CLIENT_BATCH_ID);
         this.includeMessagesInResponse = b.includeMessagesInResponse;
+        this.extras = Extras.copy(b.extras);
         if (!messages.isEmpty() && !b.destinations.isEmpty()) {
             throw new ValidationException("destinations", "give either messages or destinations, not both");
         }
@@ -99,6 +109,15 @@ public final class SmsBatch {
         return messages.isEmpty() ? destinations.size() : messages.size();
     }
 
+    /**
+     * The fields set with {@link Builder#extra(String, Object)}, sent beside the modelled ones.
+     *
+     * @return the extra fields by wire name, in the order set
+     */
+    public Map<String, Object> extras() {
+        return Extras.copy(extras);
+    }
+
     @Override
     public String toString() {
         return "SmsBatch{size=" + size() + ", form=" + (messages.isEmpty() ? "destinations" : "messages")
@@ -112,8 +131,23 @@ public final class SmsBatch {
         private SmsTemplate template;
         private String clientBatchId;
         private boolean includeMessagesInResponse;
+        private final Map<String, Object> extras = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Sets a request field this version of the facade does not model, such as one a newer 8x8 document added.
+         * It is sent as given, beside the modelled fields; setting a name again replaces the value.
+         *
+         * @param name the field's wire name; not one this type models (use its own method for those)
+         * @param value a String, Number, Boolean, or a Gson JsonObject or JsonArray (copied)
+         * @return this builder
+         * @throws ValidationException for a blank or modelled name, or another type of value
+         */
+        public Builder extra(String name, Object value) {
+            extras.put(name, Extras.check(MODELLED, name, value));
+            return this;
         }
 
         /** @param sms one personalised message @return this builder */

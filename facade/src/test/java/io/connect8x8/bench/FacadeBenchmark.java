@@ -5,7 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.connect8x8.Connect8x8Client;
-import io.connect8x8.internal.SmsMapper;
+import io.connect8x8.internal.SmsKinds;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import io.connect8x8.sms.SmsBatchResult;
@@ -106,7 +106,7 @@ public class FacadeBenchmark {
     /** The facade: a batch response read through the generated model's checks into typed results. */
     @Benchmark
     public SmsBatchResult facadeReadsBatchResponse() {
-        return SmsMapper.toBatchResult(JsonParser.parseString(responseBody).getAsJsonObject());
+        return SmsKinds.batch(null).read(JsonParser.parseString(responseBody).getAsJsonObject());
     }
 
     /** Baseline: plain Gson parsing the same response into a tree. */

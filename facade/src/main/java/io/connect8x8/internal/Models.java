@@ -1,0 +1,112 @@
+package io.connect8x8.internal;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sets a field of a generated model by its wire name, for the fields whose presence or type differs between spec
+ * sets: when the spec in use has the field (the model's {@code openapiFields}), through its generated setter (an
+ * enum-typed field gets the matching generated constant); otherwise as an additional property, which the documents
+ * allow. So {@code clientMessageId} is a typed field with 8x8's complete SMS document and an additional property
+ * with the guides' one, and the same mapping code compiles and sends correctly against both.
+ */
+public final class Models {
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
+    private Models() {
+    }
+
+    /**
+     * Whether the spec in use has a field in a model.
+     *
+     * @param model the generated model class
+     * @param field the wire name
+     * @return true when the document declares it
+     */
+    public static boolean specHas(Class<?> model, String field) {
+        return SHAPES.get(model).fields.contains(field);
+    }
+
+    /**
+     * The fields the spec in use requires of a model.
+     *
+     * @param model the generated model class
+     * @return the required wire names
+     */
+    public static Collection<String> required(Class<?> model) {
+        return SHAPES.get(model).required;
+    }
+
+    /**
+     * Sets a field by wire name; a null value leaves it unset.
+     *
+     * @param model the generated model instance
+     * @param field the wire name
+     * @param path the field's path in the request, for a refused enum value
+     * @param value the value: a String is matched to the generated enum when the field is enum-typed
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void set(Object model, String field, String path, Object value) {
+        if (value == null) {
+            return;
+        }
+        Shape shape = SHAPES.get(model.getClass());
+        Method setter = shape.setters.get(field);
+        try {
+            if (setter == null) {
+                shape.putAdditional.invoke(model, field, value);
+                return;
+            }
+            Class<?> type = setter.getParameterTypes()[0];
+            Object typed = value;
+            if (type.isEnum() && !type.isInstance(value)) {
+                typed = SpecEnums.of((Class) type, path, value.toString());
+            } else if (type == String.class && !(value instanceof String)) {
+                typed = value.toString();
+            }
+            setter.invoke(model, typed);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What the generated code says about one model class. */
+    private record Shape(Set<String> fields, Set<String> required, Map<String, Method> setters,
+                         Method putAdditional) {
+
+        @SuppressWarnings("unchecked")
+        static Shape of(Class<?> type) {
+            try {
+                Field fields = type.getField("openapiFields");
+                Field required = type.getField("openapiRequiredFields");
+                Set<String> names = Set.copyOf((Set<String>) fields.get(null));
+                Map<String, Method> setters = new HashMap<>();
+                for (Method m : type.getMethods()) {
+                    if (m.getName().startsWith("set") && m.getParameterCount() == 1 && m.getName().length() > 3) {
+                        String name = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
+                        if (names.contains(name)) {
+                            setters.put(name, m);
+                        }
+                    }
+                }
+                Method put = type.getMethod("putAdditionalProperty", String.class, Object.class);
+                return new Shape(names, Set.copyOf((Set<String>) required.get(null)), Map.copyOf(setters), put);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(type.getName() + " is not a generated model", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.connect8x8.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.regex.Pattern;
+import okhttp3.MediaType;
+
+/**
+ * Writes the generated request models to JSON in one streaming pass. The generated Gson adapters build a
+ * {@code JsonElement} tree at every level, which its parent copies; this Gson writes each model with Gson's reflective
+ * adapter instead, which reads the same {@code @SerializedName}s the generator put on the fields, so the wire stays
+ * the generated code's. A model that carries additional properties (fields the document lacks, builders' extras),
+ * and the generator's one-of wrappers, are still written by their generated adapter. Enums keep their generated
+ * {@code @JsonAdapter}.
+ */
+public final class WireJson {
+
+    /** The generated {@code ApiClient.isJsonMime} rule, compiled once instead of at every call. */
+    private static final Pattern JSON_MIME =
+            Pattern.compile("(?i)^(application/json|[^;/ \t]+/[^;/ \t]+[+]json)[ \t]*(;.*)?$");
+    private static final String GENERATED = "io.connect8x8.generated.";
+    private static final Gson GSON = new GsonBuilder()
+            .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter())
+            .registerTypeAdapterFactory(new ModelFactory())
+            .create();
+    private static volatile MediaType lastMediaType;
+
+    private WireJson() {
+    }
+
+    /**
+     * Writes a generated model (or any value) as JSON.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
+    public static String toJson(Object value) {
+        return GSON.toJson(value);
+    }
+
+    /**
+     * The generated client's test for a JSON media type, without compiling a pattern per call.
+     *
+     * @param mime the media type, or null
+     * @return whether it is JSON
+     */
+    public static boolean isJsonMime(String mime) {
+        return mime != null && ("*/*".equals(mime) || JSON_MIME.matcher(mime).matches());
+    }
+
+    /**
+     * A parsed media type, the last one reused: requests carry one content type.
+     *
+     * @param contentType the media type's text
+     * @return the parsed type
+     */
+    public static MediaType mediaType(String contentType) {
+        MediaType last = lastMediaType;
+        if (last != null && last.toString().equals(contentType)) {
+            return last;
+        }
+        MediaType parsed = MediaType.parse(contentType);
+        lastMediaType = parsed;
+        return parsed;
+    }
+
+    /** Picks, per instance, the reflective adapter or (with additional properties) the generated one. */
+    private static final class ModelFactory implements TypeAdapterFactory {
+        @Override
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            Class<? super T> raw = type.getRawType();
+            if (!raw.getName().startsWith(GENERATED) || raw.isEnum()) {
+                return null;
+            }
+            Method additional;
+            try {
+                additional = raw.getMethod("getAdditionalProperties");
+            } catch (NoSuchMethodException oneOfWrapperOrOther) {
+                return generatedAdapter(type);
+            }
+            TypeAdapter<T> reflective = gson.getDelegateAdapter(this, type);
+            return new TypeAdapter<T>() {
+                private volatile TypeAdapter<T> generated;
+
+                @Override
+                public void write(JsonWriter out, T value) throws IOException {
+                    if (value == null) {
+                        out.nullValue();
+                        return;
+                    }
+                    Map<?, ?> extra;
+                    try {
+                        extra = (Map<?, ?>) additional.invoke(value);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    if (extra == null || extra.isEmpty()) {
+                        reflective.write(out, value);
+                    } else {
+                        TypeAdapter<T> g = generated;
+                        if (g == null) {
+                            g = generatedAdapter(type);
+                            generated = g;
+                        }
+                        g.write(out, value);
+                    }
+                }
+
+                @Override
+                public T read(JsonReader in) throws IOException {
+                    return generatedAdapter(type).read(in);
+                }
+            };
+        }
+
+        /** The adapter of the generated {@code JSON} class of the model's own package. */
+        private static <T> TypeAdapter<T> generatedAdapter(TypeToken<T> type) {
+            String name = type.getRawType().getName();
+            Gson generated = name.startsWith(GENERATED + "sms.") ? io.connect8x8.generated.sms.JSON.getGson()
+                    : io.connect8x8.generated.messaging.JSON.getGson();
+            return generated.getAdapter(type);
+        }
+    }
+
+    /** ISO-8601 with offset, as the generated {@code JSON} writes it. */
+    private static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
+        @Override
+        public void write(JsonWriter out, OffsetDateTime value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+            }
+        }
+
+        @Override
+        public OffsetDateTime read(JsonReader in) throws IOException {
+            return OffsetDateTime.parse(in.nextString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
+    }
+}
