@@ -65,14 +65,24 @@ class DryRunTest {
                 + "\"template\":{\"source\":\"8x8\"}}"), preview);
     }
 
+    /** One text to many numbers goes out as {@code messages} (the documents require it), each with its own id. */
     @Test
-    void smsBatchFromPlainNumbersUsesDestinations(@TempDir Path dir) throws IOException {
+    void smsBatchFromPlainNumbersSendsOneMessageEach(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("numbers.txt"), "+6512345678\n\n# skipped\n+6587654321\n");
         JsonObject body = dryRun("sms", "batch", "--file", file.toString(), "--text", "Store opens at 9",
                 "--client-batch-id", "b1", "--include-messages").getAsJsonObject("body");
-        assertEquals(JsonParser.parseString("{\"clientBatchId\":\"b1\",\"destinations\":[\"+6512345678\","
-                + "\"+6587654321\"],\"template\":{\"text\":\"Store opens at 9\"},\"includeMessagesInResponse\":true}"),
-                body);
+        com.google.gson.JsonArray messages = body.remove("messages").getAsJsonArray();
+        assertEquals(JsonParser.parseString("{\"clientBatchId\":\"b1\",\"template\":{\"text\":\"Store opens at 9\"},"
+                + "\"includeMessagesInResponse\":true}"), body);
+        assertEquals(2, messages.size());
+        String[] numbers = {"+6512345678", "+6587654321"};
+        for (int i = 0; i < numbers.length; i++) {
+            JsonObject message = messages.get(i).getAsJsonObject();
+            assertEquals(numbers[i], message.get("destination").getAsString());
+            assertEquals("Store opens at 9", message.get("text").getAsString());
+            assertEquals(3, message.size(), message.toString());
+            assertEquals(false, message.get("clientMessageId").getAsString().isEmpty());
+        }
     }
 
     @Test

@@ -160,7 +160,7 @@ public final class Checks {
         }
         if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
             // Not echoed: the user info is where a key would be.
-            throw new ValidationException(field, "must not carry user info (user:password@); give the key with "
+            throw new ValidationException(field, "must not carry user info (a name or password before @); give the key with "
                     + "apiKey(..), never in a URL");
         }
         if (!parsed.isHttps() && !isLoopback(parsed.host())) {

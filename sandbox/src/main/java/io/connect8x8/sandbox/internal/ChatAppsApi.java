@@ -102,7 +102,7 @@ final class ChatAppsApi {
         if (TestNumbers.is(msisdn, TestNumbers.INVALID)) {
             throw ApiError.badRequest(3003, "Invalid MSISDN " + TestNumbers.INVALID + " (test number)");
         }
-        if ("Template".equals(message.get("type").asText())) {
+        if ("template".equalsIgnoreCase(message.get("type").asText())) {
             return engine.templates.check(message.get("content").get("template"));
         }
         return null;

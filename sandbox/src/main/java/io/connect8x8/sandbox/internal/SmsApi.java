@@ -107,8 +107,7 @@ final class SmsApi {
     private ObjectNode accept(String subAccountId, String batchId, String clientBatchId, ObjectNode message) {
         String umid = Engine.newId();
         String destination = message.get("destination").textValue();
-        String encoding = message.path("encoding").asText("AUTO");
-        SmsParts parts = SmsParts.of(message.get("text").textValue(), SmsEncoding.valueOf(encoding));
+        SmsParts parts = SmsParts.of(message.get("text").textValue(), encoding(message.path("encoding").asText("")));
         MessageRecord record = engine.record(Api.SMS, subAccountId, umid, batchId, message, clientBatchId,
                 destination, null);
         engine.sendReceipts(record, message, Receipts.sms(record, Json.optText(message, "source"), parts.parts()));
@@ -129,6 +128,19 @@ final class SmsApi {
         status.put("code", code);
         status.put("description", description);
         return response;
+    }
+
+    /**
+     * The encoding the parts are counted in, read like the live API reads it (any casing). A value the spec in use
+     * allows but the simulator does not count separately is counted as AUTO, never a failure.
+     */
+    private static SmsEncoding encoding(String value) {
+        for (SmsEncoding known : SmsEncoding.values()) {
+            if (known.name().equalsIgnoreCase(value)) {
+                return known;
+            }
+        }
+        return SmsEncoding.AUTO;
     }
 
     private static void checkTestNumber(String destination) {

@@ -69,6 +69,9 @@ public final class SpecValidator {
         this.codes = codes;
     }
 
+    /** Where the generated client's build puts the documents of the spec set it was generated from. */
+    private static final String SPEC_SET = "io/connect8x8/specs/";
+
     /**
      * Loads a document bundled under {@code io/connect8x8/sandbox/specs/}.
      *
@@ -77,7 +80,10 @@ public final class SpecValidator {
      * @return the validator
      */
     public static SpecValidator load(String fileName, FieldCodes codes) {
-        String resource = "io/connect8x8/sandbox/specs/" + fileName;
+        // The documents the client was generated from, when the build bundles them (the chosen spec set); else the
+        // copy this module bundles from specs/.
+        String resource = SpecValidator.class.getClassLoader().getResource(SPEC_SET + fileName) != null
+                ? SPEC_SET + fileName : "io/connect8x8/sandbox/specs/" + fileName;
         try (InputStream in = SpecValidator.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("bundled spec missing from the class path: " + resource);
