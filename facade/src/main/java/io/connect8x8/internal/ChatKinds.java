@@ -111,7 +111,7 @@ public final class ChatKinds {
 
             @Override
             public BatchMessageRequest toModel(ChatBatch batch, Ids ids) {
-                BatchMessageRequest request = new BatchMessageRequest();
+                BatchMessageRequest request = Models.create(BatchMessageRequest::new);
                 if (ids.batchId() != null) {
                     request.clientBatchId(ids.batchId());
                 }
@@ -159,8 +159,8 @@ public final class ChatKinds {
     /** The generated request for one message. The content type is looked up first: nothing is built for a refusal. */
     private static SingleMessageRequest message(ChatMessage message, String clientMessageId) {
         ContentType type = SpecEnums.of(ContentType.class, "type", message.content().kind().name());
-        SingleMessageRequest request = new SingleMessageRequest();
-        User user = new User().msisdn(message.to());
+        SingleMessageRequest request = Models.create(SingleMessageRequest::new);
+        User user = Models.create(User::new).msisdn(message.to());
         message.country().ifPresent(user::country);
         request.user(user);
         if (clientMessageId != null) {
@@ -187,7 +187,7 @@ public final class ChatKinds {
     }
 
     private static ChannelOverride toChannel(ChannelFallback fallback) {
-        ChannelOverride channel = new ChannelOverride().channel(
+        ChannelOverride channel = Models.create(ChannelOverride::new).channel(
                 SpecEnums.of(ChannelType.class, "channel", fallback.channel().names().toArray(String[]::new)));
         if (fallback.fallbackAfter() != null) {
             channel.fallbackAfter((int) fallback.fallbackAfter().toSeconds());
@@ -200,7 +200,7 @@ public final class ChatKinds {
 
     private static Content toContent(ChatMessage message) {
         ChatContent source = message.content();
-        Content content = new Content();
+        Content content = Models.create(Content::new);
         source.text().ifPresent(content::text);
         source.url().ifPresent(content::url);
         source.location().ifPresent(l -> content.location(toLocation(l)));
@@ -209,7 +209,7 @@ public final class ChatKinds {
         source.interactive().ifPresent(json -> content.putAdditionalProperty("interactive", json));
         message.fallbackText().ifPresent(content::fallbackText);
         if (message.smsEncoding().isPresent() || message.smsSource().isPresent()) {
-            SmsSettings sms = new SmsSettings();
+            SmsSettings sms = Models.create(SmsSettings::new);
             Models.set(sms, "encoding", "content.sms.encoding", message.smsEncoding().map(Enum::name).orElse(null));
             message.smsSource().ifPresent(sms::source);
             content.sms(sms);
@@ -218,27 +218,27 @@ public final class ChatKinds {
     }
 
     private static io.connect8x8.generated.messaging.model.Location toLocation(Location l) {
-        return new io.connect8x8.generated.messaging.model.Location()
+        return Models.create(io.connect8x8.generated.messaging.model.Location::new)
                 .latitude(BigDecimal.valueOf(l.latitude())).longitude(BigDecimal.valueOf(l.longitude()))
                 .name(l.name()).address(l.address());
     }
 
     /** Each component is a new object: nothing is shared or reused between components. */
     private static io.connect8x8.generated.messaging.model.Template toTemplate(Template t) {
-        var template = new io.connect8x8.generated.messaging.model.Template().name(t.name()).language(t.language());
+        var template = Models.create(io.connect8x8.generated.messaging.model.Template::new).name(t.name()).language(t.language());
         List<TemplateComponent> components = new ArrayList<>();
         String path = "content.template.components";
-        t.header().ifPresent(h -> components.add(new TemplateComponent().type(ComponentType.HEADER)
+        t.header().ifPresent(h -> components.add(Models.create(TemplateComponent::new).type(ComponentType.HEADER)
                 .parameters(new ArrayList<>(List.of(headerParameter(h))))));
         if (!t.bodyParameters().isEmpty()) {
             List<TemplateParameter> parameters = new ArrayList<>();
             for (String value : t.bodyParameters()) {
-                parameters.add(new TemplateParameter().type(ParameterType.TEXT).text(value));
+                parameters.add(Models.create(TemplateParameter::new).type(ParameterType.TEXT).text(value));
             }
-            components.add(new TemplateComponent().type(ComponentType.BODY).parameters(parameters));
+            components.add(Models.create(TemplateComponent::new).type(ComponentType.BODY).parameters(parameters));
         }
         for (TemplateButton button : t.buttons()) {
-            components.add(new TemplateComponent().type(ComponentType.BUTTON)
+            components.add(Models.create(TemplateComponent::new).type(ComponentType.BUTTON)
                     .parameters(new ArrayList<>(List.of(buttonParameter(button))))
                     .index(button.index())
                     .subType(SpecEnums.of(ButtonSubType.class, path + ".subType", button.kind().name())));
@@ -250,13 +250,13 @@ public final class ChatKinds {
     }
 
     private static TemplateParameter headerParameter(TemplateHeader header) {
-        TemplateParameter parameter = new TemplateParameter().type(SpecEnums.of(ParameterType.class,
+        TemplateParameter parameter = Models.create(TemplateParameter::new).type(SpecEnums.of(ParameterType.class,
                 "content.template.components.parameters.type", header.kind().name()));
         switch (header.kind()) {
             case TEXT -> parameter.text(header.value());
             case LOCATION -> {
                 Location l = header.location();
-                parameter.location(new TemplateLocation().latitude(BigDecimal.valueOf(l.latitude()))
+                parameter.location(Models.create(TemplateLocation::new).latitude(BigDecimal.valueOf(l.latitude()))
                         .longitude(BigDecimal.valueOf(l.longitude())).name(l.name()).address(l.address()));
             }
             default -> parameter.url(header.value());
@@ -267,9 +267,9 @@ public final class ChatKinds {
     /** The parameter type that carries each button's value, as the generated enum names it. */
     private static TemplateParameter buttonParameter(TemplateButton button) {
         return switch (button.kind()) {
-            case URL -> new TemplateParameter().type(ParameterType.TEXT).text(button.value());
-            case QUICK_REPLY -> new TemplateParameter().type(ParameterType.PAYLOAD).payload(button.value());
-            case COPY_CODE -> new TemplateParameter().type(ParameterType.COUPON_CODE).couponCode(button.value());
+            case URL -> Models.create(TemplateParameter::new).type(ParameterType.TEXT).text(button.value());
+            case QUICK_REPLY -> Models.create(TemplateParameter::new).type(ParameterType.PAYLOAD).payload(button.value());
+            case COPY_CODE -> Models.create(TemplateParameter::new).type(ParameterType.COUPON_CODE).couponCode(button.value());
         };
     }
 

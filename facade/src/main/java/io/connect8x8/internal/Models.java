@@ -3,7 +3,11 @@ package io.connect8x8.internal;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +29,27 @@ public final class Models {
     };
 
     private Models() {
+    }
+
+    /**
+     * A new generated model with no field set: the generator initialises a field with the document's
+     * {@code default}, and the facade never writes a default the caller did not ask for (the API applies its own
+     * defaults, so a field left unset stays off the wire whatever the spec set).
+     *
+     * @param factory the model's constructor
+     * @param <T> the model type
+     * @return the model, every spec default cleared
+     */
+    public static <T> T create(Supplier<T> factory) {
+        T model = factory.get();
+        for (Field field : SHAPES.get(model.getClass()).defaulted) {
+            try {
+                field.set(model, null);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return model;
     }
 
     /**
@@ -85,7 +110,7 @@ public final class Models {
 
     /** What the generated code says about one model class. */
     private record Shape(Set<String> fields, Set<String> required, Map<String, Method> setters,
-                         Method putAdditional) {
+                         Method putAdditional, List<Field> defaulted) {
 
         @SuppressWarnings("unchecked")
         static Shape of(Class<?> type) {
@@ -103,7 +128,19 @@ public final class Models {
                     }
                 }
                 Method put = type.getMethod("putAdditionalProperty", String.class, Object.class);
-                return new Shape(names, Set.copyOf((Set<String>) required.get(null)), Map.copyOf(setters), put);
+                List<Field> defaulted = new ArrayList<>();
+                Object blank = type.getConstructor().newInstance();
+                for (Field f : type.getDeclaredFields()) {
+                    if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()
+                            && !f.getName().equals("additionalProperties")) {
+                        f.setAccessible(true);
+                        if (f.get(blank) != null) {
+                            defaulted.add(f);
+                        }
+                    }
+                }
+                return new Shape(names, Set.copyOf((Set<String>) required.get(null)), Map.copyOf(setters), put,
+                        List.copyOf(defaulted));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(type.getName() + " is not a generated model", e);
             }

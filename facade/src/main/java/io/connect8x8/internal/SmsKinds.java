@@ -133,7 +133,7 @@ public final class SmsKinds {
 
     /** One message; the fields the guides' document lacks go in as additional properties (README table). */
     private static SmsRequest message(Sms sms, String text, String clientMessageId) {
-        SmsRequest request = new SmsRequest();
+        SmsRequest request = Models.create(SmsRequest::new);
         sms.to().ifPresent(request::destination);
         request.text(text);
         sms.from().ifPresent(request::source);
@@ -148,7 +148,7 @@ public final class SmsKinds {
     }
 
     private static BatchSmsRequest toBatch(SmsBatch batch, RequestKind.Ids ids) {
-        BatchSmsRequest request = new BatchSmsRequest();
+        BatchSmsRequest request = Models.create(BatchSmsRequest::new);
         if (ids.batchId() != null) {
             request.clientBatchId(ids.batchId());
         }
@@ -160,7 +160,7 @@ public final class SmsKinds {
         }
         int offset = batch.messages().size();
         for (int i = 0; i < batch.destinations().size(); i++) {
-            SmsRequest message = new SmsRequest().destination(batch.destinations().get(i)).text(templateText);
+            SmsRequest message = Models.create(SmsRequest::new).destination(batch.destinations().get(i)).text(templateText);
             Models.set(message, "clientMessageId", "clientMessageId", ids.messageIds().get(offset + i));
             messages.add(message);
         }
@@ -174,7 +174,7 @@ public final class SmsKinds {
     }
 
     private static SmsTemplateFull toTemplate(SmsTemplate template) {
-        SmsTemplateFull full = new SmsTemplateFull();
+        SmsTemplateFull full = Models.create(SmsTemplateFull::new);
         template.text().ifPresent(full::text);
         template.from().ifPresent(full::source);
         template.encoding().ifPresent(e -> full.encoding(SpecEnums.of(SmsEncoding.class, "template.encoding",
