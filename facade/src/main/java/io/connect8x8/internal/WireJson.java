@@ -2,26 +2,31 @@ package io.connect8x8.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.SerializedName;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
 
 /**
  * Writes the generated request models to JSON in one streaming pass. The generated Gson adapters build a
- * {@code JsonElement} tree at every level, which its parent copies; this Gson writes each model with Gson's reflective
- * adapter instead, which reads the same {@code @SerializedName}s the generator put on the fields, so the wire stays
- * the generated code's. A model that carries additional properties (fields the document lacks, builders' extras),
- * and the generator's one-of wrappers, are still written by their generated adapter. Enums keep their generated
- * {@code @JsonAdapter}.
+ * {@code JsonElement} tree at every level, which its parent copies; this Gson writes each model's fields straight
+ * to the stream under the {@code @SerializedName}s the generator put on them, then its additional properties, so
+ * the wire stays the generated code's. The generator's one-of wrappers keep their generated adapter; enums keep
+ * their generated {@code @JsonAdapter}.
  */
 public final class WireJson {
 
@@ -74,7 +79,12 @@ public final class WireJson {
         return parsed;
     }
 
-    /** Picks, per instance, the reflective adapter or (with additional properties) the generated one. */
+    /**
+     * Writes a generated model field by field, in declaration order, under the {@code @SerializedName}s the generator
+     * gave the fields, skipping nulls (as the generated code does), then its additional properties; an additional
+     * property of the same name as a field replaces it, as in the generated adapter. The generator's one-of
+     * wrappers keep their generated adapter.
+     */
     private static final class ModelFactory implements TypeAdapterFactory {
         @Override
         public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
@@ -88,10 +98,19 @@ public final class WireJson {
             } catch (NoSuchMethodException oneOfWrapperOrOther) {
                 return generatedAdapter(type);
             }
-            TypeAdapter<T> reflective = gson.getDelegateAdapter(this, type);
+            List<Property> properties = new ArrayList<>();
+            for (Field field : raw.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)
+                        || field.getName().equals("additionalProperties")) {
+                    continue;
+                }
+                SerializedName name = field.getAnnotation(SerializedName.class);
+                field.setAccessible(true);
+                properties.add(new Property(field, name != null ? name.value() : field.getName(),
+                        gson.getAdapter(TypeToken.get(field.getGenericType()))));
+            }
             return new TypeAdapter<T>() {
-                private volatile TypeAdapter<T> generated;
-
                 @Override
                 public void write(JsonWriter out, T value) throws IOException {
                     if (value == null) {
@@ -104,16 +123,25 @@ public final class WireJson {
                     } catch (ReflectiveOperationException e) {
                         throw new IllegalStateException(e);
                     }
-                    if (extra == null || extra.isEmpty()) {
-                        reflective.write(out, value);
-                    } else {
-                        TypeAdapter<T> g = generated;
-                        if (g == null) {
-                            g = generatedAdapter(type);
-                            generated = g;
+                    boolean hasExtra = extra != null && !extra.isEmpty();
+                    out.beginObject();
+                    for (Property property : properties) {
+                        if (!hasExtra || !extra.containsKey(property.name)) {
+                            property.write(out, value);
                         }
-                        g.write(out, value);
                     }
+                    if (hasExtra) {
+                        for (Map.Entry<?, ?> entry : extra.entrySet()) {
+                            out.name(String.valueOf(entry.getKey()));
+                            Object v = entry.getValue();
+                            if (v == null) {
+                                out.nullValue();
+                            } else {
+                                writeAny(gson, out, v);
+                            }
+                        }
+                    }
+                    out.endObject();
                 }
 
                 @Override
@@ -123,12 +151,37 @@ public final class WireJson {
             };
         }
 
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static void writeAny(Gson gson, JsonWriter out, Object value) throws IOException {
+            TypeAdapter adapter = value instanceof JsonElement ? gson.getAdapter(JsonElement.class)
+                    : gson.getAdapter(value.getClass());
+            adapter.write(out, value);
+        }
+
         /** The adapter of the generated {@code JSON} class of the model's own package. */
         private static <T> TypeAdapter<T> generatedAdapter(TypeToken<T> type) {
             String name = type.getRawType().getName();
             Gson generated = name.startsWith(GENERATED + "sms.") ? io.connect8x8.generated.sms.JSON.getGson()
                     : io.connect8x8.generated.messaging.JSON.getGson();
             return generated.getAdapter(type);
+        }
+    }
+
+    /** One field of a generated model and the adapter of its declared type. */
+    private record Property(Field field, String name, TypeAdapter<?> adapter) {
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void write(JsonWriter out, Object model) throws IOException {
+            Object value;
+            try {
+                value = field.get(model);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            if (value != null) {
+                out.name(name);
+                ((TypeAdapter) adapter).write(out, value);
+            }
         }
     }
 

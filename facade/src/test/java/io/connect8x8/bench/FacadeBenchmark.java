@@ -336,6 +336,8 @@ public class FacadeBenchmark {
      * @throws Exception if JMH fails
      */
     public static void main(String[] args) throws Exception {
+        // The tests' logging configuration logs every call at debug; a benchmark measures the calls, not the logs.
+        System.setProperty("org.slf4j.simpleLogger.log.io.connect8x8", "warn");
         String include = args.length > 0 ? args[0] : FacadeBenchmark.class.getName();
         new Runner(new OptionsBuilder().include(include).forks(0)
                 .warmupIterations(4).warmupTime(TimeValue.seconds(1))
