@@ -14,7 +14,6 @@ import io.connect8x8.chatapps.TemplateButton;
 import io.connect8x8.chatapps.TemplateHeader;
 import io.connect8x8.generated.messaging.api.MessagingApi;
 import io.connect8x8.generated.messaging.model.BatchMessageRequest;
-import io.connect8x8.generated.messaging.model.BatchMessageResponse;
 import io.connect8x8.generated.messaging.model.ButtonSubType;
 import io.connect8x8.generated.messaging.model.ChannelOverride;
 import io.connect8x8.generated.messaging.model.ChannelType;
@@ -23,7 +22,6 @@ import io.connect8x8.generated.messaging.model.Content;
 import io.connect8x8.generated.messaging.model.ContentType;
 import io.connect8x8.generated.messaging.model.ParameterType;
 import io.connect8x8.generated.messaging.model.SingleMessageRequest;
-import io.connect8x8.generated.messaging.model.SingleMessageResponse;
 import io.connect8x8.generated.messaging.model.SmsSettings;
 import io.connect8x8.generated.messaging.model.SuccessStatus;
 import io.connect8x8.generated.messaging.model.TemplateComponent;
@@ -32,7 +30,6 @@ import io.connect8x8.generated.messaging.model.TemplateParameter;
 import io.connect8x8.generated.messaging.model.User;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -76,7 +73,7 @@ public final class ChatKinds {
 
             @Override
             public ChatResult read(JsonObject json) {
-                return result(json, Models.required(SingleMessageResponse.class));
+                return result(json);
             }
 
             @Override
@@ -138,8 +135,7 @@ public final class ChatKinds {
 
             @Override
             public ChatBatchResult read(JsonObject json) {
-                var parts = ResponseReader.batch(json, Models.required(BatchMessageResponse.class),
-                        item -> result(item, List.of()));
+                var parts = ResponseReader.batch(json, ChatKinds::result);
                 return new ChatBatchResult(parts.batchId(), parts.clientBatchId(), parts.acceptedCount(),
                         parts.rejectedCount(), parts.messages(), parts.raw());
             }
@@ -274,8 +270,8 @@ public final class ChatKinds {
     }
 
     /** One answer (single, or a batch item); the document requires no field, the facade needs the umid. */
-    private static ChatResult result(JsonObject json, Collection<String> specRequired) {
-        String umid = ResponseReader.require(json, specRequired, "umid");
+    private static ChatResult result(JsonObject json) {
+        String umid = ResponseReader.require(json, "umid");
         JsonObject status = ResponseReader.object(json, "status");
         JsonObject user = ResponseReader.object(json, "user");
         return new ChatResult(umid, ResponseReader.string(json, "clientMessageId"),

@@ -5,7 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.HashMap;
@@ -64,16 +63,6 @@ public final class Models {
     }
 
     /**
-     * The fields the spec in use requires of a model.
-     *
-     * @param model the generated model class
-     * @return the required wire names
-     */
-    public static Collection<String> required(Class<?> model) {
-        return SHAPES.get(model).required;
-    }
-
-    /**
      * Sets a field by wire name; a null value leaves it unset.
      *
      * @param model the generated model instance
@@ -109,14 +98,13 @@ public final class Models {
     }
 
     /** What the generated code says about one model class. */
-    private record Shape(Set<String> fields, Set<String> required, Map<String, Method> setters,
+    private record Shape(Set<String> fields, Map<String, Method> setters,
                          Method putAdditional, List<Field> defaulted) {
 
         @SuppressWarnings("unchecked")
         static Shape of(Class<?> type) {
             try {
                 Field fields = type.getField("openapiFields");
-                Field required = type.getField("openapiRequiredFields");
                 Set<String> names = Set.copyOf((Set<String>) fields.get(null));
                 Map<String, Method> setters = new HashMap<>();
                 for (Method m : type.getMethods()) {
@@ -139,7 +127,7 @@ public final class Models {
                         }
                     }
                 }
-                return new Shape(names, Set.copyOf((Set<String>) required.get(null)), Map.copyOf(setters), put,
+                return new Shape(names, Map.copyOf(setters), put,
                         List.copyOf(defaulted));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(type.getName() + " is not a generated model", e);

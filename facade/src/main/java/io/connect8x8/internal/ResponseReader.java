@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.connect8x8.RawJson;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,9 +11,10 @@ import java.util.function.Function;
  * The one lenient reader of the four send operations' answers (single and batch, SMS and chat apps). The body is
  * parsed once, into a tree, and read from it:
  * <ul>
- *   <li>the fields the spec in use requires (the generated model's {@code openapiRequiredFields}), and the id
- *       without which a result is useless ({@code umid}, {@code batchId}), must be present, else the answer is
- *       unusable;</li>
+ *   <li>the id without which a result is useless ({@code umid}, {@code batchId}) must be present, and a count must
+ *       be an integer, else the answer is unusable; nothing else is required, whatever the spec set (8x8's
+ *       complete documents mark {@code user} and {@code status} required in a chat answer, the guides' none), so
+ *       the same answer reads the same with either set;</li>
  *   <li>everything else is optional and read as text, so an enum value or a format this version does not know
  *       arrives as spelled instead of failing the call;</li>
  *   <li>a batch's {@code messages} that is not an array of objects is skipped (the counts still tell the outcome);
@@ -28,21 +28,14 @@ public final class ResponseReader {
     }
 
     /**
-     * Checks that an answer has the fields that make it usable.
+     * Checks that an answer has the id that makes it usable.
      *
      * @param json the answer
-     * @param specRequired the fields the spec in use requires
      * @param idField the field without which the result is useless
      * @return the id
-     * @throws IllegalStateException naming the first missing field
+     * @throws IllegalStateException naming the missing field
      */
-    public static String require(JsonObject json, Collection<String> specRequired, String idField) {
-        for (String name : specRequired) {
-            JsonElement e = json.get(name);
-            if (e == null || e.isJsonNull()) {
-                throw new IllegalStateException("the required field " + name + " is missing");
-            }
-        }
+    public static String require(JsonObject json, String idField) {
         String id = string(json, idField);
         if (id == null) {
             throw new IllegalStateException("the required field " + idField + " is missing");
@@ -54,13 +47,12 @@ public final class ResponseReader {
      * A batch answer's envelope and items.
      *
      * @param json the answer, owned by the result
-     * @param specRequired the fields the spec in use requires of the envelope
      * @param item reads one item
      * @param <T> the item result type
      * @return the parts of a batch result
      */
-    public static <T> Batch<T> batch(JsonObject json, Collection<String> specRequired, Function<JsonObject, T> item) {
-        String batchId = require(json, specRequired, "batchId");
+    public static <T> Batch<T> batch(JsonObject json, Function<JsonObject, T> item) {
+        String batchId = require(json, "batchId");
         List<T> items = new ArrayList<>();
         JsonElement list = json.get("messages");
         if (list != null && list.isJsonArray()) {
@@ -125,7 +117,7 @@ public final class ResponseReader {
         return Json.integer(o, name);
     }
 
-    /** A count: absent or null is 0 (the spec's required-field check ran first); anything but an integer fails. */
+    /** A count: absent or null is 0; anything but an integer fails. */
     private static int count(JsonObject o, String name) {
         JsonElement e = o.get(name);
         if (e == null || e.isJsonNull()) {

@@ -3,10 +3,8 @@ package io.connect8x8.internal;
 import com.google.gson.JsonObject;
 import io.connect8x8.generated.sms.api.SmsApi;
 import io.connect8x8.generated.sms.model.BatchSmsRequest;
-import io.connect8x8.generated.sms.model.BatchSmsResponse;
 import io.connect8x8.generated.sms.model.SmsEncoding;
 import io.connect8x8.generated.sms.model.SmsRequest;
-import io.connect8x8.generated.sms.model.SmsResponse;
 import io.connect8x8.generated.sms.model.SmsTemplateFull;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
@@ -62,7 +60,7 @@ public final class SmsKinds {
 
             @Override
             public SmsResult read(JsonObject json) {
-                return result(json, Models.required(SmsResponse.class));
+                return result(json);
             }
 
             @Override
@@ -113,8 +111,7 @@ public final class SmsKinds {
 
             @Override
             public SmsBatchResult read(JsonObject json) {
-                var parts = ResponseReader.batch(json, Models.required(BatchSmsResponse.class),
-                        item -> result(item, List.of()));
+                var parts = ResponseReader.batch(json, SmsKinds::result);
                 return new SmsBatchResult(parts.batchId(), parts.clientBatchId(), parts.acceptedCount(),
                         parts.rejectedCount(), parts.messages(), parts.raw());
             }
@@ -185,8 +182,8 @@ public final class SmsKinds {
     }
 
     /** One answer (single, or a batch item): enum values and formats this version does not know kept as text. */
-    private static SmsResult result(JsonObject json, java.util.Collection<String> specRequired) {
-        String umid = ResponseReader.require(json, specRequired, "umid");
+    private static SmsResult result(JsonObject json) {
+        String umid = ResponseReader.require(json, "umid");
         JsonObject status = ResponseReader.object(json, "status");
         return new SmsResult(umid, ResponseReader.string(json, "clientMessageId"),
                 ResponseReader.string(json, "destination"), ResponseReader.string(json, "encoding"),
