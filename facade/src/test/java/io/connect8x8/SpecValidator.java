@@ -3,7 +3,10 @@ package io.connect8x8;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,8 +15,9 @@ import java.util.stream.Collectors;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * The spec-driven validator: checks a request captured off the wire against one of the two documents in
- * {@code specs/} (the directory in the system property {@code connect8x8.specs.dir}, set by surefire).
+ * The spec-driven validator: checks a request captured off the wire against one of the two documents of the spec set
+ * the build used ({@code -Dspecs=...}): the generated-client jar carries them, as prepared for the generator, under
+ * {@code io/connect8x8/specs/}.
  */
 final class SpecValidator {
 
@@ -29,12 +33,16 @@ final class SpecValidator {
 
     private SpecValidator(String file, Set<String> documentedExtras) {
         this.documentedExtras = documentedExtras;
-        String dir = System.getProperty("connect8x8.specs.dir");
-        if (dir == null) {
-            throw new IllegalStateException("system property connect8x8.specs.dir is not set (run through Maven)");
+        String resource = "io/connect8x8/specs/" + file;
+        try (InputStream in = SpecValidator.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("spec missing from the class path: " + resource);
+            }
+            validator = OpenApiInteractionValidator.createForInlineApiSpecification(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        validator = OpenApiInteractionValidator.createForSpecificationUrl(
-                Path.of(dir, file).toUri().toString()).build();
     }
 
     /**

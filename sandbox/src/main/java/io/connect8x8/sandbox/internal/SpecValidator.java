@@ -69,21 +69,15 @@ public final class SpecValidator {
         this.codes = codes;
     }
 
-    /** Where the generated client's build puts the documents of the spec set it was generated from. */
-    private static final String SPEC_SET = "io/connect8x8/specs/";
-
     /**
-     * Loads a document bundled under {@code io/connect8x8/sandbox/specs/}.
+     * Loads a document of the spec set the build used, from the generated-client jar ({@code io/connect8x8/specs/}).
      *
      * @param fileName {@code sms.json} or {@code messaging-apps.json}
      * @param codes the field-to-code table of that API
      * @return the validator
      */
     public static SpecValidator load(String fileName, FieldCodes codes) {
-        // The documents the client was generated from, when the build bundles them (the chosen spec set); else the
-        // copy this module bundles from specs/.
-        String resource = SpecValidator.class.getClassLoader().getResource(SPEC_SET + fileName) != null
-                ? SPEC_SET + fileName : "io/connect8x8/sandbox/specs/" + fileName;
+        String resource = "io/connect8x8/specs/" + fileName;
         try (InputStream in = SpecValidator.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("bundled spec missing from the class path: " + resource);

@@ -1,0 +1,91 @@
+package io.connect8x8.spectools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrepareSpecSetTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SPECS = Path.of("..", "specs");
+
+    @Test
+    void referencesIntoPathsBecomeCopiesAndComponentReferencesStay() throws IOException {
+        JsonNode document = JSON.readTree("""
+                {"paths": {
+                  "/a/{id}": {"parameters": [{"name": "id", "in": "path", "schema": {"$ref": "#/components/schemas/Id"}}],
+                              "get": {"responses": {"200": {"$ref": "#/paths/~1b/get/responses/200"}}}},
+                  "/b": {"get": {"responses": {"200": {"description": "ok"}}},
+                         "parameters": [{"$ref": "#/paths/~1a~1%7Bid%7D/parameters/0"}]}},
+                 "components": {"schemas": {"Id": {"type": "string"}}}}
+                """);
+
+        JsonNode prepared = PrepareSpecSet.inlinePathReferences(document);
+
+        assertEquals(JSON.readTree("{\"description\": \"ok\"}"), prepared.at("/paths/~1a~1{id}/get/responses/200"));
+        assertEquals(JSON.readTree("{\"name\": \"id\", \"in\": \"path\", \"schema\": {\"$ref\": \"#/components/schemas/Id\"}}"),
+                prepared.at("/paths/~1b/parameters/0"));
+        assertTrue(document.at("/paths/~1b/parameters/0/$ref").isTextual(), "the input is left as it was");
+    }
+
+    @Test
+    void aCycleOrADanglingReferenceIsRefused() throws IOException {
+        JsonNode cycle = JSON.readTree("{\"paths\": {\"/a\": {\"x\": {\"$ref\": \"#/paths/~1a/x\"}}}}");
+        JsonNode dangling = JSON.readTree("{\"paths\": {\"/a\": {\"x\": {\"$ref\": \"#/paths/~1b\"}}}}");
+
+        assertThrows(IllegalArgumentException.class, () -> PrepareSpecSet.inlinePathReferences(cycle));
+        assertThrows(IllegalArgumentException.class, () -> PrepareSpecSet.inlinePathReferences(dangling));
+    }
+
+    @Test
+    void thePublishedSetKeepsSubAccountIdOnEverySendAndNoPathReference(@TempDir Path out) throws IOException {
+        PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString()});
+
+        Path specs = out.resolve("resources/io/connect8x8/specs");
+        for (String name : new String[] {"sms", "messaging-apps"}) {
+            String text = Files.readString(specs.resolve(name + ".json"), StandardCharsets.UTF_8);
+            assertFalse(text.contains("\"#/paths/"), name + " still refers into #/paths/");
+            JsonNode document = JSON.readTree(text);
+            for (String path : new String[] {"/api/v1/subaccounts/{subAccountId}/messages",
+                    "/api/v1/subaccounts/{subAccountId}/messages/batch"}) {
+                JsonNode item = document.path("paths").path(path);
+                assertTrue(declaresSubAccountId(item.path("parameters"))
+                        || declaresSubAccountId(item.path("post").path("parameters")), name + " " + path);
+            }
+            assertTrue(Files.isRegularFile(out.resolve("generator/" + name + ".json")));
+        }
+        assertEquals("""
+                # The spec set this build was generated from.
+                set=published
+                sms.source=8x8-published/sms_api.json
+                messaging-apps.source=8x8-published/business_messaging_api.json
+                """, Files.readString(specs.resolve("spec-set.properties"), StandardCharsets.UTF_8));
+    }
+
+    private static boolean declaresSubAccountId(JsonNode parameters) {
+        for (JsonNode parameter : parameters) {
+            if ("subAccountId".equals(parameter.path("name").asText()) && "path".equals(parameter.path("in").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void anUnknownSetIsNamedInTheError(@TempDir Path out) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.main(new String[] {"nosuch", SPECS.toString(), out.toString()}));
+
+        assertTrue(e.getMessage().contains("unknown spec set 'nosuch'"), e.getMessage());
+    }
+}
