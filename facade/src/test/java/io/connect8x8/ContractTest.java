@@ -1,11 +1,12 @@
 package io.connect8x8;
 
 import static io.connect8x8.Fixtures.at;
+import static io.connect8x8.WireAssert.assertJson;
+import static io.connect8x8.WireAssert.spelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.connect8x8.chatapps.Channel;
@@ -26,8 +27,6 @@ import io.connect8x8.sms.SmsEncoding;
 import io.connect8x8.sms.SmsTemplate;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -87,45 +86,6 @@ class ContractTest {
 
     private static JsonObject parse(String body) {
         return JsonParser.parseString(body).getAsJsonObject();
-    }
-
-    private static final Pattern ENUM_TOKEN = Pattern.compile("@(\\w+)\\.(\\w+)@");
-
-    /** The expected JSON, each {@code @Type.CONSTANT@} replaced by the spelling of the generated enum in use. */
-    static JsonElement wire(String json) {
-        Matcher m = ENUM_TOKEN.matcher(json);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(spelling(m.group(1), m.group(2))));
-        }
-        m.appendTail(out);
-        return JsonParser.parseString(out.toString());
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static String spelling(String type, String constant) {
-        for (String pkg : List.of("io.connect8x8.generated.messaging.model.", "io.connect8x8.generated.sms.model.")) {
-            try {
-                Class enumType = Class.forName(pkg + type);
-                Enum<?> value = SpecEnums.find(enumType, constant);
-                if (value == null) {
-                    throw new AssertionError(type + " of the spec in use has no " + constant);
-                }
-                return value.toString();
-            } catch (ClassNotFoundException next) {
-                // try the other API's package
-            }
-        }
-        throw new AssertionError("no generated enum " + type);
-    }
-
-    /** Compares as JSON trees. */
-    static void assertJson(String expected, String actual) {
-        assertEquals(wire(expected), JsonParser.parseString(actual), actual);
-    }
-
-    static void assertJson(String expected, JsonElement actual) {
-        assertEquals(wire(expected), actual, actual.toString());
     }
 
     @Test
