@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.TlsVersion;
 
@@ -45,8 +47,12 @@ public final class Connect8x8Client implements AutoCloseable {
     /** The User-Agent sent unless configured. */
     public static final String DEFAULT_USER_AGENT = "connect8x8-java/0.1";
 
+    /** The default bound on async calls in flight at once: 64, OkHttp's own default for a dispatcher. */
+    public static final int DEFAULT_MAX_ASYNC_IN_FLIGHT = 64;
+
     private final OkHttpClient http;
     private final boolean ownsHttp;
+    private final Transport transport;
     private final SmsOperations sms;
     private final ChatAppsOperations chatApps;
     private final GeneratedApis generated;
@@ -82,14 +88,22 @@ public final class Connect8x8Client implements AutoCloseable {
                 .callTimeout(b.callTimeout)
                 .eventListenerFactory(AttemptTracker.LISTENER_FACTORY)
                 .followRedirects(false);
+        if (ownsHttp) {
+            // Async calls run on the dispatcher: its per-host limit (5 by default) would queue them unseen, so the
+            // client's own bound on calls in flight is the only one.
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequests(b.maxAsyncInFlight);
+            dispatcher.setMaxRequestsPerHost(b.maxAsyncInFlight);
+            http.dispatcher(dispatcher);
+        }
         // Also on a shared client: its owner's specs may allow TLS 1.0 and 1.1 (the derived client leaves them intact).
         http.connectionSpecs(java.util.List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
                 .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2).build(), ConnectionSpec.CLEARTEXT));
         this.http = http.build();
 
         Region hintRegion = b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null;
-        Transport transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes,
-                b.logMessageContent);
+        this.transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes,
+                b.logMessageContent, b.asyncScheduler, b.maxAsyncInFlight);
         Supplier<String> ids = b.autoClientIds ? (b.idGenerator != null ? b.idGenerator : SendPipeline.RANDOM_IDS)
                 : null;
 
@@ -104,10 +118,12 @@ public final class Connect8x8Client implements AutoCloseable {
         SmsApi smsApi = new SmsApi(smsClient);
         MessagingApi messagingApi = new MessagingApi(chatClient);
         this.sms = Access.smsOperations(new Access.SmsWiring(
-                new SendPipeline(transport, b.clock, smsSub, b.callTimeout, b.retryPolicy, ids, closed::get),
+                new SendPipeline(transport, CallListener.Api.SMS, b.listener, b.clock, smsSub, b.callTimeout,
+                        b.retryPolicy, ids, closed::get),
                 SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
         this.chatApps = Access.chatAppsOperations(new Access.ChatWiring(
-                new SendPipeline(transport, b.clock, chatSub, b.callTimeout, b.retryPolicy, ids, closed::get),
+                new SendPipeline(transport, CallListener.Api.CHAT_APPS, b.listener, b.clock, chatSub, b.callTimeout,
+                        b.retryPolicy, ids, closed::get),
                 ChatKinds.single(messagingApi), ChatKinds.batch(messagingApi)));
         this.generated = new GeneratedApis(smsApi, messagingApi);
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
@@ -169,13 +185,18 @@ public final class Connect8x8Client implements AutoCloseable {
 
     /**
      * Releases the connection pool and threads this client created; idempotent. From then on, every send through
-     * this client fails with {@link ClientClosedException} before anything is prepared or sent.
+     * this client fails with {@link ClientClosedException} before anything is prepared or sent. An async call
+     * waiting to retry fails at once with the failure of its last attempt; one with an attempt in flight ends with
+     * that attempt. A scheduler given to {@link Builder#asyncScheduler} is left running, as its owner's.
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownsHttp) {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+        if (closed.compareAndSet(false, true)) {
+            transport.close();
+            if (ownsHttp) {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
         }
     }
 
@@ -208,6 +229,9 @@ public final class Connect8x8Client implements AutoCloseable {
         private DoubleSupplier random;
         private long maxResponseBytes = 8L * 1024 * 1024;
         private boolean logMessageContent;
+        private CallListener listener = CallListener.NONE;
+        private ScheduledExecutorService asyncScheduler;
+        private int maxAsyncInFlight = DEFAULT_MAX_ASYNC_IN_FLIGHT;
 
         private Builder() {
         }
@@ -236,6 +260,9 @@ public final class Connect8x8Client implements AutoCloseable {
             c.random = random;
             c.maxResponseBytes = maxResponseBytes;
             c.logMessageContent = logMessageContent;
+            c.listener = listener;
+            c.asyncScheduler = asyncScheduler;
+            c.maxAsyncInFlight = maxAsyncInFlight;
             return c;
         }
 
@@ -406,6 +433,51 @@ public final class Connect8x8Client implements AutoCloseable {
                 throw new ValidationException("maxResponseBytes", "must be at least 1024");
             }
             this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the observer of every call, sync and async: metrics and tracing hang off it (see
+         * {@code connect8x8-micrometer}).
+         *
+         * @param listener the listener (default {@link CallListener#NONE})
+         * @return this builder
+         */
+        public Builder listener(CallListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Sets where async calls wait between attempts. By default the client creates one daemon thread the first
+         * time an async call retries, and shuts it down in {@link Connect8x8Client#close()}; a scheduler given here
+         * is shared, and left running by {@code close()}. Tests inject one that runs waits at once.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        public Builder asyncScheduler(ScheduledExecutorService scheduler) {
+            this.asyncScheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Bounds the async calls ({@code sendAsync}, {@code sendBatchAsync}) in flight at once on this client, both
+         * APIs together, each counted from its start to the completion of its future, retry waits included. When
+         * the bound is reached, a further async call does not wait: its future fails at once with an
+         * {@link InFlightLimitException} ({@link SendState#NOT_SENT}, nothing sent). With a client-owned
+         * OkHttpClient, OkHttp's dispatcher is sized to the same bound; with one given to
+         * {@link #httpClient(OkHttpClient)}, that client's dispatcher limits apply as well.
+         *
+         * @param max at least 1 (default {@value Connect8x8Client#DEFAULT_MAX_ASYNC_IN_FLIGHT})
+         * @return this builder
+         * @throws ValidationException when below 1
+         */
+        public Builder maxAsyncInFlight(int max) {
+            if (max < 1) {
+                throw new ValidationException("maxAsyncInFlight", "must be at least 1");
+            }
+            this.maxAsyncInFlight = max;
             return this;
         }
 

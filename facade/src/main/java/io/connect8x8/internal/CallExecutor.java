@@ -3,12 +3,13 @@ package io.connect8x8.internal;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.RetryPolicy;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.Request;
 
 /**
  * The execute step of the send pipeline: one request under its retry policy and deadline, to a 2xx response or a
- * typed failure. The seam later work plugs into (an asynchronous executor, an observer timing each call) without a
- * second path: {@link Transport} is the one implementation today.
+ * typed failure, blocking or not. {@link Transport} implements both with one retry decision; the
+ * {@link CallRecorder} of the exchange hears of each attempt and wait.
  */
 public interface CallExecutor {
 
@@ -22,13 +23,23 @@ public interface CallExecutor {
     HttpResponse execute(Exchange exchange);
 
     /**
+     * Executes a request without blocking: the same attempts, retries and deadline as {@link #execute}, the waits
+     * on a scheduler. Cancelling the returned future cancels the attempt in flight and any pending retry.
+     *
+     * @param exchange the request and the rules it runs under
+     * @return the 2xx response, or the failure {@link #execute} would throw
+     */
+    CompletableFuture<HttpResponse> executeAsync(Exchange exchange);
+
+    /**
      * One call to execute.
      *
      * @param request the request the generated client built
      * @param policy the retry policy
      * @param timeout the whole call's deadline
      * @param what what is sent, for logs (phone numbers already masked)
+     * @param recorder the call's observer
      */
-    record Exchange(Request request, RetryPolicy policy, Duration timeout, String what) {
+    record Exchange(Request request, RetryPolicy policy, Duration timeout, String what, CallRecorder recorder) {
     }
 }

@@ -72,6 +72,11 @@ public final class ChatKinds {
             }
 
             @Override
+            public ResultFacts resultFacts(ChatResult result) {
+                return ResultFacts.single(result.umid(), result.accepted());
+            }
+
+            @Override
             public ChatResult read(JsonObject json) {
                 return result(json);
             }
@@ -131,6 +136,11 @@ public final class ChatKinds {
             @Override
             public okhttp3.Call call(String subAccountId, BatchMessageRequest model) throws Exception {
                 return api.sendMessageManyCall(subAccountId, model, null);
+            }
+
+            @Override
+            public ResultFacts resultFacts(ChatBatchResult result) {
+                return new ResultFacts(null, result.batchId(), result.acceptedCount(), result.rejectedCount());
             }
 
             @Override

@@ -59,6 +59,14 @@ public interface RequestKind<I, M, R> {
     R read(JsonObject json);
 
     /**
+     * What a result tells a {@link io.connect8x8.CallListener}: ids and counts, no content.
+     *
+     * @param result the result {@link #read} returned
+     * @return the facts
+     */
+    ResultFacts resultFacts(R result);
+
+    /**
      * What is sent, for logs: phone numbers masked, no message text.
      *
      * @param input the input
@@ -104,6 +112,31 @@ public interface RequestKind<I, M, R> {
          */
         public String single() {
             return messageIds.get(0);
+        }
+    }
+
+    /**
+     * What a result tells a {@link io.connect8x8.CallListener}.
+     *
+     * @param messageId a single send's umid, or null
+     * @param batchId a batch's id, or null
+     * @param accepted the messages accepted
+     * @param rejected the messages refused within an accepted batch
+     */
+    record ResultFacts(String messageId, String batchId, int accepted, int rejected) {
+
+        /** No facts: for failures. */
+        public static final ResultFacts NONE = new ResultFacts(null, null, 0, 0);
+
+        /**
+         * The facts of a single send.
+         *
+         * @param umid the message's id
+         * @param accepted whether the API accepted it
+         * @return the facts
+         */
+        public static ResultFacts single(String umid, boolean accepted) {
+            return new ResultFacts(umid, null, accepted ? 1 : 0, accepted ? 0 : 1);
         }
     }
 }

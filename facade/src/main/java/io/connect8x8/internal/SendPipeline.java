@@ -2,6 +2,7 @@ package io.connect8x8.internal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import io.connect8x8.CallListener;
 import io.connect8x8.ClientClosedException;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.RequestOptions;
@@ -20,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import okhttp3.Request;
@@ -35,7 +39,8 @@ import okio.Buffer;
  *   <li>execute: the {@link CallExecutor} (the transport: attempts, retries, deadline);</li>
  *   <li>read: the body is parsed once and read leniently by the kind's reader.</li>
  * </ol>
- * Previews run the first two steps only. Immutable and thread-safe.
+ * {@link #sendAsync} runs the same steps, the execute step without blocking. The {@link CallListener} observes each
+ * call from the execute step to its end. Previews run the first two steps only. Immutable and thread-safe.
  */
 public final class SendPipeline {
 
@@ -43,6 +48,8 @@ public final class SendPipeline {
     public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
 
     private final CallExecutor executor;
+    private final CallListener.Api api;
+    private final CallListener listener;
     private final Clock clock;
     private final String subAccountId;
     private final Duration timeout;
@@ -54,6 +61,8 @@ public final class SendPipeline {
      * Creates the pipeline of one API.
      *
      * @param executor executes requests
+     * @param api the API this pipeline sends to, for the listener
+     * @param listener observes each call
      * @param clock the clock schedules are checked against
      * @param subAccountId the default sub-account, or null
      * @param timeout the default deadline
@@ -61,9 +70,12 @@ public final class SendPipeline {
      * @param ids generates client ids; null disables generation
      * @param closed whether the client was closed
      */
-    public SendPipeline(CallExecutor executor, Clock clock, String subAccountId, Duration timeout,
-                        RetryPolicy retryPolicy, Supplier<String> ids, BooleanSupplier closed) {
+    public SendPipeline(CallExecutor executor, CallListener.Api api, CallListener listener, Clock clock,
+                        String subAccountId, Duration timeout, RetryPolicy retryPolicy, Supplier<String> ids,
+                        BooleanSupplier closed) {
         this.executor = executor;
+        this.api = api;
+        this.listener = listener;
         this.clock = clock;
         this.subAccountId = subAccountId;
         this.timeout = timeout;
@@ -90,10 +102,87 @@ public final class SendPipeline {
         if (closed.getAsBoolean()) {
             throw new ClientClosedException();
         }
-        Request request = prepareAndMap(kind, input, options);
-        HttpResponse response = executor.execute(new CallExecutor.Exchange(request,
-                options.retryPolicy().orElse(retryPolicy), options.timeout().orElse(timeout), kind.describe(input)));
-        return read(kind, response);
+        Prepared prepared = prepareAndMap(kind, input, options);
+        CallRecorder recorder = startCall(prepared, false);
+        try {
+            R result = read(kind, executor.execute(exchange(kind, input, options, prepared, recorder)));
+            recorder.succeeded(kind.resultFacts(result));
+            return result;
+        } catch (Connect8x8Exception e) {
+            recorder.failed(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Sends without blocking: the same steps as {@link #send}, the execute step on OkHttp's {@code enqueue} and
+     * the client's scheduler. Never throws for a failure of the send: a closed client, input refused by the
+     * prepare step, and every failure {@link #send} would throw complete the future exceptionally with the same
+     * typed exception. Cancelling the future cancels the HTTP call in flight and any pending retry.
+     *
+     * @param kind the kind of request
+     * @param input the facade's input
+     * @param options the call's overrides
+     * @param <I> the input type
+     * @param <M> the generated model type
+     * @param <R> the result type
+     * @return the result, or the typed failure
+     * @throws NullPointerException when the input or options are null
+     */
+    public <I, M, R> CompletableFuture<R> sendAsync(RequestKind<I, M, R> kind, I input, RequestOptions options) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(options, "options");
+        Prepared prepared;
+        try {
+            if (closed.getAsBoolean()) {
+                throw new ClientClosedException();
+            }
+            prepared = prepareAndMap(kind, input, options);
+        } catch (Connect8x8Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CallRecorder recorder = startCall(prepared, true);
+        CompletableFuture<HttpResponse> execution = executor.executeAsync(
+                exchange(kind, input, options, prepared, recorder));
+        CompletableFuture<R> result = new CompletableFuture<>();
+        execution.whenComplete((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof Connect8x8Exception typed) {
+                    recorder.failed(typed);
+                }
+                result.completeExceptionally(cause);
+                return;
+            }
+            try {
+                R value = read(kind, response);
+                recorder.succeeded(kind.resultFacts(value));
+                result.complete(value);
+            } catch (Connect8x8Exception e) {
+                recorder.failed(e);
+                result.completeExceptionally(e);
+            }
+        });
+        result.whenComplete((value, failure) -> {
+            if (failure instanceof CancellationException) {
+                recorder.cancelled();
+                execution.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    private CallRecorder startCall(Prepared prepared, boolean async) {
+        return CallRecorder.start(listener, clock, new CallListener.CallInfo(api,
+                prepared.batch() ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
+                prepared.messages(), async));
+    }
+
+    private <I> CallExecutor.Exchange exchange(RequestKind<I, ?, ?> kind, I input, RequestOptions options,
+                                               Prepared prepared, CallRecorder recorder) {
+        return new CallExecutor.Exchange(prepared.request(), options.retryPolicy().orElse(retryPolicy),
+                options.timeout().orElse(timeout), kind.describe(input), recorder);
     }
 
     /**
@@ -106,15 +195,20 @@ public final class SendPipeline {
      */
     public <I> RequestPreview preview(RequestKind<I, ?, ?> kind, I input) {
         Objects.requireNonNull(input, "input");
-        return preview(prepareAndMap(kind, input, RequestOptions.DEFAULT));
+        return preview(prepareAndMap(kind, input, RequestOptions.DEFAULT).request());
     }
 
-    private <I, M> Request prepareAndMap(RequestKind<I, M, ?> kind, I input, RequestOptions options) {
+    /** A request ready to execute, and what the listener is told of it. */
+    private record Prepared(Request request, boolean batch, int messages) {
+    }
+
+    private <I, M> Prepared prepareAndMap(RequestKind<I, M, ?> kind, I input, RequestOptions options) {
         RequestKind.Ids fixed = prepare(kind, input, options);
         String subAccount = subAccount(options);
         M model = kind.toModel(input, fixed);
         try {
-            return kind.call(subAccount, model).request();
+            return new Prepared(kind.call(subAccount, model).request(), kind.batch(input) != null,
+                    fixed.messageIds().size());
         } catch (Exception e) {
             throw new IllegalStateException("the generated client refused to build the request", e);
         }

@@ -59,6 +59,11 @@ public final class SmsKinds {
             }
 
             @Override
+            public ResultFacts resultFacts(SmsResult result) {
+                return ResultFacts.single(result.umid(), result.accepted());
+            }
+
+            @Override
             public SmsResult read(JsonObject json) {
                 return result(json);
             }
@@ -107,6 +112,11 @@ public final class SmsKinds {
             @Override
             public okhttp3.Call call(String subAccountId, BatchSmsRequest model) throws Exception {
                 return api.sendManySmsCall(subAccountId, model, null);
+            }
+
+            @Override
+            public ResultFacts resultFacts(SmsBatchResult result) {
+                return new ResultFacts(null, result.batchId(), result.acceptedCount(), result.rejectedCount());
             }
 
             @Override

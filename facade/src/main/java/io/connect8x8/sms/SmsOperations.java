@@ -4,6 +4,7 @@ import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Access;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The SMS API of a {@link io.connect8x8.Connect8x8Client}: single and batch sends, and previews of both, all through
@@ -69,6 +70,60 @@ public final class SmsOperations {
      */
     public SmsBatchResult sendBatch(SmsBatch batch, RequestOptions options) {
         return wiring.pipeline().send(wiring.batch(), batch, options);
+    }
+
+    /**
+     * Sends one message without blocking a thread: OkHttp's {@code enqueue} for each attempt, the client's
+     * scheduler for each retry wait, the same validation, retry rules, deadline and typed exceptions as
+     * {@link #send(Sms, RequestOptions)}. This method never throws for a failed send: input refused before any
+     * network I/O ({@link ValidationException}), a closed client, the bound of
+     * {@link io.connect8x8.Connect8x8Client.Builder#maxAsyncInFlight(int)} being reached
+     * ({@link io.connect8x8.InFlightLimitException}) and every failure of the call complete the future
+     * exceptionally with that typed exception, so {@code exceptionally} and {@code handle} see it unwrapped.
+     * {@code cancel(true)} on the future cancels the HTTP call in flight and any pending retry.
+     *
+     * @param sms the message
+     * @param options the call's overrides
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when an argument is null
+     */
+    public CompletableFuture<SmsResult> sendAsync(Sms sms, RequestOptions options) {
+        return wiring.pipeline().sendAsync(wiring.single(), sms, options);
+    }
+
+    /**
+     * Sends one message without blocking, with the client's defaults: see
+     * {@link #sendAsync(Sms, RequestOptions)}.
+     *
+     * @param sms the message
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when the message is null
+     */
+    public CompletableFuture<SmsResult> sendAsync(Sms sms) {
+        return sendAsync(sms, RequestOptions.DEFAULT);
+    }
+
+    /**
+     * Sends a batch without blocking, under the contract of {@link #sendAsync(Sms, RequestOptions)}.
+     *
+     * @param batch the batch
+     * @param options the call's overrides
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when an argument is null
+     */
+    public CompletableFuture<SmsBatchResult> sendBatchAsync(SmsBatch batch, RequestOptions options) {
+        return wiring.pipeline().sendAsync(wiring.batch(), batch, options);
+    }
+
+    /**
+     * Sends a batch without blocking, with the client's defaults.
+     *
+     * @param batch the batch
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when the batch is null
+     */
+    public CompletableFuture<SmsBatchResult> sendBatchAsync(SmsBatch batch) {
+        return sendBatchAsync(batch, RequestOptions.DEFAULT);
     }
 
     /**
