@@ -351,8 +351,12 @@ public final class Transport implements CallExecutor {
                     future.completeExceptionally(step.failure);
                     return;
                 }
+                // A cancel or close that ran before pendingRetry was set could not see it: look again.
                 if (closed) {
                     abandonWait();
+                }
+                if (future.isDone()) {
+                    cancelPendingRetry();
                 }
             }
         }
