@@ -27,8 +27,9 @@ public interface CallExecutor {
      * @param request the request the generated client built
      * @param policy the retry policy
      * @param timeout the whole call's deadline
-     * @param what what is sent, for logs (phone numbers already masked)
+     * @param what what is sent, for logs (phone numbers already masked): its {@code toString()}, called only when a
+     *     log line is written
      */
-    record Exchange(Request request, RetryPolicy policy, Duration timeout, String what) {
+    record Exchange(Request request, RetryPolicy policy, Duration timeout, Object what) {
     }
 }

@@ -91,8 +91,15 @@ public final class SendPipeline {
             throw new ClientClosedException();
         }
         Request request = prepareAndMap(kind, input, options);
+        Object what = new Object() {
+            // Rendered only when a log line shows it.
+            @Override
+            public String toString() {
+                return kind.describe(input);
+            }
+        };
         HttpResponse response = executor.execute(new CallExecutor.Exchange(request,
-                options.retryPolicy().orElse(retryPolicy), options.timeout().orElse(timeout), kind.describe(input)));
+                options.retryPolicy().orElse(retryPolicy), options.timeout().orElse(timeout), what));
         return read(kind, response);
     }
 
@@ -158,7 +165,8 @@ public final class SendPipeline {
         if (id == null) {
             throw new ValidationException("subAccountId", "is required: set it on the client or the call");
         }
-        return Checks.subAccountId("subAccountId", id);
+        // The client's own was checked when it was built.
+        return id == subAccountId ? id : Checks.subAccountId("subAccountId", id);
     }
 
     /** A fresh client id of at most {@code maxLength} characters, or the caller's; null when generation is off. */

@@ -86,11 +86,11 @@ public final class Transport implements CallExecutor {
      * @param request the request the generated client built
      * @param policy the retry policy
      * @param timeout the whole call's deadline
-     * @param what what is sent, for logs (already masked)
+     * @param what what is sent, for logs (already masked; rendered only when logged)
      * @return the 2xx response
      * @throws Connect8x8Exception the mapped failure
      */
-    private HttpResponse execute(Request request, RetryPolicy policy, Duration timeout, String what) {
+    private HttpResponse execute(Request request, RetryPolicy policy, Duration timeout, Object what) {
         long deadline = clock.millis() + timeout.toMillis();
         if (logContent && LOG.isDebugEnabled()) {
             LOG.debug("{} {} {} body: {}", request.method(), request.url(), what,
@@ -112,8 +112,10 @@ public final class Transport implements CallExecutor {
             Connect8x8Exception failure;
             try (Response response = call.execute()) {
                 int status = response.code();
-                LOG.debug("{} {} {} attempt {}: HTTP {} in {} ms", request.method(), request.url(), what, attempt,
-                        status, clock.millis() - started);
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {} {} attempt {}: HTTP {} in {} ms", request.method(), request.url(), what, attempt,
+                            status, clock.millis() - started);
+                }
                 if (status >= 200 && status < 300) {
                     String body = readBody(response.body(), maxResponseBytes, status, attempt, call, timeout);
                     return new HttpResponse(status, body, attempt);
