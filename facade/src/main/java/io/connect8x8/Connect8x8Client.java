@@ -159,17 +159,29 @@ public final class Connect8x8Client implements AutoCloseable {
         }
     }
 
-    /** @return a builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY} */
+    /**
+     * A builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY}.
+     *
+     * @return a builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the SMS API */
+    /**
+     * The SMS API.
+     *
+     * @return the SMS API
+     */
     public SmsOperations sms() {
         return sms;
     }
 
-    /** @return the Messaging Apps API (WhatsApp and the other chat apps) */
+    /**
+     * The Messaging Apps API (WhatsApp and the other chat apps).
+     *
+     * @return the Messaging Apps API (WhatsApp and the other chat apps)
+     */
     public ChatAppsOperations chatApps() {
         return chatApps;
     }
@@ -284,13 +296,23 @@ public final class Connect8x8Client implements AutoCloseable {
             return apiKey(ApiKey.of(apiKey));
         }
 
-        /** @param file a file holding only the key; read at {@link #build()} @return this builder */
+        /**
+         * A file holding only the key; read at {@link #build()}.
+         *
+         * @param file a file holding only the key; read at {@link #build()}
+         * @return this builder
+         */
         public Builder apiKeyFile(Path file) {
             this.apiKeyFile = Objects.requireNonNull(file, "file");
             return this;
         }
 
-        /** @param region the region, selecting both hosts (default Asia-Pacific) @return this builder */
+        /**
+         * The region, selecting both hosts (default Asia-Pacific).
+         *
+         * @param region the region, selecting both hosts (default Asia-Pacific)
+         * @return this builder
+         */
         public Builder region(Region region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;
@@ -306,7 +328,12 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param url the Messaging Apps API's base URL, as {@link #smsBaseUrl(String)} @return this builder */
+        /**
+         * The Messaging Apps API's base URL, as {@link #smsBaseUrl(String)}.
+         *
+         * @param url the Messaging Apps API's base URL, as {@link #smsBaseUrl(String)}
+         * @return this builder
+         */
         public Builder chatAppsBaseUrl(String url) {
             this.chatAppsBaseUrl = Objects.requireNonNull(url, "url");
             return this;
@@ -321,25 +348,45 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param subAccountId the SMS sub-account, when it differs from the chat-apps one @return this builder */
+        /**
+         * The SMS sub-account, when it differs from the chat-apps one.
+         *
+         * @param subAccountId the SMS sub-account, when it differs from the chat-apps one
+         * @return this builder
+         */
         public Builder smsSubAccountId(String subAccountId) {
             this.smsSubAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
             return this;
         }
 
-        /** @param subAccountId the Messaging Apps sub-account, when it differs @return this builder */
+        /**
+         * The Messaging Apps sub-account, when it differs.
+         *
+         * @param subAccountId the Messaging Apps sub-account, when it differs
+         * @return this builder
+         */
         public Builder chatAppsSubAccountId(String subAccountId) {
             this.chatAppsSubAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
             return this;
         }
 
-        /** @param timeout the TCP and TLS connect timeout (default 10 s) @return this builder */
+        /**
+         * The TCP and TLS connect timeout (default 10 s).
+         *
+         * @param timeout the TCP and TLS connect timeout (default 10 s)
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
-        /** @param timeout the longest silence while reading or writing (default 30 s) @return this builder */
+        /**
+         * The longest silence while reading or writing (default 30 s).
+         *
+         * @param timeout the longest silence while reading or writing (default 30 s)
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
             return this;
@@ -354,7 +401,12 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param userAgent the User-Agent header (default {@value #DEFAULT_USER_AGENT}) @return this builder */
+        /**
+         * The User-Agent header (default {@value #DEFAULT_USER_AGENT}).
+         *
+         * @param userAgent the User-Agent header (default {@value #DEFAULT_USER_AGENT})
+         * @return this builder
+         */
         public Builder userAgent(String userAgent) {
             this.userAgent = userAgent;
             return this;
@@ -371,7 +423,12 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param policy the retry policy (default {@link RetryPolicy#DEFAULT}) @return this builder */
+        /**
+         * The retry policy (default {@link RetryPolicy#DEFAULT}).
+         *
+         * @param policy the retry policy (default {@link RetryPolicy#DEFAULT})
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
@@ -398,19 +455,34 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param clock the clock for deadlines and schedule checks (default UTC system clock) @return this */
+        /**
+         * The clock for deadlines and schedule checks (default UTC system clock).
+         *
+         * @param clock the clock for deadlines and schedule checks (default UTC system clock)
+         * @return this
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param sleeper how to wait between attempts (default {@link Sleeper#SYSTEM}; tests inject) @return this */
+        /**
+         * How to wait between attempts (default {@link Sleeper#SYSTEM}; tests inject).
+         *
+         * @param sleeper how to wait between attempts (default {@link Sleeper#SYSTEM}; tests inject)
+         * @return this
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** @param random uniform values in [0, 1) for backoff jitter (default: thread-local random) @return this */
+        /**
+         * Uniform values in [0, 1) for backoff jitter (default: thread-local random).
+         *
+         * @param random uniform values in [0, 1) for backoff jitter (default: thread-local random)
+         * @return this
+         */
         public Builder jitter(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
@@ -427,7 +499,12 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param bytes the largest response body read (default 8 MiB) @return this builder */
+        /**
+         * The largest response body read (default 8 MiB).
+         *
+         * @param bytes the largest response body read (default 8 MiB)
+         * @return this builder
+         */
         public Builder maxResponseBytes(long bytes) {
             if (bytes < 1024) {
                 throw new ValidationException("maxResponseBytes", "must be at least 1024");
@@ -491,7 +568,11 @@ public final class Connect8x8Client implements AutoCloseable {
         }
     }
 
-    /** @return whether {@link #close()} was called */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return whether {@link #close()} was called
+     */
     public boolean isClosed() {
         return closed.get();
     }

@@ -34,22 +34,38 @@ public final class ChatBatch {
         this.extras = Extras.copy(b.extras);
     }
 
-    /** @return a new builder */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the messages */
+    /**
+     * The messages.
+     *
+     * @return the messages
+     */
     public List<ChatMessage> messages() {
         return messages;
     }
 
-    /** @return your id for the batch */
+    /**
+     * Your id for the batch.
+     *
+     * @return your id for the batch
+     */
     public Optional<String> clientBatchId() {
         return Optional.ofNullable(clientBatchId);
     }
 
-    /** @return whether the response lists each message */
+    /**
+     * Whether the response lists each message.
+     *
+     * @return whether the response lists each message
+     */
     public boolean includeMessagesInResponse() {
         return includeMessagesInResponse;
     }
@@ -92,13 +108,23 @@ public final class ChatBatch {
             return this;
         }
 
-        /** @param message one message @return this builder */
+        /**
+         * One message.
+         *
+         * @param message one message
+         * @return this builder
+         */
         public Builder addMessage(ChatMessage message) {
             messages.add(Objects.requireNonNull(message, "message"));
             return this;
         }
 
-        /** @param messages messages, added in order @return this builder */
+        /**
+         * Messages, added in order.
+         *
+         * @param messages messages, added in order
+         * @return this builder
+         */
         public Builder addMessages(List<ChatMessage> messages) {
             messages.forEach(this::addMessage);
             return this;
@@ -113,13 +139,23 @@ public final class ChatBatch {
             return this;
         }
 
-        /** @param include whether the response lists each message (default false) @return this builder */
+        /**
+         * Whether the response lists each message (default false).
+         *
+         * @param include whether the response lists each message (default false)
+         * @return this builder
+         */
         public Builder includeMessagesInResponse(boolean include) {
             this.includeMessagesInResponse = include;
             return this;
         }
 
-        /** @return the batch @throws io.connect8x8.ValidationException naming the malformed field */
+        /**
+         * The batch.
+         *
+         * @return the batch
+         * @throws io.connect8x8.ValidationException naming the malformed field
+         */
         public ChatBatch build() {
             return new ChatBatch(this);
         }

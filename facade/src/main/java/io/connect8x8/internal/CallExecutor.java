@@ -37,9 +37,10 @@ public interface CallExecutor {
      * @param request the request the generated client built
      * @param policy the retry policy
      * @param timeout the whole call's deadline
-     * @param what what is sent, for logs (phone numbers already masked)
+     * @param what what is sent, for logs (phone numbers already masked): its {@code toString()}, called only when a
+     *     log line is written
      * @param recorder the call's observer
      */
-    record Exchange(Request request, RetryPolicy policy, Duration timeout, String what, CallRecorder recorder) {
+    record Exchange(Request request, RetryPolicy policy, Duration timeout, Object what, CallRecorder recorder) {
     }
 }

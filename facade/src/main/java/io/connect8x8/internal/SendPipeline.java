@@ -181,8 +181,15 @@ public final class SendPipeline {
 
     private <I> CallExecutor.Exchange exchange(RequestKind<I, ?, ?> kind, I input, RequestOptions options,
                                                Prepared prepared, CallRecorder recorder) {
+        Object what = new Object() {
+            // Rendered only when a log line shows it.
+            @Override
+            public String toString() {
+                return kind.describe(input);
+            }
+        };
         return new CallExecutor.Exchange(prepared.request(), options.retryPolicy().orElse(retryPolicy),
-                options.timeout().orElse(timeout), kind.describe(input), recorder);
+                options.timeout().orElse(timeout), what, recorder);
     }
 
     /**
@@ -252,7 +259,8 @@ public final class SendPipeline {
         if (id == null) {
             throw new ValidationException("subAccountId", "is required: set it on the client or the call");
         }
-        return Checks.subAccountId("subAccountId", id);
+        // The client's own was checked when it was built.
+        return id == subAccountId ? id : Checks.subAccountId("subAccountId", id);
     }
 
     /** A fresh client id of at most {@code maxLength} characters, or the caller's; null when generation is off. */

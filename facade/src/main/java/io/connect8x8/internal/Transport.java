@@ -183,7 +183,7 @@ public final class Transport implements CallExecutor {
         private final Request request;
         private final RetryPolicy policy;
         private final Duration timeout;
-        private final String what;
+        private final Object what;
         private final CallRecorder recorder;
         private final long deadline;
         private int attempt;
@@ -227,8 +227,10 @@ public final class Transport implements CallExecutor {
         /** The decision after an HTTP answer; the caller closes the response. */
         Step afterResponse(Response response) {
             int status = response.code();
-            LOG.debug("{} {} {} attempt {}: HTTP {} in {} ms", request.method(), request.url(), what, attempt,
-                    status, clock.millis() - started);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} {} attempt {}: HTTP {} in {} ms", request.method(), request.url(), what, attempt,
+                        status, clock.millis() - started);
+            }
             if (status >= 200 && status < 300) {
                 try {
                     String body = readBody(response.body(), maxResponseBytes, status, attempt, call, timeout);

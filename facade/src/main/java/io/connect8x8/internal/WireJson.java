@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -61,6 +63,17 @@ public final class WireJson {
      */
     public static boolean isJsonMime(String mime) {
         return mime != null && ("*/*".equals(mime) || JSON_MIME.matcher(mime).matches());
+    }
+
+    /**
+     * The generated client's path-parameter escaping (URL-encoded, a space as {@code %20}), without its per-call
+     * regular expression.
+     *
+     * @param value the parameter
+     * @return the escaped text
+     */
+    public static String escape(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**

@@ -72,58 +72,102 @@ public final class Sms {
         return text;
     }
 
-    /** @return a new builder */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this message's fields */
+    /**
+     * A builder holding this message's fields.
+     *
+     * @return a builder holding this message's fields
+     */
     public Builder toBuilder() {
         return new Builder().to(to).text(text).from(from).encoding(encoding).clientMessageId(clientMessageId)
                 .dlrCallbackUrl(dlrCallbackUrl).country(country).scheduled(scheduled).expiry(expiry).extras(extras);
     }
 
-    /** @return the destination in E.164 form, sent as {@code destination}; empty only in a batch's template form */
+    /**
+     * The destination in E.164 form, sent as {@code destination}; empty only in a batch's template form.
+     *
+     * @return the destination in E.164 form, sent as {@code destination}; empty only in a batch's template form
+     */
     public Optional<String> to() {
         return Optional.ofNullable(to);
     }
 
-    /** @return the text, sent as {@code text}; may be empty in a batch whose template gives it */
+    /**
+     * The text, sent as {@code text}; may be empty in a batch whose template gives it.
+     *
+     * @return the text, sent as {@code text}; may be empty in a batch whose template gives it
+     */
     public Optional<String> text() {
         return Optional.ofNullable(text);
     }
 
-    /** @return the sender id, sent as {@code source} */
+    /**
+     * The sender id, sent as {@code source}.
+     *
+     * @return the sender id, sent as {@code source}
+     */
     public Optional<String> from() {
         return Optional.ofNullable(from);
     }
 
-    /** @return the encoding, sent as {@code encoding} (the API's default is AUTO) */
+    /**
+     * The encoding, sent as {@code encoding} (the API's default is AUTO).
+     *
+     * @return the encoding, sent as {@code encoding} (the API's default is AUTO)
+     */
     public Optional<SmsEncoding> encoding() {
         return Optional.ofNullable(encoding);
     }
 
-    /** @return the caller's id for this message, echoed in the response and the receipts */
+    /**
+     * The caller's id for this message, echoed in the response and the receipts.
+     *
+     * @return the caller's id for this message, echoed in the response and the receipts
+     */
     public Optional<String> clientMessageId() {
         return Optional.ofNullable(clientMessageId);
     }
 
-    /** @return where the API sends this message's delivery receipts, overriding the account's webhook */
+    /**
+     * Where the API sends this message's delivery receipts, overriding the account's webhook.
+     *
+     * @return where the API sends this message's delivery receipts, overriding the account's webhook
+     */
     public Optional<String> dlrCallbackUrl() {
         return Optional.ofNullable(dlrCallbackUrl);
     }
 
-    /** @return the ISO 3166 country the national form of {@link #to()} was given in */
+    /**
+     * The ISO 3166 country the national form of {@link #to()} was given in.
+     *
+     * @return the ISO 3166 country the national form of {@link #to()} was given in
+     */
     public Optional<String> country() {
         return Optional.ofNullable(country);
     }
 
-    /** @return when to send, at most 7 days ahead */
+    /**
+     * When to send, at most 7 days ahead.
+     *
+     * @return when to send, at most 7 days ahead
+     */
     public Optional<OffsetDateTime> scheduled() {
         return Optional.ofNullable(scheduled);
     }
 
-    /** @return when to give up sending */
+    /**
+     * When to give up sending.
+     *
+     * @return when to give up sending
+     */
     public Optional<OffsetDateTime> expiry() {
         return Optional.ofNullable(expiry);
     }
@@ -137,7 +181,11 @@ public final class Sms {
         return Extras.copy(extras);
     }
 
-    /** @return the parts the text is sent as, when the message has a text */
+    /**
+     * The parts the text is sent as, when the message has a text.
+     *
+     * @return the parts the text is sent as, when the message has a text
+     */
     public Optional<SmsParts> parts() {
         return text().map(t -> SmsParts.of(t, encoding == null ? SmsEncoding.AUTO : encoding));
     }

@@ -74,37 +74,65 @@ public final class SmsBatch {
         }
     }
 
-    /** @return a new builder */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the personalised messages, empty in the destinations form */
+    /**
+     * The personalised messages, empty in the destinations form.
+     *
+     * @return the personalised messages, empty in the destinations form
+     */
     public List<Sms> messages() {
         return messages;
     }
 
-    /** @return the destinations in E.164 form, empty in the messages form */
+    /**
+     * The destinations in E.164 form, empty in the messages form.
+     *
+     * @return the destinations in E.164 form, empty in the messages form
+     */
     public List<String> destinations() {
         return destinations;
     }
 
-    /** @return the fields the messages share */
+    /**
+     * The fields the messages share.
+     *
+     * @return the fields the messages share
+     */
     public Optional<SmsTemplate> template() {
         return Optional.ofNullable(template);
     }
 
-    /** @return your id for the batch, at most 20 characters */
+    /**
+     * Your id for the batch, at most 20 characters.
+     *
+     * @return your id for the batch, at most 20 characters
+     */
     public Optional<String> clientBatchId() {
         return Optional.ofNullable(clientBatchId);
     }
 
-    /** @return whether the response lists each message */
+    /**
+     * Whether the response lists each message.
+     *
+     * @return whether the response lists each message
+     */
     public boolean includeMessagesInResponse() {
         return includeMessagesInResponse;
     }
 
-    /** @return the number of messages the batch sends */
+    /**
+     * The number of messages the batch sends.
+     *
+     * @return the number of messages the batch sends
+     */
     public int size() {
         return messages.isEmpty() ? destinations.size() : messages.size();
     }
@@ -150,31 +178,56 @@ public final class SmsBatch {
             return this;
         }
 
-        /** @param sms one personalised message @return this builder */
+        /**
+         * One personalised message.
+         *
+         * @param sms one personalised message
+         * @return this builder
+         */
         public Builder addMessage(Sms sms) {
             messages.add(Objects.requireNonNull(sms, "sms"));
             return this;
         }
 
-        /** @param messages personalised messages, added in order @return this builder */
+        /**
+         * Personalised messages, added in order.
+         *
+         * @param messages personalised messages, added in order
+         * @return this builder
+         */
         public Builder addMessages(List<Sms> messages) {
             messages.forEach(this::addMessage);
             return this;
         }
 
-        /** @param destination one recipient of the template's text, in E.164 form @return this builder */
+        /**
+         * One recipient of the template's text, in E.164 form.
+         *
+         * @param destination one recipient of the template's text, in E.164 form
+         * @return this builder
+         */
         public Builder addDestination(String destination) {
             destinations.add(Objects.requireNonNull(destination, "destination"));
             return this;
         }
 
-        /** @param destinations recipients of the template's text @return this builder */
+        /**
+         * Recipients of the template's text.
+         *
+         * @param destinations recipients of the template's text
+         * @return this builder
+         */
         public Builder addDestinations(List<String> destinations) {
             destinations.forEach(this::addDestination);
             return this;
         }
 
-        /** @param template the shared fields (required with destinations) @return this builder */
+        /**
+         * The shared fields (required with destinations).
+         *
+         * @param template the shared fields (required with destinations)
+         * @return this builder
+         */
         public Builder template(SmsTemplate template) {
             this.template = template;
             return this;
@@ -189,13 +242,23 @@ public final class SmsBatch {
             return this;
         }
 
-        /** @param include whether the response lists each message (default false) @return this builder */
+        /**
+         * Whether the response lists each message (default false).
+         *
+         * @param include whether the response lists each message (default false)
+         * @return this builder
+         */
         public Builder includeMessagesInResponse(boolean include) {
             this.includeMessagesInResponse = include;
             return this;
         }
 
-        /** @return the batch @throws ValidationException naming the first malformed field */
+        /**
+         * The batch.
+         *
+         * @return the batch
+         * @throws ValidationException naming the first malformed field
+         */
         public SmsBatch build() {
             return new SmsBatch(this);
         }

@@ -378,20 +378,55 @@ public class FacadeBenchmark {
         return gson.fromJson(responseBody, PlainSmsBatchResult.class);
     }
 
+    /** Each measure: the facade's benchmark and its baseline, run one after the other in every round. */
+    private static final String[][] PAIRS = {
+        {"singleSendFacade1Thread", "singleSendPlain1Thread"},
+        {"singleSendFacade8Threads", "singleSendPlain8Threads"},
+        {"smsBatchRequestFacade", "smsBatchRequestPlain"},
+        {"chatTemplateBatchRequestFacade", "chatTemplateBatchRequestPlain"},
+        {"smsBatchResponseFacade", "smsBatchResponsePlain"},
+    };
+
     /**
-     * Runs the benchmarks in this JVM (exec:java cannot fork with the test class path) and prints JMH's table.
-     * An argument is a regular expression selecting benchmarks.
+     * Runs the benchmarks in this JVM (exec:java cannot fork with the test class path) in interleaved rounds: in
+     * each round every measure runs the facade and then its baseline, so that a busy machine slows both alike; the
+     * table gives the median of the rounds and the ratio. The first argument is the number of rounds (default 5).
      *
-     * @param args an optional benchmark filter
+     * @param args an optional number of rounds
      * @throws Exception if JMH fails
      */
     public static void main(String[] args) throws Exception {
         // The tests' logging configuration logs every call at debug; a benchmark measures the calls, not the logs.
         System.setProperty("org.slf4j.simpleLogger.log.io.connect8x8", "warn");
-        String include = args.length > 0 ? args[0] : FacadeBenchmark.class.getName();
-        new Runner(new OptionsBuilder().include(include).forks(0)
-                .warmupIterations(5).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(10).measurementTime(TimeValue.seconds(1))
-                .build()).run();
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        java.util.Map<String, List<Double>> scores = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String[] pair : PAIRS) {
+                for (String name : pair) {
+                    var result = new Runner(new OptionsBuilder()
+                            .include(FacadeBenchmark.class.getName() + "." + name + "$").forks(0)
+                            .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                            .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                            .build()).runSingle();
+                    scores.computeIfAbsent(name, k -> new ArrayList<>())
+                            .add(result.getPrimaryResult().getScore());
+                }
+            }
+        }
+        System.out.printf("%n%-32s %14s %14s %7s  (median of %d interleaved rounds, us/op)%n", "measure", "facade",
+                "baseline", "ratio", rounds);
+        for (String[] pair : PAIRS) {
+            double facade = median(scores.get(pair[0]));
+            double plain = median(scores.get(pair[1]));
+            System.out.printf("%-32s %14.1f %14.1f %6.2fx%n", pair[0].replace("Facade", ""), facade, plain,
+                    facade / plain);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
