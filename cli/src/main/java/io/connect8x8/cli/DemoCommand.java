@@ -50,7 +50,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ReceiptLog receipts = new ReceiptLog();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/receipts", ReceiptReceiver.builder().onReceipt(receipts).build().asHttpHandler());
+        // Loopback only, and the simulator sends no Authorization header.
+        receiver.createContext("/receipts",
+                ReceiptReceiver.builder().withoutAuthorization().onReceipt(receipts).build().asHttpHandler());
         receiver.start();
         try (Simulator simulator = root.context().simulators().start(0, RECEIPT_TIME_FACTOR);
              Connect8x8Client client = Connect8x8Client.builder().apiKey(simulator.apiKey())

@@ -1,21 +1,24 @@
 package io.connect8x8.webhooks;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What {@link ReceiptReceiver} remembers: for each of the most recently seen messages, the statuses already seen and
- * the latest one by status time. Least recently updated messages are forgotten first, so memory stays bounded.
+ * What a {@link ReceiptReceiver} remembers to drop duplicate webhooks and to know each message's latest state.
+ *
+ * <p>The default, {@link #inMemory(int, long)}, lives in one process. Behind a load balancer, where the same receipt
+ * may reach two instances, give every instance one shared ledger (the {@code connect8x8-postgresql} module has one on
+ * PostgreSQL) with {@link ReceiptReceiver.Builder#ledger(ReceiptLedger)}.
+ *
+ * <p>Implementations must be safe to call from many threads, and decide each {@link #record record} and
+ * {@link #recordInbound recordInbound} atomically: of two calls with the same receipt, exactly one is told it is new.
+ * A method that cannot reach its store throws a {@link RuntimeException}; the receiver then answers 503, and 8x8
+ * sends the event again later.
  */
-final class ReceiptLedger {
+public interface ReceiptLedger {
 
+    /** What {@link #record} decided about a receipt. */
     enum Outcome {
         /** Not seen before, and now the message's latest status. */
         LATEST,
@@ -25,67 +28,51 @@ final class ReceiptLedger {
         DUPLICATE
     }
 
-    private static final class Entry {
-        final Set<String> seen = new HashSet<>();
-        DeliveryReceipt latest;
-        Instant latestAt;
-    }
-
-    private final Map<String, Entry> receipts;
-    private final Map<String, Boolean> inbound;
-
-    ReceiptLedger(int maxMessages) {
-        this.receipts = lru(maxMessages);
-        this.inbound = lru(maxMessages);
-    }
-
-    private static <V> Map<String, V> lru(int max) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > max;
-            }
-        };
-    }
+    /**
+     * Records a receipt. A duplicate has the same umid, state and detail (compared ignoring case): WhatsApp reports
+     * {@code delivered} twice, first with detail {@code delivered_to_operator}, then {@code delivered_to_recipient},
+     * and both are news. Of two statuses with the same time, the one recorded last is the latest.
+     *
+     * @param receipt    the receipt, not null
+     * @param statusTime the time that orders it: its status timestamp, or its arrival time when 8x8 sent none
+     * @return whether it is new and, if so, whether it is now the latest
+     */
+    Outcome record(DeliveryReceipt receipt, Instant statusTime);
 
     /**
-     * Records a receipt. A duplicate has the same umid, state and detail: WhatsApp reports {@code delivered} twice,
-     * first with detail {@code delivered_to_operator}, then {@code delivered_to_recipient}, and both are news.
-     * Of two statuses with the same time, the one recorded last is the latest.
+     * Records an inbound message.
+     *
+     * @param umid the inbound message's umid, not null
+     * @return true when the umid was not seen before
      */
-    synchronized Outcome record(DeliveryReceipt receipt, Instant statusTime) {
-        Entry entry = receipts.computeIfAbsent(receipt.umid(), umid -> new Entry());
-        String detail = receipt.status().detail();
-        String key = receipt.state().toLowerCase(Locale.ROOT) + '\u0000'
-                + (detail == null ? "" : detail.toLowerCase(Locale.ROOT));
-        if (!entry.seen.add(key)) {
-            return Outcome.DUPLICATE;
-        }
-        if (entry.latest != null && statusTime.isBefore(entry.latestAt)) {
-            return Outcome.OLDER;
-        }
-        entry.latest = receipt;
-        entry.latestAt = statusTime;
-        return Outcome.LATEST;
-    }
+    boolean recordInbound(String umid);
 
-    /** Records an inbound message; false when its umid was seen before. */
-    synchronized boolean recordInbound(String umid) {
-        return inbound.put(umid, Boolean.TRUE) == null;
-    }
+    /**
+     * The newest status recorded for a message.
+     *
+     * @param umid the message id, not null
+     * @return the receipt with the newest status time, or empty when none was recorded or the message was forgotten
+     */
+    Optional<DeliveryReceipt> latest(String umid);
 
-    synchronized Optional<DeliveryReceipt> latest(String umid) {
-        Entry entry = receipts.get(umid);
-        return entry == null ? Optional.empty() : Optional.of(entry.latest);
-    }
+    /**
+     * A snapshot of the newest receipt of the messages remembered, least recently updated first. A shared ledger may
+     * return only the most recently updated ones.
+     *
+     * @return an unmodifiable list, not updated by later calls
+     */
+    List<DeliveryReceipt> latestAll();
 
-    synchronized List<DeliveryReceipt> latestAll() {
-        List<DeliveryReceipt> all = new ArrayList<>(receipts.size());
-        for (Entry entry : receipts.values()) {
-            all.add(entry.latest);
-        }
-        return List.copyOf(all);
+    /**
+     * A ledger in this process's memory, bounded in messages and in bytes: the least recently updated messages are
+     * forgotten first, and a forgotten message's duplicate counts as new.
+     *
+     * @param maxMessages the most messages remembered (receipts and inbound messages together), at least 1
+     * @param maxBytes    the most memory the remembered receipts may take, estimated from their sizes, at least 1
+     * @return a new, empty ledger
+     * @throws IllegalArgumentException when a bound is below 1
+     */
+    static ReceiptLedger inMemory(int maxMessages, long maxBytes) {
+        return new InMemoryReceiptLedger(maxMessages, maxBytes);
     }
 }

@@ -1,11 +1,9 @@
 package io.connect8x8.webhooks;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,37 +12,43 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A ready-made endpoint for 8x8's delivery receipt and inbound message webhooks, to mount in your own HTTP server.
+ * It is built to face the open internet: bounded in bytes everywhere, authenticated unless you opt out, strict
+ * about JSON, and never failing with an exception whatever a request holds.
  *
  * <p>For each request {@link #handle handle} checks the method, the {@code Authorization} header and the body size,
  * parses the body with {@link WebhookParser}, drops what it has already seen, and calls your listener:
  * <ul>
  *   <li>a receipt is a duplicate when its umid, state and detail were seen before; an inbound message when its umid
- *       was. Duplicates answer 200 without calling a listener again.</li>
+ *       was. Duplicates answer 200 without calling a listener again. What was seen is kept in a
+ *       {@link ReceiptLedger}: in memory by default, or shared between instances.</li>
  *   <li>Receipts are ordered by {@link ReceiptStatus#timestamp()} (the arrival time on this receiver's clock when
  *       8x8 sent none). {@link #latestState} keeps the newest; of two with the same time, the later arrival.</li>
  *   <li>A receipt that arrives late, older than the status already held, is still passed to the listener, since it
- *       is news (the message was delivered before it was read), but it does not replace {@link #latestState}.
- *       Compare {@code latestState(umid)} with the receipt in the listener if you only want the newest.</li>
+ *       is news (the message was delivered before it was read), but it does not replace {@link #latestState}.</li>
  *   <li>Listeners run synchronously on the calling thread, so keep them short (8x8 waits about 5 seconds) or hand
  *       the work to your own executor. A listener that throws is logged and the request still answers 200: a 5xx
  *       would only make 8x8 send the same event again.</li>
- *   <li>An event of a type this library does not model answers 200 and calls no listener.</li>
+ *   <li>An event of a type this library does not model answers 200 and goes to {@link Builder#onOther}.</li>
  * </ul>
  *
- * <p>Memory is bounded: the receiver remembers the most recently updated {@code maxTrackedMessages} receipts and as
- * many inbound umids; a duplicate of a forgotten message is treated as new. The receiver is immutable in
- * configuration and safe to share between threads.
+ * <p>Memory is bounded in bytes: the default ledger remembers at most {@code maxTrackedMessages} messages and
+ * {@code maxTrackedBytes} of receipts (a duplicate of a forgotten message is treated as new), and the bodies being
+ * read at any moment take at most {@code maxInFlightBytes}; a request beyond that answers 503, which 8x8 retries.
+ * The receiver is immutable in configuration and safe to share between threads.
  *
  * <pre>{@code
  * ReceiptReceiver receiver = ReceiptReceiver.builder()
- *     .onReceipt(receipt -> orders.markDelivery(receipt.clientMessageId(), receipt.knownState()))
  *     .expectedAuthorization("Bearer " + webhookSecret)
+ *     .onReceipt(receipt -> orders.markDelivery(receipt.clientMessageId(), receipt.knownState()))
  *     .build();
  * HttpServer server = HttpServer.create(new InetSocketAddress(8080), 0);
  * server.createContext("/8x8/receipts", receiver.asHttpHandler());
@@ -57,29 +61,47 @@ public final class ReceiptReceiver {
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     /** The default number of messages remembered for deduplication and {@link #latestState}: 100,000. */
     public static final int DEFAULT_MAX_TRACKED_MESSAGES = 100_000;
+    /** The default memory the remembered receipts may take: 64 MiB. */
+    public static final long DEFAULT_MAX_TRACKED_BYTES = 64L << 20;
+    /** The default bytes of request bodies read at the same time: 16 MiB. */
+    public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 16L << 20;
+    /** The default number of threads {@link #asHttpHandler()} reads and handles requests on: 16. */
+    public static final int DEFAULT_HANDLER_THREADS = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptReceiver.class);
+    private static final int READ_CHUNK = 8192;
 
     private final Consumer<DeliveryReceipt> onReceipt;
     private final Consumer<InboundMessage> onInbound;
+    private final Consumer<WebhookEvent.Other> onOther;
     private final int maxBodyBytes;
     private final byte[] expectedAuthorizationDigest;
     private final Clock clock;
     private final ReceiptLedger ledger;
+    private final long maxInFlightBytes;
+    private final AtomicLong inFlightBytes = new AtomicLong();
+    private final Executor handlerExecutor;
 
     private ReceiptReceiver(Builder builder) {
         this.onReceipt = builder.onReceipt;
         this.onInbound = builder.onInbound;
+        this.onOther = builder.onOther;
         this.maxBodyBytes = builder.maxBodyBytes;
         this.expectedAuthorizationDigest =
                 builder.expectedAuthorization == null ? null : sha256(builder.expectedAuthorization);
         this.clock = builder.clock;
-        this.ledger = new ReceiptLedger(builder.maxTrackedMessages);
+        this.ledger = builder.ledger != null ? builder.ledger
+                : ReceiptLedger.inMemory(builder.maxTrackedMessages, builder.maxTrackedBytes);
+        this.maxInFlightBytes = builder.maxInFlightBytes;
+        this.handlerExecutor = builder.handlerExecutor != null ? builder.handlerExecutor
+                : JdkHttpHandler.boundedDaemonPool(builder.handlerThreads);
     }
 
     /**
-     * Starts a builder with the defaults: listeners that do nothing, 1 MiB body limit, no authorization check,
-     * 100,000 tracked messages, the system UTC clock.
+     * Starts a builder. Choose how requests are authenticated before {@link Builder#build()}: either
+     * {@link Builder#expectedAuthorization(String)} or, explicitly, {@link Builder#withoutAuthorization()}. The other
+     * defaults: listeners that do nothing, 1 MiB body limit, an in-memory ledger of 100,000 messages and 64 MiB,
+     * 16 MiB of bodies in flight, 16 handler threads for {@link #asHttpHandler()}, the system UTC clock.
      *
      * @return a new builder
      */
@@ -88,7 +110,9 @@ public final class ReceiptReceiver {
     }
 
     /**
-     * Handles one webhook request, independent of any HTTP framework.
+     * Handles one webhook request, independent of any HTTP framework. It never throws for anything a request holds:
+     * a body stream that fails (an {@link IOException}, an {@link java.io.UncheckedIOException} or any other runtime
+     * exception from the stream) answers 400, a ledger that fails answers 503.
      *
      * @param method              the HTTP method; only {@code POST} is accepted
      * @param authorizationHeader the {@code Authorization} header, or null when absent
@@ -96,8 +120,9 @@ public final class ReceiptReceiver {
      *                            (the caller owns it); null reads as empty
      * @param contentLength       the declared {@code Content-Length}, or -1 when unknown (chunked)
      * @return what to answer: 200 accepted (also for a duplicate or an event not modelled), 400 a body that is not
-     *         an 8x8 webhook, 401 a wrong or missing {@code Authorization}, 405 not {@code POST}, 413 a body over
-     *         {@code maxBodyBytes}
+     *         an 8x8 webhook or could not be read, 401 a wrong or missing {@code Authorization}, 405 not {@code POST},
+     *         413 a body over {@code maxBodyBytes}, 503 too many bytes in flight or the ledger unavailable (8x8 sends
+     *         the event again later)
      */
     public Response handle(String method, String authorizationHeader, InputStream body, long contentLength) {
         if (!"POST".equalsIgnoreCase(method)) {
@@ -109,44 +134,83 @@ public final class ReceiptReceiver {
         if (contentLength > maxBodyBytes) {
             return Response.TOO_LARGE;
         }
-        byte[] bytes;
+        InFlight inFlight = new InFlight();
         try {
-            bytes = body == null ? new byte[0] : readAtMost(body, maxBodyBytes);
-        } catch (IOException e) {
-            LOG.debug("Could not read a webhook body: {}", e.toString());
-            return new Response(400, "unreadable body");
+            if (contentLength > 0 && !inFlight.reserve(contentLength)) {
+                return Response.BUSY;
+            }
+            byte[] bytes;
+            try {
+                bytes = body == null ? new byte[0] : readAtMost(body, inFlight);
+            } catch (IOException | RuntimeException e) {
+                // A reset connection, a servlet container's own runtime exception: the body is unusable, not our bug.
+                LOG.debug("Could not read a webhook body: {}", e.toString());
+                return Response.UNREADABLE;
+            }
+            if (bytes == null) {
+                return inFlight.refused ? Response.BUSY : Response.TOO_LARGE;
+            }
+            WebhookEvent event;
+            try {
+                event = WebhookParser.parse(bytes);
+            } catch (WebhookParseException e) {
+                LOG.debug("Rejected a webhook body: {}", e.getMessage());
+                return new Response(400, "bad webhook: " + e.getMessage());
+            }
+            return dispatch(event);
+        } finally {
+            inFlight.release();
         }
-        if (bytes == null) {
-            return Response.TOO_LARGE;
+    }
+
+    /** The bytes one request holds against {@code maxInFlightBytes}. */
+    private final class InFlight {
+        long reserved;
+        boolean refused;
+
+        boolean reserve(long bytes) {
+            long current;
+            do {
+                current = inFlightBytes.get();
+                if (current + bytes > maxInFlightBytes) {
+                    refused = true;
+                    return false;
+                }
+            } while (!inFlightBytes.compareAndSet(current, current + bytes));
+            reserved += bytes;
+            return true;
         }
-        WebhookEvent event;
-        try {
-            event = WebhookParser.parse(bytes);
-        } catch (WebhookParseException e) {
-            LOG.debug("Rejected a webhook body: {}", e.getMessage());
-            return new Response(400, "bad webhook: " + e.getMessage());
+
+        void release() {
+            inFlightBytes.addAndGet(-reserved);
+            reserved = 0;
         }
-        return dispatch(event);
     }
 
     private Response dispatch(WebhookEvent event) {
-        if (event instanceof WebhookEvent.Receipt receiptEvent) {
-            DeliveryReceipt receipt = receiptEvent.receipt();
-            Instant statusTime = receipt.timestamp() != null ? receipt.timestamp() : clock.instant();
-            if (ledger.record(receipt, statusTime) == ReceiptLedger.Outcome.DUPLICATE) {
-                return Response.DUPLICATE;
+        try {
+            if (event instanceof WebhookEvent.Receipt receiptEvent) {
+                DeliveryReceipt receipt = receiptEvent.receipt();
+                Instant statusTime = receipt.timestamp() != null ? receipt.timestamp() : clock.instant();
+                if (ledger.record(receipt, statusTime) == ReceiptLedger.Outcome.DUPLICATE) {
+                    return Response.DUPLICATE;
+                }
+                deliver(onReceipt, receipt);
+                return Response.ACCEPTED;
             }
-            deliver(onReceipt, receipt);
-            return Response.ACCEPTED;
-        }
-        if (event instanceof WebhookEvent.Inbound inboundEvent) {
-            InboundMessage message = inboundEvent.message();
-            if (!ledger.recordInbound(message.umid())) {
-                return Response.DUPLICATE;
+            if (event instanceof WebhookEvent.Inbound inboundEvent) {
+                InboundMessage message = inboundEvent.message();
+                if (!ledger.recordInbound(message.umid())) {
+                    return Response.DUPLICATE;
+                }
+                deliver(onInbound, message);
+                return Response.ACCEPTED;
             }
-            deliver(onInbound, message);
-            return Response.ACCEPTED;
+        } catch (RuntimeException e) {
+            LOG.warn("The receipt ledger failed; answered 503 so that 8x8 sends the event again", e);
+            return Response.LEDGER_UNAVAILABLE;
         }
+        deliver(onOther, (WebhookEvent.Other) event);
         return Response.IGNORED;
     }
 
@@ -167,15 +231,21 @@ public final class ReceiptReceiver {
         return header != null && MessageDigest.isEqual(expectedAuthorizationDigest, sha256(header));
     }
 
-    /** Reads the body, or returns null as soon as it holds more than {@code max} bytes, whatever was declared. */
-    private static byte[] readAtMost(InputStream in, int max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 8192));
-        byte[] buffer = new byte[8192];
+    /**
+     * Reads the body, reserving its bytes as they arrive. Returns null as soon as it holds more than
+     * {@code maxBodyBytes}, whatever was declared, or when the in-flight budget is spent ({@code inFlight.refused}).
+     */
+    private byte[] readAtMost(InputStream in, InFlight inFlight) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBodyBytes, READ_CHUNK));
+        byte[] buffer = new byte[READ_CHUNK];
         long total = 0;
         int n;
-        while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, max + 1L - total))) > 0) {
+        while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, maxBodyBytes + 1L - total))) > 0) {
             total += n;
-            if (total > max) {
+            if (total > maxBodyBytes) {
+                return null;
+            }
+            if (total > inFlight.reserved && !inFlight.reserve(Math.max(total - inFlight.reserved, READ_CHUNK))) {
                 return null;
             }
             out.write(buffer, 0, n);
@@ -196,6 +266,7 @@ public final class ReceiptReceiver {
      *
      * @param umid the message id, not null
      * @return the receipt with the newest status time, or empty when none was received or the message was forgotten
+     * @throws RuntimeException when a shared ledger cannot reach its store
      */
     public Optional<DeliveryReceipt> latestState(String umid) {
         Objects.requireNonNull(umid, "umid");
@@ -206,55 +277,24 @@ public final class ReceiptReceiver {
      * A snapshot of the newest receipt of every message remembered, least recently updated first.
      *
      * @return an unmodifiable list, not updated by later requests
+     * @throws RuntimeException when a shared ledger cannot reach its store
      */
     public List<DeliveryReceipt> receipts() {
         return ledger.latestAll();
     }
 
     /**
-     * Adapts this receiver to the JDK's built-in server ({@code com.sun.net.httpserver}). The handler answers with a
-     * short {@code text/plain} body, adds {@code Allow: POST} to a 405, and closes the connection after a 413 rather
-     * than read the rest of an oversized body. The server's default executor is a single thread; give it an executor
-     * with {@code HttpServer.setExecutor} if your listeners are slow.
+     * Adapts this receiver to the JDK's built-in server ({@code com.sun.net.httpserver}). Each request is read and
+     * handled on the receiver's own bounded pool ({@link Builder#handlerThreads}), never on the server's dispatcher
+     * thread, so one slow sender does not hold up the others even with the server's default executor; when every
+     * handler thread is busy the request answers 503 at once. The handler answers with a short {@code text/plain}
+     * body, adds {@code Allow: POST} to a 405 and {@code Retry-After} to a 503, and closes the connection after a 413
+     * rather than read the rest of an oversized body.
      *
      * @return a handler for {@code HttpServer.createContext(path, handler)}
      */
     public HttpHandler asHttpHandler() {
-        return this::exchange;
-    }
-
-    private void exchange(HttpExchange exchange) throws IOException {
-        try {
-            Response response = handle(exchange.getRequestMethod(),
-                    exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestBody(),
-                    contentLength(exchange.getRequestHeaders().getFirst("Content-Length")));
-            byte[] out = response.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            if (response.status() == 405) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-            }
-            if (response.status() == 413) {
-                exchange.getResponseHeaders().set("Connection", "close");
-            }
-            exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(out);
-            }
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private static long contentLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return new JdkHttpHandler(this, handlerExecutor);
     }
 
     /**
@@ -268,9 +308,12 @@ public final class ReceiptReceiver {
         static final Response ACCEPTED = new Response(200, "accepted");
         static final Response DUPLICATE = new Response(200, "duplicate");
         static final Response IGNORED = new Response(200, "ignored: event type not handled");
+        static final Response UNREADABLE = new Response(400, "unreadable body");
         static final Response UNAUTHORIZED = new Response(401, "unauthorized");
         static final Response METHOD_NOT_ALLOWED = new Response(405, "method not allowed");
         static final Response TOO_LARGE = new Response(413, "body too large");
+        static final Response BUSY = new Response(503, "busy, retry later");
+        static final Response LEDGER_UNAVAILABLE = new Response(503, "receipt ledger unavailable, retry later");
 
         /**
          * Checks that the body is not null.
@@ -288,12 +331,26 @@ public final class ReceiptReceiver {
 
         private Consumer<DeliveryReceipt> onReceipt = receipt -> { };
         private Consumer<InboundMessage> onInbound = message -> { };
+        private Consumer<WebhookEvent.Other> onOther = other -> { };
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private String expectedAuthorization;
+        private boolean withoutAuthorization;
         private int maxTrackedMessages = DEFAULT_MAX_TRACKED_MESSAGES;
+        private long maxTrackedBytes = DEFAULT_MAX_TRACKED_BYTES;
+        private long maxInFlightBytes = DEFAULT_MAX_IN_FLIGHT_BYTES;
+        private int handlerThreads = DEFAULT_HANDLER_THREADS;
+        private Executor handlerExecutor;
+        private ReceiptLedger ledger;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
+        }
+
+        private static long atLeastOne(long value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+            }
+            return value;
         }
 
         /**
@@ -320,27 +377,39 @@ public final class ReceiptReceiver {
         }
 
         /**
+         * Sets the listener for well-formed events this library does not model (WhatsApp template and account
+         * events, {@code external_app_message}, short URL clicks, ...), called for every one, without
+         * deduplication. Default: does nothing.
+         *
+         * @param listener the listener, not null; called on the request's thread
+         * @return this builder
+         */
+        public Builder onOther(Consumer<WebhookEvent.Other> listener) {
+            this.onOther = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
          * Sets the largest body accepted; a larger one answers 413 whether or not its {@code Content-Length} says
          * so. Default: {@link ReceiptReceiver#DEFAULT_MAX_BODY_BYTES} (1 MiB).
          *
          * @param maxBodyBytes the limit in bytes, at least 1
          * @return this builder
+         * @throws IllegalArgumentException when below 1
          */
         public Builder maxBodyBytes(int maxBodyBytes) {
-            if (maxBodyBytes < 1) {
-                throw new IllegalArgumentException("maxBodyBytes must be at least 1, was " + maxBodyBytes);
-            }
-            this.maxBodyBytes = maxBodyBytes;
+            this.maxBodyBytes = (int) atLeastOne(maxBodyBytes, "maxBodyBytes");
             return this;
         }
 
         /**
          * Requires every request to carry exactly this {@code Authorization} header value, the fixed header you
          * configured on the 8x8 webhook (such as {@code "Bearer s3cret"} or {@code "Basic ..."}); others answer 401.
-         * The comparison takes the same time wherever the values differ. Default: no check.
+         * The comparison takes the same time wherever the values differ.
          *
          * @param headerValue the full header value, not null or blank
          * @return this builder
+         * @throws IllegalArgumentException when blank
          */
         public Builder expectedAuthorization(String headerValue) {
             Objects.requireNonNull(headerValue, "headerValue");
@@ -348,22 +417,100 @@ public final class ReceiptReceiver {
                 throw new IllegalArgumentException("headerValue must not be blank");
             }
             this.expectedAuthorization = headerValue;
+            this.withoutAuthorization = false;
             return this;
         }
 
         /**
-         * Sets how many messages are remembered for deduplication and {@link ReceiptReceiver#latestState}; the least
-         * recently updated are forgotten first. Inbound umids are bounded by the same number.
+         * Accepts requests without checking their {@code Authorization} header: for tests, for the simulator, or
+         * behind a proxy that authenticates 8x8 itself. Anyone who can reach the endpoint can then post events.
+         *
+         * @return this builder
+         */
+        public Builder withoutAuthorization() {
+            this.withoutAuthorization = true;
+            this.expectedAuthorization = null;
+            return this;
+        }
+
+        /**
+         * Sets how many messages the default in-memory ledger remembers for deduplication and
+         * {@link ReceiptReceiver#latestState}, receipts and inbound messages together; the least recently updated
+         * are forgotten first. Ignored when {@link #ledger(ReceiptLedger)} is set.
          * Default: {@link ReceiptReceiver#DEFAULT_MAX_TRACKED_MESSAGES} (100,000).
          *
          * @param maxTrackedMessages the number of messages, at least 1
          * @return this builder
+         * @throws IllegalArgumentException when below 1
          */
         public Builder maxTrackedMessages(int maxTrackedMessages) {
-            if (maxTrackedMessages < 1) {
-                throw new IllegalArgumentException("maxTrackedMessages must be at least 1, was " + maxTrackedMessages);
-            }
-            this.maxTrackedMessages = maxTrackedMessages;
+            this.maxTrackedMessages = (int) atLeastOne(maxTrackedMessages, "maxTrackedMessages");
+            return this;
+        }
+
+        /**
+         * Sets how much memory the default in-memory ledger's receipts may take, estimated from their sizes; the
+         * least recently updated messages are forgotten first. Ignored when {@link #ledger(ReceiptLedger)} is set.
+         * Default: {@link ReceiptReceiver#DEFAULT_MAX_TRACKED_BYTES} (64 MiB).
+         *
+         * @param maxTrackedBytes the limit in bytes, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder maxTrackedBytes(long maxTrackedBytes) {
+            this.maxTrackedBytes = atLeastOne(maxTrackedBytes, "maxTrackedBytes");
+            return this;
+        }
+
+        /**
+         * Sets how many bytes of request bodies may be read at the same time; a request that would exceed it
+         * answers 503 (8x8 retries it). Default: {@link ReceiptReceiver#DEFAULT_MAX_IN_FLIGHT_BYTES} (16 MiB).
+         *
+         * @param maxInFlightBytes the limit in bytes, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder maxInFlightBytes(long maxInFlightBytes) {
+            this.maxInFlightBytes = atLeastOne(maxInFlightBytes, "maxInFlightBytes");
+            return this;
+        }
+
+        /**
+         * Sets how many threads {@link ReceiptReceiver#asHttpHandler()} reads and handles requests on; a request
+         * that arrives while all are busy answers 503. The threads are daemons and end when idle. Ignored when
+         * {@link #handlerExecutor(Executor)} is set. Default: {@link ReceiptReceiver#DEFAULT_HANDLER_THREADS} (16).
+         *
+         * @param handlerThreads the number of threads, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder handlerThreads(int handlerThreads) {
+            this.handlerThreads = (int) atLeastOne(handlerThreads, "handlerThreads");
+            return this;
+        }
+
+        /**
+         * Sets the executor {@link ReceiptReceiver#asHttpHandler()} runs requests on, instead of its own bounded
+         * pool. An executor that throws {@link RejectedExecutionException} makes the request answer 503.
+         *
+         * @param executor the executor, not null; its owner shuts it down
+         * @return this builder
+         */
+        public Builder handlerExecutor(Executor executor) {
+            this.handlerExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Sets the ledger that remembers what was received, such as one shared by every instance of your service.
+         * Default: {@link ReceiptLedger#inMemory(int, long)} with {@link #maxTrackedMessages} and
+         * {@link #maxTrackedBytes}.
+         *
+         * @param ledger the ledger, not null
+         * @return this builder
+         */
+        public Builder ledger(ReceiptLedger ledger) {
+            this.ledger = Objects.requireNonNull(ledger, "ledger");
             return this;
         }
 
@@ -381,9 +528,20 @@ public final class ReceiptReceiver {
         /**
          * Builds the receiver.
          *
-         * @return a new receiver with its own, empty memory
+         * @return a new receiver
+         * @throws IllegalStateException when neither {@link #expectedAuthorization(String)} nor
+         *                               {@link #withoutAuthorization()} was called, or when
+         *                               {@link #maxInFlightBytes} is below {@link #maxBodyBytes}
          */
         public ReceiptReceiver build() {
+            if (maxInFlightBytes < maxBodyBytes) {
+                throw new IllegalStateException("maxInFlightBytes (" + maxInFlightBytes + ") must be at least "
+                        + "maxBodyBytes (" + maxBodyBytes + "), or a body of the largest size could never be read");
+            }
+            if (expectedAuthorization == null && !withoutAuthorization) {
+                throw new IllegalStateException("Choose how webhook requests are authenticated: "
+                        + "expectedAuthorization(\"Bearer <secret>\") or, explicitly, withoutAuthorization()");
+            }
             return new ReceiptReceiver(this);
         }
     }

@@ -1,14 +1,16 @@
 package io.connect8x8.webhooks;
 
 /**
- * The fields 8x8 wraps around every webhook payload.
+ * The fields 8x8 wraps around a webhook payload. Flat events, which carry their fields at the top level (LINE's
+ * {@code inboundMessage}, WhatsApp's account and template events), have no namespace.
  *
- * @param namespace   {@link #SMS} or {@link #CHAT_APPS}, as sent (never null)
+ * @param namespace   {@link #SMS} or {@link #CHAT_APPS} (or another namespace) as sent, or null for a flat event
  * @param eventType   {@link #OUTBOUND_MESSAGE_STATUS_CHANGED}, {@link #INBOUND_MESSAGE_RECEIVED}, or a type this
  *                    library does not model yet, as sent (never null)
  * @param description the human-readable description 8x8 adds, or null
  * @param version     the payload format version ({@code 9} for the current Messaging Apps receipts, {@code 3} for
- *                    current inbound messages), or null when the body has none, as in older formats
+ *                    current inbound messages, {@code 1} for LINE's flat inbound messages), or null when the body has
+ *                    none, as in older formats
  */
 public record WebhookEnvelope(String namespace, String eventType, String description, Integer version) {
 

@@ -13,6 +13,17 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,37 +31,54 @@ import java.util.Objects;
 /**
  * Parses the JSON body of an 8x8 webhook into a typed {@link WebhookEvent}.
  *
- * <p>The parser is lenient where 8x8's formats vary and strict where a receiver would otherwise act on nothing:
+ * <p>The parser is strict about JSON and lenient about 8x8's formats:
  * <ul>
+ *   <li>the body must be UTF-8 and one strict JSON object (RFC 8259: no unquoted keys, comments, single quotes or
+ *       trailing data; at most 255 levels of nesting);</li>
  *   <li>unknown fields are ignored everywhere, and an optional field of an unexpected type reads as null;</li>
- *   <li>both receipt formats are read: the current one (Messaging Apps {@code "version": 9}) and older ones without
- *       a version, whose status may be a nested {@code status} object, a {@code status} string, or flat
+ *   <li>every receipt format 8x8 documents is read: the current one (Messaging Apps {@code "version": 9}) and older
+ *       ones without a version, whose status may be a nested {@code status} object, a {@code status} string, or flat
  *       {@code state}, {@code detail}, {@code timestamp}, {@code errorCode} and {@code errorMessage} fields in the
  *       payload;</li>
+ *   <li>inbound messages in the enveloped formats (SMS; Messaging Apps v2 and v3, with interactive replies) and in
+ *       LINE's flat format ({@code "eventType": "inboundMessage"} with the fields at the top level, no
+ *       {@code namespace} or {@code payload});</li>
  *   <li>the namespace is matched ignoring case and spaces ({@code ChatApps} and {@code Messaging Apps} are the same);
- *       an unknown namespace or event type gives {@link WebhookEvent.Other};</li>
+ *       an unknown namespace or event type, and 8x8's flat account events ({@code template_status_update},
+ *       {@code account_update}, ...), give {@link WebhookEvent.Other};</li>
  *   <li>timestamps may carry 0 to 9 fractional digits and {@code Z} or a numeric offset such as {@code +00:00};</li>
- *   <li>a body that is not a JSON object, or lacks {@code namespace}, {@code eventType}, {@code payload},
- *       {@code payload.umid} or (for a receipt) the state, gives a {@link WebhookParseException} naming the field.</li>
+ *   <li>a body that is not a JSON object, or lacks {@code eventType}, or (for a receipt or inbound message) the
+ *       {@code payload}, its {@code umid} or the receipt's state, gives a {@link WebhookParseException} naming the
+ *       field.</li>
  * </ul>
  *
  * <p>The parser holds no state and is safe to call from any thread.
  */
 public final class WebhookParser {
 
+    /** LINE's flat inbound event type, compared in lower case. */
+    private static final String FLAT_INBOUND_MESSAGE = "inboundmessage";
+
     private WebhookParser() {
     }
 
     /**
-     * Parses a body decoded as UTF-8.
+     * Parses a body, which must be UTF-8.
      *
      * @param body the request body, not null
      * @return the event
-     * @throws WebhookParseException when the body is not an 8x8 webhook
+     * @throws WebhookParseException when the body is not UTF-8, not strict JSON, or not an 8x8 webhook
      */
     public static WebhookEvent parse(byte[] body) {
         Objects.requireNonNull(body, "body");
-        return parse(new String(body, StandardCharsets.UTF_8));
+        if (isBlank(body)) {
+            throw new WebhookParseException("body is empty");
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // Decoding while parsing: no String copy of the body, and invalid UTF-8 is refused rather than replaced.
+        return event(root(new InputStreamReader(new ByteArrayInputStream(body), utf8)));
     }
 
     /**
@@ -58,16 +86,49 @@ public final class WebhookParser {
      *
      * @param body the request body, not null
      * @return the event
-     * @throws WebhookParseException when the body is not an 8x8 webhook
+     * @throws WebhookParseException when the body is not strict JSON or not an 8x8 webhook
      */
     public static WebhookEvent parse(String body) {
         Objects.requireNonNull(body, "body");
-        JsonObject root = root(body);
+        if (body.isBlank()) {
+            throw new WebhookParseException("body is empty");
+        }
+        return event(root(new StringReader(body)));
+    }
+
+    private static WebhookEvent event(JsonObject root) {
+        String eventTypeRaw = requiredString(root, "eventType", "eventType");
+        String eventType = eventTypeRaw.trim().toLowerCase(Locale.ROOT);
+        JsonElement namespaceElement = root.get("namespace");
+        if (namespaceElement == null || namespaceElement.isJsonNull()) {
+            // The flat formats: LINE's inbound messages, WhatsApp account and template events.
+            WebhookEnvelope envelope = new WebhookEnvelope(null, eventTypeRaw, string(root, "description"),
+                    integer(root, "version"));
+            if (eventType.equals(FLAT_INBOUND_MESSAGE)) {
+                return new WebhookEvent.Inbound(envelope, chatAppsInbound(root, ""));
+            }
+            return new WebhookEvent.Other(envelope);
+        }
         WebhookEnvelope envelope = new WebhookEnvelope(
                 requiredString(root, "namespace", "namespace"),
-                requiredString(root, "eventType", "eventType"),
+                eventTypeRaw,
                 string(root, "description"),
                 integer(root, "version"));
+        String namespace = canonicalNamespace(envelope.namespace());
+        boolean receipt = eventType.equals(WebhookEnvelope.OUTBOUND_MESSAGE_STATUS_CHANGED);
+        boolean inbound = eventType.equals(WebhookEnvelope.INBOUND_MESSAGE_RECEIVED);
+        if (namespace == null || !(receipt || inbound)) {
+            return new WebhookEvent.Other(envelope);
+        }
+        JsonObject payload = payload(root);
+        boolean sms = WebhookEnvelope.SMS.equals(namespace);
+        if (receipt) {
+            return new WebhookEvent.Receipt(envelope, sms ? smsReceipt(payload) : chatAppsReceipt(payload));
+        }
+        return new WebhookEvent.Inbound(envelope, sms ? smsInbound(payload) : chatAppsInbound(payload, "payload."));
+    }
+
+    private static JsonObject payload(JsonObject root) {
         JsonElement payloadElement = root.get("payload");
         if (payloadElement == null || payloadElement.isJsonNull()) {
             throw new WebhookParseException("payload is missing");
@@ -75,36 +136,37 @@ public final class WebhookParser {
         if (!payloadElement.isJsonObject()) {
             throw new WebhookParseException("payload must be an object, not " + WebhookJson.kind(payloadElement));
         }
-        JsonObject payload = payloadElement.getAsJsonObject();
-        String namespace = canonicalNamespace(envelope.namespace());
-        String eventType = envelope.eventType().trim().toLowerCase(Locale.ROOT);
-        boolean sms = WebhookEnvelope.SMS.equals(namespace);
-        if (namespace == null) {
-            return new WebhookEvent.Other(envelope);
-        }
-        if (eventType.equals(WebhookEnvelope.OUTBOUND_MESSAGE_STATUS_CHANGED)) {
-            return new WebhookEvent.Receipt(envelope, sms ? smsReceipt(payload) : chatAppsReceipt(payload));
-        }
-        if (eventType.equals(WebhookEnvelope.INBOUND_MESSAGE_RECEIVED)) {
-            return new WebhookEvent.Inbound(envelope, sms ? smsInbound(payload) : chatAppsInbound(payload));
-        }
-        return new WebhookEvent.Other(envelope);
+        return payloadElement.getAsJsonObject();
     }
 
-    private static JsonObject root(String body) {
-        if (body.isBlank()) {
-            throw new WebhookParseException("body is empty");
-        }
+    private static JsonObject root(Reader body) {
+        JsonReader reader = new JsonReader(body);
+        reader.setStrictness(Strictness.STRICT);
         JsonElement root;
         try {
-            root = JsonParser.parseString(body);
-        } catch (JsonParseException | IllegalStateException e) {
+            root = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new WebhookParseException("body has data after the JSON value");
+            }
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new WebhookParseException("body is not UTF-8", e);
+            }
             throw new WebhookParseException("body is not JSON: " + firstLine(e.getMessage()), e);
         }
         if (!root.isJsonObject()) {
             throw new WebhookParseException("body must be a JSON object, not " + WebhookJson.kind(root));
         }
         return root.getAsJsonObject();
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String canonicalNamespace(String raw) {
@@ -188,37 +250,79 @@ public final class WebhookParser {
                 price(object(payload, "price")));
     }
 
-    private static ChatAppsInboundMessage chatAppsInbound(JsonObject payload) {
-        JsonObject recipient = object(payload, "recipient");
+    /**
+     * Reads a Messaging Apps inbound message from the enveloped payload ({@code prefix} {@code "payload."}) or from the
+     * top level of LINE's flat event ({@code prefix} empty), where the channel is a top-level field and the recipient
+     * names the channel by {@code recipientId}.
+     */
+    private static ChatAppsInboundMessage chatAppsInbound(JsonObject fields, String prefix) {
+        JsonObject recipient = object(fields, "recipient");
         String channel = string(recipient, "channel");
+        String channelId = string(recipient, "channelId");
         return new ChatAppsInboundMessage(
-                requiredString(payload, "umid", "payload.umid"),
-                string(payload, "subAccountId"),
-                instant(payload, "timestamp", "payload.timestamp"),
-                user(object(payload, "user")),
-                channel != null ? channel : string(payload, "channel"),
-                string(recipient, "channelId"),
-                content(payload),
-                string(payload, "replyToUmid"));
+                requiredString(fields, "umid", prefix + "umid"),
+                string(fields, "subAccountId"),
+                instant(fields, "timestamp", prefix + "timestamp"),
+                user(object(fields, "user")),
+                channel != null ? channel : string(fields, "channel"),
+                channelId != null ? channelId : string(recipient, "recipientId"),
+                content(fields, prefix),
+                string(fields, "replyToUmid"));
     }
 
     /** The documented format puts {@code type} beside {@code content}; some samples put it inside. Both are read. */
-    private static InboundContent content(JsonObject payload) {
-        JsonObject content = object(payload, "content");
+    private static InboundContent content(JsonObject fields, String prefix) {
+        JsonObject content = object(fields, "content");
         JsonObject location = object(content, "location");
-        String type = string(payload, "type");
+        String type = string(fields, "type");
         return new InboundContent(
                 type != null ? type : string(content, "type"),
                 string(content, "text"),
                 string(content, "url"),
                 string(content, "payload"),
                 decimal(location, "latitude"),
-                decimal(location, "longitude"));
+                decimal(location, "longitude"),
+                string(location, "name"),
+                string(location, "address"),
+                interactive(object(content, "interactive"), prefix + "content.interactive"));
+    }
+
+    /** WhatsApp's interactive replies: buttons and lists (snake_case keys), Flows and call permissions (camelCase). */
+    private static InboundInteractive interactive(JsonObject interactive, String path) {
+        if (interactive == null) {
+            return null;
+        }
+        JsonObject reply = firstObject(interactive, "button_reply", "buttonReply", "list_reply", "listReply");
+        JsonObject flow = object(interactive, "nfmReply");
+        JsonObject call = object(interactive, "callPermissionReply");
+        JsonPrimitive permanent = primitive(call, "isPermanent");
+        return new InboundInteractive(
+                string(interactive, "type"),
+                string(reply, "id"),
+                string(reply, "title"),
+                string(reply, "description"),
+                string(flow, "responseJson"),
+                call == null ? null : new InboundInteractive.CallPermission(
+                        string(call, "response"),
+                        permanent != null && permanent.isBoolean() ? permanent.getAsBoolean() : null,
+                        instant(call, "expirationTimestamp", path + ".callPermissionReply.expirationTimestamp"),
+                        string(call, "responseSource")));
+    }
+
+    private static JsonObject firstObject(JsonObject parent, String... names) {
+        for (String name : names) {
+            JsonObject found = object(parent, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static ChatAppsUser user(JsonObject user) {
         return user == null ? null
-                : new ChatAppsUser(string(user, "msisdn"), string(user, "channelUserId"), string(user, "name"));
+                : new ChatAppsUser(string(user, "msisdn"), string(user, "channelUserId"), string(user, "name"),
+                        string(user, "username"));
     }
 
     private static Price price(JsonObject price) {

@@ -27,7 +27,7 @@ class ReceiptReceiverHttpTest {
     private LoopbackReceiver loopback;
 
     private ReceiptReceiver.Builder recording() {
-        return ReceiptReceiver.builder().onReceipt(receipts::add).onInbound(inbound::add);
+        return ReceiptReceiver.builder().withoutAuthorization().onReceipt(receipts::add).onInbound(inbound::add);
     }
 
     private LoopbackReceiver serve(ReceiptReceiver receiver) {
@@ -208,7 +208,7 @@ class ReceiptReceiverHttpTest {
 
     @Test
     void answers200WhenListenerThrows() throws IOException {
-        ReceiptReceiver receiver = ReceiptReceiver.builder()
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization()
                 .onReceipt(receipt -> {
                     receipts.add(receipt);
                     throw new IllegalStateException("database down");

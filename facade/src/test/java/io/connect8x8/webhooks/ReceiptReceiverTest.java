@@ -35,7 +35,7 @@ class ReceiptReceiverTest {
 
     @Test
     void stopsReadingWhenContentLengthUnderstatesTheBody() {
-        ReceiptReceiver receiver = ReceiptReceiver.builder().maxBodyBytes(100).build();
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().maxBodyBytes(100).build();
         InputStream endless = new InputStream() {
             private long served;
 
@@ -52,7 +52,7 @@ class ReceiptReceiverTest {
 
     @Test
     void rejectsDeclaredOversizeBeforeReading() {
-        ReceiptReceiver receiver = ReceiptReceiver.builder().maxBodyBytes(100).build();
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().maxBodyBytes(100).build();
         InputStream untouchable = new InputStream() {
             @Override
             public int read() {
@@ -80,7 +80,7 @@ class ReceiptReceiverTest {
     @Test
     void datesReceiptWithoutTimestampByClock() {
         Clock clock = Clock.fixed(Instant.parse("2025-05-05T09:00:00Z"), ZoneOffset.UTC);
-        ReceiptReceiver receiver = ReceiptReceiver.builder().clock(clock).onReceipt(receipts::add).build();
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().clock(clock).onReceipt(receipts::add).build();
 
         post(receiver, """
                 {"namespace": "SMS", "eventType": "outbound_message_status_changed",
@@ -97,7 +97,7 @@ class ReceiptReceiverTest {
 
     @Test
     void laterArrivalWinsATimestampTie() {
-        ReceiptReceiver receiver = ReceiptReceiver.builder().build();
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().build();
 
         post(receiver, WebhookSamples.chatAppsReceipt("u-1", "delivered", null, "2025-05-05T09:00:00Z"));
         post(receiver, WebhookSamples.chatAppsReceipt("u-1", "read", null, "2025-05-05T09:00:00Z"));
@@ -107,7 +107,7 @@ class ReceiptReceiverTest {
 
     @Test
     void forgetsLeastRecentlyUpdatedMessagesBeyondTheBound() {
-        ReceiptReceiver receiver = ReceiptReceiver.builder().maxTrackedMessages(2).onReceipt(receipts::add).build();
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().maxTrackedMessages(2).onReceipt(receipts::add).build();
 
         for (String umid : List.of("u-1", "u-2", "u-3")) {
             post(receiver, WebhookSamples.chatAppsReceipt(umid, "sent", null, "2025-05-05T09:00:00Z"));
@@ -122,7 +122,7 @@ class ReceiptReceiverTest {
 
     @Test
     void receiptsSnapshotDoesNotChangeAfterwards() {
-        ReceiptReceiver receiver = ReceiptReceiver.builder().build();
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().build();
         post(receiver, WebhookSamples.chatAppsReceipt("u-1", "sent", null, "2025-05-05T09:00:00Z"));
 
         List<DeliveryReceipt> snapshot = receiver.receipts();
@@ -134,7 +134,7 @@ class ReceiptReceiverTest {
 
     @Test
     void callsListenerOnceWhenDuplicatesArriveConcurrently() throws Exception {
-        ReceiptReceiver receiver = ReceiptReceiver.builder().onReceipt(receipts::add).build();
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().onReceipt(receipts::add).build();
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);

@@ -60,7 +60,7 @@ class WebhookParserTest {
                 "campaign-7",
                 "Acme_WA",
                 "whatsapp",
-                new ChatAppsUser("+6512345678", "6512345678", null),
+                new ChatAppsUser("+6512345678", "6512345678", null, null),
                 new ReceiptStatus("undelivered", "rejected_by_operator",
                         Instant.parse("2025-05-05T09:15:57.1234567Z"), 15, "Invalid destination"),
                 new WhatsAppInfo("131026", "utility")), event.receipt());
@@ -126,10 +126,10 @@ class WebhookParserTest {
                 "9e09ac86-bd74-5465-851d-1eb5a5fdbb9a",
                 "SubAccount-1",
                 Instant.parse("2016-01-01T14:34:56.017Z"),
-                new ChatAppsUser("+12025550023", "12025550023", null),
+                new ChatAppsUser("+12025550023", "12025550023", null, null),
                 "whatsapp",
                 "269a57f4-3522-eb11-8278-00155d9f27ac",
-                new InboundContent("Text", "Test message", null, null, null, null),
+                new InboundContent("Text", "Test message", null, null, null, null, null, null, null),
                 "777a57f4-bd74-eb11-851d-00155d9fer55"), message);
         assertEquals("+12025550023", message.senderNumber());
     }
@@ -142,7 +142,7 @@ class WebhookParserTest {
                   "content": {"type": "Location", "location": {"latitude": 1.2834, "longitude": 103.8607}}}}
                 """));
         assertEquals(new InboundContent("Location", null, null, null, new BigDecimal("1.2834"),
-                new BigDecimal("103.8607")), message.content());
+                new BigDecimal("103.8607"), null, null, null), message.content());
         assertEquals("Ann", message.user().name());
     }
 
@@ -220,8 +220,11 @@ class WebhookParserTest {
         "{\"namespace\": \"SMS\",                                    | body is not JSON",
         "[1, 2]                                                      | body must be a JSON object, not an array",
         "\"text\"                                                    | body must be a JSON object, not a string",
-        "{\"eventType\": \"inbound_message_received\", \"payload\": {}} | namespace is missing",
         "{\"namespace\": \"SMS\", \"payload\": {}}                   | eventType is missing",
+        "{namespace: \"SMS\", \"eventType\": \"x\"}                    | body is not JSON",
+        "{\"namespace\": \"SMS\", \"eventType\": \"x\"} // comment       | body is not JSON",
+        "{\"namespace\": \"SMS\", \"eventType\": \"x\"} {}             | body is not JSON",
+        "{\"eventType\": \"inboundMessage\", \"channel\": \"line\"}      | umid is missing",
         "{\"namespace\": \"SMS\", \"eventType\": \"inbound_message_received\"} | payload is missing",
         "{\"namespace\": \"SMS\", \"eventType\": \"inbound_message_received\", \"payload\": [1]} "
                 + "| payload must be an object, not an array",

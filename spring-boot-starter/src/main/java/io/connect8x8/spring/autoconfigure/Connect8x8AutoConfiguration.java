@@ -1,0 +1,66 @@
+package io.connect8x8.spring.autoconfigure;
+
+import io.connect8x8.Connect8x8Client;
+import io.connect8x8.RetryPolicy;
+import io.connect8x8.spring.Connect8x8ClientCustomizer;
+import io.connect8x8.spring.Connect8x8Properties;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@link Connect8x8Client} bean, built from the {@code connect8x8.*} properties and then every
+ * {@link Connect8x8ClientCustomizer} bean in order. An application that declares its own client keeps it.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(Connect8x8Properties.class)
+public class Connect8x8AutoConfiguration {
+
+    /**
+     * Builds the client. It is closed with the application context.
+     *
+     * @param properties  the properties
+     * @param customizers the customizers, applied after the properties
+     * @return the client
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public Connect8x8Client connect8x8Client(Connect8x8Properties properties,
+                                             ObjectProvider<Connect8x8ClientCustomizer> customizers) {
+        Connect8x8Client.Builder builder = Connect8x8Client.builder();
+        apply(properties, builder);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    /** Sets what the properties give; an unset property keeps the library's default. */
+    static void apply(Connect8x8Properties properties, Connect8x8Client.Builder builder) {
+        ifSet(properties.getApiKey(), builder::apiKey);
+        ifSet(properties.getApiKeyFile(), builder::apiKeyFile);
+        ifSet(properties.getRegion(), builder::region);
+        ifSet(properties.getSubAccountId(), builder::subAccountId);
+        ifSet(properties.getSmsBaseUrl(), builder::smsBaseUrl);
+        ifSet(properties.getChatAppsBaseUrl(), builder::chatAppsBaseUrl);
+        ifSet(properties.getConnectTimeout(), builder::connectTimeout);
+        ifSet(properties.getReadTimeout(), builder::readTimeout);
+        ifSet(properties.getCallTimeout(), builder::callTimeout);
+        Connect8x8Properties.Retry retry = properties.getRetry();
+        if (retry.isConfigured()) {
+            RetryPolicy.Builder policy = RetryPolicy.builder();
+            ifSet(retry.getMaxAttempts(), policy::maxAttempts);
+            ifSet(retry.getInitialBackoff(), policy::initialBackoff);
+            ifSet(retry.getMaxBackoff(), policy::maxBackoff);
+            ifSet(retry.getRetryAmbiguousFailures(), policy::retryAmbiguousFailures);
+            builder.retryPolicy(policy.build());
+        }
+    }
+
+    private static <T> void ifSet(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.connect8x8.spring.autoconfigure;
+
+import io.connect8x8.spring.Connect8x8ClientCustomizer;
+import io.connect8x8.spring.Connect8x8Properties;
+import io.connect8x8.spring.SandboxServer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Sandbox mode ({@code connect8x8.sandbox.enabled=true}, or {@code @AutoConfigureConnect8x8Sandbox} on a test): starts
+ * the simulator of {@code connect8x8-sandbox} and points the client bean at it, with the simulator's key and, unless
+ * set, its default sub-account. Receipts go to {@code connect8x8.sandbox.webhook-url}, else to this application's
+ * webhook endpoint on the port the web server was given.
+ */
+@AutoConfiguration(before = Connect8x8AutoConfiguration.class)
+@ConditionalOnClass(name = "io.connect8x8.sandbox.Sandbox")
+@ConditionalOnProperty(prefix = "connect8x8.sandbox", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(Connect8x8Properties.class)
+public class Connect8x8SandboxAutoConfiguration {
+
+    /** The sub-account the client sends from in sandbox mode when none is configured. */
+    static final String SANDBOX_SUB_ACCOUNT = "sandbox-subaccount";
+
+    /**
+     * The simulator, started after the web server.
+     *
+     * @param properties  the properties
+     * @param environment where the web server's port appears once it has started
+     * @return the simulator's bean
+     */
+    @Bean
+    public SandboxServer connect8x8SandboxServer(Connect8x8Properties properties, Environment environment) {
+        Connect8x8Properties.Sandbox sandbox = properties.getSandbox();
+        return new SandboxServer(sandbox.getPort(), sandbox.getReceiptTimeFactor(), () -> {
+            if (sandbox.getWebhookUrl() != null) {
+                return sandbox.getWebhookUrl();
+            }
+            String port = environment.getProperty("local.server.port");
+            return port == null ? null : "http://127.0.0.1:" + port + properties.getWebhook().getPath();
+        });
+    }
+
+    /**
+     * Points the client at the simulator.
+     *
+     * @param server     the simulator
+     * @param properties the properties
+     * @return the customizer
+     */
+    @Bean
+    public Connect8x8ClientCustomizer connect8x8SandboxClientCustomizer(SandboxServer server,
+                                                                       Connect8x8Properties properties) {
+        return builder -> {
+            builder.apiKey(server.apiKey()).smsBaseUrl(server.smsBaseUrl()).chatAppsBaseUrl(server.chatAppsBaseUrl());
+            if (properties.getSubAccountId() == null) {
+                builder.subAccountId(SANDBOX_SUB_ACCOUNT);
+            }
+        };
+    }
+}

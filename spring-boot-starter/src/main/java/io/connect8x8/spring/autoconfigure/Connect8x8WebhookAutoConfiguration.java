@@ -1,0 +1,89 @@
+package io.connect8x8.spring.autoconfigure;
+
+import io.connect8x8.servlet.ReceiptReceiverServlet;
+import io.connect8x8.spring.Connect8x8Properties;
+import io.connect8x8.spring.DeliveryReceiptEvent;
+import io.connect8x8.spring.InboundMessageEvent;
+import io.connect8x8.spring.OtherWebhookEvent;
+import io.connect8x8.webhooks.ReceiptLedger;
+import io.connect8x8.webhooks.ReceiptReceiver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * The webhook endpoint: a {@link ReceiptReceiver} that publishes {@link DeliveryReceiptEvent},
+ * {@link InboundMessageEvent} and {@link OtherWebhookEvent}, mounted as a servlet at {@code connect8x8.webhook.path}.
+ * Duplicates are dropped by the receiver's ledger: a {@link ReceiptLedger} bean when there is one (shared between
+ * instances), else one in memory bounded by the {@code connect8x8.webhook.max-tracked-*} properties.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = "jakarta.servlet.Servlet")
+@Conditional(WebhookEnabledCondition.class)
+@EnableConfigurationProperties(Connect8x8Properties.class)
+public class Connect8x8WebhookAutoConfiguration {
+
+    /**
+     * Builds the receiver.
+     *
+     * @param properties the properties
+     * @param publisher  where the events go
+     * @param ledger     a shared ledger, if the application has one
+     * @return the receiver
+     * @throws IllegalStateException when neither {@code connect8x8.webhook.authorization} nor
+     *                               {@code connect8x8.webhook.authorization-disabled=true} is set (outside sandbox
+     *                               mode)
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ReceiptReceiver connect8x8ReceiptReceiver(Connect8x8Properties properties,
+                                                     ApplicationEventPublisher publisher,
+                                                     ObjectProvider<ReceiptLedger> ledger) {
+        Connect8x8Properties.Webhook webhook = properties.getWebhook();
+        ReceiptReceiver.Builder builder = ReceiptReceiver.builder()
+                .onReceipt(receipt -> publisher.publishEvent(new DeliveryReceiptEvent(receipt)))
+                .onInbound(message -> publisher.publishEvent(new InboundMessageEvent(message)))
+                .onOther(other -> publisher.publishEvent(new OtherWebhookEvent(other)))
+                .maxBodyBytes(Math.toIntExact(webhook.getMaxBodySize().toBytes()))
+                .maxTrackedMessages(webhook.getMaxTrackedMessages())
+                .maxTrackedBytes(webhook.getMaxTrackedSize().toBytes())
+                .maxInFlightBytes(webhook.getMaxInFlightSize().toBytes());
+        if (webhook.getAuthorization() != null && !webhook.getAuthorization().isBlank()) {
+            builder.expectedAuthorization(webhook.getAuthorization());
+        } else if (webhook.isAuthorizationDisabled() || properties.getSandbox().isEnabled()) {
+            // The simulator posts receipts without an Authorization header.
+            builder.withoutAuthorization();
+        } else {
+            throw new IllegalStateException("The connect8x8 webhook endpoint needs connect8x8.webhook.authorization "
+                    + "(the Authorization header value configured on the 8x8 webhook) or, explicitly, "
+                    + "connect8x8.webhook.authorization-disabled=true");
+        }
+        ledger.ifAvailable(builder::ledger);
+        return builder.build();
+    }
+
+    /**
+     * Mounts the receiver at the configured path.
+     *
+     * @param receiver   the receiver
+     * @param properties the properties
+     * @return the servlet registration
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "connect8x8WebhookServlet")
+    public ServletRegistrationBean<ReceiptReceiverServlet> connect8x8WebhookServlet(ReceiptReceiver receiver,
+                                                                                   Connect8x8Properties properties) {
+        ServletRegistrationBean<ReceiptReceiverServlet> registration = new ServletRegistrationBean<>(
+                new ReceiptReceiverServlet(receiver), properties.getWebhook().getPath());
+        registration.setName("connect8x8Webhook");
+        return registration;
+    }
+}

@@ -1,0 +1,238 @@
+package io.connect8x8.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connect8x8.Connect8x8Client;
+import io.connect8x8.sms.Sms;
+import io.connect8x8.spring.autoconfigure.Connect8x8ActuatorAutoConfiguration;
+import io.connect8x8.spring.autoconfigure.Connect8x8AutoConfiguration;
+import io.connect8x8.spring.autoconfigure.Connect8x8MetricsAutoConfiguration;
+import io.connect8x8.spring.autoconfigure.Connect8x8SandboxAutoConfiguration;
+import io.connect8x8.spring.autoconfigure.Connect8x8WebhookAutoConfiguration;
+import io.connect8x8.webhooks.ReceiptLedger;
+import io.connect8x8.webhooks.ReceiptReceiver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/** The auto-configurations in Spring Boot's context runner: which beans exist for which properties. */
+class Connect8x8AutoConfigurationTest {
+
+    private static final String SMS_OK = "{\"umid\":\"u-1\",\"clientMessageId\":null,\"destination\":\"6512345678\","
+            + "\"encoding\":\"GSM7\",\"status\":{\"code\":\"QUEUED\",\"description\":\"SMS is accepted and queued\"}}";
+    private static final String RECEIPT = """
+            {"namespace": "SMS", "eventType": "outbound_message_status_changed",
+             "payload": {"umid": "u-1", "status": {"state": "delivered", "timestamp": "2026-01-01T00:00:00Z"}}}
+            """;
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(Connect8x8SandboxAutoConfiguration.class,
+                    Connect8x8AutoConfiguration.class, Connect8x8WebhookAutoConfiguration.class,
+                    Connect8x8ActuatorAutoConfiguration.class, Connect8x8MetricsAutoConfiguration.class));
+
+    private MockWebServer api;
+
+    @BeforeEach
+    void startApi() throws IOException {
+        api = new MockWebServer();
+        api.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @AfterEach
+    void stopApi() throws IOException {
+        api.shutdown();
+    }
+
+    private String apiUrl() {
+        return api.url("/sms").toString().replaceAll("/$", "");
+    }
+
+    @Test
+    void buildsTheClientFromProperties() {
+        api.enqueue(new MockResponse().setResponseCode(503).setHeader("Content-Type", "application/json")
+                .setBody("{\"code\":2000,\"message\":\"busy\"}"));
+        api.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(SMS_OK));
+        runner.withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.sub-account-id=acme_sub",
+                        "connect8x8.sms-base-url=" + apiUrl(), "connect8x8.call-timeout=20s",
+                        "connect8x8.retry.max-attempts=2", "connect8x8.retry.initial-backoff=1ms",
+                        "connect8x8.retry.max-backoff=1ms")
+                .run(context -> {
+                    Connect8x8Client client = context.getBean(Connect8x8Client.class);
+                    client.sms().send(Sms.builder().to("+6512345678").from("8x8").text("hi").build());
+
+                    RecordedRequest first = api.takeRequest(10, TimeUnit.SECONDS);
+                    RecordedRequest second = api.takeRequest(10, TimeUnit.SECONDS);
+                    assertEquals("/sms/api/v1/subaccounts/acme_sub/messages", first.getPath());
+                    assertEquals("Bearer sk-test-properties-1", first.getHeader("Authorization"));
+                    assertEquals(first.getBody().readUtf8(), second.getBody().readUtf8(),
+                            "retried once after the 503, as connect8x8.retry.max-attempts=2 allows");
+                    assertFalse(context.containsBean("connect8x8WebhookServlet"), "no webhook unless chosen");
+                });
+    }
+
+    @Test
+    void readsTheKeyFromAFile(@TempDir Path dir) throws IOException {
+        Path keyFile = Files.writeString(dir.resolve("key"), "sk-test-from-file-2\n");
+        api.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(SMS_OK));
+        runner.withPropertyValues("connect8x8.api-key-file=" + keyFile, "connect8x8.sub-account-id=acme_sub",
+                        "connect8x8.sms-base-url=" + apiUrl())
+                .run(context -> {
+                    context.getBean(Connect8x8Client.class).sms()
+                            .send(Sms.builder().to("+6512345678").from("8x8").text("hi").build());
+                    assertEquals("Bearer sk-test-from-file-2",
+                            api.takeRequest(10, TimeUnit.SECONDS).getHeader("Authorization"));
+                });
+    }
+
+    @Test
+    void mountsTheWebhookAtTheConfiguredPathAndPublishesEventsOncePerReceipt() {
+        runner.withUserConfiguration(Listener.class)
+                .withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.webhook.path=/hooks/8x8",
+                        "connect8x8.webhook.authorization=Bearer hook-secret")
+                .run(context -> {
+                    ServletRegistrationBean<?> registration = context.getBean("connect8x8WebhookServlet",
+                            ServletRegistrationBean.class);
+                    assertEquals(List.of("/hooks/8x8"), List.copyOf(registration.getUrlMappings()));
+                    ReceiptReceiver receiver = context.getBean(ReceiptReceiver.class);
+
+                    assertEquals(401, post(receiver, null).status());
+                    assertEquals("accepted", post(receiver, "Bearer hook-secret").body());
+                    assertEquals("duplicate", post(receiver, "Bearer hook-secret").body());
+
+                    Listener listener = context.getBean(Listener.class);
+                    assertEquals(1, listener.receipts.size());
+                    assertEquals("u-1", listener.receipts.get(0).receipt().umid());
+                });
+    }
+
+    @Test
+    void refusesToStartAWebhookWithoutAnAuthorizationChoice() {
+        runner.withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.webhook.enabled=true")
+                .run(context -> {
+                    Throwable failure = context.getStartupFailure();
+                    while (failure.getCause() != null) {
+                        failure = failure.getCause();
+                    }
+                    assertInstanceOf(IllegalStateException.class, failure);
+                    assertTrue(failure.getMessage().contains("connect8x8.webhook.authorization-disabled=true"),
+                            failure.getMessage());
+                });
+    }
+
+    @Test
+    void usesTheApplicationsLedger() {
+        runner.withUserConfiguration(SharedLedger.class)
+                .withPropertyValues("connect8x8.api-key=sk-test-properties-1",
+                        "connect8x8.webhook.authorization-disabled=true")
+                .run(context -> {
+                    post(context.getBean(ReceiptReceiver.class), null);
+                    ReceiptLedger ledger = context.getBean(ReceiptLedger.class);
+                    assertEquals("delivered", ledger.latest("u-1").orElseThrow().state());
+                });
+    }
+
+    @Test
+    void countsReceiptsByStateInTheApplicationsMeterRegistry() {
+        runner.withUserConfiguration(Meters.class)
+                .withPropertyValues("connect8x8.api-key=sk-test-properties-1",
+                        "connect8x8.webhook.authorization-disabled=true")
+                .run(context -> {
+                    post(context.getBean(ReceiptReceiver.class), null);
+                    post(context.getBean(ReceiptReceiver.class), null);
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertEquals(1.0, registry.get("connect8x8.webhook.receipts").tag("namespace", "SMS")
+                            .tag("state", "delivered").counter().count());
+                });
+    }
+
+    @Test
+    void masksTheKeyAndTheWebhookSecretInActuator() {
+        runner.withPropertyValues("connect8x8.api-key=sk-test-properties-1").run(context -> {
+            SanitizingFunction sanitizer = context.getBean(SanitizingFunction.class);
+            for (String key : List.of("connect8x8.api-key", "connect8x8.apiKey", "CONNECT8X8_API_KEY",
+                    "connect8x8.webhook.authorization", "apiKey")) {
+                assertEquals(SanitizableData.SANITIZED_VALUE,
+                        sanitizer.apply(new SanitizableData(null, key, "s3cret")).getValue(), key);
+            }
+            assertEquals("/tmp/key", sanitizer.apply(new SanitizableData(null, "connect8x8.api-key-file",
+                    "/tmp/key")).getValue());
+            assertEquals("acme", sanitizer.apply(new SanitizableData(null, "connect8x8.sub-account-id", "acme"))
+                    .getValue());
+        });
+    }
+
+    @Test
+    void keepsAClientTheApplicationDeclared() {
+        runner.withUserConfiguration(OwnClient.class).run(context ->
+                assertSame(context.getBean(OwnClient.class).client, context.getBean(Connect8x8Client.class)));
+    }
+
+    private static ReceiptReceiver.Response post(ReceiptReceiver receiver, String authorization) {
+        return receiver.handle("POST", authorization,
+                new ByteArrayInputStream(RECEIPT.getBytes(StandardCharsets.UTF_8)), -1);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Listener {
+        final List<DeliveryReceiptEvent> receipts = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(DeliveryReceiptEvent event) {
+            receipts.add(event);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SharedLedger {
+        @Bean
+        ReceiptLedger sharedLedger() {
+            return ReceiptLedger.inMemory(10, 1 << 20);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Meters {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnClient {
+        final Connect8x8Client client = Connect8x8Client.builder().apiKey("sk-test-own-client-3")
+                .subAccountId("own").build();
+
+        @Bean(destroyMethod = "close")
+        Connect8x8Client ownClient() {
+            return client;
+        }
+    }
+}
