@@ -329,11 +329,14 @@ class AsyncSendTest {
         server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
 
         assertEquals("u-1", await(own.sms().sendAsync(sms())).umid());
+        List<Thread> schedulers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("connect8x8-retry-scheduler")).toList();
+        assertEquals(1, schedulers.size(), "one scheduler thread, created for the retry");
+        assertTrue(schedulers.get(0).isDaemon());
         own.close();
 
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("connect8x8-retry-scheduler") && t.isAlive())
-                .allMatch(Thread::isDaemon));
+        schedulers.get(0).join(TimeUnit.SECONDS.toMillis(EVENT_TIMEOUT_S));
+        assertFalse(schedulers.get(0).isAlive(), "close() shuts the client's own scheduler down");
     }
 
     @Test

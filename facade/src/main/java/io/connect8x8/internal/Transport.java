@@ -297,15 +297,17 @@ public final class Transport implements CallExecutor {
         final CompletableFuture<HttpResponse> future = new CompletableFuture<>();
         private final Run run;
         private volatile Call inFlight;
-        private volatile ScheduledFuture<?> pendingRetry;
-        private volatile Connect8x8Exception waitingAfter;
+        private ScheduledFuture<?> pendingRetry;
+        private Connect8x8Exception waitingAfter;
 
         AsyncRun(Run run) {
             this.run = run;
         }
 
         void attempt() {
-            waitingAfter = null;
+            synchronized (this) {
+                waitingAfter = null;
+            }
             if (future.isDone()) {
                 return;
             }
@@ -318,6 +320,7 @@ public final class Transport implements CallExecutor {
             }
             inFlight = call;
             call.enqueue(this);
+            // A cancel that ran before inFlight was set could not see the call.
             if (future.isCancelled()) {
                 call.cancel();
             }
@@ -343,33 +346,45 @@ public final class Transport implements CallExecutor {
         private void next(Step step) {
             if (step.response != null) {
                 future.complete(step.response);
-            } else if (step.delay == null) {
+                return;
+            }
+            if (step.delay == null) {
                 future.completeExceptionally(step.failure);
-            } else if (!future.isDone()) {
+                return;
+            }
+            boolean rejected = false;
+            // Scheduling and recording the retry under the lock that cancel() and abandonWait() take: once the
+            // future's cancel(true) has returned, the retry is cancelled or was never scheduled.
+            synchronized (this) {
+                if (future.isDone()) {
+                    return;
+                }
                 waitingAfter = step.failure;
                 try {
                     pendingRetry = scheduler().schedule(this::attempt, step.delay.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException closedScheduler) {
-                    future.completeExceptionally(step.failure);
-                    return;
+                    rejected = true;
                 }
-                // A cancel or close that ran before pendingRetry was set could not see it: look again.
-                if (closed) {
-                    abandonWait();
-                }
-                if (future.isDone()) {
-                    cancelPendingRetry();
-                }
+            }
+            if (rejected) {
+                future.completeExceptionally(step.failure);
+            } else if (closed) {
+                // close() may have looked at this run before the wait was recorded.
+                abandonWait();
             }
         }
 
         /** The client closed during a wait: fail with the last attempt's failure. */
         void abandonWait() {
-            Connect8x8Exception failure = waitingAfter;
-            if (failure != null) {
-                future.completeExceptionally(failure);
+            Connect8x8Exception failure;
+            synchronized (this) {
+                failure = waitingAfter;
+                if (failure == null) {
+                    return;
+                }
                 cancelPendingRetry();
             }
+            future.completeExceptionally(failure);
         }
 
         /** The caller cancelled the future: cancel the attempt in flight and any pending retry. */
@@ -378,7 +393,9 @@ public final class Transport implements CallExecutor {
             if (call != null) {
                 call.cancel();
             }
-            cancelPendingRetry();
+            synchronized (this) {
+                cancelPendingRetry();
+            }
         }
 
         private void cancelPendingRetry() {
