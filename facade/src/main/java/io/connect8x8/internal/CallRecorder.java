@@ -121,6 +121,14 @@ public final class CallRecorder {
         finish(failure.sendState(), failure, false, RequestKind.ResultFacts.NONE);
     }
 
+    /**
+     * The call ended with an exception that is not one of the library's typed failures (a bug): the listener still
+     * hears of the end, as a call that may have been sent.
+     */
+    public void failedUnexpectedly() {
+        finish(SendState.MAY_HAVE_BEEN_SENT, null, false, RequestKind.ResultFacts.NONE);
+    }
+
     /** The caller cancelled an async call. */
     public void cancelled() {
         AttemptTracker tracker = current;

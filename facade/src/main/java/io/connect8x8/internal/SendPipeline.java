@@ -111,6 +111,9 @@ public final class SendPipeline {
         } catch (Connect8x8Exception e) {
             recorder.failed(e);
             throw e;
+        } catch (RuntimeException | Error e) {
+            recorder.failedUnexpectedly();
+            throw e;
         }
     }
 
@@ -151,6 +154,8 @@ public final class SendPipeline {
                         ? failure.getCause() : failure;
                 if (cause instanceof Connect8x8Exception typed) {
                     recorder.failed(typed);
+                } else if (!(cause instanceof CancellationException)) {
+                    recorder.failedUnexpectedly();
                 }
                 result.completeExceptionally(cause);
                 return;
