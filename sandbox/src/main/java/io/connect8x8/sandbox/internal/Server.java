@@ -3,7 +3,7 @@ package io.connect8x8.sandbox.internal;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,11 +17,22 @@ public final class Server implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // A client that sends its request (or reads the response) too slowly loses its connection instead of holding
+        // a request thread for ever; the JDK server reads these once as well.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "30");
+        }
     }
+
+    /** Enough for hundreds of stalled clients on top of the working ones; each idle thread ends after 30 s. */
+    private static final int MAX_THREADS = 1024;
 
     private final HttpServer http;
     private final ThreadPoolExecutor executor;
-    private final MessageStore store = new MessageStore();
+    private final MessageStore store;
     private final FaultState faults = new FaultState();
     private final ReceiptDispatcher receipts;
     private final RateLimiter rateLimiter;
@@ -36,16 +47,19 @@ public final class Server implements AutoCloseable {
      */
     public Server(Settings settings) throws IOException {
         java.util.concurrent.CompletableFuture<Specs> specs = Specs.shared();
+        this.store = new MessageStore(settings.recordWindow());
         this.templates = new TemplateRegistry(settings.templates());
         this.receipts = new ReceiptDispatcher(settings.timeFactor(), settings.clock(), store);
         this.rateLimiter = new RateLimiter(settings.rateLimit(), settings.clock());
         Engine engine = new Engine(settings.clock(), store, receipts, templates, settings.webhookUrl());
         AdminHandler admin = new AdminHandler(store, faults, this::reset);
         AtomicInteger threadNumber = new AtomicInteger();
-        // Bounded threads and queue; when both are full the accepting thread runs the request itself, which slows
-        // accepting down instead of failing requests.
-        this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(1024), runnable -> {
+        // The JDK server reads a request's line and headers on the executor's thread, so every stalled client holds
+        // one until its 30 s limit: the pool keeps its core threads and grows on demand (no queue to wait behind)
+        // up to MAX_THREADS; past that the accepting thread runs the request itself, which slows accepting down
+        // instead of failing requests.
+        this.executor = new ThreadPoolExecutor(settings.threads(), Math.max(settings.threads(), MAX_THREADS), 30,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "sandbox-http-" + threadNumber.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
