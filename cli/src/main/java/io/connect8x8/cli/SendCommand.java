@@ -20,6 +20,9 @@ abstract class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The exit code once {@link #run} returns normally; a campaign sets it from its outcome. */
+    int exitCode = ExitCodes.OK;
+
     /** Builds the client and runs the command with it. */
     @Override
     public final Integer call() {
@@ -30,7 +33,7 @@ abstract class SendCommand implements Callable<Integer> {
             run(client);
         }
         out().flush();
-        return ExitCodes.OK;
+        return exitCode;
     }
 
     /**

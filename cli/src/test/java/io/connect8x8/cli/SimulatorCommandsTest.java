@@ -76,11 +76,11 @@ class SimulatorCommandsTest {
         Path csv = dir.resolve("recipients.csv");
         Files.writeString(csv, "to,name\n+6512345678,Ana\n+6587654321,Bo\n", StandardCharsets.UTF_8);
 
-        Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--client-batch-id",
-                "b1");
+        Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--campaign-id", "b1");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().matches("batch batchId=\\S+ accepted=2 rejected=0 clientBatchId=b1\n"), run.out());
+        assertTrue(run.out().startsWith("campaign b1: 2 messages, 2 accepted, 0 rejected"), run.out());
+        assertEquals(List.of("b1-0", "b1-0"), sandbox.messages().stream().map(SandboxMessage::clientBatchId).toList());
         assertEquals(List.of("Hi Ana", "Hi Bo"), sandbox.messages().stream()
                 .map(m -> JsonParser.parseString(m.request()).getAsJsonObject().get("text").getAsString())
                 .sorted().toList());

@@ -35,8 +35,10 @@ public final class Sandbox implements AutoCloseable {
 
     /** The key accepted when none is configured. */
     public static final String DEFAULT_API_KEY = "sandbox-key";
-    /** The largest request body by default, 1 MiB; a larger one is answered 413. */
-    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    /** The largest request body by default, 16 MiB: a full batch of 10,000 personalised SMS fits; more is 413. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** How many of the latest messages are kept whole by default; older ones are only counted. */
+    public static final int DEFAULT_RECORD_WINDOW = 10_000;
 
     private final Settings settings;
     private volatile Server server;
@@ -113,7 +115,12 @@ public final class Sandbox implements AutoCloseable {
         return faults;
     }
 
-    /** @return every message received, accepted or rejected, oldest first */
+    /**
+     * The latest messages received, accepted or rejected, oldest first: at most the builder's
+     * {@link Builder#recordWindow(int) record window}; {@link #acceptedMessages()} counts them all.
+     *
+     * @return the messages in the window
+     */
     public List<SandboxMessage> messages() {
         return server().store().snapshot();
     }
@@ -132,6 +139,26 @@ public final class Sandbox implements AutoCloseable {
     /** @return the API requests received (admin requests excluded) since start or the last {@link #reset()} */
     public long requestCount() {
         return server().store().requestCount();
+    }
+
+    /** @return messages accepted since start or the last reset, however many left the record window */
+    public long acceptedMessages() {
+        return server().store().acceptedMessages();
+    }
+
+    /** @return messages rejected since start or the last reset */
+    public long rejectedMessages() {
+        return server().store().rejectedMessages();
+    }
+
+    /**
+     * How many accepted messages carried a {@code clientMessageId} already accepted (for the same API and
+     * sub-account): 0 means nothing was sent twice.
+     *
+     * @return the count of repeated acceptances
+     */
+    public long duplicateClientMessageIds() {
+        return server().store().duplicateClientMessageIds();
     }
 
     /** @return the receipts delivered (answered 2xx) since start or the last {@link #reset()} */
@@ -204,7 +231,8 @@ public final class Sandbox implements AutoCloseable {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private final List<WhatsAppTemplate> templates =
                 new ArrayList<>(List.of(WhatsAppTemplate.GUIDE_AUTHENTICATION));
-        private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        private int threads = Math.max(32, 4 * Runtime.getRuntime().availableProcessors());
+        private int recordWindow = DEFAULT_RECORD_WINDOW;
 
         private Builder() {
         }
@@ -359,7 +387,8 @@ public final class Sandbox implements AutoCloseable {
         /**
          * The request threads.
          *
-         * @param threads at least 1; default twice the processors, at least 4
+         * @param threads at least 1; default four times the processors, at least 32, so that a few slow clients do
+         *     not hold every thread
          * @return this
          */
         public Builder threads(int threads) {
@@ -367,6 +396,21 @@ public final class Sandbox implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be at least 1: " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * How many of the latest messages {@link Sandbox#messages()} keeps whole; older ones are only counted (by
+         * {@link Sandbox#acceptedMessages()} and the others), so memory stays bounded however long it runs.
+         *
+         * @param messages 0 or more; default {@value Sandbox#DEFAULT_RECORD_WINDOW}
+         * @return this
+         */
+        public Builder recordWindow(int messages) {
+            if (messages < 0) {
+                throw new IllegalArgumentException("recordWindow must be 0 or more: " + messages);
+            }
+            this.recordWindow = messages;
             return this;
         }
 
@@ -389,7 +433,7 @@ public final class Sandbox implements AutoCloseable {
                 return Set.copyOf(union);
             }));
             return new Sandbox(new Settings(host, port, apiKey, Map.copyOf(allKeys), strict, rateLimit, webhookUrl,
-                    timeFactor, clock, maxBodyBytes, List.copyOf(templates), threads));
+                    timeFactor, clock, maxBodyBytes, List.copyOf(templates), threads, recordWindow));
         }
 
         private static String requireText(String value, String name) {

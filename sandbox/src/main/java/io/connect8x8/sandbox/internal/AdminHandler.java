@@ -12,7 +12,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /__admin/messages[?to=msisdn]}, {@code GET|POST /__admin/faults} and {@code POST /__admin/reset}. No key
+ * {@code GET /__admin/messages[?to=msisdn]} (the record window), {@code GET /__admin/stats} (counts over every message:
+ * accepted, rejected, clientMessageIds accepted more than once), {@code GET|POST /__admin/faults} and
+ * {@code POST /__admin/reset}. No key
  * is needed: the simulator listens on loopback by default and holds only test data.
  */
 final class AdminHandler {
@@ -33,6 +35,10 @@ final class AdminHandler {
             case "/__admin/messages" -> {
                 requireMethod(exchange, method, "GET");
                 return messages(exchange.getRequestURI().getRawQuery());
+            }
+            case "/__admin/stats" -> {
+                requireMethod(exchange, method, "GET");
+                return stats();
             }
             case "/__admin/faults" -> {
                 if ("POST".equals(method)) {
@@ -58,6 +64,16 @@ final class AdminHandler {
         }
     }
 
+    private ObjectNode stats() {
+        ObjectNode response = Json.object();
+        response.put("requestCount", store.requestCount());
+        response.put("acceptedMessages", store.acceptedMessages());
+        response.put("rejectedMessages", store.rejectedMessages());
+        response.put("duplicateClientMessageIds", store.duplicateClientMessageIds());
+        response.put("receiptsDelivered", store.receiptsDelivered());
+        return response;
+    }
+
     private JsonNode messages(String query) {
         String to = null;
         if (query != null) {
@@ -67,9 +83,7 @@ final class AdminHandler {
                 }
             }
         }
-        ObjectNode response = Json.object();
-        response.put("requestCount", store.requestCount());
-        response.put("receiptsDelivered", store.receiptsDelivered());
+        ObjectNode response = stats();
         ArrayNode list = response.putArray("messages");
         for (SandboxMessage message : store.snapshot()) {
             if (to == null || to.equals(TestNumbers.digits(message.msisdn()))) {

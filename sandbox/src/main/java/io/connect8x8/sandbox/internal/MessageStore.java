@@ -2,14 +2,23 @@ package io.connect8x8.sandbox.internal;
 
 import io.connect8x8.sandbox.SandboxMessage;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Every message a simulator saw, in arrival order, plus the counters tests wait on. */
+/**
+ * The most recent messages a simulator saw, in arrival order, plus counters over every message: memory stays bounded
+ * however long it runs (a window of records, and 16 bytes per accepted clientMessageId).
+ */
 public final class MessageStore {
 
-    private final List<MessageRecord> messages = new ArrayList<>();
+    private final int window;
+    private final ArrayDeque<MessageRecord> messages = new ArrayDeque<>();
+    private final IdSet acceptedIds = new IdSet();
+    private long acceptedMessages;
+    private long rejectedMessages;
+    private long duplicateClientMessageIds;
     private final AtomicLong requests = new AtomicLong();
     /** Bumped by {@link #clear()}, so receipts scheduled before a reset are dropped rather than counted after it. */
     private final AtomicLong generation = new AtomicLong();
@@ -17,11 +26,49 @@ public final class MessageStore {
     private long receiptsDelivered;
     private long receiptsSettled;
 
-    synchronized void add(MessageRecord message) {
-        messages.add(message);
+    /** @param window how many of the latest messages are kept whole; older ones only count */
+    public MessageStore(int window) {
+        this.window = window;
     }
 
-    /** @return snapshots of every message, oldest first */
+    synchronized void add(MessageRecord message) {
+        if (message.errorCode == null) {
+            acceptedMessages++;
+            if (message.clientMessageId != null
+                    && !acceptedIds.add(message.api.name() + ' ' + message.subAccountId, message.clientMessageId)) {
+                duplicateClientMessageIds++;
+            }
+        } else {
+            rejectedMessages++;
+        }
+        if (window == 0) {
+            return;
+        }
+        if (messages.size() >= window) {
+            messages.removeFirst();
+        }
+        messages.addLast(message);
+    }
+
+    /** @return messages accepted since start or the last reset, including those that left the window */
+    public synchronized long acceptedMessages() {
+        return acceptedMessages;
+    }
+
+    /** @return messages rejected since start or the last reset */
+    public synchronized long rejectedMessages() {
+        return rejectedMessages;
+    }
+
+    /**
+     * @return accepted messages whose clientMessageId (per API and sub-account) had been accepted before: each
+     *     second, third... acceptance counts once
+     */
+    public synchronized long duplicateClientMessageIds() {
+        return duplicateClientMessageIds;
+    }
+
+    /** @return snapshots of the messages in the window, oldest first */
     public List<SandboxMessage> snapshot() {
         List<MessageRecord> copy;
         synchronized (this) {
@@ -107,6 +154,10 @@ public final class MessageStore {
     public void clear() {
         synchronized (this) {
             messages.clear();
+            acceptedIds.clear();
+            acceptedMessages = 0;
+            rejectedMessages = 0;
+            duplicateClientMessageIds = 0;
             generation.incrementAndGet();
         }
         requests.set(0);

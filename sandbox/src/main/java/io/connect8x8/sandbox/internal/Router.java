@@ -158,6 +158,11 @@ final class Router implements HttpHandler {
             } catch (NumberFormatException e) {
                 throw ApiError.badRequest(1000, "Invalid Content-Length");
             }
+            if (declared > MAX_DRAIN) {
+                // Far too large to be worth reading even to be polite: refused at once, the connection closed.
+                exchange.getResponseHeaders().set("Connection", "close");
+                throw new ApiError(413, 1000, "Request body too large");
+            }
             if (declared > max) {
                 tooLarge(exchange, in);
             }

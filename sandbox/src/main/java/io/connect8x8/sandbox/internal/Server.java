@@ -17,11 +17,19 @@ public final class Server implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // A client that sends its request (or reads the response) too slowly loses its connection instead of holding
+        // a request thread for ever; the JDK server reads these once as well.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "30");
+        }
     }
 
     private final HttpServer http;
     private final ThreadPoolExecutor executor;
-    private final MessageStore store = new MessageStore();
+    private final MessageStore store;
     private final FaultState faults = new FaultState();
     private final ReceiptDispatcher receipts;
     private final RateLimiter rateLimiter;
@@ -36,6 +44,7 @@ public final class Server implements AutoCloseable {
      */
     public Server(Settings settings) throws IOException {
         java.util.concurrent.CompletableFuture<Specs> specs = Specs.shared();
+        this.store = new MessageStore(settings.recordWindow());
         this.templates = new TemplateRegistry(settings.templates());
         this.receipts = new ReceiptDispatcher(settings.timeFactor(), settings.clock(), store);
         this.rateLimiter = new RateLimiter(settings.rateLimit(), settings.clock());

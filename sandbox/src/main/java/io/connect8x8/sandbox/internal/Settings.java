@@ -21,8 +21,9 @@ import java.util.Set;
  * @param maxBodyBytes the largest request body
  * @param templates the approved WhatsApp templates
  * @param threads the request threads
+ * @param recordWindow how many of the latest messages are kept whole for inspection
  */
 public record Settings(String host, int port, String apiKey, Map<String, Set<String>> keys, boolean strict,
                        int rateLimit, String webhookUrl, double timeFactor, Clock clock, int maxBodyBytes,
-                       List<WhatsAppTemplate> templates, int threads) {
+                       List<WhatsAppTemplate> templates, int threads, int recordWindow) {
 }

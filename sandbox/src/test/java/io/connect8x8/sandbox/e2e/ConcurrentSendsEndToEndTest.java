@@ -56,6 +56,8 @@ class ConcurrentSendsEndToEndTest {
 
     @RegisterExtension
     static final SandboxExtension SANDBOX = SandboxExtension.builder()
+            // Every message is checked against the record, so the window holds them all.
+            .configure(sandbox -> sandbox.recordWindow(2 * MESSAGES))
             .configureClient(client -> client.sleeper(duration -> { })
                     .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1)).build()))
             .build();

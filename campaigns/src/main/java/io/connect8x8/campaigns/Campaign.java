@@ -1,0 +1,316 @@
+package io.connect8x8.campaigns;
+
+import io.connect8x8.RequestOptions;
+import io.connect8x8.RetryPolicy;
+import io.connect8x8.Sleeper;
+import io.connect8x8.ValidationException;
+import io.connect8x8.campaigns.internal.Engine;
+import io.connect8x8.campaigns.internal.MessageKind;
+import io.connect8x8.campaigns.internal.Pacer;
+import io.github.bucket4j.Bucket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A campaign: any number of messages sent as batch requests, paced, journaled and resumable. Built by
+ * {@link Campaigns#sms} or {@link Campaigns#chatApps}; immutable, and {@link #send} may be called again after a crash
+ * or a failure: the journal makes the second run skip what the first one finished.
+ *
+ * <pre>{@code
+ * CampaignReport report = Campaigns.sms(client)
+ *     .campaignId("spring-sale")
+ *     .journal(FileJournal.open(Path.of("spring-sale.journal")))
+ *     .build()
+ *     .send(customers.stream().map(c -> Sms.builder().to(c.phone()).text("Hi " + c.name()).build()));
+ * }</pre>
+ *
+ * <p>How a run decides per chunk: chunks are cut the same way from the same input, numbered from 0, and sent with
+ * {@code clientBatchId} {@code <campaignId>-<sequence>}; a message without a {@code clientMessageId} gets
+ * {@code <campaignId>-<position>}. A chunk the journal records as accepted or rejected is skipped; one that provably
+ * never reached the server is sent; one that may have been processed (its answer lost, or a crash while it was in
+ * flight) is reported as ambiguous and not sent unless {@link Builder#resendAmbiguous(boolean)} opts in.
+ *
+ * @param <M> the message type ({@link io.connect8x8.sms.Sms} or {@link io.connect8x8.chatapps.ChatMessage})
+ */
+public final class Campaign<M> {
+
+    /** 8x8's documented limit: 1,800 requests per second per sub-account. */
+    public static final int DEFAULT_RATE = 1_800;
+    /** The longest campaign id: with {@code -} and a 7-digit sequence it still fits SMS's 20-character batch id. */
+    public static final int MAX_CAMPAIGN_ID = 12;
+
+    private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9_.]([A-Za-z0-9_.-]*)");
+
+    private final MessageKind<M> kind;
+    private final Engine.EngineSettings settings;
+    /** Where the default journal lives, opened by each {@link #send} and closed after it; null when one was given. */
+    private final Path defaultJournal;
+
+    private Campaign(Builder<M> b) {
+        this.kind = b.kind;
+        if (b.campaignId == null) {
+            throw new ValidationException("campaignId", "is required");
+        }
+        if (b.campaignId.length() > MAX_CAMPAIGN_ID || !CAMPAIGN_ID.matcher(b.campaignId).matches()) {
+            throw new ValidationException("campaignId", "must be 1 to " + MAX_CAMPAIGN_ID
+                    + " letters, digits, '_', '.' or '-' (not first)");
+        }
+        Bucket bucket = b.bucket != null ? b.bucket : Bucket.builder()
+                .addLimit(limit -> limit.capacity(b.rate).refillGreedy(b.rate, Duration.ofSeconds(1))).build();
+        this.defaultJournal = b.journal != null ? null
+                : Path.of(".connect8x8", "campaigns", b.campaignId + ".journal");
+        RequestOptions.Builder options = RequestOptions.builder()
+                // One attempt per call: the engine resends what provably was not sent and pauses every worker on a
+                // 429; an ambiguous failure is never retried by the transport.
+                .retryPolicy(RetryPolicy.builder().maxAttempts(1).retryAmbiguousFailures(false).build());
+        if (b.options != null) {
+            b.options.timeout().ifPresent(options::timeout);
+            b.options.subAccountId().ifPresent(options::subAccountId);
+        }
+        this.settings = new Engine.EngineSettings(b.campaignId, b.journal, new Pacer(bucket, b.sleeper), b.concurrency,
+                b.maxBatchBytes, b.maxAttempts, b.initialBackoff, b.resendAmbiguous, options.build(), b.listener,
+                b.progressInterval, b.expectedMessages);
+    }
+
+    static <M> Builder<M> builder(MessageKind<M> kind) {
+        return new Builder<>(kind);
+    }
+
+    /** @return the campaign id */
+    public String campaignId() {
+        return settings.campaignId();
+    }
+
+    /**
+     * Sends every message of the input, reading it once and never holding it whole. Returns when every chunk has an
+     * outcome; failures of single chunks are in the report, not thrown.
+     *
+     * @param messages the messages, in a stable order (a resume must see the same order)
+     * @return the run's report
+     * @throws JournalException when the journal cannot be opened or written, or disagrees with the input
+     * @throws io.connect8x8.ValidationException when the campaign id is too long for the chunk count
+     * @throws CampaignInterruptedException when the calling thread is interrupted
+     */
+    public CampaignReport send(Iterator<? extends M> messages) {
+        Objects.requireNonNull(messages, "messages");
+        if (defaultJournal == null) {
+            return run(settings, messages);
+        }
+        try (FileJournal journal = FileJournal.open(defaultJournal)) {
+            return run(settings.withJournal(journal), messages);
+        }
+    }
+
+    private CampaignReport run(Engine.EngineSettings runSettings, Iterator<? extends M> messages) {
+        try {
+            return new Engine<>(kind, runSettings).run(messages);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CampaignInterruptedException(e);
+        }
+    }
+
+    /**
+     * Sends every message of the stream; see {@link #send(Iterator)}. The stream is not closed.
+     *
+     * @param messages the messages, in a stable order
+     * @return the run's report
+     */
+    public CampaignReport send(Stream<? extends M> messages) {
+        return send(messages.iterator());
+    }
+
+    /**
+     * Builds a {@link Campaign}.
+     *
+     * @param <M> the message type
+     */
+    public static final class Builder<M> {
+        private final MessageKind<M> kind;
+        private String campaignId;
+        private CampaignJournal journal;
+        private int rate = DEFAULT_RATE;
+        private Bucket bucket;
+        private int concurrency = 4;
+        private long maxBatchBytes = 4L * 1024 * 1024;
+        private int maxAttempts = 5;
+        private Duration initialBackoff = Duration.ofMillis(250);
+        private boolean resendAmbiguous;
+        private RequestOptions options;
+        private ProgressListener listener = ProgressListener.NONE;
+        private Duration progressInterval = Duration.ofSeconds(1);
+        private long expectedMessages = -1;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+
+        private Builder(MessageKind<M> kind) {
+            this.kind = kind;
+        }
+
+        /**
+         * @param campaignId the campaign's id, 1 to 12 letters, digits, '_', '.' or '-'; required. The same id resumes
+         *     the same campaign.
+         * @return this builder
+         */
+        public Builder<M> campaignId(String campaignId) {
+            this.campaignId = Objects.requireNonNull(campaignId, "campaignId");
+            return this;
+        }
+
+        /**
+         * @param journal where chunk intents and outcomes are recorded; the caller keeps ownership and closes it
+         *     (default: a {@link FileJournal} at {@code .connect8x8/campaigns/<campaignId>.journal} under the working
+         *     directory, opened and closed by each {@link #send} call)
+         * @return this builder
+         */
+        public Builder<M> journal(CampaignJournal journal) {
+            this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /**
+         * @param requestsPerSecond the pace of batch requests of this process (default {@value #DEFAULT_RATE},
+         *     8x8's limit per sub-account); ignored when {@link #bucket(Bucket)} is given
+         * @return this builder
+         */
+        public Builder<M> rate(int requestsPerSecond) {
+            if (requestsPerSecond < 1) {
+                throw new ValidationException("rate", "must be at least 1 request per second");
+            }
+            this.rate = requestsPerSecond;
+            return this;
+        }
+
+        /**
+         * @param bucket a Bucket4j bucket that paces requests, one token each; give a bucket shared between processes
+         *     (for example from {@code connect8x8-postgresql}) so that they keep one sub-account's rate together
+         *     (default: a local bucket at {@link #rate(int)})
+         * @return this builder
+         */
+        public Builder<M> bucket(Bucket bucket) {
+            this.bucket = Objects.requireNonNull(bucket, "bucket");
+            return this;
+        }
+
+        /**
+         * @param concurrency batch requests in flight at once, 1 to 64 (default 4)
+         * @return this builder
+         */
+        public Builder<M> concurrency(int concurrency) {
+            if (concurrency < 1 || concurrency > 64) {
+                throw new ValidationException("concurrency", "must be 1 to 64, was " + concurrency);
+            }
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        /**
+         * @param bytes the largest estimated request body; a chunk closes before a message would pass it, whatever
+         *     the count (default 4 MiB)
+         * @return this builder
+         */
+        public Builder<M> maxBatchBytes(long bytes) {
+            if (bytes < 16 * 1024) {
+                throw new ValidationException("maxBatchBytes", "must be at least 16 KiB");
+            }
+            this.maxBatchBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param attempts requests per chunk while the answer proves it was not sent (429, 503, connection refused),
+         *     1 to 20 (default 5)
+         * @return this builder
+         */
+        public Builder<M> maxAttempts(int attempts) {
+            if (attempts < 1 || attempts > 20) {
+                throw new ValidationException("maxAttempts", "must be 1 to 20, was " + attempts);
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * @param backoff the wait before the second attempt after a not-sent failure other than 429, doubled for each
+         *     later one (default 250 ms); a 429 waits its {@code Retry-After}
+         * @return this builder
+         */
+        public Builder<M> initialBackoff(Duration backoff) {
+            this.initialBackoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /**
+         * Opts in to sending again the chunks that may already have been processed. The API has no idempotency key:
+         * this can deliver messages twice. Reconcile by {@code clientMessageId} first when you can.
+         *
+         * @param resend whether to resend ambiguous chunks (default false)
+         * @return this builder
+         */
+        public Builder<M> resendAmbiguous(boolean resend) {
+            this.resendAmbiguous = resend;
+            return this;
+        }
+
+        /**
+         * @param options the deadline and sub-account of every batch call; its retry policy is replaced by one
+         *     attempt, because the campaign does its own resending (default: the client's)
+         * @return this builder
+         */
+        public Builder<M> options(RequestOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * @param listener sees progress periodically and once at the end (default: none)
+         * @return this builder
+         */
+        public Builder<M> listener(ProgressListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @param interval how often the listener is called (default 1 s)
+         * @return this builder
+         */
+        public Builder<M> progressInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.toMillis() < 1) {
+                throw new ValidationException("progressInterval", "must be at least 1 ms");
+            }
+            this.progressInterval = interval;
+            return this;
+        }
+
+        /**
+         * @param messages how many messages the input holds, for the progress ETA (default: unknown)
+         * @return this builder
+         */
+        public Builder<M> expectedMessages(long messages) {
+            this.expectedMessages = messages;
+            return this;
+        }
+
+        /**
+         * @param sleeper how workers wait out a 429 or a backoff (default: {@link Sleeper#SYSTEM})
+         * @return this builder
+         */
+        public Builder<M> sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * @return the campaign
+         * @throws ValidationException when the campaign id is missing or malformed
+         */
+        public Campaign<M> build() {
+            return new Campaign<>(this);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.connect8x8.campaigns;
+
+/**
+ * Where a campaign records, per chunk, the intent before a request leaves and the outcome after its answer, so that a
+ * later run (after a crash, on another host, or on another worker) never sends a chunk twice.
+ *
+ * <p>Implementations are thread-safe and durable: once {@link #claim} returns {@link Claim.Verdict#SEND} the intent
+ * survives a {@code kill -9}. {@link FileJournal} is the embedded default; {@code connect8x8-postgresql} shares one
+ * journal between processes.
+ */
+public interface CampaignJournal extends AutoCloseable {
+
+    /**
+     * Decides atomically whether the caller sends the chunk. A new chunk, or one recorded {@link ChunkState#NOT_SENT},
+     * is claimed: its intent ({@link ChunkState#SENDING}) is recorded durably before this returns. A chunk left
+     * {@link ChunkState#SENDING} by a run that is gone, or recorded {@link ChunkState#AMBIGUOUS}, is claimed only when
+     * {@code resendAmbiguous} is true.
+     *
+     * @param intent the chunk
+     * @param resendAmbiguous whether the caller opted in to resending chunks that may have been processed
+     * @return the verdict, with the chunk's earlier record
+     * @throws JournalException when the journal cannot be read or written, or holds a different chunk at this
+     *     sequence (the input changed since the earlier run)
+     */
+    Claim claim(ChunkIntent intent, boolean resendAmbiguous);
+
+    /**
+     * Records the outcome of a chunk this caller claimed, durably.
+     *
+     * @param intent the chunk
+     * @param outcome its outcome (any state but {@link ChunkState#SENDING})
+     * @throws JournalException when the journal cannot be written
+     */
+    void complete(ChunkIntent intent, ChunkRecord outcome);
+
+    /**
+     * Releases what the journal holds (files, locks, connections it owns).
+     *
+     * @throws JournalException when closing fails
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,38 @@
+package io.connect8x8.campaigns;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one run of a campaign did. Counts are messages; {@link #chunks()} lists every chunk's outcome in order.
+ *
+ * @param campaignId the campaign
+ * @param messages messages read from the input
+ * @param accepted accepted by the API in this run
+ * @param rejected rejected by the API in this run, or refused by validation before sending
+ * @param failed not sent in this run (provably never reached the server): a re-run sends them
+ * @param ambiguous may have been sent, answer lost: reconcile them by {@code clientMessageId}; not resent
+ * @param skipped finished by an earlier run
+ * @param elsewhere held by another worker during this run
+ * @param requests batch requests made in this run, retries included
+ * @param elapsed how long the run took
+ * @param chunks each chunk's outcome, in sequence order
+ * @param invalid messages refused by validation before sending, as {@code "#index field: reason"} (the first 100)
+ */
+public record CampaignReport(String campaignId, long messages, long accepted, long rejected, long failed,
+                             long ambiguous, long skipped, long elsewhere, long requests, Duration elapsed,
+                             List<ChunkReport> chunks, List<String> invalid) {
+
+    /** Copies the lists. */
+    public CampaignReport {
+        Objects.requireNonNull(campaignId, "campaignId");
+        chunks = List.copyOf(chunks);
+        invalid = List.copyOf(invalid);
+    }
+
+    /** @return whether every message read was accepted, in this run or an earlier one */
+    public boolean allAccepted() {
+        return rejected == 0 && failed == 0 && ambiguous == 0 && elsewhere == 0;
+    }
+}

@@ -1,0 +1,19 @@
+package io.connect8x8.campaigns;
+
+import java.util.Objects;
+
+/**
+ * A chunk's last recorded state.
+ *
+ * @param state the state
+ * @param accepted messages the API accepted (for {@link ChunkState#ACCEPTED})
+ * @param rejected messages the API rejected
+ * @param detail the batch id 8x8 gave, or what went wrong; may be null
+ */
+public record ChunkRecord(ChunkState state, int accepted, int rejected, String detail) {
+
+    /** Checks the values. */
+    public ChunkRecord {
+        Objects.requireNonNull(state, "state");
+    }
+}

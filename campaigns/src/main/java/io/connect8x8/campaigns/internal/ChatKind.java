@@ -1,0 +1,102 @@
+package io.connect8x8.campaigns.internal;
+
+import io.connect8x8.Connect8x8Client;
+import io.connect8x8.RequestOptions;
+import io.connect8x8.chatapps.ChatBatch;
+import io.connect8x8.chatapps.ChatBatchResult;
+import io.connect8x8.chatapps.ChatContent;
+import io.connect8x8.chatapps.ChatMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Messaging Apps: 1,000 a request; the API has no batch template, so each message travels whole. */
+public final class ChatKind implements MessageKind<ChatMessage> {
+
+    private final Connect8x8Client client;
+
+    /** @param client the client whose batch call sends every chunk */
+    public ChatKind(Connect8x8Client client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    @Override
+    public int maxMessages() {
+        return ChatBatch.MAX_MESSAGES;
+    }
+
+    @Override
+    public int maxClientBatchId() {
+        return ChatBatch.MAX_CLIENT_BATCH_ID;
+    }
+
+    @Override
+    public int maxClientMessageId() {
+        return ChatMessage.MAX_CLIENT_MESSAGE_ID;
+    }
+
+    @Override
+    public String clientMessageId(ChatMessage message) {
+        return message.clientMessageId().orElse(null);
+    }
+
+    @Override
+    public ChatMessage withClientMessageId(ChatMessage message, String clientMessageId) {
+        return message.toBuilder().clientMessageId(clientMessageId).build();
+    }
+
+    @Override
+    public void validate(ChatMessage message) {
+        ChatBatch.builder().addMessage(message).build();
+    }
+
+    /** Field names, brackets and fixed-size values (channels, times, numbers) of one message, beyond its texts. */
+    private static final int MESSAGE_OVERHEAD = 512;
+    /** A field name and its punctuation, for each text value. */
+    private static final int FIELD_OVERHEAD = 24;
+
+    @Override
+    public int estimatedBytes(ChatMessage message) {
+        // Field by field, not by writing the request: a preview per message would cost more than the send.
+        int bytes = MESSAGE_OVERHEAD;
+        for (String value : values(message)) {
+            bytes += FIELD_OVERHEAD + JsonSize.of(value);
+        }
+        return bytes + 64 * message.channels().size();
+    }
+
+    @Override
+    public String identity(ChatMessage message) {
+        return String.join("\u0001", values(message));
+    }
+
+    /** Every text the message carries, in a fixed order. */
+    private static List<String> values(ChatMessage m) {
+        List<String> values = new ArrayList<>();
+        values.add(m.clientMessageId().orElse(""));
+        values.add(m.to());
+        values.add(m.fallbackText().orElse(""));
+        values.add(m.dlrCallbackUrl().orElse(""));
+        ChatContent content = m.content();
+        values.add(content.kind().name());
+        values.add(content.text().orElse(""));
+        values.add(content.url().orElse(""));
+        content.location().ifPresent(l -> values.add(l.toString()));
+        content.interactive().ifPresent(json -> values.add(json.toString()));
+        content.template().ifPresent(t -> {
+            values.add(t.name());
+            values.add(t.language());
+            t.header().ifPresent(h -> values.add(h.kind() + " " + h.value()));
+            values.addAll(t.bodyParameters());
+            t.buttons().forEach(b -> values.add(b.kind() + " " + b.index() + " " + b.value()));
+        });
+        return values;
+    }
+
+    @Override
+    public BatchAnswer send(List<ChatMessage> messages, String clientBatchId, RequestOptions options) {
+        ChatBatch batch = ChatBatch.builder().clientBatchId(clientBatchId).addMessages(messages).build();
+        ChatBatchResult result = client.chatApps().sendBatch(batch, options);
+        return new BatchAnswer(result.batchId(), result.acceptedCount(), result.rejectedCount());
+    }
+}

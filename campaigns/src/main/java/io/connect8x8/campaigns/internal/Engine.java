@@ -1,0 +1,343 @@
+package io.connect8x8.campaigns.internal;
+
+import io.connect8x8.Connect8x8Exception;
+import io.connect8x8.RateLimitException;
+import io.connect8x8.RequestOptions;
+import io.connect8x8.SendState;
+import io.connect8x8.ValidationException;
+import io.connect8x8.campaigns.CampaignJournal;
+import io.connect8x8.campaigns.CampaignReport;
+import io.connect8x8.campaigns.ChunkIntent;
+import io.connect8x8.campaigns.ChunkOutcome;
+import io.connect8x8.campaigns.ChunkRecord;
+import io.connect8x8.campaigns.ChunkReport;
+import io.connect8x8.campaigns.ChunkState;
+import io.connect8x8.campaigns.Claim;
+import io.connect8x8.campaigns.ProgressListener;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One run of a campaign. The calling thread reads the input and cuts it into chunks; a bounded queue hands them to a
+ * fixed number of workers, so memory holds at most about twice the concurrency in chunks, however long the input.
+ * Each worker claims its chunk in the journal (the intent is durable before the request leaves), waits for the pacer,
+ * sends through the client's one batch call, and records the outcome.
+ *
+ * @param <M> the message type
+ */
+public final class Engine<M> {
+
+    /** Marks the end of the input for the workers. */
+    private static final Object END = new Object();
+
+    private final MessageKind<M> kind;
+    private final EngineSettings settings;
+    private final Tally tally = new Tally();
+
+    /**
+     * @param kind the API's messages
+     * @param settings the campaign's settings
+     */
+    public Engine(MessageKind<M> kind, EngineSettings settings) {
+        this.kind = kind;
+        this.settings = settings;
+    }
+
+    /**
+     * Runs the campaign over the input.
+     *
+     * @param input the messages, read once, in order
+     * @return the run's report
+     * @throws InterruptedException when the calling thread is interrupted; workers stop, the journal stays consistent
+     */
+    public CampaignReport run(Iterator<? extends M> input) throws InterruptedException {
+        int workers = settings.concurrency();
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(workers);
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "campaign-" + settings.campaignId() + "-"
+                    + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "campaign-" + settings.campaignId() + "-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = settings.progressInterval().toMillis();
+        ticker.scheduleAtFixedRate(() -> tick(false), interval, interval, TimeUnit.MILLISECONDS);
+        List<Future<?>> running = new ArrayList<>();
+        try {
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(() -> work(queue)));
+            }
+            RuntimeException failure = null;
+            try {
+                produce(input, queue, running);
+            } catch (RuntimeException e) {
+                // The input (or a worker) failed: chunks not yet claimed are dropped, those in flight finish, so
+                // that no request is cut off half way and left ambiguous.
+                failure = e;
+                queue.clear();
+            }
+            for (int i = 0; i < workers; i++) {
+                // After a failure the queue was emptied, so there is room for every END at once.
+                while (!queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                    if (running.stream().allMatch(Future::isDone)) {
+                        break;
+                    }
+                }
+            }
+            for (Future<?> worker : running) {
+                try {
+                    join(worker);
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else if (failure != e) {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            pool.shutdownNow();
+            ticker.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        tick(true);
+        return new CampaignReport(settings.campaignId(), tally.read.sum(), tally.accepted.sum(), tally.rejected.sum(),
+                tally.failed.sum(), tally.ambiguous.sum(), tally.skipped.sum(), tally.elsewhere.sum(),
+                tally.requests.sum(), tally.elapsed(), tally.chunks(), tally.invalidMessages());
+    }
+
+    private void produce(Iterator<? extends M> input, BlockingQueue<Object> queue, List<Future<?>> running)
+            throws InterruptedException {
+        List<M> chunk = new ArrayList<>();
+        long bytes = 0;
+        long sequence = 0;
+        long index = 0;
+        while (input.hasNext()) {
+            M message = input.next();
+            long position = index++;
+            tally.read.increment();
+            String id = kind.clientMessageId(message);
+            if (id == null) {
+                message = kind.withClientMessageId(message, settings.campaignId() + "-" + position);
+            }
+            try {
+                kind.validate(message);
+            } catch (ValidationException e) {
+                tally.rejected.increment();
+                tally.invalid("#" + position + " " + e.getMessage());
+                continue;
+            }
+            int size = kind.estimatedBytes(message);
+            if (!chunk.isEmpty() && (chunk.size() >= kind.maxMessages() || bytes + size > settings.maxBatchBytes())) {
+                offer(queue, new Chunk<>(sequence++, chunk), running);
+                chunk = new ArrayList<>();
+                bytes = 0;
+            }
+            chunk.add(message);
+            bytes += size;
+        }
+        if (!chunk.isEmpty()) {
+            offer(queue, new Chunk<>(sequence, chunk), running);
+        }
+    }
+
+    /** Waits for room in the queue, and stops early when a worker died (its exception is the run's). */
+    private static void offer(BlockingQueue<Object> queue, Object chunk, List<Future<?>> running)
+            throws InterruptedException {
+        while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+            for (Future<?> worker : running) {
+                if (worker.isDone()) {
+                    join(worker);
+                }
+            }
+        }
+    }
+
+    private static void join(Future<?> worker) throws InterruptedException {
+        try {
+            worker.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Void work(BlockingQueue<Object> queue) throws InterruptedException {
+        while (true) {
+            Object next = queue.take();
+            if (next == END) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            Chunk<M> chunk = (Chunk<M>) next;
+            tally.add(process(chunk));
+        }
+    }
+
+    private ChunkReport process(Chunk<M> chunk) throws InterruptedException {
+        String batchId = settings.campaignId() + "-" + chunk.sequence;
+        if (batchId.length() > kind.maxClientBatchId()) {
+            throw new ValidationException("campaignId", "with chunk " + chunk.sequence + " makes a clientBatchId over "
+                    + kind.maxClientBatchId() + " characters");
+        }
+        int size = chunk.messages.size();
+        ChunkIntent intent = new ChunkIntent(settings.campaignId(), chunk.sequence, batchId, size,
+                fingerprint(chunk.messages));
+        CampaignJournal journal = settings.journal();
+        Claim claim = journal.claim(intent, settings.resendAmbiguous());
+        ChunkRecord earlier = claim.record();
+        switch (claim.verdict()) {
+            case DONE -> {
+                tally.skipped.add(size);
+                return report(intent, ChunkOutcome.SKIPPED, earlier.accepted(), earlier.rejected(), earlier.detail());
+            }
+            case AMBIGUOUS -> {
+                tally.ambiguous.add(size);
+                return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0,
+                        earlier.detail() == null ? "sent by an earlier run, answer never recorded" : earlier.detail());
+            }
+            case ELSEWHERE -> {
+                tally.elsewhere.add(size);
+                return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, null);
+            }
+            default -> {
+                return send(chunk, intent);
+            }
+        }
+    }
+
+    private ChunkReport send(Chunk<M> chunk, ChunkIntent intent) throws InterruptedException {
+        int size = chunk.messages.size();
+        CampaignJournal journal = settings.journal();
+        for (int attempt = 1; ; attempt++) {
+            settings.pacer().acquire();
+            tally.requests.increment();
+            try {
+                MessageKind.BatchAnswer answer = kind.send(chunk.messages, intent.clientBatchId(), settings.options());
+                journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, answer.accepted(), answer.rejected(),
+                        answer.batchId()));
+                tally.accepted.add(answer.accepted());
+                tally.rejected.add(answer.rejected());
+                return report(intent, ChunkOutcome.ACCEPTED, answer.accepted(), answer.rejected(), answer.batchId());
+            } catch (Connect8x8Exception e) {
+                SendState state = e.sendState();
+                if (state == SendState.NOT_SENT && !(e instanceof ValidationException)
+                        && attempt < settings.maxAttempts()) {
+                    settings.pacer().pause(e instanceof RateLimitException limit
+                            ? limit.retryAfter().orElse(Duration.ofSeconds(1)) : backoff(attempt));
+                    continue;
+                }
+                String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+                switch (state) {
+                    case REJECTED -> {
+                        journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, 0, size, detail));
+                        tally.rejected.add(size);
+                        return report(intent, ChunkOutcome.REJECTED, 0, size, detail);
+                    }
+                    case MAY_HAVE_BEEN_SENT -> {
+                        journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, detail));
+                        tally.ambiguous.add(size);
+                        return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
+                    }
+                    default -> {
+                        journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, detail));
+                        tally.failed.add(size);
+                        return report(intent, ChunkOutcome.FAILED, 0, 0, detail);
+                    }
+                }
+            }
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long millis = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 6);
+        return Duration.ofMillis(millis);
+    }
+
+    private static ChunkReport report(ChunkIntent intent, ChunkOutcome outcome, int accepted, int rejected,
+                                      String detail) {
+        return new ChunkReport(intent.sequence(), intent.clientBatchId(), intent.messages(), outcome, accepted,
+                rejected, detail);
+    }
+
+    private String fingerprint(List<M> messages) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (M message : messages) {
+                digest.update(kind.identity(message).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private void tick(boolean finished) {
+        ProgressListener listener = settings.listener();
+        try {
+            listener.onProgress(tally.snapshot(settings.campaignId(), settings.expectedMessages(), finished));
+        } catch (RuntimeException ignored) {
+            // A listener's failure must not stop the campaign.
+        }
+    }
+
+    /** A run of consecutive messages sent as one batch request. */
+    private record Chunk<M>(long sequence, List<M> messages) {
+    }
+
+    /**
+     * The engine's settings, fixed by the public builder.
+     *
+     * @param campaignId the campaign id
+     * @param journal the journal
+     * @param pacer the pacer
+     * @param concurrency the workers
+     * @param maxBatchBytes the byte budget of one request
+     * @param maxAttempts attempts per chunk while it provably was not sent
+     * @param initialBackoff the first wait after a not-sent failure other than 429
+     * @param resendAmbiguous whether ambiguous chunks are sent again
+     * @param options the options of every batch call
+     * @param listener the progress listener
+     * @param progressInterval how often the listener is called
+     * @param expectedMessages the expected total, -1 when unknown
+     */
+    public record EngineSettings(String campaignId, CampaignJournal journal, Pacer pacer, int concurrency,
+                                 long maxBatchBytes, int maxAttempts, Duration initialBackoff,
+                                 boolean resendAmbiguous, RequestOptions options, ProgressListener listener,
+                                 Duration progressInterval, long expectedMessages) {
+
+        /**
+         * @param other the journal of one run
+         * @return these settings with that journal
+         */
+        public EngineSettings withJournal(CampaignJournal other) {
+            return new EngineSettings(campaignId, other, pacer, concurrency, maxBatchBytes, maxAttempts,
+                    initialBackoff, resendAmbiguous, options, listener, progressInterval, expectedMessages);
+        }
+    }
+}

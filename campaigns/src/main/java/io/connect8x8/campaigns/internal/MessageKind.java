@@ -1,0 +1,78 @@
+package io.connect8x8.campaigns.internal;
+
+import io.connect8x8.RequestOptions;
+import java.util.List;
+
+/**
+ * What the engine needs to know about one API's messages: limits, ids, size and the batch call itself.
+ *
+ * @param <M> the message type
+ */
+public interface MessageKind<M> {
+
+    /** @return the most messages one batch request takes */
+    int maxMessages();
+
+    /** @return the longest clientBatchId the API takes */
+    int maxClientBatchId();
+
+    /** @return the longest clientMessageId the API takes */
+    int maxClientMessageId();
+
+    /**
+     * @param message a message
+     * @return its clientMessageId, or null when the caller left it to the campaign
+     */
+    String clientMessageId(M message);
+
+    /**
+     * @param message a message
+     * @param clientMessageId the id to fix on it
+     * @return the message with that id
+     */
+    M withClientMessageId(M message, String clientMessageId);
+
+    /**
+     * Refuses a message the API would refuse, before it joins a chunk.
+     *
+     * @param message a message
+     * @throws io.connect8x8.ValidationException naming the field at fault
+     */
+    void validate(M message);
+
+    /**
+     * A deterministic upper estimate of the message's bytes in a batch request body.
+     *
+     * @param message a message
+     * @return the estimate
+     */
+    int estimatedBytes(M message);
+
+    /**
+     * What identifies the message's content in a chunk's fingerprint; stable across JVMs.
+     *
+     * @param message a message
+     * @return the identifying text
+     */
+    String identity(M message);
+
+    /**
+     * Sends one chunk through the client's batch call.
+     *
+     * @param messages the chunk, every clientMessageId fixed
+     * @param clientBatchId the chunk's batch id
+     * @param options the call's options
+     * @return the API's counts
+     */
+    BatchAnswer send(List<M> messages, String clientBatchId, RequestOptions options);
+
+    /**
+     * The API's answer to a batch.
+     *
+     * @param batchId 8x8's id
+     * @param accepted messages accepted
+     * @param rejected messages rejected
+     */
+    record BatchAnswer(String batchId, int accepted, int rejected) {
+    }
+}

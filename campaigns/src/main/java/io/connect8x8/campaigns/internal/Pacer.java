@@ -1,0 +1,50 @@
+package io.connect8x8.campaigns.internal;
+
+import io.connect8x8.Sleeper;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Paces every worker of a campaign: one token of the bucket per request, and after a 429 every worker waits out the
+ * server's {@code Retry-After} before its next request (not only the worker that got it).
+ */
+public final class Pacer {
+
+    private final Bucket bucket;
+    private final Sleeper sleeper;
+    private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
+
+    /**
+     * @param bucket the token bucket, local or shared between processes
+     * @param sleeper how to wait out a 429
+     */
+    public Pacer(Bucket bucket, Sleeper sleeper) {
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /**
+     * Waits until a request may leave.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public void acquire() throws InterruptedException {
+        long wait = pausedUntilNanos.get() - System.nanoTime();
+        if (wait > 0) {
+            sleeper.sleep(Duration.ofNanos(wait));
+        }
+        bucket.asBlocking().consume(1);
+    }
+
+    /**
+     * Holds every worker back for the given time.
+     *
+     * @param pause the server's Retry-After
+     */
+    public void pause(Duration pause) {
+        long until = System.nanoTime() + pause.toNanos();
+        pausedUntilNanos.accumulateAndGet(until, Math::max);
+    }
+}

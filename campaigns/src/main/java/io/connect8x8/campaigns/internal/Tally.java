@@ -1,0 +1,54 @@
+package io.connect8x8.campaigns.internal;
+
+import io.connect8x8.campaigns.CampaignProgress;
+import io.connect8x8.campaigns.ChunkReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The running counts of a campaign, updated by every worker, read by the progress reporter. */
+final class Tally {
+
+    final LongAdder read = new LongAdder();
+    final LongAdder accepted = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder failed = new LongAdder();
+    final LongAdder ambiguous = new LongAdder();
+    final LongAdder skipped = new LongAdder();
+    final LongAdder elsewhere = new LongAdder();
+    final LongAdder requests = new LongAdder();
+    private final List<ChunkReport> chunks = new ArrayList<>();
+    private final List<String> invalid = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
+
+    synchronized void add(ChunkReport chunk) {
+        chunks.add(chunk);
+    }
+
+    synchronized void invalid(String description) {
+        if (invalid.size() < 100) {
+            invalid.add(description);
+        }
+    }
+
+    synchronized List<ChunkReport> chunks() {
+        List<ChunkReport> sorted = new ArrayList<>(chunks);
+        sorted.sort(Comparator.comparingLong(ChunkReport::sequence));
+        return sorted;
+    }
+
+    synchronized List<String> invalidMessages() {
+        return List.copyOf(invalid);
+    }
+
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    CampaignProgress snapshot(String campaignId, long expected, boolean finished) {
+        return new CampaignProgress(campaignId, read.sum(), expected, accepted.sum(), rejected.sum(), failed.sum(),
+                ambiguous.sum(), skipped.sum() + elsewhere.sum(), requests.sum(), elapsed(), finished);
+    }
+}

@@ -1,0 +1,145 @@
+package io.connect8x8.campaigns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connect8x8.Connect8x8Client;
+import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.sandbox.Sandbox;
+import io.connect8x8.sandbox.SandboxMessage;
+import io.connect8x8.sms.Sms;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A campaign without faults: how it cuts, names and counts, against the simulator. */
+class CampaignSendTest {
+
+    private static Sandbox sandbox;
+    private static Connect8x8Client client;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.builder().build().start();
+        // A full batch of 10,000 personalised messages takes the simulator seconds to validate on a loaded machine.
+        client = Fixtures.client(sandbox.rootUrl(), sandbox.apiKey(), java.time.Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    @Test
+    void splitsAtTheCountLimitNamesBatchesAndFixesMessageIds() {
+        List<CampaignProgress> seen = new CopyOnWriteArrayList<>();
+        CampaignReport report = Campaigns.sms(client).campaignId("big").journal(new MemoryJournal())
+                .listener(seen::add).expectedMessages(25_000).build().send(Fixtures.smsInput(25_000));
+
+        assertEquals(List.of(10_000, 10_000, 5_000), report.chunks().stream().map(ChunkReport::messages).toList());
+        assertEquals(List.of("big-0", "big-1", "big-2"),
+                report.chunks().stream().map(ChunkReport::clientBatchId).toList());
+        assertEquals(25_000, report.accepted());
+        assertEquals(3, report.requests());
+        assertTrue(report.allAccepted());
+        assertEquals(25_000, sandbox.acceptedMessages());
+        assertEquals(0, sandbox.duplicateClientMessageIds());
+        SandboxMessage last = sandbox.messages().get(sandbox.messages().size() - 1);
+        assertTrue(Set.of("big-24999", "big-19999", "big-9999").contains(last.clientMessageId())
+                || last.clientMessageId().startsWith("big-"), last.clientMessageId());
+        CampaignProgress end = seen.get(seen.size() - 1);
+        assertTrue(end.finished());
+        assertEquals(25_000, end.accepted());
+        assertEquals(3, end.requests());
+    }
+
+    @Test
+    void aMalformedMessageIsRefusedAloneAndTheRestIsSent() {
+        List<Sms> input = new ArrayList<>();
+        input.add(Sms.builder().to("+6591000001").text("one").build());
+        input.add(Sms.builder().to("+6591000002").build()); // no text, no template text
+        input.add(Sms.builder().to("+6591000003").text("three").clientMessageId("mine-3").build());
+
+        CampaignReport report = Campaigns.sms(client).campaignId("bad").journal(new MemoryJournal()).build()
+                .send(input.iterator());
+
+        assertEquals(3, report.messages());
+        assertEquals(2, report.accepted());
+        assertEquals(1, report.rejected());
+        assertEquals(1, report.invalid().size());
+        assertTrue(report.invalid().get(0).startsWith("#1 "), report.invalid().toString());
+        assertEquals(Set.of("bad-0", "mine-3"), sandbox.messages().stream().map(SandboxMessage::clientMessageId)
+                .collect(Collectors.toSet()), "the caller's id is kept, the campaign's is its position");
+    }
+
+    @Test
+    void chatMessagesGoAThousandARequest() {
+        CampaignReport report = Campaigns.chatApps(client).campaignId("chat").journal(new MemoryJournal())
+                .concurrency(2).build().send(IntStream.range(0, 2_500).mapToObj(i -> ChatMessage.builder()
+                        .to("+6593" + String.format("%06d", i)).text("Sale starts at 9, customer " + i).build()));
+
+        assertEquals(List.of(1_000, 1_000, 500), report.chunks().stream().map(ChunkReport::messages).toList());
+        assertEquals(2_500, report.accepted());
+        assertEquals(2_500, sandbox.acceptedMessages());
+        assertEquals(0, sandbox.duplicateClientMessageIds());
+    }
+
+    @Test
+    void aFailingInputStopsTheRunAndLetsChunksInFlightFinish(@TempDir Path dir) {
+        Iterator<Sms> good = Fixtures.smsInput(1_000);
+        Iterator<Sms> failing = new Iterator<>() {
+            private int read;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Sms next() {
+                if (++read > 600) {
+                    throw new IllegalStateException("the input broke at row 601");
+                }
+                return good.next();
+            }
+        };
+        try (FileJournal journal = FileJournal.open(dir.resolve("broken.journal"))) {
+            Campaign<Sms> campaign = Campaigns.sms(client).campaignId("broken").journal(journal).concurrency(3)
+                    .maxBatchBytes(16 * 1024).build();
+
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> campaign.send(failing));
+
+            assertEquals("the input broke at row 601", e.getMessage());
+            for (long sequence = 0; journal.record("broken", sequence) != null; sequence++) {
+                assertEquals(ChunkState.ACCEPTED, journal.record("broken", sequence).state(),
+                        "chunk " + sequence + " was claimed, so it was sent to the end");
+            }
+        }
+        assertEquals(0, sandbox.duplicateClientMessageIds());
+    }
+
+    @Test
+    void aCampaignIdThatCannotFitTheBatchIdIsRefused() {
+        io.connect8x8.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.connect8x8.ValidationException.class,
+                () -> Campaigns.sms(client).campaignId("much-too-long-id").journal(new MemoryJournal()).build());
+        assertEquals("campaignId", e.field());
+    }
+}

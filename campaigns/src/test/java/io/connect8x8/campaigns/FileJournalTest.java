@@ -1,0 +1,83 @@
+package io.connect8x8.campaigns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded journal: what a reopened file decides per chunk, torn lines, the lock. */
+class FileJournalTest {
+
+    @TempDir
+    Path dir;
+
+    private static ChunkIntent chunk(long sequence) {
+        return new ChunkIntent("c", sequence, "c-" + sequence, 5, "f" + sequence);
+    }
+
+    @Test
+    void aReopenedJournalSkipsDoneResendsNotSentAndReportsTheRest() {
+        Path file = dir.resolve("j");
+        try (FileJournal journal = FileJournal.open(file)) {
+            for (long i = 0; i < 4; i++) {
+                assertEquals(Claim.Verdict.SEND, journal.claim(chunk(i), false).verdict());
+            }
+            assertEquals(Claim.Verdict.ELSEWHERE, journal.claim(chunk(3), false).verdict(), "in flight here");
+            journal.complete(chunk(0), new ChunkRecord(ChunkState.ACCEPTED, 4, 1, "b-0"));
+            journal.complete(chunk(1), new ChunkRecord(ChunkState.NOT_SENT, 0, 0, "503"));
+            journal.complete(chunk(2), new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, "reset after write"));
+            // chunk 3 stays SENDING, as after kill -9
+        }
+        try (FileJournal journal = FileJournal.open(file)) {
+            assertEquals(new Claim(Claim.Verdict.DONE, new ChunkRecord(ChunkState.ACCEPTED, 4, 1, "b-0")),
+                    journal.claim(chunk(0), false));
+            assertEquals(Claim.Verdict.SEND, journal.claim(chunk(1), false).verdict());
+            assertEquals(new Claim(Claim.Verdict.AMBIGUOUS,
+                    new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, "reset after write")), journal.claim(chunk(2), false));
+            assertEquals(Claim.Verdict.AMBIGUOUS, journal.claim(chunk(3), false).verdict());
+            assertEquals(Claim.Verdict.SEND, journal.claim(chunk(3), true).verdict(), "opted in");
+        }
+    }
+
+    @Test
+    void aLineCutShortByACrashIsDroppedAndTheFileStaysUsable() throws Exception {
+        Path file = dir.resolve("torn");
+        try (FileJournal journal = FileJournal.open(file)) {
+            journal.claim(chunk(0), false);
+        }
+        Files.writeString(file, "0badc0de O c 0 ACCEP", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        try (FileJournal journal = FileJournal.open(file)) {
+            assertEquals(ChunkState.SENDING, journal.record("c", 0).state());
+            journal.claim(chunk(1), false);
+        }
+        assertTrue(Files.readString(file).endsWith("\n"));
+        try (FileJournal journal = FileJournal.open(file)) {
+            assertEquals(ChunkState.SENDING, journal.record("c", 1).state());
+        }
+    }
+
+    @Test
+    void changedInputIsRefused() {
+        try (FileJournal journal = FileJournal.open(dir.resolve("changed"))) {
+            journal.claim(chunk(0), false);
+            JournalException e = assertThrows(JournalException.class,
+                    () -> journal.claim(new ChunkIntent("c", 0, "c-0", 5, "other"), false));
+            assertTrue(e.getMessage().contains("the input changed"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSecondOpenOfTheSameFileIsRefused() {
+        Path file = dir.resolve("locked");
+        try (FileJournal journal = FileJournal.open(file)) {
+            // Within one JVM the lock is refused by the JDK itself; across processes by the OS: same message either way.
+            assertThrows(JournalException.class, () -> FileJournal.open(file).close());
+        }
+    }
+}

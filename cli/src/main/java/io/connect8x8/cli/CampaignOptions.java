@@ -1,0 +1,43 @@
+package io.connect8x8.cli;
+
+import io.connect8x8.campaigns.Campaign;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options of every command that runs a campaign: its id, journal, pace and workers. */
+final class CampaignOptions {
+
+    @Option(names = "--campaign-id", paramLabel = "ID",
+            description = {"The campaign's id (1-12 letters, digits, '_', '.', '-'). Running the same command with "
+                    + "the same id resumes it.", "Default: derived from the file's path and the message."})
+    String campaignId;
+
+    @Option(names = "--journal", paramLabel = "PATH|URL",
+            description = {"Where chunk intents and outcomes are recorded: a file, or a jdbc:postgresql: URL shared "
+                    + "by several workers.", "Default: the input file's path with .journal appended (with --to: "
+                    + "kept in memory, so not resumable)."})
+    String journal;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "" + Campaign.DEFAULT_RATE,
+            description = "Batch requests per second (default: ${DEFAULT-VALUE}, 8x8's limit per sub-account).")
+    int rate;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "Batch requests in flight at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--resend-ambiguous",
+            description = "Send again the chunks that may already have been sent (can deliver twice).")
+    boolean resendAmbiguous;
+
+    /**
+     * @param input the input file, or null when the recipients came on the command line
+     * @return the journal file, or null for a memory journal
+     */
+    Path journalFile(Path input) {
+        if (journal != null) {
+            return Path.of(journal);
+        }
+        return input == null ? null : Path.of(input + ".journal");
+    }
+}

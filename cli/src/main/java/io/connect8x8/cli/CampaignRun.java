@@ -1,0 +1,196 @@
+package io.connect8x8.cli;
+
+import com.google.gson.GsonBuilder;
+import io.connect8x8.ValidationException;
+import io.connect8x8.campaigns.Campaign;
+import io.connect8x8.campaigns.CampaignJournal;
+import io.connect8x8.campaigns.CampaignProgress;
+import io.connect8x8.campaigns.CampaignReport;
+import io.connect8x8.campaigns.ChunkOutcome;
+import io.connect8x8.campaigns.ChunkReport;
+import io.connect8x8.campaigns.FileJournal;
+import io.connect8x8.campaigns.MemoryJournal;
+import io.connect8x8.campaigns.ProgressListener;
+import io.connect8x8.postgresql.PostgresCampaignJournal;
+import io.connect8x8.postgresql.SharedRateLimit;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Runs a campaign for a batch command: opens the journal the options name, shows progress on stderr (a bar on a
+ * terminal, a plain line every few seconds otherwise), prints the summary on stdout, and maps the outcome to the
+ * exit code: 0 all accepted, 3 some rejected, 4 some failed or ambiguous.
+ */
+final class CampaignRun {
+
+    private static final Duration PLAIN_INTERVAL = Duration.ofSeconds(5);
+
+    private final CampaignOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean interactive;
+    private final boolean json;
+    private final String rateName;
+
+    CampaignRun(CampaignOptions options, SendCommand command, String rateName) {
+        this.options = options;
+        this.out = command.out();
+        this.err = command.err();
+        this.interactive = command.root().context().interactive().getAsBoolean();
+        this.json = command.root().json();
+        this.rateName = rateName;
+    }
+
+    /** A campaign id from what identifies the run, so that the same command resumes without --campaign-id. */
+    static String defaultId(String prefix, String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return prefix + HexFormat.of().formatHex(digest.digest(), 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs the campaign and prints its summary.
+     *
+     * @param builder the campaign, before the options are applied
+     * @param campaignId the id to use when --campaign-id is absent
+     * @param inputFile the file read (its journal sits beside it by default), or null
+     * @param input the messages, read once
+     * @param expected how many messages the input holds
+     * @return the exit code
+     */
+    <M> int run(Campaign.Builder<M> builder, String campaignId, Path inputFile, Iterator<M> input, long expected) {
+        String id = options.campaignId != null ? options.campaignId : campaignId;
+        builder.campaignId(id).concurrency(options.concurrency).resendAmbiguous(options.resendAmbiguous)
+                .expectedMessages(expected);
+        if (options.rate < 1) {
+            throw new ValidationException("rate", "must be at least 1 request per second");
+        }
+        builder.rate(options.rate);
+        ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName(id).setInitialMax(expected)
+                .setUpdateIntervalMillis(250).setUnit(" msg", 1)
+                .setConsumer(new DelegatingProgressBarConsumer(line -> {
+                    err.print('\r' + line);
+                    err.flush();
+                }, 100)).build() : null;
+        builder.listener(bar != null ? progress -> bar.stepTo(progress.done()) : this::plainLine)
+                .progressInterval(bar != null ? Duration.ofMillis(250) : PLAIN_INTERVAL);
+        CampaignReport report;
+        try (CampaignJournal journal = openJournal(inputFile, builder)) {
+            report = builder.journal(journal).build().send(input);
+        } finally {
+            if (bar != null) {
+                bar.close();
+                err.println();
+                err.flush();
+            }
+        }
+        print(report);
+        if (report.failed() > 0 || report.ambiguous() > 0) {
+            return ExitCodes.TRANSPORT;
+        }
+        return report.rejected() > 0 ? ExitCodes.API_ERROR : ExitCodes.OK;
+    }
+
+    private CampaignJournal openJournal(Path inputFile, Campaign.Builder<?> builder) {
+        if (options.journal != null && options.journal.startsWith("jdbc:")) {
+            if (!options.journal.startsWith("jdbc:postgresql:")) {
+                throw new ValidationException("journal", "only jdbc:postgresql: URLs are supported");
+            }
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(options.journal);
+            builder.bucket(SharedRateLimit.bucket(dataSource, rateName, options.rate));
+            return PostgresCampaignJournal.builder(dataSource).build();
+        }
+        Path file = options.journalFile(inputFile);
+        return file == null ? new MemoryJournal() : FileJournal.open(file);
+    }
+
+    private void plainLine(CampaignProgress p) {
+        if (p.finished()) {
+            return; // the summary on stdout says it
+        }
+        String eta = p.eta().map(d -> ", eta " + d.toSeconds() + " s").orElse("");
+        err.println("progress " + p.campaignId() + ": " + p.done() + (p.expected() >= 0 ? "/" + p.expected() : "")
+                + " done, " + p.accepted() + " accepted, " + p.rejected() + " rejected, " + p.failed() + " failed, "
+                + p.ambiguous() + " ambiguous, " + p.skipped() + " skipped, " + p.requests() + " requests, "
+                + Math.round(p.messagesPerSecond()) + " msg/s" + eta);
+        err.flush();
+    }
+
+    private void print(CampaignReport report) {
+        List<ChunkReport> problems = new ArrayList<>();
+        for (ChunkReport chunk : report.chunks()) {
+            if (chunk.outcome() != ChunkOutcome.ACCEPTED && chunk.outcome() != ChunkOutcome.SKIPPED) {
+                problems.add(chunk);
+            }
+        }
+        if (json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("campaignId", report.campaignId());
+            summary.put("messages", report.messages());
+            summary.put("accepted", report.accepted());
+            summary.put("rejected", report.rejected());
+            summary.put("failed", report.failed());
+            summary.put("ambiguous", report.ambiguous());
+            summary.put("skipped", report.skipped());
+            summary.put("elsewhere", report.elsewhere());
+            summary.put("requests", report.requests());
+            summary.put("elapsedMillis", report.elapsed().toMillis());
+            List<Map<String, Object>> chunks = new ArrayList<>();
+            for (ChunkReport chunk : problems) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("clientBatchId", chunk.clientBatchId());
+                c.put("messages", chunk.messages());
+                c.put("outcome", chunk.outcome().name());
+                c.put("detail", chunk.detail());
+                chunks.add(c);
+            }
+            summary.put("problems", chunks);
+            summary.put("invalid", report.invalid());
+            out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(summary));
+        } else {
+            for (String invalid : report.invalid()) {
+                out.println("invalid " + invalid);
+            }
+            for (ChunkReport chunk : problems) {
+                out.println(chunk.outcome().name().toLowerCase(java.util.Locale.ROOT) + " chunk "
+                        + chunk.clientBatchId() + " (" + chunk.messages() + " messages): " + chunk.detail());
+            }
+            out.println("campaign " + report.campaignId() + ": " + report.messages() + " messages, "
+                    + report.accepted() + " accepted, " + report.rejected() + " rejected, " + report.failed()
+                    + " failed, " + report.ambiguous() + " ambiguous, " + report.skipped()
+                    + " skipped (done by an earlier run)"
+                    + (report.elsewhere() > 0 ? ", " + report.elsewhere() + " sent by other workers" : "") + "; "
+                    + report.requests() + " requests in " + report.elapsed().toMillis() + " ms");
+            if (report.ambiguous() > 0) {
+                out.println("ambiguous chunks may have been sent: reconcile them by clientMessageId (<campaign>-<row>) "
+                        + "before running again with --resend-ambiguous");
+            }
+            if (report.failed() > 0) {
+                out.println("failed chunks were not sent: run the same command again to send them");
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,182 @@
+package io.connect8x8.cli.internal;
+
+import io.connect8x8.ValidationException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+/**
+ * The rows of a recipient file, read one line at a time so that a file of millions of rows is never held whole: one
+ * number a line, or CSV whose header has a {@code to} column and other columns for per-message fields and
+ * placeholders. Blank lines and lines starting with {@code #} are skipped. Reading it twice gives the same rows.
+ */
+public final class CsvRows implements AutoCloseable {
+
+    /**
+     * One row.
+     *
+     * @param line the line number in the file, from 1
+     * @param to the number
+     * @param values the row's values by column name (the number's column included); for plain numbers only "to"
+     */
+    public record Row(int line, String to, Map<String, String> values) {
+    }
+
+    private final Path file;
+    private final BufferedReader reader;
+    private final List<String> header;
+    private final int toColumn;
+    private int lineNumber;
+
+    private CsvRows(Path file) {
+        this.file = file;
+        try {
+            this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ValidationException("file", "cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+        String first = nextContentLine();
+        if (first == null) {
+            close();
+            throw new ValidationException("file", file + " holds no recipients");
+        }
+        List<String> cells = RecipientFile.parseCsvLine(first).stream().map(String::strip).toList();
+        int to = -1;
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).toLowerCase(Locale.ROOT).equals("to")) {
+                to = i;
+            }
+        }
+        if (to < 0 && cells.size() > 1) {
+            close();
+            throw new ValidationException("file", "a CSV file needs a header with a 'to' column");
+        }
+        this.header = to < 0 ? null : cells;
+        this.toColumn = to;
+        this.pending = to < 0 ? first : null;
+    }
+
+    private String pending;
+
+    /**
+     * Opens a file; the caller closes it.
+     *
+     * @param file the file, UTF-8
+     * @return its rows
+     * @throws ValidationException (field {@code file}) when unreadable, empty or without a 'to' column
+     */
+    public static CsvRows open(Path file) {
+        return new CsvRows(file);
+    }
+
+    /** @return whether the file has a header (CSV), so rows carry named values */
+    public boolean personalised() {
+        return header != null;
+    }
+
+    /** @return the header's column names, empty for plain numbers */
+    public List<String> columns() {
+        return header == null ? List.of() : header;
+    }
+
+    /**
+     * The rows as messages, lazily.
+     *
+     * @param <M> the message type
+     * @param toMessage makes a message from a row
+     * @return an iterator reading the file as it goes
+     */
+    public <M> Iterator<M> map(Function<Row, M> toMessage) {
+        return new Iterator<>() {
+            private Row next = read();
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public M next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Row row = next;
+                next = read();
+                return toMessage.apply(row);
+            }
+        };
+    }
+
+    private Row read() {
+        String line = pending != null ? pending : nextContentLine();
+        pending = null;
+        if (line == null) {
+            return null;
+        }
+        if (header == null) {
+            return new Row(lineNumber, line, Map.of("to", line));
+        }
+        List<String> cells = RecipientFile.parseCsvLine(line);
+        if (cells.size() != header.size()) {
+            throw new ValidationException("file", "line " + lineNumber + " has " + cells.size()
+                    + " columns, the header " + header.size());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            values.put(header.get(c), cells.get(c).strip());
+        }
+        return new Row(lineNumber, cells.get(toColumn).strip(), values);
+    }
+
+    private String nextContentLine() {
+        try {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                String stripped = line.replace("\uFEFF", "").strip();
+                if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+                    return stripped;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Counts the rows without keeping them (for the progress bar's total).
+     *
+     * @param file the file
+     * @return the number of rows
+     */
+    public static long count(Path file) {
+        try (CsvRows rows = open(file)) {
+            long n = 0;
+            while (rows.pending != null || rows.nextContentLine() != null) {
+                rows.pending = null;
+                n++;
+            }
+            return n;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // Read-only: nothing was lost.
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.connect8x8.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connect8x8.sandbox.Sandbox;
+import io.connect8x8.sandbox.SandboxExtension;
+import io.connect8x8.sandbox.SandboxMessage;
+import io.connect8x8.sandbox.WhatsAppTemplate;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The batch commands as campaigns, against the real simulator: the summary, the exit codes, and resuming. */
+class CampaignCommandsTest {
+
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = SandboxExtension.builder()
+            .configure(b -> b.addTemplate(WhatsAppTemplate.of("order_update", "en_US", 2)))
+            .build();
+
+    @TempDir
+    Path dir;
+
+    private Cli cli;
+    private Path csv;
+
+    @BeforeEach
+    void setUp(Sandbox sandbox) throws Exception {
+        cli = Cli.withEnv(Map.of("CONNECT8X8_API_KEY", sandbox.apiKey(), "CONNECT8X8_SUBACCOUNT_ID", "acme",
+                "CONNECT8X8_SMS_URL", sandbox.smsBaseUrl(), "CONNECT8X8_CHATAPPS_URL", sandbox.chatAppsBaseUrl()));
+        StringBuilder rows = new StringBuilder("to,name,order\n");
+        for (int i = 0; i < 25; i++) {
+            rows.append("+65912300").append(String.format("%02d", i)).append(",Customer ").append(i).append(",O-")
+                    .append(i).append('\n');
+        }
+        csv = dir.resolve("customers.csv");
+        Files.writeString(csv, rows, StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject json(Cli.Run run) {
+        assertEquals(1, run.out().lines().count(), "one JSON object on stdout: " + run.out());
+        return JsonParser.parseString(run.out()).getAsJsonObject();
+    }
+
+    @Test
+    void jsonSummaryCountsAndTheFileIsPersonalised(Sandbox sandbox) {
+        Cli.Run run = cli.run("--json", "sms", "batch", "--file", csv.toString(), "--text", "Hi {name}, order {order}",
+                "--campaign-id", "spring");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject summary = json(run);
+        assertEquals("spring", summary.get("campaignId").getAsString());
+        for (String[] field : new String[][] {{"messages", "25"}, {"accepted", "25"}, {"rejected", "0"},
+                {"failed", "0"}, {"ambiguous", "0"}, {"skipped", "0"}}) {
+            assertEquals(field[1], summary.get(field[0]).getAsString(), field[0]);
+        }
+        assertEquals("", run.err(), "no progress lines within the first seconds, and never on stdout");
+        SandboxMessage first = sandbox.messages().get(0);
+        assertEquals("spring-0", first.clientBatchId());
+        assertEquals("spring-0", first.clientMessageId());
+        assertTrue(sandbox.messages().stream().anyMatch(m -> m.request().contains("Hi Customer 7, order O-7")));
+        assertTrue(Files.exists(Path.of(csv + ".journal")), "the journal sits beside the file");
+
+        Cli.Run again = cli.run("--json", "sms", "batch", "--file", csv.toString(), "--text",
+                "Hi {name}, order {order}", "--campaign-id", "spring");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(25, json(again).get("skipped").getAsInt());
+        assertEquals(25, sandbox.acceptedMessages(), "nothing was sent twice");
+    }
+
+    @Test
+    void anAmbiguousFailureExits4AndIsNotResent(Sandbox sandbox) {
+        sandbox.faults().serverErrors(1.0);
+        Cli.Run run = cli.run("--json", "sms", "batch", "--file", csv.toString(), "--text", "Hi {name}");
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals(25, json(run).get("ambiguous").getAsInt());
+
+        sandbox.faults().clear();
+        Cli.Run again = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}");
+        assertEquals(4, again.exitCode(), again.err());
+        assertTrue(again.out().contains("25 ambiguous"), again.out());
+        assertTrue(again.out().contains("reconcile them by clientMessageId"), again.out());
+        assertEquals(0, sandbox.acceptedMessages(), "the ambiguous chunk was not resent");
+
+        Cli.Run forced = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}",
+                "--resend-ambiguous");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals(25, sandbox.acceptedMessages());
+    }
+
+    @Test
+    void aChunkThatWasNotSentExits4ThenTheRerunSendsIt(Sandbox sandbox) {
+        sandbox.faults().unavailable(1.0);
+        Cli.Run run = cli.run("--json", "sms", "batch", "--file", csv.toString(), "--text", "Hi {name}",
+                "--campaign-id", "c503");
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals(25, json(run).get("failed").getAsInt());
+        assertTrue(run.err().isEmpty() || !run.err().contains("campaign c503:"), "results stay on stdout");
+
+        sandbox.faults().clear();
+        Cli.Run again = cli.run("--json", "sms", "batch", "--file", csv.toString(), "--text", "Hi {name}",
+                "--campaign-id", "c503");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(25, json(again).get("accepted").getAsInt());
+        assertEquals(25, sandbox.acceptedMessages());
+        assertEquals(0, sandbox.duplicateClientMessageIds());
+    }
+
+    @Test
+    void rejectedMessagesExit3() {
+        Cli.Run run = cli.run("--json", "sms", "batch", "--to", "+6512345678,+15550000002", "--text", "hi");
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        assertEquals(1, json(run).get("rejected").getAsInt());
+    }
+
+    @Test
+    void whatsappTemplateBatchFillsParametersPerRow(Sandbox sandbox) {
+        Cli.Run run = cli.run("--json", "whatsapp", "batch", "--file", csv.toString(), "--template", "order_update",
+                "--language", "en_US", "--body-param", "{name}", "--body-param", "{order}", "--campaign-id", "wa1");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(25, json(run).get("accepted").getAsInt());
+        List<SandboxMessage> messages = sandbox.messages();
+        assertEquals(25, messages.size());
+        assertTrue(messages.stream().allMatch(m -> "wa1-0".equals(m.clientBatchId())));
+        assertTrue(messages.get(3).request().contains("Customer 3"), messages.get(3).request());
+    }
+}

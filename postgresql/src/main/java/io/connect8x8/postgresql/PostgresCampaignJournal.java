@@ -1,0 +1,237 @@
+package io.connect8x8.postgresql;
+
+import io.connect8x8.campaigns.CampaignJournal;
+import io.connect8x8.campaigns.ChunkIntent;
+import io.connect8x8.campaigns.ChunkRecord;
+import io.connect8x8.campaigns.ChunkState;
+import io.connect8x8.campaigns.Claim;
+import io.connect8x8.campaigns.JournalException;
+import io.connect8x8.postgresql.internal.SchemaMigrations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The campaign journal in PostgreSQL, over plain JDBC: several workers (threads, processes, hosts) run the same
+ * campaign over the same input, and each chunk is claimed by exactly one of them through one atomic statement. A
+ * campaign interrupted on one host resumes on another.
+ *
+ * <p>Table {@value #TABLE}: one row per chunk, keyed by campaign and sequence, with its state ({@code SENDING},
+ * {@code ACCEPTED}, {@code REJECTED}, {@code NOT_SENT}, {@code AMBIGUOUS}), the worker that claimed it and when. A chunk
+ * left {@code SENDING} for longer than the lease belongs to a worker that is gone: it may have been sent, so it is
+ * ambiguous. Thread-safe; every call takes a connection from the data source and gives it back.
+ */
+public final class PostgresCampaignJournal implements CampaignJournal {
+
+    /** The table of chunks. */
+    public static final String TABLE = "connect8x8_campaign_chunk";
+
+    private static final List<String> SCHEMA = List.of(
+            "CREATE TABLE IF NOT EXISTS " + TABLE + " (campaign_id text NOT NULL, sequence bigint NOT NULL, "
+                    + "client_batch_id text NOT NULL, messages integer NOT NULL, fingerprint text NOT NULL, "
+                    + "state text NOT NULL, worker text NOT NULL, claimed_at timestamptz NOT NULL, "
+                    + "accepted integer NOT NULL DEFAULT 0, rejected integer NOT NULL DEFAULT 0, detail text, "
+                    + "updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (campaign_id, sequence))");
+
+    private static final String INSERT = "INSERT INTO " + TABLE + " (campaign_id, sequence, client_batch_id, messages, "
+            + "fingerprint, state, worker, claimed_at) VALUES (?, ?, ?, ?, ?, 'SENDING', ?, now()) "
+            + "ON CONFLICT (campaign_id, sequence) DO NOTHING";
+    /** Takes over a chunk that provably was not sent, or (when opted in) an ambiguous or abandoned one. */
+    private static final String TAKE_OVER = "UPDATE " + TABLE + " SET state = 'SENDING', worker = ?, claimed_at = now(), "
+            + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND fingerprint = ? AND (state = 'NOT_SENT' "
+            + "OR (? AND (state = 'AMBIGUOUS' OR (state = 'SENDING' AND claimed_at < now() - ? * interval '1 millisecond'))))"
+            + " RETURNING state";
+    private static final String READ = "SELECT state, worker, claimed_at < now() - ? * interval '1 millisecond', "
+            + "accepted, rejected, detail, fingerprint, messages FROM " + TABLE + " WHERE campaign_id = ? AND sequence = ?";
+    private static final String COMPLETE = "UPDATE " + TABLE + " SET state = ?, accepted = ?, rejected = ?, detail = ?, "
+            + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ?";
+
+    private final DataSource dataSource;
+    private final String worker;
+    private final Duration lease;
+
+    private PostgresCampaignJournal(Builder b) {
+        this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
+        this.worker = b.worker != null ? b.worker : UUID.randomUUID().toString();
+        this.lease = b.lease;
+        try {
+            SchemaMigrations.apply(dataSource, "campaign-journal", SCHEMA);
+        } catch (SQLException e) {
+            throw new JournalException("cannot create the campaign journal's table: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A builder over a data source (for example {@code org.postgresql.ds.PGSimpleDataSource}, or a pool).
+     *
+     * @param dataSource the database; the caller keeps ownership
+     * @return the builder
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /** @return this journal's worker name, recorded with each chunk it claims */
+    public String worker() {
+        return worker;
+    }
+
+    @Override
+    public Claim claim(ChunkIntent intent, boolean resendAmbiguous) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, intent.campaignId());
+                insert.setLong(2, intent.sequence());
+                insert.setString(3, intent.clientBatchId());
+                insert.setInt(4, intent.messages());
+                insert.setString(5, intent.fingerprint());
+                insert.setString(6, worker);
+                if (insert.executeUpdate() == 1) {
+                    return Claim.send();
+                }
+            }
+            ChunkRecord before = read(connection, intent);
+            try (PreparedStatement takeOver = connection.prepareStatement(TAKE_OVER)) {
+                takeOver.setString(1, worker);
+                takeOver.setString(2, intent.campaignId());
+                takeOver.setLong(3, intent.sequence());
+                takeOver.setString(4, intent.fingerprint());
+                takeOver.setBoolean(5, resendAmbiguous);
+                takeOver.setLong(6, lease.toMillis());
+                try (ResultSet row = takeOver.executeQuery()) {
+                    if (row.next()) {
+                        return new Claim(Claim.Verdict.SEND, before);
+                    }
+                }
+            }
+            return verdict(connection, intent);
+        } catch (SQLException e) {
+            throw new JournalException("cannot claim chunk " + intent.sequence() + " of " + intent.campaignId() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private ChunkRecord read(Connection connection, ChunkIntent intent) throws SQLException {
+        Row row = row(connection, intent);
+        return row == null ? null : row.record;
+    }
+
+    private Claim verdict(Connection connection, ChunkIntent intent) throws SQLException {
+        Row row = row(connection, intent);
+        if (row == null) {
+            throw new JournalException("chunk " + intent.sequence() + " vanished while being claimed", null);
+        }
+        if (!row.fingerprint.equals(intent.fingerprint()) || row.messages != intent.messages()) {
+            throw new JournalException("chunk " + intent.sequence() + " of campaign " + intent.campaignId()
+                    + " differs from the journaled one: the input changed since the earlier run", null);
+        }
+        return switch (row.record.state()) {
+            case ACCEPTED, REJECTED -> new Claim(Claim.Verdict.DONE, row.record);
+            case SENDING -> new Claim(row.stale ? Claim.Verdict.AMBIGUOUS : Claim.Verdict.ELSEWHERE, row.record);
+            case AMBIGUOUS -> new Claim(Claim.Verdict.AMBIGUOUS, row.record);
+            // Another worker took it over between our two statements.
+            case NOT_SENT -> new Claim(Claim.Verdict.ELSEWHERE, row.record);
+        };
+    }
+
+    private Row row(Connection connection, ChunkIntent intent) throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement(READ)) {
+            read.setLong(1, lease.toMillis());
+            read.setString(2, intent.campaignId());
+            read.setLong(3, intent.sequence());
+            try (ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                ChunkState state = ChunkState.valueOf(row.getString(1));
+                String detail = row.getString(6);
+                if (state == ChunkState.SENDING && detail == null) {
+                    detail = "claimed by worker " + row.getString(2) + ", answer never recorded";
+                }
+                return new Row(new ChunkRecord(state, row.getInt(4), row.getInt(5), detail), row.getBoolean(3),
+                        row.getString(7), row.getInt(8));
+            }
+        }
+    }
+
+    @Override
+    public void complete(ChunkIntent intent, ChunkRecord outcome) {
+        if (outcome.state() == ChunkState.SENDING) {
+            throw new IllegalArgumentException("an outcome cannot be SENDING");
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(COMPLETE)) {
+            connection.setAutoCommit(true);
+            update.setString(1, outcome.state().name());
+            update.setInt(2, outcome.accepted());
+            update.setInt(3, outcome.rejected());
+            update.setString(4, outcome.detail());
+            update.setString(5, intent.campaignId());
+            update.setLong(6, intent.sequence());
+            update.setString(7, worker);
+            if (update.executeUpdate() != 1) {
+                throw new JournalException("chunk " + intent.sequence() + " of " + intent.campaignId()
+                        + " is no longer claimed by worker " + worker, null);
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot record chunk " + intent.sequence() + " of " + intent.campaignId()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Nothing to release: connections are taken per call, and the data source belongs to the caller. */
+    @Override
+    public void close() {
+    }
+
+    /** One chunk row. */
+    private record Row(ChunkRecord record, boolean stale, String fingerprint, int messages) {
+    }
+
+    /** Builds a {@link PostgresCampaignJournal}. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String worker;
+        private Duration lease = Duration.ofMinutes(5);
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /**
+         * @param worker this worker's name in the table, e.g. host and process id (default: a random UUID)
+         * @return this builder
+         */
+        public Builder worker(String worker) {
+            this.worker = Objects.requireNonNull(worker, "worker");
+            return this;
+        }
+
+        /**
+         * @param lease how long a chunk may stay claimed without an answer before it counts as abandoned (and so
+         *     ambiguous); longer than any request's deadline (default 5 minutes)
+         * @return this builder
+         */
+        public Builder lease(Duration lease) {
+            this.lease = Objects.requireNonNull(lease, "lease");
+            return this;
+        }
+
+        /**
+         * Creates the table when missing.
+         *
+         * @return the journal
+         * @throws JournalException when the table cannot be created
+         */
+        public PostgresCampaignJournal build() {
+            return new PostgresCampaignJournal(this);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.connect8x8.postgresql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.connect8x8.campaigns.ChunkIntent;
+import io.connect8x8.campaigns.ChunkRecord;
+import io.connect8x8.campaigns.ChunkState;
+import io.connect8x8.campaigns.Claim;
+import io.connect8x8.campaigns.JournalException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** How the PostgreSQL journal decides, per chunk, between workers and across runs. */
+class PostgresJournalTest {
+
+    private static EmbeddedPostgres postgres;
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        dataSource = postgres.getPostgresDatabase();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+    }
+
+    private static ChunkIntent chunk(String campaign, long sequence) {
+        return new ChunkIntent(campaign, sequence, campaign + "-" + sequence, 10, "f" + sequence);
+    }
+
+    @Test
+    void oneWorkerClaimsAChunkTheOtherSeesItHeldElsewhere() {
+        PostgresCampaignJournal a = PostgresCampaignJournal.builder(dataSource).worker("a").build();
+        PostgresCampaignJournal b = PostgresCampaignJournal.builder(dataSource).worker("b").build();
+        ChunkIntent intent = chunk("held", 0);
+
+        assertEquals(Claim.Verdict.SEND, a.claim(intent, false).verdict());
+        assertEquals(Claim.Verdict.ELSEWHERE, b.claim(intent, false).verdict());
+        a.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, 10, 0, "batch-1"));
+        Claim done = b.claim(intent, false);
+        assertEquals(new Claim(Claim.Verdict.DONE, new ChunkRecord(ChunkState.ACCEPTED, 10, 0, "batch-1")), done);
+    }
+
+    @Test
+    void notSentIsClaimedAgainAmbiguousOnlyWhenOptedIn() {
+        PostgresCampaignJournal a = PostgresCampaignJournal.builder(dataSource).worker("a").build();
+        PostgresCampaignJournal b = PostgresCampaignJournal.builder(dataSource).worker("b").build();
+        ChunkIntent notSent = chunk("resume", 0);
+        ChunkIntent lost = chunk("resume", 1);
+        a.claim(notSent, false);
+        a.complete(notSent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, "503"));
+        a.claim(lost, false);
+        a.complete(lost, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, "reset"));
+
+        assertEquals(Claim.Verdict.SEND, b.claim(notSent, false).verdict());
+        assertEquals(Claim.Verdict.AMBIGUOUS, b.claim(lost, false).verdict());
+        assertEquals(Claim.Verdict.SEND, b.claim(lost, true).verdict());
+    }
+
+    @Test
+    void aClaimOlderThanTheLeaseIsAmbiguousNotElsewhere() {
+        PostgresCampaignJournal crashed = PostgresCampaignJournal.builder(dataSource).worker("crashed").build();
+        PostgresCampaignJournal later = PostgresCampaignJournal.builder(dataSource).worker("later")
+                .lease(Duration.ZERO).build();
+        ChunkIntent intent = chunk("crash", 0);
+        assertNull(crashed.claim(intent, false).record());
+
+        Claim claim = later.claim(intent, false);
+        assertEquals(Claim.Verdict.AMBIGUOUS, claim.verdict());
+        assertEquals(ChunkState.SENDING, claim.record().state());
+    }
+
+    @Test
+    void changedInputIsRefused() {
+        PostgresCampaignJournal a = PostgresCampaignJournal.builder(dataSource).worker("a").build();
+        a.claim(chunk("changed", 0), false);
+        ChunkIntent other = new ChunkIntent("changed", 0, "changed-0", 10, "another");
+        assertThrows(JournalException.class, () -> a.claim(other, false));
+    }
+}
