@@ -3,19 +3,25 @@ package io.connect8x8;
 import io.connect8x8.chatapps.ChatAppsOperations;
 import io.connect8x8.generated.messaging.api.MessagingApi;
 import io.connect8x8.generated.sms.api.SmsApi;
+import io.connect8x8.internal.Access;
 import io.connect8x8.internal.AttemptTracker;
+import io.connect8x8.internal.ChatKinds;
 import io.connect8x8.internal.Checks;
-import io.connect8x8.internal.ClientContext;
+import io.connect8x8.internal.SendPipeline;
+import io.connect8x8.internal.SmsKinds;
 import io.connect8x8.internal.Transport;
+import io.connect8x8.internal.WireApiClients;
 import io.connect8x8.sms.SmsOperations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.TlsVersion;
 
@@ -41,12 +47,17 @@ public final class Connect8x8Client implements AutoCloseable {
     /** The User-Agent sent unless configured. */
     public static final String DEFAULT_USER_AGENT = "connect8x8-java/0.1";
 
+    /** The default bound on async calls in flight at once: 64, OkHttp's own default for a dispatcher. */
+    public static final int DEFAULT_MAX_ASYNC_IN_FLIGHT = 64;
+
     private final OkHttpClient http;
     private final boolean ownsHttp;
+    private final Transport transport;
     private final SmsOperations sms;
     private final ChatAppsOperations chatApps;
     private final GeneratedApis generated;
     private final String description;
+    private final Builder settings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Connect8x8Client(Builder b) {
@@ -77,35 +88,63 @@ public final class Connect8x8Client implements AutoCloseable {
                 .callTimeout(b.callTimeout)
                 .eventListenerFactory(AttemptTracker.LISTENER_FACTORY)
                 .followRedirects(false);
+        if (ownsHttp) {
+            // Async calls run on the dispatcher: its per-host limit (5 by default) would queue them unseen, so the
+            // client's own bound on calls in flight is the only one.
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequests(b.maxAsyncInFlight);
+            dispatcher.setMaxRequestsPerHost(b.maxAsyncInFlight);
+            http.dispatcher(dispatcher);
+        }
         // Also on a shared client: its owner's specs may allow TLS 1.0 and 1.1 (the derived client leaves them intact).
         http.connectionSpecs(java.util.List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
                 .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2).build(), ConnectionSpec.CLEARTEXT));
         this.http = http.build();
 
         Region hintRegion = b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null;
-        Transport transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes,
-                b.logMessageContent);
-        Supplier<String> ids = b.autoClientIds ? (b.idGenerator != null ? b.idGenerator : ClientContext.RANDOM_IDS)
+        this.transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes,
+                b.logMessageContent, b.asyncScheduler, b.maxAsyncInFlight);
+        Supplier<String> ids = b.autoClientIds ? (b.idGenerator != null ? b.idGenerator : SendPipeline.RANDOM_IDS)
                 : null;
 
-        var smsClient = new io.connect8x8.generated.sms.ApiClient(this.http);
+        var smsClient = WireApiClients.sms(this.http);
         smsClient.setBasePath(smsUrl);
         smsClient.setBearerToken(key::reveal);
         smsClient.setUserAgent(b.userAgent);
-        var chatClient = new io.connect8x8.generated.messaging.ApiClient(this.http);
+        var chatClient = WireApiClients.messaging(this.http);
         chatClient.setBasePath(chatUrl);
         chatClient.setBearerToken(key::reveal);
         chatClient.setUserAgent(b.userAgent);
         SmsApi smsApi = new SmsApi(smsClient);
         MessagingApi messagingApi = new MessagingApi(chatClient);
-        this.sms = new SmsOperations(smsApi,
-                new ClientContext(transport, b.clock, smsSub, b.callTimeout, b.retryPolicy, ids));
-        this.chatApps = new ChatAppsOperations(messagingApi,
-                new ClientContext(transport, b.clock, chatSub, b.callTimeout, b.retryPolicy, ids));
+        this.sms = Access.smsOperations(new Access.SmsWiring(
+                new SendPipeline(transport, CallListener.Api.SMS, b.listener, b.clock, smsSub, b.callTimeout,
+                        b.retryPolicy, ids, closed::get),
+                SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
+        this.chatApps = Access.chatAppsOperations(new Access.ChatWiring(
+                new SendPipeline(transport, CallListener.Api.CHAT_APPS, b.listener, b.clock, chatSub, b.callTimeout,
+                        b.retryPolicy, ids, closed::get),
+                ChatKinds.single(messagingApi), ChatKinds.batch(messagingApi)));
         this.generated = new GeneratedApis(smsApi, messagingApi);
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + smsSub + (Objects.equals(smsSub, chatSub) ? "" : "/" + chatSub)
                 + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy + '}';
+        this.settings = b.copy();
+        settings.apiKey = key;
+        settings.apiKeyFile = null;
+        settings.httpClient = this.http;
+    }
+
+    /**
+     * A builder holding this client's settings and sharing its connection pool and dispatcher: change a setting
+     * (a timeout, the sub-account, the retry policy) and build a derived client without a second pool. The derived
+     * client does not own the pool; closing it leaves this client working, and this client's {@link #close()}
+     * releases the pool's idle connections for both.
+     *
+     * @return a new builder, independent of this client
+     */
+    public Builder newBuilder() {
+        return settings.copy();
     }
 
     private static void checkPositive(String field, Duration value) {
@@ -120,17 +159,29 @@ public final class Connect8x8Client implements AutoCloseable {
         }
     }
 
-    /** @return a builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY} */
+    /**
+     * A builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY}.
+     *
+     * @return a builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the SMS API */
+    /**
+     * The SMS API.
+     *
+     * @return the SMS API
+     */
     public SmsOperations sms() {
         return sms;
     }
 
-    /** @return the Messaging Apps API (WhatsApp and the other chat apps) */
+    /**
+     * The Messaging Apps API (WhatsApp and the other chat apps).
+     *
+     * @return the Messaging Apps API (WhatsApp and the other chat apps)
+     */
     public ChatAppsOperations chatApps() {
         return chatApps;
     }
@@ -144,12 +195,20 @@ public final class Connect8x8Client implements AutoCloseable {
         return generated;
     }
 
-    /** Releases the connection pool and threads this client created; idempotent. */
+    /**
+     * Releases the connection pool and threads this client created; idempotent. From then on, every send through
+     * this client fails with {@link ClientClosedException} before anything is prepared or sent. An async call
+     * waiting to retry fails at once with the failure of its last attempt; one with an attempt in flight ends with
+     * that attempt. A scheduler given to {@link Builder#asyncScheduler} is left running, as its owner's.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownsHttp) {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+        if (closed.compareAndSet(false, true)) {
+            transport.close();
+            if (ownsHttp) {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
         }
     }
 
@@ -182,8 +241,41 @@ public final class Connect8x8Client implements AutoCloseable {
         private DoubleSupplier random;
         private long maxResponseBytes = 8L * 1024 * 1024;
         private boolean logMessageContent;
+        private CallListener listener = CallListener.NONE;
+        private ScheduledExecutorService asyncScheduler;
+        private int maxAsyncInFlight = DEFAULT_MAX_ASYNC_IN_FLIGHT;
 
         private Builder() {
+        }
+
+        /** A copy of every setting. */
+        private Builder copy() {
+            Builder c = new Builder();
+            c.apiKey = apiKey;
+            c.apiKeyFile = apiKeyFile;
+            c.region = region;
+            c.smsBaseUrl = smsBaseUrl;
+            c.chatAppsBaseUrl = chatAppsBaseUrl;
+            c.subAccountId = subAccountId;
+            c.smsSubAccountId = smsSubAccountId;
+            c.chatAppsSubAccountId = chatAppsSubAccountId;
+            c.connectTimeout = connectTimeout;
+            c.readTimeout = readTimeout;
+            c.callTimeout = callTimeout;
+            c.userAgent = userAgent;
+            c.httpClient = httpClient;
+            c.retryPolicy = retryPolicy;
+            c.autoClientIds = autoClientIds;
+            c.idGenerator = idGenerator;
+            c.clock = clock;
+            c.sleeper = sleeper;
+            c.random = random;
+            c.maxResponseBytes = maxResponseBytes;
+            c.logMessageContent = logMessageContent;
+            c.listener = listener;
+            c.asyncScheduler = asyncScheduler;
+            c.maxAsyncInFlight = maxAsyncInFlight;
+            return c;
         }
 
         /**
@@ -204,13 +296,23 @@ public final class Connect8x8Client implements AutoCloseable {
             return apiKey(ApiKey.of(apiKey));
         }
 
-        /** @param file a file holding only the key; read at {@link #build()} @return this builder */
+        /**
+         * A file holding only the key; read at {@link #build()}.
+         *
+         * @param file a file holding only the key; read at {@link #build()}
+         * @return this builder
+         */
         public Builder apiKeyFile(Path file) {
             this.apiKeyFile = Objects.requireNonNull(file, "file");
             return this;
         }
 
-        /** @param region the region, selecting both hosts (default Asia-Pacific) @return this builder */
+        /**
+         * The region, selecting both hosts (default Asia-Pacific).
+         *
+         * @param region the region, selecting both hosts (default Asia-Pacific)
+         * @return this builder
+         */
         public Builder region(Region region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;
@@ -226,7 +328,12 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param url the Messaging Apps API's base URL, as {@link #smsBaseUrl(String)} @return this builder */
+        /**
+         * The Messaging Apps API's base URL, as {@link #smsBaseUrl(String)}.
+         *
+         * @param url the Messaging Apps API's base URL, as {@link #smsBaseUrl(String)}
+         * @return this builder
+         */
         public Builder chatAppsBaseUrl(String url) {
             this.chatAppsBaseUrl = Objects.requireNonNull(url, "url");
             return this;
@@ -241,25 +348,45 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param subAccountId the SMS sub-account, when it differs from the chat-apps one @return this builder */
+        /**
+         * The SMS sub-account, when it differs from the chat-apps one.
+         *
+         * @param subAccountId the SMS sub-account, when it differs from the chat-apps one
+         * @return this builder
+         */
         public Builder smsSubAccountId(String subAccountId) {
             this.smsSubAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
             return this;
         }
 
-        /** @param subAccountId the Messaging Apps sub-account, when it differs @return this builder */
+        /**
+         * The Messaging Apps sub-account, when it differs.
+         *
+         * @param subAccountId the Messaging Apps sub-account, when it differs
+         * @return this builder
+         */
         public Builder chatAppsSubAccountId(String subAccountId) {
             this.chatAppsSubAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
             return this;
         }
 
-        /** @param timeout the TCP and TLS connect timeout (default 10 s) @return this builder */
+        /**
+         * The TCP and TLS connect timeout (default 10 s).
+         *
+         * @param timeout the TCP and TLS connect timeout (default 10 s)
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
-        /** @param timeout the longest silence while reading or writing (default 30 s) @return this builder */
+        /**
+         * The longest silence while reading or writing (default 30 s).
+         *
+         * @param timeout the longest silence while reading or writing (default 30 s)
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
             return this;
@@ -274,7 +401,12 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param userAgent the User-Agent header (default {@value #DEFAULT_USER_AGENT}) @return this builder */
+        /**
+         * The User-Agent header (default {@value #DEFAULT_USER_AGENT}).
+         *
+         * @param userAgent the User-Agent header (default {@value #DEFAULT_USER_AGENT})
+         * @return this builder
+         */
         public Builder userAgent(String userAgent) {
             this.userAgent = userAgent;
             return this;
@@ -291,7 +423,12 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param policy the retry policy (default {@link RetryPolicy#DEFAULT}) @return this builder */
+        /**
+         * The retry policy (default {@link RetryPolicy#DEFAULT}).
+         *
+         * @param policy the retry policy (default {@link RetryPolicy#DEFAULT})
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
@@ -318,19 +455,34 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param clock the clock for deadlines and schedule checks (default UTC system clock) @return this */
+        /**
+         * The clock for deadlines and schedule checks (default UTC system clock).
+         *
+         * @param clock the clock for deadlines and schedule checks (default UTC system clock)
+         * @return this
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param sleeper how to wait between attempts (default {@link Sleeper#SYSTEM}; tests inject) @return this */
+        /**
+         * How to wait between attempts (default {@link Sleeper#SYSTEM}; tests inject).
+         *
+         * @param sleeper how to wait between attempts (default {@link Sleeper#SYSTEM}; tests inject)
+         * @return this
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** @param random uniform values in [0, 1) for backoff jitter (default: thread-local random) @return this */
+        /**
+         * Uniform values in [0, 1) for backoff jitter (default: thread-local random).
+         *
+         * @param random uniform values in [0, 1) for backoff jitter (default: thread-local random)
+         * @return this
+         */
         public Builder jitter(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
@@ -347,12 +499,62 @@ public final class Connect8x8Client implements AutoCloseable {
             return this;
         }
 
-        /** @param bytes the largest response body read (default 8 MiB) @return this builder */
+        /**
+         * The largest response body read (default 8 MiB).
+         *
+         * @param bytes the largest response body read (default 8 MiB)
+         * @return this builder
+         */
         public Builder maxResponseBytes(long bytes) {
             if (bytes < 1024) {
                 throw new ValidationException("maxResponseBytes", "must be at least 1024");
             }
             this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the observer of every call, sync and async: metrics and tracing hang off it (see
+         * {@code connect8x8-micrometer}).
+         *
+         * @param listener the listener (default {@link CallListener#NONE})
+         * @return this builder
+         */
+        public Builder listener(CallListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Sets where async calls wait between attempts. By default the client creates one daemon thread the first
+         * time an async call retries, and shuts it down in {@link Connect8x8Client#close()}; a scheduler given here
+         * is shared, and left running by {@code close()}. Tests inject one that runs waits at once.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        public Builder asyncScheduler(ScheduledExecutorService scheduler) {
+            this.asyncScheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Bounds the async calls ({@code sendAsync}, {@code sendBatchAsync}) in flight at once on this client, both
+         * APIs together, each counted from its start to the completion of its future, retry waits included. When
+         * the bound is reached, a further async call does not wait: its future fails at once with an
+         * {@link InFlightLimitException} ({@link SendState#NOT_SENT}, nothing sent). With a client-owned
+         * OkHttpClient, OkHttp's dispatcher is sized to the same bound; with one given to
+         * {@link #httpClient(OkHttpClient)}, that client's dispatcher limits apply as well.
+         *
+         * @param max at least 1 (default {@value Connect8x8Client#DEFAULT_MAX_ASYNC_IN_FLIGHT})
+         * @return this builder
+         * @throws ValidationException when below 1
+         */
+        public Builder maxAsyncInFlight(int max) {
+            if (max < 1) {
+                throw new ValidationException("maxAsyncInFlight", "must be at least 1");
+            }
+            this.maxAsyncInFlight = max;
             return this;
         }
 
@@ -366,7 +568,11 @@ public final class Connect8x8Client implements AutoCloseable {
         }
     }
 
-    /** @return whether {@link #close()} was called */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return whether {@link #close()} was called
+     */
     public boolean isClosed() {
         return closed.get();
     }

@@ -6,10 +6,33 @@ import io.connect8x8.generated.sms.api.SmsApi;
 /**
  * The escape hatch: the generated API classes, configured with the client's base URLs, key and connection pool,
  * for whatever the facade does not cover. Calls through them bypass the facade's validation, retries and typed
- * errors, and throw the generated {@code ApiException}s.
- *
- * @param sms the generated SMS API
- * @param messaging the generated Messaging Apps API
+ * errors, and throw the generated {@code ApiException}s. Obtained from {@link Connect8x8Client#generated()}.
  */
-public record GeneratedApis(SmsApi sms, MessagingApi messaging) {
+public final class GeneratedApis {
+
+    private final SmsApi sms;
+    private final MessagingApi messaging;
+
+    GeneratedApis(SmsApi sms, MessagingApi messaging) {
+        this.sms = sms;
+        this.messaging = messaging;
+    }
+
+    /**
+     * The generated SMS API.
+     *
+     * @return the API, configured like the client
+     */
+    public SmsApi sms() {
+        return sms;
+    }
+
+    /**
+     * The generated Messaging Apps API.
+     *
+     * @return the API, configured like the client
+     */
+    public MessagingApi messaging() {
+        return messaging;
+    }
 }

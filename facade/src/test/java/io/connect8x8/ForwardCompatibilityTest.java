@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatMessage;
@@ -13,6 +14,7 @@ import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import io.connect8x8.sms.SmsBatchResult;
 import io.connect8x8.sms.SmsResult;
+import java.util.Optional;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -56,8 +58,13 @@ class ForwardCompatibilityTest {
                 + "\"encoding\":\"UTF8\",\"status\":{\"code\":\"SCHEDULED\",\"description\":\"Later\","
                 + "\"reason\":\"new\"},\"price\":{\"total\":0.05,\"currency\":\"EUR\"},\"track\":\"Outcome\"}");
 
-        assertEquals(new SmsResult("u-9", "c-1", "6512345678", "UTF8", "SCHEDULED", "Later"), result);
+        assertEquals(new SmsResult("u-9", "c-1", "6512345678", "UTF8", "SCHEDULED", "Later", result.raw()), result);
         assertFalse(result.accepted());
+        // What this version does not model is reachable through the raw JSON, compared as a tree.
+        assertEquals(Optional.of("0.05"), result.raw().string("price", "total"));
+        assertEquals(Optional.of("new"), result.raw().string("status", "reason"));
+        assertEquals(JsonParser.parseString("{\"total\":0.05,\"currency\":\"EUR\"}"),
+                result.raw().asJsonObject().get("price"));
         assertEquals(1, server.getRequestCount());
     }
 
@@ -85,8 +92,11 @@ class ForwardCompatibilityTest {
                 .addMessage(ChatMessage.builder().to("+6512345678").text("Hi").build()).build());
 
         assertEquals(2, result.messages().size());
-        assertEquals(new ChatResult("b", null, null, "rejected", null, 3003, "Invalid MSISDN"),
-                result.messages().get(1));
+        assertEquals(new ChatResult("b", null, null, "rejected", null, 3003, "Invalid MSISDN",
+                result.messages().get(1).raw()), result.messages().get(1));
+        assertEquals(Optional.of("true"), result.raw().string("extra"));
+        assertEquals(JsonParser.parseString("{\"umid\":\"a\",\"status\":{\"state\":\"queued\"}}"),
+                result.messages().get(0).raw().asJsonObject());
         assertFalse(result.messages().get(1).accepted());
     }
 

@@ -40,7 +40,7 @@ class PreviewTest {
         assertEquals(Map.of("Authorization", "Bearer ****", "Accept", "application/json",
                 "Content-Type", "application/json; charset=utf-8",
                 "User-Agent", Connect8x8Client.DEFAULT_USER_AGENT), preview.headers());
-        assertEquals("{\"destination\":\"+6512345678\",\"text\":\"This is an SMS message.\",\"source\":\"8x8\"}",
+        WireAssert.assertJson("{\"destination\":\"+6512345678\",\"text\":\"This is an SMS message.\",\"source\":\"8x8\"}",
                 preview.body());
         assertEquals(0, server.getRequestCount());
     }
@@ -51,11 +51,11 @@ class PreviewTest {
                 .template(Template.authentication("your_authentication_template_name", "en_US", "123456")).build());
 
         String json = preview.toJson(false);
-        assertEquals("{\"method\":\"POST\",\"url\":\"" + server.url("/api/v1/subaccounts/Acme%26Co.sg/messages")
+        WireAssert.assertJson("{\"method\":\"POST\",\"url\":\"" + server.url("/api/v1/subaccounts/Acme%26Co.sg/messages")
                 + "\",\"headers\":{\"Accept\":\"application/json\",\"Authorization\":\"Bearer ****\","
                 + "\"Content-Type\":\"application/json; charset=utf-8\",\"User-Agent\":\""
                 + Connect8x8Client.DEFAULT_USER_AGENT + "\"},\"body\":{\"user\":{\"msisdn\":\"+6512345678\"},"
-                + "\"type\":\"Template\",\"content\":{\"template\":{\"name\":\"your_authentication_template_name\","
+                + "\"type\":\"@ContentType.TEMPLATE@\",\"content\":{\"template\":{\"name\":\"your_authentication_template_name\","
                 + "\"language\":\"en_US\",\"components\":["
                 + "{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}]},"
                 + "{\"type\":\"button\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}],\"index\":0,"

@@ -42,6 +42,7 @@ class ReadmeCompilesTest {
                     import io.connect8x8.sms.*;
                     import io.connect8x8.webhooks.*;
                     import java.time.Duration;
+                    import java.util.concurrent.CompletableFuture;
                     class %s {
                         void example(%s) throws Exception {
                     %s

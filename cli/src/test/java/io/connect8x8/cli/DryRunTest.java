@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connect8x8.generated.messaging.model.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +25,18 @@ class DryRunTest {
 
     private final Cli cli = Cli.plain();
 
+    /** The expected request; a content {@code type} is spelt as the spec set the build used spells it. */
     private static JsonElement expected(String url, String body) {
+        for (ContentType type : ContentType.values()) {
+            body = body.replace("\"type\":\"" + capitalised(type) + "\"", "\"type\":\"" + type.getValue() + "\"");
+        }
         return JsonParser.parseString("{\"method\":\"POST\",\"url\":\"" + url + "\"," + HEADERS + ",\"body\":"
                 + body + "}");
+    }
+
+    private static String capitalised(ContentType type) {
+        String lower = type.name().toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
     private JsonObject dryRun(String... args) {
@@ -65,14 +75,24 @@ class DryRunTest {
                 + "\"template\":{\"source\":\"8x8\"}}"), preview);
     }
 
+    /** One text to many numbers goes out as {@code messages} (the documents require it), each with its own id. */
     @Test
-    void smsBatchFromPlainNumbersUsesDestinations(@TempDir Path dir) throws IOException {
+    void smsBatchFromPlainNumbersSendsOneMessageEach(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("numbers.txt"), "+6512345678\n\n# skipped\n+6587654321\n");
         JsonObject body = dryRun("sms", "batch", "--file", file.toString(), "--text", "Store opens at 9",
                 "--client-batch-id", "b1", "--include-messages").getAsJsonObject("body");
-        assertEquals(JsonParser.parseString("{\"clientBatchId\":\"b1\",\"destinations\":[\"+6512345678\","
-                + "\"+6587654321\"],\"template\":{\"text\":\"Store opens at 9\"},\"includeMessagesInResponse\":true}"),
-                body);
+        com.google.gson.JsonArray messages = body.remove("messages").getAsJsonArray();
+        assertEquals(JsonParser.parseString("{\"clientBatchId\":\"b1\",\"template\":{\"text\":\"Store opens at 9\"},"
+                + "\"includeMessagesInResponse\":true}"), body);
+        assertEquals(2, messages.size());
+        String[] numbers = {"+6512345678", "+6587654321"};
+        for (int i = 0; i < numbers.length; i++) {
+            JsonObject message = messages.get(i).getAsJsonObject();
+            assertEquals(numbers[i], message.get("destination").getAsString());
+            assertEquals("Store opens at 9", message.get("text").getAsString());
+            assertEquals(3, message.size(), message.toString());
+            assertEquals(false, message.get("clientMessageId").getAsString().isEmpty());
+        }
     }
 
     @Test

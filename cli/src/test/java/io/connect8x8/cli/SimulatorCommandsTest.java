@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connect8x8.generated.messaging.model.ContentType;
 import io.connect8x8.sandbox.Sandbox;
 import io.connect8x8.sandbox.SandboxExtension;
 import io.connect8x8.sandbox.SandboxMessage;
@@ -94,7 +95,8 @@ class SimulatorCommandsTest {
         assertEquals(0, cli.run("chat", "send", "--to", "+6512345678", "--text", "hi", "--fallback", "SMS:30",
                 "--fallback-text", "hi by sms").exitCode());
 
-        assertEquals(List.of("Image", "Location", "Text", "Text"), sandbox.messages().stream()
+        assertEquals(List.of(ContentType.IMAGE.getValue(), ContentType.LOCATION.getValue(), ContentType.TEXT.getValue(),
+                ContentType.TEXT.getValue()), sandbox.messages().stream()
                 .map(m -> JsonParser.parseString(m.request()).getAsJsonObject().get("type").getAsString())
                 .sorted().toList());
     }

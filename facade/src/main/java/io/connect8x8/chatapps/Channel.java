@@ -1,54 +1,71 @@
 package io.connect8x8.chatapps;
 
 import io.connect8x8.ValidationException;
+import java.util.List;
+import java.util.Locale;
 
-/** A messaging channel of the Messaging Apps API, with the spelling the API uses on the wire. */
+/**
+ * A messaging channel of the Messaging Apps API. The spelling on the wire is not written here: it is the value of
+ * the generated {@code ChannelType} of the spec set in use that matches one of {@link #names()}, ignoring case and
+ * separators ({@code WhatsApp} in both of 8x8's documents; Google RCS is {@code GoogleRCS} in the guides' and
+ * {@code RCS} in the complete one).
+ */
 public enum Channel {
     /** SMS, as a fallback channel. */
-    SMS("SMS"),
+    SMS,
     /** WhatsApp. */
-    WHATSAPP("WhatsApp"),
+    WHATSAPP,
     /** Facebook Messenger. */
-    FACEBOOK("Facebook"),
+    FACEBOOK,
     /** Google RCS. */
-    GOOGLE_RCS("GoogleRCS"),
+    GOOGLE_RCS("RCS"),
     /** Viber. */
-    VIBER("Viber"),
+    VIBER,
     /** LINE. */
-    LINE("Line"),
+    LINE,
     /** WeChat. */
-    WECHAT("WeChat"),
+    WECHAT,
     /** Zalo. */
-    ZALO("Zalo"),
+    ZALO,
     /** Instagram. */
-    INSTAGRAM("Instagram");
+    INSTAGRAM;
 
-    private final String wireName;
+    private final List<String> names;
 
-    Channel(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** @return the spelling on the wire, such as {@code WhatsApp} */
-    public String wireName() {
-        return wireName;
+    Channel(String... aliases) {
+        this.names = aliases.length == 0 ? List.of(name()) : List.of(name(), aliases[0]);
     }
 
     /**
-     * Finds a channel by its wire name or enum name, ignoring case, dashes and underscores
-     * ({@code whatsapp}, {@code WhatsApp}, {@code google-rcs}).
+     * The names this channel is known by, matched against the spec's values ignoring case and separators.
+     *
+     * @return its constant name first, then any other name 8x8 uses for it
+     */
+    public List<String> names() {
+        return names;
+    }
+
+    /**
+     * Finds a channel by any of its names, ignoring case, dashes and underscores ({@code whatsapp}, {@code WhatsApp},
+     * {@code google-rcs}, {@code rcs}).
      *
      * @param name the name
      * @return the channel
      * @throws ValidationException (field {@code channel}) when nothing matches
      */
     public static Channel of(String name) {
-        String wanted = name == null ? "" : name.replace("-", "").replace("_", "");
+        String wanted = key(name == null ? "" : name);
         for (Channel channel : values()) {
-            if (channel.wireName.equalsIgnoreCase(wanted) || channel.name().replace("_", "").equalsIgnoreCase(wanted)) {
-                return channel;
+            for (String known : channel.names) {
+                if (key(known).equals(wanted)) {
+                    return channel;
+                }
             }
         }
         throw new ValidationException("channel", "unknown channel '" + name + "'");
+    }
+
+    private static String key(String name) {
+        return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -3,33 +3,23 @@ package io.connect8x8.chatapps;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
-import io.connect8x8.generated.messaging.api.MessagingApi;
-import io.connect8x8.internal.ChatMapper;
-import io.connect8x8.internal.ClientContext;
-import io.connect8x8.internal.Redaction;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import okhttp3.Request;
+import io.connect8x8.internal.Access;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Messaging Apps API of a {@link io.connect8x8.Connect8x8Client} (WhatsApp and the other chat apps): single and
- * batch sends, and previews of both. Thread-safe; obtained from {@code client.chatApps()}.
+ * batch sends, and previews of both, all through the client's one send pipeline. Thread-safe; obtained from {@code client.chatApps()}.
  */
 public final class ChatAppsOperations {
 
-    private final MessagingApi api;
-    private final ClientContext context;
+    static {
+        Access.chatApps(ChatAppsOperations::new);
+    }
 
-    /**
-     * Used by the client; not for direct use.
-     *
-     * @param api the generated API, configured
-     * @param context the shared call context
-     */
-    public ChatAppsOperations(MessagingApi api, ClientContext context) {
-        this.api = api;
-        this.context = context;
+    private final Access.ChatWiring wiring;
+
+    private ChatAppsOperations(Access.ChatWiring wiring) {
+        this.wiring = wiring;
     }
 
     /**
@@ -54,9 +44,7 @@ public final class ChatAppsOperations {
      * @return the API's answer
      */
     public ChatResult send(ChatMessage message, RequestOptions options) {
-        Request request = singleRequest(message, options);
-        return context.call(request, options, message.content().kind().wireName() + " to "
-                + Redaction.maskPhone(message.to()), ChatMapper::toResult);
+        return wiring.pipeline().send(wiring.single(), message, options);
     }
 
     /**
@@ -77,9 +65,7 @@ public final class ChatAppsOperations {
      * @return the API's answer
      */
     public ChatBatchResult sendBatch(ChatBatch batch, RequestOptions options) {
-        Request request = batchRequest(batch, options);
-        return context.call(request, options, "chat batch of " + batch.messages().size(),
-                ChatMapper::toBatchResult);
+        return wiring.pipeline().send(wiring.batch(), batch, options);
     }
 
     /**
@@ -97,13 +83,67 @@ public final class ChatAppsOperations {
     }
 
     /**
+     * Sends one message without blocking a thread: OkHttp's {@code enqueue} for each attempt, the client's
+     * scheduler for each retry wait, the same validation, retry rules, deadline and typed exceptions as
+     * {@link #send(ChatMessage, RequestOptions)}. This method never throws for a failed send: input refused before any
+     * network I/O ({@link ValidationException}), a closed client, the bound of
+     * {@link io.connect8x8.Connect8x8Client.Builder#maxAsyncInFlight(int)} being reached
+     * ({@link io.connect8x8.InFlightLimitException}) and every failure of the call complete the future
+     * exceptionally with that typed exception, so {@code exceptionally} and {@code handle} see it unwrapped.
+     * {@code cancel(true)} on the future cancels the HTTP call in flight and any pending retry.
+     *
+     * @param message the message
+     * @param options the call's overrides
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when an argument is null
+     */
+    public CompletableFuture<ChatResult> sendAsync(ChatMessage message, RequestOptions options) {
+        return wiring.pipeline().sendAsync(wiring.single(), message, options);
+    }
+
+    /**
+     * Sends one message without blocking, with the client's defaults: see
+     * {@link #sendAsync(ChatMessage, RequestOptions)}.
+     *
+     * @param message the message
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when the message is null
+     */
+    public CompletableFuture<ChatResult> sendAsync(ChatMessage message) {
+        return sendAsync(message, RequestOptions.DEFAULT);
+    }
+
+    /**
+     * Sends a batch without blocking, under the contract of {@link #sendAsync(ChatMessage, RequestOptions)}.
+     *
+     * @param batch the batch
+     * @param options the call's overrides
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when an argument is null
+     */
+    public CompletableFuture<ChatBatchResult> sendBatchAsync(ChatBatch batch, RequestOptions options) {
+        return wiring.pipeline().sendAsync(wiring.batch(), batch, options);
+    }
+
+    /**
+     * Sends a batch without blocking, with the client's defaults.
+     *
+     * @param batch the batch
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when the batch is null
+     */
+    public CompletableFuture<ChatBatchResult> sendBatchAsync(ChatBatch batch) {
+        return sendBatchAsync(batch, RequestOptions.DEFAULT);
+    }
+
+    /**
      * The exact request {@link #send(ChatMessage)} would make, without sending it.
      *
      * @param message the message
      * @return the request, the key redacted
      */
     public RequestPreview preview(ChatMessage message) {
-        return ClientContext.preview(singleRequest(message, RequestOptions.DEFAULT));
+        return wiring.pipeline().preview(wiring.single(), message);
     }
 
     /**
@@ -113,38 +153,6 @@ public final class ChatAppsOperations {
      * @return the request, the key redacted
      */
     public RequestPreview preview(ChatBatch batch) {
-        return ClientContext.preview(batchRequest(batch, RequestOptions.DEFAULT));
-    }
-
-    private void checkTimes(ChatMessage message) {
-        context.checkTimes(message.scheduled().orElse(null), message.expiry().orElse(null));
-    }
-
-    private Request singleRequest(ChatMessage message, RequestOptions options) {
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(options, "options");
-        checkTimes(message);
-        String subAccount = context.subAccount(options);
-        String id = context.clientId(message.clientMessageId().orElse(null), ChatMessage.MAX_CLIENT_MESSAGE_ID);
-        return ClientContext.requestOf(() -> api.sendMessageCall(subAccount, ChatMapper.toRequest(message, id), null));
-    }
-
-    private Request batchRequest(ChatBatch batch, RequestOptions options) {
-        Objects.requireNonNull(batch, "batch");
-        Objects.requireNonNull(options, "options");
-        List<String> ids = new ArrayList<>(batch.messages().size());
-        for (int i = 0; i < batch.messages().size(); i++) {
-            ChatMessage message = batch.messages().get(i);
-            try {
-                checkTimes(message);
-            } catch (ValidationException e) {
-                throw e.within("messages[" + i + "]");
-            }
-            ids.add(context.clientId(message.clientMessageId().orElse(null), ChatMessage.MAX_CLIENT_MESSAGE_ID));
-        }
-        String subAccount = context.subAccount(options);
-        String batchId = context.clientId(batch.clientBatchId().orElse(null), ChatBatch.MAX_CLIENT_BATCH_ID);
-        return ClientContext.requestOf(
-                () -> api.sendMessageManyCall(subAccount, ChatMapper.toBatch(batch, batchId, ids), null));
+        return wiring.pipeline().preview(wiring.batch(), batch);
     }
 }

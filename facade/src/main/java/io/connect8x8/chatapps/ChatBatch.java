@@ -1,5 +1,9 @@
 package io.connect8x8.chatapps;
 
+import java.util.Set;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.connect8x8.internal.Extras;
 import io.connect8x8.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +13,9 @@ import java.util.Optional;
 /** A batch of chat-apps messages, at most {@value #MAX_MESSAGES} a request. */
 public final class ChatBatch {
 
+    /** The wire names this type models itself: {@code extra(..)} refuses them. */
+    private static final Set<String> MODELLED = Set.of("clientBatchId", "messages", "template", "includeMessagesInResponse");
+
     /** The most messages one Messaging Apps batch request takes. */
     public static final int MAX_MESSAGES = 1_000;
     /** The longest {@code clientBatchId} the Messaging Apps API takes. */
@@ -17,32 +24,59 @@ public final class ChatBatch {
     private final List<ChatMessage> messages;
     private final String clientBatchId;
     private final boolean includeMessagesInResponse;
+    private final Map<String, Object> extras;
 
     private ChatBatch(Builder b) {
         this.messages = List.copyOf(b.messages);
         Checks.size("messages", messages.size(), MAX_MESSAGES);
         this.clientBatchId = Checks.optionalText("clientBatchId", b.clientBatchId, MAX_CLIENT_BATCH_ID);
         this.includeMessagesInResponse = b.includeMessagesInResponse;
+        this.extras = Extras.copy(b.extras);
     }
 
-    /** @return a new builder */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the messages */
+    /**
+     * The messages.
+     *
+     * @return the messages
+     */
     public List<ChatMessage> messages() {
         return messages;
     }
 
-    /** @return your id for the batch */
+    /**
+     * Your id for the batch.
+     *
+     * @return your id for the batch
+     */
     public Optional<String> clientBatchId() {
         return Optional.ofNullable(clientBatchId);
     }
 
-    /** @return whether the response lists each message */
+    /**
+     * Whether the response lists each message.
+     *
+     * @return whether the response lists each message
+     */
     public boolean includeMessagesInResponse() {
         return includeMessagesInResponse;
+    }
+
+    /**
+     * The fields set with {@link Builder#extra(String, Object)}, sent beside the modelled ones.
+     *
+     * @return the extra fields by wire name, in the order set
+     */
+    public Map<String, Object> extras() {
+        return Extras.copy(extras);
     }
 
     @Override
@@ -55,17 +89,42 @@ public final class ChatBatch {
         private final List<ChatMessage> messages = new ArrayList<>();
         private String clientBatchId;
         private boolean includeMessagesInResponse;
+        private final Map<String, Object> extras = new LinkedHashMap<>();
 
         private Builder() {
         }
 
-        /** @param message one message @return this builder */
+        /**
+         * Sets a request field this version of the facade does not model, such as one a newer 8x8 document added.
+         * It is sent as given, beside the modelled fields; setting a name again replaces the value.
+         *
+         * @param name the field's wire name; not one this type models (use its own method for those)
+         * @param value a String, Number, Boolean, or a Gson JsonObject or JsonArray (copied)
+         * @return this builder
+         * @throws ValidationException for a blank or modelled name, or another type of value
+         */
+        public Builder extra(String name, Object value) {
+            extras.put(name, Extras.check(MODELLED, name, value));
+            return this;
+        }
+
+        /**
+         * One message.
+         *
+         * @param message one message
+         * @return this builder
+         */
         public Builder addMessage(ChatMessage message) {
             messages.add(Objects.requireNonNull(message, "message"));
             return this;
         }
 
-        /** @param messages messages, added in order @return this builder */
+        /**
+         * Messages, added in order.
+         *
+         * @param messages messages, added in order
+         * @return this builder
+         */
         public Builder addMessages(List<ChatMessage> messages) {
             messages.forEach(this::addMessage);
             return this;
@@ -80,13 +139,23 @@ public final class ChatBatch {
             return this;
         }
 
-        /** @param include whether the response lists each message (default false) @return this builder */
+        /**
+         * Whether the response lists each message (default false).
+         *
+         * @param include whether the response lists each message (default false)
+         * @return this builder
+         */
         public Builder includeMessagesInResponse(boolean include) {
             this.includeMessagesInResponse = include;
             return this;
         }
 
-        /** @return the batch @throws io.connect8x8.ValidationException naming the malformed field */
+        /**
+         * The batch.
+         *
+         * @return the batch
+         * @throws io.connect8x8.ValidationException naming the malformed field
+         */
         public ChatBatch build() {
             return new ChatBatch(this);
         }

@@ -17,38 +17,31 @@ public final class ChatContent {
     /** The API's limit on {@code content.text} (captions included) and {@code fallbackText}. */
     public static final int MAX_TEXT = 35_000;
 
-    /** The content's type, with the API's spelling. */
+    /**
+     * The content's type. Sent as the matching value of the generated {@code ContentType} of the spec set in use,
+     * whatever its casing ({@code Template} in the guides' document, {@code template} in 8x8's complete one); a type
+     * the spec in use lacks is refused before sending.
+     */
     public enum Kind {
         /** Plain text. */
-        TEXT("Text"),
+        TEXT,
         /** An image by URL. */
-        IMAGE("Image"),
+        IMAGE,
         /** An audio file by URL. */
-        AUDIO("Audio"),
+        AUDIO,
         /** A video by URL. */
-        VIDEO("Video"),
+        VIDEO,
         /** A document by URL. */
-        FILE("File"),
+        FILE,
         /** A location. */
-        LOCATION("Location"),
+        LOCATION,
         /** An approved template. */
-        TEMPLATE("Template"),
+        TEMPLATE,
         /**
-         * Interactive content (buttons, lists), passed through as given. The guide's minimal document lacks this
-         * type; the live API takes it.
+         * Interactive content (buttons, lists), passed through as given. The guides' document has no such content
+         * type: with it, a send is refused before any I/O; 8x8's complete document has it.
          */
-        INTERACTIVE("Interactive");
-
-        private final String wireName;
-
-        Kind(String wireName) {
-            this.wireName = wireName;
-        }
-
-        /** @return the {@code type} on the wire, such as {@code Template} */
-        public String wireName() {
-            return wireName;
-        }
+        INTERACTIVE
     }
 
     private final Kind kind;
@@ -68,27 +61,55 @@ public final class ChatContent {
         this.interactive = interactive;
     }
 
-    /** @param text the message, at most 35,000 characters @return the content */
+    /**
+     * The message, at most 35,000 characters.
+     *
+     * @param text the message, at most 35,000 characters
+     * @return the content
+     */
     public static ChatContent text(String text) {
         return new ChatContent(Kind.TEXT, Checks.text("content.text", text, MAX_TEXT), null, null, null, null);
     }
 
-    /** @param url the image's URL @param caption a caption, or null @return the content */
+    /**
+     * The image's URL.
+     *
+     * @param url the image's URL
+     * @param caption a caption, or null
+     * @return the content
+     */
     public static ChatContent image(String url, String caption) {
         return media(Kind.IMAGE, url, caption);
     }
 
-    /** @param url the video's URL @param caption a caption, or null @return the content */
+    /**
+     * The video's URL.
+     *
+     * @param url the video's URL
+     * @param caption a caption, or null
+     * @return the content
+     */
     public static ChatContent video(String url, String caption) {
         return media(Kind.VIDEO, url, caption);
     }
 
-    /** @param url the audio file's URL @return the content */
+    /**
+     * The audio file's URL.
+     *
+     * @param url the audio file's URL
+     * @return the content
+     */
     public static ChatContent audio(String url) {
         return media(Kind.AUDIO, url, null);
     }
 
-    /** @param url the document's URL @param caption a caption, or null @return the content */
+    /**
+     * The document's URL.
+     *
+     * @param url the document's URL
+     * @param caption a caption, or null
+     * @return the content
+     */
     public static ChatContent file(String url, String caption) {
         return media(Kind.FILE, url, caption);
     }
@@ -98,12 +119,22 @@ public final class ChatContent {
                 Checks.url("content.url", url), null, null, null);
     }
 
-    /** @param location the place @return the content */
+    /**
+     * The place.
+     *
+     * @param location the place
+     * @return the content
+     */
     public static ChatContent location(Location location) {
         return new ChatContent(Kind.LOCATION, null, null, Objects.requireNonNull(location, "location"), null, null);
     }
 
-    /** @param template the template and its parameters @return the content */
+    /**
+     * The template and its parameters.
+     *
+     * @param template the template and its parameters
+     * @return the content
+     */
     public static ChatContent template(Template template) {
         return new ChatContent(Kind.TEMPLATE, null, null, null, Objects.requireNonNull(template, "template"), null);
     }
@@ -121,32 +152,56 @@ public final class ChatContent {
         return new ChatContent(Kind.INTERACTIVE, null, null, null, null, interactive.deepCopy());
     }
 
-    /** @return the content's type */
+    /**
+     * The content's type.
+     *
+     * @return the content's type
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the text, or a media caption */
+    /**
+     * The text, or a media caption.
+     *
+     * @return the text, or a media caption
+     */
     public Optional<String> text() {
         return Optional.ofNullable(text);
     }
 
-    /** @return the media URL */
+    /**
+     * The media URL.
+     *
+     * @return the media URL
+     */
     public Optional<String> url() {
         return Optional.ofNullable(url);
     }
 
-    /** @return the location */
+    /**
+     * The location.
+     *
+     * @return the location
+     */
     public Optional<Location> location() {
         return Optional.ofNullable(location);
     }
 
-    /** @return the template */
+    /**
+     * The template.
+     *
+     * @return the template
+     */
     public Optional<Template> template() {
         return Optional.ofNullable(template);
     }
 
-    /** @return a copy of the interactive JSON */
+    /**
+     * A copy of the interactive JSON.
+     *
+     * @return a copy of the interactive JSON
+     */
     public Optional<JsonObject> interactive() {
         return Optional.ofNullable(interactive).map(JsonObject::deepCopy);
     }

@@ -1,5 +1,9 @@
 package io.connect8x8.chatapps;
 
+import java.util.Set;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.connect8x8.internal.Extras;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Redaction;
@@ -23,6 +27,10 @@ import java.util.Optional;
  */
 public final class ChatMessage {
 
+    /** The wire names this type models itself: {@code extra(..)} refuses them. */
+    private static final Set<String> MODELLED = Set.of("user", "clientMessageId", "type", "content", "scheduled", "expiry",
+            "dlrCallbackUrl", "channels");
+
     /** The longest {@code clientMessageId} the Messaging Apps API takes. */
     public static final int MAX_CLIENT_MESSAGE_ID = 50;
 
@@ -37,6 +45,7 @@ public final class ChatMessage {
     private final OffsetDateTime expiry;
     private final String dlrCallbackUrl;
     private final String clientMessageId;
+    private final Map<String, Object> extras;
 
     private ChatMessage(Builder b) {
         this.country = Checks.country("user.country", b.country);
@@ -53,6 +62,7 @@ public final class ChatMessage {
         this.expiry = b.expiry;
         this.dlrCallbackUrl = Checks.optionalUrl("dlrCallbackUrl", b.dlrCallbackUrl);
         this.clientMessageId = Checks.optionalText("clientMessageId", b.clientMessageId, MAX_CLIENT_MESSAGE_ID);
+        this.extras = Extras.copy(b.extras);
         if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
             throw new ValidationException("expiry", "must be after scheduled");
         }
@@ -60,7 +70,7 @@ public final class ChatMessage {
             for (int j = 0; j < i; j++) {
                 if (channels.get(j).channel() == channels.get(i).channel()) {
                     throw new ValidationException("channels[" + i + "].channel",
-                            channels.get(i).channel().wireName() + " is listed twice");
+                            channels.get(i).channel().name() + " is listed twice");
                 }
             }
         }
@@ -70,76 +80,137 @@ public final class ChatMessage {
         }
     }
 
-    /** @return a new builder */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this message's fields */
+    /**
+     * A builder holding this message's fields.
+     *
+     * @return a builder holding this message's fields
+     */
     public Builder toBuilder() {
         Builder b = new Builder().to(to).country(country).content(content).fallbackText(fallbackText)
                 .smsFallback(smsEncoding, smsSource).scheduled(scheduled).expiry(expiry)
-                .dlrCallbackUrl(dlrCallbackUrl).clientMessageId(clientMessageId);
+                .dlrCallbackUrl(dlrCallbackUrl).clientMessageId(clientMessageId).extras(extras);
         channels.forEach(b::addChannel);
         return b;
     }
 
-    /** @return the recipient in E.164 form, sent as {@code user.msisdn} */
+    /**
+     * The recipient in E.164 form, sent as {@code user.msisdn}.
+     *
+     * @return the recipient in E.164 form, sent as {@code user.msisdn}
+     */
     public String to() {
         return to;
     }
 
-    /** @return the ISO country sent as {@code user.country} */
+    /**
+     * The ISO country sent as {@code user.country}.
+     *
+     * @return the ISO country sent as {@code user.country}
+     */
     public Optional<String> country() {
         return Optional.ofNullable(country);
     }
 
-    /** @return the content */
+    /**
+     * The content.
+     *
+     * @return the content
+     */
     public ChatContent content() {
         return content;
     }
 
-    /** @return the channels to try, in order; empty for the account's default */
+    /**
+     * The channels to try, in order; empty for the account's default.
+     *
+     * @return the channels to try, in order; empty for the account's default
+     */
     public List<ChannelFallback> channels() {
         return channels;
     }
 
-    /** @return the SMS fallback's text */
+    /**
+     * The SMS fallback's text.
+     *
+     * @return the SMS fallback's text
+     */
     public Optional<String> fallbackText() {
         return Optional.ofNullable(fallbackText);
     }
 
-    /** @return the SMS fallback's encoding */
+    /**
+     * The SMS fallback's encoding.
+     *
+     * @return the SMS fallback's encoding
+     */
     public Optional<SmsEncoding> smsEncoding() {
         return Optional.ofNullable(smsEncoding);
     }
 
-    /** @return the SMS fallback's sender id */
+    /**
+     * The SMS fallback's sender id.
+     *
+     * @return the SMS fallback's sender id
+     */
     public Optional<String> smsSource() {
         return Optional.ofNullable(smsSource);
     }
 
-    /** @return when to send */
+    /**
+     * When to send.
+     *
+     * @return when to send
+     */
     public Optional<OffsetDateTime> scheduled() {
         return Optional.ofNullable(scheduled);
     }
 
-    /** @return when to stop trying */
+    /**
+     * When to stop trying.
+     *
+     * @return when to stop trying
+     */
     public Optional<OffsetDateTime> expiry() {
         return Optional.ofNullable(expiry);
     }
 
-    /** @return the URL for this message's receipts */
+    /**
+     * The URL for this message's receipts.
+     *
+     * @return the URL for this message's receipts
+     */
     public Optional<String> dlrCallbackUrl() {
         return Optional.ofNullable(dlrCallbackUrl);
     }
 
-    /** @return the caller's id for the message */
+    /**
+     * The caller's id for the message.
+     *
+     * @return the caller's id for the message
+     */
     public Optional<String> clientMessageId() {
         return Optional.ofNullable(clientMessageId);
     }
 
     /** Phone number masked, text omitted. */
+    /**
+     * The fields set with {@link Builder#extra(String, Object)}, sent beside the modelled ones.
+     *
+     * @return the extra fields by wire name, in the order set
+     */
+    public Map<String, Object> extras() {
+        return Extras.copy(extras);
+    }
+
     @Override
     public String toString() {
         return "ChatMessage{to=" + Redaction.maskPhone(to) + ", content=" + content + ", channels=" + channels.size()
@@ -153,7 +224,7 @@ public final class ChatMessage {
                 && Objects.equals(fallbackText, m.fallbackText) && smsEncoding == m.smsEncoding
                 && Objects.equals(smsSource, m.smsSource) && Objects.equals(scheduled, m.scheduled)
                 && Objects.equals(expiry, m.expiry) && Objects.equals(dlrCallbackUrl, m.dlrCallbackUrl)
-                && Objects.equals(clientMessageId, m.clientMessageId);
+                && Objects.equals(clientMessageId, m.clientMessageId) && extras.equals(m.extras);
     }
 
     @Override
@@ -174,8 +245,28 @@ public final class ChatMessage {
         private OffsetDateTime expiry;
         private String dlrCallbackUrl;
         private String clientMessageId;
+        private final Map<String, Object> extras = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Sets a request field this version of the facade does not model, such as one a newer 8x8 document added.
+         * It is sent as given, beside the modelled fields; setting a name again replaces the value.
+         *
+         * @param name the field's wire name; not one this type models (use its own method for those)
+         * @param value a String, Number, Boolean, or a Gson JsonObject or JsonArray (copied)
+         * @return this builder
+         * @throws ValidationException for a blank or modelled name, or another type of value
+         */
+        public Builder extra(String name, Object value) {
+            extras.put(name, Extras.check(MODELLED, name, value));
+            return this;
+        }
+
+        private Builder extras(Map<String, Object> extras) {
+            this.extras.putAll(extras);
+            return this;
         }
 
         /**
@@ -188,49 +279,97 @@ public final class ChatMessage {
             return this;
         }
 
-        /** @param country ISO 3166 alpha-2 country, sent as {@code user.country} @return this builder */
+        /**
+         * ISO 3166 alpha-2 country, sent as {@code user.country}.
+         *
+         * @param country ISO 3166 alpha-2 country, sent as {@code user.country}
+         * @return this builder
+         */
         public Builder country(String country) {
             this.country = country;
             return this;
         }
 
-        /** @param content the content; replaces any set before @return this builder */
+        /**
+         * The content; replaces any set before.
+         *
+         * @param content the content; replaces any set before
+         * @return this builder
+         */
         public Builder content(ChatContent content) {
             this.content = content;
             return this;
         }
 
-        /** @param text a text message @return this builder */
+        /**
+         * A text message.
+         *
+         * @param text a text message
+         * @return this builder
+         */
         public Builder text(String text) {
             return content(ChatContent.text(text));
         }
 
-        /** @param url an image's URL @param caption a caption, or null @return this builder */
+        /**
+         * An image's URL.
+         *
+         * @param url an image's URL
+         * @param caption a caption, or null
+         * @return this builder
+         */
         public Builder image(String url, String caption) {
             return content(ChatContent.image(url, caption));
         }
 
-        /** @param url a video's URL @param caption a caption, or null @return this builder */
+        /**
+         * A video's URL.
+         *
+         * @param url a video's URL
+         * @param caption a caption, or null
+         * @return this builder
+         */
         public Builder video(String url, String caption) {
             return content(ChatContent.video(url, caption));
         }
 
-        /** @param url an audio file's URL @return this builder */
+        /**
+         * An audio file's URL.
+         *
+         * @param url an audio file's URL
+         * @return this builder
+         */
         public Builder audio(String url) {
             return content(ChatContent.audio(url));
         }
 
-        /** @param url a document's URL @param caption a caption, or null @return this builder */
+        /**
+         * A document's URL.
+         *
+         * @param url a document's URL
+         * @param caption a caption, or null
+         * @return this builder
+         */
         public Builder file(String url, String caption) {
             return content(ChatContent.file(url, caption));
         }
 
-        /** @param location a location @return this builder */
+        /**
+         * A location.
+         *
+         * @param location a location
+         * @return this builder
+         */
         public Builder location(Location location) {
             return content(ChatContent.location(location));
         }
 
-        /** @param template a template with its parameters @return this builder */
+        /**
+         * A template with its parameters.
+         *
+         * @param template a template with its parameters
+         * @return this builder
+         */
         public Builder template(Template template) {
             return content(ChatContent.template(template));
         }
@@ -264,19 +403,34 @@ public final class ChatMessage {
             return this;
         }
 
-        /** @param scheduled when to send, at most 7 days ahead (default: now) @return this builder */
+        /**
+         * When to send, at most 7 days ahead (default: now).
+         *
+         * @param scheduled when to send, at most 7 days ahead (default: now)
+         * @return this builder
+         */
         public Builder scheduled(OffsetDateTime scheduled) {
             this.scheduled = scheduled;
             return this;
         }
 
-        /** @param expiry when to stop trying, after scheduled @return this builder */
+        /**
+         * When to stop trying, after scheduled.
+         *
+         * @param expiry when to stop trying, after scheduled
+         * @return this builder
+         */
         public Builder expiry(OffsetDateTime expiry) {
             this.expiry = expiry;
             return this;
         }
 
-        /** @param dlrCallbackUrl where to send this message's receipts @return this builder */
+        /**
+         * Where to send this message's receipts.
+         *
+         * @param dlrCallbackUrl where to send this message's receipts
+         * @return this builder
+         */
         public Builder dlrCallbackUrl(String dlrCallbackUrl) {
             this.dlrCallbackUrl = dlrCallbackUrl;
             return this;
@@ -291,7 +445,12 @@ public final class ChatMessage {
             return this;
         }
 
-        /** @return the message @throws ValidationException naming the first malformed field */
+        /**
+         * The message.
+         *
+         * @return the message
+         * @throws ValidationException naming the first malformed field
+         */
         public ChatMessage build() {
             return new ChatMessage(this);
         }

@@ -1,5 +1,6 @@
 package io.connect8x8.chatapps;
 
+import io.connect8x8.RawJson;
 import io.connect8x8.internal.Redaction;
 
 /**
@@ -12,15 +13,46 @@ import io.connect8x8.internal.Redaction;
  * @param timestamp the state's timestamp as written, or null
  * @param errorCode for a rejected message in a batch, 8x8's code, or null
  * @param errorMessage for a rejected message in a batch, 8x8's message, or null
+ * @param raw the answer's JSON as received, with any field this version does not model
  */
 public record ChatResult(String umid, String clientMessageId, String msisdn, String state, String timestamp,
-                         Integer errorCode, String errorMessage) {
+                         Integer errorCode, String errorMessage, RawJson raw) {
 
-    /** @return whether the message was queued (not rejected) */
+    /**
+     * A result without raw JSON: for results built by hand (tests, fakes).
+     *
+     * @param umid 8x8's unique message id
+     * @param clientMessageId the caller's id, or null
+     * @param msisdn the recipient as echoed, or null
+     * @param state the state as spelled
+     * @param timestamp the state's timestamp as written, or null
+     * @param errorCode 8x8's code for a rejected message, or null
+     * @param errorMessage 8x8's message for a rejected message, or null
+     */
+    public ChatResult(String umid, String clientMessageId, String msisdn, String state, String timestamp,
+                      Integer errorCode, String errorMessage) {
+        this(umid, clientMessageId, msisdn, state, timestamp, errorCode, errorMessage, RawJson.EMPTY);
+    }
+
+    /** Never null: {@link RawJson#EMPTY} stands for no JSON. */
+    public ChatResult {
+        raw = raw == null ? RawJson.EMPTY : raw;
+    }
+
+    /**
+     * Whether the message was queued (not rejected).
+     *
+     * @return false only for the state {@code rejected}, in any casing
+     */
     public boolean accepted() {
         return state == null || !"rejected".equalsIgnoreCase(state);
     }
 
+    /**
+     * The result, the recipient masked.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return "ChatResult{umid=" + umid + ", clientMessageId=" + clientMessageId + ", msisdn="

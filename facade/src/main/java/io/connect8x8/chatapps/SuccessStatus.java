@@ -1,24 +1,16 @@
 package io.connect8x8.chatapps;
 
-/** The state at which a channel counts as successful, so that the next fallback channel is not tried. */
+/**
+ * The state at which a channel counts as successful, so that the next fallback channel is not tried. Sent with the
+ * spelling of the matching value of the generated {@code SuccessStatus} of the spec set in use.
+ */
 public enum SuccessStatus {
     /** The channel accepted the message. */
-    ACCEPTED("Accepted"),
+    ACCEPTED,
     /** The message was sent. */
-    SENT("Sent"),
+    SENT,
     /** The message reached the device. */
-    DELIVERED("Delivered"),
+    DELIVERED,
     /** The recipient read it. */
-    READ("Read");
-
-    private final String wireName;
-
-    SuccessStatus(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** @return the spelling on the wire, such as {@code Delivered} */
-    public String wireName() {
-        return wireName;
-    }
+    READ
 }

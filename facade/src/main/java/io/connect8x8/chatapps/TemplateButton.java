@@ -20,32 +20,17 @@ public record TemplateButton(Kind kind, int index, String value) {
     /** The highest button index. */
     public static final int MAX_INDEX = 9;
 
-    /** The button's sub-type, with the spellings the API uses for the sub-type and the parameter type. */
+    /**
+     * The button's sub-type; sent as the matching {@code subType} of the spec set in use, with the parameter type
+     * that carries its value (a URL button's text, a quick reply's payload, a copy-code button's coupon code).
+     */
     public enum Kind {
         /** A URL button; the parameter fills the URL's variable part (an OTP's one-tap and copy-code buttons). */
-        URL("Url", "text"),
+        URL,
         /** A quick-reply button; the payload comes back when the recipient taps it. */
-        QUICK_REPLY("QuickReply", "payload"),
+        QUICK_REPLY,
         /** A copy-code button; the coupon code is copied when tapped. */
-        COPY_CODE("CopyCode", "couponCode");
-
-        private final String subType;
-        private final String parameterType;
-
-        Kind(String subType, String parameterType) {
-            this.subType = subType;
-            this.parameterType = parameterType;
-        }
-
-        /** @return the {@code subType} on the wire: {@code Url}, {@code QuickReply} or {@code CopyCode} */
-        public String subType() {
-            return subType;
-        }
-
-        /** @return the parameter's {@code type} on the wire: {@code text}, {@code payload} or {@code couponCode} */
-        public String parameterType() {
-            return parameterType;
-        }
+        COPY_CODE;
 
         /**
          * Reads a sub-type in any casing or separator style: {@code url}, {@code Url}, {@code URL},
@@ -58,7 +43,7 @@ public record TemplateButton(Kind kind, int index, String value) {
         public static Kind of(String name) {
             String wanted = name == null ? "" : name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
             for (Kind kind : values()) {
-                if (kind.subType.toLowerCase(Locale.ROOT).equals(wanted)) {
+                if (kind.name().replace("_", "").toLowerCase(Locale.ROOT).equals(wanted)) {
                     return kind;
                 }
             }
@@ -75,7 +60,12 @@ public record TemplateButton(Kind kind, int index, String value) {
         if (index < 0 || index > MAX_INDEX) {
             throw new ValidationException(FIELD + "index", "must be 0 to 9, was " + index);
         }
-        Checks.text(FIELD + "parameters." + (kind == Kind.URL ? "text" : kind.parameterType), value, 2_000);
+        // The field path names the value for the caller; the spelling on the wire comes from the spec in use.
+        Checks.text(FIELD + "parameters." + switch (kind) {
+            case URL -> "text";
+            case QUICK_REPLY -> "payload";
+            case COPY_CODE -> "couponCode";
+        }, value, 2_000);
     }
 
     /**
@@ -125,6 +115,6 @@ public record TemplateButton(Kind kind, int index, String value) {
 
     @Override
     public String toString() {
-        return "TemplateButton{" + kind.subType + " #" + index + '}';
+        return "TemplateButton{" + kind + " #" + index + '}';
     }
 }

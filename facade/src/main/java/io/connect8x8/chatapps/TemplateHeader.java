@@ -13,29 +13,18 @@ public final class TemplateHeader {
     /** WhatsApp's limit on a header text. */
     public static final int MAX_TEXT = 60;
 
-    /** What the header holds, with the parameter type the API spells. */
+    /** What the header holds; sent as the matching parameter {@code type} of the spec set in use. */
     public enum Kind {
         /** A text header. */
-        TEXT("text"),
+        TEXT,
         /** An image, by URL. */
-        IMAGE("image"),
+        IMAGE,
         /** A video, by URL. */
-        VIDEO("video"),
+        VIDEO,
         /** A document, by URL. */
-        DOCUMENT("document"),
+        DOCUMENT,
         /** A location. */
-        LOCATION("location");
-
-        private final String wireName;
-
-        Kind(String wireName) {
-            this.wireName = wireName;
-        }
-
-        /** @return the parameter type on the wire */
-        public String wireName() {
-            return wireName;
-        }
+        LOCATION
     }
 
     private final Kind kind;
@@ -48,42 +37,79 @@ public final class TemplateHeader {
         this.location = location;
     }
 
-    /** @param text the header's text parameter, at most 60 characters @return the header */
+    /**
+     * The header's text parameter, at most 60 characters.
+     *
+     * @param text the header's text parameter, at most 60 characters
+     * @return the header
+     */
     public static TemplateHeader text(String text) {
         return new TemplateHeader(Kind.TEXT, Checks.text("content.template.header.text", text, MAX_TEXT), null);
     }
 
-    /** @param url the image's URL @return the header */
+    /**
+     * The image's URL.
+     *
+     * @param url the image's URL
+     * @return the header
+     */
     public static TemplateHeader image(String url) {
         return new TemplateHeader(Kind.IMAGE, Checks.url("content.template.header.url", url), null);
     }
 
-    /** @param url the video's URL @return the header */
+    /**
+     * The video's URL.
+     *
+     * @param url the video's URL
+     * @return the header
+     */
     public static TemplateHeader video(String url) {
         return new TemplateHeader(Kind.VIDEO, Checks.url("content.template.header.url", url), null);
     }
 
-    /** @param url the document's URL @return the header */
+    /**
+     * The document's URL.
+     *
+     * @param url the document's URL
+     * @return the header
+     */
     public static TemplateHeader document(String url) {
         return new TemplateHeader(Kind.DOCUMENT, Checks.url("content.template.header.url", url), null);
     }
 
-    /** @param location the location @return the header */
+    /**
+     * The location.
+     *
+     * @param location the location
+     * @return the header
+     */
     public static TemplateHeader location(Location location) {
         return new TemplateHeader(Kind.LOCATION, null, Objects.requireNonNull(location, "location"));
     }
 
-    /** @return what the header holds */
+    /**
+     * What the header holds.
+     *
+     * @return what the header holds
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the text or URL; null for a location */
+    /**
+     * The text or URL; null for a location.
+     *
+     * @return the text or URL; null for a location
+     */
     public String value() {
         return value;
     }
 
-    /** @return the location; null for other kinds */
+    /**
+     * The location; null for other kinds.
+     *
+     * @return the location; null for other kinds
+     */
     public Location location() {
         return location;
     }

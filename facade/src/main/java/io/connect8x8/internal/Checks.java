@@ -88,7 +88,7 @@ public final class Checks {
             throw new ValidationException(field, "is required");
         }
         String trimmed = number.strip();
-        if (!trimmed.matches("[+0-9 ().\\-]{3,32}")) {
+        if (!phoneCharacters(trimmed)) {
             throw new ValidationException(field, "must be a phone number of digits, optionally starting with +");
         }
         boolean international = trimmed.startsWith("+") || trimmed.startsWith("00");
@@ -109,6 +109,20 @@ public final class Checks {
             throw new ValidationException(field, "is not a phone number ("
                     + e.getErrorType().name().toLowerCase(Locale.ROOT) + ")");
         }
+    }
+
+    /** The characters a phone number may be written with, 3 to 32 of them; a scan, not a regular expression. */
+    private static boolean phoneCharacters(String s) {
+        if (s.length() < 3 || s.length() > 32) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '+' && c != ' ' && c != '(' && c != ')' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -157,6 +171,11 @@ public final class Checks {
         HttpUrl parsed = value == null ? null : HttpUrl.parse(value.strip());
         if (parsed == null) {
             throw new ValidationException(field, "must be an absolute http:// or https:// URL");
+        }
+        if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+            // Not echoed: the user info is where a key would be.
+            throw new ValidationException(field, "must not carry user info (a name or password before @); give the key with "
+                    + "apiKey(..), never in a URL");
         }
         if (!parsed.isHttps() && !isLoopback(parsed.host())) {
             throw new ValidationException(field, "plain http is allowed only for loopback hosts; use https");

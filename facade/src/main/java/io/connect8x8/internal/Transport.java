@@ -1,8 +1,10 @@
 package io.connect8x8.internal;
 
 import io.connect8x8.ApiError;
+import io.connect8x8.CallListener;
 import io.connect8x8.CallTimeoutException;
 import io.connect8x8.Connect8x8Exception;
+import io.connect8x8.InFlightLimitException;
 import io.connect8x8.RateLimitException;
 import io.connect8x8.Region;
 import io.connect8x8.RetryPolicy;
@@ -16,10 +18,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -32,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * Executes one API call: attempts, waits and the deadline. The rules (see {@link RetryPolicy}): a 429 waits for its
  * Retry-After; a 503 or a failure before the request was written backs off with full jitter; anything after which
  * the message may have been processed is retried only when the policy opts in. No wait passes the deadline, and
- * every attempt's OkHttp call timeout is what is left of it.
+ * every attempt's OkHttp call timeout is what is left of it. Blocking calls wait with the {@link Sleeper}; async calls
+ * run on OkHttp's {@code enqueue} and wait on a scheduler, under the same decisions ({@code Run}).
  */
-public final class Transport {
+public final class Transport implements CallExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.connect8x8.http");
     /** Error bodies are kept up to this size: enough for any envelope or proxy page. */
@@ -47,6 +59,12 @@ public final class Transport {
     private final Region region;
     private final long maxResponseBytes;
     private final boolean logContent;
+    private final ScheduledExecutorService scheduler;
+    private final int maxAsyncInFlight;
+    private final Semaphore inFlight;
+    private final Set<AsyncRun> running = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledExecutorService ownedScheduler;
+    private volatile boolean closed;
 
     /**
      * @param http the client to execute on, with {@link AttemptTracker#LISTENER_FACTORY} installed
@@ -56,9 +74,13 @@ public final class Transport {
      * @param region the configured region, for error hints; null with custom URLs
      * @param maxResponseBytes the largest success body read
      * @param logContent whether debug logs may show request bodies (phone numbers still masked)
+     * @param scheduler where async calls wait between attempts, left open by {@link #close()}; null for one the
+     *     transport creates when first needed (one daemon thread) and shuts down on {@link #close()}
+     * @param maxAsyncInFlight the most async calls in flight at once, waits included
      */
     public Transport(OkHttpClient http, Clock clock, Sleeper sleeper, DoubleSupplier random, Region region,
-                     long maxResponseBytes, boolean logContent) {
+                     long maxResponseBytes, boolean logContent, ScheduledExecutorService scheduler,
+                     int maxAsyncInFlight) {
         this.http = http;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -66,77 +88,343 @@ public final class Transport {
         this.region = region;
         this.maxResponseBytes = maxResponseBytes;
         this.logContent = logContent;
+        this.scheduler = scheduler;
+        this.maxAsyncInFlight = maxAsyncInFlight;
+        this.inFlight = new Semaphore(maxAsyncInFlight);
     }
 
     /**
-     * Executes the request under the policy and deadline.
+     * Executes one call of the pipeline, blocking: attempts, and waits with the {@link Sleeper}.
      *
-     * @param request the request the generated client built
-     * @param policy the retry policy
-     * @param timeout the whole call's deadline
-     * @param what what is sent, for logs (already masked)
+     * @param exchange the request and its rules
      * @return the 2xx response
      * @throws Connect8x8Exception the mapped failure
      */
-    public HttpResponse execute(Request request, RetryPolicy policy, Duration timeout, String what) {
-        long deadline = clock.millis() + timeout.toMillis();
-        if (logContent && LOG.isDebugEnabled()) {
-            LOG.debug("{} {} {} body: {}", request.method(), request.url(), what,
-                    Redaction.maskPhonesInJson(ClientContext.preview(request).body()));
-        }
-        int attempt = 0;
+    @Override
+    public HttpResponse execute(CallExecutor.Exchange exchange) {
+        Run run = new Run(exchange);
         while (true) {
+            Call call = run.nextAttempt();
+            Step step;
+            try (Response response = call.execute()) {
+                step = run.afterResponse(response);
+            } catch (IOException e) {
+                step = run.afterFailure(e);
+            }
+            if (step.response != null) {
+                return step.response;
+            }
+            if (step.delay == null) {
+                throw step.failure;
+            }
+            sleep(step.delay, step.failure);
+        }
+    }
+
+    /**
+     * Executes one call of the pipeline without blocking a thread: each attempt on OkHttp's {@code enqueue}, each
+     * wait on the scheduler, under the same decisions as {@link #execute}. A call beyond {@code maxAsyncInFlight}
+     * fails at once with an {@link InFlightLimitException}.
+     *
+     * @param exchange the request and its rules
+     * @return the 2xx response or the failure
+     */
+    @Override
+    public CompletableFuture<HttpResponse> executeAsync(CallExecutor.Exchange exchange) {
+        if (!inFlight.tryAcquire()) {
+            return CompletableFuture.failedFuture(new InFlightLimitException(maxAsyncInFlight));
+        }
+        AsyncRun run = new AsyncRun(new Run(exchange));
+        running.add(run);
+        run.future.whenComplete((response, failure) -> {
+            running.remove(run);
+            inFlight.release();
+            if (run.future.isCancelled()) {
+                run.cancel();
+            }
+        });
+        run.attempt();
+        return run.future;
+    }
+
+    /**
+     * Ends the async machinery with the client: every async call waiting for a retry fails at once with the failure
+     * of its last attempt (as a sync call interrupted in its wait does), and the scheduler the transport created is
+     * shut down. Calls with an attempt in flight finish with that attempt.
+     */
+    public void close() {
+        closed = true;
+        for (AsyncRun run : running) {
+            run.abandonWait();
+        }
+        ScheduledExecutorService owned = ownedScheduler;
+        if (owned != null) {
+            owned.shutdownNow();
+        }
+    }
+
+    /** What to do after an attempt: return the response, throw the failure, or wait and retry. */
+    private record Step(HttpResponse response, Connect8x8Exception failure, Duration delay) {
+
+        static Step done(HttpResponse response) {
+            return new Step(response, null, null);
+        }
+
+        static Step fail(Connect8x8Exception failure) {
+            return new Step(null, failure, null);
+        }
+    }
+
+    /**
+     * One call's attempts and the retry decision, shared by the blocking loop and the async state machine: the one
+     * place the rules of {@link RetryPolicy} are applied.
+     */
+    private final class Run {
+        private final Request request;
+        private final RetryPolicy policy;
+        private final Duration timeout;
+        private final Object what;
+        private final CallRecorder recorder;
+        private final long deadline;
+        private int attempt;
+        private AttemptTracker tracker;
+        private Call call;
+        private long started;
+
+        Run(CallExecutor.Exchange exchange) {
+            this.request = exchange.request();
+            this.policy = exchange.policy();
+            this.timeout = exchange.timeout();
+            this.what = exchange.what();
+            this.recorder = exchange.recorder();
+            this.deadline = clock.millis() + timeout.toMillis();
+            if (logContent && LOG.isDebugEnabled()) {
+                LOG.debug("{} {} {} body: {}", request.method(), request.url(), what,
+                        Redaction.maskPhonesInJson(SendPipeline.preview(request).body()));
+            }
+        }
+
+        /**
+         * The next attempt's call, its timeout what is left of the deadline.
+         *
+         * @throws CallTimeoutException when the deadline has passed
+         */
+        Call nextAttempt() {
             attempt++;
             long remaining = deadline - clock.millis();
             if (remaining <= 0) {
                 throw new CallTimeoutException("call deadline of " + timeout.toMillis() + " ms passed before attempt "
                         + attempt, null, attempt > 1, attempt - 1);
             }
-            AttemptTracker tracker = new AttemptTracker();
-            Call call = http.newCall(tracker.attach(request));
+            tracker = new AttemptTracker();
+            recorder.attemptStarted(tracker);
+            call = http.newCall(tracker.attach(request));
             call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
-            long started = clock.millis();
-            Duration wait;
-            Connect8x8Exception failure;
-            try (Response response = call.execute()) {
-                int status = response.code();
+            started = clock.millis();
+            return call;
+        }
+
+        /** The decision after an HTTP answer; the caller closes the response. */
+        Step afterResponse(Response response) {
+            int status = response.code();
+            if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} {} attempt {}: HTTP {} in {} ms", request.method(), request.url(), what, attempt,
                         status, clock.millis() - started);
-                if (status >= 200 && status < 300) {
-                    String body = readBody(response.body(), maxResponseBytes, status, attempt, call, timeout);
-                    return new HttpResponse(status, body, attempt);
-                }
-                String errorBody = readCapped(response.body(), MAX_ERROR_BODY);
-                ApiError error = ErrorMapper.parse(status, errorBody);
-                Duration retryAfter = parseRetryAfter(response.header("Retry-After"));
-                failure = ErrorMapper.toException(error, retryAfter, region, attempt);
-                boolean notProcessed = status == 429 || status == 503;
-                boolean retryable = notProcessed || (status >= 500 && policy.retryAmbiguousFailures());
-                if (!retryable || attempt >= policy.maxAttempts()) {
-                    throw failure;
-                }
-                wait = retryAfter != null && notProcessed ? retryAfter : backoff(policy, attempt);
-            } catch (IOException e) {
-                boolean sent = tracker.sendStarted();
-                boolean timedOut = call.isCanceled() || clock.millis() >= deadline;
-                LOG.debug("{} {} {} attempt {}: {} after {} ms (request {}sent)", request.method(), request.url(),
-                        what, attempt, e.getClass().getSimpleName(), clock.millis() - started, sent ? "" : "not ");
-                if (timedOut && e instanceof InterruptedIOException) {
-                    throw new CallTimeoutException("call deadline of " + timeout.toMillis() + " ms passed during attempt "
-                            + attempt + (sent ? "; the message may have been sent" : ""), e, sent, attempt);
-                }
-                failure = new TransportException(describe(e) + " on attempt " + attempt
-                        + (sent ? "; the message may have been sent" : "; the request was not sent"), e, sent, attempt);
-                if ((sent && !policy.retryAmbiguousFailures()) || attempt >= policy.maxAttempts()) {
-                    throw failure;
-                }
-                wait = backoff(policy, attempt);
             }
+            if (status >= 200 && status < 300) {
+                try {
+                    String body = readBody(response.body(), maxResponseBytes, status, attempt, call, timeout);
+                    recorder.attemptFinished(attempt, status, true, clock.millis() - started);
+                    return Step.done(new HttpResponse(status, body, attempt));
+                } catch (Connect8x8Exception e) {
+                    recorder.attemptFinished(attempt, status, true, clock.millis() - started);
+                    return Step.fail(e);
+                }
+            }
+            String errorBody = readCapped(response.body(), MAX_ERROR_BODY);
+            recorder.attemptFinished(attempt, status, true, clock.millis() - started);
+            ApiError error = ErrorMapper.parse(status, errorBody);
+            Duration retryAfter = parseRetryAfter(response.header("Retry-After"));
+            Connect8x8Exception failure = ErrorMapper.toException(error, retryAfter, region, attempt);
+            boolean notProcessed = status == 429 || status == 503;
+            boolean retryable = notProcessed || (status >= 500 && policy.retryAmbiguousFailures());
+            if (!retryable || attempt >= policy.maxAttempts()) {
+                return Step.fail(failure);
+            }
+            Duration wait = retryAfter != null && notProcessed ? retryAfter : backoff(policy, attempt);
+            CallListener.RetryReason reason = status == 429 ? CallListener.RetryReason.RATE_LIMITED
+                    : status == 503 ? CallListener.RetryReason.UNAVAILABLE : CallListener.RetryReason.SERVER_ERROR;
+            return retry(wait, failure, reason);
+        }
+
+        /** The decision after an attempt that got no answer. */
+        Step afterFailure(IOException e) {
+            boolean sent = tracker.sendStarted();
+            boolean timedOut = call.isCanceled() || clock.millis() >= deadline;
+            LOG.debug("{} {} {} attempt {}: {} after {} ms (request {}sent)", request.method(), request.url(),
+                    what, attempt, e.getClass().getSimpleName(), clock.millis() - started, sent ? "" : "not ");
+            recorder.attemptFinished(attempt, 0, sent, clock.millis() - started);
+            if (timedOut && e instanceof InterruptedIOException) {
+                return Step.fail(new CallTimeoutException("call deadline of " + timeout.toMillis()
+                        + " ms passed during attempt " + attempt + (sent ? "; the message may have been sent" : ""),
+                        e, sent, attempt));
+            }
+            Connect8x8Exception failure = new TransportException(describe(e) + " on attempt " + attempt
+                    + (sent ? "; the message may have been sent" : "; the request was not sent"), e, sent, attempt);
+            if ((sent && !policy.retryAmbiguousFailures()) || attempt >= policy.maxAttempts()) {
+                return Step.fail(failure);
+            }
+            return retry(backoff(policy, attempt), failure, CallListener.RetryReason.CONNECTION);
+        }
+
+        /** A retry after the wait, unless the wait would pass the deadline. */
+        private Step retry(Duration wait, Connect8x8Exception failure, CallListener.RetryReason reason) {
             if (clock.millis() + wait.toMillis() >= deadline) {
                 LOG.debug("not retrying: a wait of {} ms would pass the deadline", wait.toMillis());
-                throw failure;
+                return Step.fail(failure);
             }
-            sleep(wait, failure);
+            recorder.retryScheduled(attempt, wait, reason);
+            return new Step(null, failure, wait);
+        }
+    }
+
+    /**
+     * The async state machine of one call: an attempt on {@code enqueue}, its answer decided by {@link Run}, a wait
+     * on the scheduler, the next attempt. At most one of these is pending at a time, so the run is handed from
+     * thread to thread without overlapping.
+     */
+    private final class AsyncRun implements Callback {
+        final CompletableFuture<HttpResponse> future = new CompletableFuture<>();
+        private final Run run;
+        private volatile Call inFlight;
+        private ScheduledFuture<?> pendingRetry;
+        private Connect8x8Exception waitingAfter;
+
+        AsyncRun(Run run) {
+            this.run = run;
+        }
+
+        void attempt() {
+            synchronized (this) {
+                waitingAfter = null;
+            }
+            if (future.isDone()) {
+                return;
+            }
+            Call call;
+            try {
+                call = run.nextAttempt();
+            } catch (Connect8x8Exception e) {
+                future.completeExceptionally(e);
+                return;
+            }
+            inFlight = call;
+            call.enqueue(this);
+            // A cancel that ran before inFlight was set could not see the call.
+            if (future.isCancelled()) {
+                call.cancel();
+            }
+        }
+
+        @Override
+        public void onResponse(Call call, Response response) {
+            Step step;
+            try (response) {
+                step = run.afterResponse(response);
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+                return;
+            }
+            next(step);
+        }
+
+        @Override
+        public void onFailure(Call call, IOException e) {
+            next(run.afterFailure(e));
+        }
+
+        private void next(Step step) {
+            if (step.response != null) {
+                future.complete(step.response);
+                return;
+            }
+            if (step.delay == null) {
+                future.completeExceptionally(step.failure);
+                return;
+            }
+            boolean rejected = false;
+            // Scheduling and recording the retry under the lock that cancel() and abandonWait() take: once the
+            // future's cancel(true) has returned, the retry is cancelled or was never scheduled.
+            synchronized (this) {
+                if (future.isDone()) {
+                    return;
+                }
+                waitingAfter = step.failure;
+                try {
+                    pendingRetry = scheduler().schedule(this::attempt, step.delay.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException closedScheduler) {
+                    rejected = true;
+                }
+            }
+            if (rejected) {
+                future.completeExceptionally(step.failure);
+            } else if (closed) {
+                // close() may have looked at this run before the wait was recorded.
+                abandonWait();
+            }
+        }
+
+        /** The client closed during a wait: fail with the last attempt's failure. */
+        void abandonWait() {
+            Connect8x8Exception failure;
+            synchronized (this) {
+                failure = waitingAfter;
+                if (failure == null) {
+                    return;
+                }
+                cancelPendingRetry();
+            }
+            future.completeExceptionally(failure);
+        }
+
+        /** The caller cancelled the future: cancel the attempt in flight and any pending retry. */
+        void cancel() {
+            Call call = inFlight;
+            if (call != null) {
+                call.cancel();
+            }
+            synchronized (this) {
+                cancelPendingRetry();
+            }
+        }
+
+        private void cancelPendingRetry() {
+            ScheduledFuture<?> retry = pendingRetry;
+            if (retry != null) {
+                retry.cancel(false);
+            }
+        }
+    }
+
+    private ScheduledExecutorService scheduler() {
+        ScheduledExecutorService given = scheduler;
+        if (given != null) {
+            return given;
+        }
+        synchronized (this) {
+            if (ownedScheduler == null) {
+                if (closed) {
+                    throw new RejectedExecutionException("the client is closed");
+                }
+                ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
+                    Thread thread = new Thread(runnable, "connect8x8-retry-scheduler");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                pool.setRemoveOnCancelPolicy(true);
+                ownedScheduler = pool;
+            }
+            return ownedScheduler;
         }
     }
 

@@ -1,5 +1,9 @@
 package io.connect8x8.sms;
 
+import java.util.Set;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.connect8x8.internal.Extras;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Redaction;
@@ -20,6 +24,10 @@ import java.util.Optional;
  */
 public final class Sms {
 
+    /** The wire names this type models itself: {@code extra(..)} refuses them. */
+    private static final Set<String> MODELLED = Set.of("destination", "text", "source", "encoding", "scheduled", "expiry",
+            "clientMessageId", "dlrCallbackUrl", "country");
+
     /** The longest {@code clientMessageId} the SMS API takes. */
     public static final int MAX_CLIENT_MESSAGE_ID = 350;
     /** The longest sender id ({@code source}) in the SMS API's schema. */
@@ -36,6 +44,7 @@ public final class Sms {
     private final String country;
     private final OffsetDateTime scheduled;
     private final OffsetDateTime expiry;
+    private final Map<String, Object> extras;
 
     private Sms(Builder b) {
         this.country = Checks.country("country", b.country);
@@ -47,6 +56,7 @@ public final class Sms {
         this.dlrCallbackUrl = Checks.optionalUrl("dlrCallbackUrl", b.dlrCallbackUrl);
         this.scheduled = b.scheduled;
         this.expiry = b.expiry;
+        this.extras = Extras.copy(b.extras);
         if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
             throw new ValidationException("expiry", "must be after scheduled");
         }
@@ -62,63 +72,120 @@ public final class Sms {
         return text;
     }
 
-    /** @return a new builder */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this message's fields */
+    /**
+     * A builder holding this message's fields.
+     *
+     * @return a builder holding this message's fields
+     */
     public Builder toBuilder() {
         return new Builder().to(to).text(text).from(from).encoding(encoding).clientMessageId(clientMessageId)
-                .dlrCallbackUrl(dlrCallbackUrl).country(country).scheduled(scheduled).expiry(expiry);
+                .dlrCallbackUrl(dlrCallbackUrl).country(country).scheduled(scheduled).expiry(expiry).extras(extras);
     }
 
-    /** @return the destination in E.164 form, sent as {@code destination}; empty only in a batch's template form */
+    /**
+     * The destination in E.164 form, sent as {@code destination}; empty only in a batch's template form.
+     *
+     * @return the destination in E.164 form, sent as {@code destination}; empty only in a batch's template form
+     */
     public Optional<String> to() {
         return Optional.ofNullable(to);
     }
 
-    /** @return the text, sent as {@code text}; may be empty in a batch whose template gives it */
+    /**
+     * The text, sent as {@code text}; may be empty in a batch whose template gives it.
+     *
+     * @return the text, sent as {@code text}; may be empty in a batch whose template gives it
+     */
     public Optional<String> text() {
         return Optional.ofNullable(text);
     }
 
-    /** @return the sender id, sent as {@code source} */
+    /**
+     * The sender id, sent as {@code source}.
+     *
+     * @return the sender id, sent as {@code source}
+     */
     public Optional<String> from() {
         return Optional.ofNullable(from);
     }
 
-    /** @return the encoding, sent as {@code encoding} (the API's default is AUTO) */
+    /**
+     * The encoding, sent as {@code encoding} (the API's default is AUTO).
+     *
+     * @return the encoding, sent as {@code encoding} (the API's default is AUTO)
+     */
     public Optional<SmsEncoding> encoding() {
         return Optional.ofNullable(encoding);
     }
 
-    /** @return the caller's id for this message, echoed in the response and the receipts */
+    /**
+     * The caller's id for this message, echoed in the response and the receipts.
+     *
+     * @return the caller's id for this message, echoed in the response and the receipts
+     */
     public Optional<String> clientMessageId() {
         return Optional.ofNullable(clientMessageId);
     }
 
-    /** @return where the API sends this message's delivery receipts, overriding the account's webhook */
+    /**
+     * Where the API sends this message's delivery receipts, overriding the account's webhook.
+     *
+     * @return where the API sends this message's delivery receipts, overriding the account's webhook
+     */
     public Optional<String> dlrCallbackUrl() {
         return Optional.ofNullable(dlrCallbackUrl);
     }
 
-    /** @return the ISO 3166 country the national form of {@link #to()} was given in */
+    /**
+     * The ISO 3166 country the national form of {@link #to()} was given in.
+     *
+     * @return the ISO 3166 country the national form of {@link #to()} was given in
+     */
     public Optional<String> country() {
         return Optional.ofNullable(country);
     }
 
-    /** @return when to send, at most 7 days ahead */
+    /**
+     * When to send, at most 7 days ahead.
+     *
+     * @return when to send, at most 7 days ahead
+     */
     public Optional<OffsetDateTime> scheduled() {
         return Optional.ofNullable(scheduled);
     }
 
-    /** @return when to give up sending */
+    /**
+     * When to give up sending.
+     *
+     * @return when to give up sending
+     */
     public Optional<OffsetDateTime> expiry() {
         return Optional.ofNullable(expiry);
     }
 
-    /** @return the parts the text is sent as, when the message has a text */
+    /**
+     * The fields set with {@link Builder#extra(String, Object)}, sent beside the modelled ones.
+     *
+     * @return the extra fields by wire name, in the order set
+     */
+    public Map<String, Object> extras() {
+        return Extras.copy(extras);
+    }
+
+    /**
+     * The parts the text is sent as, when the message has a text.
+     *
+     * @return the parts the text is sent as, when the message has a text
+     */
     public Optional<SmsParts> parts() {
         return text().map(t -> SmsParts.of(t, encoding == null ? SmsEncoding.AUTO : encoding));
     }
@@ -137,12 +204,14 @@ public final class Sms {
                 && Objects.equals(from, s.from) && encoding == s.encoding
                 && Objects.equals(clientMessageId, s.clientMessageId)
                 && Objects.equals(dlrCallbackUrl, s.dlrCallbackUrl) && Objects.equals(country, s.country)
-                && Objects.equals(scheduled, s.scheduled) && Objects.equals(expiry, s.expiry);
+                && Objects.equals(scheduled, s.scheduled) && Objects.equals(expiry, s.expiry)
+                && extras.equals(s.extras);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(to, text, from, encoding, clientMessageId, dlrCallbackUrl, country, scheduled, expiry);
+        return Objects.hash(to, text, from, encoding, clientMessageId, dlrCallbackUrl, country, scheduled, expiry,
+                extras);
     }
 
     /** Builds an {@link Sms}. Every setting is optional until sent; {@link #build()} checks each one given. */
@@ -156,8 +225,28 @@ public final class Sms {
         private String country;
         private OffsetDateTime scheduled;
         private OffsetDateTime expiry;
+        private final Map<String, Object> extras = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Sets a request field this version of the facade does not model, such as one a newer 8x8 document added.
+         * It is sent as given, beside the modelled fields; setting a name again replaces the value.
+         *
+         * @param name the field's wire name; not one this type models (use its own method for those)
+         * @param value a String, Number, Boolean, or a Gson JsonObject or JsonArray (copied)
+         * @return this builder
+         * @throws ValidationException for a blank or modelled name, or another type of value
+         */
+        public Builder extra(String name, Object value) {
+            extras.put(name, Extras.check(MODELLED, name, value));
+            return this;
+        }
+
+        private Builder extras(Map<String, Object> extras) {
+            this.extras.putAll(extras);
+            return this;
         }
 
         /**

@@ -1,5 +1,9 @@
 package io.connect8x8.sms;
 
+import java.util.Set;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.connect8x8.internal.Extras;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import java.util.ArrayList;
@@ -20,6 +24,10 @@ import java.util.Optional;
  */
 public final class SmsBatch {
 
+    /** The wire names this type models itself: {@code extra(..)} refuses them. */
+    private static final Set<String> MODELLED = Set.of("clientBatchId", "messages", "destinations", "template",
+            "includeMessagesInResponse");
+
     /** The most messages one SMS batch request takes. */
     public static final int MAX_MESSAGES = 10_000;
     /** The longest {@code clientBatchId} the SMS API takes. */
@@ -30,12 +38,14 @@ public final class SmsBatch {
     private final SmsTemplate template;
     private final String clientBatchId;
     private final boolean includeMessagesInResponse;
+    private final Map<String, Object> extras;
 
     private SmsBatch(Builder b) {
         this.messages = List.copyOf(b.messages);
         this.template = b.template;
         this.clientBatchId = Checks.optionalText("clientBatchId", b.clientBatchId, MAX_CLIENT_BATCH_ID);
         this.includeMessagesInResponse = b.includeMessagesInResponse;
+        this.extras = Extras.copy(b.extras);
         if (!messages.isEmpty() && !b.destinations.isEmpty()) {
             throw new ValidationException("destinations", "give either messages or destinations, not both");
         }
@@ -64,39 +74,76 @@ public final class SmsBatch {
         }
     }
 
-    /** @return a new builder */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the personalised messages, empty in the destinations form */
+    /**
+     * The personalised messages, empty in the destinations form.
+     *
+     * @return the personalised messages, empty in the destinations form
+     */
     public List<Sms> messages() {
         return messages;
     }
 
-    /** @return the destinations in E.164 form, empty in the messages form */
+    /**
+     * The destinations in E.164 form, empty in the messages form.
+     *
+     * @return the destinations in E.164 form, empty in the messages form
+     */
     public List<String> destinations() {
         return destinations;
     }
 
-    /** @return the fields the messages share */
+    /**
+     * The fields the messages share.
+     *
+     * @return the fields the messages share
+     */
     public Optional<SmsTemplate> template() {
         return Optional.ofNullable(template);
     }
 
-    /** @return your id for the batch, at most 20 characters */
+    /**
+     * Your id for the batch, at most 20 characters.
+     *
+     * @return your id for the batch, at most 20 characters
+     */
     public Optional<String> clientBatchId() {
         return Optional.ofNullable(clientBatchId);
     }
 
-    /** @return whether the response lists each message */
+    /**
+     * Whether the response lists each message.
+     *
+     * @return whether the response lists each message
+     */
     public boolean includeMessagesInResponse() {
         return includeMessagesInResponse;
     }
 
-    /** @return the number of messages the batch sends */
+    /**
+     * The number of messages the batch sends.
+     *
+     * @return the number of messages the batch sends
+     */
     public int size() {
         return messages.isEmpty() ? destinations.size() : messages.size();
+    }
+
+    /**
+     * The fields set with {@link Builder#extra(String, Object)}, sent beside the modelled ones.
+     *
+     * @return the extra fields by wire name, in the order set
+     */
+    public Map<String, Object> extras() {
+        return Extras.copy(extras);
     }
 
     @Override
@@ -112,35 +159,75 @@ public final class SmsBatch {
         private SmsTemplate template;
         private String clientBatchId;
         private boolean includeMessagesInResponse;
+        private final Map<String, Object> extras = new LinkedHashMap<>();
 
         private Builder() {
         }
 
-        /** @param sms one personalised message @return this builder */
+        /**
+         * Sets a request field this version of the facade does not model, such as one a newer 8x8 document added.
+         * It is sent as given, beside the modelled fields; setting a name again replaces the value.
+         *
+         * @param name the field's wire name; not one this type models (use its own method for those)
+         * @param value a String, Number, Boolean, or a Gson JsonObject or JsonArray (copied)
+         * @return this builder
+         * @throws ValidationException for a blank or modelled name, or another type of value
+         */
+        public Builder extra(String name, Object value) {
+            extras.put(name, Extras.check(MODELLED, name, value));
+            return this;
+        }
+
+        /**
+         * One personalised message.
+         *
+         * @param sms one personalised message
+         * @return this builder
+         */
         public Builder addMessage(Sms sms) {
             messages.add(Objects.requireNonNull(sms, "sms"));
             return this;
         }
 
-        /** @param messages personalised messages, added in order @return this builder */
+        /**
+         * Personalised messages, added in order.
+         *
+         * @param messages personalised messages, added in order
+         * @return this builder
+         */
         public Builder addMessages(List<Sms> messages) {
             messages.forEach(this::addMessage);
             return this;
         }
 
-        /** @param destination one recipient of the template's text, in E.164 form @return this builder */
+        /**
+         * One recipient of the template's text, in E.164 form.
+         *
+         * @param destination one recipient of the template's text, in E.164 form
+         * @return this builder
+         */
         public Builder addDestination(String destination) {
             destinations.add(Objects.requireNonNull(destination, "destination"));
             return this;
         }
 
-        /** @param destinations recipients of the template's text @return this builder */
+        /**
+         * Recipients of the template's text.
+         *
+         * @param destinations recipients of the template's text
+         * @return this builder
+         */
         public Builder addDestinations(List<String> destinations) {
             destinations.forEach(this::addDestination);
             return this;
         }
 
-        /** @param template the shared fields (required with destinations) @return this builder */
+        /**
+         * The shared fields (required with destinations).
+         *
+         * @param template the shared fields (required with destinations)
+         * @return this builder
+         */
         public Builder template(SmsTemplate template) {
             this.template = template;
             return this;
@@ -155,13 +242,23 @@ public final class SmsBatch {
             return this;
         }
 
-        /** @param include whether the response lists each message (default false) @return this builder */
+        /**
+         * Whether the response lists each message (default false).
+         *
+         * @param include whether the response lists each message (default false)
+         * @return this builder
+         */
         public Builder includeMessagesInResponse(boolean include) {
             this.includeMessagesInResponse = include;
             return this;
         }
 
-        /** @return the batch @throws ValidationException naming the first malformed field */
+        /**
+         * The batch.
+         *
+         * @return the batch
+         * @throws ValidationException naming the first malformed field
+         */
         public SmsBatch build() {
             return new SmsBatch(this);
         }

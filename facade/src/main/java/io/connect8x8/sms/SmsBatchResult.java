@@ -1,5 +1,6 @@
 package io.connect8x8.sms;
 
+import io.connect8x8.RawJson;
 import java.util.List;
 
 /**
@@ -10,12 +11,28 @@ import java.util.List;
  * @param acceptedCount how many messages were queued
  * @param rejectedCount how many were rejected
  * @param messages each message's result, when the batch asked for them; otherwise empty
+ * @param raw the whole answer's JSON as received
  */
 public record SmsBatchResult(String batchId, String clientBatchId, int acceptedCount, int rejectedCount,
-                             List<SmsResult> messages) {
+                             List<SmsResult> messages, RawJson raw) {
 
-    /** Copies the list. */
+    /**
+     * A result without raw JSON: for results built by hand (tests, fakes).
+     *
+     * @param batchId 8x8's id of the batch
+     * @param clientBatchId the caller's id, or null
+     * @param acceptedCount how many messages were queued
+     * @param rejectedCount how many were rejected
+     * @param messages each message's result
+     */
+    public SmsBatchResult(String batchId, String clientBatchId, int acceptedCount, int rejectedCount,
+              List<SmsResult> messages) {
+        this(batchId, clientBatchId, acceptedCount, rejectedCount, messages, RawJson.EMPTY);
+    }
+
+    /** Copies the list; {@link RawJson#EMPTY} stands for no JSON. */
     public SmsBatchResult {
         messages = List.copyOf(messages);
+        raw = raw == null ? RawJson.EMPTY : raw;
     }
 }

@@ -3,33 +3,23 @@ package io.connect8x8.sms;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
-import io.connect8x8.generated.sms.api.SmsApi;
-import io.connect8x8.internal.ClientContext;
-import io.connect8x8.internal.Redaction;
-import io.connect8x8.internal.SmsMapper;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import okhttp3.Request;
+import io.connect8x8.internal.Access;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The SMS API of a {@link io.connect8x8.Connect8x8Client}: single and batch sends, and previews of both.
- * Thread-safe; obtained from {@code client.sms()}.
+ * The SMS API of a {@link io.connect8x8.Connect8x8Client}: single and batch sends, and previews of both, all through
+ * the client's one send pipeline. Thread-safe; obtained from {@code client.sms()}.
  */
 public final class SmsOperations {
 
-    private final SmsApi api;
-    private final ClientContext context;
+    static {
+        Access.sms(SmsOperations::new);
+    }
 
-    /**
-     * Used by the client; not for direct use.
-     *
-     * @param api the generated API, configured
-     * @param context the shared call context
-     */
-    public SmsOperations(SmsApi api, ClientContext context) {
-        this.api = api;
-        this.context = context;
+    private final Access.SmsWiring wiring;
+
+    private SmsOperations(Access.SmsWiring wiring) {
+        this.wiring = wiring;
     }
 
     /**
@@ -41,6 +31,7 @@ public final class SmsOperations {
      * @throws io.connect8x8.ApiErrorException the API's error, typed by status
      * @throws io.connect8x8.TransportException the connection failed or timed out
      * @throws io.connect8x8.UnexpectedResponseException the response was unusable
+     * @throws io.connect8x8.ClientClosedException the client was closed
      */
     public SmsResult send(Sms sms) {
         return send(sms, RequestOptions.DEFAULT);
@@ -52,11 +43,10 @@ public final class SmsOperations {
      * @param sms the message
      * @param options overrides of the client's deadline, retry policy and sub-account
      * @return the API's answer
+     * @throws io.connect8x8.Connect8x8Exception as {@link #send(Sms)}
      */
     public SmsResult send(Sms sms, RequestOptions options) {
-        Request request = singleRequest(sms, options);
-        return context.call(request, options, "sms to " + Redaction.maskPhone(sms.to().orElse(null)),
-                SmsMapper::toResult);
+        return wiring.pipeline().send(wiring.single(), sms, options);
     }
 
     /**
@@ -64,6 +54,7 @@ public final class SmsOperations {
      *
      * @param batch the batch, at most 10,000 messages
      * @return the API's answer
+     * @throws io.connect8x8.Connect8x8Exception as {@link #send(Sms)}
      */
     public SmsBatchResult sendBatch(SmsBatch batch) {
         return sendBatch(batch, RequestOptions.DEFAULT);
@@ -75,10 +66,64 @@ public final class SmsOperations {
      * @param batch the batch
      * @param options the call's overrides
      * @return the API's answer
+     * @throws io.connect8x8.Connect8x8Exception as {@link #send(Sms)}
      */
     public SmsBatchResult sendBatch(SmsBatch batch, RequestOptions options) {
-        Request request = batchRequest(batch, options);
-        return context.call(request, options, "sms batch of " + batch.size(), SmsMapper::toBatchResult);
+        return wiring.pipeline().send(wiring.batch(), batch, options);
+    }
+
+    /**
+     * Sends one message without blocking a thread: OkHttp's {@code enqueue} for each attempt, the client's
+     * scheduler for each retry wait, the same validation, retry rules, deadline and typed exceptions as
+     * {@link #send(Sms, RequestOptions)}. This method never throws for a failed send: input refused before any
+     * network I/O ({@link ValidationException}), a closed client, the bound of
+     * {@link io.connect8x8.Connect8x8Client.Builder#maxAsyncInFlight(int)} being reached
+     * ({@link io.connect8x8.InFlightLimitException}) and every failure of the call complete the future
+     * exceptionally with that typed exception, so {@code exceptionally} and {@code handle} see it unwrapped.
+     * {@code cancel(true)} on the future cancels the HTTP call in flight and any pending retry.
+     *
+     * @param sms the message
+     * @param options the call's overrides
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when an argument is null
+     */
+    public CompletableFuture<SmsResult> sendAsync(Sms sms, RequestOptions options) {
+        return wiring.pipeline().sendAsync(wiring.single(), sms, options);
+    }
+
+    /**
+     * Sends one message without blocking, with the client's defaults: see
+     * {@link #sendAsync(Sms, RequestOptions)}.
+     *
+     * @param sms the message
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when the message is null
+     */
+    public CompletableFuture<SmsResult> sendAsync(Sms sms) {
+        return sendAsync(sms, RequestOptions.DEFAULT);
+    }
+
+    /**
+     * Sends a batch without blocking, under the contract of {@link #sendAsync(Sms, RequestOptions)}.
+     *
+     * @param batch the batch
+     * @param options the call's overrides
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when an argument is null
+     */
+    public CompletableFuture<SmsBatchResult> sendBatchAsync(SmsBatch batch, RequestOptions options) {
+        return wiring.pipeline().sendAsync(wiring.batch(), batch, options);
+    }
+
+    /**
+     * Sends a batch without blocking, with the client's defaults.
+     *
+     * @param batch the batch
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when the batch is null
+     */
+    public CompletableFuture<SmsBatchResult> sendBatchAsync(SmsBatch batch) {
+        return sendBatchAsync(batch, RequestOptions.DEFAULT);
     }
 
     /**
@@ -87,9 +132,10 @@ public final class SmsOperations {
      *
      * @param sms the message
      * @return the request, the key redacted
+     * @throws ValidationException as a send would
      */
     public RequestPreview preview(Sms sms) {
-        return ClientContext.preview(singleRequest(sms, RequestOptions.DEFAULT));
+        return wiring.pipeline().preview(wiring.single(), sms);
     }
 
     /**
@@ -97,50 +143,9 @@ public final class SmsOperations {
      *
      * @param batch the batch
      * @return the request, the key redacted
+     * @throws ValidationException as a send would
      */
     public RequestPreview preview(SmsBatch batch) {
-        return ClientContext.preview(batchRequest(batch, RequestOptions.DEFAULT));
-    }
-
-    private Request singleRequest(Sms sms, RequestOptions options) {
-        Objects.requireNonNull(sms, "sms");
-        Objects.requireNonNull(options, "options");
-        if (sms.to().isEmpty()) {
-            throw new ValidationException("destination", "is required");
-        }
-        if (sms.text().isEmpty()) {
-            throw new ValidationException("text", "is required");
-        }
-        context.checkTimes(sms.scheduled().orElse(null), sms.expiry().orElse(null));
-        String subAccount = context.subAccount(options);
-        String clientMessageId = context.clientId(sms.clientMessageId().orElse(null), Sms.MAX_CLIENT_MESSAGE_ID);
-        return ClientContext.requestOf(
-                () -> api.sendSmsSingleCall(subAccount, SmsMapper.toRequest(sms, clientMessageId), null));
-    }
-
-    private Request batchRequest(SmsBatch batch, RequestOptions options) {
-        Objects.requireNonNull(batch, "batch");
-        Objects.requireNonNull(options, "options");
-        batch.template().ifPresent(t -> {
-            try {
-                context.checkTimes(t.scheduled().orElse(null), t.expiry().orElse(null));
-            } catch (ValidationException e) {
-                throw e.within("template");
-            }
-        });
-        List<String> ids = new ArrayList<>(batch.messages().size());
-        for (int i = 0; i < batch.messages().size(); i++) {
-            Sms sms = batch.messages().get(i);
-            try {
-                context.checkTimes(sms.scheduled().orElse(null), sms.expiry().orElse(null));
-            } catch (ValidationException e) {
-                throw e.within("messages[" + i + "]");
-            }
-            ids.add(context.clientId(sms.clientMessageId().orElse(null), Sms.MAX_CLIENT_MESSAGE_ID));
-        }
-        String subAccount = context.subAccount(options);
-        String batchId = context.clientId(batch.clientBatchId().orElse(null), SmsBatch.MAX_CLIENT_BATCH_ID);
-        return ClientContext.requestOf(
-                () -> api.sendManySmsCall(subAccount, SmsMapper.toBatch(batch, batchId, ids), null));
+        return wiring.pipeline().preview(wiring.batch(), batch);
     }
 }

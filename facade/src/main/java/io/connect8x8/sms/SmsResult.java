@@ -1,5 +1,6 @@
 package io.connect8x8.sms;
 
+import io.connect8x8.RawJson;
 import io.connect8x8.internal.Redaction;
 import java.util.Optional;
 
@@ -12,20 +13,54 @@ import java.util.Optional;
  * @param encoding the encoding the API used ({@code GSM7} or {@code UCS2}), as it spelled it
  * @param status {@code QUEUED} or {@code REJECTED}, or a status this version does not know, as spelled
  * @param description the status's description, or null
+ * @param raw the answer's JSON as received, with any field this version does not model
  */
 public record SmsResult(String umid, String clientMessageId, String destination, String encoding, String status,
-                        String description) {
+                        String description, RawJson raw) {
 
-    /** @return whether the API queued the message */
+    /**
+     * A result without raw JSON: for results built by hand (tests, fakes).
+     *
+     * @param umid 8x8's unique message id
+     * @param clientMessageId the caller's id, or null
+     * @param destination the destination as echoed
+     * @param encoding the encoding as spelled
+     * @param status the status code as spelled
+     * @param description the status's description, or null
+     */
+    public SmsResult(String umid, String clientMessageId, String destination, String encoding, String status,
+                     String description) {
+        this(umid, clientMessageId, destination, encoding, status, description, RawJson.EMPTY);
+    }
+
+    /** Never null: {@link RawJson#EMPTY} stands for no JSON. */
+    public SmsResult {
+        raw = raw == null ? RawJson.EMPTY : raw;
+    }
+
+    /**
+     * Whether the API queued the message.
+     *
+     * @return true for the status {@code QUEUED}, in any casing
+     */
     public boolean accepted() {
         return "QUEUED".equalsIgnoreCase(status);
     }
 
-    /** @return the caller's id, if any */
+    /**
+     * The caller's id.
+     *
+     * @return the id, if the answer echoed one
+     */
     public Optional<String> clientMessageIdValue() {
         return Optional.ofNullable(clientMessageId);
     }
 
+    /**
+     * The result, the destination masked.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return "SmsResult{umid=" + umid + ", clientMessageId=" + clientMessageId + ", destination="

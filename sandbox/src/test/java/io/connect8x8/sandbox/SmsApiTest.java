@@ -39,6 +39,16 @@ class SmsApiTest {
         return Http.post(url, sandbox.apiKey(), json(body));
     }
 
+    /** The live API reads enum values in any casing: a spelling the spec allows must never be a 500. */
+    @Test
+    void readsTheEncodingInAnyCasing() {
+        Http.Reply reply = post(single, "{'destination':'+6591234567','text':'Grüße','encoding':'ucs2'}");
+
+        assertEquals(200, reply.status(), reply.text());
+        assertEquals("UCS2", reply.json().get("encoding").asText());
+        assertEquals(200, post(single, "{'destination':'+6591234567','text':'Hi','encoding':'Auto'}").status());
+    }
+
     @Test
     void acceptsSingleSmsWithExactResponse() {
         Http.Reply reply = post(single, "{'destination':'+6591234567','text':'Hello','clientMessageId':'c-1'}");

@@ -18,6 +18,10 @@ class SmsKindTest {
         }
     }
 
+    /**
+     * The shared text is in the template and, since both of 8x8's documents require {@code text} in every message,
+     * the facade writes it into each message as well.
+     */
     @Test
     void sharedTextAndSenderGoToTheTemplate() {
         String body = body(List.of(
@@ -25,8 +29,9 @@ class SmsKindTest {
                 Sms.builder().to("+6591000002").text("Sale at 9").from("Shop").clientMessageId("c-1").build()));
         assertEquals(JsonParser.parseString("""
                 {"clientBatchId":"c-0","template":{"source":"Shop","text":"Sale at 9"},"messages":[
-                 {"destination":"+6591000001","clientMessageId":"c-0"},
-                 {"destination":"+6591000002","clientMessageId":"c-1"}]}"""), JsonParser.parseString(body));
+                 {"destination":"+6591000001","text":"Sale at 9","clientMessageId":"c-0"},
+                 {"destination":"+6591000002","text":"Sale at 9","clientMessageId":"c-1"}]}"""),
+                JsonParser.parseString(body));
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connect8x8.sandbox.Api;
 import io.connect8x8.sandbox.TestNumbers;
 import io.connect8x8.sandbox.WhatsAppTemplate;
-import java.util.List;
 import java.util.Locale;
 
 /** The simulated Messaging Apps API: single and batch sends. */
@@ -42,33 +41,22 @@ final class ChatAppsApi {
         }
         ArrayNode messages = JsonNodeFactory.instance.arrayNode();
         given.forEach(message -> messages.add(Engine.applyTemplate(template, message)));
-        ObjectNode expanded = Engine.expand(batch, messages, false);
-        List<Violation> violations = spec.normaliseAndValidate(path, expanded);
-        Engine.throwEnvelopeViolation(violations);
-        Rule.checkAll(ChatAppsRules.BATCH, expanded);
-        for (JsonNode message : expanded.get("messages")) {
-            Engine.failOnServerErrorNumber(message.path("user").path("msisdn").asText(null));
-        }
-        String batchId = Engine.newId();
-        String clientBatchId = Json.optText(batch, "clientBatchId");
-        ArrayNode results = JsonNodeFactory.instance.arrayNode();
-        int accepted = 0;
-        Violation[] firstViolations = Engine.firstViolationPerMessage(violations, messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = expanded.get("messages").get(i);
-            ObjectNode result = item(subAccountId, batchId, clientBatchId, message, firstViolations[i]);
-            accepted += "queued".equals(result.path("status").path("state").asText()) ? 1 : 0;
-            results.add(result);
-        }
-        ObjectNode response = Json.object();
-        response.put("batchId", batchId);
-        response.put("clientBatchId", clientBatchId);
-        response.put("acceptedCount", accepted);
-        response.put("rejectedCount", messages.size() - accepted);
-        if (batch.path("includeMessagesInResponse").asBoolean(false)) {
-            response.set("messages", results);
-        }
-        return response;
+        return BatchSend.run(batch, messages, false, spec, path, ChatAppsRules.BATCH, new BatchSend.Api() {
+            @Override
+            public String recipient(JsonNode message) {
+                return message.path("user").path("msisdn").asText(null);
+            }
+
+            @Override
+            public ObjectNode item(String batchId, String clientBatchId, JsonNode message, Violation violation) {
+                return ChatAppsApi.this.item(subAccountId, batchId, clientBatchId, message, violation);
+            }
+
+            @Override
+            public boolean accepted(ObjectNode item) {
+                return "queued".equals(item.path("status").path("state").asText());
+            }
+        });
     }
 
     private ObjectNode item(String subAccountId, String batchId, String clientBatchId, JsonNode message,
@@ -102,7 +90,7 @@ final class ChatAppsApi {
         if (TestNumbers.is(msisdn, TestNumbers.INVALID)) {
             throw ApiError.badRequest(3003, "Invalid MSISDN " + TestNumbers.INVALID + " (test number)");
         }
-        if ("Template".equals(message.get("type").asText())) {
+        if ("template".equalsIgnoreCase(message.get("type").asText())) {
             return engine.templates.check(message.get("content").get("template"));
         }
         return null;

@@ -99,9 +99,12 @@ interface Rule {
     /** A rule that applies only when the message's {@code type} is one of the given (spec-spelt) types. */
     static Rule whenType(java.util.Set<String> types, Rule rule) {
         JsonPointer type = pointer("type");
+        // The live API reads enum values in any casing; the documents spell them differently (Text, text).
+        java.util.Set<String> lower = types.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         return node -> {
             JsonNode value = at(node, type);
-            if (value != null && types.contains(value.asText())) {
+            if (value != null && lower.contains(value.asText().toLowerCase(java.util.Locale.ROOT))) {
                 rule.check(node);
             }
         };

@@ -8,7 +8,6 @@ import io.connect8x8.sandbox.Api;
 import io.connect8x8.sandbox.TestNumbers;
 import io.connect8x8.sms.SmsEncoding;
 import io.connect8x8.sms.SmsParts;
-import java.util.List;
 
 /** The simulated SMS API: single and batch sends. */
 final class SmsApi {
@@ -52,36 +51,22 @@ final class SmsApi {
         if (messages.size() > SmsRules.MAX_BATCH) {
             throw ApiError.badRequest(1000, "Invalid parameter messages: at most " + SmsRules.MAX_BATCH + " a batch");
         }
-        ObjectNode expanded = Engine.expand(batch, messages, destinationList);
-        List<Violation> violations = spec.normaliseAndValidate(path, expanded);
-        Engine.throwEnvelopeViolation(violations);
-        Rule.checkAll(SmsRules.BATCH, expanded);
-        for (JsonNode message : messages) {
-            // A number that fails the whole request must fail it before anything is recorded.
-            if (message.path("destination").isTextual()) {
-                Engine.failOnServerErrorNumber(message.get("destination").textValue());
+        return BatchSend.run(batch, messages, destinationList, spec, path, SmsRules.BATCH, new BatchSend.Api() {
+            @Override
+            public String recipient(JsonNode message) {
+                return message.path("destination").isTextual() ? message.get("destination").textValue() : null;
             }
-        }
-        String batchId = Engine.newId();
-        String clientBatchId = Json.optText(batch, "clientBatchId");
-        ObjectNode response = Json.object();
-        response.put("batchId", batchId);
-        response.put("clientBatchId", clientBatchId);
-        ArrayNode results = JsonNodeFactory.instance.arrayNode();
-        int accepted = 0;
-        Violation[] firstViolations = Engine.firstViolationPerMessage(violations, messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = expanded.get("messages").get(i);
-            ObjectNode result = item(subAccountId, batchId, clientBatchId, message, firstViolations[i]);
-            accepted += "QUEUED".equals(result.path("status").path("code").asText()) ? 1 : 0;
-            results.add(result);
-        }
-        response.put("acceptedCount", accepted);
-        response.put("rejectedCount", messages.size() - accepted);
-        if (batch.path("includeMessagesInResponse").asBoolean(false)) {
-            response.set("messages", results);
-        }
-        return response;
+
+            @Override
+            public ObjectNode item(String batchId, String clientBatchId, JsonNode message, Violation violation) {
+                return SmsApi.this.item(subAccountId, batchId, clientBatchId, message, violation);
+            }
+
+            @Override
+            public boolean accepted(ObjectNode item) {
+                return "QUEUED".equals(item.path("status").path("code").asText());
+            }
+        });
     }
 
     private ObjectNode item(String subAccountId, String batchId, String clientBatchId, JsonNode message,
@@ -107,8 +92,7 @@ final class SmsApi {
     private ObjectNode accept(String subAccountId, String batchId, String clientBatchId, ObjectNode message) {
         String umid = Engine.newId();
         String destination = message.get("destination").textValue();
-        String encoding = message.path("encoding").asText("AUTO");
-        SmsParts parts = SmsParts.of(message.get("text").textValue(), SmsEncoding.valueOf(encoding));
+        SmsParts parts = SmsParts.of(message.get("text").textValue(), encoding(message.path("encoding").asText("")));
         MessageRecord record = engine.record(Api.SMS, subAccountId, umid, batchId, message, clientBatchId,
                 destination, null);
         engine.sendReceipts(record, message, Receipts.sms(record, Json.optText(message, "source"), parts.parts()));
@@ -129,6 +113,19 @@ final class SmsApi {
         status.put("code", code);
         status.put("description", description);
         return response;
+    }
+
+    /**
+     * The encoding the parts are counted in, read like the live API reads it (any casing). A value the spec in use
+     * allows but the simulator does not count separately is counted as AUTO, never a failure.
+     */
+    private static SmsEncoding encoding(String value) {
+        for (SmsEncoding known : SmsEncoding.values()) {
+            if (known.name().equalsIgnoreCase(value)) {
+                return known;
+            }
+        }
+        return SmsEncoding.AUTO;
     }
 
     private static void checkTestNumber(String destination) {

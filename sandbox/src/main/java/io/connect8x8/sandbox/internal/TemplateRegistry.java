@@ -58,9 +58,9 @@ public final class TemplateRegistry {
         JsonNode components = template.path("components");
         for (JsonNode component : components) {
             String type = component.path("type").asText();
-            if ("body".equals(type)) {
+            if ("body".equalsIgnoreCase(type)) {
                 bodyParameters += component.path("parameters").size();
-            } else if ("button".equals(type)) {
+            } else if ("button".equalsIgnoreCase(type)) {
                 checkButton(known, component);
             }
         }

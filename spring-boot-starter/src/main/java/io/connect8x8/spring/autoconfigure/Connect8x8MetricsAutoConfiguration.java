@@ -16,8 +16,7 @@ import org.springframework.context.event.EventListener;
  * {@link MeterRegistry}: {@code connect8x8.webhook.receipts} (tags {@code namespace}, {@code state}) and
  * {@code connect8x8.webhook.inbound} (tag {@code namespace}). Tags take only bounded values: the state is one of
  * {@link io.connect8x8.webhooks.DeliveryState}'s, never a phone number, a text or a value a sender invented.
- * Metrics of sends will hang off the client's send pipeline (wire them with a
- * {@link io.connect8x8.spring.Connect8x8ClientCustomizer}).
+ * Metrics of sends come from {@link Connect8x8ObservationAutoConfiguration}, with {@code connect8x8-micrometer}.
  */
 @AutoConfiguration(after = Connect8x8WebhookAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)

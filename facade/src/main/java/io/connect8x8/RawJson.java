@@ -1,0 +1,117 @@
+package io.connect8x8;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Optional;
+
+/**
+ * The JSON the API answered with, as received: every field, including those a later version of 8x8's documents
+ * adds and this version of the client does not model. Immutable; reading it never changes the result it came with.
+ *
+ * <pre>{@code
+ * SmsResult result = client.sms().send(sms);
+ * Optional<String> price = result.raw().string("price", "total");
+ * }</pre>
+ */
+public final class RawJson {
+
+    /** No JSON: a result built by hand, not read from a response. */
+    public static final RawJson EMPTY = new RawJson(new JsonObject());
+
+    private final JsonObject json;
+
+    static {
+        io.connect8x8.internal.Access.rawJson(RawJson::wrap);
+    }
+
+    private RawJson(JsonObject json) {
+        this.json = json;
+    }
+
+    /**
+     * A copy of a JSON object as raw response JSON, for results built by hand (tests, fakes).
+     *
+     * @param json the object; copied
+     * @return the wrapper
+     */
+    public static RawJson of(JsonObject json) {
+        return json == null ? EMPTY : new RawJson(json.deepCopy());
+    }
+
+    /**
+     * Wraps a parsed object. The caller must not change it afterwards: the response reader hands over what it parsed.
+     *
+     * @param json the object, owned by the new instance from now on
+     * @return the wrapper
+     */
+    static RawJson wrap(JsonObject json) {
+        return json == null ? EMPTY : new RawJson(json);
+    }
+
+    /**
+     * A copy of the object, for reading with Gson's tree API.
+     *
+     * @return a deep copy: changing it changes nothing here
+     */
+    public JsonObject asJsonObject() {
+        return json.deepCopy();
+    }
+
+    /**
+     * A string (or number, or boolean, as text) at a path of member names.
+     *
+     * @param path the member names from the top, such as {@code "status", "code"}
+     * @return the value as text, or empty when a member is absent, null or not a primitive
+     */
+    public Optional<String> string(String... path) {
+        JsonElement e = json;
+        for (String name : path) {
+            if (e == null || !e.isJsonObject()) {
+                return Optional.empty();
+            }
+            e = e.getAsJsonObject().get(name);
+        }
+        return e != null && e.isJsonPrimitive() ? Optional.of(e.getAsString()) : Optional.empty();
+    }
+
+    /**
+     * Whether the response had a member at the top level.
+     *
+     * @param name the member name
+     * @return true when present (even as null)
+     */
+    public boolean has(String name) {
+        return json.has(name);
+    }
+
+    /**
+     * The JSON text.
+     *
+     * @return the object written compactly
+     */
+    @Override
+    public String toString() {
+        return json.toString();
+    }
+
+    /**
+     * Compares as JSON trees: member order does not matter.
+     *
+     * @param o the other object
+     * @return whether both hold equal trees
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RawJson r && json.equals(r.json);
+    }
+
+    /**
+     * A hash consistent with {@link #equals(Object)}.
+     *
+     * @return the tree's hash
+     */
+    @Override
+    public int hashCode() {
+        return json.hashCode();
+    }
+}

@@ -1,0 +1,158 @@
+package io.connect8x8.internal;
+
+import io.connect8x8.CallListener;
+import io.connect8x8.Connect8x8Exception;
+import io.connect8x8.SendState;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call's side of the {@link CallListener}: keeps what the outcome needs (attempts, last status, whether a
+ * request was written), reports each event at most as often as the contract says, and never lets a listener's
+ * exception reach the send. Thread-safe: the async state machine hands a call from thread to thread.
+ */
+public final class CallRecorder {
+
+    /** A recorder for calls nobody observes. */
+    public static final CallRecorder NONE = new CallRecorder(CallListener.CallEvents.NONE, Clock.systemUTC());
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
+
+    private final CallListener.CallEvents events;
+    private final Clock clock;
+    private final long started;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile int attempts;
+    private volatile int lastStatus;
+    private volatile boolean written;
+    private volatile AttemptTracker current;
+
+    private CallRecorder(CallListener.CallEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+        this.started = clock.millis();
+    }
+
+    /**
+     * Starts observing a call.
+     *
+     * @param listener the client's listener
+     * @param clock the client's clock
+     * @param call what is sent
+     * @return the call's recorder
+     */
+    public static CallRecorder start(CallListener listener, Clock clock, CallListener.CallInfo call) {
+        if (listener == CallListener.NONE) {
+            return NONE;
+        }
+        CallListener.CallEvents events;
+        try {
+            events = listener.callStarted(call);
+        } catch (RuntimeException e) {
+            LOG.warn("A CallListener failed in callStarted; the call goes on unobserved", e);
+            return NONE;
+        }
+        return new CallRecorder(events == null ? CallListener.CallEvents.NONE : events, clock);
+    }
+
+    /**
+     * An attempt is about to be made.
+     *
+     * @param tracker the attempt's tracker, telling later whether its request was written
+     */
+    void attemptStarted(AttemptTracker tracker) {
+        if (this != NONE) {
+            current = tracker;
+        }
+    }
+
+    /**
+     * An attempt ended.
+     *
+     * @param number its number
+     * @param httpStatus its status, 0 without an answer
+     * @param requestWritten whether its request may have been written
+     * @param elapsedMillis its duration
+     */
+    void attemptFinished(int number, int httpStatus, boolean requestWritten, long elapsedMillis) {
+        if (this == NONE) {
+            return;
+        }
+        attempts = number;
+        if (httpStatus > 0) {
+            lastStatus = httpStatus;
+        }
+        written |= requestWritten;
+        safely(() -> events.attemptFinished(new CallListener.Attempt(number, httpStatus, requestWritten,
+                Duration.ofMillis(Math.max(0, elapsedMillis)))));
+    }
+
+    /**
+     * A wait before the next attempt was decided.
+     *
+     * @param afterAttempt the attempt that failed
+     * @param wait the wait
+     * @param reason why
+     */
+    void retryScheduled(int afterAttempt, Duration wait, CallListener.RetryReason reason) {
+        if (this != NONE) {
+            safely(() -> events.retryScheduled(new CallListener.Retry(afterAttempt, wait, reason)));
+        }
+    }
+
+    /**
+     * The call returned a result.
+     *
+     * @param facts what the result says, for the listener
+     */
+    public void succeeded(RequestKind.ResultFacts facts) {
+        finish(null, null, false, facts);
+    }
+
+    /**
+     * The call failed.
+     *
+     * @param failure the typed failure
+     */
+    public void failed(Connect8x8Exception failure) {
+        finish(failure.sendState(), failure, false, RequestKind.ResultFacts.NONE);
+    }
+
+    /**
+     * The call ended with an exception that is not one of the library's typed failures (a bug): the listener still
+     * hears of the end, as a call that may have been sent.
+     */
+    public void failedUnexpectedly() {
+        finish(SendState.MAY_HAVE_BEEN_SENT, null, false, RequestKind.ResultFacts.NONE);
+    }
+
+    /** The caller cancelled an async call. */
+    public void cancelled() {
+        AttemptTracker tracker = current;
+        boolean sent = written || (tracker != null && tracker.sendStarted());
+        finish(sent ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT, null, true, RequestKind.ResultFacts.NONE);
+    }
+
+    private void finish(SendState state, Connect8x8Exception failure, boolean cancelled,
+                        RequestKind.ResultFacts facts) {
+        if (this == NONE || !finished.compareAndSet(false, true)) {
+            return;
+        }
+        int attemptCount = failure != null ? failure.attempts() : attempts;
+        CallListener.Outcome outcome = new CallListener.Outcome(state, lastStatus, attemptCount,
+                Duration.ofMillis(Math.max(0, clock.millis() - started)), failure, cancelled, facts.messageId(),
+                facts.batchId(), facts.accepted(), facts.rejected());
+        safely(() -> events.callFinished(outcome));
+    }
+
+    private static void safely(Runnable event) {
+        try {
+            event.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A CallListener failed; the send is not affected", e);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package io.connect8x8.internal;
+
+import com.google.gson.JsonObject;
+import io.connect8x8.ValidationException;
+import io.connect8x8.chatapps.ChannelFallback;
+import io.connect8x8.chatapps.ChatBatch;
+import io.connect8x8.chatapps.ChatBatchResult;
+import io.connect8x8.chatapps.ChatContent;
+import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.chatapps.ChatResult;
+import io.connect8x8.chatapps.Location;
+import io.connect8x8.chatapps.Template;
+import io.connect8x8.chatapps.TemplateButton;
+import io.connect8x8.chatapps.TemplateHeader;
+import io.connect8x8.generated.messaging.api.MessagingApi;
+import io.connect8x8.generated.messaging.model.BatchMessageRequest;
+import io.connect8x8.generated.messaging.model.ButtonSubType;
+import io.connect8x8.generated.messaging.model.ChannelOverride;
+import io.connect8x8.generated.messaging.model.ChannelType;
+import io.connect8x8.generated.messaging.model.ComponentType;
+import io.connect8x8.generated.messaging.model.Content;
+import io.connect8x8.generated.messaging.model.ContentType;
+import io.connect8x8.generated.messaging.model.ParameterType;
+import io.connect8x8.generated.messaging.model.SingleMessageRequest;
+import io.connect8x8.generated.messaging.model.SmsSettings;
+import io.connect8x8.generated.messaging.model.SuccessStatus;
+import io.connect8x8.generated.messaging.model.TemplateComponent;
+import io.connect8x8.generated.messaging.model.TemplateLocation;
+import io.connect8x8.generated.messaging.model.TemplateParameter;
+import io.connect8x8.generated.messaging.model.User;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Messaging Apps API's two kinds of request: the mapping from the facade's types to the generated models and
+ * the reading of the answers. Every enum spelling is the generated enum's value that matches the facade's name
+ * ignoring case and separators ({@link SpecEnums}); a value the spec in use lacks (the guides' document has no
+ * interactive content type) is refused before any I/O, naming the field.
+ */
+public final class ChatKinds {
+
+    private ChatKinds() {
+    }
+
+    /**
+     * The single send ({@code sendMessage}).
+     *
+     * @param api the generated API
+     * @return the kind
+     */
+    public static RequestKind<ChatMessage, SingleMessageRequest, ChatResult> single(MessagingApi api) {
+        return new RequestKind<>() {
+            @Override
+            public List<MessageFacts> messages(ChatMessage message) {
+                return List.of(facts(message));
+            }
+
+            @Override
+            public BatchFacts batch(ChatMessage message) {
+                return null;
+            }
+
+            @Override
+            public SingleMessageRequest toModel(ChatMessage message, Ids ids) {
+                return message(message, ids.single());
+            }
+
+            @Override
+            public okhttp3.Call call(String subAccountId, SingleMessageRequest model) throws Exception {
+                return api.sendMessageCall(subAccountId, model, null);
+            }
+
+            @Override
+            public ResultFacts resultFacts(ChatResult result) {
+                return ResultFacts.single(result.umid(), result.accepted());
+            }
+
+            @Override
+            public ChatResult read(JsonObject json) {
+                return result(json);
+            }
+
+            @Override
+            public String describe(ChatMessage message) {
+                return message.content().kind().name().toLowerCase(java.util.Locale.ROOT) + " to "
+                        + Redaction.maskPhone(message.to());
+            }
+        };
+    }
+
+    /**
+     * The batch send ({@code sendMessageMany}).
+     *
+     * @param api the generated API
+     * @return the kind
+     */
+    public static RequestKind<ChatBatch, BatchMessageRequest, ChatBatchResult> batch(MessagingApi api) {
+        return new RequestKind<>() {
+            @Override
+            public List<MessageFacts> messages(ChatBatch batch) {
+                List<MessageFacts> facts = new ArrayList<>(batch.messages().size());
+                for (ChatMessage message : batch.messages()) {
+                    facts.add(facts(message));
+                }
+                return facts;
+            }
+
+            @Override
+            public BatchFacts batch(ChatBatch batch) {
+                return new BatchFacts(batch.clientBatchId().orElse(null), ChatBatch.MAX_CLIENT_BATCH_ID, null, null);
+            }
+
+            @Override
+            public BatchMessageRequest toModel(ChatBatch batch, Ids ids) {
+                BatchMessageRequest request = Models.create(BatchMessageRequest::new);
+                if (ids.batchId() != null) {
+                    request.clientBatchId(ids.batchId());
+                }
+                List<SingleMessageRequest> messages = new ArrayList<>(batch.messages().size());
+                for (int i = 0; i < batch.messages().size(); i++) {
+                    try {
+                        messages.add(message(batch.messages().get(i), ids.messageIds().get(i)));
+                    } catch (ValidationException e) {
+                        throw e.within("messages[" + i + "]");
+                    }
+                }
+                request.messages(messages);
+                if (batch.includeMessagesInResponse()) {
+                    request.includeMessagesInResponse(true);
+                }
+                Extras.apply(batch.extras(), request::putAdditionalProperty);
+                return request;
+            }
+
+            @Override
+            public okhttp3.Call call(String subAccountId, BatchMessageRequest model) throws Exception {
+                return api.sendMessageManyCall(subAccountId, model, null);
+            }
+
+            @Override
+            public ResultFacts resultFacts(ChatBatchResult result) {
+                return new ResultFacts(null, result.batchId(), result.acceptedCount(), result.rejectedCount());
+            }
+
+            @Override
+            public ChatBatchResult read(JsonObject json) {
+                var parts = ResponseReader.batch(json, ChatKinds::result);
+                return new ChatBatchResult(parts.batchId(), parts.clientBatchId(), parts.acceptedCount(),
+                        parts.rejectedCount(), parts.messages(), parts.raw());
+            }
+
+            @Override
+            public String describe(ChatBatch batch) {
+                return "chat batch of " + batch.messages().size();
+            }
+        };
+    }
+
+    private static RequestKind.MessageFacts facts(ChatMessage message) {
+        return new RequestKind.MessageFacts(message.scheduled().orElse(null), message.expiry().orElse(null),
+                message.clientMessageId().orElse(null), ChatMessage.MAX_CLIENT_MESSAGE_ID);
+    }
+
+    /** The generated request for one message. The content type is looked up first: nothing is built for a refusal. */
+    private static SingleMessageRequest message(ChatMessage message, String clientMessageId) {
+        ContentType type = SpecEnums.of(ContentType.class, "type", message.content().kind().name());
+        SingleMessageRequest request = Models.create(SingleMessageRequest::new);
+        User user = Models.create(User::new).msisdn(message.to());
+        message.country().ifPresent(user::country);
+        request.user(user);
+        if (clientMessageId != null) {
+            request.clientMessageId(clientMessageId);
+        }
+        request.type(type);
+        request.content(toContent(message));
+        message.scheduled().ifPresent(request::scheduled);
+        message.expiry().ifPresent(request::expiry);
+        message.dlrCallbackUrl().ifPresent(request::dlrCallbackUrl);
+        if (!message.channels().isEmpty()) {
+            List<ChannelOverride> channels = new ArrayList<>();
+            for (int i = 0; i < message.channels().size(); i++) {
+                try {
+                    channels.add(toChannel(message.channels().get(i)));
+                } catch (ValidationException e) {
+                    throw e.within("channels[" + i + "]");
+                }
+            }
+            request.channels(channels);
+        }
+        Extras.apply(message.extras(), request::putAdditionalProperty);
+        return request;
+    }
+
+    private static ChannelOverride toChannel(ChannelFallback fallback) {
+        ChannelOverride channel = Models.create(ChannelOverride::new).channel(
+                SpecEnums.of(ChannelType.class, "channel", fallback.channel().names().toArray(String[]::new)));
+        if (fallback.fallbackAfter() != null) {
+            channel.fallbackAfter((int) fallback.fallbackAfter().toSeconds());
+        }
+        if (fallback.successStatus() != null) {
+            channel.successStatus(SpecEnums.of(SuccessStatus.class, "successStatus", fallback.successStatus().name()));
+        }
+        return channel;
+    }
+
+    private static Content toContent(ChatMessage message) {
+        ChatContent source = message.content();
+        Content content = Models.create(Content::new);
+        source.text().ifPresent(content::text);
+        source.url().ifPresent(content::url);
+        source.location().ifPresent(l -> content.location(toLocation(l)));
+        source.template().ifPresent(t -> content.template(toTemplate(t)));
+        // Passed through as given: the facade does not model interactive content's many forms.
+        source.interactive().ifPresent(json -> content.putAdditionalProperty("interactive", json));
+        message.fallbackText().ifPresent(content::fallbackText);
+        if (message.smsEncoding().isPresent() || message.smsSource().isPresent()) {
+            SmsSettings sms = Models.create(SmsSettings::new);
+            Models.set(sms, "encoding", "content.sms.encoding", message.smsEncoding().map(Enum::name).orElse(null));
+            message.smsSource().ifPresent(sms::source);
+            content.sms(sms);
+        }
+        return content;
+    }
+
+    private static io.connect8x8.generated.messaging.model.Location toLocation(Location l) {
+        return Models.create(io.connect8x8.generated.messaging.model.Location::new)
+                .latitude(BigDecimal.valueOf(l.latitude())).longitude(BigDecimal.valueOf(l.longitude()))
+                .name(l.name()).address(l.address());
+    }
+
+    /** Each component is a new object: nothing is shared or reused between components. */
+    private static io.connect8x8.generated.messaging.model.Template toTemplate(Template t) {
+        var template = Models.create(io.connect8x8.generated.messaging.model.Template::new).name(t.name()).language(t.language());
+        List<TemplateComponent> components = new ArrayList<>();
+        String path = "content.template.components";
+        t.header().ifPresent(h -> components.add(Models.create(TemplateComponent::new).type(ComponentType.HEADER)
+                .parameters(new ArrayList<>(List.of(headerParameter(h))))));
+        if (!t.bodyParameters().isEmpty()) {
+            List<TemplateParameter> parameters = new ArrayList<>();
+            for (String value : t.bodyParameters()) {
+                parameters.add(Models.create(TemplateParameter::new).type(ParameterType.TEXT).text(value));
+            }
+            components.add(Models.create(TemplateComponent::new).type(ComponentType.BODY).parameters(parameters));
+        }
+        for (TemplateButton button : t.buttons()) {
+            components.add(Models.create(TemplateComponent::new).type(ComponentType.BUTTON)
+                    .parameters(new ArrayList<>(List.of(buttonParameter(button))))
+                    .index(button.index())
+                    .subType(SpecEnums.of(ButtonSubType.class, path + ".subType", button.kind().name())));
+        }
+        if (!components.isEmpty()) {
+            template.components(components);
+        }
+        return template;
+    }
+
+    private static TemplateParameter headerParameter(TemplateHeader header) {
+        TemplateParameter parameter = Models.create(TemplateParameter::new).type(SpecEnums.of(ParameterType.class,
+                "content.template.components.parameters.type", header.kind().name()));
+        switch (header.kind()) {
+            case TEXT -> parameter.text(header.value());
+            case LOCATION -> {
+                Location l = header.location();
+                parameter.location(Models.create(TemplateLocation::new).latitude(BigDecimal.valueOf(l.latitude()))
+                        .longitude(BigDecimal.valueOf(l.longitude())).name(l.name()).address(l.address()));
+            }
+            default -> parameter.url(header.value());
+        }
+        return parameter;
+    }
+
+    /** The parameter type that carries each button's value, as the generated enum names it. */
+    private static TemplateParameter buttonParameter(TemplateButton button) {
+        return switch (button.kind()) {
+            case URL -> Models.create(TemplateParameter::new).type(ParameterType.TEXT).text(button.value());
+            case QUICK_REPLY -> Models.create(TemplateParameter::new).type(ParameterType.PAYLOAD).payload(button.value());
+            case COPY_CODE -> Models.create(TemplateParameter::new).type(ParameterType.COUPON_CODE).couponCode(button.value());
+        };
+    }
+
+    /** One answer (single, or a batch item); the document requires no field, the facade needs the umid. */
+    private static ChatResult result(JsonObject json) {
+        String umid = ResponseReader.require(json, "umid");
+        JsonObject status = ResponseReader.object(json, "status");
+        JsonObject user = ResponseReader.object(json, "user");
+        return new ChatResult(umid, ResponseReader.string(json, "clientMessageId"),
+                ResponseReader.string(user, "msisdn"), ResponseReader.string(status, "state"),
+                ResponseReader.string(status, "timestamp"), ResponseReader.integer(status, "errorCode"),
+                ResponseReader.string(status, "errorMessage"), Access.raw(json));
+    }
+}

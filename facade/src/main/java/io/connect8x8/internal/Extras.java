@@ -1,0 +1,75 @@
+package io.connect8x8.internal;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+import io.connect8x8.ValidationException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Request fields the facade does not model yet, set by a builder's {@code extra(name, value)} and sent as the
+ * generated model's additional properties. A name the facade models is refused (set it through its own builder
+ * method, where it is checked); values are strings, numbers, booleans or Gson trees.
+ */
+public final class Extras {
+
+    private Extras() {
+    }
+
+    /**
+     * Checks one extra field as a builder takes it.
+     *
+     * @param modelled the wire names the builder models itself
+     * @param name the field's wire name
+     * @param value its value
+     * @return the value as stored: a String, Number, Boolean or a copy of a JSON object or array
+     * @throws ValidationException (field {@code extra}) for a blank or modelled name, or an unsupported value
+     */
+    public static Object check(Set<String> modelled, String name, Object value) {
+        if (name == null || name.isBlank() || !name.strip().equals(name)) {
+            throw new ValidationException("extra", "a field name must be non-blank, without surrounding spaces");
+        }
+        if (modelled.contains(name)) {
+            throw new ValidationException(name, "is modelled by the builder: set it with its own method, not extra");
+        }
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof JsonPrimitive p) {
+            return p.isBoolean() ? (Object) p.getAsBoolean() : p.isNumber() ? p.getAsNumber() : p.getAsString();
+        }
+        if (value instanceof JsonElement e && (e.isJsonObject() || e.isJsonArray())) {
+            return e.deepCopy();
+        }
+        throw new ValidationException(name, "an extra value must be a String, Number, Boolean, or a Gson "
+                + "JsonObject or JsonArray");
+    }
+
+    /**
+     * An unmodifiable copy of a builder's extras, JSON trees copied.
+     *
+     * @param extras the builder's map
+     * @return the copy
+     */
+    public static Map<String, Object> copy(Map<String, Object> extras) {
+        if (extras.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        extras.forEach((name, value) -> copy.put(name, value instanceof JsonElement e ? e.deepCopy() : value));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Puts extras into a generated model as additional properties.
+     *
+     * @param extras the extras
+     * @param put the model's {@code putAdditionalProperty}
+     */
+    public static void apply(Map<String, Object> extras, BiConsumer<String, Object> put) {
+        extras.forEach((name, value) -> put.accept(name, value instanceof JsonElement e ? e.deepCopy() : value));
+    }
+}

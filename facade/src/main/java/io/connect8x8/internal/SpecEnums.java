@@ -1,0 +1,122 @@
+package io.connect8x8.internal;
+
+import io.connect8x8.ValidationException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The spec's spellings of enum values, read from the generated enums of the spec set the client was built from.
+ * The facade names a value by its meaning (a facade enum constant's name such as {@code GOOGLE_RCS}); this class
+ * finds the generated constant whose value matches it, ignoring case and separators, so that {@code Template} and
+ * {@code template}, {@code GoogleRCS} and {@code GOOGLE_RCS} are the same value. A value the spec in use lacks is
+ * refused with a {@link ValidationException} naming the field, before any network I/O.
+ */
+public final class SpecEnums {
+
+    /** The generator's stand-in for values it does not know; never a value to send. */
+    private static final String UNKNOWN = "unknown_default_open_api";
+
+    private static final ClassValue<Map<String, Enum<?>>> INDEX = new ClassValue<>() {
+        @Override
+        protected Map<String, Enum<?>> computeValue(Class<?> type) {
+            Map<String, Enum<?>> index = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                Enum<?> e = (Enum<?>) constant;
+                String value = String.valueOf(e);
+                if (!UNKNOWN.equals(value)) {
+                    index.putIfAbsent(key(value), e);
+                    index.putIfAbsent(key(e.name()), e);
+                }
+            }
+            return Collections.unmodifiableMap(index);
+        }
+    };
+
+    private SpecEnums() {
+    }
+
+    /**
+     * Normalises a name for matching: lower case, letters and digits only.
+     *
+     * @param name a name in any casing or separator style
+     * @return the matching key
+     */
+    public static String key(String name) {
+        StringBuilder key = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                key.append(Character.toLowerCase(c));
+            }
+        }
+        return key.toString();
+    }
+
+    /**
+     * Finds the generated constant for the first of {@code names} the spec in use has.
+     *
+     * @param type the generated enum
+     * @param field the wire field the value is sent in, for the error
+     * @param names the names of the value, most specific first
+     * @param <E> the enum type
+     * @return the constant, whose {@code toString()} is the spec's spelling
+     * @throws ValidationException when the spec in use has none of the names
+     */
+    public static <E extends Enum<E>> E of(Class<E> type, String field, String... names) {
+        E found = find(type, names);
+        if (found == null) {
+            throw new ValidationException(field, "'" + names[0] + "' is not a value the API document in use allows"
+                    + " (it allows " + allowed(type) + ")");
+        }
+        return found;
+    }
+
+    /**
+     * Finds the generated constant for the first of {@code names} the spec in use has.
+     *
+     * @param type the generated enum
+     * @param names the names of the value
+     * @param <E> the enum type
+     * @return the constant, or null when the spec in use has none of them
+     */
+    public static <E extends Enum<E>> E find(Class<E> type, String... names) {
+        Map<String, Enum<?>> index = INDEX.get(type);
+        for (String name : names) {
+            Enum<?> e = index.get(key(name));
+            if (e != null) {
+                return type.cast(e);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The spec's spellings of an enum, in declaration order.
+     *
+     * @param type the generated enum
+     * @return its values, without the generator's stand-in for unknown values
+     */
+    public static List<String> allowed(Class<? extends Enum<?>> type) {
+        List<String> values = new ArrayList<>();
+        for (Enum<?> e : type.getEnumConstants()) {
+            if (!UNKNOWN.equals(String.valueOf(e))) {
+                values.add(String.valueOf(e));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The facade's name of a facade enum constant, as a key the generated values are matched against.
+     *
+     * @param constant the facade's constant
+     * @return its name, for example {@code QUICK_REPLY}
+     */
+    public static String nameOf(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+}
