@@ -40,32 +40,56 @@ public class ApiErrorException extends Connect8x8Exception {
         this.error = error;
     }
 
-    /** @return the HTTP status, 400 or above */
+    /**
+     * Returns the HTTP status, 400 or above.
+     *
+     * @return the HTTP status, 400 or above
+     */
     public int httpStatus() {
         return error.httpStatus();
     }
 
-    /** @return 8x8's error code from the body (for example 1002), if the body had one */
+    /**
+     * Returns 8x8's error code from the body (for example 1002), if the body had one.
+     *
+     * @return 8x8's error code from the body (for example 1002), if the body had one
+     */
     public Optional<Integer> code() {
         return Optional.ofNullable(error.code());
     }
 
-    /** @return 8x8's error message from the body, if the body had one */
+    /**
+     * Returns 8x8's error message from the body, if the body had one.
+     *
+     * @return 8x8's error message from the body, if the body had one
+     */
     public Optional<String> apiMessage() {
         return Optional.ofNullable(error.message());
     }
 
-    /** @return 8x8's errorId, to quote to 8x8 support, if the body had one */
+    /**
+     * Returns 8x8's errorId, to quote to 8x8 support, if the body had one.
+     *
+     * @return 8x8's errorId, to quote to 8x8 support, if the body had one
+     */
     public Optional<String> errorId() {
         return Optional.ofNullable(error.errorId());
     }
 
-    /** @return the error's timestamp as the API wrote it, if the body had one */
+    /**
+     * Returns the error's timestamp as the API wrote it, if the body had one.
+     *
+     * @return the error's timestamp as the API wrote it, if the body had one
+     */
     public Optional<String> timestamp() {
         return Optional.ofNullable(error.timestamp());
     }
 
-    /** @return the response body as received (possibly truncated to the client's response size limit) */
+    /**
+     * Returns the response body as received (possibly truncated to the client's response size limit).
+     *
+     * @return the response body as received (possibly truncated to the client's response size limit)
+     */
     public String rawBody() {
         return error.rawBody();
     }
@@ -86,7 +110,11 @@ public class ApiErrorException extends Connect8x8Exception {
         return status >= 500 ? SendState.MAY_HAVE_BEEN_SENT : SendState.REJECTED;
     }
 
-    /** @return the whole parsed error */
+    /**
+     * Returns the whole parsed error.
+     *
+     * @return the whole parsed error
+     */
     public ApiError error() {
         return error;
     }

@@ -93,7 +93,11 @@ public final class ApiKey {
         return secret;
     }
 
-    /** @return {@code ApiKey[redacted]}, never the key */
+    /**
+     * Returns {@code ApiKey[redacted]}, never the key.
+     *
+     * @return {@code ApiKey[redacted]}, never the key
+     */
     @Override
     public String toString() {
         return "ApiKey[redacted]";

@@ -34,22 +34,38 @@ public enum Region {
         this.aliases = aliases;
     }
 
-    /** @return the short code: {@code ap}, {@code us}, {@code eu} or {@code id} */
+    /**
+     * Returns the short code: {@code ap}, {@code us}, {@code eu} or {@code id}.
+     *
+     * @return the short code: {@code ap}, {@code us}, {@code eu} or {@code id}
+     */
     public String code() {
         return code;
     }
 
-    /** @return the region's name, such as {@code Asia-Pacific} */
+    /**
+     * Returns the region's name, such as {@code Asia-Pacific}.
+     *
+     * @return the region's name, such as {@code Asia-Pacific}
+     */
     public String displayName() {
         return displayName;
     }
 
-    /** @return the SMS API's base URL in this region */
+    /**
+     * Returns the SMS API's base URL in this region.
+     *
+     * @return the SMS API's base URL in this region
+     */
     public String smsBaseUrl() {
         return smsBaseUrl;
     }
 
-    /** @return the Messaging Apps API's base URL in this region */
+    /**
+     * Returns the Messaging Apps API's base URL in this region.
+     *
+     * @return the Messaging Apps API's base URL in this region
+     */
     public String chatAppsBaseUrl() {
         return chatAppsBaseUrl;
     }

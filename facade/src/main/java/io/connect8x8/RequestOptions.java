@@ -23,22 +23,38 @@ public final class RequestOptions {
         this.subAccountId = builder.subAccountId;
     }
 
-    /** @return a builder with nothing set */
+    /**
+     * Returns a builder with nothing set.
+     *
+     * @return a builder with nothing set
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the call's deadline override: the whole call, retries and waits included */
+    /**
+     * Returns the call's deadline override: the whole call, retries and waits included.
+     *
+     * @return the call's deadline override: the whole call, retries and waits included
+     */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
-    /** @return the call's retry policy override */
+    /**
+     * Returns the call's retry policy override.
+     *
+     * @return the call's retry policy override
+     */
     public Optional<RetryPolicy> retryPolicy() {
         return Optional.ofNullable(retryPolicy);
     }
 
-    /** @return the call's sub-account override */
+    /**
+     * Returns the call's sub-account override.
+     *
+     * @return the call's sub-account override
+     */
     public Optional<String> subAccountId() {
         return Optional.ofNullable(subAccountId);
     }
@@ -90,7 +106,11 @@ public final class RequestOptions {
             return this;
         }
 
-        /** @return the options */
+        /**
+         * Returns the options.
+         *
+         * @return the options
+         */
         public RequestOptions build() {
             return new RequestOptions(this);
         }

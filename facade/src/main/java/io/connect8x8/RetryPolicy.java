@@ -40,12 +40,20 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
     }
 
-    /** @return a builder with the defaults */
+    /**
+     * Returns a builder with the defaults.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder starting from this policy */
+    /**
+     * Returns a builder starting from this policy.
+     *
+     * @return a builder starting from this policy
+     */
     public Builder toBuilder() {
         return new Builder().maxAttempts(maxAttempts).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
                 .retryAmbiguousFailures(retryAmbiguousFailures);
@@ -101,7 +109,11 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
             return this;
         }
 
-        /** @return the policy */
+        /**
+         * Returns the policy.
+         *
+         * @return the policy
+         */
         public RetryPolicy build() {
             return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, retryAmbiguousFailures);
         }

@@ -28,12 +28,20 @@ public class UnexpectedResponseException extends Connect8x8Exception {
         this.rawBody = rawBody == null ? "" : rawBody;
     }
 
-    /** @return the HTTP status of the response */
+    /**
+     * Returns the HTTP status of the response.
+     *
+     * @return the HTTP status of the response
+     */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** @return the body as received, possibly cut at the response size limit */
+    /**
+     * Returns the body as received, possibly cut at the response size limit.
+     *
+     * @return the body as received, possibly cut at the response size limit
+     */
     public String rawBody() {
         return rawBody;
     }

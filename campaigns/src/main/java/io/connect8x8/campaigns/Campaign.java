@@ -80,7 +80,11 @@ public final class Campaign<M> {
         return new Builder<>(kind);
     }
 
-    /** @return the campaign id */
+    /**
+     * Returns the campaign id.
+     *
+     * @return the campaign id
+     */
     public String campaignId() {
         return settings.campaignId();
     }

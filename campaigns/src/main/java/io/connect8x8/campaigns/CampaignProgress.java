@@ -22,18 +22,30 @@ public record CampaignProgress(String campaignId, long read, long expected, long
                                long ambiguous, long skipped, long requests, Duration elapsed,
                                boolean finished) {
 
-    /** @return messages with an outcome in this run (skipped ones included) */
+    /**
+     * Returns messages with an outcome in this run (skipped ones included).
+     *
+     * @return messages with an outcome in this run (skipped ones included)
+     */
     public long done() {
         return accepted + rejected + failed + ambiguous + skipped;
     }
 
-    /** @return messages sent per second in this run, over the whole run so far */
+    /**
+     * Returns messages sent per second in this run, over the whole run so far.
+     *
+     * @return messages sent per second in this run, over the whole run so far
+     */
     public double messagesPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;
         return seconds <= 0 ? 0 : (accepted + rejected + failed + ambiguous) / seconds;
     }
 
-    /** @return the time left at the current rate, when the expected total is known and the rate is measurable */
+    /**
+     * Returns the time left at the current rate, when the expected total is known and the rate is measurable.
+     *
+     * @return the time left at the current rate, when the expected total is known and the rate is measurable
+     */
     public Optional<Duration> eta() {
         double rate = (done() / Math.max(1e-9, elapsed.toNanos() / 1e9));
         if (expected < 0 || done() == 0 || rate <= 0) {

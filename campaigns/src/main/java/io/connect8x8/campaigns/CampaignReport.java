@@ -31,7 +31,11 @@ public record CampaignReport(String campaignId, long messages, long accepted, lo
         invalid = List.copyOf(invalid);
     }
 
-    /** @return whether every message read was accepted, in this run or an earlier one */
+    /**
+     * Returns whether every message read was accepted, in this run or an earlier one.
+     *
+     * @return whether every message read was accepted, in this run or an earlier one
+     */
     public boolean allAccepted() {
         return rejected == 0 && failed == 0 && ambiguous == 0 && elsewhere == 0;
     }

@@ -27,7 +27,11 @@ public record Claim(Verdict verdict, ChunkRecord record) {
         Objects.requireNonNull(verdict, "verdict");
     }
 
-    /** @return a claim that lets the caller send a new chunk */
+    /**
+     * Returns a claim that lets the caller send a new chunk.
+     *
+     * @return a claim that lets the caller send a new chunk
+     */
     public static Claim send() {
         return new Claim(Verdict.SEND, null);
     }

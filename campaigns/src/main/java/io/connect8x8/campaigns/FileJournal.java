@@ -76,7 +76,11 @@ public final class FileJournal implements CampaignJournal {
         return new FileJournal(Objects.requireNonNull(path, "path"));
     }
 
-    /** @return the journal's file */
+    /**
+     * Returns the journal's file.
+     *
+     * @return the journal's file
+     */
     public Path path() {
         return path;
     }

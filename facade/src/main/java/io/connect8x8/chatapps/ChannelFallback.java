@@ -54,7 +54,11 @@ public record ChannelFallback(Channel channel, Duration fallbackAfter, SuccessSt
         return new ChannelFallback(channel, fallbackAfter, null);
     }
 
-    /** @return the delay, if set */
+    /**
+     * Returns the delay, if set.
+     *
+     * @return the delay, if set
+     */
     public Optional<Duration> fallbackAfterValue() {
         return Optional.ofNullable(fallbackAfter);
     }

@@ -101,7 +101,7 @@ public final class ChatBatch {
          * @param name the field's wire name; not one this type models (use its own method for those)
          * @param value a String, Number, Boolean, or a Gson JsonObject or JsonArray (copied)
          * @return this builder
-         * @throws ValidationException for a blank or modelled name, or another type of value
+         * @throws io.connect8x8.ValidationException for a blank or modelled name, or another type of value
          */
         public Builder extra(String name, Object value) {
             extras.put(name, Extras.check(MODELLED, name, value));

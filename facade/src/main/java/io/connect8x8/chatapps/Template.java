@@ -139,27 +139,47 @@ public final class Template {
         return template.build();
     }
 
-    /** @return the template's name */
+    /**
+     * Returns the template's name.
+     *
+     * @return the template's name
+     */
     public String name() {
         return name;
     }
 
-    /** @return the template's language as sent, such as {@code en_US} */
+    /**
+     * Returns the template's language as sent, such as {@code en_US}.
+     *
+     * @return the template's language as sent, such as {@code en_US}
+     */
     public String language() {
         return language;
     }
 
-    /** @return the header parameter, if any */
+    /**
+     * Returns the header parameter, if any.
+     *
+     * @return the header parameter, if any
+     */
     public Optional<TemplateHeader> header() {
         return Optional.ofNullable(header);
     }
 
-    /** @return the body's positional parameters */
+    /**
+     * Returns the body's positional parameters.
+     *
+     * @return the body's positional parameters
+     */
     public List<String> bodyParameters() {
         return bodyParameters;
     }
 
-    /** @return the button parameters, in the order given */
+    /**
+     * Returns the button parameters, in the order given.
+     *
+     * @return the button parameters, in the order given
+     */
     public List<TemplateButton> buttons() {
         return buttons;
     }
@@ -196,7 +216,12 @@ public final class Template {
             this.language = language;
         }
 
-        /** @param header the header's parameter (default: none) @return this builder */
+        /**
+         * Returns this builder.
+         *
+         * @param header the header's parameter (default: none)
+         * @return this builder
+         */
         public Builder header(TemplateHeader header) {
             this.header = header;
             return this;
@@ -211,13 +236,23 @@ public final class Template {
             return this;
         }
 
-        /** @param button a button's parameter; each index at most once @return this builder */
+        /**
+         * Returns this builder.
+         *
+         * @param button a button's parameter; each index at most once
+         * @return this builder
+         */
         public Builder addButton(TemplateButton button) {
             buttons.add(Objects.requireNonNull(button, "button"));
             return this;
         }
 
-        /** @return the template @throws ValidationException naming the malformed field */
+        /**
+         * Returns the template.
+         *
+         * @return the template
+         * @throws ValidationException naming the malformed field
+         */
         public Template build() {
             return new Template(this);
         }

@@ -17,7 +17,11 @@ public final class AttemptTracker {
 
     private volatile boolean sendStarted;
 
-    /** @return whether any byte of the request may have been written */
+    /**
+     * Returns whether any byte of the request may have been written.
+     *
+     * @return whether any byte of the request may have been written
+     */
     public boolean sendStarted() {
         return sendStarted;
     }

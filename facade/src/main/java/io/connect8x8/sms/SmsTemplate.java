@@ -30,32 +30,56 @@ public final class SmsTemplate {
         }
     }
 
-    /** @return a new builder */
+    /**
+     * Returns a new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the shared text */
+    /**
+     * Returns the shared text.
+     *
+     * @return the shared text
+     */
     public Optional<String> text() {
         return Optional.ofNullable(text);
     }
 
-    /** @return the shared sender id */
+    /**
+     * Returns the shared sender id.
+     *
+     * @return the shared sender id
+     */
     public Optional<String> from() {
         return Optional.ofNullable(from);
     }
 
-    /** @return the shared encoding */
+    /**
+     * Returns the shared encoding.
+     *
+     * @return the shared encoding
+     */
     public Optional<SmsEncoding> encoding() {
         return Optional.ofNullable(encoding);
     }
 
-    /** @return the shared schedule */
+    /**
+     * Returns the shared schedule.
+     *
+     * @return the shared schedule
+     */
     public Optional<OffsetDateTime> scheduled() {
         return Optional.ofNullable(scheduled);
     }
 
-    /** @return the shared expiry */
+    /**
+     * Returns the shared expiry.
+     *
+     * @return the shared expiry
+     */
     public Optional<OffsetDateTime> expiry() {
         return Optional.ofNullable(expiry);
     }
@@ -77,37 +101,67 @@ public final class SmsTemplate {
         private Builder() {
         }
 
-        /** @param text the shared text @return this builder */
+        /**
+         * Returns this builder.
+         *
+         * @param text the shared text
+         * @return this builder
+         */
         public Builder text(String text) {
             this.text = text;
             return this;
         }
 
-        /** @param from the shared sender id, sent as {@code source} @return this builder */
+        /**
+         * Returns this builder.
+         *
+         * @param from the shared sender id, sent as {@code source}
+         * @return this builder
+         */
         public Builder from(String from) {
             this.from = from;
             return this;
         }
 
-        /** @param encoding the shared encoding @return this builder */
+        /**
+         * Returns this builder.
+         *
+         * @param encoding the shared encoding
+         * @return this builder
+         */
         public Builder encoding(SmsEncoding encoding) {
             this.encoding = encoding;
             return this;
         }
 
-        /** @param scheduled when to send the batch @return this builder */
+        /**
+         * Returns this builder.
+         *
+         * @param scheduled when to send the batch
+         * @return this builder
+         */
         public Builder scheduled(OffsetDateTime scheduled) {
             this.scheduled = scheduled;
             return this;
         }
 
-        /** @param expiry when to stop trying @return this builder */
+        /**
+         * Returns this builder.
+         *
+         * @param expiry when to stop trying
+         * @return this builder
+         */
         public Builder expiry(OffsetDateTime expiry) {
             this.expiry = expiry;
             return this;
         }
 
-        /** @return the template @throws ValidationException naming the malformed field */
+        /**
+         * Returns the template.
+         *
+         * @return the template
+         * @throws ValidationException naming the malformed field
+         */
         public SmsTemplate build() {
             return new SmsTemplate(this);
         }

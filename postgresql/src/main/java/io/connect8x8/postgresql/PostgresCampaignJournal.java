@@ -77,7 +77,11 @@ public final class PostgresCampaignJournal implements CampaignJournal {
         return new Builder(dataSource);
     }
 
-    /** @return this journal's worker name, recorded with each chunk it claims */
+    /**
+     * Returns this journal's worker name, recorded with each chunk it claims.
+     *
+     * @return this journal's worker name, recorded with each chunk it claims
+     */
     public String worker() {
         return worker;
     }

@@ -15,7 +15,9 @@ public final class ChatKind implements MessageKind<ChatMessage> {
 
     private final Connect8x8Client client;
 
-    /** @param client the client whose batch call sends every chunk */
+    /**
+     * @param client the client whose batch call sends every chunk
+     */
     public ChatKind(Connect8x8Client client) {
         this.client = Objects.requireNonNull(client, "client");
     }

@@ -10,13 +10,25 @@ import java.util.List;
  */
 public interface MessageKind<M> {
 
-    /** @return the most messages one batch request takes */
+    /**
+     * Returns the most messages one batch request takes.
+     *
+     * @return the most messages one batch request takes
+     */
     int maxMessages();
 
-    /** @return the longest clientBatchId the API takes */
+    /**
+     * Returns the longest clientBatchId the API takes.
+     *
+     * @return the longest clientBatchId the API takes
+     */
     int maxClientBatchId();
 
-    /** @return the longest clientMessageId the API takes */
+    /**
+     * Returns the longest clientMessageId the API takes.
+     *
+     * @return the longest clientMessageId the API takes
+     */
     int maxClientMessageId();
 
     /**

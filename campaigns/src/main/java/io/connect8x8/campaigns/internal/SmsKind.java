@@ -20,7 +20,9 @@ public final class SmsKind implements MessageKind<Sms> {
 
     private final Connect8x8Client client;
 
-    /** @param client the client whose batch call sends every chunk */
+    /**
+     * @param client the client whose batch call sends every chunk
+     */
     public SmsKind(Connect8x8Client client) {
         this.client = Objects.requireNonNull(client, "client");
     }

@@ -79,12 +79,20 @@ public final class CsvRows implements AutoCloseable {
         return new CsvRows(file);
     }
 
-    /** @return whether the file has a header (CSV), so rows carry named values */
+    /**
+     * Returns whether the file has a header (CSV), so rows carry named values.
+     *
+     * @return whether the file has a header (CSV), so rows carry named values
+     */
     public boolean personalised() {
         return header != null;
     }
 
-    /** @return the header's column names, empty for plain numbers */
+    /**
+     * Returns the header's column names, empty for plain numbers.
+     *
+     * @return the header's column names, empty for plain numbers
+     */
     public List<String> columns() {
         return header == null ? List.of() : header;
     }

@@ -24,7 +24,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
 
     private final BooleanSupplier verbose;
 
-    /** @param verbose whether {@code --verbose} was given (read when a failure is handled) */
+    /**
+     * @param verbose whether {@code --verbose} was given (read when a failure is handled)
+     */
     public ErrorHandler(BooleanSupplier verbose) {
         this.verbose = verbose;
     }

@@ -31,7 +31,11 @@ public record RecipientFile(List<String> numbers, List<Map<String, String>> rows
         rows = List.copyOf(rows);
     }
 
-    /** @return whether the file was CSV with columns to personalise the text */
+    /**
+     * Returns whether the file was CSV with columns to personalise the text.
+     *
+     * @return whether the file was CSV with columns to personalise the text
+     */
     public boolean personalised() {
         return !rows.isEmpty();
     }

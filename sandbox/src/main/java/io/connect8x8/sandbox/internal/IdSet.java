@@ -11,7 +11,11 @@ final class IdSet {
     private int size;
     private boolean hasZero;
 
-    /** @return whether the id was new */
+    /**
+     * Returns whether the id was new.
+     *
+     * @return whether the id was new
+     */
     boolean add(String scope, String id) {
         long hash = hash(scope, id);
         if (hash == 0) {

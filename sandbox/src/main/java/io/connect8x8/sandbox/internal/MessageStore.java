@@ -26,7 +26,9 @@ public final class MessageStore {
     private long receiptsDelivered;
     private long receiptsSettled;
 
-    /** @param window how many of the latest messages are kept whole; older ones only count */
+    /**
+     * @param window how many of the latest messages are kept whole; older ones only count
+     */
     public MessageStore(int window) {
         this.window = window;
     }
@@ -50,12 +52,20 @@ public final class MessageStore {
         messages.addLast(message);
     }
 
-    /** @return messages accepted since start or the last reset, including those that left the window */
+    /**
+     * Returns messages accepted since start or the last reset, including those that left the window.
+     *
+     * @return messages accepted since start or the last reset, including those that left the window
+     */
     public synchronized long acceptedMessages() {
         return acceptedMessages;
     }
 
-    /** @return messages rejected since start or the last reset */
+    /**
+     * Returns messages rejected since start or the last reset.
+     *
+     * @return messages rejected since start or the last reset
+     */
     public synchronized long rejectedMessages() {
         return rejectedMessages;
     }
@@ -68,7 +78,11 @@ public final class MessageStore {
         return duplicateClientMessageIds;
     }
 
-    /** @return snapshots of the messages in the window, oldest first */
+    /**
+     * Returns snapshots of the messages in the window, oldest first.
+     *
+     * @return snapshots of the messages in the window, oldest first
+     */
     public List<SandboxMessage> snapshot() {
         List<MessageRecord> copy;
         synchronized (this) {
@@ -88,7 +102,11 @@ public final class MessageStore {
         requests.incrementAndGet();
     }
 
-    /** @return the API requests received since start or the last reset */
+    /**
+     * Returns the API requests received since start or the last reset.
+     *
+     * @return the API requests received since start or the last reset
+     */
     public long requestCount() {
         return requests.get();
     }
@@ -104,7 +122,11 @@ public final class MessageStore {
         }
     }
 
-    /** @return receipts delivered (answered 2xx) since start or the last reset */
+    /**
+     * Returns receipts delivered (answered 2xx) since start or the last reset.
+     *
+     * @return receipts delivered (answered 2xx) since start or the last reset
+     */
     public long receiptsDelivered() {
         synchronized (receiptsLock) {
             return receiptsDelivered;

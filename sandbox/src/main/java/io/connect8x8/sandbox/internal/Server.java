@@ -75,22 +75,38 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** @return the bound port */
+    /**
+     * Returns the bound port.
+     *
+     * @return the bound port
+     */
     public int port() {
         return http.getAddress().getPort();
     }
 
-    /** @return the record of messages */
+    /**
+     * Returns the record of messages.
+     *
+     * @return the record of messages
+     */
     public MessageStore store() {
         return store;
     }
 
-    /** @return the fault switches */
+    /**
+     * Returns the fault switches.
+     *
+     * @return the fault switches
+     */
     public FaultState faults() {
         return faults;
     }
 
-    /** @return the template registry */
+    /**
+     * Returns the template registry.
+     *
+     * @return the template registry
+     */
     public TemplateRegistry templates() {
         return templates;
     }
