@@ -9,28 +9,19 @@ import io.connect8x8.campaigns.ChunkRecord;
 import io.connect8x8.campaigns.ChunkState;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.JournalException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** How the PostgreSQL journal decides, per chunk, between workers and across runs. */
 class PostgresJournalTest {
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
 
     @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        dataSource = postgres.getPostgresDatabase();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
+    static void createDatabase() {
+        dataSource = TestDatabases.dataSource(TestDatabases.create());
     }
 
     private static ChunkIntent chunk(String campaign, long sequence) {

@@ -11,7 +11,6 @@ import io.connect8x8.webhooks.ReceiptReceiver;
 import io.connect8x8.webhooks.SmsDeliveryReceipt;
 import io.connect8x8.webhooks.WebhookEvent;
 import io.connect8x8.webhooks.WebhookParser;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class PostgresReceiptLedgerTest {
 
-    private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
 
     private final List<DeliveryReceipt> receipts = new CopyOnWriteArrayList<>();
@@ -48,14 +45,8 @@ class PostgresReceiptLedgerTest {
     private ReceiptReceiver second;
 
     @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        dataSource = postgres.getPostgresDatabase();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
+    static void createDatabase() {
+        dataSource = TestDatabases.dataSource(TestDatabases.create());
     }
 
     @BeforeEach
@@ -202,7 +193,7 @@ class PostgresReceiptLedgerTest {
     void refusesADatabaseItCannotReach() {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setServerNames(new String[] {"127.0.0.1"});
-        nowhere.setPortNumbers(new int[] {postgres.getPort()});
+        nowhere.setPortNumbers(new int[] {TestDatabases.port()});
         nowhere.setUser("no_such_user_" + UUID.randomUUID().toString().substring(0, 8));
 
         IllegalStateException e = assertThrows(IllegalStateException.class,

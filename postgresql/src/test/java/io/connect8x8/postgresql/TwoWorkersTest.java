@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connect8x8.sandbox.Sandbox;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -33,18 +31,11 @@ class TwoWorkersTest {
     /** More tokens than the campaign needs, never refilled within the test: the bucket's count is an exact ledger. */
     private static final long CAPACITY = 1_000;
 
-    private static EmbeddedPostgres postgres;
+    private static String database;
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void createDatabase() {
+        database = TestDatabases.create();
     }
 
     /** A bucket of {@code capacity} tokens refilled by one a day. */
@@ -55,7 +46,7 @@ class TwoWorkersTest {
 
     @Test
     void twoProcessesSplitOneCampaignWithoutDuplicatesAndShareOneBucket() throws Exception {
-        String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+        String jdbcUrl = TestDatabases.jdbcUrl(database);
         try (Sandbox sandbox = Sandbox.builder().build().start()) {
             List<Process> workers = new ArrayList<>();
             List<BufferedReader> outputs = new ArrayList<>();
