@@ -19,6 +19,8 @@ public final class WireApiClients {
      * @param http the shared OkHttp client
      * @return the generated client, with the fast paths
      */
+    // The same three overrides stand in messaging(..) below: each API's document generates its own ApiClient class with
+    // its own checked ApiException, so the two anonymous subclasses cannot share one body.
     public static io.connect8x8.generated.sms.ApiClient sms(OkHttpClient http) {
         return new io.connect8x8.generated.sms.ApiClient(http) {
             @Override
