@@ -51,8 +51,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Benchmarks):
  * <ul>
  *   <li>a single SMS sent to a loopback stub, with 1 and 8 threads: the facade (builder checks, the pipeline, the
- *       generated client's request, the transport, the reader) against OkHttp plus Gson posting the same JSON and
- *       reading the answer into a class;</li>
+ *       generated client's request, the transport, the reader) against OkHttp plus Gson posting the same JSON with
+ *       the same headers (key, Accept, User-Agent) and reading the answer into a class;</li>
  *   <li>building a 1,000-message batch request (SMS, and chat-apps templates) against plain Gson writing equivalent
  *       classes;</li>
  *   <li>reading a 1,000-item SMS batch answer into typed results against plain Gson reading equivalent classes.</li>
@@ -293,7 +293,11 @@ public class FacadeBenchmark {
         sms.text = "Your code is 123456";
         sms.source = "8x8";
         sms.clientMessageId = UUID.randomUUID().toString();
+        // The facade's headers: Accept and User-Agent as well as the key (OkHttp adds the same Host, Connection,
+        // Accept-Encoding, Content-Type and Content-Length to both).
         Request request = new Request.Builder().url(plainUrl)
+                .header("Accept", "application/json")
+                .header("User-Agent", Connect8x8Client.DEFAULT_USER_AGENT)
                 .header("Authorization", "Bearer bench-key-0123456789")
                 .post(RequestBody.create(gson.toJson(sms), JSON)).build();
         try (Response response = plainHttp.newCall(request).execute()) {
@@ -421,6 +425,42 @@ public class FacadeBenchmark {
             System.out.printf("%-32s %14.1f %14.1f %6.2fx%n", pair[0].replace("Facade", ""), facade, plain,
                     facade / plain);
         }
+        printAllocations();
+    }
+
+    /**
+     * Bytes allocated per single send, by the sending thread only (a blocking OkHttp call runs on it; the stub's
+     * threads are not counted): the facade and the baseline, each warmed up first.
+     */
+    private static void printAllocations() throws IOException {
+        FacadeBenchmark bench = new FacadeBenchmark();
+        bench.setUp();
+        try {
+            long facade = allocatedPerCall(bench::singleSendFacade1Thread);
+            long plain = allocatedPerCall(bench::singleSendPlain1Thread);
+            System.out.printf("%-32s %12d B %12d B %6.2fx%n", "singleSendAllocation", facade, plain,
+                    (double) facade / plain);
+        } finally {
+            bench.tearDown();
+        }
+    }
+
+    /** A send, for {@link #allocatedPerCall}. */
+    private interface Send {
+        Object run() throws IOException;
+    }
+
+    private static long allocatedPerCall(Send send) throws IOException {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        int calls = 5_000;
+        for (int i = 0; i < calls; i++) {
+            send.run();
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < calls; i++) {
+            send.run();
+        }
+        return (threads.getCurrentThreadAllocatedBytes() - before) / calls;
     }
 
     private static double median(List<Double> values) {
