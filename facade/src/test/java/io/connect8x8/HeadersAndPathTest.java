@@ -2,10 +2,14 @@ package io.connect8x8;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.gson.JsonParser;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.sms.Sms;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import okhttp3.Request;
+import okio.Buffer;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -81,5 +85,55 @@ class HeadersAndPathTest {
         }
 
         assertEquals("/api/v1/subaccounts/other%26acct/messages", server.takeRequest().getPath());
+    }
+
+    @Test
+    void requestsAreTheOnesTheGeneratedClientsBuild() throws Exception {
+        // The facade builds JSON requests on a lean path (WireApiClients): the same method, URL, headers and body
+        // as the generated code, for each sub-account in turn (the parsed URL is cached per API).
+        try (Connect8x8Client client = Fixtures.client("http://127.0.0.1:9/").build()) {
+            var sms = client.generated().sms().getApiClient();
+            var plainSms = new io.connect8x8.generated.sms.ApiClient(sms.getHttpClient());
+            plainSms.setBasePath(sms.getBasePath());
+            plainSms.setBearerToken(Fixtures.KEY);
+            plainSms.setUserAgent(Connect8x8Client.DEFAULT_USER_AGENT);
+            var smsModel = new io.connect8x8.generated.sms.model.SmsRequest().destination("+6512345678")
+                    .text("Grüße, 你好");
+            smsModel.putAdditionalProperty("clientMessageId", "c-1");
+
+            var chat = client.generated().messaging().getApiClient();
+            var plainChat = new io.connect8x8.generated.messaging.ApiClient(chat.getHttpClient());
+            plainChat.setBasePath(chat.getBasePath());
+            plainChat.setBearerToken(Fixtures.KEY);
+            plainChat.setUserAgent(Connect8x8Client.DEFAULT_USER_AGENT);
+            var chatModel = new io.connect8x8.generated.messaging.model.SingleMessageRequest()
+                    .user(new io.connect8x8.generated.messaging.model.User().msisdn("+6512345678"));
+            chatModel.putAdditionalProperty("clientMessageId", "c-2");
+
+            for (String subAccount : List.of("acme.sub_1", "Acme&Co sg", "acme.sub_1")) {
+                assertSameRequest(new io.connect8x8.generated.sms.api.SmsApi(plainSms)
+                                .sendSmsSingleCall(subAccount, smsModel, null).request(),
+                        client.generated().sms().sendSmsSingleCall(subAccount, smsModel, null).request());
+                assertSameRequest(new io.connect8x8.generated.messaging.api.MessagingApi(plainChat)
+                                .sendMessageCall(subAccount, chatModel, null).request(),
+                        client.generated().messaging().sendMessageCall(subAccount, chatModel, null).request());
+            }
+        }
+    }
+
+    private static void assertSameRequest(Request expected, Request actual) throws Exception {
+        assertEquals(expected.method(), actual.method());
+        assertEquals(expected.url(), actual.url());
+        assertEquals(expected.headers(), actual.headers());
+        assertEquals(expected.body().contentType(), actual.body().contentType());
+        assertEquals(expected.body().contentLength(), actual.body().contentLength());
+        assertEquals(JsonParser.parseString(body(expected)), JsonParser.parseString(body(actual)));
+    }
+
+    private static String body(Request request) throws Exception {
+        try (Buffer buffer = new Buffer()) {
+            request.body().writeTo(buffer);
+            return buffer.readUtf8();
+        }
     }
 }
