@@ -99,7 +99,10 @@ public final class Checks {
         }
         try {
             String parsed = trimmed.startsWith("00") ? "+" + trimmed.substring(2) : trimmed;
-            PhoneNumber phone = PHONES.parse(parsed, region);
+            PhoneNumber phone = international ? StrictE164.parse(parsed) : null;
+            if (phone == null) {
+                phone = PHONES.parse(parsed, region);
+            }
             if (!PHONES.isPossibleNumber(phone)) {
                 throw new ValidationException(field, "is not a possible phone number ("
                         + PHONES.isPossibleNumberWithReason(phone).name().toLowerCase(Locale.ROOT) + ")");
