@@ -31,6 +31,11 @@ public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart,
             "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
                     + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM7_EXTENSION = "\f^{}\\[~]|€";
+    /**
+     * Each character's GSM-7 width (1 in the basic set, 2 in the extension, 0 for none), indexed by the character:
+     * one array read a character instead of two scans of the sets, on every SMS built.
+     */
+    private static final byte[] GSM7_WIDTHS = gsm7Widths();
 
     /** Validates the record's invariants. */
     public SmsParts {
@@ -110,15 +115,29 @@ public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart,
         int length = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (GSM7_EXTENSION.indexOf(c) >= 0) {
-                length += 2;
-            } else if (c != '\u001B' && GSM7_BASIC.indexOf(c) >= 0) {
-                length += 1;
-            } else {
+            int width = c < GSM7_WIDTHS.length ? GSM7_WIDTHS[c] : 0;
+            if (width == 0) {
                 return -1;
             }
+            length += width;
         }
         return length;
+    }
+
+    private static byte[] gsm7Widths() {
+        int max = 0;
+        for (char c : (GSM7_BASIC + GSM7_EXTENSION).toCharArray()) {
+            max = Math.max(max, c);
+        }
+        byte[] widths = new byte[max + 1];
+        for (char c : GSM7_BASIC.toCharArray()) {
+            // The escape character introduces the extension; it is no character of its own.
+            widths[c] = c == '\u001B' ? 0 : (byte) 1;
+        }
+        for (char c : GSM7_EXTENSION.toCharArray()) {
+            widths[c] = 2;
+        }
+        return widths;
     }
 
     private static int lenientGsm7Length(String text) {
