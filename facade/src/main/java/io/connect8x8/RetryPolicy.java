@@ -80,6 +80,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
 
         /**
+         * Sets how many attempts a call makes in all; checked by {@link #build()}.
+         *
          * @param maxAttempts attempts in all, the first included, 1 to 20 (default 3)
          * @return this builder
          */
@@ -89,6 +91,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
 
         /**
+         * Sets the base of the exponential backoff. The waits are random up to the bound (full jitter), so clients that
+         * failed together do not retry together.
+         *
          * @param initialBackoff the first backoff's upper bound; attempt n waits a random time up to
          *     {@code initialBackoff * 2^(n-1)}, capped (default 250 ms)
          * @return this builder
@@ -99,6 +104,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
 
         /**
+         * Caps one backoff, so late attempts do not wait for minutes; it must be at least the initial backoff, checked
+         * by {@link #build()}.
+         *
          * @param maxBackoff the cap of one backoff (default 8 s)
          * @return this builder
          */
