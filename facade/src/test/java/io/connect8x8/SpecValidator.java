@@ -31,7 +31,7 @@ final class SpecValidator {
     private static final Pattern EXTRA_NAMES = Pattern.compile("\\[(\"[^\\]]*\")\\]");
 
     /**
-     * Every request checked in this JVM, in order: the validator comparison (validator-comparison/README.md) runs
+     * Every request checked in this JVM, in order: the validator comparison (sandbox/README.md, "Footprint") runs
      * the contract tests and feeds exactly these requests to other validators.
      */
     private static final List<Checked> CHECKED = new CopyOnWriteArrayList<>();

@@ -313,12 +313,15 @@ class ValidatorComparisonTest {
 
     /**
      * Time per validation of the contract requests, each validator in turn in every round (warm-up rounds first,
-     * for the JIT), per API, as a ratio to swagger-request-validator's: a figure, not an assertion (the machine's
-     * other load slows all three alike, as they alternate).
+     * for the JIT; {@code -Dcomparison.warmup} and {@code -Dcomparison.rounds} set how many), per API, as a ratio
+     * to swagger-request-validator's: a figure, not an assertion (the machine's other load slows all three alike,
+     * as they alternate).
      */
     private static String timing(List<Case> contract, Map<String, Validator> bound) {
-        int warmUp = 100;
-        int rounds = 100;
+        // 100 rounds of each is a test suite's scale; the JIT keeps speeding swagger-request-validator up for tens
+        // of thousands of validations (sandbox README, "Benchmark"): -Dcomparison.warmup=3000 measures that state.
+        int warmUp = Integer.getInteger("comparison.warmup");
+        int rounds = Integer.getInteger("comparison.rounds");
         Map<String, Long> nanos = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         long sink = 0;
