@@ -6,13 +6,16 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * networknt json-schema-validator with its OpenAPI 3.0 dialect ({@code nullable}, {@code discriminator}, the 3.0
@@ -25,6 +28,15 @@ final class NetworkntValidator implements Validator {
     private static final String BASE = "https://connect8x8.invalid/document.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> NAMES_A_FIELD = Set.of("required", "additionalProperties");
+    /**
+     * The OpenAPI 3.0 dialect, plus the OpenAPI document's own top-level members as keywords that validate nothing:
+     * the document is loaded as the schema resource the body's {@code $ref}s point into, and the library logs a
+     * warning for each member it does not know otherwise.
+     */
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getOpenApi30())
+            .keywords(Stream.of("openapi", "info", "servers", "tags", "paths", "components", "security",
+                    "externalDocs").map(NonValidationKeyword::new).toList())
+            .build();
 
     private final SchemaRegistry registry;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
@@ -43,7 +55,7 @@ final class NetworkntValidator implements Validator {
         @Override
         public Validator bind(String api, String document) {
             SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
-            return new NetworkntValidator(SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
+            return new NetworkntValidator(SchemaRegistry.withDefaultDialect(DIALECT,
                     builder -> builder.schemas(Map.of(BASE, document)).schemaRegistryConfig(config)));
         }
     };
