@@ -9,8 +9,8 @@
  */
 // "module": the name keeps the jars' published Automatic-Module-Name, whose "connect8x8" ends in digits (javac
 // advises against terminal digits, which look like versions). "requires-transitive-automatic": the generated
-// client, OkHttp and libphonenumber publish no descriptor, only a stable Automatic-Module-Name, and the first two
-// are in the API's signatures (GeneratedApis, Connect8x8Client.Builder#httpClient), so users must read them.
+// client and OkHttp publish no descriptor, only a stable Automatic-Module-Name, and both are in the API's
+// signatures (GeneratedApis, Connect8x8Client.Builder#httpClient), so users must read them.
 @SuppressWarnings({"module", "requires-transitive-automatic"})
 module io.connect8x8.facade {
     // In the public signatures: GeneratedApis returns the generated APIs; the builder takes an OkHttpClient;
