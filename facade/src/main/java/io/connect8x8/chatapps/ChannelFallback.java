@@ -20,7 +20,17 @@ public record ChannelFallback(Channel channel, Duration fallbackAfter, SuccessSt
     /** The longest fallback delay the API takes. */
     public static final Duration MAX_FALLBACK_AFTER = Duration.ofSeconds(86_400);
 
-    /** Checks the delay. */
+    /**
+     * Makes an entry, checking the delay against what the API takes before any request is made.
+     *
+     * @param channel the channel
+     * @param fallbackAfter how long to wait before the next channel, whole seconds from
+     *     {@link #MIN_FALLBACK_AFTER} to {@link #MAX_FALLBACK_AFTER}, or null for the API's default
+     * @param successStatus the state that counts as success, or null for the API's default
+     * @throws NullPointerException when {@code channel} is null
+     * @throws ValidationException (field {@code channels.fallbackAfter}) when the delay is out of range or not whole
+     *     seconds
+     */
     public ChannelFallback {
         Objects.requireNonNull(channel, "channel");
         if (fallbackAfter != null && (fallbackAfter.compareTo(MIN_FALLBACK_AFTER) < 0

@@ -52,7 +52,15 @@ public record TemplateButton(Kind kind, int index, String value) {
         }
     }
 
-    /** Checks index and value. */
+    /**
+     * Makes a button component, checking it before any request is made: the error names the field the value goes
+     * to, whichever spec set spells it on the wire.
+     *
+     * @param kind the button's sub-type
+     * @param index its position in the approved template, 0 to {@value #MAX_INDEX}
+     * @param value the URL parameter, the payload or the coupon code: not blank, at most 2,000 characters
+     * @throws ValidationException when the kind is missing, the index out of range, or the value blank or too long
+     */
     public TemplateButton {
         if (kind == null) {
             throw new ValidationException(FIELD + "subType", "is required");

@@ -68,6 +68,8 @@ public final class Transport implements CallExecutor {
     private volatile boolean closed;
 
     /**
+     * Makes the transport of one client; every send of both APIs goes through it.
+     *
      * @param http the client to execute on, with {@link AttemptTracker#LISTENER_FACTORY} installed; asked for at
      *     the first attempt, so a client that never sends never builds one (see {@link Lazy})
      * @param clock the clock deadlines are measured on
