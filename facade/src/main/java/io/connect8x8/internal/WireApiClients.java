@@ -3,6 +3,7 @@ package io.connect8x8.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,6 +20,15 @@ import okhttp3.RequestBody;
  * authentication, other bodies) stays the generated code's.
  */
 public final class WireApiClients {
+
+    /**
+     * What the send pipeline's generated clients make their calls on. The pipeline takes only each call's
+     * {@link okhttp3.Request}, which the transport executes on the client's own OkHttpClient, so nothing is ever
+     * executed on this one. Cleartext only: building it loads no TLS and reads no trust store, so a client that only
+     * previews (the CLI's dry run) never pays for them.
+     */
+    public static final OkHttpClient REQUEST_FACTORY = new OkHttpClient.Builder()
+            .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
 
     private WireApiClients() {
     }
@@ -45,7 +55,8 @@ public final class WireApiClients {
     /**
      * The SMS API's client.
      *
-     * @param http the shared OkHttp client
+     * @param http the OkHttp client its calls are made on: {@link #REQUEST_FACTORY} for the pipeline's, the client's
+     *     own for the generated APIs it exposes
      * @return the generated client, with the fast paths
      */
     // The same four overrides stand in messaging(..) below: each API's document generates its own ApiClient class
@@ -102,7 +113,7 @@ public final class WireApiClients {
     /**
      * The Messaging Apps API's client.
      *
-     * @param http the shared OkHttp client
+     * @param http the OkHttp client its calls are made on, as for {@link #sms(OkHttpClient)}
      * @return the generated client, with the fast paths
      */
     public static io.connect8x8.generated.messaging.ApiClient messaging(OkHttpClient http) {
