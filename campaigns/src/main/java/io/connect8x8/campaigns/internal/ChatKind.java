@@ -80,7 +80,8 @@ public final class ChatKind implements MessageKind<ChatMessage> {
         values.add(m.fallbackText().orElse(""));
         values.add(m.dlrCallbackUrl().orElse(""));
         ChatContent content = m.content();
-        values.add(content.kind().name());
+        values.add(content.typeAsString());
+        content.fields().ifPresent(json -> values.add(json.toString()));
         values.add(content.text().orElse(""));
         values.add(content.url().orElse(""));
         content.location().ifPresent(l -> values.add(l.toString()));
