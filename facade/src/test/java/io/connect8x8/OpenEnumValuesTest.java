@@ -13,6 +13,9 @@ import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatContent;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.SuccessStatus;
+import io.connect8x8.chatapps.Template;
+import io.connect8x8.chatapps.TemplateButton;
+import io.connect8x8.generated.messaging.model.ButtonSubType;
 import io.connect8x8.generated.messaging.model.ChannelType;
 import io.connect8x8.generated.messaging.model.ContentType;
 import io.connect8x8.internal.SpecEnums;
@@ -37,8 +40,9 @@ import org.junit.jupiter.api.Test;
  * has it, whatever the facade's own enums list, with the spec's spelling and in any casing of the caller's. This is
  * what makes an additive spec update (8x8 adds a channel or a content type) reachable with a rebuild and no facade
  * release. Values the facade's enums lack are derived from the generated enums by reflection: with 8x8's complete
- * documents ({@code -Dspecs=published}) they are the content types {@code carousel} and {@code richCard}; the guides'
- * documents have none, and that test is skipped there.
+ * documents ({@code -Dspecs=published}) they are the content types {@code carousel} and {@code richCard} and the
+ * button sub-types {@code Flow} and {@code VoiceCall}; the guides' documents have none, and that test is skipped
+ * there.
  */
 class OpenEnumValuesTest {
 
@@ -85,6 +89,17 @@ class OpenEnumValuesTest {
             assertJson("\"" + type + "\"", body.get("type"));
             assertJson(fields.toString(), body.get("content"));
             sent.add("content type " + type);
+        }
+        for (String subType : lackedByFacade(ButtonSubType.class, name -> SpecEnums.facadeConstant(
+                TemplateButton.Kind.class, name, TemplateButton.Kind.UNKNOWN) != TemplateButton.Kind.UNKNOWN)) {
+            String text = WireAssert.spelling("ParameterType", "TEXT");
+            JsonObject body = sendChat(ChatMessage.builder().to("+6512345678").template(Template.builder("t", "en")
+                    .addButton(TemplateButton.ofType(otherCasing(subType), 2, JsonParser.parseString(
+                            "{\"type\":\"" + otherCasing(text) + "\",\"text\":\"x\"}").getAsJsonObject())).build()));
+            assertJson("[{\"type\":\"@ComponentType.BUTTON@\",\"subType\":\"" + subType + "\",\"index\":2,"
+                    + "\"parameters\":[{\"type\":\"" + text + "\",\"text\":\"x\"}]}]",
+                    body.getAsJsonObject("content").getAsJsonObject("template").get("components"));
+            sent.add("button sub-type " + subType);
         }
         for (String encoding : lackedByFacade(io.connect8x8.generated.sms.model.SmsEncoding.class,
                 name -> SmsEncoding.find(name) != SmsEncoding.UNKNOWN)) {
@@ -151,6 +166,12 @@ class OpenEnumValuesTest {
         assertEquals("type", type.field());
         assertTrue(type.problem().contains(WireAssert.spelling("ContentType", "TEXT")), type.problem());
 
+        ValidationException subType = assertThrows(ValidationException.class, () -> client.chatApps().send(
+                ChatMessage.builder().to("+6512345678").template(Template.builder("t", "en").addButton(
+                        TemplateButton.ofType("Sticker", 0, JsonParser.parseString("{\"type\":\"text\"}")
+                                .getAsJsonObject())).build()).build()));
+        assertEquals("content.template.components.subType", subType.field());
+
         ValidationException encoding = assertThrows(ValidationException.class, () -> client.sms().send(
                 Sms.builder().to("+6512345678").text("Hi").encoding("Binary").build()));
         assertEquals("encoding", encoding.field());
@@ -176,6 +197,12 @@ class OpenEnumValuesTest {
         assertEquals(ChatContent.Kind.UNKNOWN, card.kind());
         assertEquals("richCard", card.typeAsString());
         assertEquals("TEXT", ChatContent.text("Hi").typeAsString());
+
+        TemplateButton flow = TemplateButton.ofType("Flow", 0, JsonParser.parseString("{\"type\":\"action\"}")
+                .getAsJsonObject());
+        assertEquals(TemplateButton.Kind.UNKNOWN, flow.kind());
+        assertEquals("Flow", flow.subTypeAsString());
+        assertEquals("QUICK_REPLY", TemplateButton.quickReply(0, "p").subTypeAsString());
     }
 
     @Test
@@ -192,6 +219,12 @@ class OpenEnumValuesTest {
         ValidationException text = assertThrows(ValidationException.class,
                 () -> ChatContent.ofType("text", JsonParser.parseString("{\"text\":\"\"}").getAsJsonObject()));
         assertEquals("type", text.field());
+        assertEquals("content.template.components.subType", assertThrows(ValidationException.class,
+                () -> TemplateButton.ofType("url", 0, new JsonObject())).field());
+        assertEquals("content.template.components.parameters.type", assertThrows(ValidationException.class,
+                () -> TemplateButton.ofType("Flow", 0, new JsonObject())).field());
+        assertEquals("content.template.components.subType", assertThrows(ValidationException.class,
+                () -> new TemplateButton(TemplateButton.Kind.UNKNOWN, 0, "x")).field());
         assertEquals("content.fallbackText", assertThrows(ValidationException.class, () -> ChatContent.ofType(
                 "richCard", JsonParser.parseString("{\"fallbackText\":\"x\"}").getAsJsonObject())).field());
         // One channel named twice, once by constant and once by another casing of its name.

@@ -272,7 +272,7 @@ public final class ChatKinds {
             components.add(Models.create(TemplateComponent::new).type(ComponentType.BUTTON)
                     .parameters(new ArrayList<>(List.of(buttonParameter(button))))
                     .index(button.index())
-                    .subType(SpecEnums.of(ButtonSubType.class, path + ".subType", button.kind().name())));
+                    .subType(SpecEnums.of(ButtonSubType.class, path + ".subType", button.subTypeAsString())));
         }
         if (!components.isEmpty()) {
             template.components(components);
@@ -301,7 +301,17 @@ public final class ChatKinds {
             case URL -> Models.create(TemplateParameter::new).type(ParameterType.TEXT).text(button.value());
             case QUICK_REPLY -> Models.create(TemplateParameter::new).type(ParameterType.PAYLOAD).payload(button.value());
             case COPY_CODE -> Models.create(TemplateParameter::new).type(ParameterType.COUPON_CODE).couponCode(button.value());
+            case UNKNOWN -> givenParameter(button.parameter().orElseThrow());
         };
+    }
+
+    /** A parameter given as JSON: its type matched to the spec's spelling, its other members sent as given. */
+    private static TemplateParameter givenParameter(JsonObject given) {
+        TemplateParameter parameter = Models.create(TemplateParameter::new).type(SpecEnums.of(ParameterType.class,
+                "content.template.components.parameters.type", given.get("type").getAsString()));
+        given.entrySet().stream().filter(member -> !member.getKey().equals("type"))
+                .forEach(member -> parameter.putAdditionalProperty(member.getKey(), member.getValue()));
+        return parameter;
     }
 
     /** One answer (single, or a batch item); the document requires no field, the facade needs the umid. */

@@ -91,7 +91,8 @@ public final class ChatKind implements MessageKind<ChatMessage> {
             values.add(t.language());
             t.header().ifPresent(h -> values.add(h.kind() + " " + h.value()));
             values.addAll(t.bodyParameters());
-            t.buttons().forEach(b -> values.add(b.kind() + " " + b.index() + " " + b.value()));
+            t.buttons().forEach(b -> values.add(b.subTypeAsString() + " " + b.index() + " " + b.value()
+                    + b.parameter().map(json -> " " + json).orElse("")));
         });
         return values;
     }
