@@ -150,30 +150,30 @@ class OpenEnumValuesTest {
     void aValueTheSpecInUseLacksIsRefusedBeforeAnyIo() {
         ValidationException channel = assertThrows(ValidationException.class, () -> client.chatApps().send(
                 ChatMessage.builder().to("+6512345678").text("Hi").addChannel(ChannelFallback.of(Channel.WHATSAPP))
-                        .addChannel(ChannelFallback.of("Telegram")).build()));
+                        .addChannel(ChannelFallback.of("NoSuchChannel")).build()));
         assertEquals("channels[1].channel", channel.field());
-        assertTrue(channel.problem().contains("'Telegram' is not a value the API document in use allows")
+        assertTrue(channel.problem().contains("'NoSuchChannel' is not a value the API document in use allows")
                 && channel.problem().contains(WireAssert.spelling("ChannelType", "WHATSAPP")), channel.problem());
 
         ValidationException status = assertThrows(ValidationException.class, () -> client.chatApps().send(
                 ChatMessage.builder().to("+6512345678").text("Hi")
-                        .addChannel(ChannelFallback.of("viber").withSuccessStatus("Seen")).build()));
+                        .addChannel(ChannelFallback.of("viber").withSuccessStatus("NoSuchStatus")).build()));
         assertEquals("channels[0].successStatus", status.field());
 
         ValidationException type = assertThrows(ValidationException.class, () -> client.chatApps().send(
-                ChatMessage.builder().to("+6512345678").content(ChatContent.ofType("sticker", new JsonObject()))
+                ChatMessage.builder().to("+6512345678").content(ChatContent.ofType("noSuchType", new JsonObject()))
                         .build()));
         assertEquals("type", type.field());
         assertTrue(type.problem().contains(WireAssert.spelling("ContentType", "TEXT")), type.problem());
 
         ValidationException subType = assertThrows(ValidationException.class, () -> client.chatApps().send(
                 ChatMessage.builder().to("+6512345678").template(Template.builder("t", "en").addButton(
-                        TemplateButton.ofType("Sticker", 0, JsonParser.parseString("{\"type\":\"text\"}")
+                        TemplateButton.ofType("NoSuchSubType", 0, JsonParser.parseString("{\"type\":\"text\"}")
                                 .getAsJsonObject())).build()).build()));
         assertEquals("content.template.components.subType", subType.field());
 
         ValidationException encoding = assertThrows(ValidationException.class, () -> client.sms().send(
-                Sms.builder().to("+6512345678").text("Hi").encoding("Binary").build()));
+                Sms.builder().to("+6512345678").text("Hi").encoding("NoSuchEncoding").build()));
         assertEquals("encoding", encoding.field());
         assertEquals(0, server.getRequestCount());
     }
