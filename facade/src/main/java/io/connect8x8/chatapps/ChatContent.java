@@ -5,8 +5,10 @@ import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Redaction;
 import io.connect8x8.internal.SpecEnums;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a chat-apps message carries: a text, a media file by URL (image, audio, video or file, with an optional
@@ -52,7 +54,7 @@ public final class ChatContent {
     }
 
     /** The content fields {@link ChatMessage} sets itself: {@link #ofType(String, JsonObject)} refuses them. */
-    private static final java.util.Set<String> SET_BY_MESSAGE = java.util.Set.of("fallbackText", "sms");
+    private static final Set<String> SET_BY_MESSAGE = Set.of("fallbackText", "sms");
 
     private final Kind kind;
     private final String text;
@@ -196,7 +198,7 @@ public final class ChatContent {
         Kind known = SpecEnums.facadeConstant(Kind.class, name, Kind.UNKNOWN);
         if (known != Kind.UNKNOWN) {
             throw new ValidationException("type", "'" + name + "' has its own factory, ChatContent."
-                    + known.name().toLowerCase(java.util.Locale.ROOT) + "(..), which checks its fields");
+                    + known.name().toLowerCase(Locale.ROOT) + "(..), which checks its fields");
         }
         if (fields == null) {
             throw new ValidationException("content", "is required for type '" + name + "'");

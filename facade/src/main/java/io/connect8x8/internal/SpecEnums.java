@@ -115,12 +115,15 @@ public final class SpecEnums {
      * open to values the facade has no constant for (a channel or encoding a newer document added).
      *
      * @param type the facade's enum
-     * @param name the name as given
+     * @param name the name as given, or null
      * @param unknown the constant standing for a value the facade does not name
      * @param <E> the enum type
-     * @return the matching constant, or {@code unknown}
+     * @return the matching constant, or {@code unknown} (also for null)
      */
     public static <E extends Enum<E>> E facadeConstant(Class<E> type, String name, E unknown) {
+        if (name == null) {
+            return unknown;
+        }
         String wanted = key(name);
         for (E constant : type.getEnumConstants()) {
             if (constant != unknown && key(constant.name()).equals(wanted)) {

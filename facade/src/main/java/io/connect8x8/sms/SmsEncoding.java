@@ -22,10 +22,11 @@ public enum SmsEncoding {
     UNKNOWN;
 
     /**
-     * Finds the constant for an encoding's name in any casing ({@code ucs2}, {@code Ucs2}).
+     * Finds the constant for an encoding's name in any casing ({@code ucs2}, {@code Ucs2}), such as the encoding of
+     * an {@code SmsResult}.
      *
-     * @param name the name
-     * @return the constant, or {@link #UNKNOWN} when this version has none for the name
+     * @param name the name, or null
+     * @return the constant, or {@link #UNKNOWN} when this version has none for the name (or it is null)
      */
     public static SmsEncoding find(String name) {
         return SpecEnums.facadeConstant(SmsEncoding.class, name, UNKNOWN);
