@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,10 +30,18 @@ final class SpecValidator {
 
     private static final Pattern EXTRA_NAMES = Pattern.compile("\\[(\"[^\\]]*\")\\]");
 
+    /**
+     * Every request checked in this JVM, in order: the validator comparison (sandbox/README.md, "Footprint") runs
+     * the contract tests and feeds exactly these requests to other validators.
+     */
+    private static final List<Checked> CHECKED = new CopyOnWriteArrayList<>();
+
+    private final String file;
     private final OpenApiInteractionValidator validator;
     private final Set<String> documentedExtras;
 
     private SpecValidator(String file, Set<String> documentedExtras) {
+        this.file = file;
         this.documentedExtras = documentedExtras;
         String resource = "io/connect8x8/specs/" + file;
         try (InputStream in = SpecValidator.class.getClassLoader().getResourceAsStream(resource)) {
@@ -49,6 +59,8 @@ final class SpecValidator {
      * The validator's errors for a captured request, one line each ({@code key: message}); empty when it conforms.
      */
     List<String> errors(RecordedRequest request, String body) {
+        CHECKED.add(new Checked(file, request.getMethod(), request.getPath(), request.getHeaders().toMultimap(),
+                body));
         SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethod(), request.getPath())
                 .withBody(body);
         for (String name : request.getHeaders().names()) {
@@ -60,6 +72,27 @@ final class SpecValidator {
                 .filter(m -> !onlyDocumentedExtras(m))
                 .map(m -> m.getKey() + ": " + m.getMessage())
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * One request a contract test checked.
+     *
+     * @param document the document it was checked against ({@code sms.json} or {@code messaging-apps.json})
+     * @param method the HTTP method
+     * @param path the path with its query
+     * @param headers the request headers (names in lower case)
+     * @param body the body as sent
+     */
+    record Checked(String document, String method, String path, Map<String, List<String>> headers, String body) {
+    }
+
+    /**
+     * The requests checked so far in this JVM.
+     *
+     * @return them, in the order they were checked
+     */
+    static List<Checked> checked() {
+        return List.copyOf(CHECKED);
     }
 
     /**
