@@ -13,7 +13,17 @@ package io.connect8x8;
 public record ApiError(int httpStatus, Integer code, String message, String errorId, String timestamp,
                        String rawBody) {
 
-    /** Normalises a null body to the empty string. */
+    /**
+     * Makes an error; a null body becomes the empty string, so {@link #rawBody()} can be logged or parsed without a
+     * null check.
+     *
+     * @param httpStatus the HTTP status
+     * @param code 8x8's error code, or null when the body had none
+     * @param message 8x8's error message, or null
+     * @param errorId 8x8's error id, or null
+     * @param timestamp the error's timestamp as written, or null
+     * @param rawBody the body as received; null is read as empty
+     */
     public ApiError {
         rawBody = rawBody == null ? "" : rawBody;
     }

@@ -152,8 +152,12 @@ public interface CallListener {
     record CallInfo(Api api, Operation operation, int messages, boolean async) {
 
         /**
-         * Checks the values.
+         * Makes a call's description; a listener tags metrics by the API and operation, so both are required.
          *
+         * @param api the API
+         * @param operation single or batch send
+         * @param messages the number of messages (1 for a single send)
+         * @param async whether the call was made with {@code sendAsync}/{@code sendBatchAsync}
          * @throws NullPointerException when the API or operation is null
          */
         public CallInfo {

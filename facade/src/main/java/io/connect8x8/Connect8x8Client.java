@@ -279,6 +279,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
+         * Sets the API key every request is authorised with. The key is a secret: the client never logs it or shows it
+         * in {@code toString()} or an exception's message.
+         *
          * @param apiKey the API key (default: {@link #apiKeyFile(Path)}, else the {@code CONNECT8X8_API_KEY}
          *     environment variable)
          * @return this builder
@@ -289,6 +292,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
+         * Sets the API key from text, checked at once, so a malformed key fails here rather than as a 401 on the first
+         * send.
+         *
          * @param apiKey the API key as text; checked at once, see {@link ApiKey#of(String)}
          * @return this builder
          */
@@ -319,6 +325,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
+         * Sends SMS requests to another host than the region's: a proxy, or the simulator in tests. Plain http is
+         * refused for other than loopback hosts, so the key never travels in clear.
+         *
          * @param url the SMS API's base URL, overriding the region's: a proxy or the simulator; plain http only for
          *     loopback hosts
          * @return this builder
@@ -340,6 +349,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
+         * Sets the sub-account both APIs send from, unless one of them has its own or a call gives one; 8x8 puts it in
+         * every request's path.
+         *
          * @param subAccountId the sub-account both APIs send from (no default: set it here or per call)
          * @return this builder
          */
@@ -393,6 +405,8 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
+         * Sets the deadline of a whole call, every attempt and wait included: no retry starts or waits past it.
+         *
          * @param timeout the deadline of a whole call, retries and waits included (default 60 s)
          * @return this builder
          */
@@ -413,6 +427,8 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
+         * Shares an existing OkHttpClient's connection pool and threads instead of making new ones.
+         *
          * @param client an OkHttpClient whose pool and dispatcher to share (default: the client makes its own). The
          *     caller keeps owning it: {@link Connect8x8Client#close()} leaves it open. Its timeouts, redirects,
          *     event listener and TLS versions (1.2 and 1.3 only) are overridden for this client's calls.
@@ -435,6 +451,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
+         * Turns the ids the client generates on or off. A send whose answer is lost may or may not have been processed;
+         * only an id fixed before it was sent tells which, from the receipts.
+         *
          * @param enabled whether to give every message a {@code clientMessageId} and every batch a
          *     {@code clientBatchId} when the caller set none (default true), so that an ambiguous failure can be
          *     reconciled from the receipts
@@ -446,6 +465,8 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
+         * Sets where generated message and batch ids come from; tests inject a sequence to assert the ids on the wire.
+         *
          * @param generator where generated client ids come from (default: random UUIDs; a batch id is cut to the
          *     API's limit)
          * @return this builder
@@ -489,6 +510,8 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
+         * Lets the debug log show what is sent. Off by default because message text is personal data.
+         *
          * @param enabled whether debug logs (logger {@code io.connect8x8.http}) show request bodies: message text
          *     and template parameters, phone numbers still masked (default false: method, URL, status, timing and
          *     attempt only)
@@ -559,6 +582,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
+         * Builds the client, checking every setting first, so a misconfigured client fails here and not on its first
+         * send. The API key is read from the file or environment now if none was set.
+         *
          * @return the client
          * @throws ValidationException naming the setting at fault (no key, a malformed key, an http URL to a
          *     non-loopback host, a malformed sub-account id)

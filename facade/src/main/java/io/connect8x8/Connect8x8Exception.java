@@ -11,6 +11,7 @@ public class Connect8x8Exception extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP requests the call made before it failed, 0 when it failed before any network I/O. */
     private final int attempts;
 
     /**

@@ -9,6 +9,7 @@ public class InFlightLimitException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The client's {@code maxAsyncInFlight}, the bound that was reached. */
     private final int limit;
 
     /**

@@ -10,6 +10,7 @@ public class PermissionDeniedException extends ApiErrorException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The region the account is probably in, for code 1201; null when the response names none. */
     private final Region regionHint;
 
     /**

@@ -11,6 +11,7 @@ public class RateLimitException extends ApiErrorException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The wait the server asked for in {@code Retry-After}; null when the response had no such header. */
     private final Duration retryAfter;
 
     /**

@@ -75,6 +75,9 @@ public final class RequestOptions {
         }
 
         /**
+         * Sets this call's deadline, over the client's call timeout. Zero or negative is refused with a
+         * {@link ValidationException}.
+         *
          * @param timeout the deadline of the whole call, retries and waits included (default: the client's call
          *     timeout)
          * @return this builder
@@ -89,6 +92,9 @@ public final class RequestOptions {
         }
 
         /**
+         * Sets this call's retry policy, over the client's: for example {@link RetryPolicy#NONE} for a call the caller
+         * retries itself.
+         *
          * @param retryPolicy the retry policy of this call (default: the client's)
          * @return this builder
          */
@@ -98,6 +104,8 @@ public final class RequestOptions {
         }
 
         /**
+         * Sends this call from another sub-account than the client's, without building a second client.
+         *
          * @param subAccountId the sub-account to send from in this call (default: the client's)
          * @return this builder
          */

@@ -17,7 +17,15 @@ import java.util.Map;
  */
 public record RequestPreview(String method, String url, Map<String, String> headers, String body) {
 
-    /** Makes an unmodifiable copy of the headers. */
+    /**
+     * Makes a preview with its own unmodifiable copy of the headers, so it stays exactly what would have been sent.
+     *
+     * @param method the HTTP method
+     * @param url the full URL
+     * @param headers the request headers, the key already redacted
+     * @param body the JSON body exactly as it would be sent
+     * @throws NullPointerException when {@code headers}, or a name or value in it, is null
+     */
     public RequestPreview {
         headers = Map.copyOf(headers);
     }

@@ -28,7 +28,17 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /** No retries at all. */
     public static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
-    /** Checks the values. */
+    /**
+     * Makes a policy, refusing one that could not work: no attempt at all, an attempt count that would hammer the
+     * API, or a backoff whose cap is below its base.
+     *
+     * @param maxAttempts attempts in all, the first included, 1 to 20
+     * @param initialBackoff the base of the exponential backoff, not negative
+     * @param maxBackoff the cap of one backoff, at least {@code initialBackoff}
+     * @param retryAmbiguousFailures whether to retry when the message may already have been processed
+     * @throws ValidationException when {@code maxAttempts} is outside 1 to 20, or the backoffs are out of order
+     * @throws NullPointerException when a backoff is null
+     */
     public RetryPolicy {
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw new ValidationException("retryPolicy.maxAttempts", "must be 1 to 20, was " + maxAttempts);
@@ -70,6 +80,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
 
         /**
+         * Sets how many attempts a call makes in all; checked by {@link #build()}.
+         *
          * @param maxAttempts attempts in all, the first included, 1 to 20 (default 3)
          * @return this builder
          */
@@ -79,6 +91,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
 
         /**
+         * Sets the base of the exponential backoff. The waits are random up to the bound (full jitter), so clients that
+         * failed together do not retry together.
+         *
          * @param initialBackoff the first backoff's upper bound; attempt n waits a random time up to
          *     {@code initialBackoff * 2^(n-1)}, capped (default 250 ms)
          * @return this builder
@@ -89,6 +104,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
 
         /**
+         * Caps one backoff, so late attempts do not wait for minutes; it must be at least the initial backoff, checked
+         * by {@link #build()}.
+         *
          * @param maxBackoff the cap of one backoff (default 8 s)
          * @return this builder
          */

@@ -9,6 +9,7 @@ public class TransportException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether any byte of the request may have reached the server: false only when it provably did not. */
     private final boolean mayHaveReachedServer;
 
     /**

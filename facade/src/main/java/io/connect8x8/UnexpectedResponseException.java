@@ -9,7 +9,9 @@ public class UnexpectedResponseException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The success status the unusable body came with. */
     private final int httpStatus;
+    /** The body as received, possibly cut at the response size limit; never null. */
     private final String rawBody;
 
     /**

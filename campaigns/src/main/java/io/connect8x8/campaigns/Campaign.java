@@ -155,6 +155,9 @@ public final class Campaign<M> {
         }
 
         /**
+         * Names the campaign. The id keys its journal, so running the same id again resumes where the last run stopped
+         * instead of sending everything twice.
+         *
          * @param campaignId the campaign's id, 1 to 12 letters, digits, '_', '.' or '-'; required. The same id resumes
          *     the same campaign.
          * @return this builder
@@ -165,6 +168,9 @@ public final class Campaign<M> {
         }
 
         /**
+         * Sets where the campaign records each chunk before and after sending it: the record that makes a re-run skip
+         * what was done and hold back what may have been sent.
+         *
          * @param journal where chunk intents and outcomes are recorded; the caller keeps ownership and closes it
          *     (default: a {@link FileJournal} at {@code .connect8x8/campaigns/<campaignId>.journal} under the working
          *     directory, opened and closed by each {@link #send} call)
@@ -176,6 +182,9 @@ public final class Campaign<M> {
         }
 
         /**
+         * Sets how many batch requests per second this process makes, so a campaign stays under 8x8's rate limit
+         * instead of living on 429 answers. Below 1 is refused with a {@link ValidationException}.
+         *
          * @param requestsPerSecond the pace of batch requests of this process (default {@value #DEFAULT_RATE},
          *     8x8's limit per sub-account); ignored when {@link #bucket(Bucket)} is given
          * @return this builder
@@ -189,6 +198,9 @@ public final class Campaign<M> {
         }
 
         /**
+         * Sets the token bucket that paces requests, in place of the local one {@link #rate(int)} makes: several
+         * processes sending for one sub-account share one rate only through a shared bucket.
+         *
          * @param bucket a Bucket4j bucket that paces requests, one token each; give a bucket shared between processes
          *     (for example from {@code connect8x8-postgresql}) so that they keep one sub-account's rate together
          *     (default: a local bucket at {@link #rate(int)})
@@ -200,6 +212,9 @@ public final class Campaign<M> {
         }
 
         /**
+         * Sets how many batch requests may be in flight at once; more hides each request's latency, the pace still
+         * comes from the rate. Outside 1 to 64 is refused with a {@link ValidationException}.
+         *
          * @param concurrency batch requests in flight at once, 1 to 64 (default 4)
          * @return this builder
          */
@@ -212,6 +227,9 @@ public final class Campaign<M> {
         }
 
         /**
+         * Caps a chunk by its estimated body size as well as by message count, so long texts or templates do not make a
+         * request the API refuses for its size. Below 16 KiB is refused with a {@link ValidationException}.
+         *
          * @param bytes the largest estimated request body; a chunk closes before a message would pass it, whatever
          *     the count (default 4 MiB)
          * @return this builder
@@ -225,6 +243,9 @@ public final class Campaign<M> {
         }
 
         /**
+         * Sets how many times a chunk is sent while each failure proves it was not processed; a chunk that may have
+         * been processed is never resent this way. Outside 1 to 20 is refused with a {@link ValidationException}.
+         *
          * @param attempts requests per chunk while the answer proves it was not sent (429, 503, connection refused),
          *     1 to 20 (default 5)
          * @return this builder
@@ -238,6 +259,9 @@ public final class Campaign<M> {
         }
 
         /**
+         * Sets the first wait before resending a chunk that provably was not sent, so a struggling server is not
+         * hammered.
+         *
          * @param backoff the wait before the second attempt after a not-sent failure other than 429, doubled for each
          *     later one (default 250 ms); a 429 waits its {@code Retry-After}
          * @return this builder
@@ -260,6 +284,9 @@ public final class Campaign<M> {
         }
 
         /**
+         * Sets the per-call options of every batch request. The campaign resends chunks itself, from its journal, so
+         * the options' own retries are turned off.
+         *
          * @param options the deadline and sub-account of every batch call; its retry policy is replaced by one
          *     attempt, because the campaign does its own resending (default: the client's)
          * @return this builder
@@ -270,6 +297,8 @@ public final class Campaign<M> {
         }
 
         /**
+         * Sets who is told how the run is going: counts so far and an ETA, for a progress bar or a log line.
+         *
          * @param listener sees progress periodically and once at the end (default: none)
          * @return this builder
          */
@@ -279,6 +308,8 @@ public final class Campaign<M> {
         }
 
         /**
+         * Sets how often the progress listener is called. Below 1 ms is refused with a {@link ValidationException}.
+         *
          * @param interval how often the listener is called (default 1 s)
          * @return this builder
          */
@@ -292,6 +323,9 @@ public final class Campaign<M> {
         }
 
         /**
+         * Tells the campaign how many messages to expect, when the caller knows it: the input is streamed, so without
+         * it progress has no total and no ETA.
+         *
          * @param messages how many messages the input holds, for the progress ETA (default: unknown)
          * @return this builder
          */
@@ -301,6 +335,8 @@ public final class Campaign<M> {
         }
 
         /**
+         * Sets how workers wait; tests inject a sleeper that returns at once, so backoffs and 429 waits cost no time.
+         *
          * @param sleeper how workers wait out a 429 or a backoff (default: {@link Sleeper#SYSTEM})
          * @return this builder
          */
@@ -310,6 +346,8 @@ public final class Campaign<M> {
         }
 
         /**
+         * Builds the campaign. Nothing is sent and no journal is opened until it is run.
+         *
          * @return the campaign
          * @throws ValidationException when the campaign id is missing or malformed
          */

@@ -24,7 +24,25 @@ public record CampaignReport(String campaignId, long messages, long accepted, lo
                              long ambiguous, long skipped, long elsewhere, long requests, Duration elapsed,
                              List<ChunkReport> chunks, List<String> invalid) {
 
-    /** Copies the lists. */
+    /**
+     * Makes a report with its own unmodifiable copies of the lists, so a report handed out cannot change under its
+     * reader while the run that built it goes on.
+     *
+     * @param campaignId the campaign
+     * @param messages messages read from the input
+     * @param accepted accepted by the API in this run
+     * @param rejected rejected by the API in this run, or refused by validation before sending
+     * @param failed not sent in this run (provably never reached the server): a re-run sends them
+     * @param ambiguous may have been sent, answer lost: reconcile them by {@code clientMessageId}; not resent
+     * @param skipped finished by an earlier run
+     * @param elsewhere held by another worker during this run
+     * @param requests batch requests made in this run, retries included
+     * @param elapsed how long the run took
+     * @param chunks each chunk's outcome, in sequence order
+     * @param invalid messages refused by validation before sending, as {@code "#index field: reason"} (the first
+     *     100)
+     * @throws NullPointerException when {@code campaignId}, {@code chunks} or {@code invalid} is null
+     */
     public CampaignReport {
         Objects.requireNonNull(campaignId, "campaignId");
         chunks = List.copyOf(chunks);

@@ -13,7 +13,18 @@ import java.util.Objects;
  */
 public record ChunkIntent(String campaignId, long sequence, String clientBatchId, int messages, String fingerprint) {
 
-    /** Checks the values. */
+    /**
+     * Makes an intent, refusing one a journal could not record faithfully: a chunk without its ids, or an empty
+     * one.
+     *
+     * @param campaignId the campaign
+     * @param sequence the chunk's position in the campaign, from 0
+     * @param clientBatchId the batch id sent with the chunk
+     * @param messages how many messages the chunk holds, at least 1
+     * @param fingerprint a digest of the chunk's messages
+     * @throws NullPointerException when {@code campaignId}, {@code clientBatchId} or {@code fingerprint} is null
+     * @throws IllegalArgumentException when {@code sequence} is negative or {@code messages} below 1
+     */
     public ChunkIntent {
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(clientBatchId, "clientBatchId");

@@ -12,7 +12,15 @@ import java.util.Objects;
  */
 public record ChunkRecord(ChunkState state, int accepted, int rejected, String detail) {
 
-    /** Checks the values. */
+    /**
+     * Makes a record; every recorded chunk has a state, the counts and the detail depend on it.
+     *
+     * @param state the state
+     * @param accepted messages the API accepted
+     * @param rejected messages the API rejected
+     * @param detail the batch id 8x8 gave, or what went wrong; may be null
+     * @throws NullPointerException when {@code state} is null
+     */
     public ChunkRecord {
         Objects.requireNonNull(state, "state");
     }

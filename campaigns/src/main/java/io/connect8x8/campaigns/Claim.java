@@ -22,7 +22,13 @@ public record Claim(Verdict verdict, ChunkRecord record) {
         ELSEWHERE
     }
 
-    /** Checks the values. */
+    /**
+     * Makes a journal's answer; the verdict is what the caller acts on, so it is required.
+     *
+     * @param verdict what the caller does with the chunk
+     * @param record the chunk's state as recorded before this claim, or null when the chunk was new
+     * @throws NullPointerException when {@code verdict} is null
+     */
     public Claim {
         Objects.requireNonNull(verdict, "verdict");
     }

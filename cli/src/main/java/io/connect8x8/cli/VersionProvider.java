@@ -10,6 +10,12 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
 
     /**
+     * Creates the provider; picocli makes one for {@code --version} through {@code versionProvider}, nothing else does.
+     */
+    public VersionProvider() {
+    }
+
+    /**
      * Returns one line naming the command and its version, such as {@code connect8x8 0.1.0-SNAPSHOT}.
      *
      * @return one line naming the command and its version

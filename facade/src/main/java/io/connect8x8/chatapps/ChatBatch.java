@@ -131,6 +131,8 @@ public final class ChatBatch {
         }
 
         /**
+         * Sets the batch's own id, echoed in the answer, to find the batch again after an ambiguous failure.
+         *
          * @param clientBatchId your id, at most 100 characters (default: the client generates one)
          * @return this builder
          */

@@ -282,6 +282,8 @@ public final class ChatMessage {
         }
 
         /**
+         * Sets the recipient; checked and normalised to E.164 by {@link #build()}.
+         *
          * @param to the recipient, E.164 ({@code +6512345678}) or national with {@link #country(String)}; sent as
          *     {@code user.msisdn}
          * @return this builder
@@ -387,6 +389,9 @@ public final class ChatMessage {
         }
 
         /**
+         * Adds a channel to try, after those added before: a message that does not reach the recipient on one channel
+         * in time is sent on the next.
+         *
          * @param channel the next channel to try, in order (default: the account's channel routing)
          * @return this builder
          */
@@ -396,6 +401,8 @@ public final class ChatMessage {
         }
 
         /**
+         * Sets the text an SMS fallback sends: rich content such as a template or an image has no SMS form.
+         *
          * @param fallbackText the text an SMS fallback sends instead of the content (needs SMS in the channels)
          * @return this builder
          */
@@ -405,7 +412,8 @@ public final class ChatMessage {
         }
 
         /**
-         * Sets the SMS fallback's settings (they need SMS in the channels).
+         * Sets how an SMS fallback is sent: its encoding and sender id; null leaves either to the API. The fallback
+         * needs SMS in the channels.
          *
          * @param encoding the SMS fallback's encoding, or null
          * @param source the SMS fallback's sender id, or null
@@ -467,6 +475,8 @@ public final class ChatMessage {
         }
 
         /**
+         * Sets the message's own id, echoed in the answer and the receipts, to reconcile a send whose answer was lost.
+         *
          * @param clientMessageId your id, at most 50 characters (default: the client generates one)
          * @return this builder
          */

@@ -34,7 +34,18 @@ public record ChatResult(String umid, String clientMessageId, String msisdn, Str
         this(umid, clientMessageId, msisdn, state, timestamp, errorCode, errorMessage, RawJson.EMPTY);
     }
 
-    /** Never null: {@link RawJson#EMPTY} stands for no JSON. */
+    /**
+     * Makes a result; a null {@code raw} becomes {@link RawJson#EMPTY}, so readers never check for null.
+     *
+     * @param umid 8x8's unique message id
+     * @param clientMessageId the caller's id as echoed, or null
+     * @param msisdn the recipient as echoed, or null
+     * @param state the state as the API spelled it
+     * @param timestamp the state's timestamp as written, or null
+     * @param errorCode for a rejected message in a batch, 8x8's code, or null
+     * @param errorMessage for a rejected message in a batch, 8x8's message, or null
+     * @param raw the answer's JSON as received, or null for none
+     */
     public ChatResult {
         raw = raw == null ? RawJson.EMPTY : raw;
     }

@@ -228,6 +228,9 @@ public final class Template {
         }
 
         /**
+         * Adds the next body parameter of the approved template, in order: the template's placeholders are numbered,
+         * not named.
+         *
          * @param value the next positional body parameter: the first fills {@code {{1}}}, at most 1,024 characters
          * @return this builder
          */

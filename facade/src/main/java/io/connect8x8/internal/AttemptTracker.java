@@ -18,6 +18,12 @@ public final class AttemptTracker {
     private volatile boolean sendStarted;
 
     /**
+     * Creates the tracker of one attempt, nothing sent yet; {@link #attach(Request)} ties it to that attempt's request.
+     */
+    public AttemptTracker() {
+    }
+
+    /**
      * Returns whether any byte of the request may have been written.
      *
      * @return whether any byte of the request may have been written

@@ -27,9 +27,14 @@ public final class Checks {
     }
 
     /**
-     * Requires a non-blank text of at most {@code max} characters.
+     * Requires a non-blank text of at most {@code max} characters: the API refuses an empty or over-long field with a
+     * less precise error, after a round trip.
      *
-     * @return the text
+     * @param field the field, for the error
+     * @param value the text as given
+     * @param max the most characters the field takes
+     * @return the text, unchanged
+     * @throws ValidationException when the text is null, blank or longer than {@code max}
      */
     public static String text(String field, String value, int max) {
         if (value == null) {
@@ -44,12 +49,30 @@ public final class Checks {
         return value;
     }
 
-    /** Requires an optional value, when present, to be at most {@code max} characters and not blank. */
+    /**
+     * Requires an optional text, when present, to be at most {@code max} characters and not blank: absent is fine,
+     * empty is not, because the API would read an empty string as a value.
+     *
+     * @param field the field, for the error
+     * @param value the text as given, or null when not set
+     * @param max the most characters the field takes
+     * @return the text, unchanged, or null
+     * @throws ValidationException when the text is blank or longer than {@code max}
+     */
     public static String optionalText(String field, String value, int max) {
         return value == null ? null : text(field, value, max);
     }
 
-    /** Requires a value to be present. */
+    /**
+     * Requires a value to be present, with a {@link ValidationException} naming the field instead of a bare
+     * {@link NullPointerException}.
+     *
+     * @param <T> the value's type
+     * @param field the field, for the error
+     * @param value the value as given
+     * @return the value, unchanged
+     * @throws ValidationException when the value is null
+     */
     public static <T> T required(String field, T value) {
         if (value == null) {
             throw new ValidationException(field, "is required");
@@ -58,9 +81,14 @@ public final class Checks {
     }
 
     /**
-     * Checks a sub-account id against 8x8's pattern: 3 to 50 of letters, digits and {@code - . _ &}.
+     * Checks a sub-account id against 8x8's pattern: 3 to 50 of letters, digits and {@code - . _ &}. The id goes into
+     * the URL path, so a bad one would otherwise surface as a confusing 404. The error gives the id's length, not
+     * the id.
      *
-     * @return the id
+     * @param field the field, for the error
+     * @param value the id as given
+     * @return the id, unchanged
+     * @throws ValidationException when the id is missing or does not match the pattern
      */
     public static String subAccountId(String field, String value) {
         if (value == null || value.isEmpty()) {
@@ -126,9 +154,13 @@ public final class Checks {
     }
 
     /**
-     * Checks an ISO 3166 alpha-2 country code.
+     * Checks an ISO 3166 alpha-2 country code against the regions libphonenumber knows, since the code is used to
+     * read national numbers.
      *
+     * @param field the field, for the error
+     * @param value the code in any case, or null when not set
      * @return the upper-case code, or null for null
+     * @throws ValidationException when the code is not a known region
      */
     public static String country(String field, String value) {
         if (value == null) {
@@ -142,9 +174,13 @@ public final class Checks {
     }
 
     /**
-     * Checks an absolute http or https URL with a host.
+     * Checks an absolute http or https URL with a host, such as a media or button link the API would fetch or show.
+     * Surrounding or inner spaces are refused rather than trimmed, so what is sent is what was given.
      *
+     * @param field the field, for the error
+     * @param value the URL as given
      * @return the URL as given
+     * @throws ValidationException when the URL is missing, not absolute http(s), or holds spaces
      */
     public static String url(String field, String value) {
         if (value == null) {
@@ -157,15 +193,28 @@ public final class Checks {
         return value;
     }
 
-    /** Checks an optional URL. */
+    /**
+     * Checks an optional URL by the rules of {@link #url(String, String)} when it is present.
+     *
+     * @param field the field, for the error
+     * @param value the URL as given, or null when not set
+     * @return the URL as given, or null
+     * @throws ValidationException when the URL is present and not valid
+     */
     public static String optionalUrl(String field, String value) {
         return value == null ? null : url(field, value);
     }
 
     /**
-     * Checks a base URL: https anywhere, plain http only for a loopback host (the simulator, a local proxy).
+     * Checks a base URL: https anywhere, plain http only for a loopback host (the simulator, a local proxy), so the
+     * key never crosses a network in clear. User info is refused, and not echoed, since that is where a key would
+     * be.
      *
+     * @param field the field, for the error
+     * @param value the URL as given
      * @return the URL without a trailing slash
+     * @throws ValidationException when the URL is missing or malformed, carries user info, or is plain http to a
+     *     host that is not loopback
      */
     public static String baseUrl(String field, String value) {
         HttpUrl parsed = value == null ? null : HttpUrl.parse(value.strip());
@@ -184,7 +233,14 @@ public final class Checks {
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** Whether a host name is a loopback address, without any DNS lookup. */
+    /**
+     * Tells whether a host name is a loopback address, without any DNS lookup: a check made while building a client
+     * must not block or depend on the resolver. Only literal forms count ({@code localhost}, {@code *.localhost},
+     * {@code 127.x.x.x}, {@code ::1}).
+     *
+     * @param host the host name or address literal, as a URL carries it
+     * @return whether the host is loopback
+     */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         // 127.x only as an IPv4 literal: a name such as 127.0.0.1.example.com resolves anywhere.
@@ -193,7 +249,15 @@ public final class Checks {
                 || h.equals("[::1]") || h.equals("0:0:0:0:0:0:0:1");
     }
 
-    /** Checks a schedule: not in the past, at most 7 days ahead of {@code clock}. */
+    /**
+     * Checks a schedule: not in the past (5 s of slack for clock skew), at most {@link #MAX_SCHEDULE_AHEAD} ahead of
+     * {@code clock}, the window the API accepts.
+     *
+     * @param field the field, for the error
+     * @param scheduled when the message is to be sent, or null to send now
+     * @param clock the clock "now" is read from
+     * @throws ValidationException when the time is in the past or too far ahead
+     */
     public static void schedule(String field, OffsetDateTime scheduled, Clock clock) {
         if (scheduled == null) {
             return;
@@ -208,7 +272,16 @@ public final class Checks {
         }
     }
 
-    /** Checks that an expiry is after the schedule (or after now when nothing is scheduled). */
+    /**
+     * Checks that an expiry is after the schedule (or after now when nothing is scheduled): a message that expires
+     * before it may be sent could never be delivered.
+     *
+     * @param field the field, for the error
+     * @param expiry when the message stops being worth delivering, or null for none
+     * @param scheduled when the message is to be sent, or null to send now
+     * @param clock the clock "now" is read from
+     * @throws ValidationException when the expiry is not after the schedule, or in the past
+     */
     public static void expiry(String field, OffsetDateTime expiry, OffsetDateTime scheduled, Clock clock) {
         if (expiry == null) {
             return;
@@ -221,7 +294,15 @@ public final class Checks {
         }
     }
 
-    /** Checks a count is within 1 to {@code max}. */
+    /**
+     * Checks a count is within 1 to {@code max}, such as the messages of a batch or the entries of a list the API
+     * caps.
+     *
+     * @param field the field, for the error
+     * @param size the count
+     * @param max the most the API takes
+     * @throws ValidationException when the count is 0 or above {@code max}
+     */
     public static void size(String field, int size, int max) {
         if (size == 0) {
             throw new ValidationException(field, "must not be empty");

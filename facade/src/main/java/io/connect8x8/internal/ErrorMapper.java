@@ -23,6 +23,10 @@ public final class ErrorMapper {
     /**
      * Reads 8x8's error envelope from a body, leniently: a body that is not the envelope (an HTML page from a proxy)
      * gives an error with only the status and the raw body.
+     *
+     * @param status the HTTP status
+     * @param body the response body as received
+     * @return the error, with the envelope's fields when the body had them
      */
     public static ApiError parse(int status, String body) {
         try {
@@ -45,6 +49,8 @@ public final class ErrorMapper {
      * @param retryAfter the Retry-After header, or null
      * @param region the configured region, or null
      * @param attempts requests made
+     * @return the exception for the status: 400, 401, 403, 404 and 429 have their own types, 5xx a server error,
+     *     any other status the base type
      */
     public static ApiErrorException toException(ApiError error, Duration retryAfter, Region region, int attempts) {
         int status = error.httpStatus();

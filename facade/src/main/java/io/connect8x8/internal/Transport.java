@@ -67,6 +67,8 @@ public final class Transport implements CallExecutor {
     private volatile boolean closed;
 
     /**
+     * Makes the transport of one client; every send of both APIs goes through it.
+     *
      * @param http the client to execute on, with {@link AttemptTracker#LISTENER_FACTORY} installed
      * @param clock the clock deadlines are measured on
      * @param sleeper how to wait between attempts

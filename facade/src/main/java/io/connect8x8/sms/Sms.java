@@ -262,6 +262,8 @@ public final class Sms {
         }
 
         /**
+         * Sets the recipient; checked and normalised to E.164 by {@link #build()}.
+         *
          * @param to the recipient: E.164 ({@code +6512345678}), or national with {@link #country(String)};
          *     required for a single send, sent as {@code destination}
          * @return this builder
@@ -272,6 +274,9 @@ public final class Sms {
         }
 
         /**
+         * Sets the message text. Longer text is sent as several parts; {@link SmsParts#of(String)} tells how many
+         * before sending.
+         *
          * @param text the message, at most 10 parts (1,530 GSM-7 or 670 UCS-2 units); required for a single send
          * @return this builder
          */
@@ -281,6 +286,8 @@ public final class Sms {
         }
 
         /**
+         * Sets the sender id the recipient sees, in place of the account's.
+         *
          * @param from the sender id registered with 8x8, at most 16 characters, sent as {@code source}
          *     (default: the account's)
          * @return this builder
@@ -291,7 +298,7 @@ public final class Sms {
         }
 
         /**
-         * Sets the encoding.
+         * Sets the text's encoding: UCS-2 takes any character, GSM-7 fits more than twice as much text in a part.
          *
          * @param encoding the encoding, or null (default: not sent, the API uses AUTO)
          * @return this builder
@@ -317,6 +324,8 @@ public final class Sms {
         }
 
         /**
+         * Sets the message's own id, echoed in the answer and the receipts, to reconcile a send whose answer was lost.
+         *
          * @param clientMessageId your id for the message, at most 350 characters (default: the client generates one
          *     so that an ambiguous failure can be reconciled from the receipts)
          * @return this builder
@@ -327,6 +336,8 @@ public final class Sms {
         }
 
         /**
+         * Sends this message's delivery receipts to another URL than the account's webhook.
+         *
          * @param dlrCallbackUrl the URL for this message's delivery receipts (default: the account's webhook)
          * @return this builder
          */
@@ -336,6 +347,8 @@ public final class Sms {
         }
 
         /**
+         * Sets the country a national number is read in; without it a number must be in E.164 form.
+         *
          * @param country ISO 3166 alpha-2 country of a national {@link #to(String)}, also sent as {@code country}
          * @return this builder
          */
@@ -345,6 +358,9 @@ public final class Sms {
         }
 
         /**
+         * Schedules the message for later instead of sending it at once; checked when it is sent, against the client's
+         * clock.
+         *
          * @param scheduled when to send, not in the past and at most 7 days ahead (default: now)
          * @return this builder
          */
@@ -354,6 +370,8 @@ public final class Sms {
         }
 
         /**
+         * Sets when delivery stops being worth trying, for a text that is useless late, such as a one-time code.
+         *
          * @param expiry when to stop trying, after {@code scheduled} (default: the API's)
          * @return this builder
          */
@@ -363,6 +381,9 @@ public final class Sms {
         }
 
         /**
+         * Builds the message, checking its fields first, so bad input fails here with the field named and not after a
+         * round trip to the API.
+         *
          * @return the message
          * @throws ValidationException naming the first field that is malformed
          */

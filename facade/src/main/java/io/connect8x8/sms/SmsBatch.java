@@ -234,6 +234,8 @@ public final class SmsBatch {
         }
 
         /**
+         * Sets the batch's own id, echoed in the answer, to find the batch again after an ambiguous failure.
+         *
          * @param clientBatchId your id for the batch, at most 20 characters (default: the client generates one)
          * @return this builder
          */

@@ -30,7 +30,18 @@ public record SmsBatchResult(String batchId, String clientBatchId, int acceptedC
         this(batchId, clientBatchId, acceptedCount, rejectedCount, messages, RawJson.EMPTY);
     }
 
-    /** Copies the list; {@link RawJson#EMPTY} stands for no JSON. */
+    /**
+     * Makes a result with its own unmodifiable copy of the list; a null {@code raw} becomes {@link RawJson#EMPTY},
+     * so readers never check for null.
+     *
+     * @param batchId 8x8's id of the batch
+     * @param clientBatchId the caller's id as echoed, or null
+     * @param acceptedCount how many messages were queued
+     * @param rejectedCount how many were rejected
+     * @param messages each message's result; empty when the batch did not ask for them
+     * @param raw the whole answer's JSON as received, or null for none
+     * @throws NullPointerException when {@code messages}, or an element of it, is null
+     */
     public SmsBatchResult {
         messages = List.copyOf(messages);
         raw = raw == null ? RawJson.EMPTY : raw;

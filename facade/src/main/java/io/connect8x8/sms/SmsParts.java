@@ -32,7 +32,18 @@ public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart,
                     + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM7_EXTENSION = "\f^{}\\[~]|€";
 
-    /** Validates the record's invariants. */
+    /**
+     * Makes a value; {@link #of(String)} computes one from a text, this constructor is for values read back or built in
+     * tests.
+     *
+     * @param encoding the encoding used: {@link SmsEncoding#GSM7} or {@link SmsEncoding#UCS2}
+     * @param length the length in the encoding's units
+     * @param parts the number of parts the text is sent as
+     * @param perPart the capacity of one part in this message
+     * @param remainingInLastPart how many more units fit in the last part
+     * @param truncated whether the text needs more than {@value #MAX_PARTS} parts and would be cut
+     * @throws NullPointerException when {@code encoding} is null
+     */
     public SmsParts {
         Objects.requireNonNull(encoding, "encoding");
     }

@@ -33,7 +33,17 @@ public record SmsResult(String umid, String clientMessageId, String destination,
         this(umid, clientMessageId, destination, encoding, status, description, RawJson.EMPTY);
     }
 
-    /** Never null: {@link RawJson#EMPTY} stands for no JSON. */
+    /**
+     * Makes a result; a null {@code raw} becomes {@link RawJson#EMPTY}, so readers never check for null.
+     *
+     * @param umid 8x8's unique message id
+     * @param clientMessageId the caller's id as echoed, or null
+     * @param destination the destination as the API echoed it
+     * @param encoding the encoding the API used, as it spelled it
+     * @param status the status as spelled
+     * @param description the status's description, or null
+     * @param raw the answer's JSON as received, or null for none
+     */
     public SmsResult {
         raw = raw == null ? RawJson.EMPTY : raw;
     }

@@ -210,6 +210,9 @@ public final class PostgresCampaignJournal implements CampaignJournal {
         }
 
         /**
+         * Names this worker in the journal, so a chunk held by another process can be told from one of its own, and an
+         * operator can see who holds what.
+         *
          * @param worker this worker's name in the table, e.g. host and process id (default: a random UUID)
          * @return this builder
          */
@@ -219,6 +222,9 @@ public final class PostgresCampaignJournal implements CampaignJournal {
         }
 
         /**
+         * Sets how long a claim on a chunk lasts without an answer; after that, the worker that claimed it is taken to
+         * have died, and the chunk counts as ambiguous instead of being held forever.
+         *
          * @param lease how long a chunk may stay claimed without an answer before it counts as abandoned (and so
          *     ambiguous); longer than any request's deadline (default 5 minutes)
          * @return this builder

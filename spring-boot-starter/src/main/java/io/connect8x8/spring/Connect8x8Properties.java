@@ -52,6 +52,12 @@ public class Connect8x8Properties {
     private final Sandbox sandbox = new Sandbox();
 
     /**
+     * Creates the properties with every value unset; Spring Boot binds {@code connect8x8.*} through the setters.
+     */
+    public Connect8x8Properties() {
+    }
+
+    /**
      * The API key.
      *
      * @return the key, or null when not set
@@ -256,6 +262,13 @@ public class Connect8x8Properties {
         private Boolean retryAmbiguousFailures;
 
         /**
+         * Creates the retry settings with every value unset; Spring Boot binds {@code connect8x8.retry.*} through the
+         * setters.
+         */
+        public Retry() {
+        }
+
+        /**
          * The most attempts a call makes.
          *
          * @return the number, or null for the default
@@ -367,6 +380,13 @@ public class Connect8x8Properties {
 
         /** How many bytes of bodies may be read at once; beyond it requests answer 503 and 8x8 retries. */
         private DataSize maxInFlightSize = DataSize.ofMegabytes(16);
+
+        /**
+         * Creates the webhook settings with their defaults; Spring Boot binds {@code connect8x8.webhook.*} through the
+         * setters.
+         */
+        public Webhook() {
+        }
 
         /**
          * Whether the endpoint is registered.
@@ -527,6 +547,13 @@ public class Connect8x8Properties {
 
         /** Where the simulator posts receipts. Default: this application's webhook endpoint. */
         private String webhookUrl;
+
+        /**
+         * Creates the sandbox settings with their defaults, sandbox mode off; Spring Boot binds
+         * {@code connect8x8.sandbox.*} through the setters.
+         */
+        public Sandbox() {
+        }
 
         /**
          * Whether sandbox mode is on.

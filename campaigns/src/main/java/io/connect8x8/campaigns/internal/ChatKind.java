@@ -16,6 +16,8 @@ public final class ChatKind implements MessageKind<ChatMessage> {
     private final Connect8x8Client client;
 
     /**
+     * Makes the Messaging Apps kind of a campaign, sending through the given client's one send pipeline.
+     *
      * @param client the client whose batch call sends every chunk
      */
     public ChatKind(Connect8x8Client client) {

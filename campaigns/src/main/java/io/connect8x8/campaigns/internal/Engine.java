@@ -49,6 +49,8 @@ public final class Engine<M> {
     private final Tally tally = new Tally();
 
     /**
+     * Makes the engine of one campaign; nothing is sent before {@link #run(Iterator)}.
+     *
      * @param kind the API's messages
      * @param settings the campaign's settings
      */
@@ -332,6 +334,9 @@ public final class Engine<M> {
                                  Duration progressInterval, long expectedMessages) {
 
         /**
+         * Returns a copy of these settings with another journal: each send of a campaign opens its own default file
+         * journal, while the settings stay those the campaign was built with.
+         *
          * @param other the journal of one run
          * @return these settings with that journal
          */

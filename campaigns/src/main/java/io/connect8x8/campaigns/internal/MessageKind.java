@@ -32,12 +32,17 @@ public interface MessageKind<M> {
     int maxClientMessageId();
 
     /**
+     * Reads the id a message already carries: an id set by the caller is kept, so the caller can reconcile by it.
+     *
      * @param message a message
      * @return its clientMessageId, or null when the caller left it to the campaign
      */
     String clientMessageId(M message);
 
     /**
+     * Sets the id of a message that has none. The engine derives it from the campaign and the message's position, so a
+     * re-run sends the message with the same id, and an ambiguous one can be reconciled from the receipts.
+     *
      * @param message a message
      * @param clientMessageId the id to fix on it
      * @return the message with that id

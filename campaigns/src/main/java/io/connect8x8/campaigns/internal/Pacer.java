@@ -17,6 +17,8 @@ public final class Pacer {
     private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
 
     /**
+     * Makes a pacer over a bucket; every worker of one campaign shares it, so a 429 slows all of them.
+     *
      * @param bucket the token bucket, local or shared between processes
      * @param sleeper how to wait out a 429
      */

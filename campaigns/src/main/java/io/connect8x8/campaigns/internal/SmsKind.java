@@ -20,6 +20,8 @@ public final class SmsKind implements MessageKind<Sms> {
     private final Connect8x8Client client;
 
     /**
+     * Makes the SMS kind of a campaign, sending through the given client's one send pipeline.
+     *
      * @param client the client whose batch call sends every chunk
      */
     public SmsKind(Connect8x8Client client) {

@@ -37,6 +37,9 @@ public record CliContext(Map<String, String> environment, SimulatorFactory simul
     }
 
     /**
+     * Reads an environment variable through this context, so tests give the command an environment of their own instead
+     * of the process's.
+     *
      * @param name the variable's name
      * @return its value, or null when unset
      */

@@ -12,6 +12,8 @@ public final class Debug {
     private final boolean enabled;
 
     /**
+     * Makes the debug log of one command run.
+     *
      * @param err where lines go
      * @param enabled whether to write them
      */

@@ -25,6 +25,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     private final BooleanSupplier verbose;
 
     /**
+     * Makes the handler. {@code --verbose} is parsed after the handler is installed, so it is read through a supplier
+     * when a failure is handled.
+     *
      * @param verbose whether {@code --verbose} was given (read when a failure is handled)
      */
     public ErrorHandler(BooleanSupplier verbose) {

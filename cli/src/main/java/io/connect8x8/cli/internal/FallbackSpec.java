@@ -14,6 +14,8 @@ import picocli.CommandLine.ParameterException;
 public record FallbackSpec(String channel, long afterSeconds) {
 
     /**
+     * Reads one {@code --fallback} value; a malformed one is a usage error, not a failure of the send.
+     *
      * @param cmd the command, for the usage error
      * @param text such as {@code sms:60}
      * @return the fallback

@@ -12,6 +12,8 @@ import picocli.CommandLine.ParameterException;
 public record IndexedValue(int index, String value) {
 
     /**
+     * Reads one {@code INDEX=VALUE} option value; a malformed one is a usage error, not a failure of the send.
+     *
      * @param cmd the command, for the usage error
      * @param option the option's name, for the usage error
      * @param text such as {@code 0=track/42}

@@ -9,6 +9,12 @@ import picocli.CommandLine.TypeConversionException;
 public final class IsoTimeConverter implements ITypeConverter<OffsetDateTime> {
 
     /**
+     * Creates the converter; picocli makes one for each option that names it as its {@code converter}.
+     */
+    public IsoTimeConverter() {
+    }
+
+    /**
      * Returns the time.
      *
      * @param value the text

@@ -14,6 +14,12 @@ public final class ReceiptLog implements Consumer<DeliveryReceipt> {
 
     private final List<DeliveryReceipt> receipts = new ArrayList<>();
 
+    /**
+     * Creates an empty log, to be given to the demo's receiver as the consumer of its receipts.
+     */
+    public ReceiptLog() {
+    }
+
     /** Records a receipt; called by the receiver's threads. */
     @Override
     public synchronized void accept(DeliveryReceipt receipt) {

@@ -25,7 +25,13 @@ public record RecipientFile(List<String> numbers, List<Map<String, String>> rows
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
-    /** Copies the lists. */
+    /**
+     * Makes the recipients with their own unmodifiable copies of the lists: a command reads them while it sends.
+     *
+     * @param numbers the numbers, in file order
+     * @param rows for CSV, each row's values by column name; empty for plain numbers
+     * @throws NullPointerException when a list, or an element of one, is null
+     */
     public RecipientFile {
         numbers = List.copyOf(numbers);
         rows = List.copyOf(rows);

@@ -15,6 +15,8 @@ public final class Results {
     }
 
     /**
+     * Renders a result as one human line: what a terminal user reads after a send.
+     *
      * @param result an {@link SmsResult}, {@link SmsBatchResult}, {@link ChatResult} or {@link ChatBatchResult}
      * @return one line such as {@code accepted umid=... status=QUEUED}
      */
@@ -40,6 +42,8 @@ public final class Results {
     }
 
     /**
+     * Renders a result as the JSON the API answered with, for {@code --json} output that scripts parse.
+     *
      * @param result a result, as for {@link #summary(Object)}
      * @return the result in the API's response shape, indented
      */

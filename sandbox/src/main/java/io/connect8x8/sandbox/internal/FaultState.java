@@ -42,6 +42,12 @@ public final class FaultState {
     private SplittableRandom random = new SplittableRandom(DEFAULT_SEED);
 
     /**
+     * Creates the switches with every fault off, no added latency, and the draw seeded with {@link #DEFAULT_SEED}.
+     */
+    public FaultState() {
+    }
+
+    /**
      * Sets the latency added to every API response.
      *
      * @param latency added before every API response, not negative

@@ -27,6 +27,9 @@ public final class MessageStore {
     private long receiptsSettled;
 
     /**
+     * Makes a store that keeps the latest messages whole and only counts older ones, so a long test run does not grow
+     * the simulator's memory without bound.
+     *
      * @param window how many of the latest messages are kept whole; older ones only count
      */
     public MessageStore(int window) {
@@ -71,6 +74,9 @@ public final class MessageStore {
     }
 
     /**
+     * Counts the messages that reused an id already accepted: what a test of retries checks, since a second acceptance
+     * of one id means a message went twice.
+     *
      * @return accepted messages whose clientMessageId (per API and sub-account) had been accepted before: each
      *     second, third... acceptance counts once
      */

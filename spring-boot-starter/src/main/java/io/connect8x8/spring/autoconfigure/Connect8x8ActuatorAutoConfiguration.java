@@ -17,6 +17,13 @@ import org.springframework.context.annotation.Bean;
 public class Connect8x8ActuatorAutoConfiguration {
 
     /**
+     * Creates the auto-configuration; Spring Boot makes it from the starter's list of auto-configurations, applications
+     * do not.
+     */
+    public Connect8x8ActuatorAutoConfiguration() {
+    }
+
+    /**
      * The function that masks the secrets.
      *
      * @return the sanitizing function

@@ -20,6 +20,13 @@ import org.springframework.context.annotation.Bean;
 public class Connect8x8AutoConfiguration {
 
     /**
+     * Creates the auto-configuration; Spring Boot makes it from the starter's list of auto-configurations, applications
+     * do not.
+     */
+    public Connect8x8AutoConfiguration() {
+    }
+
+    /**
      * Builds the client. It is closed with the application context.
      *
      * @param properties  the properties

@@ -23,6 +23,13 @@ import org.springframework.context.event.EventListener;
 public class Connect8x8MetricsAutoConfiguration {
 
     /**
+     * Creates the auto-configuration; Spring Boot makes it from the starter's list of auto-configurations, applications
+     * do not.
+     */
+    public Connect8x8MetricsAutoConfiguration() {
+    }
+
+    /**
      * The listener that counts receipts and inbound messages.
      *
      * @param registry the application's registry, looked up at the first event

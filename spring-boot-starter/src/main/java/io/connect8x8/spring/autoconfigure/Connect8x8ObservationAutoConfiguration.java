@@ -31,6 +31,13 @@ import org.springframework.context.event.EventListener;
 public class Connect8x8ObservationAutoConfiguration {
 
     /**
+     * Creates the auto-configuration; Spring Boot makes it from the starter's list of auto-configurations, applications
+     * do not.
+     */
+    public Connect8x8ObservationAutoConfiguration() {
+    }
+
+    /**
      * Creates the listener over the application's registries.
      *
      * @param observations the application's observation registry

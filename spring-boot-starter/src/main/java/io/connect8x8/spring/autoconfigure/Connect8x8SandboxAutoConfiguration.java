@@ -26,6 +26,13 @@ public class Connect8x8SandboxAutoConfiguration {
     static final String SANDBOX_SUB_ACCOUNT = "sandbox-subaccount";
 
     /**
+     * Creates the auto-configuration; Spring Boot makes it from the starter's list of auto-configurations, applications
+     * do not.
+     */
+    public Connect8x8SandboxAutoConfiguration() {
+    }
+
+    /**
      * The simulator, started after the web server.
      *
      * @param properties  the properties

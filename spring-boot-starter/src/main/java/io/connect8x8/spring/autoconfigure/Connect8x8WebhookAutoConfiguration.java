@@ -32,6 +32,13 @@ import org.springframework.context.annotation.Conditional;
 public class Connect8x8WebhookAutoConfiguration {
 
     /**
+     * Creates the auto-configuration; Spring Boot makes it from the starter's list of auto-configurations, applications
+     * do not.
+     */
+    public Connect8x8WebhookAutoConfiguration() {
+    }
+
+    /**
      * Builds the receiver.
      *
      * @param properties the properties

@@ -11,6 +11,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class OtpApplication {
 
     /**
+     * Creates the application class; Spring Boot makes it, as the configuration {@link #main(String[])} starts from.
+     */
+    public OtpApplication() {
+    }
+
+    /**
      * Starts the application.
      *
      * @param args Spring Boot's arguments, such as {@code --server.port=8080}

@@ -19,6 +19,12 @@ public class ReceiptLog {
     private final Map<String, DeliveryReceipt> latest = new ConcurrentHashMap<>();
 
     /**
+     * Creates an empty log; Spring makes the one instance, found by component scanning.
+     */
+    public ReceiptLog() {
+    }
+
+    /**
      * Logs a receipt; its {@code toString()} masks the phone number.
      *
      * @param event the starter's event
