@@ -7,6 +7,7 @@ import io.connect8x8.internal.Access;
 import io.connect8x8.internal.AttemptTracker;
 import io.connect8x8.internal.ChatKinds;
 import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.Lazy;
 import io.connect8x8.internal.SendPipeline;
 import io.connect8x8.internal.SmsKinds;
 import io.connect8x8.internal.Transport;
@@ -40,7 +41,8 @@ import okhttp3.TlsVersion;
  * }</pre>
  *
  * <p>Share one client: it holds a connection pool and threads. {@link #close()} releases them (idempotent); a
- * caller-supplied {@link OkHttpClient} is left open, as its owner's.
+ * caller-supplied {@link OkHttpClient} is left open, as its owner's. The HTTP client behind them (and its TLS
+ * set-up) is built at the first request, so a client that only previews requests never builds one.
  */
 public final class Connect8x8Client implements AutoCloseable {
 
@@ -50,12 +52,12 @@ public final class Connect8x8Client implements AutoCloseable {
     /** The default bound on async calls in flight at once: 64, OkHttp's own default for a dispatcher. */
     public static final int DEFAULT_MAX_ASYNC_IN_FLIGHT = 64;
 
-    private final OkHttpClient http;
+    private final Lazy<OkHttpClient> http;
     private final boolean ownsHttp;
     private final Transport transport;
     private final SmsOperations sms;
     private final ChatAppsOperations chatApps;
-    private final GeneratedApis generated;
+    private final Lazy<GeneratedApis> generated;
     private final String description;
     private final Builder settings;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -99,7 +101,9 @@ public final class Connect8x8Client implements AutoCloseable {
         // Also on a shared client: its owner's specs may allow TLS 1.0 and 1.1 (the derived client leaves them intact).
         http.connectionSpecs(java.util.List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
                 .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2).build(), ConnectionSpec.CLEARTEXT));
-        this.http = http.build();
+        // Built at the first request (or newBuilder(), or generated()): building it loads the JDK's TLS stack and
+        // reads the trust store, a third of what a CLI dry run, which sends nothing, would otherwise load.
+        this.http = new Lazy<>(http::build);
 
         Region hintRegion = b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null;
         this.transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes,
@@ -107,16 +111,11 @@ public final class Connect8x8Client implements AutoCloseable {
         Supplier<String> ids = b.autoClientIds ? (b.idGenerator != null ? b.idGenerator : SendPipeline.RANDOM_IDS)
                 : null;
 
-        var smsClient = WireApiClients.sms(this.http);
-        smsClient.setBasePath(smsUrl);
-        smsClient.setBearerToken(key::reveal);
-        smsClient.setUserAgent(b.userAgent);
-        var chatClient = WireApiClients.messaging(this.http);
-        chatClient.setBasePath(chatUrl);
-        chatClient.setBearerToken(key::reveal);
-        chatClient.setUserAgent(b.userAgent);
-        SmsApi smsApi = new SmsApi(smsClient);
-        MessagingApi messagingApi = new MessagingApi(chatClient);
+        // The pipeline's generated clients only build requests (the transport executes them): no OkHttpClient of
+        // this client's is needed for that.
+        SmsApi smsApi = new SmsApi(smsApiClient(WireApiClients.REQUEST_FACTORY, smsUrl, key, b.userAgent));
+        MessagingApi messagingApi = new MessagingApi(
+                messagingApiClient(WireApiClients.REQUEST_FACTORY, chatUrl, key, b.userAgent));
         this.sms = Access.smsOperations(new Access.SmsWiring(
                 new SendPipeline(transport, CallListener.Api.SMS, b.listener, b.clock, smsSub, b.callTimeout,
                         b.retryPolicy, ids, closed::get),
@@ -125,14 +124,36 @@ public final class Connect8x8Client implements AutoCloseable {
                 new SendPipeline(transport, CallListener.Api.CHAT_APPS, b.listener, b.clock, chatSub, b.callTimeout,
                         b.retryPolicy, ids, closed::get),
                 ChatKinds.single(messagingApi), ChatKinds.batch(messagingApi)));
-        this.generated = new GeneratedApis(smsApi, messagingApi);
+        // The escape hatch executes its calls itself: its generated clients are made with this client's OkHttpClient,
+        // on first use.
+        String userAgent = b.userAgent;
+        this.generated = new Lazy<>(() -> new GeneratedApis(
+                new SmsApi(smsApiClient(this.http.get(), smsUrl, key, userAgent)),
+                new MessagingApi(messagingApiClient(this.http.get(), chatUrl, key, userAgent))));
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + smsSub + (Objects.equals(smsSub, chatSub) ? "" : "/" + chatSub)
                 + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy + '}';
         this.settings = b.copy();
         settings.apiKey = key;
         settings.apiKeyFile = null;
-        settings.httpClient = this.http;
+    }
+
+    private static io.connect8x8.generated.sms.ApiClient smsApiClient(OkHttpClient http, String url, ApiKey key,
+                                                                       String userAgent) {
+        var client = WireApiClients.sms(http);
+        client.setBasePath(url);
+        client.setBearerToken(key::reveal);
+        client.setUserAgent(userAgent);
+        return client;
+    }
+
+    private static io.connect8x8.generated.messaging.ApiClient messagingApiClient(OkHttpClient http, String url,
+                                                                                   ApiKey key, String userAgent) {
+        var client = WireApiClients.messaging(http);
+        client.setBasePath(url);
+        client.setBearerToken(key::reveal);
+        client.setUserAgent(userAgent);
+        return client;
     }
 
     /**
@@ -144,7 +165,9 @@ public final class Connect8x8Client implements AutoCloseable {
      * @return a new builder, independent of this client
      */
     public Builder newBuilder() {
-        return settings.copy();
+        Builder copy = settings.copy();
+        copy.httpClient = http.get();
+        return copy;
     }
 
     private static void checkPositive(String field, Duration value) {
@@ -192,7 +215,7 @@ public final class Connect8x8Client implements AutoCloseable {
      * @return the generated APIs
      */
     public GeneratedApis generated() {
-        return generated;
+        return generated.get();
     }
 
     /**
@@ -205,9 +228,10 @@ public final class Connect8x8Client implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             transport.close();
-            if (ownsHttp) {
-                http.dispatcher().executorService().shutdown();
-                http.connectionPool().evictAll();
+            OkHttpClient built = http.ifMade();
+            if (ownsHttp && built != null) {
+                built.dispatcher().executorService().shutdown();
+                built.connectionPool().evictAll();
             }
         }
     }

@@ -3,6 +3,7 @@ package io.connect8x8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -56,10 +57,20 @@ class ReadmeCompilesTest {
         Path out = Files.createTempDirectory("readme-classes");
         StringWriter diagnostics = new StringWriter();
         boolean compiled = compiler.getTask(diagnostics, null, null,
-                List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none"),
+                List.of("-d", out.toString(), "-classpath", classPath(), "-proc:none"),
                 null, sources).call();
         assertEquals("", diagnostics.toString());
         assertTrue(compiled);
+    }
+
+    /**
+     * What a class-path user compiles against: the test class path, and the facade with its dependencies, which
+     * these tests find on the module path.
+     */
+    private static String classPath() {
+        String modulePath = System.getProperty("jdk.module.path");
+        String classPath = System.getProperty("java.class.path");
+        return modulePath == null ? classPath : modulePath + File.pathSeparator + classPath;
     }
 
     private static JavaFileObject source(String name, String code) {

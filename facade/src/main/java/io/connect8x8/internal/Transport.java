@@ -29,6 +29,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -52,7 +53,7 @@ public final class Transport implements CallExecutor {
     /** Error bodies are kept up to this size: enough for any envelope or proxy page. */
     private static final long MAX_ERROR_BODY = 64 * 1024;
 
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> http;
     private final Clock clock;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
@@ -69,7 +70,8 @@ public final class Transport implements CallExecutor {
     /**
      * Makes the transport of one client; every send of both APIs goes through it.
      *
-     * @param http the client to execute on, with {@link AttemptTracker#LISTENER_FACTORY} installed
+     * @param http the client to execute on, with {@link AttemptTracker#LISTENER_FACTORY} installed; asked for at
+     *     the first attempt, so a client that never sends never builds one (see {@link Lazy})
      * @param clock the clock deadlines are measured on
      * @param sleeper how to wait between attempts
      * @param random uniform [0, 1) for jitter; null for the default
@@ -80,7 +82,7 @@ public final class Transport implements CallExecutor {
      *     transport creates when first needed (one daemon thread) and shuts down on {@link #close()}
      * @param maxAsyncInFlight the most async calls in flight at once, waits included
      */
-    public Transport(OkHttpClient http, Clock clock, Sleeper sleeper, DoubleSupplier random, Region region,
+    public Transport(Supplier<OkHttpClient> http, Clock clock, Sleeper sleeper, DoubleSupplier random, Region region,
                      long maxResponseBytes, boolean logContent, ScheduledExecutorService scheduler,
                      int maxAsyncInFlight) {
         this.http = http;
@@ -220,7 +222,7 @@ public final class Transport implements CallExecutor {
             }
             tracker = new AttemptTracker();
             recorder.attemptStarted(tracker);
-            call = http.newCall(tracker.attach(request));
+            call = http.get().newCall(tracker.attach(request));
             call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
             started = clock.millis();
             return call;

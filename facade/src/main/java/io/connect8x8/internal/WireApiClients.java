@@ -1,5 +1,7 @@
 package io.connect8x8.internal;
 
+import java.util.List;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 
@@ -10,13 +12,23 @@ import okhttp3.RequestBody;
  */
 public final class WireApiClients {
 
+    /**
+     * What the send pipeline's generated clients make their calls on. The pipeline takes only each call's
+     * {@link okhttp3.Request}, which the transport executes on the client's own OkHttpClient, so nothing is ever
+     * executed on this one. Cleartext only: building it loads no TLS and reads no trust store, so a client that only
+     * previews (the CLI's dry run) never pays for them.
+     */
+    public static final OkHttpClient REQUEST_FACTORY = new OkHttpClient.Builder()
+            .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+
     private WireApiClients() {
     }
 
     /**
      * The SMS API's client.
      *
-     * @param http the shared OkHttp client
+     * @param http the OkHttp client its calls are made on: {@link #REQUEST_FACTORY} for the pipeline's, the client's
+     *     own for the generated APIs it exposes
      * @return the generated client, with the fast paths
      */
     // The same three overrides stand in messaging(..) below: each API's document generates its own ApiClient class with
@@ -47,7 +59,7 @@ public final class WireApiClients {
     /**
      * The Messaging Apps API's client.
      *
-     * @param http the shared OkHttp client
+     * @param http the OkHttp client its calls are made on, as for {@link #sms(OkHttpClient)}
      * @return the generated client, with the fast paths
      */
     public static io.connect8x8.generated.messaging.ApiClient messaging(OkHttpClient http) {

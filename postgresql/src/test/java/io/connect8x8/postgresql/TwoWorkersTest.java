@@ -27,7 +27,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class TwoWorkersTest {
 
-    private static final int MESSAGES = 3_000;
+    private static final int MESSAGES = 2_000;
     /** More tokens than the campaign needs, never refilled within the test: the bucket's count is an exact ledger. */
     private static final long CAPACITY = 1_000;
 

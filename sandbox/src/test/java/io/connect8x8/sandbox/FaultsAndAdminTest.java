@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -106,6 +109,31 @@ class FaultsAndAdminTest {
 
             assertEquals(200, send(sandbox).status());
             assertTrue(System.nanoTime() - start >= Duration.ofMillis(150).toNanos());
+        }
+    }
+
+    /**
+     * A test that times a call out leaves its request waiting in the simulator; the reset before the next test must
+     * end that wait and keep the request out of the next test's record (cli's SimulatorCommandsTest once saw it).
+     */
+    @Test
+    void aResetEndsTheLatencyOfARequestInFlightAndKeepsItOutOfTheRecord() throws Exception {
+        try (Sandbox sandbox = Sandbox.builder().build().start()) {
+            sandbox.faults().latency(Duration.ofMinutes(5));
+            CompletableFuture<Http.Reply> inFlight = CompletableFuture.supplyAsync(() -> send(sandbox));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (sandbox.requestCount() == 0 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            assertEquals(1, sandbox.requestCount());
+
+            sandbox.reset();
+
+            Http.Reply reply = inFlight.get(1, TimeUnit.MINUTES);
+            assertEquals(503, reply.status());
+            assertEquals(2000, reply.json().get("code").asInt());
+            assertEquals(List.of(), sandbox.messages());
+            assertEquals(0, sandbox.requestCount());
         }
     }
 

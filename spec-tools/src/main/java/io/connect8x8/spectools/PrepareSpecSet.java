@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,14 @@ import java.util.Map;
  * {@code subAccountId} vanishes and the generator's validator reports "duplicate parameter values"); references to
  * {@code #/components/...} are left alone, so component schemas keep their names. A document without such
  * references (the guides' two) is copied unchanged apart from its formatting.
+ *
+ * <p>The generator reads its own copy ({@code <out>/generator/<name>.openapi.json}): the same document, less what
+ * the set's {@code generatorInput} object of that document drops. {@code "dropMediaTypeExamples": true} removes the
+ * {@code example} and {@code examples} of every request body's and response's media types: the generator uses them
+ * only for the documentation and tests it is told not to write, and prints a warning for the kinds it cannot use
+ * ("Ignoring complex example on request body"; "Failed to get the schema name: null" for an {@code examples} entry
+ * written inline). The copy on the class path, which the sandbox and the contract tests validate against, keeps
+ * them.
  */
 public final class PrepareSpecSet {
 
@@ -75,13 +84,51 @@ public final class PrepareSpecSet {
             if (source == null) {
                 throw new IllegalArgumentException(setFile + ": documents." + name + ".source is missing");
             }
-            JsonNode document = JSON.readTree(specsDir.resolve(source).toFile());
-            write(resources.resolve(name + ".json"), inlinePathReferences(document));
+            JsonNode document = inlinePathReferences(JSON.readTree(specsDir.resolve(source).toFile()));
+            write(resources.resolve(name + ".json"), document);
+            JsonNode generatorInput = entry.path("generatorInput");
+            write(generator.resolve(name + ".openapi.json"),
+                    generatorInput.path("dropMediaTypeExamples").asBoolean(false)
+                            ? withoutMediaTypeExamples(document) : document);
             write(generator.resolve(name + ".json"), entry.path("generator").isObject()
                     ? entry.get("generator") : JSON.createObjectNode());
             properties.append(name).append(".source=").append(source).append('\n');
         }
         Files.writeString(resources.resolve("spec-set.properties"), properties, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The document without the {@code example} and {@code examples} of any request body's or response's media type
+     * (in operations and under {@code components}); schemas' own examples stay.
+     *
+     * @param document the prepared document, read but not changed
+     * @return a changed copy
+     */
+    static JsonNode withoutMediaTypeExamples(JsonNode document) {
+        JsonNode copy = document.deepCopy();
+        for (JsonNode pathItem : copy.path("paths")) {
+            for (JsonNode operation : pathItem) {
+                dropMediaTypeExamples(operation.path("requestBody"));
+                for (JsonNode response : operation.path("responses")) {
+                    dropMediaTypeExamples(response);
+                }
+            }
+        }
+        for (JsonNode requestBody : copy.path("components").path("requestBodies")) {
+            dropMediaTypeExamples(requestBody);
+        }
+        for (JsonNode response : copy.path("components").path("responses")) {
+            dropMediaTypeExamples(response);
+        }
+        return copy;
+    }
+
+    private static void dropMediaTypeExamples(JsonNode bodyOrResponse) {
+        for (JsonNode mediaType : bodyOrResponse.path("content")) {
+            if (mediaType.isObject()) {
+                ((ObjectNode) mediaType).remove(List.of("example", "examples"));
+            }
+        }
     }
 
     /**

@@ -103,6 +103,27 @@ public final class MessageStore {
         return generation.get();
     }
 
+    /**
+     * Waits until {@link #clear()} runs or {@code millis} pass, whichever comes first: the simulator's added latency
+     * ends early at a reset, so a slow request of one test cannot land in the next test's record.
+     *
+     * @param since the generation the waiting request started in
+     * @param millis the longest wait
+     * @return true when a reset happened since {@code since}
+     * @throws InterruptedException when the waiting thread is interrupted (the simulator is closing)
+     */
+    synchronized boolean awaitClear(long since, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMillis(millis).toNanos();
+        while (generation.get() == since) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, Duration.ofNanos(left).toMillis()));
+        }
+        return true;
+    }
+
     /** Counts one API request (whatever its outcome). */
     void countRequest() {
         requests.incrementAndGet();
@@ -178,7 +199,10 @@ public final class MessageStore {
         }
     }
 
-    /** Forgets every message and zeroes the counters. Receipts still in flight may count afterwards. */
+    /**
+     * Forgets every message and zeroes the counters. Receipts still in flight may count afterwards; requests waiting
+     * out an added latency are woken and answered without being recorded.
+     */
     public void clear() {
         synchronized (this) {
             messages.clear();
@@ -187,6 +211,7 @@ public final class MessageStore {
             rejectedMessages = 0;
             duplicateClientMessageIds = 0;
             generation.incrementAndGet();
+            notifyAll();
         }
         requests.set(0);
         synchronized (receiptsLock) {

@@ -67,6 +67,7 @@ final class Router implements HttpHandler {
                 respond(exchange, admin.handle(exchange, path, readBody(exchange)));
                 return;
             }
+            long generation = engine.store.generation();
             engine.store.countRequest();
             Matcher route = API_PATH.matcher(path);
             if (!route.matches()) {
@@ -77,7 +78,7 @@ final class Router implements HttpHandler {
                 throw new ApiError(405, 1000, "Method " + exchange.getRequestMethod() + " not allowed");
             }
             byte[] body = readBody(exchange);
-            FaultState.Fault fault = applyFaults(exchange);
+            FaultState.Fault fault = applyFaults(generation);
             if (fault == FaultState.Fault.RESET) {
                 return;
             }
@@ -130,14 +131,20 @@ final class Router implements HttpHandler {
                 : chatApps.single(subAccountId, path, json);
     }
 
-    private FaultState.Fault applyFaults(HttpExchange exchange) {
+    private FaultState.Fault applyFaults(long generation) {
         FaultState.Fault fault = faults.next();
         long latency = faults.latency().toMillis();
         if (latency > 0) {
+            boolean reset;
             try {
-                Thread.sleep(latency);
+                reset = engine.store.awaitClear(generation, latency);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                reset = true;
+            }
+            if (reset) {
+                // The request belongs to the record before the reset (a test that has ended): it is not recorded.
+                throw new ApiError(503, 2000, "Service unavailable (the simulator was reset while this request waited)");
             }
         }
         switch (fault) {
