@@ -303,7 +303,8 @@ class ContractTest {
     @Test
     void channelFallbackWithSmsSettingsAndTimesConformsAndIsExact() throws Exception {
         String body = chat(ChatMessage.builder().to("+6512345678").text("Your order shipped")
-                .addChannel(new ChannelFallback(Channel.WHATSAPP, Duration.ofSeconds(60), SuccessStatus.DELIVERED))
+                .addChannel(ChannelFallback.of(Channel.WHATSAPP, Duration.ofSeconds(60))
+                        .withSuccessStatus(SuccessStatus.DELIVERED))
                 .addChannel(ChannelFallback.of(Channel.SMS))
                 .fallbackText("Your order shipped (SMS)")
                 .smsFallback(SmsEncoding.GSM7, "Shop")

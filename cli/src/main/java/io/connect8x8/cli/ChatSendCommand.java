@@ -1,6 +1,5 @@
 package io.connect8x8.cli;
 
-import io.connect8x8.chatapps.Channel;
 import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.Location;
@@ -99,7 +98,8 @@ final class ChatSendCommand extends ChatSendBase {
         if (channel == null && specs.isEmpty()) {
             return channels;
         }
-        Channel current = Channel.of(channel == null ? "whatsapp" : channel);
+        // By name: a channel a newer API document adds is reachable without a new release.
+        String current = channel == null ? "whatsapp" : channel;
         for (FallbackSpec next : specs) {
             channels.add(ChannelFallback.of(current, Duration.ofSeconds(next.afterSeconds())));
             current = next.channel();

@@ -3,7 +3,6 @@ package io.connect8x8.cli;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.cli.internal.IsoTimeConverter;
 import io.connect8x8.sms.Sms;
-import io.connect8x8.sms.SmsEncoding;
 import java.time.OffsetDateTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +24,9 @@ final class SmsSendCommand extends SendCommand {
     String from;
 
     @Option(names = "--encoding", paramLabel = "auto|gsm7|ucs2",
-            description = "The encoding (default: the API chooses, as auto).")
-    SmsEncoding encoding;
+            description = "The encoding, in any casing: auto, gsm7, ucs2, or another value of the API document in use "
+                    + "(default: the API chooses, as auto).")
+    String encoding;
 
     @Option(names = "--client-message-id", paramLabel = "ID",
             description = "Your id for the message (default: a generated one).")

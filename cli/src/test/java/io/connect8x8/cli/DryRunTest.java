@@ -127,6 +127,23 @@ class DryRunTest {
                         "--client-message-id", "m1"));
     }
 
+    /** Channel and encoding names are matched against the document in use: a name it lacks is one line, exit 2. */
+    @Test
+    void aChannelOrEncodingTheSpecInUseLacksIsRefusedBeforeSending() {
+        Cli.Run channel = cli.run("--api-key", Cli.KEY, "--subaccount", "acme", "--dry-run", "chat", "send",
+                "--to", "+6512345678", "--text", "hi", "--channel", "whatsapp", "--fallback", "nosuchchannel:60");
+        assertEquals(2, channel.exitCode(), channel.err());
+        assertTrue(channel.err().contains("channels[1].channel") && channel.err().contains("'nosuchchannel'"),
+                channel.err());
+        assertEquals(1, channel.err().strip().lines().count(), channel.err());
+
+        Cli.Run encoding = cli.run("--api-key", Cli.KEY, "--subaccount", "acme", "--dry-run", "sms", "send",
+                "--to", "+6512345678", "--text", "hi", "--encoding", "nosuchencoding");
+        assertEquals(2, encoding.exitCode(), encoding.err());
+        assertTrue(encoding.err().contains("encoding") && encoding.err().contains("'nosuchencoding'"), encoding.err());
+        assertEquals("", encoding.out());
+    }
+
     private static String otp(String buttons) {
         return "{" + TO + ",\"type\":\"Template\",\"content\":{\"template\":{\"name\":\"auth\",\"language\":\"en_US\","
                 + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}]}"

@@ -9,6 +9,9 @@ import java.util.Locale;
  * the generated {@code ChannelType} of the spec set in use that matches one of {@link #names()}, ignoring case and
  * separators ({@code WhatsApp} in both of 8x8's documents; Google RCS is {@code GoogleRCS} in the guides' and
  * {@code RCS} in the complete one).
+ *
+ * <p>The list is open: a channel a newer document adds is sent by name, {@code ChannelFallback.of("Telegram")},
+ * checked against the spec in use when the message is sent, with no new release of the facade.
  */
 public enum Channel {
     /** SMS, as a fallback channel. */
@@ -28,7 +31,14 @@ public enum Channel {
     /** Zalo. */
     ZALO,
     /** Instagram. */
-    INSTAGRAM;
+    INSTAGRAM,
+    /**
+     * A channel the spec in use allows that this version of the facade has no constant for (one a newer 8x8
+     * document added): {@link ChannelFallback#channel()} returns it for a channel given by name, and
+     * {@link ChannelFallback#channelAsString()} gives the name. Never accepted as input; {@link #of(String)} never
+     * returns it.
+     */
+    UNKNOWN;
 
     private final List<String> names;
 
@@ -56,6 +66,9 @@ public enum Channel {
     public static Channel of(String name) {
         String wanted = key(name == null ? "" : name);
         for (Channel channel : values()) {
+            if (channel == UNKNOWN) {
+                continue;
+            }
             for (String known : channel.names) {
                 if (key(known).equals(wanted)) {
                     return channel;

@@ -4,8 +4,11 @@ import com.google.gson.JsonObject;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Redaction;
+import io.connect8x8.internal.SpecEnums;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a chat-apps message carries: a text, a media file by URL (image, audio, video or file, with an optional
@@ -41,8 +44,17 @@ public final class ChatContent {
          * Interactive content (buttons, lists), passed through as given. The guides' document has no such content
          * type: with it, a send is refused before any I/O; 8x8's complete document has it.
          */
-        INTERACTIVE
+        INTERACTIVE,
+        /**
+         * A content type this version of the facade has no factory for, given by name with
+         * {@link ChatContent#ofType(String, JsonObject)}: read {@link ChatContent#typeAsString()}. Never a value a
+         * factory takes.
+         */
+        UNKNOWN
     }
+
+    /** The content fields {@link ChatMessage} sets itself: {@link #ofType(String, JsonObject)} refuses them. */
+    private static final Set<String> SET_BY_MESSAGE = Set.of("fallbackText", "sms");
 
     private final Kind kind;
     private final String text;
@@ -50,10 +62,19 @@ public final class ChatContent {
     private final Location location;
     private final Template template;
     private final JsonObject interactive;
+    private final String type;
+    private final JsonObject fields;
 
     private ChatContent(Kind kind, String text, String url, Location location, Template template,
                         JsonObject interactive) {
+        this(kind, kind.name(), text, url, location, template, interactive, null);
+    }
+
+    private ChatContent(Kind kind, String type, String text, String url, Location location, Template template,
+                        JsonObject interactive, JsonObject fields) {
         this.kind = kind;
+        this.type = type;
+        this.fields = fields;
         this.text = text;
         this.url = url;
         this.location = location;
@@ -153,12 +174,69 @@ public final class ChatContent {
     }
 
     /**
+     * Content of a type this version of the facade has no factory for, such as one a newer 8x8 document added
+     * (8x8's complete Messaging Apps document has {@code richCard} and {@code carousel}). The type is sent as the
+     * matching value of the generated {@code ContentType} of the spec set in use, in any casing; a type the spec in
+     * use lacks is refused with a {@link ValidationException} on {@code type} that lists the allowed values, before
+     * any I/O. The fields are sent in {@code content} as given, beside the message's {@code fallbackText} and
+     * {@code sms}.
+     *
+     * <pre>{@code
+     * ChatContent card = ChatContent.ofType("richCard", JsonParser.parseString(
+     *         "{\"richCard\":{\"cardOrientation\":\"vertical\",\"media\":{...}}}").getAsJsonObject());
+     * }</pre>
+     *
+     * @param type the content type's name, such as {@code "richCard"}
+     * @param fields the members of {@code content} for that type (copied)
+     * @return the content
+     * @throws ValidationException when the type is blank or has its own factory here (use that one: its fields are
+     *     checked), when {@code fields} is null, or when it holds {@code fallbackText} or {@code sms} (set those on
+     *     the message)
+     */
+    public static ChatContent ofType(String type, JsonObject fields) {
+        String name = SpecEnums.requireName("type", type);
+        Kind known = SpecEnums.facadeConstant(Kind.class, name, Kind.UNKNOWN);
+        if (known != Kind.UNKNOWN) {
+            throw new ValidationException("type", "'" + name + "' has its own factory, ChatContent."
+                    + known.name().toLowerCase(Locale.ROOT) + "(..), which checks its fields");
+        }
+        if (fields == null) {
+            throw new ValidationException("content", "is required for type '" + name + "'");
+        }
+        for (String member : fields.keySet()) {
+            if (SET_BY_MESSAGE.contains(member)) {
+                throw new ValidationException("content." + member, "is set on the message, not in the content");
+            }
+        }
+        return new ChatContent(Kind.UNKNOWN, name, null, null, null, null, null, fields.deepCopy());
+    }
+
+    /**
      * The content's type.
      *
-     * @return the content's type
+     * @return the content's type; {@link Kind#UNKNOWN} for content made by {@link #ofType(String, JsonObject)}
      */
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * The content's type as given: the name passed to {@link #ofType(String, JsonObject)}, or the {@link Kind}'s
+     * name. The spelling sent is the matching value of the spec in use.
+     *
+     * @return the content type's name as given
+     */
+    public String typeAsString() {
+        return type;
+    }
+
+    /**
+     * A copy of the fields given to {@link #ofType(String, JsonObject)}.
+     *
+     * @return a copy of the fields, empty for content made by the other factories
+     */
+    public Optional<JsonObject> fields() {
+        return Optional.ofNullable(fields).map(JsonObject::deepCopy);
     }
 
     /**
@@ -208,7 +286,7 @@ public final class ChatContent {
 
     @Override
     public String toString() {
-        return "ChatContent{" + kind + (text != null ? " text=" + Redaction.describeText(text) : "")
+        return "ChatContent{" + type + (text != null ? " text=" + Redaction.describeText(text) : "")
                 + (template != null ? " " + template : "") + '}';
     }
 
@@ -216,11 +294,12 @@ public final class ChatContent {
     public boolean equals(Object o) {
         return o instanceof ChatContent c && kind == c.kind && Objects.equals(text, c.text)
                 && Objects.equals(url, c.url) && Objects.equals(location, c.location)
-                && Objects.equals(template, c.template) && Objects.equals(interactive, c.interactive);
+                && Objects.equals(template, c.template) && Objects.equals(interactive, c.interactive)
+                && type.equals(c.type) && Objects.equals(fields, c.fields);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, text, url, location, template, interactive);
+        return Objects.hash(kind, type, text, url, location, template, interactive, fields);
     }
 }

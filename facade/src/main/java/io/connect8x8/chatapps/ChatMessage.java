@@ -7,6 +7,7 @@ import io.connect8x8.internal.Extras;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Redaction;
+import io.connect8x8.internal.SpecEnums;
 import io.connect8x8.sms.SmsEncoding;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class ChatMessage {
     private final ChatContent content;
     private final List<ChannelFallback> channels;
     private final String fallbackText;
-    private final SmsEncoding smsEncoding;
+    private final String smsEncoding;
     private final String smsSource;
     private final OffsetDateTime scheduled;
     private final OffsetDateTime expiry;
@@ -68,9 +69,9 @@ public final class ChatMessage {
         }
         for (int i = 0; i < channels.size(); i++) {
             for (int j = 0; j < i; j++) {
-                if (channels.get(j).channel() == channels.get(i).channel()) {
+                if (channels.get(j).sameChannel(channels.get(i))) {
                     throw new ValidationException("channels[" + i + "].channel",
-                            channels.get(i).channel().name() + " is listed twice");
+                            channels.get(i).channelAsString() + " is listed twice");
                 }
             }
         }
@@ -150,9 +151,20 @@ public final class ChatMessage {
     /**
      * The SMS fallback's encoding.
      *
-     * @return the SMS fallback's encoding
+     * @return the SMS fallback's encoding if set: the facade's constant, or {@link SmsEncoding#UNKNOWN} for a name it
+     *     has no constant for (read {@link #smsEncodingAsString()} then)
      */
     public Optional<SmsEncoding> smsEncoding() {
+        return smsEncodingAsString().map(SmsEncoding::find);
+    }
+
+    /**
+     * The SMS fallback's encoding as given: the name passed to {@link Builder#smsFallback(String, String)}, or the
+     * constant's name. The spelling sent is the matching value of the spec in use.
+     *
+     * @return the SMS fallback's encoding as given, if set
+     */
+    public Optional<String> smsEncodingAsString() {
         return Optional.ofNullable(smsEncoding);
     }
 
@@ -221,7 +233,7 @@ public final class ChatMessage {
     public boolean equals(Object o) {
         return o instanceof ChatMessage m && to.equals(m.to) && Objects.equals(country, m.country)
                 && content.equals(m.content) && channels.equals(m.channels)
-                && Objects.equals(fallbackText, m.fallbackText) && smsEncoding == m.smsEncoding
+                && Objects.equals(fallbackText, m.fallbackText) && Objects.equals(smsEncoding, m.smsEncoding)
                 && Objects.equals(smsSource, m.smsSource) && Objects.equals(scheduled, m.scheduled)
                 && Objects.equals(expiry, m.expiry) && Objects.equals(dlrCallbackUrl, m.dlrCallbackUrl)
                 && Objects.equals(clientMessageId, m.clientMessageId) && extras.equals(m.extras);
@@ -239,7 +251,7 @@ public final class ChatMessage {
         private ChatContent content;
         private final List<ChannelFallback> channels = new ArrayList<>();
         private String fallbackText;
-        private SmsEncoding smsEncoding;
+        private String smsEncoding;
         private String smsSource;
         private OffsetDateTime scheduled;
         private OffsetDateTime expiry;
@@ -400,14 +412,31 @@ public final class ChatMessage {
         }
 
         /**
-         * Sets how an SMS fallback is sent: its encoding and sender id; null leaves either to the API.
+         * Sets how an SMS fallback is sent: its encoding and sender id; null leaves either to the API. The fallback
+         * needs SMS in the channels.
          *
          * @param encoding the SMS fallback's encoding, or null
          * @param source the SMS fallback's sender id, or null
          * @return this builder
+         * @throws ValidationException when {@code encoding} is {@link SmsEncoding#UNKNOWN}
          */
         public Builder smsFallback(SmsEncoding encoding, String source) {
-            this.smsEncoding = encoding;
+            return smsFallback(encoding == null ? null
+                    : SpecEnums.requireKnown("content.sms.encoding", encoding, SmsEncoding.UNKNOWN).name(), source);
+        }
+
+        /**
+         * Sets the SMS fallback's settings with the encoding by name: any casing of a value of the spec in use
+         * ({@code "UCS2"}, {@code "ucs2"}), including one this version of the facade has no {@link SmsEncoding}
+         * constant for. Whether the spec in use allows it is checked when the message is sent.
+         *
+         * @param encoding the SMS fallback's encoding by name, or null
+         * @param source the SMS fallback's sender id, or null
+         * @return this builder
+         * @throws ValidationException when {@code encoding} is blank
+         */
+        public Builder smsFallback(String encoding, String source) {
+            this.smsEncoding = encoding == null ? null : SpecEnums.requireName("content.sms.encoding", encoding);
             this.smsSource = source;
             return this;
         }

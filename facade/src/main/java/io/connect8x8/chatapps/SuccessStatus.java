@@ -12,5 +12,11 @@ public enum SuccessStatus {
     /** The message reached the device. */
     DELIVERED,
     /** The recipient read it. */
-    READ
+    READ,
+    /**
+     * A status the spec in use allows that this version of the facade has no constant for: returned by
+     * {@link ChannelFallback#successStatus()} for a status given by name, whose spelling
+     * {@link ChannelFallback#successStatusAsString()} gives. Never accepted as input.
+     */
+    UNKNOWN
 }

@@ -1,18 +1,21 @@
 package io.connect8x8.chatapps;
 
+import com.google.gson.JsonObject;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.SpecEnums;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A button component of a template, addressed by its position ({@code index}, 0 to 9) in the approved template:
- * a URL button's variable part, a quick reply's payload, or a copy-code button's coupon code.
- *
- * @param kind the button's sub-type
- * @param index its position in the approved template, 0 to 9
- * @param value the URL parameter, the payload or the coupon code
+ * a URL button's variable part, a quick reply's payload, or a copy-code button's coupon code; or, for a sub-type
+ * this version of the facade has no factory for (one a newer 8x8 document added, such as {@code Flow} or
+ * {@code VoiceCall} in 8x8's complete document), its parameter as given ({@link #ofType(String, int, JsonObject)}).
+ * Immutable.
  */
-public record TemplateButton(Kind kind, int index, String value) {
+public final class TemplateButton {
 
     /** The wire path of a button component's fields: its position in the list is not known when it is built. */
     private static final String FIELD = "content.template.components.";
@@ -30,7 +33,13 @@ public record TemplateButton(Kind kind, int index, String value) {
         /** A quick-reply button; the payload comes back when the recipient taps it. */
         QUICK_REPLY,
         /** A copy-code button; the coupon code is copied when tapped. */
-        COPY_CODE;
+        COPY_CODE,
+        /**
+         * A sub-type this version of the facade has no factory for, given by name with
+         * {@link TemplateButton#ofType(String, int, JsonObject)}: read {@link TemplateButton#subTypeAsString()}.
+         * Never accepted as input; {@link #of(String)} never returns it.
+         */
+        UNKNOWN;
 
         /**
          * Reads a sub-type in any casing or separator style: {@code url}, {@code Url}, {@code URL},
@@ -43,37 +52,54 @@ public record TemplateButton(Kind kind, int index, String value) {
         public static Kind of(String name) {
             String wanted = name == null ? "" : name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
             for (Kind kind : values()) {
-                if (kind.name().replace("_", "").toLowerCase(Locale.ROOT).equals(wanted)) {
+                if (kind != UNKNOWN && kind.name().replace("_", "").toLowerCase(Locale.ROOT).equals(wanted)) {
                     return kind;
                 }
             }
             throw new ValidationException(FIELD + "subType", "unknown button sub-type '" + name
-                    + "'; use Url, QuickReply or CopyCode");
+                    + "'; use Url, QuickReply or CopyCode, or TemplateButton.ofType(..) for a sub-type of a newer document");
         }
     }
 
+    private final Kind kind;
+    private final int index;
+    private final String value;
+    private final String subType;
+    private final JsonObject parameter;
+
     /**
-     * Makes a button component, checking it before any request is made: the error names the field the value goes
-     * to, whichever spec set spells it on the wire.
+     * A button of a sub-type the facade models.
      *
      * @param kind the button's sub-type
-     * @param index its position in the approved template, 0 to {@value #MAX_INDEX}
-     * @param value the URL parameter, the payload or the coupon code: not blank, at most 2,000 characters
-     * @throws ValidationException when the kind is missing, the index out of range, or the value blank or too long
+     * @param index its position in the approved template, 0 to 9
+     * @param value the URL parameter, the payload or the coupon code
+     * @throws ValidationException when {@code kind} is null or {@link Kind#UNKNOWN}, the index is out of range or
+     *     the value is blank or too long
      */
-    public TemplateButton {
-        if (kind == null) {
-            throw new ValidationException(FIELD + "subType", "is required");
-        }
+    public TemplateButton(Kind kind, int index, String value) {
+        this(SpecEnums.requireKnown(FIELD + "subType", kind, Kind.UNKNOWN), kind.name(), index, value, null);
+    }
+
+    private TemplateButton(Kind kind, String subType, int index, String value, JsonObject parameter) {
         if (index < 0 || index > MAX_INDEX) {
             throw new ValidationException(FIELD + "index", "must be 0 to 9, was " + index);
         }
         // The field path names the value for the caller; the spelling on the wire comes from the spec in use.
-        Checks.text(FIELD + "parameters." + switch (kind) {
-            case URL -> "text";
-            case QUICK_REPLY -> "payload";
-            case COPY_CODE -> "couponCode";
-        }, value, 2_000);
+        switch (kind) {
+            case URL -> Checks.text(FIELD + "parameters.text", value, 2_000);
+            case QUICK_REPLY -> Checks.text(FIELD + "parameters.payload", value, 2_000);
+            case COPY_CODE -> Checks.text(FIELD + "parameters.couponCode", value, 2_000);
+            case UNKNOWN -> {
+                if (parameter == null || !parameter.has("type") || !parameter.get("type").isJsonPrimitive()) {
+                    throw new ValidationException(FIELD + "parameters.type", "is required");
+                }
+            }
+        }
+        this.kind = kind;
+        this.subType = subType;
+        this.index = index;
+        this.value = value;
+        this.parameter = parameter;
     }
 
     /**
@@ -112,17 +138,106 @@ public record TemplateButton(Kind kind, int index, String value) {
     /**
      * A button from a sub-type name in any casing, as a Flow or a form would give it ({@code url}, {@code Url}).
      *
-     * @param subType the sub-type name
+     * @param subType the sub-type name: {@code Url}, {@code QuickReply} or {@code CopyCode}
      * @param index the position, 0 to 9
      * @param value the parameter
      * @return the button
+     * @throws ValidationException when the sub-type is none of those (for another, use
+     *     {@link #ofType(String, int, JsonObject)}), or the index or value is out of range
      */
     public static TemplateButton of(String subType, int index, String value) {
         return new TemplateButton(Kind.of(subType), index, value);
     }
 
+    /**
+     * A button of a sub-type this version of the facade has no factory for, such as one a newer 8x8 document added
+     * (8x8's complete document has {@code Flow} and {@code VoiceCall}). The sub-type and the parameter's
+     * {@code type} are sent as the matching values of the generated enums of the spec set in use, in any casing; a
+     * name the spec in use lacks is refused with a {@link ValidationException} that lists the allowed values, before
+     * any I/O. The parameter's other members are sent as given.
+     *
+     * <pre>{@code
+     * TemplateButton call = TemplateButton.ofType("VoiceCall", 1,
+     *         JsonParser.parseString("{\"type\":\"ttlMinutes\",\"ttlMinutes\":60}").getAsJsonObject());
+     * }</pre>
+     *
+     * @param subType the sub-type's name, such as {@code "VoiceCall"}
+     * @param index the position, 0 to 9
+     * @param parameter the button's one parameter, with its {@code type} (copied)
+     * @return the button
+     * @throws ValidationException when the sub-type is blank or has its own factory here (use that one: its value
+     *     is checked), the index is out of range, or the parameter has no {@code type}
+     */
+    public static TemplateButton ofType(String subType, int index, JsonObject parameter) {
+        String name = SpecEnums.requireName(FIELD + "subType", subType);
+        Kind known = SpecEnums.facadeConstant(Kind.class, name, Kind.UNKNOWN);
+        if (known != Kind.UNKNOWN) {
+            throw new ValidationException(FIELD + "subType", "'" + name + "' has its own factory,"
+                    + " TemplateButton.of(..), which checks its value");
+        }
+        return new TemplateButton(Kind.UNKNOWN, name, index, null, parameter == null ? null : parameter.deepCopy());
+    }
+
+    /**
+     * The button's sub-type.
+     *
+     * @return the facade's constant, or {@link Kind#UNKNOWN} for a button made by
+     *     {@link #ofType(String, int, JsonObject)}
+     */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * The button's sub-type as given: the name passed to {@link #ofType(String, int, JsonObject)}, or the
+     * {@link Kind}'s name. The spelling sent is the matching value of the spec in use.
+     *
+     * @return the sub-type's name as given
+     */
+    public String subTypeAsString() {
+        return subType;
+    }
+
+    /**
+     * The button's position in the approved template.
+     *
+     * @return the index, 0 to 9
+     */
+    public int index() {
+        return index;
+    }
+
+    /**
+     * The URL parameter, the payload or the coupon code.
+     *
+     * @return the value, or null for a button made by {@link #ofType(String, int, JsonObject)}
+     */
+    public String value() {
+        return value;
+    }
+
+    /**
+     * A copy of the parameter given to {@link #ofType(String, int, JsonObject)}.
+     *
+     * @return a copy of the parameter, empty for buttons made by the other factories
+     */
+    public Optional<JsonObject> parameter() {
+        return Optional.ofNullable(parameter).map(JsonObject::deepCopy);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TemplateButton b && kind == b.kind && subType.equals(b.subType) && index == b.index
+                && Objects.equals(value, b.value) && Objects.equals(parameter, b.parameter);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, subType, index, value, parameter);
+    }
+
     @Override
     public String toString() {
-        return "TemplateButton{" + kind + " #" + index + '}';
+        return "TemplateButton{" + subType + " #" + index + '}';
     }
 }

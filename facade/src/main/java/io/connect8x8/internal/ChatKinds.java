@@ -83,7 +83,7 @@ public final class ChatKinds {
 
             @Override
             public String describe(ChatMessage message) {
-                return message.content().kind().name().toLowerCase(java.util.Locale.ROOT) + " to "
+                return message.content().typeAsString().toLowerCase(java.util.Locale.ROOT) + " to "
                         + Redaction.maskPhone(message.to());
             }
         };
@@ -164,7 +164,7 @@ public final class ChatKinds {
 
     /** The generated request for one message. The content type is looked up first: nothing is built for a refusal. */
     private static SingleMessageRequest message(ChatMessage message, String clientMessageId) {
-        ContentType type = SpecEnums.of(ContentType.class, "type", message.content().kind().name());
+        ContentType type = SpecEnums.of(ContentType.class, "type", message.content().typeAsString());
         SingleMessageRequest request = Models.create(SingleMessageRequest::new);
         User user = Models.create(User::new).msisdn(message.to());
         message.country().ifPresent(user::country);
@@ -194,14 +194,25 @@ public final class ChatKinds {
 
     private static ChannelOverride toChannel(ChannelFallback fallback) {
         ChannelOverride channel = Models.create(ChannelOverride::new).channel(
-                SpecEnums.of(ChannelType.class, "channel", fallback.channel().names().toArray(String[]::new)));
+                SpecEnums.of(ChannelType.class, "channel", channelNames(fallback)));
         if (fallback.fallbackAfter() != null) {
             channel.fallbackAfter((int) fallback.fallbackAfter().toSeconds());
         }
-        if (fallback.successStatus() != null) {
-            channel.successStatus(SpecEnums.of(SuccessStatus.class, "successStatus", fallback.successStatus().name()));
+        if (fallback.successStatusAsString() != null) {
+            channel.successStatus(SpecEnums.of(SuccessStatus.class, "successStatus",
+                    fallback.successStatusAsString()));
         }
         return channel;
+    }
+
+    /** The name as given first, then the facade constant's other names (Google RCS is {@code RCS} in one set). */
+    private static String[] channelNames(ChannelFallback fallback) {
+        List<String> names = new ArrayList<>();
+        names.add(fallback.channelAsString());
+        if (fallback.channel() != io.connect8x8.chatapps.Channel.UNKNOWN) {
+            names.addAll(fallback.channel().names());
+        }
+        return names.toArray(String[]::new);
     }
 
     private static Content toContent(ChatMessage message) {
@@ -213,14 +224,28 @@ public final class ChatKinds {
         source.template().ifPresent(t -> content.template(toTemplate(t)));
         // Passed through as given: the facade does not model interactive content's many forms.
         source.interactive().ifPresent(json -> content.putAdditionalProperty("interactive", json));
+        // Content of a type the facade has no factory for: its members as given, the type checked by the caller.
+        source.fields().ifPresent(fields -> fields.entrySet()
+                .forEach(member -> content.putAdditionalProperty(member.getKey(), member.getValue())));
         message.fallbackText().ifPresent(content::fallbackText);
         if (message.smsEncoding().isPresent() || message.smsSource().isPresent()) {
             SmsSettings sms = Models.create(SmsSettings::new);
-            Models.set(sms, "encoding", "content.sms.encoding", message.smsEncoding().map(Enum::name).orElse(null));
+            Models.set(sms, "encoding", "content.sms.encoding", message.smsEncodingAsString()
+                    .map(ChatKinds::smsEncoding).orElse(null));
             message.smsSource().ifPresent(sms::source);
             content.sms(sms);
         }
         return content;
+    }
+
+    /**
+     * The SMS fallback's encoding: the guides' document types it as a plain string, so a name the SMS API's document
+     * knows is sent with that document's spelling; with an enum-typed field, {@link Models#set} checks the name.
+     */
+    private static String smsEncoding(String name) {
+        io.connect8x8.generated.sms.model.SmsEncoding known =
+                SpecEnums.find(io.connect8x8.generated.sms.model.SmsEncoding.class, name);
+        return known == null ? name : known.toString();
     }
 
     private static io.connect8x8.generated.messaging.model.Location toLocation(Location l) {
@@ -247,7 +272,7 @@ public final class ChatKinds {
             components.add(Models.create(TemplateComponent::new).type(ComponentType.BUTTON)
                     .parameters(new ArrayList<>(List.of(buttonParameter(button))))
                     .index(button.index())
-                    .subType(SpecEnums.of(ButtonSubType.class, path + ".subType", button.kind().name())));
+                    .subType(SpecEnums.of(ButtonSubType.class, path + ".subType", button.subTypeAsString())));
         }
         if (!components.isEmpty()) {
             template.components(components);
@@ -276,7 +301,17 @@ public final class ChatKinds {
             case URL -> Models.create(TemplateParameter::new).type(ParameterType.TEXT).text(button.value());
             case QUICK_REPLY -> Models.create(TemplateParameter::new).type(ParameterType.PAYLOAD).payload(button.value());
             case COPY_CODE -> Models.create(TemplateParameter::new).type(ParameterType.COUPON_CODE).couponCode(button.value());
+            case UNKNOWN -> givenParameter(button.parameter().orElseThrow());
         };
+    }
+
+    /** A parameter given as JSON: its type matched to the spec's spelling, its other members sent as given. */
+    private static TemplateParameter givenParameter(JsonObject given) {
+        TemplateParameter parameter = Models.create(TemplateParameter::new).type(SpecEnums.of(ParameterType.class,
+                "content.template.components.parameters.type", given.get("type").getAsString()));
+        given.entrySet().stream().filter(member -> !member.getKey().equals("type"))
+                .forEach(member -> parameter.putAdditionalProperty(member.getKey(), member.getValue()));
+        return parameter;
     }
 
     /** One answer (single, or a batch item); the document requires no field, the facade needs the umid. */

@@ -1,6 +1,7 @@
 package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
+import io.connect8x8.ValidationException;
 import io.connect8x8.generated.sms.api.SmsApi;
 import io.connect8x8.generated.sms.model.BatchSmsRequest;
 import io.connect8x8.generated.sms.model.SmsEncoding;
@@ -144,7 +145,7 @@ public final class SmsKinds {
         sms.to().ifPresent(request::destination);
         request.text(text);
         sms.from().ifPresent(request::source);
-        sms.encoding().ifPresent(e -> request.encoding(SpecEnums.of(SmsEncoding.class, "encoding", e.name())));
+        sms.encodingAsString().ifPresent(e -> request.encoding(SpecEnums.of(SmsEncoding.class, "encoding", e)));
         sms.scheduled().ifPresent(request::scheduled);
         sms.expiry().ifPresent(request::expiry);
         Models.set(request, "country", "country", sms.country().orElse(null));
@@ -163,7 +164,11 @@ public final class SmsKinds {
         List<SmsRequest> messages = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.messages().size(); i++) {
             Sms sms = batch.messages().get(i);
-            messages.add(message(sms, sms.text().orElse(templateText), ids.messageIds().get(i)));
+            try {
+                messages.add(message(sms, sms.text().orElse(templateText), ids.messageIds().get(i)));
+            } catch (ValidationException e) {
+                throw e.within("messages[" + i + "]");
+            }
         }
         int offset = batch.messages().size();
         for (int i = 0; i < batch.destinations().size(); i++) {
@@ -184,8 +189,8 @@ public final class SmsKinds {
         SmsTemplateFull full = Models.create(SmsTemplateFull::new);
         template.text().ifPresent(full::text);
         template.from().ifPresent(full::source);
-        template.encoding().ifPresent(e -> full.encoding(SpecEnums.of(SmsEncoding.class, "template.encoding",
-                e.name())));
+        template.encodingAsString().ifPresent(e -> full.encoding(SpecEnums.of(SmsEncoding.class, "template.encoding",
+                e)));
         template.scheduled().ifPresent(full::scheduled);
         template.expiry().ifPresent(full::expiry);
         return full;

@@ -111,6 +111,66 @@ public final class SpecEnums {
     }
 
     /**
+     * Finds the facade's constant for a name given as text, ignoring case and separators, for a value type that is
+     * open to values the facade has no constant for (a channel or encoding a newer document added).
+     *
+     * @param type the facade's enum
+     * @param name the name as given, or null
+     * @param unknown the constant standing for a value the facade does not name
+     * @param <E> the enum type
+     * @return the matching constant, or {@code unknown} (also for null)
+     */
+    public static <E extends Enum<E>> E facadeConstant(Class<E> type, String name, E unknown) {
+        if (name == null) {
+            return unknown;
+        }
+        String wanted = key(name);
+        for (E constant : type.getEnumConstants()) {
+            if (constant != unknown && key(constant.name()).equals(wanted)) {
+                return constant;
+            }
+        }
+        return unknown;
+    }
+
+    /**
+     * Checks a value given as text for an enum-valued field: present and not blank. Whether the spec in use allows it
+     * is decided when the request is mapped, against the generated enum, where the field's full path is known.
+     *
+     * @param field the wire field, for the error
+     * @param value the value as given
+     * @return the value, stripped of surrounding blanks
+     * @throws ValidationException when the value is null or blank
+     */
+    public static String requireName(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(field, "is required");
+        }
+        return value.strip();
+    }
+
+    /**
+     * Refuses a facade enum's stand-in for unknown values as input: it names no value to send.
+     *
+     * @param field the wire field, for the error
+     * @param value the constant given
+     * @param unknown the enum's stand-in for unknown values
+     * @param <E> the enum type
+     * @return {@code value}
+     * @throws ValidationException when the value is null or the stand-in
+     */
+    public static <E extends Enum<E>> E requireKnown(String field, E value, E unknown) {
+        if (value == null) {
+            throw new ValidationException(field, "is required");
+        }
+        if (value == unknown) {
+            throw new ValidationException(field, unknown.name() + " names no value to send; pass the spec's"
+                    + " spelling as a String instead");
+        }
+        return value;
+    }
+
+    /**
      * The facade's name of a facade enum constant, as a key the generated values are matched against.
      *
      * @param constant the facade's constant

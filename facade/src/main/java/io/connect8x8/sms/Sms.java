@@ -7,6 +7,7 @@ import io.connect8x8.internal.Extras;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Redaction;
+import io.connect8x8.internal.SpecEnums;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class Sms {
     private final String to;
     private final String text;
     private final String from;
-    private final SmsEncoding encoding;
+    private final String encoding;
     private final String clientMessageId;
     private final String dlrCallbackUrl;
     private final String country;
@@ -62,9 +63,9 @@ public final class Sms {
         }
     }
 
-    static String checkText(String field, String text, SmsEncoding encoding) {
+    static String checkText(String field, String text, String encoding) {
         Checks.text(field, text, MAX_TEXT_CHARS);
-        SmsParts parts = SmsParts.of(text, encoding == null ? SmsEncoding.AUTO : encoding);
+        SmsParts parts = SmsParts.of(text, encoding == null ? SmsEncoding.AUTO : SmsEncoding.find(encoding));
         if (parts.truncated()) {
             throw new ValidationException(field, "needs more than " + SmsParts.MAX_PARTS + " parts ("
                     + parts.length() + " " + parts.encoding() + " units); the API would truncate it");
@@ -121,9 +122,20 @@ public final class Sms {
     /**
      * The encoding, sent as {@code encoding} (the API's default is AUTO).
      *
-     * @return the encoding, sent as {@code encoding} (the API's default is AUTO)
+     * @return the encoding if set: the facade's constant, or {@link SmsEncoding#UNKNOWN} for a name it has no
+     *     constant for (read {@link #encodingAsString()} then)
      */
     public Optional<SmsEncoding> encoding() {
+        return encodingAsString().map(SmsEncoding::find);
+    }
+
+    /**
+     * The encoding as given: the name passed to {@link Builder#encoding(String)}, or the constant's name. The
+     * spelling sent is the matching value of the spec in use.
+     *
+     * @return the encoding as given, if set
+     */
+    public Optional<String> encodingAsString() {
         return Optional.ofNullable(encoding);
     }
 
@@ -187,7 +199,7 @@ public final class Sms {
      * @return the parts the text is sent as, when the message has a text
      */
     public Optional<SmsParts> parts() {
-        return text().map(t -> SmsParts.of(t, encoding == null ? SmsEncoding.AUTO : encoding));
+        return text().map(t -> SmsParts.of(t, encoding == null ? SmsEncoding.AUTO : SmsEncoding.find(encoding)));
     }
 
     /** Phone number masked, text replaced by its length. */
@@ -201,7 +213,7 @@ public final class Sms {
     @Override
     public boolean equals(Object o) {
         return o instanceof Sms s && Objects.equals(to, s.to) && Objects.equals(text, s.text)
-                && Objects.equals(from, s.from) && encoding == s.encoding
+                && Objects.equals(from, s.from) && Objects.equals(encoding, s.encoding)
                 && Objects.equals(clientMessageId, s.clientMessageId)
                 && Objects.equals(dlrCallbackUrl, s.dlrCallbackUrl) && Objects.equals(country, s.country)
                 && Objects.equals(scheduled, s.scheduled) && Objects.equals(expiry, s.expiry)
@@ -219,7 +231,7 @@ public final class Sms {
         private String to;
         private String text;
         private String from;
-        private SmsEncoding encoding;
+        private String encoding;
         private String clientMessageId;
         private String dlrCallbackUrl;
         private String country;
@@ -288,11 +300,26 @@ public final class Sms {
         /**
          * Sets the text's encoding: UCS-2 takes any character, GSM-7 fits more than twice as much text in a part.
          *
-         * @param encoding the encoding (default: not sent, the API uses AUTO)
+         * @param encoding the encoding, or null (default: not sent, the API uses AUTO)
          * @return this builder
+         * @throws ValidationException when {@code encoding} is {@link SmsEncoding#UNKNOWN}
          */
         public Builder encoding(SmsEncoding encoding) {
-            this.encoding = encoding;
+            return encoding(encoding == null ? null
+                    : SpecEnums.requireKnown("encoding", encoding, SmsEncoding.UNKNOWN).name());
+        }
+
+        /**
+         * Sets the encoding by name: any casing of a value of the spec in use ({@code "UCS2"}, {@code "ucs2"}),
+         * including one this version of the facade has no {@link SmsEncoding} constant for. Whether the spec in use
+         * allows it is checked when the message is sent, before any I/O.
+         *
+         * @param encoding the encoding's name, or null (default: not sent, the API uses AUTO)
+         * @return this builder
+         * @throws ValidationException when {@code encoding} is blank
+         */
+        public Builder encoding(String encoding) {
+            this.encoding = encoding == null ? null : SpecEnums.requireName("encoding", encoding);
             return this;
         }
 

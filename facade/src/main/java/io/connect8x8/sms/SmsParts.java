@@ -76,7 +76,9 @@ public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart,
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(encoding, "encoding");
         int gsmLength = gsm7Length(text);
-        boolean gsm = encoding == SmsEncoding.GSM7 || (encoding == SmsEncoding.AUTO && gsmLength >= 0);
+        // An encoding this version does not know is counted as the API's default would be.
+        boolean gsm = encoding == SmsEncoding.GSM7
+                || ((encoding == SmsEncoding.AUTO || encoding == SmsEncoding.UNKNOWN) && gsmLength >= 0);
         if (gsm) {
             int length = gsmLength >= 0 ? gsmLength : lenientGsm7Length(text);
             return split(SmsEncoding.GSM7, text, length, 160, 153);

@@ -3,6 +3,7 @@ package io.connect8x8.sms;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Redaction;
+import io.connect8x8.internal.SpecEnums;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ public final class SmsTemplate {
 
     private final String text;
     private final String from;
-    private final SmsEncoding encoding;
+    private final String encoding;
     private final OffsetDateTime scheduled;
     private final OffsetDateTime expiry;
 
@@ -60,9 +61,20 @@ public final class SmsTemplate {
     /**
      * Returns the shared encoding.
      *
-     * @return the shared encoding
+     * @return the shared encoding if set: the facade's constant, or {@link SmsEncoding#UNKNOWN} for a name it has no
+     *     constant for (read {@link #encodingAsString()} then)
      */
     public Optional<SmsEncoding> encoding() {
+        return encodingAsString().map(SmsEncoding::find);
+    }
+
+    /**
+     * Returns the shared encoding as given: the name passed to {@link Builder#encoding(String)}, or the constant's
+     * name. The spelling sent is the matching value of the spec in use.
+     *
+     * @return the shared encoding as given, if set
+     */
+    public Optional<String> encodingAsString() {
         return Optional.ofNullable(encoding);
     }
 
@@ -94,7 +106,7 @@ public final class SmsTemplate {
     public static final class Builder {
         private String text;
         private String from;
-        private SmsEncoding encoding;
+        private String encoding;
         private OffsetDateTime scheduled;
         private OffsetDateTime expiry;
 
@@ -124,13 +136,27 @@ public final class SmsTemplate {
         }
 
         /**
-         * Returns this builder.
+         * Sets the shared encoding.
          *
-         * @param encoding the shared encoding
+         * @param encoding the shared encoding, or null (default: not sent)
          * @return this builder
+         * @throws ValidationException when {@code encoding} is {@link SmsEncoding#UNKNOWN}
          */
         public Builder encoding(SmsEncoding encoding) {
-            this.encoding = encoding;
+            return encoding(encoding == null ? null
+                    : SpecEnums.requireKnown("template.encoding", encoding, SmsEncoding.UNKNOWN).name());
+        }
+
+        /**
+         * Sets the shared encoding by name: any casing of a value of the spec in use, including one this version of
+         * the facade has no {@link SmsEncoding} constant for; checked against the spec in use when sent.
+         *
+         * @param encoding the shared encoding's name, or null (default: not sent)
+         * @return this builder
+         * @throws ValidationException when {@code encoding} is blank
+         */
+        public Builder encoding(String encoding) {
+            this.encoding = encoding == null ? null : SpecEnums.requireName("template.encoding", encoding);
             return this;
         }
 

@@ -82,7 +82,8 @@ public final class ChatKind implements MessageKind<ChatMessage> {
         values.add(m.fallbackText().orElse(""));
         values.add(m.dlrCallbackUrl().orElse(""));
         ChatContent content = m.content();
-        values.add(content.kind().name());
+        values.add(content.typeAsString());
+        content.fields().ifPresent(json -> values.add(json.toString()));
         values.add(content.text().orElse(""));
         values.add(content.url().orElse(""));
         content.location().ifPresent(l -> values.add(l.toString()));
@@ -92,7 +93,8 @@ public final class ChatKind implements MessageKind<ChatMessage> {
             values.add(t.language());
             t.header().ifPresent(h -> values.add(h.kind() + " " + h.value()));
             values.addAll(t.bodyParameters());
-            t.buttons().forEach(b -> values.add(b.kind() + " " + b.index() + " " + b.value()));
+            t.buttons().forEach(b -> values.add(b.subTypeAsString() + " " + b.index() + " " + b.value()
+                    + b.parameter().map(json -> " " + json).orElse("")));
         });
         return values;
     }

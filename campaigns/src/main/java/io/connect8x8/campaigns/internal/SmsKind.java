@@ -5,7 +5,6 @@ import io.connect8x8.RequestOptions;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import io.connect8x8.sms.SmsBatchResult;
-import io.connect8x8.sms.SmsEncoding;
 import io.connect8x8.sms.SmsTemplate;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +81,7 @@ public final class SmsKind implements MessageKind<Sms> {
     static SmsBatch toBatch(List<Sms> messages, String clientBatchId) {
         String text = shared(messages, m -> m.text().orElse(null));
         String from = shared(messages, m -> m.from().orElse(null));
-        SmsEncoding encoding = shared(messages, m -> m.encoding().orElse(null));
+        String encoding = shared(messages, m -> m.encodingAsString().orElse(null));
         SmsBatch.Builder batch = SmsBatch.builder().clientBatchId(clientBatchId);
         if (text != null || from != null || encoding != null) {
             batch.template(SmsTemplate.builder().text(text).from(from).encoding(encoding).build());
@@ -101,7 +100,7 @@ public final class SmsKind implements MessageKind<Sms> {
                 builder.from(null);
             }
             if (encoding != null) {
-                builder.encoding(null);
+                builder.encoding((String) null);
             }
             slim.add(builder.build());
         }

@@ -1,6 +1,5 @@
 package io.connect8x8.cli.internal;
 
-import io.connect8x8.chatapps.Channel;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -8,10 +7,11 @@ import picocli.CommandLine.ParameterException;
  * One {@code --fallback CHANNEL:AFTER_SECONDS}: the channel to fall back to, and how long the previous channel
  * is given first.
  *
- * @param channel the channel fallen back to
+ * @param channel the channel fallen back to, by name in any casing (checked against the API document in use when
+ *     the message is sent)
  * @param afterSeconds how long the previous channel is tried first
  */
-public record FallbackSpec(Channel channel, long afterSeconds) {
+public record FallbackSpec(String channel, long afterSeconds) {
 
     /**
      * Reads one {@code --fallback} value; a malformed one is a usage error, not a failure of the send.
@@ -33,6 +33,6 @@ public record FallbackSpec(Channel channel, long afterSeconds) {
         } catch (NumberFormatException e) {
             throw new ParameterException(cmd, "--fallback seconds must be a whole number, was '" + text + "'");
         }
-        return new FallbackSpec(Channel.of(text.substring(0, colon).strip()), seconds);
+        return new FallbackSpec(text.substring(0, colon).strip(), seconds);
     }
 }

@@ -1,0 +1,273 @@
+package io.connect8x8;
+
+import static io.connect8x8.WireAssert.assertJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connect8x8.chatapps.Channel;
+import io.connect8x8.chatapps.ChannelFallback;
+import io.connect8x8.chatapps.ChatContent;
+import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.chatapps.SuccessStatus;
+import io.connect8x8.chatapps.Template;
+import io.connect8x8.chatapps.TemplateButton;
+import io.connect8x8.generated.messaging.model.ButtonSubType;
+import io.connect8x8.generated.messaging.model.ChannelType;
+import io.connect8x8.generated.messaging.model.ContentType;
+import io.connect8x8.internal.SpecEnums;
+import io.connect8x8.sms.Sms;
+import io.connect8x8.sms.SmsEncoding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enum-valued request fields are open: a value given by name is sent when the generated enum of the spec set in use
+ * has it, whatever the facade's own enums list, with the spec's spelling and in any casing of the caller's. This is
+ * what makes an additive spec update (8x8 adds a channel or a content type) reachable with a rebuild and no facade
+ * release. Every value is read from the generated enums by reflection, so the values the facade's own enums lack are
+ * sent too: with 8x8's complete documents ({@code -Dspecs=published}) the content types {@code carousel} and
+ * {@code richCard} and the button sub-types {@code Flow} and {@code VoiceCall}; the guides' documents have none
+ * until a document adds one (a {@code Telegram} channel added to the guides' document is sent by the first test).
+ */
+class OpenEnumValuesTest {
+
+    private MockWebServer server;
+    private Connect8x8Client client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = Fixtures.startServer();
+        client = Fixtures.client(server).build();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.close();
+        server.shutdown();
+    }
+
+    @Test
+    void everyValueOfTheSpecInUseIsSentByNameWithTheSpecsSpelling() throws Exception {
+        List<String> sent = new ArrayList<>();
+        for (String channel : SpecEnums.allowed(ChannelType.class)) {
+            JsonObject body = sendChat(ChatMessage.builder().to("+6512345678").text("Hi")
+                    .addChannel(ChannelFallback.of(otherCasing(channel))));
+            assertJson("[{\"channel\":\"" + channel + "\"}]", body.get("channels"));
+            sent.add(channel);
+        }
+        for (String status : SpecEnums.allowed(io.connect8x8.generated.messaging.model.SuccessStatus.class)) {
+            JsonObject body = sendChat(ChatMessage.builder().to("+6512345678").text("Hi")
+                    .addChannel(ChannelFallback.of(Channel.WHATSAPP).withSuccessStatus(otherCasing(status))));
+            assertJson("[{\"channel\":\"@ChannelType.WHATSAPP@\",\"successStatus\":\"" + status + "\"}]",
+                    body.get("channels"));
+            sent.add(status);
+        }
+        for (String encoding : SpecEnums.allowed(io.connect8x8.generated.sms.model.SmsEncoding.class)) {
+            JsonObject body = sendSms(Sms.builder().to("+6512345678").text("Hi").encoding(otherCasing(encoding)));
+            assertJson("\"" + encoding + "\"", body.get("encoding"));
+            sent.add(encoding);
+        }
+        // Content types and button sub-types the facade has a factory for are sent by those (ContractTest).
+        for (String type : lackedByFacade(ContentType.class,
+                name -> SpecEnums.facadeConstant(ChatContent.Kind.class, name, ChatContent.Kind.UNKNOWN)
+                        != ChatContent.Kind.UNKNOWN)) {
+            JsonObject fields = JsonParser.parseString("{\"" + type + "\":{\"title\":\"New\"}}").getAsJsonObject();
+            JsonObject body = sendChat(ChatMessage.builder().to("+6512345678")
+                    .content(ChatContent.ofType(otherCasing(type), fields)));
+            assertJson("\"" + type + "\"", body.get("type"));
+            assertJson(fields.toString(), body.get("content"));
+            sent.add(type);
+        }
+        for (String subType : lackedByFacade(ButtonSubType.class, name -> SpecEnums.facadeConstant(
+                TemplateButton.Kind.class, name, TemplateButton.Kind.UNKNOWN) != TemplateButton.Kind.UNKNOWN)) {
+            String text = WireAssert.spelling("ParameterType", "TEXT");
+            JsonObject body = sendChat(ChatMessage.builder().to("+6512345678").template(Template.builder("t", "en")
+                    .addButton(TemplateButton.ofType(otherCasing(subType), 2, JsonParser.parseString(
+                            "{\"type\":\"" + otherCasing(text) + "\",\"text\":\"x\"}").getAsJsonObject())).build()));
+            assertJson("[{\"type\":\"@ComponentType.BUTTON@\",\"subType\":\"" + subType + "\",\"index\":2,"
+                    + "\"parameters\":[{\"type\":\"" + text + "\",\"text\":\"x\"}]}]",
+                    body.getAsJsonObject("content").getAsJsonObject("template").get("components"));
+            sent.add(subType);
+        }
+        assertEquals(sent.size(), server.getRequestCount(), "sent " + sent + " with spec set " + specSet());
+    }
+
+    @Test
+    void everyCasingOfAValueIsSentWithTheSpecsSpelling() throws Exception {
+        for (List<String> given : List.of(List.of("whatsapp", "delivered", "sms"),
+                List.of("WHATSAPP", "DELIVERED", "SMS"), List.of("WhatsApp", "Delivered", "Sms"))) {
+            JsonObject body = sendChat(ChatMessage.builder().to("+6512345678").text("Hi")
+                    .addChannel(ChannelFallback.of(given.get(0)).withSuccessStatus(given.get(1)))
+                    .addChannel(ChannelFallback.of(given.get(2)))
+                    .fallbackText("Hi"));
+            assertJson("[{\"channel\":\"@ChannelType.WHATSAPP@\",\"successStatus\":\"@SuccessStatus.DELIVERED@\"},"
+                    + "{\"channel\":\"@ChannelType.SMS@\"}]", body.get("channels"));
+        }
+        for (String given : List.of("ucs2", "UCS2", "Ucs2")) {
+            assertJson("\"@SmsEncoding.UCS2@\"",
+                    sendSms(Sms.builder().to("+6512345678").text("Hi").encoding(given)).get("encoding"));
+        }
+    }
+
+    @Test
+    void aNameAndTheFacadesConstantSendTheSameRequest() throws Exception {
+        JsonObject byConstant = sendChat(ChatMessage.builder().to("+6512345678").text("Hi").clientMessageId("m-1")
+                .addChannel(ChannelFallback.of(Channel.GOOGLE_RCS).withSuccessStatus(SuccessStatus.READ))
+                .addChannel(ChannelFallback.of(Channel.SMS)).smsFallback(SmsEncoding.GSM7, "Shop"));
+        // "rcs" is Google RCS in both sets (GoogleRCS in the guides' document, RCS in the complete one).
+        JsonObject byName = sendChat(ChatMessage.builder().to("+6512345678").text("Hi").clientMessageId("m-1")
+                .addChannel(ChannelFallback.of("rcs").withSuccessStatus("read"))
+                .addChannel(ChannelFallback.of("sms")).smsFallback("gsm7", "Shop"));
+
+        assertEquals(byConstant, byName);
+        String rcs = SpecEnums.allowed(ChannelType.class).stream().filter(v -> v.contains("RCS")).findFirst()
+                .orElseThrow();
+        assertJson("[{\"channel\":\"" + rcs + "\",\"successStatus\":\"@SuccessStatus.READ@\"},"
+                + "{\"channel\":\"@ChannelType.SMS@\"}]", byName.get("channels"));
+        assertJson("{\"text\":\"Hi\",\"sms\":{\"encoding\":\"@SmsEncoding.GSM7@\",\"source\":\"Shop\"}}",
+                byName.get("content"));
+    }
+
+    @Test
+    void aValueTheSpecInUseLacksIsRefusedBeforeAnyIo() {
+        ValidationException channel = assertThrows(ValidationException.class, () -> client.chatApps().send(
+                ChatMessage.builder().to("+6512345678").text("Hi").addChannel(ChannelFallback.of(Channel.WHATSAPP))
+                        .addChannel(ChannelFallback.of("NoSuchChannel")).build()));
+        assertEquals("channels[1].channel", channel.field());
+        assertTrue(channel.problem().contains("'NoSuchChannel' is not a value the API document in use allows")
+                && channel.problem().contains(WireAssert.spelling("ChannelType", "WHATSAPP")), channel.problem());
+
+        ValidationException status = assertThrows(ValidationException.class, () -> client.chatApps().send(
+                ChatMessage.builder().to("+6512345678").text("Hi")
+                        .addChannel(ChannelFallback.of("viber").withSuccessStatus("NoSuchStatus")).build()));
+        assertEquals("channels[0].successStatus", status.field());
+
+        ValidationException type = assertThrows(ValidationException.class, () -> client.chatApps().send(
+                ChatMessage.builder().to("+6512345678").content(ChatContent.ofType("noSuchType", new JsonObject()))
+                        .build()));
+        assertEquals("type", type.field());
+        assertTrue(type.problem().contains(WireAssert.spelling("ContentType", "TEXT")), type.problem());
+
+        ValidationException subType = assertThrows(ValidationException.class, () -> client.chatApps().send(
+                ChatMessage.builder().to("+6512345678").template(Template.builder("t", "en").addButton(
+                        TemplateButton.ofType("NoSuchSubType", 0, JsonParser.parseString("{\"type\":\"text\"}")
+                                .getAsJsonObject())).build()).build()));
+        assertEquals("content.template.components.subType", subType.field());
+
+        ValidationException encoding = assertThrows(ValidationException.class, () -> client.sms().send(
+                Sms.builder().to("+6512345678").text("Hi").encoding("NoSuchEncoding").build()));
+        assertEquals("encoding", encoding.field());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void typedAccessorsGiveTheFacadesConstantOrUnknownAndTheNameAsGiven() {
+        ChannelFallback telegram = ChannelFallback.of("Telegram").withSuccessStatus("Seen");
+        assertEquals(Channel.UNKNOWN, telegram.channel());
+        assertEquals("Telegram", telegram.channelAsString());
+        assertEquals(SuccessStatus.UNKNOWN, telegram.successStatus());
+        assertEquals("Seen", telegram.successStatusAsString());
+        assertEquals(Channel.GOOGLE_RCS, ChannelFallback.of("google-rcs").channel());
+        assertEquals(Channel.WHATSAPP, ChannelFallback.of(Channel.WHATSAPP).channel());
+
+        Sms sms = Sms.builder().text("Hi").encoding("ucs2").build();
+        assertEquals(Optional.of(SmsEncoding.UCS2), sms.encoding());
+        assertEquals(Optional.of("ucs2"), sms.encodingAsString());
+        assertEquals(Optional.of(SmsEncoding.UNKNOWN), Sms.builder().text("Hi").encoding("Binary").build().encoding());
+
+        ChatContent card = ChatContent.ofType("richCard", new JsonObject());
+        assertEquals(ChatContent.Kind.UNKNOWN, card.kind());
+        assertEquals("richCard", card.typeAsString());
+        assertEquals("TEXT", ChatContent.text("Hi").typeAsString());
+
+        TemplateButton flow = TemplateButton.ofType("Flow", 0, JsonParser.parseString("{\"type\":\"action\"}")
+                .getAsJsonObject());
+        assertEquals(TemplateButton.Kind.UNKNOWN, flow.kind());
+        assertEquals("Flow", flow.subTypeAsString());
+        assertEquals("QUICK_REPLY", TemplateButton.quickReply(0, "p").subTypeAsString());
+    }
+
+    @Test
+    void theUnknownConstantsAndCheckedFieldsCannotBeUsedAsInput() {
+        assertEquals("channels.channel",
+                assertThrows(ValidationException.class, () -> ChannelFallback.of(Channel.UNKNOWN)).field());
+        assertEquals("channels.successStatus", assertThrows(ValidationException.class,
+                () -> ChannelFallback.of(Channel.SMS).withSuccessStatus(SuccessStatus.UNKNOWN)).field());
+        assertEquals("encoding", assertThrows(ValidationException.class,
+                () -> Sms.builder().encoding(SmsEncoding.UNKNOWN)).field());
+        assertEquals("channels.channel",
+                assertThrows(ValidationException.class, () -> ChannelFallback.of(" ")).field());
+        // A type with its own factory is refused by name: its fields are checked there.
+        ValidationException text = assertThrows(ValidationException.class,
+                () -> ChatContent.ofType("text", JsonParser.parseString("{\"text\":\"\"}").getAsJsonObject()));
+        assertEquals("type", text.field());
+        assertEquals("content.template.components.subType", assertThrows(ValidationException.class,
+                () -> TemplateButton.ofType("url", 0, new JsonObject())).field());
+        assertEquals("content.template.components.parameters.type", assertThrows(ValidationException.class,
+                () -> TemplateButton.ofType("Flow", 0, new JsonObject())).field());
+        assertEquals("content.template.components.subType", assertThrows(ValidationException.class,
+                () -> new TemplateButton(TemplateButton.Kind.UNKNOWN, 0, "x")).field());
+        assertEquals("content.fallbackText", assertThrows(ValidationException.class, () -> ChatContent.ofType(
+                "richCard", JsonParser.parseString("{\"fallbackText\":\"x\"}").getAsJsonObject())).field());
+        // One channel named twice, once by constant and once by another casing of its name.
+        assertEquals("channels[1].channel", assertThrows(ValidationException.class, () -> ChatMessage.builder()
+                .to("+6512345678").text("Hi").addChannel(ChannelFallback.of(Channel.VIBER))
+                .addChannel(ChannelFallback.of("VIBER")).build()).field());
+    }
+
+    /** The spellings of a generated enum's values whose names the facade has no constant for. */
+    private static List<String> lackedByFacade(Class<? extends Enum<?>> generated, Predicate<String> facadeKnows) {
+        List<String> lacked = new ArrayList<>();
+        for (String value : SpecEnums.allowed(generated)) {
+            if (!facadeKnows.test(value)) {
+                lacked.add(value);
+            }
+        }
+        return lacked;
+    }
+
+    /** The value in a casing other than the spec's, so that the test also proves casing does not matter. */
+    private static String otherCasing(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.equals(value) ? value.toUpperCase(Locale.ROOT) : lower;
+    }
+
+    private JsonObject sendChat(ChatMessage.Builder message) throws InterruptedException {
+        return send(m -> client.chatApps().send(m), message.build(), Fixtures.CHAT_OK);
+    }
+
+    private JsonObject sendSms(Sms.Builder sms) throws InterruptedException {
+        return send(m -> client.sms().send(m), sms.build(), Fixtures.SMS_OK);
+    }
+
+    private <M> JsonObject send(Function<M, ?> send, M message, String answer) throws InterruptedException {
+        server.enqueue(Fixtures.ok(answer));
+        send.apply(message);
+        return JsonParser.parseString(server.takeRequest().getBody().readUtf8()).getAsJsonObject();
+    }
+
+    /** The name of the spec set the build used, from the generated client's jar. */
+    private static String specSet() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = OpenEnumValuesTest.class.getResourceAsStream("/io/connect8x8/specs/spec-set.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        }
+        return properties.getProperty("set", "unknown");
+    }
+}
