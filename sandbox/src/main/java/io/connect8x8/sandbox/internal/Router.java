@@ -134,18 +134,20 @@ final class Router implements HttpHandler {
     private FaultState.Fault applyFaults(long generation) {
         FaultState.Fault fault = faults.next();
         long latency = faults.latency().toMillis();
-        if (latency > 0) {
-            boolean reset;
+        // Read after the latency: reset() bumps the generation before it clears the faults, so a request that sees
+        // the cleared latency also sees the new generation.
+        boolean reset = engine.store.generation() != generation;
+        if (!reset && latency > 0) {
             try {
                 reset = engine.store.awaitClear(generation, latency);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 reset = true;
             }
-            if (reset) {
-                // The request belongs to the record before the reset (a test that has ended): it is not recorded.
-                throw new ApiError(503, 2000, "Service unavailable (the simulator was reset while this request waited)");
-            }
+        }
+        if (reset) {
+            // The request belongs to the record before the reset (a test that has ended): it is not recorded.
+            throw new ApiError(503, 2000, "Service unavailable (the simulator was reset while this request waited)");
         }
         switch (fault) {
             case TOO_MANY_REQUESTS -> throw ApiError.quotaExceeded(faults.retryAfterSeconds());

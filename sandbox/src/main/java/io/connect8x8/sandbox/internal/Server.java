@@ -113,6 +113,7 @@ public final class Server implements AutoCloseable {
 
     /** Forgets messages and counters, turns faults off and empties the rate windows. */
     public void reset() {
+        // The store first: it bumps the generation a request in flight checks after reading its latency fault.
         store.clear();
         faults.clear();
         rateLimiter.clear();
