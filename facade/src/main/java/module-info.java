@@ -1,5 +1,6 @@
 /**
- * The connect8x8 client: {@link io.connect8x8.Connect8x8Client} and its SMS, Messaging Apps and webhook types.
+ * The connect8x8 client: {@link io.connect8x8.Connect8x8Client} and its SMS and Messaging Apps types. The webhook
+ * receiver, parser and ledger ({@code io.connect8x8.webhooks}) are a module of their own, connect8x8-webhooks.
  *
  * <p>Only the API packages are exported. {@code io.connect8x8.internal} (the send pipeline, the mapping to the
  * generated models, the transport) is neither exported nor opened: code on the module path, users and the other
@@ -14,12 +15,10 @@
 @SuppressWarnings({"module", "requires-transitive-automatic"})
 module io.connect8x8.facade {
     // In the public signatures: GeneratedApis returns the generated APIs; the builder takes an OkHttpClient;
-    // RawJson and ChatContent#interactive take and give Gson's JsonObject; ReceiptReceiver#asHttpHandler gives the
-    // JDK server's HttpHandler.
+    // RawJson and ChatContent#interactive take and give Gson's JsonObject.
     requires transitive io.connect8x8.generated;
     requires transitive okhttp3;
     requires transitive com.google.gson;
-    requires transitive jdk.httpserver;
     // Used inside only.
     requires okio;
     // OkHttp and okio are written in Kotlin, and as automatic modules they cannot say that they need its runtime:
@@ -35,5 +34,4 @@ module io.connect8x8.facade {
     exports io.connect8x8;
     exports io.connect8x8.sms;
     exports io.connect8x8.chatapps;
-    exports io.connect8x8.webhooks;
 }

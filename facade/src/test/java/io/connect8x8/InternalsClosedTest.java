@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The facade's internals are not part of its API: no public constructor or static factory of a public type takes
  * or returns an internal type (the generated types appear only through the {@link GeneratedApis} escape hatch),
- * and no other module of the build references {@code io.connect8x8.internal}.
+ * and no other module of the build (the unpublished benchmarks aside) references {@code io.connect8x8.internal}.
  */
 class InternalsClosedTest {
 
     private static final List<String> PUBLIC_PACKAGES = List.of("io/connect8x8/", "io/connect8x8/sms/",
-            "io/connect8x8/chatapps/", "io/connect8x8/webhooks/");
+            "io/connect8x8/chatapps/");
 
     @Test
     void noPublicConstructorOrFactoryOfAPublicTypeTakesAnInternalOrGeneratedType() throws Exception {
@@ -58,7 +58,9 @@ class InternalsClosedTest {
         try (Stream<Path> modules = Files.list(root)) {
             for (Path module : modules.filter(Files::isDirectory).toList()) {
                 Path sources = module.resolve("src");
-                if (module.getFileName().toString().equals("facade") || !Files.isDirectory(sources)) {
+                // The benchmarks (never published) measure an internal reader on its own, as white-box code may.
+                if (List.of("facade", "benchmarks").contains(module.getFileName().toString())
+                        || !Files.isDirectory(sources)) {
                     continue;
                 }
                 try (Stream<Path> files = Files.walk(sources)) {

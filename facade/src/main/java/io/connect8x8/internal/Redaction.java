@@ -5,17 +5,16 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.connect8x8.Masking;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * How personal data appears in logs, exception messages and {@code toString()}: phone numbers keep their country
- * code and last two digits, message text is replaced by its length.
+ * How personal data appears in logs, exception messages and {@code toString()}: {@link Masking}'s forms, and the
+ * phone numbers of a request body masked for the debug log.
  */
 public final class Redaction {
 
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** The members of the two APIs' requests that hold phone numbers. */
     private static final Set<String> PHONE_FIELDS = Set.of("destination", "destinations", "msisdn");
 
@@ -23,45 +22,23 @@ public final class Redaction {
     }
 
     /**
-     * Masks a phone number: {@code +6512345678} becomes {@code +65******78}. A number without a recognisable country
-     * code keeps only its last two digits.
+     * Masks a phone number, as {@link Masking#maskPhone} does.
      *
      * @param number the number as given, may be null
      * @return the masked form, or {@code null} for null
      */
     public static String maskPhone(String number) {
-        if (number == null) {
-            return null;
-        }
-        String digits = number.replaceAll("[^0-9]", "");
-        if (digits.length() <= 4) {
-            return "*".repeat(digits.length());
-        }
-        int ccLength = countryCodeLength(digits);
-        String tail = digits.substring(digits.length() - 2);
-        String stars = "*".repeat(digits.length() - ccLength - 2);
-        return (ccLength > 0 ? "+" + digits.substring(0, ccLength) : "") + stars + tail;
-    }
-
-    private static int countryCodeLength(String digits) {
-        for (int length = 1; length <= 3 && length < digits.length() - 2; length++) {
-            int code = Integer.parseInt(digits.substring(0, length));
-            String region = PHONES.getRegionCodeForCountryCode(code);
-            if (!"ZZ".equals(region)) {
-                return length;
-            }
-        }
-        return 0;
+        return Masking.maskPhone(number);
     }
 
     /**
-     * Describes a message text without revealing it.
+     * Describes a message text without revealing it, as {@link Masking#describeText} does.
      *
      * @param text the text, may be null
      * @return {@code <N chars>}, or {@code null} for null
      */
     public static String describeText(String text) {
-        return text == null ? null : "<" + text.length() + " chars>";
+        return Masking.describeText(text);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.connect8x8.campaigns.bench;
+package io.connect8x8.bench;
 
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.campaigns.CampaignReport;
@@ -28,8 +28,8 @@ import java.util.NoSuchElementException;
  *
  * <pre>
  * mvn -q -pl cli -am package -DskipTests
- * mvn -q -pl campaigns test-compile exec:java -Dexec.mainClass=io.connect8x8.campaigns.bench.CampaignBenchmark \
- *     -Dexec.classpathScope=test -Dexec.args="1000000"
+ * mvn -q -pl benchmarks -am package -DskipTests exec:java -Dconnect8x8.exec.skip=true \
+ *     -Dexec.mainClass=io.connect8x8.bench.CampaignBenchmark -Dexec.args="1000000"
  * </pre>
  */
 public final class CampaignBenchmark {
@@ -152,7 +152,10 @@ public final class CampaignBenchmark {
     }
 
     private static Path cliJar() throws IOException {
-        Path target = Path.of(System.getProperty("user.dir")).resolveSibling("cli").resolve("target");
+        // Run from the root (mvn -pl benchmarks) or from a module beside cli.
+        Path dir = Path.of(System.getProperty("user.dir"));
+        Path target = (Files.isDirectory(dir.resolve("cli")) ? dir.resolve("cli") : dir.resolveSibling("cli"))
+                .resolve("target");
         if (!Files.isDirectory(target)) {
             return null;
         }
@@ -171,7 +174,7 @@ public final class CampaignBenchmark {
         }
     }
 
-    /** The test class path: exec:java runs in Maven's JVM, whose own class path is Maven's. */
+    /** This module's class path: exec:java runs in Maven's JVM, whose own class path is Maven's. */
     private static String classpath() throws Exception {
         if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
             List<String> entries = new ArrayList<>();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connect8x8.internal.Redaction;
+import io.connect8x8.Masking;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -250,7 +250,7 @@ class WebhookParserTest {
         String sms = WebhookParser.parse(WebhookSamples.SMS_INBOUND).toString();
         String chat = WebhookParser.parse(WebhookSamples.CHAT_APPS_INBOUND_TEXT).toString();
         assertFalse(receipt.contains("12345678"), receipt);
-        assertTrue(receipt.contains("msisdn=" + Redaction.maskPhone("+6512345678")), receipt);
+        assertTrue(receipt.contains("msisdn=" + Masking.maskPhone("+6512345678")), receipt);
         assertFalse(sms.contains("81968289") || sms.contains("Test MO message"), sms);
         assertTrue(sms.contains("<15 chars>"), sms);
         assertFalse(chat.contains("2025550023") || chat.contains("Test message"), chat);

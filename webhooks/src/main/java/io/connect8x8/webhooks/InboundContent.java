@@ -1,6 +1,6 @@
 package io.connect8x8.webhooks;
 
-import io.connect8x8.internal.Redaction;
+import io.connect8x8.Masking;
 import java.math.BigDecimal;
 
 /**
@@ -36,8 +36,8 @@ public record InboundContent(
     @Override
     public String toString() {
         boolean located = latitude != null || longitude != null || locationName != null || locationAddress != null;
-        return "InboundContent[type=" + type + ", text=" + Redaction.describeText(text)
-                + ", url=" + Redaction.describeText(url) + ", payload=" + Redaction.describeText(payload)
+        return "InboundContent[type=" + type + ", text=" + Masking.describeText(text)
+                + ", url=" + Masking.describeText(url) + ", payload=" + Masking.describeText(payload)
                 + ", location=" + (located ? "<hidden>" : "null")
                 + ", interactive=" + interactive + "]";
     }

@@ -1,6 +1,6 @@
 package io.connect8x8.webhooks;
 
-import io.connect8x8.internal.Redaction;
+import io.connect8x8.Masking;
 import java.time.Instant;
 
 /**
@@ -51,8 +51,8 @@ public record SmsInboundMessage(
     @Override
     public String toString() {
         return "SmsInboundMessage[umid=" + umid + ", subAccountId=" + subAccountId + ", timestamp=" + timestamp
-                + ", source=" + Redaction.maskPhone(source) + ", destination=" + Redaction.maskPhone(destination)
-                + ", body=" + Redaction.describeText(body) + ", encoding=" + encoding + ", smsCount=" + smsCount
+                + ", source=" + Masking.maskPhone(source) + ", destination=" + Masking.maskPhone(destination)
+                + ", body=" + Masking.describeText(body) + ", encoding=" + encoding + ", smsCount=" + smsCount
                 + ", price=" + price + "]";
     }
 }

@@ -1,6 +1,6 @@
 package io.connect8x8.webhooks;
 
-import io.connect8x8.internal.Redaction;
+import io.connect8x8.Masking;
 import java.time.Instant;
 
 /**
@@ -31,9 +31,9 @@ public record InboundInteractive(
     @Override
     public String toString() {
         return "InboundInteractive[type=" + type + ", replyId=" + replyId
-                + ", replyTitle=" + Redaction.describeText(replyTitle)
-                + ", replyDescription=" + Redaction.describeText(replyDescription)
-                + ", flowResponseJson=" + Redaction.describeText(flowResponseJson)
+                + ", replyTitle=" + Masking.describeText(replyTitle)
+                + ", replyDescription=" + Masking.describeText(replyDescription)
+                + ", flowResponseJson=" + Masking.describeText(flowResponseJson)
                 + ", callPermission=" + callPermission + "]";
     }
 

@@ -1,6 +1,6 @@
 package io.connect8x8.webhooks;
 
-import io.connect8x8.internal.Redaction;
+import io.connect8x8.Masking;
 
 /**
  * A delivery receipt from the SMS API.
@@ -43,7 +43,7 @@ public record SmsDeliveryReceipt(
     public String toString() {
         return "SmsDeliveryReceipt[umid=" + umid + ", batchId=" + batchId + ", clientMessageId=" + clientMessageId
                 + ", clientBatchId=" + clientBatchId + ", subAccountId=" + subAccountId
-                + ", source=" + Redaction.maskPhone(source) + ", destination=" + Redaction.maskPhone(destination)
+                + ", source=" + Masking.maskPhone(source) + ", destination=" + Masking.maskPhone(destination)
                 + ", status=" + status + ", price=" + price + ", smsCount=" + smsCount + "]";
     }
 

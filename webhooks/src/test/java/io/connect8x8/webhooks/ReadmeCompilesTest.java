@@ -1,4 +1,4 @@
-package io.connect8x8;
+package io.connect8x8.webhooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +20,9 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every {@code java} block of the root README compiles as written against the facade: each block becomes the body
- * of a method (with a {@code client} parameter unless the block builds its own), with the facade's packages
- * imported.
+ * Every {@code java} block of the root README compiles as written against the facade and this module (the most a
+ * README example uses; here, downstream of the facade, both are on the class path): each block becomes the body of a
+ * method (with a {@code client} parameter unless the block builds its own), with the API packages imported.
  */
 class ReadmeCompilesTest {
 
@@ -64,8 +64,8 @@ class ReadmeCompilesTest {
     }
 
     /**
-     * What a class-path user compiles against: the test class path, and the facade with its dependencies, which
-     * these tests find on the module path.
+     * What a class-path user compiles against: the test class path (and the module path, should these tests run on
+     * one).
      */
     private static String classPath() {
         String modulePath = System.getProperty("jdk.module.path");

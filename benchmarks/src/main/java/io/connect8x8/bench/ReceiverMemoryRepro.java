@@ -1,4 +1,4 @@
-package io.connect8x8.webhooks.bench;
+package io.connect8x8.bench;
 
 import io.connect8x8.webhooks.ReceiptReceiver;
 import java.io.ByteArrayInputStream;
@@ -12,12 +12,10 @@ import java.nio.charset.StandardCharsets;
  * executor, counting answers and connection failures. Run with a small heap and read the last line:
  *
  * <pre>
- * mvn -q -o -pl facade -am test-compile
- * java -Xmx256m -cp "facade/target/test-classes:facade/target/classes:$(cat facade/target/cp.txt)" \
- *     io.connect8x8.webhooks.bench.ReceiverMemoryRepro umids 1000
+ * mvn -q -o -pl benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx256m -cp "benchmarks/target/classes:$(cat benchmarks/target/cp.txt)" \
+ *     io.connect8x8.bench.ReceiverMemoryRepro umids 1000
  * </pre>
- *
- * ({@code mvn -q -o -pl facade dependency:build-classpath -Dmdep.outputFile=target/cp.txt} writes cp.txt.)
  */
 public final class ReceiverMemoryRepro {
 

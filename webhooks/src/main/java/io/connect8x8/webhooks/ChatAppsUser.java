@@ -1,6 +1,6 @@
 package io.connect8x8.webhooks;
 
-import io.connect8x8.internal.Redaction;
+import io.connect8x8.Masking;
 
 /**
  * The person a Messaging Apps message was sent to or came from.
@@ -20,9 +20,9 @@ public record ChatAppsUser(String msisdn, String channelUserId, String name, Str
      */
     @Override
     public String toString() {
-        return "ChatAppsUser[msisdn=" + Redaction.maskPhone(msisdn)
-                + ", channelUserId=" + Redaction.maskPhone(channelUserId)
-                + ", name=" + Redaction.describeText(name)
-                + ", username=" + Redaction.describeText(username) + "]";
+        return "ChatAppsUser[msisdn=" + Masking.maskPhone(msisdn)
+                + ", channelUserId=" + Masking.maskPhone(channelUserId)
+                + ", name=" + Masking.describeText(name)
+                + ", username=" + Masking.describeText(username) + "]";
     }
 }
