@@ -52,17 +52,6 @@ public final class Models {
     }
 
     /**
-     * Whether the spec in use has a field in a model.
-     *
-     * @param model the generated model class
-     * @param field the wire name
-     * @return true when the document declares it
-     */
-    public static boolean specHas(Class<?> model, String field) {
-        return SHAPES.get(model).fields.contains(field);
-    }
-
-    /**
      * Sets a field by wire name; a null value leaves it unset.
      *
      * @param model the generated model instance
@@ -98,8 +87,7 @@ public final class Models {
     }
 
     /** What the generated code says about one model class. */
-    private record Shape(Set<String> fields, Map<String, Method> setters,
-                         Method putAdditional, List<Field> defaulted) {
+    private record Shape(Map<String, Method> setters, Method putAdditional, List<Field> defaulted) {
 
         @SuppressWarnings("unchecked")
         static Shape of(Class<?> type) {
@@ -127,8 +115,7 @@ public final class Models {
                         }
                     }
                 }
-                return new Shape(names, Map.copyOf(setters), put,
-                        List.copyOf(defaulted));
+                return new Shape(Map.copyOf(setters), put, List.copyOf(defaulted));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(type.getName() + " is not a generated model", e);
             }

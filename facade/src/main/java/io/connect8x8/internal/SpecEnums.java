@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -168,15 +167,5 @@ public final class SpecEnums {
                     + " spelling as a String instead");
         }
         return value;
-    }
-
-    /**
-     * The facade's name of a facade enum constant, as a key the generated values are matched against.
-     *
-     * @param constant the facade's constant
-     * @return its name, for example {@code QUICK_REPLY}
-     */
-    public static String nameOf(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT);
     }
 }
