@@ -139,7 +139,7 @@ public final class SmsKinds {
                 sms.clientMessageId().orElse(null), Sms.MAX_CLIENT_MESSAGE_ID);
     }
 
-    /** One message; the fields the guides' document lacks go in as additional properties (README table). */
+    /** One message; the fields the guides' document lacks go in as additional properties (docs/architecture.md). */
     private static SmsRequest message(Sms sms, String text, String clientMessageId) {
         SmsRequest request = Models.create(SmsRequest::new);
         sms.to().ifPresent(request::destination);
