@@ -13,6 +13,9 @@ import io.connect8x8.TransportException;
 import io.connect8x8.UnexpectedResponseException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -490,7 +493,7 @@ public final class Transport implements CallExecutor {
                 throw new UnexpectedResponseException("response body exceeds the limit of " + max + " bytes",
                         status, "", null, attempts);
             }
-            return source.getBuffer().readString(StandardCharsets.UTF_8);
+            return decodeStrictly(source.getBuffer().readByteArray(), status, attempts);
         } catch (IOException e) {
             // The call timeout also covers the body: a server that sends it too slowly is a deadline, as for headers.
             if (e instanceof InterruptedIOException && call.isCanceled()) {
@@ -499,6 +502,24 @@ public final class Transport implements CallExecutor {
             }
             throw new TransportException("reading the response failed: " + describe(e)
                     + "; the message may have been sent", e, true, attempts);
+        }
+    }
+
+    /**
+     * A success body as text, refused unless it is valid UTF-8 (JSON's only encoding): a lenient decoder would turn
+     * a broken byte into U+FFFD and hand the caller a result with a corrupted umid. The call got a success status,
+     * so the failure says the message may have been sent.
+     */
+    private static String decodeStrictly(byte[] bytes, int status, int attempts) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // The lenient rendering is for the caller to inspect: it is not parsed.
+            throw new UnexpectedResponseException("response body is not valid UTF-8", status,
+                    new String(bytes, StandardCharsets.UTF_8), e, attempts);
         }
     }
 
