@@ -129,11 +129,13 @@ public final class CallRecorder {
         finish(SendState.MAY_HAVE_BEEN_SENT, null, false, RequestKind.ResultFacts.NONE);
     }
 
-    /** The caller cancelled an async call. */
-    public void cancelled() {
-        AttemptTracker tracker = current;
-        boolean sent = written || (tracker != null && tracker.sendStarted());
-        finish(sent ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT, null, true, RequestKind.ResultFacts.NONE);
+    /**
+     * The caller cancelled an async call.
+     *
+     * @param state what the cancelled call had sent, as the transport decided it when stopping the call
+     */
+    public void cancelled(SendState state) {
+        finish(state, null, true, RequestKind.ResultFacts.NONE);
     }
 
     private void finish(SendState state, Connect8x8Exception failure, boolean cancelled,
