@@ -8,12 +8,15 @@ import io.connect8x8.internal.AttemptTracker;
 import io.connect8x8.internal.ChatKinds;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Lazy;
+import io.connect8x8.internal.ProxyAuthenticator;
 import io.connect8x8.internal.SendPipeline;
 import io.connect8x8.internal.SharedResources;
 import io.connect8x8.internal.SmsKinds;
+import io.connect8x8.internal.SystemProxySelector;
 import io.connect8x8.internal.Transport;
 import io.connect8x8.internal.WireApiClients;
 import io.connect8x8.sms.SmsOperations;
+import java.net.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import okhttp3.Authenticator;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -136,7 +140,8 @@ public final class Connect8x8Client implements AutoCloseable {
                 new MessagingApi(messagingApiClient(this.http.get(), chatUrl, key, userAgent))));
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + smsSub + (Objects.equals(smsSub, chatSub) ? "" : "/" + chatSub)
-                + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy + '}';
+                + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy
+                + (b.proxy == null ? "" : ", proxy=" + b.proxy) + '}';
         this.settings = b.copy();
         settings.apiKey = key;
         settings.apiKeyFile = null;
@@ -156,6 +161,16 @@ public final class Connect8x8Client implements AutoCloseable {
                 .followRedirects(false);
         if (!http.networkInterceptors().contains(AttemptTracker.GATE)) {
             http.addNetworkInterceptor(AttemptTracker.GATE);
+        }
+        if (b.proxy != null) {
+            switch (b.proxy.kind()) {
+                case FIXED -> http.proxy(b.proxy.proxy());
+                case DIRECT -> http.proxy(Proxy.NO_PROXY);
+                case SYSTEM -> http.proxy(null).proxySelector(SystemProxySelector.INSTANCE);
+                default -> throw new IllegalStateException("unknown proxy kind " + b.proxy.kind());
+            }
+            http.proxyAuthenticator(b.proxy.username() == null ? Authenticator.NONE
+                    : new ProxyAuthenticator(b.proxy.username(), b.proxy.password()));
         }
         // Also on a shared client: its owner's specs may allow TLS 1.0 and 1.1 (the derived client leaves them intact).
         http.connectionSpecs(java.util.List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
@@ -293,6 +308,7 @@ public final class Connect8x8Client implements AutoCloseable {
         private ScheduledExecutorService asyncScheduler;
         private int maxAsyncInFlight = DEFAULT_MAX_ASYNC_IN_FLIGHT;
         private int maxAsyncQueued;
+        private HttpProxy proxy;
         /** The resources of the client this builder came from ({@link #newBuilder()}), or null. */
         private SharedResources shared;
 
@@ -327,6 +343,7 @@ public final class Connect8x8Client implements AutoCloseable {
             c.asyncScheduler = asyncScheduler;
             c.maxAsyncInFlight = maxAsyncInFlight;
             c.maxAsyncQueued = maxAsyncQueued;
+            c.proxy = proxy;
             c.shared = shared;
             return c;
         }
@@ -491,6 +508,21 @@ public final class Connect8x8Client implements AutoCloseable {
             this.httpClient = Objects.requireNonNull(client, "client");
             // The caller's choice wins over the pool of a client this builder was derived from.
             this.shared = null;
+            return this;
+        }
+
+        /**
+         * Sends through an HTTP proxy, or states how to choose one. Unset (the default), the client asks the JVM's
+         * default {@link java.net.ProxySelector}, as OkHttp does: the {@code https.proxyHost} and related system
+         * properties apply. {@link HttpProxy#system()} says the same explicitly, {@link HttpProxy#direct()} ignores
+         * them, and {@link HttpProxy#of(String, int)} names one proxy, optionally with credentials that are never
+         * logged or shown.
+         *
+         * @param proxy the proxy
+         * @return this builder
+         */
+        public Builder proxy(HttpProxy proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
             return this;
         }
 

@@ -97,6 +97,17 @@ public final class AttemptTracker {
         return builder.build();
     }
 
+    /**
+     * The body under the one-shot wrapper of {@link #attach}, for a replay known to be safe (a proxy's 407: the
+     * proxy forwarded nothing).
+     *
+     * @param body a request's body
+     * @return the body without the one-shot mark
+     */
+    static RequestBody replayable(RequestBody body) {
+        return body instanceof OneShotBody oneShot ? oneShot.delegate : body;
+    }
+
     private static final class OneShotBody extends RequestBody {
         private final RequestBody delegate;
 
