@@ -1,5 +1,7 @@
 package io.connect8x8;
 
+import static io.connect8x8.Fixtures.await;
+import static io.connect8x8.Fixtures.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,9 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,8 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class AsyncLifecycleTest {
 
-    /** Long enough for a loaded machine; reached only when a test fails. */
-    private static final long EVENT_TIMEOUT_S = 30;
+    private static final long EVENT_TIMEOUT_S = Fixtures.EVENT_TIMEOUT_S;
     private static final RetryPolicy NO_BACKOFF = RetryPolicy.builder().initialBackoff(Duration.ZERO)
             .maxBackoff(Duration.ZERO).build();
 
@@ -61,15 +63,7 @@ class AsyncLifecycleTest {
         return Sms.builder().to("+6512345678").text(text).build();
     }
 
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
-    }
 
-    private static <E extends Throwable> E failure(Class<E> type, CompletableFuture<?> future) {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> future.get(EVENT_TIMEOUT_S, TimeUnit.SECONDS));
-        return assertInstanceOf(type, e.getCause());
-    }
 
     /** The cause a cancelled future's join() carries. */
     private static SendCancelledException cancellation(CompletableFuture<?> future) {
@@ -325,21 +319,30 @@ class AsyncLifecycleTest {
     }
 
     @Test
-    void aQueuedCallWhoseDeadlinePassedFailsWithoutSending() throws Exception {
+    void queuedCallsWhoseDeadlinePassedFailWithoutSending() throws Exception {
         MutableClock clock = new MutableClock();
+        int queued = 5_000;
         try (Connect8x8Client client = Fixtures.client(server).clock(clock).asyncScheduler(holding)
-                .maxAsyncInFlight(1).maxAsyncQueued(1).callTimeout(Duration.ofSeconds(10)).build()) {
+                .maxAsyncInFlight(1).maxAsyncQueued(queued).callTimeout(Duration.ofSeconds(10)).build()) {
             server.enqueue(Fixtures.json(503, Fixtures.errorBody(2000, "unavailable")));
             CompletableFuture<SmsResult> first = client.sms().sendAsync(sms("first"));
             assertNotNull(holding.scheduled.poll(EVENT_TIMEOUT_S, TimeUnit.SECONDS));
-            CompletableFuture<SmsResult> late = client.sms().sendAsync(sms("late"));
+            List<CompletableFuture<SmsResult>> late = new ArrayList<>();
+            for (int i = 0; i < queued; i++) {
+                late.add(client.sms().sendAsync(sms("late")));
+            }
 
             clock.advance(Duration.ofSeconds(11));
+            // Each late call hands its place to the next as it fails: thousands of them, on one stack.
             first.cancel(true);
-            CallTimeoutException e = failure(CallTimeoutException.class, late);
-            assertEquals(SendState.NOT_SENT, e.sendState());
-            assertEquals(0, e.attempts());
+            for (CompletableFuture<SmsResult> future : late) {
+                CallTimeoutException e = failure(CallTimeoutException.class, future);
+                assertEquals(SendState.NOT_SENT, e.sendState());
+                assertEquals(0, e.attempts());
+            }
             assertEquals(1, server.getRequestCount());
+            server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+            assertEquals("u-1", await(client.sms().sendAsync(sms("on time"))).umid(), "the place was handed back");
         }
     }
 

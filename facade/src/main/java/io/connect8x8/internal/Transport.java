@@ -76,6 +76,8 @@ public final class Transport implements CallExecutor {
     private int active;
     private final ArrayDeque<AsyncRun> waiting = new ArrayDeque<>();
     private final Set<AsyncRun> running = ConcurrentHashMap.newKeySet();
+    /** The runs this thread is handing places on to, while it does (see {@link #handOn}). */
+    private static final ThreadLocal<ArrayDeque<AsyncRun>> HANDING_ON = new ThreadLocal<>();
     private volatile boolean closed;
 
     /**
@@ -209,7 +211,30 @@ public final class Transport implements CallExecutor {
             }
         }
         if (next != null) {
-            begin(next);
+            handOn(next);
+        }
+    }
+
+    /**
+     * Starts a run that was given a place, on a trampoline: a queued run that ends at once (its deadline passed)
+     * hands its place on from inside its own completion, and a long queue of those must not nest one stack frame
+     * per run.
+     */
+    private void handOn(AsyncRun next) {
+        ArrayDeque<AsyncRun> pending = HANDING_ON.get();
+        if (pending != null) {
+            // An outer handOn on this thread starts it once the current start returns.
+            pending.add(next);
+            return;
+        }
+        pending = new ArrayDeque<>();
+        HANDING_ON.set(pending);
+        try {
+            for (AsyncRun run = next; run != null; run = pending.poll()) {
+                begin(run);
+            }
+        } finally {
+            HANDING_ON.remove();
         }
     }
 
