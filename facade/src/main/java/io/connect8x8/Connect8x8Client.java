@@ -45,8 +45,9 @@ import okhttp3.TlsVersion;
  * }
  * }</pre>
  *
- * <p>Share one client: it holds a connection pool and threads. {@link #close()} releases them (idempotent); a
- * caller-supplied {@link OkHttpClient} is left open, as its owner's. The HTTP client behind them (and its TLS
+ * <p>Share one client: it holds a connection pool and threads. {@link #close()} releases them (idempotent), once
+ * every client derived from it with {@link #newBuilder()} is closed too; a caller-supplied {@link OkHttpClient} is
+ * left open, as its owner's. The HTTP client behind them (and its TLS
  * set-up) is built at the first request, so a client that only previews requests never builds one.
  */
 public final class Connect8x8Client implements AutoCloseable {
