@@ -113,6 +113,29 @@ class ProxyTest {
     }
 
     @Test
+    void anHttpsRequestAsksTheProxyForATunnelWithTheCredentialsAndNeverShowsItTheKey() throws Exception {
+        // What a real 8x8 URL does through a corporate proxy: CONNECT first; the key travels inside the tunnel only.
+        HttpProxy withCredentials = theProxy().withCredentials(USER, PASSWORD);
+        try (Connect8x8Client client = Fixtures.client("https://sms.example.test/").proxy(withCredentials)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(1).build()).build()) {
+            proxy.enqueue(new MockResponse().setResponseCode(407).setHeader("Proxy-Authenticate", "Basic"));
+            TransportException e = assertThrows(TransportException.class, () -> client.sms().send(sms()));
+
+            RecordedRequest connect = take(proxy);
+            assertEquals("CONNECT sms.example.test:443 HTTP/1.1", connect.getRequestLine());
+            assertEquals("Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8)), connect.getHeader("Proxy-Authorization"));
+            assertNull(connect.getHeader("Authorization"), "the proxy never sees the API key");
+            assertEquals(0, connect.getBodySize());
+            // Refused with the credentials: no second try, nothing of the request was written.
+            assertEquals(1, proxy.getRequestCount());
+            assertEquals(SendState.NOT_SENT, e.sendState());
+            assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
+            assertFalse(e.getMessage().contains(USER), e.getMessage());
+        }
+    }
+
+    @Test
     void theJvmsProxyPropertiesAreHonouredWhenAskedAndIgnoredByDirect() throws Exception {
         MockWebServer target = Fixtures.startServer();
         Map<String, String> saved = new HashMap<>();
