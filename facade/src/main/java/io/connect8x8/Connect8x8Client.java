@@ -60,6 +60,7 @@ public final class Connect8x8Client implements AutoCloseable {
 
     private final Lazy<OkHttpClient> http;
     private final SharedResources shared;
+    private final int maxAsyncInFlight;
     private final Transport transport;
     private final SmsOperations sms;
     private final ChatAppsOperations chatApps;
@@ -87,8 +88,9 @@ public final class Connect8x8Client implements AutoCloseable {
         checkPositive("callTimeout", b.callTimeout);
         checkUserAgent(b.userAgent);
 
+        this.maxAsyncInFlight = b.maxAsyncInFlight;
         SharedResources parent = b.shared;
-        if (parent != null && parent.retain()) {
+        if (parent != null && parent.retain(b.maxAsyncInFlight)) {
             // Derived: an OkHttpClient of its own settings over the root's pool and dispatcher.
             this.shared = parent;
             this.http = new Lazy<>(() -> configure(parent.root().get().newBuilder(), b).build());
@@ -96,10 +98,11 @@ public final class Connect8x8Client implements AutoCloseable {
             // A root client (or a derived one built after every client it shared with was closed: it starts over).
             boolean ownsHttp = b.httpClient == null;
             OkHttpClient.Builder http = ownsHttp ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
+            Dispatcher dispatcher = null;
             if (ownsHttp) {
                 // Async calls run on the dispatcher: its per-host limit (5 by default) would queue them unseen, so
-                // the client's own bound on calls in flight is the only one.
-                Dispatcher dispatcher = new Dispatcher();
+                // the client's own bound on calls in flight is the only one (derived clients add theirs).
+                dispatcher = new Dispatcher();
                 dispatcher.setMaxRequests(b.maxAsyncInFlight);
                 dispatcher.setMaxRequestsPerHost(b.maxAsyncInFlight);
                 http.dispatcher(dispatcher);
@@ -108,7 +111,7 @@ public final class Connect8x8Client implements AutoCloseable {
             // Built at the first request (or generated()): building it loads the JDK's TLS stack and reads the trust
             // store, a third of what a CLI dry run, which sends nothing, would otherwise load.
             this.http = new Lazy<>(http::build);
-            this.shared = new SharedResources(this.http, ownsHttp);
+            this.shared = new SharedResources(this.http, ownsHttp, dispatcher);
         }
 
         Region hintRegion = b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null;
@@ -272,7 +275,7 @@ public final class Connect8x8Client implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             transport.close();
-            shared.release();
+            shared.release(maxAsyncInFlight);
         }
     }
 

@@ -173,6 +173,30 @@ class AsyncLifecycleTest {
         callers.dispatcher().executorService().shutdown();
     }
 
+    @Test
+    void eachClientsInFlightBoundIsItsOwnOnTheSharedDispatcher() throws Exception {
+        try (Connect8x8Client parent = Fixtures.client(server).maxAsyncInFlight(1).build();
+             Connect8x8Client derived = parent.newBuilder().maxAsyncInFlight(2).build()) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+            CompletableFuture<SmsResult> one = derived.sms().sendAsync(sms("one"));
+            CompletableFuture<SmsResult> two = derived.sms().sendAsync(sms("two"));
+            CompletableFuture<SmsResult> three = parent.sms().sendAsync(sms("three"));
+            // All three reach the server at once: the dispatcher, sized 1 by the parent, grew by the derived 2.
+            takeRequest();
+            takeRequest();
+            takeRequest();
+            for (CompletableFuture<SmsResult> future : List.of(one, two, three)) {
+                future.cancel(true);
+                assertEquals(SendState.MAY_HAVE_BEEN_SENT, cancellation(future).sendState());
+            }
+            Dispatcher dispatcher = parent.generated().sms().getApiClient().getHttpClient().dispatcher();
+            derived.close();
+            assertEquals(1, dispatcher.getMaxRequests(), "a closed client gives its room back");
+        }
+    }
+
     // ---- cancelling ----------------------------------------------------------------------------------------------
 
     @Test

@@ -3,6 +3,7 @@ package io.connect8x8.internal;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -15,6 +16,7 @@ public final class SharedResources {
 
     private final Lazy<OkHttpClient> root;
     private final boolean ownsHttp;
+    private final Dispatcher dispatcher;
     private int references = 1;
     private boolean released;
     private ScheduledExecutorService scheduler;
@@ -25,10 +27,12 @@ public final class SharedResources {
      * @param root the root client's OkHttpClient, built on first use
      * @param ownsHttp whether the client made it (its dispatcher is shut down and its pool evicted at the end); false
      *     for one the caller gave, which stays the caller's
+     * @param dispatcher the dispatcher the client made, sized to its {@code maxAsyncInFlight}; null with the caller's
      */
-    public SharedResources(Lazy<OkHttpClient> root, boolean ownsHttp) {
+    public SharedResources(Lazy<OkHttpClient> root, boolean ownsHttp, Dispatcher dispatcher) {
         this.root = root;
         this.ownsHttp = ownsHttp;
+        this.dispatcher = dispatcher;
     }
 
     /**
@@ -41,23 +45,42 @@ public final class SharedResources {
     }
 
     /**
-     * Takes a reference for a derived client.
+     * Takes a reference for a derived client, and makes room for its async calls in the dispatcher the client made:
+     * each client's own {@code maxAsyncInFlight} is then the only bound on its calls, not a limit shared unseen with
+     * the others.
      *
+     * @param maxAsyncInFlight the derived client's bound
      * @return false when every holder has already released them: the derived client must make its own
      */
-    public synchronized boolean retain() {
+    public synchronized boolean retain(int maxAsyncInFlight) {
         if (released) {
             return false;
         }
         references++;
+        resize(maxAsyncInFlight);
         return true;
     }
 
-    /** Gives a reference back; the last one shuts the scheduler and the owned dispatcher down. */
-    public void release() {
+    private void resize(int by) {
+        if (dispatcher != null) {
+            dispatcher.setMaxRequests(dispatcher.getMaxRequests() + by);
+            dispatcher.setMaxRequestsPerHost(dispatcher.getMaxRequestsPerHost() + by);
+        }
+    }
+
+    /**
+     * Gives a reference back; the last one shuts the scheduler and the owned dispatcher down.
+     *
+     * @param maxAsyncInFlight the releasing client's bound, given back to the dispatcher
+     */
+    public void release(int maxAsyncInFlight) {
         ScheduledExecutorService ownScheduler;
         synchronized (this) {
-            if (released || --references > 0) {
+            if (released) {
+                return;
+            }
+            if (--references > 0) {
+                resize(-maxAsyncInFlight);
                 return;
             }
             released = true;
