@@ -317,7 +317,6 @@ public final class Transport implements CallExecutor {
                         + attempt, null, attempt > 1, attempt - 1);
             }
             tracker = new AttemptTracker();
-            recorder.attemptStarted(tracker);
             call = http.get().newCall(tracker.attach(request));
             call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
             started = clock.millis();
