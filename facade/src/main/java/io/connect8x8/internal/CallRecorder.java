@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One call's side of the {@link CallListener}: keeps what the outcome needs (attempts, last status), reports each
- * event at most as often as the contract says, and never lets a listener's exception reach the send. Thread-safe: the async state machine hands a call from thread to thread.
+ * event at most as often as the contract says, and never lets a listener's exception reach the send. Thread-safe:
+ * the async state machine hands a call from thread to thread.
  */
 public final class CallRecorder {
 
