@@ -59,6 +59,16 @@ public class ApiErrorException extends Connect8x8Exception {
     }
 
     /**
+     * Returns 8x8's error code as a value to compare with the constants of {@link ErrorCode}, if the body had one;
+     * a code the table does not know still gives a value, with its number.
+     *
+     * @return 8x8's error code, if the body had one
+     */
+    public Optional<ErrorCode> errorCode() {
+        return code().map(ErrorCode::of);
+    }
+
+    /**
      * Returns 8x8's error message from the body, if the body had one.
      *
      * @return 8x8's error message from the body, if the body had one

@@ -8,11 +8,15 @@ import io.connect8x8.internal.AttemptTracker;
 import io.connect8x8.internal.ChatKinds;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Lazy;
+import io.connect8x8.internal.ProxyAuthenticator;
 import io.connect8x8.internal.SendPipeline;
+import io.connect8x8.internal.SharedResources;
 import io.connect8x8.internal.SmsKinds;
+import io.connect8x8.internal.SystemProxySelector;
 import io.connect8x8.internal.Transport;
 import io.connect8x8.internal.WireApiClients;
 import io.connect8x8.sms.SmsOperations;
+import java.net.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import okhttp3.Authenticator;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -40,8 +45,9 @@ import okhttp3.TlsVersion;
  * }
  * }</pre>
  *
- * <p>Share one client: it holds a connection pool and threads. {@link #close()} releases them (idempotent); a
- * caller-supplied {@link OkHttpClient} is left open, as its owner's. The HTTP client behind them (and its TLS
+ * <p>Share one client: it holds a connection pool and threads. {@link #close()} releases them (idempotent), once
+ * every client derived from it with {@link #newBuilder()} is closed too; a caller-supplied {@link OkHttpClient} is
+ * left open, as its owner's. The HTTP client behind them (and its TLS
  * set-up) is built at the first request, so a client that only previews requests never builds one.
  */
 public final class Connect8x8Client implements AutoCloseable {
@@ -53,7 +59,8 @@ public final class Connect8x8Client implements AutoCloseable {
     public static final int DEFAULT_MAX_ASYNC_IN_FLIGHT = 64;
 
     private final Lazy<OkHttpClient> http;
-    private final boolean ownsHttp;
+    private final SharedResources shared;
+    private final int maxAsyncInFlight;
     private final Transport transport;
     private final SmsOperations sms;
     private final ChatAppsOperations chatApps;
@@ -81,33 +88,38 @@ public final class Connect8x8Client implements AutoCloseable {
         checkPositive("callTimeout", b.callTimeout);
         checkUserAgent(b.userAgent);
 
-        this.ownsHttp = b.httpClient == null;
-        OkHttpClient.Builder http = (ownsHttp ? new OkHttpClient.Builder() : b.httpClient.newBuilder())
-                .connectTimeout(b.connectTimeout)
-                .readTimeout(b.readTimeout)
-                .writeTimeout(b.readTimeout)
-                // Per attempt, the transport sets what is left of the call's deadline.
-                .callTimeout(b.callTimeout)
-                .eventListenerFactory(AttemptTracker.LISTENER_FACTORY)
-                .followRedirects(false);
-        if (ownsHttp) {
-            // Async calls run on the dispatcher: its per-host limit (5 by default) would queue them unseen, so the
-            // client's own bound on calls in flight is the only one.
-            Dispatcher dispatcher = new Dispatcher();
-            dispatcher.setMaxRequests(b.maxAsyncInFlight);
-            dispatcher.setMaxRequestsPerHost(b.maxAsyncInFlight);
-            http.dispatcher(dispatcher);
+        this.maxAsyncInFlight = b.maxAsyncInFlight;
+        SharedResources parent = b.shared;
+        if (parent != null && parent.retain(b.maxAsyncInFlight)) {
+            // Derived: an OkHttpClient of its own settings over the root's pool and dispatcher.
+            this.shared = parent;
+            this.http = new Lazy<>(() -> configure(parent.root().get().newBuilder(), b).build());
+        } else {
+            // A root client (or a derived one built after every client it shared with was closed: it starts over).
+            boolean ownsHttp = b.httpClient == null;
+            OkHttpClient.Builder http = ownsHttp ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
+            Dispatcher dispatcher = null;
+            if (ownsHttp) {
+                // Async calls run on the dispatcher: its per-host limit (5 by default) would queue them unseen, so
+                // the client's own bound on calls in flight is the only one (derived clients add theirs).
+                dispatcher = new Dispatcher();
+                dispatcher.setMaxRequests(b.maxAsyncInFlight);
+                dispatcher.setMaxRequestsPerHost(b.maxAsyncInFlight);
+                http.dispatcher(dispatcher);
+            }
+            configure(http, b);
+            // Built at the first request (or generated()): building it loads the JDK's TLS stack and reads the trust
+            // store, a third of what a CLI dry run, which sends nothing, would otherwise load.
+            this.http = new Lazy<>(http::build);
+            this.shared = new SharedResources(this.http, ownsHttp, dispatcher);
         }
-        // Also on a shared client: its owner's specs may allow TLS 1.0 and 1.1 (the derived client leaves them intact).
-        http.connectionSpecs(java.util.List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
-                .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2).build(), ConnectionSpec.CLEARTEXT));
-        // Built at the first request (or newBuilder(), or generated()): building it loads the JDK's TLS stack and
-        // reads the trust store, a third of what a CLI dry run, which sends nothing, would otherwise load.
-        this.http = new Lazy<>(http::build);
 
         Region hintRegion = b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null;
+        ScheduledExecutorService givenScheduler = b.asyncScheduler;
+        SharedResources resources = this.shared;
         this.transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes,
-                b.logMessageContent, b.asyncScheduler, b.maxAsyncInFlight);
+                b.logMessageContent, givenScheduler != null ? () -> givenScheduler : resources::scheduler,
+                b.maxAsyncInFlight, b.maxAsyncQueued);
         Supplier<String> ids = b.autoClientIds ? (b.idGenerator != null ? b.idGenerator : SendPipeline.RANDOM_IDS)
                 : null;
 
@@ -132,10 +144,42 @@ public final class Connect8x8Client implements AutoCloseable {
                 new MessagingApi(messagingApiClient(this.http.get(), chatUrl, key, userAgent))));
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + smsSub + (Objects.equals(smsSub, chatSub) ? "" : "/" + chatSub)
-                + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy + '}';
+                + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy
+                + (b.proxy == null ? "" : ", proxy=" + b.proxy) + '}';
         this.settings = b.copy();
         settings.apiKey = key;
         settings.apiKeyFile = null;
+    }
+
+    /**
+     * This client's settings on an OkHttpClient builder: the root's own, or a copy of the root's for a derived
+     * client (whose interceptor is then already there).
+     */
+    private static OkHttpClient.Builder configure(OkHttpClient.Builder http, Builder b) {
+        http.connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .writeTimeout(b.readTimeout)
+                // Per attempt, the transport sets what is left of the call's deadline.
+                .callTimeout(b.callTimeout)
+                .eventListenerFactory(AttemptTracker.LISTENER_FACTORY)
+                .followRedirects(false);
+        if (!http.networkInterceptors().contains(AttemptTracker.GATE)) {
+            http.addNetworkInterceptor(AttemptTracker.GATE);
+        }
+        if (b.proxy != null) {
+            switch (b.proxy.kind()) {
+                case FIXED -> http.proxy(b.proxy.proxy());
+                case DIRECT -> http.proxy(Proxy.NO_PROXY);
+                case SYSTEM -> http.proxy(null).proxySelector(SystemProxySelector.INSTANCE);
+                default -> throw new IllegalStateException("unknown proxy kind " + b.proxy.kind());
+            }
+            http.proxyAuthenticator(b.proxy.username() == null ? Authenticator.NONE
+                    : new ProxyAuthenticator(b.proxy.username(), b.proxy.password()));
+        }
+        // Also on a shared client: its owner's specs may allow TLS 1.0 and 1.1 (the derived client leaves them intact).
+        http.connectionSpecs(java.util.List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2).build(), ConnectionSpec.CLEARTEXT));
+        return http;
     }
 
     private static io.connect8x8.generated.sms.ApiClient smsApiClient(OkHttpClient http, String url, ApiKey key,
@@ -157,16 +201,17 @@ public final class Connect8x8Client implements AutoCloseable {
     }
 
     /**
-     * A builder holding this client's settings and sharing its connection pool and dispatcher: change a setting
-     * (a timeout, the sub-account, the retry policy) and build a derived client without a second pool. The derived
-     * client does not own the pool; closing it leaves this client working, and this client's {@link #close()}
-     * releases the pool's idle connections for both.
+     * A builder holding this client's settings and sharing its connection pool, dispatcher and retry scheduler:
+     * change a setting (a timeout, the sub-account, the retry policy) and build a derived client without a second
+     * pool. The clients that share them are equals: each keeps working, sync and async, until it is itself closed,
+     * whichever closes first, and the shared resources are released when the last of them closes. A builder used
+     * after all of them were closed builds a client with resources of its own.
      *
      * @return a new builder, independent of this client
      */
     public Builder newBuilder() {
         Builder copy = settings.copy();
-        copy.httpClient = http.get();
+        copy.shared = shared;
         return copy;
     }
 
@@ -219,20 +264,18 @@ public final class Connect8x8Client implements AutoCloseable {
     }
 
     /**
-     * Releases the connection pool and threads this client created; idempotent. From then on, every send through
-     * this client fails with {@link ClientClosedException} before anything is prepared or sent. An async call
-     * waiting to retry fails at once with the failure of its last attempt; one with an attempt in flight ends with
-     * that attempt. A scheduler given to {@link Builder#asyncScheduler} is left running, as its owner's.
+     * Closes this client; idempotent. From then on, every send through this client fails with
+     * {@link ClientClosedException} before anything is prepared or sent; a queued async call fails the same way. An
+     * async call waiting to retry fails at once with the failure of its last attempt; one with an attempt in flight
+     * ends with that attempt. The connection pool and threads are released when the last client sharing them (see
+     * {@link #newBuilder()}) is closed; a caller-supplied {@link OkHttpClient} and a scheduler given to
+     * {@link Builder#asyncScheduler} are left running, as their owner's.
      */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             transport.close();
-            OkHttpClient built = http.ifMade();
-            if (ownsHttp && built != null) {
-                built.dispatcher().executorService().shutdown();
-                built.connectionPool().evictAll();
-            }
+            shared.release(maxAsyncInFlight);
         }
     }
 
@@ -268,6 +311,10 @@ public final class Connect8x8Client implements AutoCloseable {
         private CallListener listener = CallListener.NONE;
         private ScheduledExecutorService asyncScheduler;
         private int maxAsyncInFlight = DEFAULT_MAX_ASYNC_IN_FLIGHT;
+        private int maxAsyncQueued;
+        private HttpProxy proxy;
+        /** The resources of the client this builder came from ({@link #newBuilder()}), or null. */
+        private SharedResources shared;
 
         private Builder() {
         }
@@ -299,6 +346,9 @@ public final class Connect8x8Client implements AutoCloseable {
             c.listener = listener;
             c.asyncScheduler = asyncScheduler;
             c.maxAsyncInFlight = maxAsyncInFlight;
+            c.maxAsyncQueued = maxAsyncQueued;
+            c.proxy = proxy;
+            c.shared = shared;
             return c;
         }
 
@@ -460,6 +510,23 @@ public final class Connect8x8Client implements AutoCloseable {
          */
         public Builder httpClient(OkHttpClient client) {
             this.httpClient = Objects.requireNonNull(client, "client");
+            // The caller's choice wins over the pool of a client this builder was derived from.
+            this.shared = null;
+            return this;
+        }
+
+        /**
+         * Sends through an HTTP proxy, or states how to choose one. Unset (the default), the client asks the JVM's
+         * default {@link java.net.ProxySelector}, as OkHttp does: the {@code https.proxyHost} and related system
+         * properties apply. {@link HttpProxy#system()} says the same explicitly, {@link HttpProxy#direct()} ignores
+         * them, and {@link HttpProxy#of(String, int)} names one proxy, optionally with credentials that are never
+         * logged or shown.
+         *
+         * @param proxy the proxy
+         * @return this builder
+         */
+        public Builder proxy(HttpProxy proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
             return this;
         }
 
@@ -588,8 +655,9 @@ public final class Connect8x8Client implements AutoCloseable {
         /**
          * Bounds the async calls ({@code sendAsync}, {@code sendBatchAsync}) in flight at once on this client, both
          * APIs together, each counted from its start to the completion of its future, retry waits included. When
-         * the bound is reached, a further async call does not wait: its future fails at once with an
-         * {@link InFlightLimitException} ({@link SendState#NOT_SENT}, nothing sent). With a client-owned
+         * the bound is reached, a further async call waits in the queue of {@link #maxAsyncQueued(int)} places, or,
+         * with none (the default) or the queue full, fails at once with an {@link InFlightLimitException}
+         * ({@link SendState#NOT_SENT}, nothing sent). With a client-owned
          * OkHttpClient, OkHttp's dispatcher is sized to the same bound; with one given to
          * {@link #httpClient(OkHttpClient)}, that client's dispatcher limits apply as well.
          *
@@ -602,6 +670,28 @@ public final class Connect8x8Client implements AutoCloseable {
                 throw new ValidationException("maxAsyncInFlight", "must be at least 1");
             }
             this.maxAsyncInFlight = max;
+            return this;
+        }
+
+        /**
+         * Lets async calls beyond {@link #maxAsyncInFlight(int)} wait for a place instead of failing at once: up to
+         * {@code max} of them queue, in order, and each starts when an earlier call completes. The queue is bounded,
+         * so a producer faster than the API cannot fill memory: a call that finds it full fails at once with an
+         * {@link AsyncQueueFullException} ({@link SendState#NOT_SENT}). A queued call's deadline
+         * ({@link #callTimeout(Duration)}) runs while it waits: one that gets its place too late fails with a
+         * {@link CallTimeoutException} without sending. Cancelling a queued call removes it
+         * ({@link SendState#NOT_SENT}); closing the client fails every queued call with a
+         * {@link ClientClosedException}.
+         *
+         * @param max at least 0 (default 0: fail fast)
+         * @return this builder
+         * @throws ValidationException when negative
+         */
+        public Builder maxAsyncQueued(int max) {
+            if (max < 0) {
+                throw new ValidationException("maxAsyncQueued", "must be at least 0");
+            }
+            this.maxAsyncQueued = max;
             return this;
         }
 

@@ -18,7 +18,17 @@ public class InFlightLimitException extends Connect8x8Exception {
      * @param limit the bound that was reached
      */
     public InFlightLimitException(int limit) {
-        super("too many async calls in flight (limit " + limit + "): nothing was sent", null, 0);
+        this(limit, "too many async calls in flight (limit " + limit + "): nothing was sent");
+    }
+
+    /**
+     * Creates the failure with a message of its own, for {@link AsyncQueueFullException}.
+     *
+     * @param limit the bound that was reached
+     * @param message what was refused
+     */
+    protected InFlightLimitException(int limit, String message) {
+        super(message, null, 0);
         this.limit = limit;
     }
 

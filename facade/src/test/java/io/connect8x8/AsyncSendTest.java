@@ -1,5 +1,7 @@
 package io.connect8x8;
 
+import static io.connect8x8.Fixtures.await;
+import static io.connect8x8.Fixtures.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -77,16 +79,7 @@ class AsyncSendTest {
         return Fixtures.json(code, Fixtures.errorBody(code == 429 ? 429 : 2000, "failure " + code));
     }
 
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
-    }
 
-    /** The failure the future completed with, unwrapped. */
-    private static <E extends Throwable> E failure(Class<E> type, CompletableFuture<?> future) {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> future.get(EVENT_TIMEOUT_S, TimeUnit.SECONDS));
-        return assertInstanceOf(type, e.getCause());
-    }
 
     private RecordedRequest takeRequest() throws InterruptedException {
         RecordedRequest request = server.takeRequest(EVENT_TIMEOUT_S, TimeUnit.SECONDS);

@@ -1,5 +1,8 @@
 package io.connect8x8;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -8,7 +11,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 
@@ -70,6 +76,21 @@ final class Fixtures {
     static String errorBody(int code, String message) {
         return "{\"code\":" + code + ",\"message\":\"" + message + "\",\"errorId\":"
                 + "\"8b7e2a10-3c4d-4e5f-9a0b-1c2d3e4f5a6b\",\"timestamp\":\"2026-03-01T10:00:00.1234567Z\"}";
+    }
+
+    /** How long a test waits for an event: long enough for a loaded machine, reached only when a test fails. */
+    static final long EVENT_TIMEOUT_S = 30;
+
+    /** The value of a future that must complete. */
+    static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    /** The failure the future completed with, unwrapped and of the given type. */
+    static <E extends Throwable> E failure(Class<E> type, CompletableFuture<?> future) {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> future.get(EVENT_TIMEOUT_S, TimeUnit.SECONDS));
+        return assertInstanceOf(type, e.getCause());
     }
 
     /** A time {@code offset} after the fixed clock's now. */

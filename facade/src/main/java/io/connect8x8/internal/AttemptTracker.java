@@ -1,8 +1,10 @@
 package io.connect8x8.internal;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
 import okhttp3.EventListener;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -15,7 +17,13 @@ import okio.BufferedSink;
  */
 public final class AttemptTracker {
 
+    private static final int OPEN = 0;
+    private static final int WRITING = 1;
+    private static final int HELD_BACK = 2;
+
     private volatile boolean sendStarted;
+    /** Decided once between the writer ({@link #GATE}) and a cancel ({@link #holdBack()}): who came first. */
+    private final AtomicInteger gate = new AtomicInteger(OPEN);
 
     /**
      * Creates the tracker of one attempt, nothing sent yet; {@link #attach(Request)} ties it to that attempt's request.
@@ -31,6 +39,28 @@ public final class AttemptTracker {
     public boolean sendStarted() {
         return sendStarted;
     }
+
+    /**
+     * Keeps the request from being written from now on, unless its writing has begun: what a cancel calls to know
+     * for certain whether the attempt's request can reach the server.
+     *
+     * @return true when the request was not written and never will be
+     */
+    public boolean holdBack() {
+        return gate.compareAndSet(OPEN, HELD_BACK) || gate.get() == HELD_BACK;
+    }
+
+    /**
+     * The network interceptor to install on the client's OkHttpClient: it runs on the connected socket just before
+     * the request is written, and refuses to write one that a cancel held back.
+     */
+    public static final Interceptor GATE = chain -> {
+        AttemptTracker tracker = chain.request().tag(AttemptTracker.class);
+        if (tracker != null && !tracker.gate.compareAndSet(OPEN, WRITING) && tracker.gate.get() == HELD_BACK) {
+            throw new IOException("Canceled before the request was written");
+        }
+        return chain.proceed(chain.request());
+    };
 
     /** The listener factory to install on the client's OkHttpClient. */
     public static final EventListener.Factory LISTENER_FACTORY = call -> new EventListener() {
@@ -65,6 +95,17 @@ public final class AttemptTracker {
             builder.method(request.method(), new OneShotBody(body));
         }
         return builder.build();
+    }
+
+    /**
+     * The body under the one-shot wrapper of {@link #attach}, for a replay known to be safe (a proxy's 407: the
+     * proxy forwarded nothing).
+     *
+     * @param body a request's body
+     * @return the body without the one-shot mark
+     */
+    static RequestBody replayable(RequestBody body) {
+        return body instanceof OneShotBody oneShot ? oneShot.delegate : body;
     }
 
     private static final class OneShotBody extends RequestBody {

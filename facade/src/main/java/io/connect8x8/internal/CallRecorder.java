@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One call's side of the {@link CallListener}: keeps what the outcome needs (attempts, last status, whether a
- * request was written), reports each event at most as often as the contract says, and never lets a listener's
- * exception reach the send. Thread-safe: the async state machine hands a call from thread to thread.
+ * One call's side of the {@link CallListener}: keeps what the outcome needs (attempts, last status), reports each
+ * event at most as often as the contract says, and never lets a listener's exception reach the send. Thread-safe:
+ * the async state machine hands a call from thread to thread.
  */
 public final class CallRecorder {
 
@@ -27,8 +27,6 @@ public final class CallRecorder {
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile int attempts;
     private volatile int lastStatus;
-    private volatile boolean written;
-    private volatile AttemptTracker current;
 
     private CallRecorder(CallListener.CallEvents events, Clock clock) {
         this.events = events;
@@ -59,17 +57,6 @@ public final class CallRecorder {
     }
 
     /**
-     * An attempt is about to be made.
-     *
-     * @param tracker the attempt's tracker, telling later whether its request was written
-     */
-    void attemptStarted(AttemptTracker tracker) {
-        if (this != NONE) {
-            current = tracker;
-        }
-    }
-
-    /**
      * An attempt ended.
      *
      * @param number its number
@@ -85,7 +72,6 @@ public final class CallRecorder {
         if (httpStatus > 0) {
             lastStatus = httpStatus;
         }
-        written |= requestWritten;
         safely(() -> events.attemptFinished(new CallListener.Attempt(number, httpStatus, requestWritten,
                 Duration.ofMillis(Math.max(0, elapsedMillis)))));
     }
@@ -129,11 +115,13 @@ public final class CallRecorder {
         finish(SendState.MAY_HAVE_BEEN_SENT, null, false, RequestKind.ResultFacts.NONE);
     }
 
-    /** The caller cancelled an async call. */
-    public void cancelled() {
-        AttemptTracker tracker = current;
-        boolean sent = written || (tracker != null && tracker.sendStarted());
-        finish(sent ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT, null, true, RequestKind.ResultFacts.NONE);
+    /**
+     * The caller cancelled an async call.
+     *
+     * @param state what the cancelled call had sent, as the transport decided it when stopping the call
+     */
+    public void cancelled(SendState state) {
+        finish(state, null, true, RequestKind.ResultFacts.NONE);
     }
 
     private void finish(SendState state, Connect8x8Exception failure, boolean cancelled,

@@ -8,6 +8,7 @@ import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.RetryPolicy;
+import io.connect8x8.SendState;
 import io.connect8x8.UnexpectedResponseException;
 import io.connect8x8.ValidationException;
 import java.io.IOException;
@@ -147,7 +148,12 @@ public final class SendPipeline {
         CallRecorder recorder = startCall(prepared, true);
         CompletableFuture<HttpResponse> execution = executor.executeAsync(
                 exchange(kind, input, options, prepared, recorder));
-        CompletableFuture<R> result = new CompletableFuture<>();
+        SendFuture<R> result = new SendFuture<>();
+        // A cancel stops the execution first, which tells what it had sent.
+        result.onCancel(() -> {
+            execution.cancel(true);
+            return SendFuture.causeOf(execution);
+        });
         execution.whenComplete((response, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -170,9 +176,9 @@ public final class SendPipeline {
             }
         });
         result.whenComplete((value, failure) -> {
-            if (failure instanceof CancellationException) {
-                recorder.cancelled();
-                execution.cancel(true);
+            if (failure instanceof CancellationException cancelled) {
+                recorder.cancelled(cancelled.getCause() instanceof Connect8x8Exception why ? why.sendState()
+                        : SendState.MAY_HAVE_BEEN_SENT);
             }
         });
         return result;

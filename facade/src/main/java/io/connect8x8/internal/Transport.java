@@ -1,31 +1,39 @@
 package io.connect8x8.internal;
 
 import io.connect8x8.ApiError;
+import io.connect8x8.AsyncQueueFullException;
 import io.connect8x8.CallListener;
 import io.connect8x8.CallTimeoutException;
+import io.connect8x8.ClientClosedException;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.InFlightLimitException;
 import io.connect8x8.RateLimitException;
 import io.connect8x8.Region;
 import io.connect8x8.RetryPolicy;
+import io.connect8x8.SendCancelledException;
+import io.connect8x8.SendState;
 import io.connect8x8.Sleeper;
 import io.connect8x8.TransportException;
 import io.connect8x8.UnexpectedResponseException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -60,11 +68,16 @@ public final class Transport implements CallExecutor {
     private final Region region;
     private final long maxResponseBytes;
     private final boolean logContent;
-    private final ScheduledExecutorService scheduler;
+    private final Supplier<ScheduledExecutorService> scheduler;
     private final int maxAsyncInFlight;
-    private final Semaphore inFlight;
+    private final int maxAsyncQueued;
+    /** Guards {@link #active} and {@link #waiting}: a place handed from a finished call to a queued one. */
+    private final Object places = new Object();
+    private int active;
+    private final ArrayDeque<AsyncRun> waiting = new ArrayDeque<>();
     private final Set<AsyncRun> running = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService ownedScheduler;
+    /** The runs this thread is handing places on to, while it does (see {@link #handOn}). */
+    private static final ThreadLocal<ArrayDeque<AsyncRun>> HANDING_ON = new ThreadLocal<>();
     private volatile boolean closed;
 
     /**
@@ -78,13 +91,14 @@ public final class Transport implements CallExecutor {
      * @param region the configured region, for error hints; null with custom URLs
      * @param maxResponseBytes the largest success body read
      * @param logContent whether debug logs may show request bodies (phone numbers still masked)
-     * @param scheduler where async calls wait between attempts, left open by {@link #close()}; null for one the
-     *     transport creates when first needed (one daemon thread) and shuts down on {@link #close()}
+     * @param scheduler where async calls wait between attempts, asked for at the first wait; left open by
+     *     {@link #close()} (its owner, the caller or the client's {@link SharedResources}, shuts it down)
      * @param maxAsyncInFlight the most async calls in flight at once, waits included
+     * @param maxAsyncQueued the most async calls that wait for a place beyond those; 0 to fail at once
      */
     public Transport(Supplier<OkHttpClient> http, Clock clock, Sleeper sleeper, DoubleSupplier random, Region region,
-                     long maxResponseBytes, boolean logContent, ScheduledExecutorService scheduler,
-                     int maxAsyncInFlight) {
+                     long maxResponseBytes, boolean logContent, Supplier<ScheduledExecutorService> scheduler,
+                     int maxAsyncInFlight, int maxAsyncQueued) {
         this.http = http;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -94,7 +108,7 @@ public final class Transport implements CallExecutor {
         this.logContent = logContent;
         this.scheduler = scheduler;
         this.maxAsyncInFlight = maxAsyncInFlight;
-        this.inFlight = new Semaphore(maxAsyncInFlight);
+        this.maxAsyncQueued = maxAsyncQueued;
     }
 
     /**
@@ -128,42 +142,120 @@ public final class Transport implements CallExecutor {
     /**
      * Executes one call of the pipeline without blocking a thread: each attempt on OkHttp's {@code enqueue}, each
      * wait on the scheduler, under the same decisions as {@link #execute}. A call beyond {@code maxAsyncInFlight}
-     * fails at once with an {@link InFlightLimitException}.
+     * waits in a queue of {@code maxAsyncQueued} places (its deadline running), or fails at once with an
+     * {@link InFlightLimitException} when there is none left ({@link AsyncQueueFullException} when a queue was
+     * configured). The future is a {@link SendFuture}: its cancel says whether a request was written.
      *
      * @param exchange the request and its rules
      * @return the 2xx response or the failure
      */
     @Override
     public CompletableFuture<HttpResponse> executeAsync(CallExecutor.Exchange exchange) {
-        if (!inFlight.tryAcquire()) {
-            return CompletableFuture.failedFuture(new InFlightLimitException(maxAsyncInFlight));
-        }
         AsyncRun run = new AsyncRun(new Run(exchange));
-        running.add(run);
-        run.future.whenComplete((response, failure) -> {
-            running.remove(run);
-            inFlight.release();
-            if (run.future.isCancelled()) {
-                run.cancel();
+        run.future.whenComplete((response, failure) -> finished(run));
+        boolean start;
+        synchronized (places) {
+            if (closed) {
+                run.future.completeExceptionally(new ClientClosedException());
+                return run.future;
             }
-        });
-        run.attempt();
+            start = active < maxAsyncInFlight;
+            if (start) {
+                active++;
+                run.holdsPlace = true;
+            } else if (waiting.size() < maxAsyncQueued) {
+                waiting.add(run);
+            } else {
+                run.future.completeExceptionally(maxAsyncQueued == 0 ? new InFlightLimitException(maxAsyncInFlight)
+                        : new AsyncQueueFullException(maxAsyncInFlight, maxAsyncQueued));
+                return run.future;
+            }
+        }
+        if (start) {
+            begin(run);
+        }
         return run.future;
     }
 
+    /** A run with a place starts its first attempt, or hands the place on when it ended while queued. */
+    private void begin(AsyncRun run) {
+        running.add(run);
+        if (run.future.isDone()) {
+            finished(run);
+            return;
+        }
+        run.attempt();
+    }
+
     /**
-     * Ends the async machinery with the client: every async call waiting for a retry fails at once with the failure
-     * of its last attempt (as a sync call interrupted in its wait does), and the scheduler the transport created is
-     * shut down. Calls with an attempt in flight finish with that attempt.
+     * A run's future completed: a queued run leaves the queue; a run holding a place hands it to the first queued
+     * run, or gives it back. Exactly once per run, whichever of its completion and {@link #begin} comes last.
+     */
+    private void finished(AsyncRun run) {
+        running.remove(run);
+        AsyncRun next;
+        synchronized (places) {
+            if (!run.holdsPlace) {
+                waiting.remove(run);
+                return;
+            }
+            if (run.placeReleased) {
+                return;
+            }
+            run.placeReleased = true;
+            next = waiting.poll();
+            if (next == null) {
+                active--;
+            } else {
+                next.holdsPlace = true;
+            }
+        }
+        if (next != null) {
+            handOn(next);
+        }
+    }
+
+    /**
+     * Starts a run that was given a place, on a trampoline: a queued run that ends at once (its deadline passed)
+     * hands its place on from inside its own completion, and a long queue of those must not nest one stack frame
+     * per run.
+     */
+    private void handOn(AsyncRun next) {
+        ArrayDeque<AsyncRun> pending = HANDING_ON.get();
+        if (pending != null) {
+            // An outer handOn on this thread starts it once the current start returns.
+            pending.add(next);
+            return;
+        }
+        pending = new ArrayDeque<>();
+        HANDING_ON.set(pending);
+        try {
+            for (AsyncRun run = next; run != null; run = pending.poll()) {
+                begin(run);
+            }
+        } finally {
+            HANDING_ON.remove();
+        }
+    }
+
+    /**
+     * Ends the async machinery with the client: every queued call fails with a {@link ClientClosedException}
+     * (nothing sent), and every async call waiting for a retry fails at once with the failure of its last attempt
+     * (as a sync call interrupted in its wait does). Calls with an attempt in flight finish with that attempt. The
+     * scheduler is its owner's to shut down.
      */
     public void close() {
-        closed = true;
+        List<AsyncRun> queued;
+        synchronized (places) {
+            closed = true;
+            queued = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        for (AsyncRun run : queued) {
+            run.future.completeExceptionally(new ClientClosedException());
+        }
         for (AsyncRun run : running) {
             run.abandonWait();
-        }
-        ScheduledExecutorService owned = ownedScheduler;
-        if (owned != null) {
-            owned.shutdownNow();
         }
     }
 
@@ -190,8 +282,12 @@ public final class Transport implements CallExecutor {
         private final Object what;
         private final CallRecorder recorder;
         private final long deadline;
-        private int attempt;
-        private AttemptTracker tracker;
+        private volatile int attempt;
+        private volatile AttemptTracker tracker;
+        /** Whether an attempt is between {@link #nextAttempt} and its decision: its request may be on its way. */
+        private volatile boolean attemptOpen;
+        /** Whether a finished attempt may have been processed (retried only under retryAmbiguousFailures). */
+        private volatile boolean finishedMayHaveBeenSent;
         private Call call;
         private long started;
 
@@ -221,16 +317,39 @@ public final class Transport implements CallExecutor {
                         + attempt, null, attempt > 1, attempt - 1);
             }
             tracker = new AttemptTracker();
-            recorder.attemptStarted(tracker);
             call = http.get().newCall(tracker.attach(request));
             call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
             started = clock.millis();
+            attemptOpen = true;
             return call;
+        }
+
+        /** The attempt is decided; what it may have sent is settled before it stops counting as open. */
+        private void attemptClosed(boolean mayHaveBeenSent) {
+            if (mayHaveBeenSent) {
+                finishedMayHaveBeenSent = true;
+            }
+            attemptOpen = false;
+        }
+
+        /**
+         * Whether any request of this call may have reached the server, holding back the open attempt's request if
+         * it was not written yet, so that the answer stays true. Called by a cancel, under the run's lock.
+         */
+        SendState stopAndTell() {
+            boolean open = attemptOpen;
+            AttemptTracker current = tracker;
+            boolean sent = finishedMayHaveBeenSent;
+            if (open && current != null && !current.holdBack()) {
+                sent = true;
+            }
+            return sent ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT;
         }
 
         /** The decision after an HTTP answer; the caller closes the response. */
         Step afterResponse(Response response) {
             int status = response.code();
+            attemptClosed(status != 429 && status != 503);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} {} attempt {}: HTTP {} in {} ms", request.method(), request.url(), what, attempt,
                         status, clock.millis() - started);
@@ -264,6 +383,7 @@ public final class Transport implements CallExecutor {
         /** The decision after an attempt that got no answer. */
         Step afterFailure(IOException e) {
             boolean sent = tracker.sendStarted();
+            attemptClosed(sent);
             boolean timedOut = call.isCanceled() || clock.millis() >= deadline;
             LOG.debug("{} {} {} attempt {}: {} after {} ms (request {}sent)", request.method(), request.url(),
                     what, attempt, e.getClass().getSimpleName(), clock.millis() - started, sent ? "" : "not ");
@@ -295,39 +415,41 @@ public final class Transport implements CallExecutor {
     /**
      * The async state machine of one call: an attempt on {@code enqueue}, its answer decided by {@link Run}, a wait
      * on the scheduler, the next attempt. At most one of these is pending at a time, so the run is handed from
-     * thread to thread without overlapping.
+     * thread to thread without overlapping. A cancel and the start of an attempt take the run's lock, so a cancel
+     * either sees the attempt (and holds its request back, or learns it was written) or keeps it from starting.
      */
     private final class AsyncRun implements Callback {
-        final CompletableFuture<HttpResponse> future = new CompletableFuture<>();
+        final SendFuture<HttpResponse> future = new SendFuture<>();
         private final Run run;
-        private volatile Call inFlight;
+        /** Guarded by {@link #places}: whether this run took a place in flight, and whether it gave it back. */
+        boolean holdsPlace;
+        boolean placeReleased;
+        private Call inFlight;
         private ScheduledFuture<?> pendingRetry;
         private Connect8x8Exception waitingAfter;
+        private volatile boolean cancelling;
 
         AsyncRun(Run run) {
             this.run = run;
+            future.onCancel(this::cancel);
         }
 
         void attempt() {
+            Call call;
             synchronized (this) {
                 waitingAfter = null;
+                if (cancelling || future.isDone()) {
+                    return;
+                }
+                try {
+                    call = run.nextAttempt();
+                } catch (Connect8x8Exception e) {
+                    future.completeExceptionally(e);
+                    return;
+                }
+                inFlight = call;
             }
-            if (future.isDone()) {
-                return;
-            }
-            Call call;
-            try {
-                call = run.nextAttempt();
-            } catch (Connect8x8Exception e) {
-                future.completeExceptionally(e);
-                return;
-            }
-            inFlight = call;
             call.enqueue(this);
-            // A cancel that ran before inFlight was set could not see the call.
-            if (future.isCancelled()) {
-                call.cancel();
-            }
         }
 
         @Override
@@ -348,6 +470,10 @@ public final class Transport implements CallExecutor {
         }
 
         private void next(Step step) {
+            if (cancelling) {
+                // The cancel decided the outcome (and completes the future); this attempt's end is not it.
+                return;
+            }
             if (step.response != null) {
                 future.complete(step.response);
                 return;
@@ -360,7 +486,7 @@ public final class Transport implements CallExecutor {
             // Scheduling and recording the retry under the lock that cancel() and abandonWait() take: once the
             // future's cancel(true) has returned, the retry is cancelled or was never scheduled.
             synchronized (this) {
-                if (future.isDone()) {
+                if (cancelling || future.isDone()) {
                     return;
                 }
                 waitingAfter = step.failure;
@@ -391,15 +517,25 @@ public final class Transport implements CallExecutor {
             future.completeExceptionally(failure);
         }
 
-        /** The caller cancelled the future: cancel the attempt in flight and any pending retry. */
-        void cancel() {
-            Call call = inFlight;
+        /**
+         * The caller cancels the future: no further attempt starts, the open attempt's request is held back if it
+         * was not written, the HTTP call and any pending retry are cancelled.
+         *
+         * @return what the cancelled call had sent
+         */
+        private SendCancelledException cancel() {
+            Call call;
+            SendState state;
+            synchronized (this) {
+                cancelling = true;
+                state = run.stopAndTell();
+                call = inFlight;
+                cancelPendingRetry();
+            }
             if (call != null) {
                 call.cancel();
             }
-            synchronized (this) {
-                cancelPendingRetry();
-            }
+            return new SendCancelledException(state, run.attempt);
         }
 
         private void cancelPendingRetry() {
@@ -411,27 +547,11 @@ public final class Transport implements CallExecutor {
     }
 
     private ScheduledExecutorService scheduler() {
-        ScheduledExecutorService given = scheduler;
-        if (given != null) {
-            return given;
+        if (closed) {
+            throw new RejectedExecutionException("the client is closed");
         }
-        synchronized (this) {
-            if (ownedScheduler == null) {
-                if (closed) {
-                    throw new RejectedExecutionException("the client is closed");
-                }
-                ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
-                    Thread thread = new Thread(runnable, "connect8x8-retry-scheduler");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                pool.setRemoveOnCancelPolicy(true);
-                ownedScheduler = pool;
-            }
-            return ownedScheduler;
-        }
+        return scheduler.get();
     }
-
     private void sleep(Duration wait, Connect8x8Exception failure) {
         try {
             sleeper.sleep(wait);
@@ -490,7 +610,7 @@ public final class Transport implements CallExecutor {
                 throw new UnexpectedResponseException("response body exceeds the limit of " + max + " bytes",
                         status, "", null, attempts);
             }
-            return source.getBuffer().readString(StandardCharsets.UTF_8);
+            return decodeStrictly(source.getBuffer().readByteArray(), status, attempts);
         } catch (IOException e) {
             // The call timeout also covers the body: a server that sends it too slowly is a deadline, as for headers.
             if (e instanceof InterruptedIOException && call.isCanceled()) {
@@ -499,6 +619,24 @@ public final class Transport implements CallExecutor {
             }
             throw new TransportException("reading the response failed: " + describe(e)
                     + "; the message may have been sent", e, true, attempts);
+        }
+    }
+
+    /**
+     * A success body as text, refused unless it is valid UTF-8 (JSON's only encoding): a lenient decoder would turn
+     * a broken byte into U+FFFD and hand the caller a result with a corrupted umid. The call got a success status,
+     * so the failure says the message may have been sent.
+     */
+    private static String decodeStrictly(byte[] bytes, int status, int attempts) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // The lenient rendering is for the caller to inspect: it is not parsed.
+            throw new UnexpectedResponseException("response body is not valid UTF-8", status,
+                    new String(bytes, StandardCharsets.UTF_8), e, attempts);
         }
     }
 

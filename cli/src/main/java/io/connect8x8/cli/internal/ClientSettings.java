@@ -74,8 +74,27 @@ public record ClientSettings(String apiKey, Path apiKeyFile, String apiKeyFromEn
     public String describe() {
         String keySource = apiKey != null ? "--api-key" : apiKeyFile != null ? "--api-key-file"
                 : apiKeyFromEnv != null ? "CONNECT8X8_API_KEY" : "none";
-        return "region=" + region + ", subaccount=" + subAccountId + ", sms-url=" + smsUrl + ", chatapps-url="
-                + chatAppsUrl + ", timeout=" + (timeoutSeconds == null ? "default" : timeoutSeconds + "s")
+        return "region=" + region + ", subaccount=" + subAccountId + ", sms-url=" + redactUserInfo(smsUrl)
+                + ", chatapps-url=" + redactUserInfo(chatAppsUrl) + ", timeout=" + (timeoutSeconds == null ? "default" : timeoutSeconds + "s")
                 + ", key from " + keySource;
+    }
+
+    /**
+     * A URL for the debug log with any user information ({@code user:key@}) replaced by {@code ****@}: the line is
+     * printed before the client refuses such a URL, so the key must not be in it. Works on the text, not on a parsed
+     * URI, and cuts up to the last {@code @} anywhere: a key may hold {@code /}, {@code ?} or {@code #}, which would
+     * end the authority early, and over-redacting a rare {@code @} in a path costs nothing in a debug line.
+     *
+     * @param url a base URL as given, or null
+     * @return the URL without its user information, or null
+     */
+    static String redactUserInfo(String url) {
+        if (url == null) {
+            return null;
+        }
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int at = url.lastIndexOf('@');
+        return at < start ? url : url.substring(0, start) + "****" + url.substring(at);
     }
 }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,6 +50,7 @@ public final class Json {
         if (body.length == 0) {
             throw ApiError.badRequest(1000, "Request body is missing");
         }
+        requireUtf8(body);
         try {
             JsonNode node = MAPPER.readTree(body);
             if (node == null || node.isMissingNode()) {
@@ -60,6 +64,22 @@ public final class Json {
                 throw apiError;
             }
             throw ApiError.badRequest(1000, "Malformed JSON");
+        }
+    }
+
+    /**
+     * Refuses a body that is not valid UTF-8, JSON's only encoding. Jackson decodes UTF-8 without refusing overlong
+     * forms ({@code C0 AF} for "/") or encoded surrogates ({@code ED A0 80}), which would reach the message store as
+     * text; the JDK's decoder reports both, as the standard requires.
+     */
+    private static void requireUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw ApiError.badRequest(1000, "Malformed JSON: the body is not valid UTF-8");
         }
     }
 

@@ -1,0 +1,55 @@
+package io.connect8x8.internal;
+
+import java.nio.charset.StandardCharsets;
+import okhttp3.Authenticator;
+import okhttp3.Credentials;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.Route;
+
+/**
+ * Answers an HTTP proxy's challenge (407, or OkHttp's preemptive one before an HTTPS tunnel) with Basic credentials,
+ * once: a proxy that refuses them again gets no second try, and its 407 reaches the caller as an API error. A
+ * request's body is one-shot (see {@link AttemptTracker}) so that OkHttp never replays a request the server may have
+ * taken; a 407 comes from the proxy, which forwarded nothing, so the retry carries the replayable body under it.
+ */
+public final class ProxyAuthenticator implements Authenticator {
+
+    private final String credential;
+
+    /**
+     * An authenticator for these credentials.
+     *
+     * @param username the user name
+     * @param password the password
+     */
+    public ProxyAuthenticator(String username, String password) {
+        this.credential = Credentials.basic(username, password, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The challenged request again, with the credentials; null when they were already refused.
+     *
+     * @param route the route to the proxy
+     * @param response the proxy's 407
+     * @return the request to send, or null to give up
+     */
+    @Override
+    public Request authenticate(Route route, Response response) {
+        Request challenged = response.request();
+        if (challenged.header("Proxy-Authorization") != null) {
+            return null;
+        }
+        Request.Builder retry = challenged.newBuilder().header("Proxy-Authorization", credential);
+        if (challenged.body() != null) {
+            retry.method(challenged.method(), AttemptTracker.replayable(challenged.body()));
+        }
+        return retry.build();
+    }
+
+    /** Says nothing of the credentials. */
+    @Override
+    public String toString() {
+        return "ProxyAuthenticator{credentials=****}";
+    }
+}
