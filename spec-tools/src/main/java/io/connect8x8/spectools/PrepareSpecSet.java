@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The build's one preparation step for a spec set: reads the set's file ({@code specs/<set>.set.json}), and for
@@ -124,6 +126,9 @@ public final class PrepareSpecSet {
                     + " (choose one of the specs/*.set.json files with -Dspecs=<name>)");
         }
         JsonNode setConfig = JSON.readTree(setFile.toFile());
+        // Nothing of a set prepared before (another set's third document) stays to be packaged.
+        deleteRecursively(out.resolve("resources"));
+        deleteRecursively(out.resolve("generator"));
         Path resources = out.resolve("resources").resolve(resourceDir);
         Path generator = out.resolve("generator");
         Path index = out.resolve("resources").resolve(APIS_RESOURCE);
@@ -396,6 +401,16 @@ public final class PrepareSpecSet {
         JsonNode resolved = resolve(target.deepCopy(), document, chain);
         chain.pop();
         return resolved;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private static void write(Path file, JsonNode node) throws IOException {

@@ -84,6 +84,7 @@ class PrepareSpecSetTest {
 
     @Test
     void theOperationIndexNamesEachDocumentsApiHostAndDocument(@TempDir Path out) throws IOException {
+        PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString()});
         PrepareSpecSet.main(new String[] {"guides", SPECS.toString(), out.toString()});
 
         assertEquals("""
@@ -99,6 +100,9 @@ class PrepareSpecSetTest {
                 """, Files.readString(out.resolve("resources/META-INF/connect8x8/apis.properties"),
                 StandardCharsets.UTF_8));
         assertTrue(Files.isRegularFile(out.resolve("resources/io/connect8x8/specs/messaging-apps.json")));
+        // The set prepared before into the same directory left nothing behind.
+        assertFalse(Files.exists(out.resolve("resources/io/connect8x8/specs/verification.json")));
+        assertFalse(Files.exists(out.resolve("generator/verification.openapi.json")));
     }
 
     @Test
