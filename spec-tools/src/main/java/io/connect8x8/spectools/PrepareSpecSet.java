@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,8 @@ public final class PrepareSpecSet {
             require(API.matcher(api).matches(), where + ".api '" + api + "' is no class name prefix");
 
             JsonNode prepared = inlinePathReferences(JSON.readTree(specsDir.resolve(source).toFile()));
+            checkSharedEnumNames(prepared, entry.path("generator").path("inlineSchemaNameMappings"),
+                    where + ".generator.inlineSchemaNameMappings");
             write(resources.resolve(name + ".json"), prepared);
             write(generator.resolve(name + ".openapi.json"),
                     forGenerator(prepared, entry.path("generatorInput"), where + ".generatorInput"));
@@ -182,6 +185,47 @@ public final class PrepareSpecSet {
                 + "set=" + set + "\n"
                 + "documents=" + String.join(",", names) + "\n"
                 + apis, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Refuses inline enums mapped onto one class name whose values differ. The generator writes such a class once per
+     * mapped copy, each time over the last, so the class has the values of whichever copy comes last: a value 8x8 adds
+     * to one copy only would be missing from the class, or present, depending on the document's order. Only mappings
+     * of the form {@code <component schema>_<property>} are checked (the ones that name a property's enum).
+     *
+     * @param document the prepared document
+     * @param mappings the document's {@code inlineSchemaNameMappings} (or a missing node)
+     * @param where the mappings' place in the set file, for the message
+     */
+    static void checkSharedEnumNames(JsonNode document, JsonNode mappings, String where) {
+        Map<String, String> firstKey = new HashMap<>();
+        for (Map.Entry<String, JsonNode> mapping : iterable(mappings.fields())) {
+            JsonNode values = propertyEnum(document, mapping.getKey());
+            if (values == null) {
+                continue;
+            }
+            String name = mapping.getValue().asText();
+            String other = firstKey.putIfAbsent(name, mapping.getKey());
+            if (other != null) {
+                JsonNode otherValues = propertyEnum(document, other);
+                require(otherValues.equals(values), where + " maps " + other + " " + otherValues + " and "
+                        + mapping.getKey() + " " + values + " onto one class, " + name + ", but their values differ:"
+                        + " map them to different names (or ask 8x8 why they differ)");
+            }
+        }
+    }
+
+    /** The {@code enum} of {@code components.schemas.<schema>.properties.<property>} for a key {@code schema_property}. */
+    private static JsonNode propertyEnum(JsonNode document, String key) {
+        JsonNode schemas = document.path("components").path("schemas");
+        for (int cut = key.indexOf('_'); cut > 0; cut = key.indexOf('_', cut + 1)) {
+            JsonNode values = schemas.path(key.substring(0, cut)).path("properties").path(key.substring(cut + 1))
+                    .path("enum");
+            if (values.isArray()) {
+                return values;
+            }
+        }
+        return null;
     }
 
     /**

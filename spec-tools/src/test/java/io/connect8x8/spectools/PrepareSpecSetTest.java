@@ -199,6 +199,26 @@ class PrepareSpecSetTest {
     }
 
     @Test
+    void inlineEnumsMappedOntoOneClassMustHaveTheSameValues() throws IOException {
+        JsonNode document = JSON.readTree("""
+                {"components": {"schemas": {
+                  "Sms_Request": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7", "UTF16"]}}},
+                  "SmsResponse": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7"]}}},
+                  "SmsTemplate": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7"]}}}}}}
+                """);
+        JsonNode same = JSON.readTree("{\"SmsResponse_encoding\": \"SmsEncoding\", \"SmsTemplate_encoding\": \"SmsEncoding\"}");
+        JsonNode differ = JSON.readTree("{\"SmsResponse_encoding\": \"SmsEncoding\", \"Sms_Request_encoding\": \"SmsEncoding\"}");
+
+        PrepareSpecSet.checkSharedEnumNames(document, same, "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.checkSharedEnumNames(document, differ, "x"));
+
+        assertEquals("x maps SmsResponse_encoding [\"AUTO\",\"GSM7\"] and Sms_Request_encoding [\"AUTO\",\"GSM7\",\"UTF16\"]"
+                + " onto one class, SmsEncoding, but their values differ: map them to different names (or ask 8x8 why"
+                + " they differ)", e.getMessage());
+    }
+
+    @Test
     void aDocumentWithoutAKnownHostIsRefusedNamingTheField(@TempDir Path specs, @TempDir Path out)
             throws IOException {
         Files.writeString(specs.resolve("doc.json"), "{\"openapi\": \"3.0.0\", \"paths\": {}}");

@@ -96,9 +96,8 @@ class SpecUpdateTest {
                 """));
         ((ObjectNode) document.at("/components/schemas/AccountBalance/properties")).set("creditLimit",
                 JSON.readTree("{\"type\": \"number\", \"description\": \"Credit line\"}"));
-        // The encoding enum is written inline three times; the set file names all three SmsEncoding, one class, so a
-        // new value goes into each (a value added to only one copy lands in the class or not depending on which copy
-        // the generator writes last: see specs/README.md).
+        // The encoding enum is written inline three times, and the set file names all three SmsEncoding, one class:
+        // the value goes into each (PrepareSpecSet refuses copies that differ; see specs/README.md).
         for (String schema : new String[] {"SmsRequest", "SmsResponse", "SmsTemplateFull"}) {
             ((ArrayNode) document.at("/components/schemas/" + schema + "/properties/encoding/enum")).add("UTF16");
         }
