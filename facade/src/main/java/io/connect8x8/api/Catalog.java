@@ -61,8 +61,9 @@ final class Catalog {
      * @param info what the document declares
      * @param document the document
      * @param generatorOrder the parameters' names ({@code body} for a JSON body) in the order the generator gives
-     *     its methods' parameters: the operation's own, then the path's, then form fields or the body, required ones
-     *     first (openapi-generator's sortParamsByRequiredFlag); used only for classes compiled without -parameters
+     *     its methods' parameters: the path's that the operation does not redefine, then the operation's own, then
+     *     form fields or the body, required ones first (openapi-generator's sortParamsByRequiredFlag); used only for
+     *     classes compiled without -parameters
      */
     record Entry(OperationInfo info, Document document, List<String> generatorOrder) {
     }
@@ -235,9 +236,16 @@ final class Catalog {
                 Map<String, ParameterInfo> params = new LinkedHashMap<>();
                 addParameters(doc, item.get("parameters"), params);
                 addParameters(doc, op.get("parameters"), params);
+                // The generator's order: the path's parameters the operation does not redefine, then the operation's.
+                Map<String, ParameterInfo> own = new LinkedHashMap<>();
+                addParameters(doc, op.get("parameters"), own);
                 Map<String, ParameterInfo> generatorOrder = new LinkedHashMap<>();
-                addParameters(doc, op.get("parameters"), generatorOrder);
-                params.forEach(generatorOrder::putIfAbsent);
+                params.forEach((key, p) -> {
+                    if (!own.containsKey(key)) {
+                        generatorOrder.put(key, p);
+                    }
+                });
+                generatorOrder.putAll(own);
                 String contentType = null;
                 boolean bodyRequired = false;
                 if (op.has("requestBody")) {

@@ -10,9 +10,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -28,9 +25,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Issue 15's speed target (docs/benchmarks-generic-path.md): a GET through the generic operation path (a message's
@@ -185,35 +179,7 @@ public class GenericPathBenchmark {
      * @throws Exception if JMH fails
      */
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.log.io.connect8x8", "warn");
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        Map<String, List<Double>> scores = new java.util.LinkedHashMap<>();
-        for (int round = 0; round < rounds; round++) {
-            for (String[] pair : PAIRS) {
-                for (String name : pair) {
-                    var result = new Runner(new OptionsBuilder()
-                            .include(GenericPathBenchmark.class.getName() + "." + name + "$").forks(0)
-                            .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                            .measurementIterations(3).measurementTime(TimeValue.seconds(1))
-                            .build()).runSingle();
-                    scores.computeIfAbsent(name, k -> new ArrayList<>()).add(result.getPrimaryResult().getScore());
-                }
-            }
-        }
-        System.out.printf("%n%-24s %14s %14s %7s  (median of %d interleaved rounds, us/op)%n", "measure", "generic",
-                "baseline", "ratio", rounds);
-        for (String[] pair : PAIRS) {
-            double generic = median(scores.get(pair[0]));
-            double plain = median(scores.get(pair[1]));
-            System.out.printf("%-24s %14.1f %14.1f %6.2fx%n", pair[0].replace("Generic", ""), generic, plain,
-                    generic / plain);
-        }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        java.util.Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        Interleaved.run(GenericPathBenchmark.class, PAIRS, args.length > 0 ? Integer.parseInt(args[0]) : 5,
+                "Generic");
     }
 }
