@@ -98,7 +98,7 @@ final class Examples {
         if (schema == null) {
             return Json.object();
         }
-        if (schema.getExample() != null && depth > 0) {
+        if (schema.getExample() != null) {
             return toNode(schema.getExample());
         }
         if (schema.getEnum() != null && !schema.getEnum().isEmpty() && schema.getEnum().get(0) != null) {
