@@ -147,6 +147,17 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * The operations this simulator serves, as {@code host:operationId} (hosts {@code sms}, {@code chatapps},
+     * {@code verify}), in serving order: the spec set's documents first, then the published artifact's. Waits for
+     * the documents to load.
+     *
+     * @return e.g. {@code sms:Send-Sms-Single}, {@code sms:get-sms-message-details}, ...
+     */
+    public List<String> operations() {
+        return io.connect8x8.sandbox.internal.Documents.shared().operationNames();
+    }
+
+    /**
      * Returns the default API key.
      *
      * @return the default API key

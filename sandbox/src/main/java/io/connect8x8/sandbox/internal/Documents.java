@@ -131,6 +131,18 @@ public final class Documents {
         return all;
     }
 
+    /**
+     * The operations of every document as {@code host:operationId}, without repeats, in serving order.
+     *
+     * @return the operation names
+     */
+    public List<String> operationNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        all().forEach(document -> document.operations.forEach(operation ->
+                names.add(document.host + ":" + operation.id)));
+        return List.copyOf(names);
+    }
+
     /** Reads the artifacts' operation indexes, then looks for the documents under their fixed names. */
     private static List<Source> discover() {
         Map<String, Source> found = new LinkedHashMap<>();
