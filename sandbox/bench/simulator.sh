@@ -22,6 +22,10 @@ mvn -o -q -T1 -pl sandbox dependency:build-classpath -Dmdep.outputFile="$WORK/cp
 CP="sandbox/target/classes:$(cat "$WORK/cp.txt")"
 # Inside the reactor the generated client and the facade come from their target/ jars, not ~/.m2.
 CP="$CP:$(ls generated-client/target/connect8x8-generated-client-*.jar | head -1):$(ls facade/target/connect8x8-facade-*.jar | grep -v -e sources -e javadoc | head -1)"
+# With the published artifact built, the simulator serves all 51 operations, as for a user who has it.
+PUBLISHED_JAR=$(ls generated-published/target/connect8x8-generated-published-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)
+[ -n "$PUBLISHED_JAR" ] && CP="$CP:$PUBLISHED_JAR"
+echo "class path has the published artifact: ${PUBLISHED_JAR:-no}"
 URL_PATH=/sms/api/v1/subaccounts/bench-sub/messages
 BODY='{"destination":"+6591234567","text":"Hello from the benchmark","clientMessageId":"bench"}'
 
