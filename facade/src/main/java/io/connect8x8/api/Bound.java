@@ -54,13 +54,14 @@ final class Bound {
     /**
      * Binds an operation to the generated API class of its document.
      *
-     * @param info the operation
+     * @param entry the operation
      * @param apiClass the generated API class
      * @param gson the generated code's JSON configuration
      * @return the binding
      * @throws OperationNotFoundException when the class has no method for it
      */
-    static Bound bind(OperationInfo info, Class<?> apiClass, Gson gson) {
+    static Bound bind(Catalog.Entry entry, Class<?> apiClass, Gson gson) {
+        OperationInfo info = entry.info();
         String wanted = normalise(info.operationId());
         Method call = null;
         Method typed = null;
@@ -82,13 +83,14 @@ final class Bound {
         List<Slot> slots = new ArrayList<>();
         Parameter[] parameters = call.getParameters();
         // The last one is the generated ApiCallback.
+        if (parameters.length - 1 != entry.generatorOrder().size()) {
+            throw new OperationNotFoundException(info.operationId(), "operation '" + info.operationId() + "' of "
+                    + info.artifact() + ": " + call.getName() + " takes other parameters than the document declares");
+        }
         for (int i = 0; i < parameters.length - 1; i++) {
             Parameter p = parameters[i];
-            if (!p.isNamePresent()) {
-                throw new IllegalStateException(apiClass.getName() + " was compiled without -parameters: the generic "
-                        + "path cannot tie its methods' parameters to the document's");
-            }
-            ParameterInfo declared = match(info, p.getName());
+            // Compiled with -parameters, the names tie them; without, the generator's order does.
+            ParameterInfo declared = match(info, p.isNamePresent() ? p.getName() : entry.generatorOrder().get(i));
             slots.add(declared == null ? new Slot(Kind.BODY, "body", p.getParameterizedType())
                     : new Slot(Kind.PARAMETER, declared.name(), p.getParameterizedType()));
         }
@@ -120,6 +122,17 @@ final class Bound {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The document's names the generated method's parameters are tied to, in its order; {@code body} for the body.
+     *
+     * @return the names
+     */
+    List<String> parameterNames() {
+        List<String> names = new ArrayList<>();
+        slots.forEach(slot -> names.add(slot.name()));
+        return names;
     }
 
     Type modelType() {
@@ -175,14 +188,54 @@ final class Bound {
         if (raw.isInstance(value) && !(value instanceof String && raw == Object.class)) {
             return value;
         }
+        JsonElement tree;
+        Object model;
         try {
-            JsonElement tree = value instanceof String text ? JsonParser.parseString(text)
+            tree = value instanceof String text ? JsonParser.parseString(text)
                     : value instanceof JsonElement e ? e : gson.toJsonTree(value);
-            return gson.fromJson(tree, type);
+            model = gson.fromJson(tree, type);
         } catch (RuntimeException e) {
             throw new ValidationException("body", "does not fit " + raw.getSimpleName() + ": " + firstLine(e));
         }
+        // The generated enums are open: a value they do not know reads as their UNKNOWN_DEFAULT_OPEN_API constant
+        // and would go out under that constant's name. Refused here, naming the field, instead.
+        String unknown = unknownEnum(tree, gson.toJsonTree(model, type), "body");
+        if (unknown != null) {
+            throw new ValidationException(unknown, "is not one of the values the document allows");
+        }
+        return model;
     }
+
+    /** The first field whose value the model turned into an open enum's unknown constant, or null. */
+    private static String unknownEnum(JsonElement given, JsonElement sent, String path) {
+        if (sent == null || given == null) {
+            return null;
+        }
+        if (sent.isJsonPrimitive()) {
+            return UNKNOWN.equals(sent.getAsJsonPrimitive().toString()) && !sent.equals(given) ? path : null;
+        }
+        if (sent.isJsonObject() && given.isJsonObject()) {
+            for (Map.Entry<String, JsonElement> e : sent.getAsJsonObject().entrySet()) {
+                String found = unknownEnum(given.getAsJsonObject().get(e.getKey()), e.getValue(),
+                        path + "." + e.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (sent.isJsonArray() && given.isJsonArray()) {
+            for (int i = 0; i < Math.min(sent.getAsJsonArray().size(), given.getAsJsonArray().size()); i++) {
+                String found = unknownEnum(given.getAsJsonArray().get(i), sent.getAsJsonArray().get(i),
+                        path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** How the generator's open enums write their unknown constant, as JSON. */
+    private static final String UNKNOWN = "\"unknown_default_open_api\"";
 
     private Object convert(String name, Object value, Type type) {
         if (value == null) {

@@ -60,8 +60,12 @@ final class Catalog {
      *
      * @param info what the document declares
      * @param document the document
+     * @param generatorOrder the parameters' names ({@code body} for a JSON body) in the order the generator gives
+     *     its methods' parameters: the path's that the operation does not redefine, then the operation's own, then
+     *     form fields or the body, required ones first (openapi-generator's sortParamsByRequiredFlag); used only for
+     *     classes compiled without -parameters
      */
-    record Entry(OperationInfo info, Document document) {
+    record Entry(OperationInfo info, Document document, List<String> generatorOrder) {
     }
 
     private final List<Entry> entries;
@@ -232,6 +236,16 @@ final class Catalog {
                 Map<String, ParameterInfo> params = new LinkedHashMap<>();
                 addParameters(doc, item.get("parameters"), params);
                 addParameters(doc, op.get("parameters"), params);
+                // The generator's order: the path's parameters the operation does not redefine, then the operation's.
+                Map<String, ParameterInfo> own = new LinkedHashMap<>();
+                addParameters(doc, op.get("parameters"), own);
+                Map<String, ParameterInfo> generatorOrder = new LinkedHashMap<>();
+                params.forEach((key, p) -> {
+                    if (!own.containsKey(key)) {
+                        generatorOrder.put(key, p);
+                    }
+                });
+                generatorOrder.putAll(own);
                 String contentType = null;
                 boolean bodyRequired = false;
                 if (op.has("requestBody")) {
@@ -242,13 +256,19 @@ final class Catalog {
                         contentType = content.keySet().iterator().next();
                         if (contentType.startsWith("multipart/") || contentType.startsWith("application/x-www")) {
                             addFormFields(doc, resolve(doc, object(content, contentType).get("schema")), params);
+                            params.forEach(generatorOrder::putIfAbsent);
+                        } else {
+                            generatorOrder.put("body", new ParameterInfo("body", "body", bodyRequired, "object", ""));
                         }
                     }
                 }
                 OperationInfo info = new OperationInfo(id, d.key(), d.set(), d.artifact(), d.host(),
                         method.toUpperCase(Locale.ROOT), path.getKey(), new ArrayList<>(params.values()),
                         contentType, bodyRequired, string(op, "summary"));
-                list.add(new Entry(info, d));
+                List<String> order = new ArrayList<>();
+                generatorOrder.values().stream().filter(ParameterInfo::required).forEach(p -> order.add(p.name()));
+                generatorOrder.values().stream().filter(p -> !p.required()).forEach(p -> order.add(p.name()));
+                list.add(new Entry(info, d, List.copyOf(order)));
             }
         }
         return list;

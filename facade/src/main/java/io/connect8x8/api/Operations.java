@@ -282,7 +282,7 @@ public final class Operations {
                 case "verify" -> CallListener.Api.VERIFY;
                 default -> CallListener.Api.SMS;
             };
-            target = new Target(entry.info(), Bound.bind(entry.info(), api.getClass(), gson(api)), api, listenerApi);
+            target = new Target(entry.info(), Bound.bind(entry, api.getClass(), gson(api)), api, listenerApi);
             targets.putIfAbsent(id, target);
         }
         return target;
