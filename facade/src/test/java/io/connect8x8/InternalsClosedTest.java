@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class InternalsClosedTest {
 
     private static final List<String> PUBLIC_PACKAGES = List.of("io/connect8x8/", "io/connect8x8/sms/",
-            "io/connect8x8/chatapps/");
+            "io/connect8x8/chatapps/", "io/connect8x8/api/");
 
     @Test
     void noPublicConstructorOrFactoryOfAPublicTypeTakesAnInternalOrGeneratedType() throws Exception {

@@ -37,7 +37,7 @@ class ModuleBoundaryTest {
 
     private static final String MODULE = "io.connect8x8.facade";
     private static final Set<String> API_PACKAGES =
-            Set.of("io.connect8x8", "io.connect8x8.sms", "io.connect8x8.chatapps");
+            Set.of("io.connect8x8", "io.connect8x8.sms", "io.connect8x8.chatapps", "io.connect8x8.api");
 
     private static final String USER_MODULE = """
             module user.app {

@@ -42,9 +42,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * What the facade costs against hand-written code doing the same work, measured in the same run (README:
@@ -400,31 +397,9 @@ public class FacadeBenchmark {
      * @throws Exception if JMH fails
      */
     public static void main(String[] args) throws Exception {
-        // The tests' logging configuration logs every call at debug; a benchmark measures the calls, not the logs.
-        System.setProperty("org.slf4j.simpleLogger.log.io.connect8x8", "warn");
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        java.util.Map<String, List<Double>> scores = new java.util.LinkedHashMap<>();
-        for (int round = 0; round < rounds; round++) {
-            for (String[] pair : PAIRS) {
-                for (String name : pair) {
-                    var result = new Runner(new OptionsBuilder()
-                            .include(FacadeBenchmark.class.getName() + "." + name + "$").forks(0)
-                            .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                            .measurementIterations(3).measurementTime(TimeValue.seconds(1))
-                            .build()).runSingle();
-                    scores.computeIfAbsent(name, k -> new ArrayList<>())
-                            .add(result.getPrimaryResult().getScore());
-                }
-            }
-        }
-        System.out.printf("%n%-32s %14s %14s %7s  (median of %d interleaved rounds, us/op)%n", "measure", "facade",
-                "baseline", "ratio", rounds);
-        for (String[] pair : PAIRS) {
-            double facade = median(scores.get(pair[0]));
-            double plain = median(scores.get(pair[1]));
-            System.out.printf("%-32s %14.1f %14.1f %6.2fx%n", pair[0].replace("Facade", ""), facade, plain,
-                    facade / plain);
-        }
+        // The tests' logging configuration logs every call at debug (Interleaved quiets it): a benchmark measures the
+        // calls, not the logs.
+        Interleaved.run(FacadeBenchmark.class, PAIRS, args.length > 0 ? Integer.parseInt(args[0]) : 5, "Facade");
         printAllocations();
     }
 
@@ -472,12 +447,5 @@ public class FacadeBenchmark {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this JVM does not count allocated bytes per thread", e);
         }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        java.util.Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Send SMS and WhatsApp messages through the 8x8 CPaaS APIs, preview requests, "
                 + "count SMS parts, and run a local simulator.",
         subcommands = {SmsCommand.class, ChatCommand.class, WhatsAppCommand.class, SandboxCommand.class,
-                DemoCommand.class},
+                DemoCommand.class, ApiCommand.class, VerifyCommand.class},
         footerHeading = "%nExample:%n",
         footer = {"  connect8x8 --subaccount acme sms send --to +6512345678 --text 'Hello'",
                 "  connect8x8 demo"})
@@ -55,6 +55,16 @@ public final class Connect8x8Command implements java.util.concurrent.Callable<In
             description = "The Messaging Apps API's base URL (env CONNECT8X8_CHATAPPS_URL); "
                     + "plain http only for loopback hosts.")
     String chatAppsUrl;
+
+    @Option(names = "--verify-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "The Verification API's base URL (env CONNECT8X8_VERIFY_URL); "
+                    + "plain http only for loopback hosts.")
+    String verifyUrl;
+
+    @Option(names = "--account", paramLabel = "ID", scope = ScopeType.INHERIT,
+            description = "The account id of account-level operations: templates, webhooks, balance "
+                    + "(env CONNECT8X8_ACCOUNT_ID).")
+    String accountId;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT,
             description = "The deadline of the whole call, retries included (default 60).")
@@ -161,6 +171,8 @@ public final class Connect8x8Command implements java.util.concurrent.Callable<In
                 first(region, context.env("CONNECT8X8_REGION"), "ap"),
                 first(smsUrl, context.env("CONNECT8X8_SMS_URL")),
                 first(chatAppsUrl, context.env("CONNECT8X8_CHATAPPS_URL")),
+                first(verifyUrl, context.env("CONNECT8X8_VERIFY_URL")),
+                first(accountId, context.env("CONNECT8X8_ACCOUNT_ID")),
                 timeoutSeconds,
                 dryRun);
     }

@@ -43,6 +43,9 @@ public final class Main {
         cmd.setExecutionExceptionHandler(errors);
         cmd.setParameterExceptionHandler(errors);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // "@file" is an argument of its own (`api --body @request.json`, `--param file=@logo.png`), read by the
+        // command: picocli's own @-file expansion would split the file into arguments.
+        cmd.setExpandAtFiles(false);
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (String line : ExitCodes.HELP_LIST) {
             int colon = line.indexOf(':');
@@ -63,7 +66,8 @@ public final class Main {
             "connect8x8 whatsapp", Set.of("--verbose"),
             "connect8x8 sms info", Set.of("--json", "--verbose"),
             "connect8x8 sandbox", Set.of("--api-key", "--verbose"),
-            "connect8x8 demo", Set.of("--verbose"));
+            "connect8x8 demo", Set.of("--verbose"),
+            "connect8x8 verify", Set.of("--verbose"));
 
     private static boolean usesGlobalOption(String command, String option) {
         Set<String> few = FEW_GLOBAL_OPTIONS.get(command);
@@ -71,10 +75,13 @@ public final class Main {
             return few.contains(option);
         }
         if (command.startsWith("connect8x8 sms ")) {
-            return !option.equals("--chatapps-url");
+            return !option.equals("--chatapps-url") && !option.equals("--verify-url");
         }
         if (command.startsWith("connect8x8 chat ") || command.startsWith("connect8x8 whatsapp ")) {
-            return !option.equals("--sms-url");
+            return !option.equals("--sms-url") && !option.equals("--verify-url");
+        }
+        if (command.startsWith("connect8x8 verify ")) {
+            return !option.equals("--sms-url") && !option.equals("--chatapps-url") && !option.equals("--account");
         }
         return true;
     }

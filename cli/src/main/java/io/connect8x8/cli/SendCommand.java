@@ -25,7 +25,7 @@ abstract class SendCommand implements Callable<Integer> {
 
     /** Builds the client and runs the command with it. */
     @Override
-    public final Integer call() {
+    public Integer call() {
         ClientSettings settings = root().settings();
         debug().log("settings: " + settings.describe());
         try (Connect8x8Client client = settings.newClient()) {

@@ -12,15 +12,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The build's one preparation step for a spec set: reads the set's file ({@code specs/<set>.set.json}), and for
- * each of its two documents writes a copy under a canonical name ({@code sms.json}, {@code messaging-apps.json})
- * plus the openapi-generator configuration file the set gives for it. 8x8's files are never edited.
+ * each of its documents, in the order of the file, writes a copy under its key's name ({@code sms.json},
+ * {@code messaging-apps.json}, {@code verification.json}) plus the openapi-generator configuration file the set
+ * gives for it. 8x8's files are never edited.
+ *
+ * <p>It also writes the artifact's operation index, {@code META-INF/connect8x8/apis.properties}: the set's name,
+ * its document keys, and for each document its generated API class, the host its operations go to ({@code sms},
+ * {@code chatapps} or {@code verify}, from the document's {@code host} in the set file) and where its prepared
+ * document lies on the class path. Every generated artifact has one under the same name, so the facade finds the
+ * operations of all of them with {@code ClassLoader.getResources}.
  *
  * <p>The only change to a document: a {@code $ref} that points into {@code #/paths/...} (8x8's complete documents
  * reuse parameters, responses and schemas of other operations so, 61 times in the SMS document and 119 in the
@@ -40,8 +54,33 @@ import java.util.Map;
  */
 public final class PrepareSpecSet {
 
-    /** Canonical names of the two documents, as the class path and the generator see them. */
-    private static final String[] DOCUMENTS = {"sms", "messaging-apps"};
+    /** The package root of the default artifact (connect8x8-generated-client). */
+    static final String DEFAULT_PACKAGE_ROOT = "io.connect8x8.generated";
+
+    /** Where the default artifact keeps its prepared documents on the class path. */
+    static final String DEFAULT_RESOURCE_DIR = "io/connect8x8/specs";
+
+    /** The operation index every generated artifact carries; the facade reads all of them off the class path. */
+    static final String APIS_RESOURCE = "META-INF/connect8x8/apis.properties";
+
+    /** The base URLs a document's operations can go to: the facade's configured SMS, chat apps and verify hosts. */
+    private static final Set<String> HOSTS = Set.of("sms", "chatapps", "verify");
+
+    /** A document key (file name, property prefix) and a package segment: lower case, digits, dashes. */
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*");
+
+    /** A Java package segment and the generated API class's prefix (the tag every operation gets). */
+    private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9]*");
+    private static final Pattern API = Pattern.compile("[A-Z][A-Za-z0-9]*");
+
+    /**
+     * The openapi-generator executions of the generated modules' parent pom (generated-parent/pom.xml,
+     * {@code document-1} to {@code document-4}): one per document, the unused ones skipped.
+     */
+    static final int GENERATOR_SLOTS = 4;
+
+    /** The file the generated modules' pom reads the slots from (properties-maven-plugin). */
+    static final String SLOTS_FILE = "generator/slots.properties";
 
     /** A reference chain longer than this is a cycle; 8x8's documents nest at most three deep. */
     private static final int MAX_DEPTH = 32;
@@ -54,47 +93,277 @@ public final class PrepareSpecSet {
     /**
      * Prepares one set.
      *
-     * @param args the set's name ({@code guides} or {@code published}), the {@code specs/} directory, and the
-     *     output directory: documents go to {@code <out>/resources/io/connect8x8/specs/}, generator configuration
-     *     files to {@code <out>/generator/}
+     * @param args the set's name ({@code guides} or {@code published}), the {@code specs/} directory, the output
+     *     directory, and optionally the package root of the generated code (default {@code io.connect8x8.generated})
+     *     and the class-path directory of the prepared documents (default {@code io/connect8x8/specs}): documents go
+     *     to {@code <out>/resources/<resource-dir>/}, the operation index to
+     *     {@code <out>/resources/META-INF/connect8x8/apis.properties}, generator inputs to {@code <out>/generator/}
      * @throws IOException when a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: PrepareSpecSet <set> <specs-dir> <output-dir>");
+        if (args.length < 3 || args.length > 5) {
+            throw new IllegalArgumentException(
+                    "usage: PrepareSpecSet <set> <specs-dir> <output-dir> [<package-root> [<resource-dir>]]");
         }
-        String set = args[0];
-        Path specsDir = Path.of(args[1]);
-        Path out = Path.of(args[2]);
+        prepare(args[0], Path.of(args[1]), Path.of(args[2]),
+                args.length > 3 ? args[3] : DEFAULT_PACKAGE_ROOT, args.length > 4 ? args[4] : DEFAULT_RESOURCE_DIR);
+    }
+
+    /**
+     * Prepares one set for one artifact.
+     *
+     * @param set the set's name: {@code specs/<set>.set.json}
+     * @param specsDir the {@code specs/} directory
+     * @param out the output directory
+     * @param packageRoot the package the generated code goes under ({@code <root>.<document's package>.api}, ...)
+     * @param resourceDir where the prepared documents go on the class path, without leading or trailing slash
+     * @throws IOException when a file cannot be read or written
+     */
+    static void prepare(String set, Path specsDir, Path out, String packageRoot, String resourceDir)
+            throws IOException {
         Path setFile = specsDir.resolve(set + ".set.json");
         if (!Files.isRegularFile(setFile)) {
             throw new IllegalArgumentException("unknown spec set '" + set + "': no " + setFile
                     + " (choose one of the specs/*.set.json files with -Dspecs=<name>)");
         }
         JsonNode setConfig = JSON.readTree(setFile.toFile());
-        Path resources = out.resolve("resources/io/connect8x8/specs");
+        // Nothing of a set prepared before (another set's third document) stays to be packaged.
+        deleteRecursively(out.resolve("resources"));
+        deleteRecursively(out.resolve("generator"));
+        Path resources = out.resolve("resources").resolve(resourceDir);
         Path generator = out.resolve("generator");
+        Path index = out.resolve("resources").resolve(APIS_RESOURCE);
         Files.createDirectories(resources);
         Files.createDirectories(generator);
+        Files.createDirectories(index.getParent());
         StringBuilder properties = new StringBuilder("# The spec set this build was generated from.\n")
                 .append("set=").append(set).append('\n');
-        for (String name : DOCUMENTS) {
-            JsonNode entry = setConfig.path("documents").path(name);
-            String source = entry.path("source").asText(null);
-            if (source == null) {
-                throw new IllegalArgumentException(setFile + ": documents." + name + ".source is missing");
-            }
-            JsonNode document = inlinePathReferences(JSON.readTree(specsDir.resolve(source).toFile()));
-            write(resources.resolve(name + ".json"), document);
-            JsonNode generatorInput = entry.path("generatorInput");
+        StringBuilder apis = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> document : iterable(setConfig.path("documents").fields())) {
+            String name = document.getKey();
+            JsonNode entry = document.getValue();
+            String where = setFile + ": documents." + name;
+            require(KEY.matcher(name).matches(), where + ": a document key is lower case, digits and dashes");
+            String source = text(entry, "source", where);
+            String host = text(entry, "host", where);
+            require(HOSTS.contains(host), where + ".host is '" + host + "', not one of " + new TreeSet<>(HOSTS));
+            String segment = text(entry, "package", where);
+            require(PACKAGE.matcher(segment).matches(), where + ".package '" + segment + "' is no package name");
+            String api = text(entry, "api", where);
+            require(API.matcher(api).matches(), where + ".api '" + api + "' is no class name prefix");
+
+            JsonNode prepared = inlinePathReferences(JSON.readTree(specsDir.resolve(source).toFile()));
+            checkSharedEnumNames(prepared, entry.path("generator").path("inlineSchemaNameMappings"),
+                    where + ".generator.inlineSchemaNameMappings");
+            write(resources.resolve(name + ".json"), prepared);
             write(generator.resolve(name + ".openapi.json"),
-                    generatorInput.path("dropMediaTypeExamples").asBoolean(false)
-                            ? withoutMediaTypeExamples(document) : document);
-            write(generator.resolve(name + ".json"), entry.path("generator").isObject()
-                    ? entry.get("generator") : JSON.createObjectNode());
+                    forGenerator(prepared, entry.path("generatorInput"), where + ".generatorInput"));
+            write(generator.resolve(name + ".json"), generatorConfiguration(entry.path("generator"),
+                    packageRoot + "." + segment, api));
             properties.append(name).append(".source=").append(source).append('\n');
+            apis.append(name).append(".api=").append(packageRoot).append('.').append(segment).append(".api.")
+                    .append(api).append("Api\n")
+                    .append(name).append(".host=").append(host).append('\n')
+                    .append(name).append(".document=").append(resourceDir).append('/').append(name).append(".json\n");
+            names.add(name);
         }
+        require(!names.isEmpty(), setFile + ": no documents");
+        require(names.size() <= GENERATOR_SLOTS, setFile + ": " + names.size() + " documents, more than the "
+                + GENERATOR_SLOTS + " generator executions of generated-parent/pom.xml (add one there)");
+        StringBuilder slots = new StringBuilder("# The generator executions of generated-parent/pom.xml: one document"
+                + " each, in the set file's order; the rest skipped.\n");
+        for (int slot = 1; slot <= GENERATOR_SLOTS; slot++) {
+            boolean used = slot <= names.size();
+            slots.append("generated.slot").append(slot).append(".name=")
+                    .append(used ? names.get(slot - 1) : "unused-" + slot).append('\n')
+                    .append("generated.slot").append(slot).append(".skip=").append(!used).append('\n');
+        }
+        Files.writeString(out.resolve(SLOTS_FILE), slots, StandardCharsets.UTF_8);
         Files.writeString(resources.resolve("spec-set.properties"), properties, StandardCharsets.UTF_8);
+        Files.writeString(index, "# the generated APIs of this artifact\n"
+                + "set=" + set + "\n"
+                + "documents=" + String.join(",", names) + "\n"
+                + apis, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Refuses inline enums mapped onto one class name whose values differ. The generator writes such a class once per
+     * mapped copy, each time over the last, so the class has the values of whichever copy comes last: a value 8x8 adds
+     * to one copy only would be missing from the class, or present, depending on the document's order. Only mappings
+     * of the form {@code <component schema>_<property>} are checked (the ones that name a property's enum).
+     *
+     * @param document the prepared document
+     * @param mappings the document's {@code inlineSchemaNameMappings} (or a missing node)
+     * @param where the mappings' place in the set file, for the message
+     */
+    static void checkSharedEnumNames(JsonNode document, JsonNode mappings, String where) {
+        Map<String, String> firstKey = new HashMap<>();
+        for (Map.Entry<String, JsonNode> mapping : iterable(mappings.fields())) {
+            JsonNode values = propertyEnum(document, mapping.getKey());
+            if (values == null) {
+                continue;
+            }
+            String name = mapping.getValue().asText();
+            String other = firstKey.putIfAbsent(name, mapping.getKey());
+            if (other != null) {
+                JsonNode otherValues = propertyEnum(document, other);
+                require(otherValues.equals(values), where + " maps " + other + " " + otherValues + " and "
+                        + mapping.getKey() + " " + values + " onto one class, " + name + ", but their values differ:"
+                        + " map them to different names (or ask 8x8 why they differ)");
+            }
+        }
+    }
+
+    /** The {@code enum} of {@code components.schemas.<schema>.properties.<property>} for a key {@code schema_property}. */
+    private static JsonNode propertyEnum(JsonNode document, String key) {
+        JsonNode schemas = document.path("components").path("schemas");
+        for (int cut = key.indexOf('_'); cut > 0; cut = key.indexOf('_', cut + 1)) {
+            JsonNode values = schemas.path(key.substring(0, cut)).path("properties").path(key.substring(cut + 1))
+                    .path("enum");
+            if (values.isArray()) {
+                return values;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The generator's configuration file for one document: the set's own {@code generator} object, plus the
+     * document's packages and the tag that puts every operation into one API class ({@code <api>Api}), unless the
+     * set gives them itself.
+     *
+     * @param setGenerator the document's {@code generator} object of the set file (or a missing node)
+     * @param basePackage {@code <package root>.<document's package>}
+     * @param api the API class's prefix
+     * @return a new object
+     */
+    static ObjectNode generatorConfiguration(JsonNode setGenerator, String basePackage, String api) {
+        ObjectNode configuration = setGenerator.isObject() ? setGenerator.deepCopy() : JSON.createObjectNode();
+        putIfAbsent(configuration, "invokerPackage", basePackage);
+        putIfAbsent(configuration, "apiPackage", basePackage + ".api");
+        putIfAbsent(configuration, "modelPackage", basePackage + ".model");
+        JsonNode normalizer = configuration.path("openapiNormalizer");
+        ObjectNode rules = normalizer.isObject() ? (ObjectNode) normalizer : configuration.putObject("openapiNormalizer");
+        putIfAbsent(rules, "SET_TAGS_FOR_ALL_OPERATIONS", api);
+        return configuration;
+    }
+
+    private static void putIfAbsent(ObjectNode object, String field, String value) {
+        if (!object.has(field)) {
+            object.put(field, value);
+        }
+    }
+
+    private static String text(JsonNode entry, String field, String where) {
+        String value = entry.path(field).asText(null);
+        require(value != null, where + "." + field + " is missing");
+        return value;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static <T> Iterable<T> iterable(Iterator<T> iterator) {
+        return () -> iterator;
+    }
+
+    /**
+     * What the generator reads: the prepared document less what the document's {@code generatorInput} drops.
+     *
+     * @param prepared the prepared document, read but not changed
+     * @param generatorInput the document's {@code generatorInput} object of the set file (or a missing node)
+     * @param where the object's place in the set file, for error messages
+     * @return the prepared document itself, or a changed copy
+     */
+    static JsonNode forGenerator(JsonNode prepared, JsonNode generatorInput, String where) {
+        JsonNode document = prepared;
+        if (generatorInput.path("dropMediaTypeExamples").asBoolean(false)) {
+            document = withoutMediaTypeExamples(document);
+        }
+        String version = generatorInput.path("readAsOpenApi").asText(null);
+        if (version != null) {
+            document = readAs(document, version, where + ".readAsOpenApi");
+        }
+        return document;
+    }
+
+    /**
+     * The JSON Schema keywords (and the document-level fields) OpenAPI 3.1 added to 3.0, found in a 3.1 document that
+     * is to be read as 3.0. With none of them, the two versions mean the same.
+     */
+    private static final Set<String> OPENAPI_31_ONLY = Set.of("const", "prefixItems", "$defs", "$id", "$schema",
+            "$anchor", "$dynamicRef", "$dynamicAnchor", "unevaluatedProperties", "unevaluatedItems", "if", "then",
+            "else", "dependentRequired", "dependentSchemas", "patternProperties", "propertyNames", "contains",
+            "minContains", "maxContains", "contentMediaType", "contentEncoding", "contentSchema", "webhooks",
+            "jsonSchemaDialect", "pathItems");
+
+    /** Objects whose keys are names (of properties, paths, components, media types, ...), not keywords. */
+    private static final Set<String> NAME_MAPS = Set.of("properties", "paths", "schemas", "parameters", "responses",
+            "requestBodies", "headers", "securitySchemes", "examples", "links", "callbacks", "content", "encoding",
+            "variables", "mapping");
+
+    /**
+     * The document with its {@code openapi} field set to {@code version} (a 3.0 version), for a 3.1 document that
+     * uses nothing 3.0 lacks: openapi-generator reads 3.1 with a parser it calls beta, and logs a warning saying so
+     * for every generation. Refused, naming the first 3.1-only construct found, when the document uses one: a type
+     * list ({@code "type": ["string", "null"]}), a schema's {@code examples} list, or a keyword of
+     * {@link #OPENAPI_31_ONLY}; then the set has to drop {@code readAsOpenApi} and generate from 3.1.
+     *
+     * @param document the document, read but not changed
+     * @param version the version to declare, {@code 3.0.x}
+     * @param where the setting's place in the set file, for error messages
+     * @return a changed copy
+     */
+    static JsonNode readAs(JsonNode document, String version, String where) {
+        require(version.startsWith("3.0."), where + " is '" + version + "', not a 3.0.x version");
+        String found = openApi31Construct(document, "#");
+        require(found == null, where + ": the document uses " + found + ", which OpenAPI 3.0 does not have;"
+                + " generate it as " + document.path("openapi").asText() + " (drop " + where + ")");
+        ObjectNode copy = document.deepCopy();
+        copy.put("openapi", version);
+        return copy;
+    }
+
+    private static String openApi31Construct(JsonNode node, String pointer) {
+        if (node.isObject()) {
+            boolean schemaLike = node.has("type") || node.has("properties") || node.has("items");
+            if (node.path("type").isArray()) {
+                return "a type list at " + pointer + "/type";
+            }
+            if (schemaLike && node.path("examples").isArray()) {
+                return "a schema's examples list at " + pointer + "/examples";
+            }
+            for (Map.Entry<String, JsonNode> field : iterable(node.fields())) {
+                String key = field.getKey();
+                String at = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+                // Under "properties" (and the like) a key is a name, not a keyword.
+                if (OPENAPI_31_ONLY.contains(key) && !isNameMap(pointer)) {
+                    return "'" + key + "' at " + at;
+                }
+                String inner = openApi31Construct(field.getValue(), at);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String inner = openApi31Construct(node.get(i), pointer + "/" + i);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the object at this pointer maps names to things (properties, paths, components, ...). */
+    private static boolean isNameMap(String pointer) {
+        String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+        return NAME_MAPS.contains(last);
     }
 
     /**
@@ -176,6 +445,16 @@ public final class PrepareSpecSet {
         JsonNode resolved = resolve(target.deepCopy(), document, chain);
         chain.pop();
         return resolved;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private static void write(Path file, JsonNode node) throws IOException {

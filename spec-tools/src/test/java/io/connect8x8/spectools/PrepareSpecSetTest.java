@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +55,7 @@ class PrepareSpecSetTest {
         PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString()});
 
         Path specs = out.resolve("resources/io/connect8x8/specs");
+        // The two messaging documents (the verification document has no send operation).
         for (String name : new String[] {"sms", "messaging-apps"}) {
             String text = Files.readString(specs.resolve(name + ".json"), StandardCharsets.UTF_8);
             assertFalse(text.contains("\"#/paths/"), name + " still refers into #/paths/");
@@ -74,7 +78,164 @@ class PrepareSpecSetTest {
                 set=published
                 sms.source=8x8-published/sms_api.json
                 messaging-apps.source=8x8-published/business_messaging_api.json
+                verification.source=8x8-published/verification_api.json
                 """, Files.readString(specs.resolve("spec-set.properties"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theOperationIndexNamesEachDocumentsApiHostAndDocument(@TempDir Path out) throws IOException {
+        PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString()});
+        PrepareSpecSet.main(new String[] {"guides", SPECS.toString(), out.toString()});
+
+        assertEquals("""
+                # the generated APIs of this artifact
+                set=guides
+                documents=sms,messaging-apps
+                sms.api=io.connect8x8.generated.sms.api.SmsApi
+                sms.host=sms
+                sms.document=io/connect8x8/specs/sms.json
+                messaging-apps.api=io.connect8x8.generated.messaging.api.MessagingApi
+                messaging-apps.host=chatapps
+                messaging-apps.document=io/connect8x8/specs/messaging-apps.json
+                """, Files.readString(out.resolve("resources/META-INF/connect8x8/apis.properties"),
+                StandardCharsets.UTF_8));
+        assertTrue(Files.isRegularFile(out.resolve("resources/io/connect8x8/specs/messaging-apps.json")));
+        // The set prepared before into the same directory left nothing behind.
+        assertFalse(Files.exists(out.resolve("resources/io/connect8x8/specs/verification.json")));
+        assertFalse(Files.exists(out.resolve("generator/verification.openapi.json")));
+    }
+
+    @Test
+    void anotherArtifactGetsItsOwnPackageRootAndResourceDirectory(@TempDir Path out) throws IOException {
+        PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString(),
+                "io.connect8x8.generated.published", "io/connect8x8/specs/published"});
+
+        Properties index = new Properties();
+        try (Reader in = Files.newBufferedReader(out.resolve("resources/META-INF/connect8x8/apis.properties"))) {
+            index.load(in);
+        }
+        assertEquals("published", index.getProperty("set"));
+        assertEquals("io.connect8x8.generated.published.sms.api.SmsApi", index.getProperty("sms.api"));
+        assertEquals("io.connect8x8.generated.published.messaging.api.MessagingApi",
+                index.getProperty("messaging-apps.api"));
+        for (String name : index.getProperty("documents").split(",")) {
+            String document = index.getProperty(name + ".document");
+            assertTrue(document.startsWith("io/connect8x8/specs/published/"), document);
+            assertTrue(Files.isRegularFile(out.resolve("resources").resolve(document)), document);
+        }
+        assertFalse(Files.exists(out.resolve("resources/io/connect8x8/specs/sms.json")));
+    }
+
+    @Test
+    void eachDocumentGetsAGeneratorSlotAndTheRestAreSkipped(@TempDir Path out) throws IOException {
+        PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString()});
+
+        assertEquals("""
+                # The generator executions of generated-parent/pom.xml: one document each, in the set file's order; \
+                the rest skipped.
+                generated.slot1.name=sms
+                generated.slot1.skip=false
+                generated.slot2.name=messaging-apps
+                generated.slot2.skip=false
+                generated.slot3.name=verification
+                generated.slot3.skip=false
+                generated.slot4.name=unused-4
+                generated.slot4.skip=true
+                """, Files.readString(out.resolve("generator/slots.properties"), StandardCharsets.UTF_8));
+        // The set's own mappings, plus the packages and the one API class per document.
+        assertEquals(JSON.readTree("""
+                {"invokerPackage": "io.connect8x8.generated.verification",
+                 "apiPackage": "io.connect8x8.generated.verification.api",
+                 "modelPackage": "io.connect8x8.generated.verification.model",
+                 "openapiNormalizer": {"SET_TAGS_FOR_ALL_OPERATIONS": "Verification"}}
+                """), JSON.readTree(out.resolve("generator/verification.json").toFile()));
+        JsonNode sms = JSON.readTree(out.resolve("generator/sms.json").toFile());
+        assertEquals("SmsEncoding", sms.at("/inlineSchemaNameMappings/SmsRequest_encoding").asText());
+        assertEquals("io.connect8x8.generated.sms.model", sms.path("modelPackage").asText());
+    }
+
+    @Test
+    void theVerificationDocumentIsReadAs30ForTheGeneratorAndKept31OnTheClassPath(@TempDir Path out)
+            throws IOException {
+        PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString()});
+
+        JsonNode original = JSON.readTree(SPECS.resolve("8x8-published/verification_api.json").toFile());
+        JsonNode onClassPath = JSON.readTree(out.resolve("resources/io/connect8x8/specs/verification.json").toFile());
+        JsonNode forGenerator = JSON.readTree(out.resolve("generator/verification.openapi.json").toFile());
+        assertEquals(original, onClassPath);
+        assertEquals("3.0.3", forGenerator.path("openapi").asText());
+        ObjectNode expected = (ObjectNode) PrepareSpecSet.withoutMediaTypeExamples(original);
+        expected.put("openapi", "3.0.3");
+        assertEquals(expected, forGenerator);
+    }
+
+    @Test
+    void readingAs30IsRefusedForADocumentThatUses31Constructs() throws IOException {
+        JsonNode typeList = JSON.readTree("""
+                {"openapi": "3.1.0", "components": {"schemas": {"A": {"type": "object", "properties": {
+                  "const": {"type": ["string", "null"]}}}}}}
+                """);
+        JsonNode constant = JSON.readTree("""
+                {"openapi": "3.1.0", "components": {"schemas": {"A": {"type": "string", "const": "x"}}}}
+                """);
+        JsonNode plain = JSON.readTree("""
+                {"openapi": "3.1.0", "components": {"schemas": {"A": {"type": "object", "properties": {
+                  "const": {"type": "string"}, "if": {"type": "integer"}}}}}}
+                """);
+
+        IllegalArgumentException list = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.readAs(typeList, "3.0.3", "x.readAsOpenApi"));
+        IllegalArgumentException keyword = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.readAs(constant, "3.0.3", "x.readAsOpenApi"));
+        IllegalArgumentException version = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.readAs(plain, "3.1.0", "x.readAsOpenApi"));
+
+        assertEquals("x.readAsOpenApi: the document uses a type list at #/components/schemas/A/properties/const/type,"
+                + " which OpenAPI 3.0 does not have; generate it as 3.1.0 (drop x.readAsOpenApi)", list.getMessage());
+        assertTrue(keyword.getMessage().contains("'const' at #/components/schemas/A/const"), keyword.getMessage());
+        assertEquals("x.readAsOpenApi is '3.1.0', not a 3.0.x version", version.getMessage());
+        // Property names that happen to be keywords are names.
+        assertEquals("3.0.3", PrepareSpecSet.readAs(plain, "3.0.3", "x").path("openapi").asText());
+    }
+
+    @Test
+    void inlineEnumsMappedOntoOneClassMustHaveTheSameValues() throws IOException {
+        JsonNode document = JSON.readTree("""
+                {"components": {"schemas": {
+                  "Sms_Request": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7", "UTF16"]}}},
+                  "SmsResponse": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7"]}}},
+                  "SmsTemplate": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7"]}}}}}}
+                """);
+        JsonNode same = JSON.readTree("{\"SmsResponse_encoding\": \"SmsEncoding\", \"SmsTemplate_encoding\": \"SmsEncoding\"}");
+        JsonNode differ = JSON.readTree("{\"SmsResponse_encoding\": \"SmsEncoding\", \"Sms_Request_encoding\": \"SmsEncoding\"}");
+
+        PrepareSpecSet.checkSharedEnumNames(document, same, "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.checkSharedEnumNames(document, differ, "x"));
+
+        assertEquals("x maps SmsResponse_encoding [\"AUTO\",\"GSM7\"] and Sms_Request_encoding [\"AUTO\",\"GSM7\",\"UTF16\"]"
+                + " onto one class, SmsEncoding, but their values differ: map them to different names (or ask 8x8 why"
+                + " they differ)", e.getMessage());
+    }
+
+    @Test
+    void aDocumentWithoutAKnownHostIsRefusedNamingTheField(@TempDir Path specs, @TempDir Path out)
+            throws IOException {
+        Files.writeString(specs.resolve("doc.json"), "{\"openapi\": \"3.0.0\", \"paths\": {}}");
+        Files.writeString(specs.resolve("bad.set.json"),
+                "{\"documents\": {\"x\": {\"source\": \"doc.json\", \"host\": \"mail\", \"package\": \"x\","
+                        + " \"api\": \"X\"}}}");
+        Files.writeString(specs.resolve("nohost.set.json"),
+                "{\"documents\": {\"x\": {\"source\": \"doc.json\", \"package\": \"x\", \"api\": \"X\"}}}");
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.main(new String[] {"bad", specs.toString(), out.toString()}));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.main(new String[] {"nohost", specs.toString(), out.toString()}));
+
+        assertTrue(unknown.getMessage().endsWith("documents.x.host is 'mail', not one of [chatapps, sms, verify]"),
+                unknown.getMessage());
+        assertTrue(missing.getMessage().endsWith("documents.x.host is missing"), missing.getMessage());
     }
 
     private static int mediaTypeExamples(JsonNode document) {

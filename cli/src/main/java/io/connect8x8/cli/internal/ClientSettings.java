@@ -17,11 +17,14 @@ import java.time.Duration;
  * @param region the region's name
  * @param smsUrl the SMS API's base URL override, or null
  * @param chatAppsUrl the Messaging Apps API's base URL override, or null
+ * @param verifyUrl the Verification API's base URL override, or null
+ * @param accountId the account id of account-level operations, or null
  * @param timeoutSeconds the whole call's deadline, or null for the client's default
  * @param dryRun whether nothing will be sent (a key is then optional)
  */
 public record ClientSettings(String apiKey, Path apiKeyFile, String apiKeyFromEnv, String subAccountId,
-                             String region, String smsUrl, String chatAppsUrl, Double timeoutSeconds,
+                             String region, String smsUrl, String chatAppsUrl, String verifyUrl,
+                             String accountId, Double timeoutSeconds,
                              boolean dryRun) {
 
     /** Stands in for the key in a dry run without one: previews redact the header anyway. */
@@ -57,6 +60,12 @@ public record ClientSettings(String apiKey, Path apiKeyFile, String apiKeyFromEn
         if (chatAppsUrl != null) {
             builder.chatAppsBaseUrl(chatAppsUrl);
         }
+        if (verifyUrl != null) {
+            builder.verifyBaseUrl(verifyUrl);
+        }
+        if (accountId != null) {
+            builder.accountId(accountId);
+        }
         if (timeoutSeconds != null) {
             if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
                 throw new ValidationException("timeout", "must be more than 0 and at most 3600 seconds");
@@ -74,8 +83,9 @@ public record ClientSettings(String apiKey, Path apiKeyFile, String apiKeyFromEn
     public String describe() {
         String keySource = apiKey != null ? "--api-key" : apiKeyFile != null ? "--api-key-file"
                 : apiKeyFromEnv != null ? "CONNECT8X8_API_KEY" : "none";
-        return "region=" + region + ", subaccount=" + subAccountId + ", sms-url=" + redactUserInfo(smsUrl)
-                + ", chatapps-url=" + redactUserInfo(chatAppsUrl) + ", timeout=" + (timeoutSeconds == null ? "default" : timeoutSeconds + "s")
+        return "region=" + region + ", subaccount=" + subAccountId + ", account=" + accountId + ", sms-url="
+                + redactUserInfo(smsUrl) + ", chatapps-url=" + redactUserInfo(chatAppsUrl) + ", verify-url="
+                + redactUserInfo(verifyUrl) + ", timeout=" + (timeoutSeconds == null ? "default" : timeoutSeconds + "s")
                 + ", key from " + keySource;
     }
 

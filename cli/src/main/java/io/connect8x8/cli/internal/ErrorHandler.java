@@ -6,6 +6,7 @@ import io.connect8x8.PermissionDeniedException;
 import io.connect8x8.TransportException;
 import io.connect8x8.UnexpectedResponseException;
 import io.connect8x8.ValidationException;
+import io.connect8x8.api.OperationNotFoundException;
 import io.connect8x8.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
@@ -65,7 +66,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
      * @return the exit code
      */
     public static int exitCode(Throwable ex) {
-        if (ex instanceof ValidationException || ex instanceof ParameterException) {
+        if (ex instanceof ValidationException || ex instanceof ParameterException
+                || ex instanceof OperationNotFoundException) {
             return ExitCodes.USAGE;
         }
         if (ex instanceof Connect8x8Exception failure) {
@@ -88,6 +90,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     public static String message(Throwable ex) {
         if (ex instanceof ValidationException v) {
             return "invalid " + v.field() + ": " + v.problem();
+        }
+        if (ex instanceof OperationNotFoundException o) {
+            return o.getMessage();
         }
         if (ex instanceof PermissionDeniedException p) {
             // The facade's message words the hint for Java callers; here it names the option to use instead.

@@ -1,5 +1,6 @@
 package io.connect8x8.cli.internal;
 
+import io.connect8x8.api.ApiResult;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -17,10 +18,14 @@ public final class Results {
     /**
      * Renders a result as one human line: what a terminal user reads after a send.
      *
-     * @param result an {@link SmsResult}, {@link SmsBatchResult}, {@link ChatResult} or {@link ChatBatchResult}
+     * @param result an {@link SmsResult}, {@link SmsBatchResult}, {@link ChatResult} or {@link ChatBatchResult}, or
+     *     an operation's {@link ApiResult} (its answer as indented JSON)
      * @return one line such as {@code accepted umid=... status=QUEUED}
      */
     public static String summary(Object result) {
+        if (result instanceof ApiResult r) {
+            return r.body().isBlank() ? "HTTP " + r.status() : json(r);
+        }
         if (result instanceof SmsResult r) {
             return (r.accepted() ? "accepted" : "rejected") + " umid=" + r.umid() + " status=" + r.status()
                     + " encoding=" + r.encoding() + (r.clientMessageId() != null
@@ -48,6 +53,14 @@ public final class Results {
      * @return the result in the API's response shape, indented
      */
     public static String json(Object result) {
+        if (result instanceof ApiResult r) {
+            // The answer as the API wrote it, indented; a body that is not JSON as received.
+            try {
+                return r.body().isBlank() ? "{}" : PRETTY.toJson(r.json());
+            } catch (io.connect8x8.UnexpectedResponseException notJson) {
+                return r.body();
+            }
+        }
         return PRETTY.toJson(tree(result));
     }
 

@@ -1,0 +1,71 @@
+package io.connect8x8.cli;
+
+import com.google.gson.JsonObject;
+import io.connect8x8.api.OperationCall;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code verify} group: one-time codes on 8x8's Verification API. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Send and check one-time codes through the 8x8 Verification API.",
+        subcommands = {VerifyCommand.Send.class, VerifyCommand.Check.class},
+        footerHeading = "%nExample:%n",
+        footer = {"  connect8x8 verify send --to +6512345678",
+                "  connect8x8 verify check --session 3f2a... --code 123456"})
+final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Without a subcommand: the usage on stderr, and exit code 2 (bad usage).
+     *
+     * @return {@link ExitCodes#USAGE}
+     */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** {@code verify send}: sends a code ({@code verify-request-v2}). */
+    @Command(name = "send", mixinStandardHelpOptions = true, description = "Send a one-time code to a number.")
+    static final class Send extends OperationCommand {
+
+        @Option(names = "--to", required = true, paramLabel = "NUMBER", description = "The number, E.164.")
+        String to;
+
+        @Option(names = "--channel", paramLabel = "sms|whatsapp|call|sma",
+                description = "How the code goes out (default: the API's, SMS).")
+        String channel;
+
+        @Override
+        OperationCall operationCall() {
+            JsonObject body = new JsonObject();
+            body.addProperty("destination", to);
+            if (channel != null) {
+                body.addProperty("channel", channel);
+            }
+            return OperationCall.of("verification:verify-request-v2").body(body);
+        }
+    }
+
+    /** {@code verify check}: checks a code ({@code code-validation-v2}). */
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Check a code against a session.")
+    static final class Check extends OperationCommand {
+
+        @Option(names = "--session", required = true, paramLabel = "ID", description = "The session of the send.")
+        String sessionId;
+
+        @Option(names = "--code", required = true, paramLabel = "CODE", description = "The code the user typed.")
+        String code;
+
+        @Override
+        OperationCall operationCall() {
+            return OperationCall.of("verification:code-validation-v2").param("sessionId", sessionId)
+                    .param("code", code);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.connect8x8.cli;
+
+import io.connect8x8.api.OperationCall;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code whatsapp templates}: a channel's WhatsApp templates ({@code get-whatsapp-templates}). */
+@Command(name = "templates", mixinStandardHelpOptions = true,
+        description = "List a WhatsApp channel's templates, with their status and components.",
+        footerHeading = "%nExample:%n",
+        footer = "  connect8x8 --account acme whatsapp templates --channel ec36a867-3dd4-e911-814a-02d85f55fce8")
+final class WhatsAppTemplatesCommand extends OperationCommand {
+
+    @Option(names = "--channel", required = true, paramLabel = "ID", description = "The WhatsApp channel's id.")
+    String channelId;
+
+    @Override
+    OperationCall operationCall() {
+        return OperationCall.of("messaging-apps:get-whatsapp-templates").param("channelId", channelId);
+    }
+}

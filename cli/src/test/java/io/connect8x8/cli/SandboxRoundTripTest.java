@@ -1,0 +1,135 @@
+package io.connect8x8.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import io.connect8x8.BadRequestException;
+import io.connect8x8.Connect8x8Client;
+import io.connect8x8.ValidationException;
+import io.connect8x8.api.ApiResult;
+import io.connect8x8.api.WhatsAppTemplates;
+import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.chatapps.Template;
+import io.connect8x8.sandbox.Sandbox;
+import io.connect8x8.sandbox.SandboxClock;
+import io.connect8x8.sms.Sms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 15, "done when": what a user who adds only the BOM's artifacts does, against the simulator serving every
+ * operation: message status and cancel of a scheduled message, the template list and the template check, a file
+ * upload sent as media, the balance, and a verification round trip, through the generic path and the CLI.
+ */
+class SandboxRoundTripTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
+    private static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
+
+    @TempDir
+    Path temp;
+
+    private SandboxClock clock;
+    private Sandbox sandbox;
+    private Connect8x8Client client;
+
+    @BeforeEach
+    void start() {
+        clock = SandboxClock.at(T0);
+        sandbox = Sandbox.builder().clock(clock).build().start();
+        client = Connect8x8Client.builder().apiKey(sandbox.apiKey()).subAccountId("acme-tests").accountId(ACCOUNT)
+                .smsBaseUrl(sandbox.smsBaseUrl()).chatAppsBaseUrl(sandbox.chatAppsBaseUrl())
+                .verifyBaseUrl(sandbox.verifyBaseUrl()).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        sandbox.close();
+    }
+
+    @Test
+    void aScheduledSmsHasItsStatusAndIsCancelledOnce() {
+        String umid = client.sms().send(Sms.builder().to("+6591234567").text("A")
+                .scheduled(OffsetDateTime.ofInstant(T0.plus(Duration.ofHours(1)), ZoneOffset.UTC)).build()).umid();
+        ApiResult status = client.api().sms().status(umid);
+        assertEquals("scheduled", status.raw().string("status", "detail").orElseThrow());
+        assertEquals(JsonParser.parseString("{\"cancelledCount\":1}"), client.api().sms().cancel(umid).json());
+        clock.advance(Duration.ofHours(1));
+        assertEquals("cancelled", client.api().sms().status(umid).raw().string("status", "detail").orElseThrow());
+        BadRequestException again = assertThrows(BadRequestException.class, () -> client.api().sms().cancel(umid));
+        assertEquals(1000, again.code().orElseThrow());
+    }
+
+    @Test
+    void templatesAreListedAndASendIsCheckedAgainstTheList() {
+        WhatsAppTemplates templates = client.api().whatsAppTemplates();
+        templates.add("wa-channel", "{\"name\":\"order_update\",\"language\":\"en_US\",\"category\":\"UTILITY\","
+                + "\"components\":[{\"type\":\"BODY\",\"text\":\"Order {{1}} ships on {{2}}\"}]}");
+        assertTrue(templates.list("wa-channel").body().contains("order_update"));
+        ChatMessage short1 = ChatMessage.builder().to("+6591234567").template(Template.builder("order_update", "en_US")
+                .addBodyParameter("A1").build()).build();
+        ValidationException refused = assertThrows(ValidationException.class,
+                () -> templates.check("wa-channel", short1));
+        assertEquals("content.template.components.body.parameters", refused.field());
+        ChatMessage full = ChatMessage.builder().to("+6591234567").template(Template.builder("order_update", "en_US")
+                .addBodyParameter("A1").addBodyParameter("Monday").build()).build();
+        assertTrue(client.chatApps().send(templates.check("wa-channel", full)).accepted());
+        templates.remove("wa-channel", "order_update");
+    }
+
+    @Test
+    void anUploadedFileIsSentAsMedia() throws Exception {
+        Path report = Files.writeString(temp.resolve("report.pdf"), "%PDF-1.4 report");
+        ApiResult upload = client.api().files().upload(report);
+        assertEquals(201, upload.status());
+        String url = client.api().files().url(upload);
+        assertTrue(url.startsWith(sandbox.chatAppsBaseUrl() + "/files/"), url);
+        assertTrue(client.chatApps().send(ChatMessage.builder().to("+6591234567").file(url, "report").build())
+                .accepted());
+    }
+
+    @Test
+    void theBalanceAndAVerificationRoundTrip() {
+        assertEquals(JsonParser.parseString("{\"balance\":1000.0,\"currency\":\"EUR\"}"), client.api().balance().json());
+        ApiResult session = client.api().verify().send("+6591234567");
+        String id = session.raw().string("sessionId").orElseThrow();
+        assertEquals("WAITING", session.raw().string("status").orElseThrow());
+        ApiResult checked = client.api().verify().check(id, sandbox.verificationCode(id));
+        assertEquals("VERIFIED", checked.raw().string("status").orElseThrow());
+    }
+
+    @Test
+    void theCliCallsTheSameOperations() {
+        String umid = client.sms().send(Sms.builder().to("+6591234567").text("A").build()).umid();
+        Map<String, String> env = Map.of("CONNECT8X8_API_KEY", sandbox.apiKey(), "CONNECT8X8_SUBACCOUNT_ID",
+                "acme-tests", "CONNECT8X8_SMS_URL", sandbox.smsBaseUrl(), "CONNECT8X8_CHATAPPS_URL",
+                sandbox.chatAppsBaseUrl(), "CONNECT8X8_VERIFY_URL", sandbox.verifyBaseUrl(),
+                "CONNECT8X8_ACCOUNT_ID", ACCOUNT);
+        Cli.Run status = Cli.withEnv(env).run("sms", "status", umid);
+        assertEquals(0, status.exitCode(), status.all());
+        assertEquals(umid, JsonParser.parseString(status.out()).getAsJsonObject().get("umid").getAsString());
+        Cli.Run balance = Cli.withEnv(env).run("api", "get-account-balance");
+        assertEquals(0, balance.exitCode(), balance.all());
+        assertEquals("EUR", JsonParser.parseString(balance.out()).getAsJsonObject().get("currency").getAsString());
+        Cli.Run verify = Cli.withEnv(env).run("verify", "send", "--to", "+6591234567");
+        assertEquals(0, verify.exitCode(), verify.all());
+        String id = JsonParser.parseString(verify.out()).getAsJsonObject().get("sessionId").getAsString();
+        Cli.Run check = Cli.withEnv(env).run("verify", "check", "--session", id, "--code",
+                sandbox.verificationCode(id));
+        assertEquals(0, check.exitCode(), check.all());
+        assertEquals("VERIFIED", JsonParser.parseString(check.out()).getAsJsonObject().get("status").getAsString());
+    }
+}
