@@ -37,6 +37,8 @@ public final class Documents {
             "verification", "verify");
     private static final String SET = "io/connect8x8/specs/";
     private static final String PUBLISHED = "io/connect8x8/specs/published/";
+    /** The longest the documents other than the sends' wait for the first answered send before loading. */
+    private static final int OTHERS_DELAY_SECONDS = 2;
     /** The documents of the two sends, which the fast path validates against. */
     private static final java.util.Set<String> SENDS = java.util.Set.of("sms", "messaging-apps");
 
@@ -44,6 +46,8 @@ public final class Documents {
 
     private final Map<String, CompletableFuture<List<Document>>> byHost = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<Document>> setDocuments = new LinkedHashMap<>();
+    /** Opened by the first answered send or the first request that needs another document, whichever comes first. */
+    private final java.util.concurrent.CountDownLatch others = new java.util.concurrent.CountDownLatch(1);
 
     private Documents(List<Source> sources) {
         Map<String, List<CompletableFuture<Document>>> loading = new LinkedHashMap<>();
@@ -74,6 +78,12 @@ public final class Documents {
         // the sends' are in, so that on two cores they do not slow the first answer down.
         start(() -> {
             sends.forEach(document -> document.exceptionally(failed -> null).join());
+            try {
+                // A cold start's first answer is on the critical path; the other documents can wait for it a little.
+                others.await(OTHERS_DELAY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             later.forEach(Runnable::run);
         }, "sandbox-spec-loader");
         loading.forEach((host, futures) -> byHost.put(host,
@@ -114,8 +124,14 @@ public final class Documents {
      * @return the loaded documents (waits for them)
      */
     List<Document> of(String host) {
+        others.countDown();
         CompletableFuture<List<Document>> documents = byHost.get(host);
         return documents == null ? List.of() : documents.join();
+    }
+
+    /** Lets the documents other than the sends' load now: called after each answered send (cheap once open). */
+    void sendAnswered() {
+        others.countDown();
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.connect8x8.sandbox.internal;
 
-import io.swagger.v3.oas.models.PathItem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +129,7 @@ public final class Operation {
         return values;
     }
 
-    /** Unused by the matcher; kept so a {@link PathItem} method name reads as the wire's. */
+    /** The operation as a log or a test name shows it: method, template and id. */
     @Override
     public String toString() {
         return method + " " + template + " (" + id + ")";

@@ -38,6 +38,7 @@ final class Router implements HttpHandler {
     private final java.util.concurrent.CompletableFuture<SmsApi> sms;
     private final java.util.concurrent.CompletableFuture<ChatAppsApi> chatApps;
     private final GenericApi generic;
+    private final Documents documents;
 
     Router(Settings settings, Engine engine, FaultState faults, RateLimiter rateLimiter, AdminHandler admin,
            Specs specs, GenericApi generic) {
@@ -49,6 +50,7 @@ final class Router implements HttpHandler {
         this.sms = specs.sms.thenApply(validator -> new SmsApi(engine, validator));
         this.chatApps = specs.chatApps.thenApply(validator -> new ChatAppsApi(engine, validator));
         this.generic = generic;
+        this.documents = specs.documents;
     }
 
     @Override
@@ -56,9 +58,11 @@ final class Router implements HttpHandler {
         try {
             handleAndClose(exchange);
         } finally {
-            String line = RequestLine.of(exchange);
-            if (settings.requestLog() != null && !exchange.getRequestURI().getPath().startsWith("/__admin/")) {
-                settings.requestLog().accept(line);
+            if (settings.requestLog() != null) {
+                String line = RequestLine.of(exchange);
+                if (!exchange.getRequestURI().getPath().startsWith("/__admin/")) {
+                    settings.requestLog().accept(line);
+                }
             }
         }
     }
@@ -94,6 +98,7 @@ final class Router implements HttpHandler {
                 bytes = Arrays.copyOf(bytes, bytes.length / 2);
             }
             send(exchange, 200, bytes);
+            documents.sendAnswered();
         } catch (ApiError error) {
             fail(exchange, error);
         } catch (RuntimeException e) {
@@ -196,7 +201,10 @@ final class Router implements HttpHandler {
         // Before parsing: a text/plain body is refused for its type, not reported as malformed JSON.
         SpecValidator.checkContentType(contentType);
         JsonNode json = Json.parse(body);
-        RequestLine.remember(json);
+        if (settings.requestLog() != null) {
+            // Masking the number costs a regex and table look-ups: only when someone reads the line.
+            RequestLine.remember(json);
+        }
         String path = route.group(2);
         boolean batch = route.group(4) != null;
         if ("sms".equals(route.group(1))) {

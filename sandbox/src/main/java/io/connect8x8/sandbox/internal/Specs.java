@@ -19,6 +19,15 @@ public final class Specs {
     final Documents documents;
 
     private Specs(Documents documents) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                SpecValidator.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // Only a head start: the first request loads whatever this did not.
+            }
+        }, "sandbox-validator-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         this.documents = documents;
         this.sms = documents.setDocumentAsync("sms").thenApply(document -> SpecValidator.of(document, FieldCodes.SMS));
         this.chatApps = documents.setDocumentAsync("messaging-apps")
