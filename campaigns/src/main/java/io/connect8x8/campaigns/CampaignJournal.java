@@ -12,7 +12,8 @@ public interface CampaignJournal extends AutoCloseable {
 
     /**
      * Decides atomically whether the caller sends the chunk. A new chunk, or one recorded {@link ChunkState#NOT_SENT},
-     * is claimed: its intent ({@link ChunkState#SENDING}) is recorded durably before this returns. A chunk left
+     * is claimed ({@link ChunkState#CLAIMED}): the caller holds it but has written nothing yet, so a crash before
+     * {@link #sending} leaves it not sent. A chunk left
      * {@link ChunkState#SENDING} by a run that is gone, or recorded {@link ChunkState#AMBIGUOUS}, is claimed only when
      * {@code resendAmbiguous} is true.
      *
@@ -25,7 +26,20 @@ public interface CampaignJournal extends AutoCloseable {
     Claim claim(ChunkIntent intent, boolean resendAmbiguous);
 
     /**
-     * Records the outcome of a chunk this caller claimed, durably.
+     * Records the intent of a claimed chunk ({@link ChunkState#SENDING}) durably, when its request is about to be
+     * written: after the rate-limit token, so that a run killed while waiting for it leaves the chunk not sent rather
+     * than ambiguous.
+     *
+     * @param intent the chunk this caller claimed
+     * @return true when the intent is recorded and the caller sends; false when the claim was lost meanwhile (a
+     *     shared journal's lease expired and another worker took the chunk), and the caller must not send
+     * @throws JournalException when the journal cannot be written
+     */
+    boolean sending(ChunkIntent intent);
+
+    /**
+     * Records the outcome of a chunk this caller claimed, durably. {@link ChunkState#NOT_SENT} for a chunk whose
+     * intent was never recorded releases the claim.
      *
      * @param intent the chunk
      * @param outcome its outcome (any state but {@link ChunkState#SENDING})

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -37,6 +38,8 @@ public final class FileJournal implements CampaignJournal {
     private final Map<String, Entry> chunks = new HashMap<>();
     /** Chunks this process claimed and has not finished: another claim of them is a worker overlap, not a crash. */
     private final Set<String> inFlight = new HashSet<>();
+    /** Claimed chunks whose intent is not written yet, with their entry before the claim (empty: none). */
+    private final Map<String, Optional<Entry>> claimedFrom = new HashMap<>();
 
     private FileJournal(Path path) {
         this.path = path;
@@ -100,24 +103,49 @@ public final class FileJournal implements CampaignJournal {
                 return refusal;
             }
         }
-        append("I " + intent.campaignId() + ' ' + intent.sequence() + ' ' + intent.messages() + ' '
-                + intent.clientBatchId() + ' ' + intent.fingerprint());
+        // Held in memory only: the file locks out other processes, and nothing is written until the request is
+        // about to be, so a crash while waiting for the rate-limit token leaves the chunk as it was (not sent).
         chunks.put(key, new Entry(intent.messages(), intent.fingerprint(),
-                new ChunkRecord(ChunkState.SENDING, 0, 0, null)));
+                new ChunkRecord(ChunkState.CLAIMED, 0, 0, null)));
+        claimedFrom.put(key, Optional.ofNullable(entry));
         inFlight.add(key);
         return new Claim(Claim.Verdict.SEND, entry == null ? null : entry.record);
     }
 
     @Override
+    public synchronized boolean sending(ChunkIntent intent) {
+        String key = key(intent.campaignId(), intent.sequence());
+        writeIntent(intent);
+        claimedFrom.remove(key);
+        chunks.put(key, new Entry(intent.messages(), intent.fingerprint(),
+                new ChunkRecord(ChunkState.SENDING, 0, 0, null)));
+        return true;
+    }
+
+    private void writeIntent(ChunkIntent intent) {
+        append("I " + intent.campaignId() + ' ' + intent.sequence() + ' ' + intent.messages() + ' '
+                + intent.clientBatchId() + ' ' + intent.fingerprint());
+    }
+
+    @Override
     public synchronized void complete(ChunkIntent intent, ChunkRecord outcome) {
-        if (outcome.state() == ChunkState.SENDING) {
-            throw new IllegalArgumentException("an outcome cannot be SENDING");
+        if (outcome.state() == ChunkState.SENDING || outcome.state() == ChunkState.CLAIMED) {
+            throw new IllegalArgumentException("an outcome cannot be " + outcome.state());
         }
         String key = key(intent.campaignId(), intent.sequence());
+        inFlight.remove(key);
+        Optional<Entry> before = claimedFrom.remove(key);
+        if (before != null && before.isEmpty()) {
+            // Claimed, never written: a released claim leaves no trace; any other outcome needs its intent line.
+            if (outcome.state() == ChunkState.NOT_SENT) {
+                chunks.remove(key);
+                return;
+            }
+            writeIntent(intent);
+        }
         append("O " + intent.campaignId() + ' ' + intent.sequence() + ' ' + outcome.state() + ' '
                 + outcome.accepted() + ' ' + outcome.rejected() + ' ' + encode(outcome.detail()));
         chunks.put(key, new Entry(intent.messages(), intent.fingerprint(), outcome));
-        inFlight.remove(key);
     }
 
     /**

@@ -34,8 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One run of a campaign. The calling thread reads the input and cuts it into chunks; a bounded queue hands them to a
  * fixed number of workers, so memory holds at most about twice the concurrency in chunks, however long the input.
- * Each worker claims its chunk in the journal (the intent is durable before the request leaves), waits for the pacer,
- * sends through the client's one batch call, and records the outcome.
+ * Each worker claims its chunk in the journal, waits for the pacer, records the intent durably (only now, when the
+ * request is about to be written: a run killed while waiting for its token leaves the chunk not sent), sends through
+ * the client's one batch call, and records the outcome.
  *
  * @param <M> the message type
  */
@@ -235,8 +236,20 @@ public final class Engine<M> {
     private ChunkReport send(Chunk<M> chunk, ChunkIntent intent) throws InterruptedException {
         int size = chunk.messages.size();
         CampaignJournal journal = settings.journal();
-        for (int attempt = 1; ; attempt++) {
+        try {
             settings.pacer().acquire();
+        } catch (InterruptedException e) {
+            journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, "interrupted before it was sent"));
+            throw e;
+        }
+        if (!journal.sending(intent)) {
+            tally.elsewhere.add(size);
+            return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, "taken over by another worker while waiting");
+        }
+        for (int attempt = 1; ; attempt++) {
+            if (attempt > 1) {
+                settings.pacer().acquire();
+            }
             tally.requests.increment();
             try {
                 MessageKind.BatchAnswer answer = kind.send(chunk.messages, intent.clientBatchId(), settings.options());
