@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -100,18 +101,51 @@ public final class Campaign<M> {
      * @throws CampaignInterruptedException when the calling thread is interrupted
      */
     public CampaignReport send(Iterator<? extends M> messages) {
-        Objects.requireNonNull(messages, "messages");
+        return send(messages, Function.<M>identity());
+    }
+
+    /**
+     * Sends a message for every row of the input, made by the caller's mapping as it is read: a row whose mapping
+     * throws (a malformed number refused by {@code Sms.build()}, a missing column) is refused alone, listed in
+     * {@link CampaignReport#invalid()} with its position and reason, and the campaign goes on. Positions count rows
+     * from 0, refused ones included, so they match the input and a resume gives every message the same id.
+     *
+     * @param rows the input rows, in a stable order (a resume must see the same order), read once
+     * @param mapper makes a row's message; may throw for a bad row, must not return null
+     * @param <T> the row type
+     * @return the run's report
+     * @throws JournalException when the journal cannot be opened or written, or disagrees with the input
+     * @throws io.connect8x8.ValidationException when the campaign id is too long for the chunk count
+     * @throws CampaignInterruptedException when the calling thread is interrupted
+     */
+    public <T> CampaignReport send(Iterator<? extends T> rows, Function<? super T, ? extends M> mapper) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(mapper, "mapper");
         if (defaultJournal == null) {
-            return run(settings, messages);
+            return run(settings, rows, mapper);
         }
         try (FileJournal journal = FileJournal.open(defaultJournal)) {
-            return run(settings.withJournal(journal), messages);
+            return run(settings.withJournal(journal), rows, mapper);
         }
     }
 
-    private CampaignReport run(Engine.EngineSettings runSettings, Iterator<? extends M> messages) {
+    /**
+     * Sends a message for every element of the stream, mapped as it is read; see {@link #send(Iterator, Function)}.
+     * The stream is not closed.
+     *
+     * @param rows the input rows, in a stable order
+     * @param mapper makes a row's message; may throw for a bad row
+     * @param <T> the row type
+     * @return the run's report
+     */
+    public <T> CampaignReport send(Stream<? extends T> rows, Function<? super T, ? extends M> mapper) {
+        return send(rows.iterator(), mapper);
+    }
+
+    private <T> CampaignReport run(Engine.EngineSettings runSettings, Iterator<? extends T> rows,
+                                   Function<? super T, ? extends M> mapper) {
         try {
-            return new Engine<>(kind, runSettings).run(messages);
+            return new Engine<>(kind, runSettings).run(rows, mapper);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CampaignInterruptedException(e);

@@ -2,6 +2,7 @@ package io.connect8x8.campaigns.internal;
 
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.RequestOptions;
+import io.connect8x8.ValidationException;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatContent;
@@ -50,8 +51,8 @@ public final class ChatKind implements MessageKind<ChatMessage> {
     }
 
     @Override
-    public void validate(ChatMessage message) {
-        ChatBatch.builder().addMessage(message).build();
+    public List<ValidationException> validate(ChatMessage message, RequestOptions options) {
+        return client.chatApps().validate(message, options);
     }
 
     /** Field names, brackets and fixed-size values (channels, times, numbers) of one message, beyond its texts. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One run of a campaign. The calling thread reads the input and cuts it into chunks; a bounded queue hands them to a
@@ -50,7 +52,7 @@ public final class Engine<M> {
     private final Tally tally = new Tally();
 
     /**
-     * Makes the engine of one campaign; nothing is sent before {@link #run(Iterator)}.
+     * Makes the engine of one campaign; nothing is sent before {@link #run(Iterator, Function)}.
      *
      * @param kind the API's messages
      * @param settings the campaign's settings
@@ -63,11 +65,14 @@ public final class Engine<M> {
     /**
      * Runs the campaign over the input.
      *
-     * @param input the messages, read once, in order
+     * @param input the rows, read once, in order
+     * @param mapper makes each row's message; a row it throws for is refused alone
+     * @param <T> the row type
      * @return the run's report
      * @throws InterruptedException when the calling thread is interrupted; workers stop, the journal stays consistent
      */
-    public CampaignReport run(Iterator<? extends M> input) throws InterruptedException {
+    public <T> CampaignReport run(Iterator<? extends T> input, Function<? super T, ? extends M> mapper)
+            throws InterruptedException {
         int workers = settings.concurrency();
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(workers);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -91,7 +96,7 @@ public final class Engine<M> {
             }
             RuntimeException failure = null;
             try {
-                produce(input, queue, running);
+                produce(input, mapper, queue, running);
             } catch (RuntimeException e) {
                 // The input (or a worker) failed: chunks not yet claimed are dropped, those in flight finish, so
                 // that no request is cut off half way and left ambiguous.
@@ -131,25 +136,31 @@ public final class Engine<M> {
                 tally.requests.sum(), tally.elapsed(), tally.chunks(), tally.invalidMessages());
     }
 
-    private void produce(Iterator<? extends M> input, BlockingQueue<Object> queue, List<Future<?>> running)
-            throws InterruptedException {
+    private <T> void produce(Iterator<? extends T> input, Function<? super T, ? extends M> mapper,
+                             BlockingQueue<Object> queue, List<Future<?>> running) throws InterruptedException {
         List<M> chunk = new ArrayList<>();
         long bytes = 0;
         long sequence = 0;
         long index = 0;
         while (input.hasNext()) {
-            M message = input.next();
+            T row = input.next();
             long position = index++;
             tally.read.increment();
-            String id = kind.clientMessageId(message);
-            if (id == null) {
-                message = kind.withClientMessageId(message, settings.campaignId() + "-" + position);
-            }
+            M message;
             try {
-                kind.validate(message);
-            } catch (ValidationException e) {
-                tally.rejected.increment();
-                tally.invalid("#" + position + " " + e.getMessage());
+                // The caller's mapping may refuse a row (a malformed number in Sms.build()): that row alone.
+                message = Objects.requireNonNull(mapper.apply(row), "the mapping returned null");
+                if (kind.clientMessageId(message) == null) {
+                    message = kind.withClientMessageId(message, settings.campaignId() + "-" + position);
+                }
+            } catch (RuntimeException e) {
+                refuse(position, e instanceof ValidationException ? e.getMessage()
+                        : e.getClass().getSimpleName() + ": " + e.getMessage());
+                continue;
+            }
+            List<ValidationException> violations = kind.validate(message, settings.options());
+            if (!violations.isEmpty()) {
+                refuse(position, violations.get(0).getMessage());
                 continue;
             }
             int size = kind.estimatedBytes(message);
@@ -164,6 +175,11 @@ public final class Engine<M> {
         if (!chunk.isEmpty()) {
             offer(queue, new Chunk<>(sequence, chunk), running);
         }
+    }
+
+    private void refuse(long position, String reason) {
+        tally.rejected.increment();
+        tally.invalid("#" + position + " " + reason);
     }
 
     /** Waits for room in the queue, and stops early when a worker died (its exception is the run's). */

@@ -2,6 +2,7 @@ package io.connect8x8.campaigns.internal;
 
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.RequestOptions;
+import io.connect8x8.ValidationException;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import io.connect8x8.sms.SmsBatchResult;
@@ -54,8 +55,8 @@ public final class SmsKind implements MessageKind<Sms> {
     }
 
     @Override
-    public void validate(Sms message) {
-        SmsBatch.builder().addMessage(message).build();
+    public List<ValidationException> validate(Sms message, RequestOptions options) {
+        return client.sms().validate(message, options);
     }
 
     @Override
