@@ -142,6 +142,23 @@ public final class Campaign<M> {
         return send(rows.iterator(), mapper);
     }
 
+    /**
+     * The first request {@link #send(Iterator, Function)} would make over this input, built by the same code, without
+     * a journal and without sending: what {@code --dry-run} of the CLI's batch commands prints. Reads the input only
+     * up to the end of the first chunk.
+     *
+     * @param rows the input rows
+     * @param mapper makes a row's message; may throw for a bad row
+     * @param <T> the row type
+     * @return the first chunk's request and the rows refused before it
+     * @throws io.connect8x8.ValidationException when the campaign id is too long for the chunk count
+     */
+    public <T> CampaignPreview preview(Iterator<? extends T> rows, Function<? super T, ? extends M> mapper) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(mapper, "mapper");
+        return new Engine<>(kind, settings).preview(rows, mapper);
+    }
+
     private <T> CampaignReport run(Engine.EngineSettings runSettings, Iterator<? extends T> rows,
                                    Function<? super T, ? extends M> mapper) {
         try {

@@ -63,7 +63,8 @@ class CampaignCommandsTest {
                 {"failed", "0"}, {"ambiguous", "0"}, {"skipped", "0"}}) {
             assertEquals(field[1], summary.get(field[0]).getAsString(), field[0]);
         }
-        assertEquals("", run.err(), "no progress lines within the first seconds, and never on stdout");
+        // A plain progress line every 5 s goes to stderr (a loaded machine may take that long); never to stdout.
+        assertTrue(run.err().lines().allMatch(line -> line.startsWith("progress spring: ")), run.err());
         SandboxMessage first = sandbox.messages().get(0);
         assertEquals("spring-0", first.clientBatchId());
         assertEquals("spring-0", first.clientMessageId());

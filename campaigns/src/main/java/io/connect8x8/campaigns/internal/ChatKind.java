@@ -2,6 +2,7 @@ package io.connect8x8.campaigns.internal;
 
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.RequestOptions;
+import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatBatchResult;
@@ -102,8 +103,16 @@ public final class ChatKind implements MessageKind<ChatMessage> {
 
     @Override
     public BatchAnswer send(List<ChatMessage> messages, String clientBatchId, RequestOptions options) {
-        ChatBatch batch = ChatBatch.builder().clientBatchId(clientBatchId).addMessages(messages).build();
-        ChatBatchResult result = client.chatApps().sendBatch(batch, options);
+        ChatBatchResult result = client.chatApps().sendBatch(toBatch(messages, clientBatchId), options);
         return new BatchAnswer(result.batchId(), result.acceptedCount(), result.rejectedCount());
+    }
+
+    @Override
+    public RequestPreview preview(List<ChatMessage> messages, String clientBatchId) {
+        return client.chatApps().preview(toBatch(messages, clientBatchId));
+    }
+
+    private static ChatBatch toBatch(List<ChatMessage> messages, String clientBatchId) {
+        return ChatBatch.builder().clientBatchId(clientBatchId).addMessages(messages).build();
     }
 }

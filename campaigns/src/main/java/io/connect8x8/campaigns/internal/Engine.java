@@ -3,9 +3,11 @@ package io.connect8x8.campaigns.internal;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.RateLimitException;
 import io.connect8x8.RequestOptions;
+import io.connect8x8.RequestPreview;
 import io.connect8x8.SendState;
 import io.connect8x8.ValidationException;
 import io.connect8x8.campaigns.CampaignJournal;
+import io.connect8x8.campaigns.CampaignPreview;
 import io.connect8x8.campaigns.CampaignReport;
 import io.connect8x8.campaigns.ChunkIntent;
 import io.connect8x8.campaigns.ChunkOutcome;
@@ -138,13 +140,77 @@ public final class Engine<M> {
 
     private <T> void produce(Iterator<? extends T> input, Function<? super T, ? extends M> mapper,
                              BlockingQueue<Object> queue, List<Future<?>> running) throws InterruptedException {
-        List<M> chunk = new ArrayList<>();
-        long bytes = 0;
-        long sequence = 0;
-        long index = 0;
-        while (input.hasNext()) {
-            T row = input.next();
-            long position = index++;
+        Cutter<T> cutter = new Cutter<>(input, mapper);
+        for (Chunk<M> chunk = cutter.next(); chunk != null; chunk = cutter.next()) {
+            offer(queue, chunk, running);
+        }
+    }
+
+    /**
+     * The first request the campaign would make over this input, built by the same code as a run (the same cut, ids,
+     * refusals and batch form), without a journal and without sending.
+     *
+     * @param input the rows, read up to the end of the first chunk
+     * @param mapper makes each row's message
+     * @param <T> the row type
+     * @return the first chunk's request, or empty when no row makes a message; and the rows refused before it
+     */
+    public <T> CampaignPreview preview(Iterator<? extends T> input, Function<? super T, ? extends M> mapper) {
+        Chunk<M> first = new Cutter<>(input, mapper).next();
+        if (first == null) {
+            return new CampaignPreview(null, 0, null, tally.invalidMessages());
+        }
+        String batchId = batchId(first);
+        return new CampaignPreview(batchId, first.messages.size(), kind.preview(first.messages, batchId),
+                tally.invalidMessages());
+    }
+
+    /**
+     * Reads the input once and cuts it into chunks: a chunk closes at the API's count limit or before a message would
+     * take its estimated body past the byte budget, so the same input always gives the same chunks. Refused rows are
+     * counted and left out.
+     */
+    private final class Cutter<T> {
+        private final Iterator<? extends T> input;
+        private final Function<? super T, ? extends M> mapper;
+        private long sequence;
+        private long index;
+        private M carried;
+        private int carriedSize;
+
+        Cutter(Iterator<? extends T> input, Function<? super T, ? extends M> mapper) {
+            this.input = input;
+            this.mapper = mapper;
+        }
+
+        Chunk<M> next() {
+            List<M> chunk = new ArrayList<>();
+            long bytes = 0;
+            if (carried != null) {
+                chunk.add(carried);
+                bytes = carriedSize;
+                carried = null;
+            }
+            while (input.hasNext()) {
+                M message = read(input.next(), index++);
+                if (message == null) {
+                    continue;
+                }
+                int size = kind.estimatedBytes(message);
+                if (!chunk.isEmpty() && (chunk.size() >= kind.maxMessages()
+                        || bytes + size > settings.maxBatchBytes())) {
+                    carried = message;
+                    carriedSize = size;
+                    return new Chunk<>(sequence++, chunk);
+                }
+                chunk.add(message);
+                bytes += size;
+            }
+            return chunk.isEmpty() ? null : new Chunk<>(sequence++, chunk);
+        }
+
+        /** The row's message with its id fixed, or null when the mapping or the validation step refused it. */
+        private M read(T row, long position) {
             tally.read.increment();
             M message;
             try {
@@ -156,24 +222,14 @@ public final class Engine<M> {
             } catch (RuntimeException e) {
                 refuse(position, e instanceof ValidationException ? e.getMessage()
                         : e.getClass().getSimpleName() + ": " + e.getMessage());
-                continue;
+                return null;
             }
             List<ValidationException> violations = kind.validate(message, settings.options());
             if (!violations.isEmpty()) {
                 refuse(position, violations.get(0).getMessage());
-                continue;
+                return null;
             }
-            int size = kind.estimatedBytes(message);
-            if (!chunk.isEmpty() && (chunk.size() >= kind.maxMessages() || bytes + size > settings.maxBatchBytes())) {
-                offer(queue, new Chunk<>(sequence++, chunk), running);
-                chunk = new ArrayList<>();
-                bytes = 0;
-            }
-            chunk.add(message);
-            bytes += size;
-        }
-        if (!chunk.isEmpty()) {
-            offer(queue, new Chunk<>(sequence, chunk), running);
+            return message;
         }
     }
 
@@ -217,12 +273,17 @@ public final class Engine<M> {
         }
     }
 
-    private ChunkReport process(Chunk<M> chunk) throws InterruptedException {
+    private String batchId(Chunk<M> chunk) {
         String batchId = settings.campaignId() + "-" + chunk.sequence;
         if (batchId.length() > kind.maxClientBatchId()) {
             throw new ValidationException("campaignId", "with chunk " + chunk.sequence + " makes a clientBatchId over "
                     + kind.maxClientBatchId() + " characters");
         }
+        return batchId;
+    }
+
+    private ChunkReport process(Chunk<M> chunk) throws InterruptedException {
+        String batchId = batchId(chunk);
         int size = chunk.messages.size();
         ChunkIntent intent = new ChunkIntent(settings.campaignId(), chunk.sequence, batchId, size,
                 fingerprint(chunk.messages));

@@ -1,6 +1,7 @@
 package io.connect8x8.campaigns.internal;
 
 import io.connect8x8.RequestOptions;
+import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
 import java.util.List;
 
@@ -85,6 +86,15 @@ public interface MessageKind<M> {
      * @return the API's counts
      */
     BatchAnswer send(List<M> messages, String clientBatchId, RequestOptions options);
+
+    /**
+     * The request {@link #send} would make for this chunk, built by the same code, without sending it.
+     *
+     * @param messages the chunk, every clientMessageId fixed
+     * @param clientBatchId the chunk's batch id
+     * @return the request, the key redacted
+     */
+    RequestPreview preview(List<M> messages, String clientBatchId);
 
     /**
      * The API's answer to a batch.
