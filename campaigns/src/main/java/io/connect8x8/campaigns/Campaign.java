@@ -44,6 +44,9 @@ public final class Campaign<M> {
     /** The longest campaign id: with {@code -} and a 7-digit sequence it still fits SMS's 20-character batch id. */
     public static final int MAX_CAMPAIGN_ID = 12;
 
+    /** The longest backoff between two attempts of a chunk (the transport's default). */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+
     private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9_.]([A-Za-z0-9_.-]*)");
 
     private final MessageKind<M> kind;
@@ -64,17 +67,22 @@ public final class Campaign<M> {
                 .addLimit(limit -> limit.capacity(b.rate).refillGreedy(b.rate, Duration.ofSeconds(1))).build();
         this.defaultJournal = b.journal != null ? null
                 : Path.of(".connect8x8", "campaigns", b.campaignId + ".journal");
-        RequestOptions.Builder options = RequestOptions.builder()
-                // One attempt per call: the engine resends what provably was not sent and pauses every worker on a
-                // 429; an ambiguous failure is never retried by the transport.
-                .retryPolicy(RetryPolicy.builder().maxAttempts(1).retryAmbiguousFailures(false).build());
+        // One retry engine, the transport's: it resends what provably was not processed (a 429 after its
+        // Retry-After, a 503, a connection that failed before the request was written) with jittered backoff. An
+        // ambiguous failure is never retried: the journal reports it for reconciliation.
+        RetryPolicy retries = b.options != null && b.options.retryPolicy().isPresent()
+                ? b.options.retryPolicy().get().toBuilder().retryAmbiguousFailures(false).build()
+                : RetryPolicy.builder().maxAttempts(b.maxAttempts).initialBackoff(b.initialBackoff)
+                        .maxBackoff(b.initialBackoff.compareTo(MAX_BACKOFF) > 0 ? b.initialBackoff : MAX_BACKOFF)
+                        .retryAmbiguousFailures(false).build();
+        RequestOptions.Builder options = RequestOptions.builder().retryPolicy(retries);
         if (b.options != null) {
             b.options.timeout().ifPresent(options::timeout);
             b.options.subAccountId().ifPresent(options::subAccountId);
         }
         this.settings = new Engine.EngineSettings(b.campaignId, b.journal, new Pacer(bucket, b.sleeper), b.concurrency,
-                b.maxBatchBytes, b.maxAttempts, b.initialBackoff, b.resendAmbiguous, options.build(), b.listener,
-                b.progressInterval, b.expectedMessages);
+                b.maxBatchBytes, b.resendAmbiguous, options.build(), b.listener, b.progressInterval,
+                b.expectedMessages);
     }
 
     static <M> Builder<M> builder(MessageKind<M> kind) {
@@ -295,10 +303,12 @@ public final class Campaign<M> {
 
         /**
          * Sets how many times a chunk is sent while each failure proves it was not processed; a chunk that may have
-         * been processed is never resent this way. Outside 1 to 20 is refused with a {@link ValidationException}.
+         * been processed is never resent this way. The client's transport makes the attempts (its one retry engine:
+         * jittered backoff, a 429's Retry-After, the call's deadline); the campaign holds its other workers back
+         * after a 429. Outside 1 to 20 is refused with a {@link ValidationException}.
          *
          * @param attempts requests per chunk while the answer proves it was not sent (429, 503, connection refused),
-         *     1 to 20 (default 5)
+         *     1 to 20 (default 5); ignored when {@link #options(RequestOptions)} carry a retry policy
          * @return this builder
          */
         public Builder<M> maxAttempts(int attempts) {
@@ -313,8 +323,8 @@ public final class Campaign<M> {
          * Sets the first wait before resending a chunk that provably was not sent, so a struggling server is not
          * hammered.
          *
-         * @param backoff the wait before the second attempt after a not-sent failure other than 429, doubled for each
-         *     later one (default 250 ms); a 429 waits its {@code Retry-After}
+         * @param backoff the cap of the first jittered wait after a not-sent failure other than 429, doubled for
+         *     each later one up to 8 s (default 250 ms); a 429 waits its {@code Retry-After}
          * @return this builder
          */
         public Builder<M> initialBackoff(Duration backoff) {
@@ -335,11 +345,11 @@ public final class Campaign<M> {
         }
 
         /**
-         * Sets the per-call options of every batch request. The campaign resends chunks itself, from its journal, so
-         * the options' own retries are turned off.
+         * Sets the per-call options of every batch request: the deadline (retries and their waits included), the
+         * sub-account, and the retry policy in place of {@link #maxAttempts(int)} and {@link #initialBackoff}.
          *
-         * @param options the deadline and sub-account of every batch call; its retry policy is replaced by one
-         *     attempt, because the campaign does its own resending (default: the client's)
+         * @param options the deadline, sub-account and retry policy of every batch call; ambiguous failures are never
+         *     retried, whatever the policy says (default: the client's deadline and sub-account)
          * @return this builder
          */
         public Builder<M> options(RequestOptions options) {
@@ -386,9 +396,10 @@ public final class Campaign<M> {
         }
 
         /**
-         * Sets how workers wait; tests inject a sleeper that returns at once, so backoffs and 429 waits cost no time.
+         * Sets how workers wait in the pacer (for a rate-limit token, and out another worker's 429); the waits between
+         * attempts of one call are the client's ({@link io.connect8x8.Connect8x8Client.Builder#sleeper}).
          *
-         * @param sleeper how workers wait out a 429 or a backoff (default: {@link Sleeper#SYSTEM})
+         * @param sleeper how workers wait for a token or out a pause (default: {@link Sleeper#SYSTEM})
          * @return this builder
          */
         public Builder<M> sleeper(Sleeper sleeper) {

@@ -102,7 +102,7 @@ public final class SendPipeline {
             throw new ClientClosedException();
         }
         Prepared prepared = prepareAndMap(kind, input, options);
-        CallRecorder recorder = startCall(prepared, false);
+        CallRecorder recorder = startCall(prepared, false, options);
         try {
             R result = read(kind, executor.execute(exchange(kind, input, options, prepared, recorder)));
             recorder.succeeded(kind.resultFacts(result));
@@ -143,7 +143,7 @@ public final class SendPipeline {
         } catch (Connect8x8Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        CallRecorder recorder = startCall(prepared, true);
+        CallRecorder recorder = startCall(prepared, true, options);
         CompletableFuture<HttpResponse> execution = executor.executeAsync(
                 exchange(kind, input, options, prepared, recorder));
         CompletableFuture<R> result = new CompletableFuture<>();
@@ -177,8 +177,9 @@ public final class SendPipeline {
         return result;
     }
 
-    private CallRecorder startCall(Prepared prepared, boolean async) {
-        return CallRecorder.start(listener, clock, new CallListener.CallInfo(api,
+    private CallRecorder startCall(Prepared prepared, boolean async, RequestOptions options) {
+        CallListener observers = options.listener().map(call -> CallRecorder.both(listener, call)).orElse(listener);
+        return CallRecorder.start(observers, clock, new CallListener.CallInfo(api,
                 prepared.batch() ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
                 prepared.messages(), async));
     }

@@ -1,10 +1,9 @@
 package io.connect8x8.campaigns.internal;
 
+import io.connect8x8.CallListener;
 import io.connect8x8.Connect8x8Exception;
-import io.connect8x8.RateLimitException;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
-import io.connect8x8.SendState;
 import io.connect8x8.ValidationException;
 import io.connect8x8.campaigns.CampaignJournal;
 import io.connect8x8.campaigns.CampaignPreview;
@@ -52,6 +51,7 @@ public final class Engine<M> {
     private final MessageKind<M> kind;
     private final EngineSettings settings;
     private final Tally tally = new Tally();
+    private final RequestOptions callOptions;
 
     /**
      * Makes the engine of one campaign; nothing is sent before {@link #run(Iterator, Function)}.
@@ -62,6 +62,7 @@ public final class Engine<M> {
     public Engine(MessageKind<M> kind, EngineSettings settings) {
         this.kind = kind;
         this.settings = settings;
+        this.callOptions = callOptions(settings.options());
     }
 
     /**
@@ -323,51 +324,62 @@ public final class Engine<M> {
             tally.elsewhere.add(size);
             return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, "taken over by another worker while waiting");
         }
-        for (int attempt = 1; ; attempt++) {
-            if (attempt > 1) {
-                settings.pacer().acquire();
-            }
-            tally.requests.increment();
-            try {
-                MessageKind.BatchAnswer answer = kind.send(chunk.messages, intent.clientBatchId(), settings.options());
-                journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, answer.accepted(), answer.rejected(),
-                        answer.batchId()));
-                tally.accepted.add(answer.accepted());
-                tally.rejected.add(answer.rejected());
-                return report(intent, ChunkOutcome.ACCEPTED, answer.accepted(), answer.rejected(), answer.batchId());
-            } catch (Connect8x8Exception e) {
-                SendState state = e.sendState();
-                if (state == SendState.NOT_SENT && !(e instanceof ValidationException)
-                        && attempt < settings.maxAttempts()) {
-                    settings.pacer().pause(e instanceof RateLimitException limit
-                            ? limit.retryAfter().orElse(Duration.ofSeconds(1)) : backoff(attempt));
-                    continue;
+        try {
+            // One call: the transport retries what provably was not processed (429 after its Retry-After, 503,
+            // a connection that failed before the request was written) under the campaign's retry policy.
+            MessageKind.BatchAnswer answer = kind.send(chunk.messages, intent.clientBatchId(), callOptions);
+            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, answer.accepted(), answer.rejected(),
+                    answer.batchId()));
+            tally.accepted.add(answer.accepted());
+            tally.rejected.add(answer.rejected());
+            return report(intent, ChunkOutcome.ACCEPTED, answer.accepted(), answer.rejected(), answer.batchId());
+        } catch (Connect8x8Exception e) {
+            String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+            switch (e.sendState()) {
+                case REJECTED -> {
+                    journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, 0, size, detail));
+                    tally.rejected.add(size);
+                    return report(intent, ChunkOutcome.REJECTED, 0, size, detail);
                 }
-                String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
-                switch (state) {
-                    case REJECTED -> {
-                        journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, 0, size, detail));
-                        tally.rejected.add(size);
-                        return report(intent, ChunkOutcome.REJECTED, 0, size, detail);
-                    }
-                    case MAY_HAVE_BEEN_SENT -> {
-                        journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, detail));
-                        tally.ambiguous.add(size);
-                        return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
-                    }
-                    default -> {
-                        journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, detail));
-                        tally.failed.add(size);
-                        return report(intent, ChunkOutcome.FAILED, 0, 0, detail);
-                    }
+                case MAY_HAVE_BEEN_SENT -> {
+                    journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, detail));
+                    tally.ambiguous.add(size);
+                    return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
+                }
+                default -> {
+                    journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, detail));
+                    tally.failed.add(size);
+                    return report(intent, ChunkOutcome.FAILED, 0, 0, detail);
                 }
             }
         }
     }
 
-    private Duration backoff(int attempt) {
-        long millis = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 6);
-        return Duration.ofMillis(millis);
+    /**
+     * The options of every batch call: the campaign's, and a listener of each call that counts its requests and,
+     * when the transport is about to retry, takes the retry's token and, after a 429, holds every other worker back
+     * for the Retry-After (the transport holds back only the worker that got it).
+     */
+    private RequestOptions callOptions(RequestOptions options) {
+        CallListener.CallEvents events = new CallListener.CallEvents() {
+            @Override
+            public void attemptFinished(CallListener.Attempt attempt) {
+                tally.requests.increment();
+            }
+
+            @Override
+            public void retryScheduled(CallListener.Retry retry) {
+                if (retry.reason() == CallListener.RetryReason.RATE_LIMITED) {
+                    settings.pacer().pause(retry.delay());
+                }
+                settings.pacer().token();
+            }
+        };
+        RequestOptions.Builder builder = RequestOptions.builder().listener(call -> events);
+        options.timeout().ifPresent(builder::timeout);
+        options.retryPolicy().ifPresent(builder::retryPolicy);
+        options.subAccountId().ifPresent(builder::subAccountId);
+        return builder.build();
     }
 
     private static ChunkReport report(ChunkIntent intent, ChunkOutcome outcome, int accepted, int rejected,
@@ -410,17 +422,14 @@ public final class Engine<M> {
      * @param pacer the pacer
      * @param concurrency the workers
      * @param maxBatchBytes the byte budget of one request
-     * @param maxAttempts attempts per chunk while it provably was not sent
-     * @param initialBackoff the first wait after a not-sent failure other than 429
      * @param resendAmbiguous whether ambiguous chunks are sent again
-     * @param options the options of every batch call
+     * @param options the options of every batch call, with the campaign's retry policy
      * @param listener the progress listener
      * @param progressInterval how often the listener is called
      * @param expectedMessages the expected total, -1 when unknown
      */
     public record EngineSettings(String campaignId, CampaignJournal journal, Pacer pacer, int concurrency,
-                                 long maxBatchBytes, int maxAttempts, Duration initialBackoff,
-                                 boolean resendAmbiguous, RequestOptions options, ProgressListener listener,
+                                 long maxBatchBytes, boolean resendAmbiguous, RequestOptions options, ProgressListener listener,
                                  Duration progressInterval, long expectedMessages) {
 
         /**
@@ -431,8 +440,8 @@ public final class Engine<M> {
          * @return these settings with that journal
          */
         public EngineSettings withJournal(CampaignJournal other) {
-            return new EngineSettings(campaignId, other, pacer, concurrency, maxBatchBytes, maxAttempts,
-                    initialBackoff, resendAmbiguous, options, listener, progressInterval, expectedMessages);
+            return new EngineSettings(campaignId, other, pacer, concurrency, maxBatchBytes, resendAmbiguous, options,
+                    listener, progressInterval, expectedMessages);
         }
     }
 }

@@ -42,6 +42,18 @@ public final class Pacer {
     }
 
     /**
+     * Takes a token for a retry the transport is about to make, without waiting out a pause: the transport's own
+     * wait (the 429's Retry-After, or its backoff) follows. Interruption is kept for the transport's wait to see.
+     */
+    public void token() {
+        try {
+            bucket.asBlocking().consume(1, nanos -> sleeper.sleep(Duration.ofNanos(nanos)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * Holds every worker back for the given time.
      *
      * @param pause the server's Retry-After
