@@ -11,6 +11,7 @@ import io.github.bucket4j.Bucket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -82,7 +83,7 @@ public final class Campaign<M> {
         }
         this.settings = new Engine.EngineSettings(b.campaignId, b.journal, new Pacer(bucket, b.sleeper), b.concurrency,
                 b.maxBatchBytes, b.resendAmbiguous, options.build(), b.listener, b.progressInterval,
-                b.expectedMessages);
+                b.expectedMessages, List.copyOf(b.records), b.reconcile, b.recordsMargin);
     }
 
     static <M> Builder<M> builder(MessageKind<M> kind) {
@@ -208,6 +209,9 @@ public final class Campaign<M> {
         private Duration progressInterval = Duration.ofSeconds(1);
         private long expectedMessages = -1;
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private List<MessageRecords> records = List.of();
+        private boolean reconcile = true;
+        private Duration recordsMargin = Duration.ofMinutes(10);
 
         private Builder(MessageKind<M> kind) {
             this.kind = kind;
@@ -404,6 +408,49 @@ public final class Campaign<M> {
          */
         public Builder<M> sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Sets where a resume looks up the messages of ambiguous chunks (sent by a run that crashed, or whose answer
+         * was lost): each message found in 8x8's records is counted accepted and never sent again; each one absent
+         * from records that cover the chunk's window is sent again under its original clientMessageId. While a
+         * message is neither, its chunk stays ambiguous (see the module's README: what "cover" means).
+         *
+         * @param sources asked in order, until every message is found: typically a {@code LogExportRecords} (proves
+         *     absence) and a {@link ReceiptRecords} (receipts already received); none by default, so ambiguous chunks
+         *     are reported, not settled
+         * @return this builder
+         */
+        public Builder<M> records(MessageRecords... sources) {
+            this.records = List.of(sources);
+            return this;
+        }
+
+        /**
+         * Turns reconciliation of ambiguous chunks on or off (CLI: {@code --no-reconcile}).
+         *
+         * @param reconcile whether ambiguous chunks are settled from the {@link #records} (default true)
+         * @return this builder
+         */
+        public Builder<M> reconcile(boolean reconcile) {
+            this.reconcile = reconcile;
+            return this;
+        }
+
+        /**
+         * Sets how far before and after a chunk's recorded intent 8x8's records are searched for its messages: the
+         * request's time on the wire, the call's deadline and the clock difference between this host and 8x8.
+         * Below 1 s is refused with a {@link ValidationException}.
+         *
+         * @param margin either side of the intent's time (default 10 minutes)
+         * @return this builder
+         */
+        public Builder<M> recordsMargin(Duration margin) {
+            if (margin.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ValidationException("recordsMargin", "must be at least 1 s");
+            }
+            this.recordsMargin = margin;
             return this;
         }
 

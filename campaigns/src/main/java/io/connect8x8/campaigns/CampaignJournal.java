@@ -1,5 +1,8 @@
 package io.connect8x8.campaigns;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * Where a campaign records, per chunk, the intent before a request leaves and the outcome after its answer, so that a
  * later run (after a crash, on another host, or on another worker) never sends a chunk twice.
@@ -36,6 +39,17 @@ public interface CampaignJournal extends AutoCloseable {
      * @throws JournalException when the journal cannot be written
      */
     boolean sending(ChunkIntent intent);
+
+    /**
+     * When the chunk's intent was recorded (its request about to be written): the start of the window in which 8x8
+     * may have received it, for reconciling an ambiguous chunk from 8x8's records.
+     *
+     * @param intent the chunk
+     * @return the time of its last recorded intent, or empty when the journal has none or keeps no times
+     */
+    default Optional<Instant> sentAt(ChunkIntent intent) {
+        return Optional.empty();
+    }
 
     /**
      * Records the outcome of a chunk this caller claimed, durably. {@link ChunkState#NOT_SENT} for a chunk whose

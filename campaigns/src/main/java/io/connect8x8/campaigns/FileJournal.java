@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.zip.CRC32;
  * The embedded journal: one append-only text file, each line forced to disk ({@code fsync}) before the call returns,
  * so it survives {@code kill -9} and power loss. Nothing to start or install.
  *
- * <p>Each line is {@code <crc32> I <campaign> <sequence> <messages> <clientBatchId> <fingerprint>} (intent) or
+ * <p>Each line is {@code <crc32> I <campaign> <sequence> <messages> <clientBatchId> <fingerprint> <epochMillis>}
+ * (intent, written when the request is about to be; the time bounds the window a reconciliation searches) or
  * {@code <crc32> O <campaign> <sequence> <state> <accepted> <rejected> <detail>} (outcome); the last line about a
  * chunk wins. A line cut short by a crash fails its checksum and is dropped when the file is opened again. The file is
  * locked while open: a second process gets a {@link JournalException}, not a second copy of the campaign. To split a
@@ -40,6 +42,8 @@ public final class FileJournal implements CampaignJournal {
     private final Set<String> inFlight = new HashSet<>();
     /** Claimed chunks whose intent is not written yet, with their entry before the claim (empty: none). */
     private final Map<String, Optional<Entry>> claimedFrom = new HashMap<>();
+    /** When each chunk's last intent was written (epoch millis), from the intent lines that carry it. */
+    private final Map<String, Long> sentAt = new HashMap<>();
 
     private FileJournal(Path path) {
         this.path = path;
@@ -122,9 +126,18 @@ public final class FileJournal implements CampaignJournal {
         return true;
     }
 
-    private void writeIntent(ChunkIntent intent) {
+    private long writeIntent(ChunkIntent intent) {
+        long now = System.currentTimeMillis();
         append("I " + intent.campaignId() + ' ' + intent.sequence() + ' ' + intent.messages() + ' '
-                + intent.clientBatchId() + ' ' + intent.fingerprint());
+                + intent.clientBatchId() + ' ' + intent.fingerprint() + ' ' + now);
+        sentAt.put(key(intent.campaignId(), intent.sequence()), now);
+        return now;
+    }
+
+    @Override
+    public synchronized Optional<Instant> sentAt(ChunkIntent intent) {
+        Long millis = sentAt.get(key(intent.campaignId(), intent.sequence()));
+        return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
     }
 
     @Override
@@ -231,6 +244,9 @@ public final class FileJournal implements CampaignJournal {
         String[] f = line.substring(space + 1).split(" ");
         String key = key(f[1], Long.parseLong(f[2]));
         if ("I".equals(f[0])) {
+            if (f.length > 6) {
+                sentAt.put(key, Long.parseLong(f[6]));
+            }
             chunks.put(key, new Entry(Integer.parseInt(f[3]), f[5], new ChunkRecord(ChunkState.SENDING, 0, 0, null)));
         } else {
             Entry entry = chunks.get(key);

@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -53,6 +55,9 @@ public final class PostgresCampaignJournal implements CampaignJournal {
             + "accepted, rejected, detail, fingerprint, messages FROM " + TABLE + " WHERE campaign_id = ? AND sequence = ?";
     private static final String SENDING = "UPDATE " + TABLE + " SET state = 'SENDING', claimed_at = now(), "
             + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ? AND state = 'CLAIMED'";
+    /** claimed_at is set when the intent is recorded and kept by the outcome: the time the request left. */
+    private static final String SENT_AT = "SELECT claimed_at FROM " + TABLE + " WHERE campaign_id = ? AND sequence = ? "
+            + "AND state IN ('SENDING', 'AMBIGUOUS')";
     private static final String COMPLETE = "UPDATE " + TABLE + " SET state = ?, accepted = ?, rejected = ?, detail = ?, "
             + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ?";
 
@@ -169,6 +174,21 @@ public final class PostgresCampaignJournal implements CampaignJournal {
                 return new Row(new ChunkRecord(state, row.getInt(4), row.getInt(5), detail), row.getBoolean(3),
                         row.getString(7), row.getInt(8));
             }
+        }
+    }
+
+    @Override
+    public Optional<Instant> sentAt(ChunkIntent intent) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement(SENT_AT)) {
+            read.setString(1, intent.campaignId());
+            read.setLong(2, intent.sequence());
+            try (ResultSet row = read.executeQuery()) {
+                return row.next() ? Optional.of(row.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read chunk " + intent.sequence() + " of " + intent.campaignId() + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
+import io.connect8x8.campaigns.AmbiguousChunk;
 import io.connect8x8.campaigns.CampaignJournal;
 import io.connect8x8.campaigns.CampaignPreview;
 import io.connect8x8.campaigns.CampaignReport;
@@ -14,16 +15,21 @@ import io.connect8x8.campaigns.ChunkRecord;
 import io.connect8x8.campaigns.ChunkReport;
 import io.connect8x8.campaigns.ChunkState;
 import io.connect8x8.campaigns.Claim;
+import io.connect8x8.campaigns.MessageRecords;
 import io.connect8x8.campaigns.ProgressListener;
+import io.connect8x8.campaigns.RecordsAnswer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -297,22 +303,98 @@ public final class Engine<M> {
                 return report(intent, ChunkOutcome.SKIPPED, earlier.accepted(), earlier.rejected(), earlier.detail());
             }
             case AMBIGUOUS -> {
+                String detail = earlier.detail() == null ? "sent by an earlier run, answer never recorded"
+                        : earlier.detail();
+                if (settings.reconcile() && !settings.records().isEmpty()) {
+                    return reconcile(chunk, intent, detail);
+                }
                 tally.ambiguous.add(size);
-                return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0,
-                        earlier.detail() == null ? "sent by an earlier run, answer never recorded" : earlier.detail());
+                return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
             }
             case ELSEWHERE -> {
                 tally.elsewhere.add(size);
                 return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, null);
             }
             default -> {
-                return send(chunk, intent);
+                return send(chunk.messages, intent, 0, null);
             }
         }
     }
 
-    private ChunkReport send(Chunk<M> chunk, ChunkIntent intent) throws InterruptedException {
+    /**
+     * Settles an ambiguous chunk from 8x8's records: each message found there was received and is never sent again;
+     * each one absent from records that cover the chunk's window never reached 8x8 and is sent now, under its
+     * original clientMessageId. While any message is neither found nor provably absent, the chunk stays ambiguous.
+     */
+    private ChunkReport reconcile(Chunk<M> chunk, ChunkIntent intent, String earlierDetail)
+            throws InterruptedException {
         int size = chunk.messages.size();
+        List<String> ids = new ArrayList<>(size);
+        for (M message : chunk.messages) {
+            ids.add(kind.clientMessageId(message));
+        }
+        CampaignJournal journal = settings.journal();
+        Instant sentAt = journal.sentAt(intent).orElse(null);
+        Duration margin = settings.recordsMargin();
+        AmbiguousChunk question = new AmbiguousChunk(intent.campaignId(), intent.sequence(), intent.clientBatchId(),
+                ids, sentAt == null ? null : sentAt.minus(margin), sentAt == null ? null : sentAt.plus(margin));
+        Set<String> found = new HashSet<>();
+        boolean covered = false;
+        List<String> unread = new ArrayList<>();
+        for (MessageRecords source : settings.records()) {
+            RecordsAnswer answer;
+            try {
+                answer = source.lookup(question);
+            } catch (RuntimeException e) {
+                unread.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                continue;
+            }
+            for (String id : answer.found()) {
+                if (ids.contains(id)) {
+                    found.add(id);
+                }
+            }
+            covered |= answer.coversWindow();
+            if (found.size() == size) {
+                break;
+            }
+        }
+        if (!covered && found.size() < size) {
+            tally.ambiguous.add(size);
+            return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, "reconciliation: " + found.size() + " of " + size
+                    + " found in 8x8's records, " + (size - found.size()) + " unknown (no source covers the window"
+                    + (sentAt == null ? ", whose time the journal did not record" : " from " + question.from()
+                    + " to " + question.to()) + (unread.isEmpty() ? "" : "; unread: " + String.join("; ", unread))
+                    + "); first: " + earlierDetail);
+        }
+        Claim again = journal.claim(intent, true);
+        if (again.verdict() != Claim.Verdict.SEND) {
+            tally.elsewhere.add(size);
+            return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, "reconciled by another worker");
+        }
+        List<M> absent = new ArrayList<>();
+        for (M message : chunk.messages) {
+            if (!found.contains(kind.clientMessageId(message))) {
+                absent.add(message);
+            }
+        }
+        String detail = "reconciled: " + found.size() + " found in 8x8's records, " + absent.size()
+                + " absent and sent again";
+        if (absent.isEmpty()) {
+            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, size, 0, detail));
+            tally.accepted.add(size);
+            return report(intent, ChunkOutcome.ACCEPTED, size, 0, detail);
+        }
+        return send(absent, intent, found.size(), detail);
+    }
+
+    /**
+     * Sends a claimed chunk's messages (all of them, or those a reconciliation found absent) in one call, and records
+     * the outcome; {@code found} messages of the chunk were already accepted by an earlier run.
+     */
+    private ChunkReport send(List<M> messages, ChunkIntent intent, int found, String reconciled)
+            throws InterruptedException {
+        int size = messages.size();
         CampaignJournal journal = settings.journal();
         try {
             settings.pacer().acquire();
@@ -327,14 +409,17 @@ public final class Engine<M> {
         try {
             // One call: the transport retries what provably was not processed (429 after its Retry-After, 503,
             // a connection that failed before the request was written) under the campaign's retry policy.
-            MessageKind.BatchAnswer answer = kind.send(chunk.messages, intent.clientBatchId(), callOptions);
-            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, answer.accepted(), answer.rejected(),
-                    answer.batchId()));
-            tally.accepted.add(answer.accepted());
+            MessageKind.BatchAnswer answer = kind.send(messages, intent.clientBatchId(), callOptions);
+            String detail = reconciled == null ? answer.batchId() : reconciled + " (" + answer.batchId() + ")";
+            int accepted = found + answer.accepted();
+            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, accepted, answer.rejected(), detail));
+            tally.accepted.add(accepted);
             tally.rejected.add(answer.rejected());
-            return report(intent, ChunkOutcome.ACCEPTED, answer.accepted(), answer.rejected(), answer.batchId());
+            return report(intent, ChunkOutcome.ACCEPTED, accepted, answer.rejected(), detail);
         } catch (Connect8x8Exception e) {
-            String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+            String detail = (reconciled == null ? "" : reconciled + ", then ") + e.getClass().getSimpleName() + ": "
+                    + e.getMessage();
+            // The messages found in 8x8's records stay counted as accepted by an earlier run, not again here.
             switch (e.sendState()) {
                 case REJECTED -> {
                     journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, 0, size, detail));
@@ -427,10 +512,14 @@ public final class Engine<M> {
      * @param listener the progress listener
      * @param progressInterval how often the listener is called
      * @param expectedMessages the expected total, -1 when unknown
+     * @param records the sources that settle ambiguous chunks, in order
+     * @param reconcile whether ambiguous chunks are settled from the records
+     * @param recordsMargin how far on either side of a chunk's intent the records are searched
      */
     public record EngineSettings(String campaignId, CampaignJournal journal, Pacer pacer, int concurrency,
                                  long maxBatchBytes, boolean resendAmbiguous, RequestOptions options, ProgressListener listener,
-                                 Duration progressInterval, long expectedMessages) {
+                                 Duration progressInterval, long expectedMessages, List<MessageRecords> records,
+                                 boolean reconcile, Duration recordsMargin) {
 
         /**
          * Returns a copy of these settings with another journal: each send of a campaign opens its own default file
@@ -441,7 +530,7 @@ public final class Engine<M> {
          */
         public EngineSettings withJournal(CampaignJournal other) {
             return new EngineSettings(campaignId, other, pacer, concurrency, maxBatchBytes, resendAmbiguous, options,
-                    listener, progressInterval, expectedMessages);
+                    listener, progressInterval, expectedMessages, records, reconcile, recordsMargin);
         }
     }
 }
