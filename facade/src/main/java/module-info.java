@@ -33,6 +33,7 @@ module io.connect8x8.facade {
     requires org.slf4j;
 
     exports io.connect8x8;
+    exports io.connect8x8.api;
     exports io.connect8x8.sms;
     exports io.connect8x8.chatapps;
     exports io.connect8x8.webhooks;

@@ -73,7 +73,9 @@ public interface CallListener {
         /** The SMS API. */
         SMS("sms"),
         /** The Messaging Apps (chat apps) API. */
-        CHAT_APPS("chatapps");
+        CHAT_APPS("chatapps"),
+        /** The Verification API (one-time codes). */
+        VERIFY("verify");
 
         private final String tag;
 
@@ -84,7 +86,7 @@ public interface CallListener {
         /**
          * The lower-case name for metric tags.
          *
-         * @return {@code sms} or {@code chatapps}
+         * @return {@code sms}, {@code chatapps} or {@code verify}
          */
         public String tag() {
             return tag;
@@ -96,7 +98,9 @@ public interface CallListener {
         /** One message. */
         SEND("send"),
         /** A batch. */
-        SEND_BATCH("sendBatch");
+        SEND_BATCH("sendBatch"),
+        /** Any operation called by its operationId through {@link io.connect8x8.api.Operations}. */
+        CALL("call");
 
         private final String tag;
 
@@ -107,7 +111,7 @@ public interface CallListener {
         /**
          * The name for metric tags.
          *
-         * @return {@code send} or {@code sendBatch}
+         * @return {@code send}, {@code sendBatch} or {@code call}
          */
         public String tag() {
             return tag;
@@ -147,12 +151,28 @@ public interface CallListener {
      * @param api the API
      * @param operation single or batch send
      * @param messages the number of messages (1 for a single send)
-     * @param async whether the call was made with {@code sendAsync}/{@code sendBatchAsync}
+     * @param async whether the call was made with {@code sendAsync}/{@code sendBatchAsync}/{@code callAsync}
+     * @param operationId the document's operationId of an {@link Operation#CALL}, else null
      */
-    record CallInfo(Api api, Operation operation, int messages, boolean async) {
+    record CallInfo(Api api, Operation operation, int messages, boolean async, String operationId) {
 
         /**
          * Makes a call's description; a listener tags metrics by the API and operation, so both are required.
+         *
+         * @param api the API
+         * @param operation single or batch send, or a call by operationId
+         * @param messages the number of messages (1 for a single send, 0 for a call)
+         * @param async whether the call was made with {@code sendAsync}/{@code sendBatchAsync}/{@code callAsync}
+         * @param operationId the document's operationId of an {@link Operation#CALL}, else null
+         * @throws NullPointerException when the API or operation is null
+         */
+        public CallInfo {
+            Objects.requireNonNull(api, "api");
+            Objects.requireNonNull(operation, "operation");
+        }
+
+        /**
+         * Makes a send's description, without an operationId.
          *
          * @param api the API
          * @param operation single or batch send
@@ -160,9 +180,8 @@ public interface CallListener {
          * @param async whether the call was made with {@code sendAsync}/{@code sendBatchAsync}
          * @throws NullPointerException when the API or operation is null
          */
-        public CallInfo {
-            Objects.requireNonNull(api, "api");
-            Objects.requireNonNull(operation, "operation");
+        public CallInfo(Api api, Operation operation, int messages, boolean async) {
+            this(api, operation, messages, async, null);
         }
     }
 

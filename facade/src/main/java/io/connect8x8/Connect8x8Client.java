@@ -1,9 +1,11 @@
 package io.connect8x8;
 
+import io.connect8x8.api.Operations;
 import io.connect8x8.chatapps.ChatAppsOperations;
 import io.connect8x8.generated.messaging.api.MessagingApi;
 import io.connect8x8.generated.sms.api.SmsApi;
 import io.connect8x8.internal.Access;
+import io.connect8x8.internal.ApiSettings;
 import io.connect8x8.internal.AttemptTracker;
 import io.connect8x8.internal.ChatKinds;
 import io.connect8x8.internal.Checks;
@@ -11,11 +13,14 @@ import io.connect8x8.internal.Lazy;
 import io.connect8x8.internal.SendPipeline;
 import io.connect8x8.internal.SmsKinds;
 import io.connect8x8.internal.Transport;
+import io.connect8x8.internal.TransportInterceptor;
 import io.connect8x8.internal.WireApiClients;
 import io.connect8x8.sms.SmsOperations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +63,7 @@ public final class Connect8x8Client implements AutoCloseable {
     private final SmsOperations sms;
     private final ChatAppsOperations chatApps;
     private final Lazy<GeneratedApis> generated;
+    private final Lazy<Operations> api;
     private final String description;
     private final Builder settings;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -124,18 +130,45 @@ public final class Connect8x8Client implements AutoCloseable {
                 new SendPipeline(transport, CallListener.Api.CHAT_APPS, b.listener, b.clock, chatSub, b.callTimeout,
                         b.retryPolicy, ids, closed::get),
                 ChatKinds.single(messagingApi), ChatKinds.batch(messagingApi)));
-        // The escape hatch executes its calls itself: its generated clients are made with this client's OkHttpClient,
-        // on first use.
+        // The escape hatch's generated clients run their calls on the transport (an interceptor answers each call
+        // with the transport's execution), on first use.
         String userAgent = b.userAgent;
+        Duration callTimeout = b.callTimeout;
+        RetryPolicy retryPolicy = b.retryPolicy;
+        CallListener listener = b.listener;
+        Clock clock = b.clock;
         this.generated = new Lazy<>(() -> new GeneratedApis(
-                new SmsApi(smsApiClient(this.http.get(), smsUrl, key, userAgent)),
-                new MessagingApi(messagingApiClient(this.http.get(), chatUrl, key, userAgent))));
+                new SmsApi(smsApiClient(onTransport(CallListener.Api.SMS, listener, clock, callTimeout, retryPolicy),
+                        smsUrl, key, userAgent)),
+                new MessagingApi(messagingApiClient(onTransport(CallListener.Api.CHAT_APPS, listener, clock,
+                        callTimeout, retryPolicy), chatUrl, key, userAgent))));
+        // The generic path: every operation of the generated artifacts, on the same transport and settings.
+        Map<String, String> baseUrls = new HashMap<>();
+        baseUrls.put("sms", smsUrl);
+        baseUrls.put("chatapps", chatUrl);
+        baseUrls.put("verify", Checks.baseUrl("verifyBaseUrl",
+                b.verifyBaseUrl != null ? b.verifyBaseUrl : b.region.verifyBaseUrl()));
+        Map<String, String> subAccounts = new HashMap<>();
+        subAccounts.put("sms", smsSub);
+        subAccounts.put("chatapps", chatSub);
+        subAccounts.put("verify", b.subAccountId != null ? b.subAccountId : smsSub);
+        ApiSettings apiSettings = new ApiSettings(transport, listener, clock, callTimeout, retryPolicy,
+                Map.copyOf(baseUrls), java.util.Collections.unmodifiableMap(subAccounts), b.accountId, key::reveal,
+                userAgent, closed::get);
+        this.api = new Lazy<>(() -> Access.operations(apiSettings));
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + smsSub + (Objects.equals(smsSub, chatSub) ? "" : "/" + chatSub)
                 + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy + '}';
         this.settings = b.copy();
         settings.apiKey = key;
         settings.apiKeyFile = null;
+    }
+
+    /** This client's OkHttpClient with each call answered by the transport: the escape hatch's. */
+    private OkHttpClient onTransport(CallListener.Api api, CallListener listener, Clock clock, Duration timeout,
+                                     RetryPolicy policy) {
+        return http.get().newBuilder()
+                .addInterceptor(new TransportInterceptor(transport, listener, clock, timeout, policy, api)).build();
     }
 
     private static io.connect8x8.generated.sms.ApiClient smsApiClient(OkHttpClient http, String url, ApiKey key,
@@ -210,12 +243,23 @@ public final class Connect8x8Client implements AutoCloseable {
     }
 
     /**
-     * The escape hatch to the generated API classes, configured like this client.
+     * The escape hatch to the generated API classes, configured like this client and running on its transport.
      *
      * @return the generated APIs
      */
     public GeneratedApis generated() {
         return generated.get();
+    }
+
+    /**
+     * Every operation of the generated artifacts on the class path, by operationId, through this client's
+     * configuration and transport, and the conveniences built on it (message status, cancellation, WhatsApp
+     * templates, files, balance, webhooks, one-time codes). The documents are read at the first call.
+     *
+     * @return the operations
+     */
+    public Operations api() {
+        return api.get();
     }
 
     /**
@@ -249,6 +293,8 @@ public final class Connect8x8Client implements AutoCloseable {
         private Region region = Region.ASIA_PACIFIC;
         private String smsBaseUrl;
         private String chatAppsBaseUrl;
+        private String verifyBaseUrl;
+        private String accountId;
         private String subAccountId;
         private String smsSubAccountId;
         private String chatAppsSubAccountId;
@@ -280,6 +326,8 @@ public final class Connect8x8Client implements AutoCloseable {
             c.region = region;
             c.smsBaseUrl = smsBaseUrl;
             c.chatAppsBaseUrl = chatAppsBaseUrl;
+            c.verifyBaseUrl = verifyBaseUrl;
+            c.accountId = accountId;
             c.subAccountId = subAccountId;
             c.smsSubAccountId = smsSubAccountId;
             c.chatAppsSubAccountId = chatAppsSubAccountId;
@@ -369,6 +417,29 @@ public final class Connect8x8Client implements AutoCloseable {
          */
         public Builder chatAppsBaseUrl(String url) {
             this.chatAppsBaseUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * The Verification API's base URL, as {@link #smsBaseUrl(String)} (default: the region's).
+         *
+         * @param url the Verification API's base URL: a proxy or the simulator; plain http only for loopback hosts
+         * @return this builder
+         */
+        public Builder verifyBaseUrl(String url) {
+            this.verifyBaseUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * Sets the account id that the account-level operations (templates, webhooks, balance, prices, usage) put in
+         * their path, unless a call gives one.
+         *
+         * @param accountId the 8x8 account id (no default)
+         * @return this builder
+         */
+        public Builder accountId(String accountId) {
+            this.accountId = Checks.text("accountId", accountId, 100);
             return this;
         }
 

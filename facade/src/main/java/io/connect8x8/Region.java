@@ -5,18 +5,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The 8x8 data-centre region an account is provisioned in. A region selects both API hosts; an account works only
+ * The 8x8 data-centre region an account is provisioned in. A region selects every API host (SMS, Messaging Apps,
+ * Verification); an account works only
  * in its own region (another region answers 403 with code 1201).
  */
 public enum Region {
-    /** Asia-Pacific, the default: {@code sms.8x8.com} and {@code chatapps.8x8.com}. */
-    ASIA_PACIFIC("ap", "Asia-Pacific", "https://sms.8x8.com", "https://chatapps.8x8.com", "SG", "AP"),
-    /** North America: {@code sms.us.8x8.com} and {@code chatapps.us.8x8.com}. */
-    NORTH_AMERICA("us", "North America", "https://sms.us.8x8.com", "https://chatapps.us.8x8.com", "US", "NA"),
-    /** Europe: {@code sms.8x8.uk} and {@code chatapps.8x8.uk}. */
-    EUROPE("eu", "Europe", "https://sms.8x8.uk", "https://chatapps.8x8.uk", "UK", "EU"),
-    /** Indonesia: {@code sms.8x8.id} and {@code chatapps.8x8.id}. */
-    INDONESIA("id", "Indonesia", "https://sms.8x8.id", "https://chatapps.8x8.id", "ID", "IDN");
+    /** Asia-Pacific, the default: {@code sms.8x8.com}, {@code chatapps.8x8.com} and {@code verify.8x8.com}. */
+    ASIA_PACIFIC("ap", "Asia-Pacific", "https://sms.8x8.com", "https://chatapps.8x8.com", "https://verify.8x8.com",
+            "SG", "AP"),
+    /** North America: {@code sms.us.8x8.com}, {@code chatapps.us.8x8.com} and {@code verify.us.8x8.com}. */
+    NORTH_AMERICA("us", "North America", "https://sms.us.8x8.com", "https://chatapps.us.8x8.com",
+            "https://verify.us.8x8.com", "US", "NA"),
+    /** Europe: {@code sms.8x8.uk}, {@code chatapps.8x8.uk} and {@code verify.8x8.uk}. */
+    EUROPE("eu", "Europe", "https://sms.8x8.uk", "https://chatapps.8x8.uk", "https://verify.8x8.uk", "UK", "EU"),
+    /** Indonesia: {@code sms.8x8.id}, {@code chatapps.8x8.id} and {@code verify.8x8.id}. */
+    INDONESIA("id", "Indonesia", "https://sms.8x8.id", "https://chatapps.8x8.id", "https://verify.8x8.id", "ID",
+            "IDN");
 
     private static final Pattern USE_ENDPOINT = Pattern.compile("use the ([A-Za-z]+) endpoint");
 
@@ -24,13 +28,16 @@ public enum Region {
     private final String displayName;
     private final String smsBaseUrl;
     private final String chatAppsBaseUrl;
+    private final String verifyBaseUrl;
     private final String[] aliases;
 
-    Region(String code, String displayName, String smsBaseUrl, String chatAppsBaseUrl, String... aliases) {
+    Region(String code, String displayName, String smsBaseUrl, String chatAppsBaseUrl, String verifyBaseUrl,
+           String... aliases) {
         this.code = code;
         this.displayName = displayName;
         this.smsBaseUrl = smsBaseUrl;
         this.chatAppsBaseUrl = chatAppsBaseUrl;
+        this.verifyBaseUrl = verifyBaseUrl;
         this.aliases = aliases;
     }
 
@@ -68,6 +75,15 @@ public enum Region {
      */
     public String chatAppsBaseUrl() {
         return chatAppsBaseUrl;
+    }
+
+    /**
+     * Returns the Verification API's base URL in this region (8x8's one-time codes).
+     *
+     * @return the Verification API's base URL in this region
+     */
+    public String verifyBaseUrl() {
+        return verifyBaseUrl;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
 import io.connect8x8.RawJson;
+import io.connect8x8.api.Operations;
 import io.connect8x8.chatapps.ChatAppsOperations;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatBatchResult;
@@ -24,6 +25,7 @@ public final class Access {
     private static volatile Function<JsonObject, RawJson> rawJson;
     private static volatile Function<SmsWiring, SmsOperations> sms;
     private static volatile Function<ChatWiring, ChatAppsOperations> chatApps;
+    private static volatile Function<ApiSettings, Operations> operations;
 
     private Access() {
     }
@@ -53,6 +55,28 @@ public final class Access {
      */
     public static void chatApps(Function<ChatWiring, ChatAppsOperations> factory) {
         chatApps = factory;
+    }
+
+    /**
+     * Called by {@link Operations}' static initialiser.
+     *
+     * @param factory its constructor
+     */
+    public static void operations(Function<ApiSettings, Operations> factory) {
+        operations = factory;
+    }
+
+    /**
+     * The generic operation path of a client.
+     *
+     * @param settings what it runs with
+     * @return the operations
+     */
+    public static Operations operations(ApiSettings settings) {
+        if (operations == null) {
+            initialise(Operations.class);
+        }
+        return operations.apply(settings);
     }
 
     /**

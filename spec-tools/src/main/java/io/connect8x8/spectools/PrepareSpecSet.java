@@ -12,15 +12,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The build's one preparation step for a spec set: reads the set's file ({@code specs/<set>.set.json}), and for
- * each of its two documents writes a copy under a canonical name ({@code sms.json}, {@code messaging-apps.json})
- * plus the openapi-generator configuration file the set gives for it. 8x8's files are never edited.
+ * each of its documents, in the order of the file, writes a copy under its key's name ({@code sms.json},
+ * {@code messaging-apps.json}, {@code verification.json}) plus the openapi-generator configuration file the set
+ * gives for it. 8x8's files are never edited.
+ *
+ * <p>It also writes the artifact's operation index, {@code META-INF/connect8x8/apis.properties}: the set's name,
+ * its document keys, and for each document its generated API class, the host its operations go to ({@code sms},
+ * {@code chatapps} or {@code verify}, from the document's {@code host} in the set file) and where its prepared
+ * document lies on the class path. Every generated artifact has one under the same name, so the facade finds the
+ * operations of all of them with {@code ClassLoader.getResources}.
  *
  * <p>The only change to a document: a {@code $ref} that points into {@code #/paths/...} (8x8's complete documents
  * reuse parameters, responses and schemas of other operations so, 61 times in the SMS document and 119 in the
@@ -40,8 +51,24 @@ import java.util.Map;
  */
 public final class PrepareSpecSet {
 
-    /** Canonical names of the two documents, as the class path and the generator see them. */
-    private static final String[] DOCUMENTS = {"sms", "messaging-apps"};
+    /** The package root of the default artifact (connect8x8-generated-client). */
+    static final String DEFAULT_PACKAGE_ROOT = "io.connect8x8.generated";
+
+    /** Where the default artifact keeps its prepared documents on the class path. */
+    static final String DEFAULT_RESOURCE_DIR = "io/connect8x8/specs";
+
+    /** The operation index every generated artifact carries; the facade reads all of them off the class path. */
+    static final String APIS_RESOURCE = "META-INF/connect8x8/apis.properties";
+
+    /** The base URLs a document's operations can go to: the facade's configured SMS, chat apps and verify hosts. */
+    private static final Set<String> HOSTS = Set.of("sms", "chatapps", "verify");
+
+    /** A document key (file name, property prefix) and a package segment: lower case, digits, dashes. */
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*");
+
+    /** A Java package segment and the generated API class's prefix (the tag every operation gets). */
+    private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9]*");
+    private static final Pattern API = Pattern.compile("[A-Z][A-Za-z0-9]*");
 
     /** A reference chain longer than this is a cycle; 8x8's documents nest at most three deep. */
     private static final int MAX_DEPTH = 32;
@@ -54,47 +81,100 @@ public final class PrepareSpecSet {
     /**
      * Prepares one set.
      *
-     * @param args the set's name ({@code guides} or {@code published}), the {@code specs/} directory, and the
-     *     output directory: documents go to {@code <out>/resources/io/connect8x8/specs/}, generator configuration
-     *     files to {@code <out>/generator/}
+     * @param args the set's name ({@code guides} or {@code published}), the {@code specs/} directory, the output
+     *     directory, and optionally the package root of the generated code (default {@code io.connect8x8.generated})
+     *     and the class-path directory of the prepared documents (default {@code io/connect8x8/specs}): documents go
+     *     to {@code <out>/resources/<resource-dir>/}, the operation index to
+     *     {@code <out>/resources/META-INF/connect8x8/apis.properties}, generator inputs to {@code <out>/generator/}
      * @throws IOException when a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: PrepareSpecSet <set> <specs-dir> <output-dir>");
+        if (args.length < 3 || args.length > 5) {
+            throw new IllegalArgumentException(
+                    "usage: PrepareSpecSet <set> <specs-dir> <output-dir> [<package-root> [<resource-dir>]]");
         }
-        String set = args[0];
-        Path specsDir = Path.of(args[1]);
-        Path out = Path.of(args[2]);
+        prepare(args[0], Path.of(args[1]), Path.of(args[2]),
+                args.length > 3 ? args[3] : DEFAULT_PACKAGE_ROOT, args.length > 4 ? args[4] : DEFAULT_RESOURCE_DIR);
+    }
+
+    /**
+     * Prepares one set for one artifact.
+     *
+     * @param set the set's name: {@code specs/<set>.set.json}
+     * @param specsDir the {@code specs/} directory
+     * @param out the output directory
+     * @param packageRoot the package the generated code goes under ({@code <root>.<document's package>.api}, ...)
+     * @param resourceDir where the prepared documents go on the class path, without leading or trailing slash
+     * @throws IOException when a file cannot be read or written
+     */
+    static void prepare(String set, Path specsDir, Path out, String packageRoot, String resourceDir)
+            throws IOException {
         Path setFile = specsDir.resolve(set + ".set.json");
         if (!Files.isRegularFile(setFile)) {
             throw new IllegalArgumentException("unknown spec set '" + set + "': no " + setFile
                     + " (choose one of the specs/*.set.json files with -Dspecs=<name>)");
         }
         JsonNode setConfig = JSON.readTree(setFile.toFile());
-        Path resources = out.resolve("resources/io/connect8x8/specs");
+        Path resources = out.resolve("resources").resolve(resourceDir);
         Path generator = out.resolve("generator");
+        Path index = out.resolve("resources").resolve(APIS_RESOURCE);
         Files.createDirectories(resources);
         Files.createDirectories(generator);
+        Files.createDirectories(index.getParent());
         StringBuilder properties = new StringBuilder("# The spec set this build was generated from.\n")
                 .append("set=").append(set).append('\n');
-        for (String name : DOCUMENTS) {
-            JsonNode entry = setConfig.path("documents").path(name);
-            String source = entry.path("source").asText(null);
-            if (source == null) {
-                throw new IllegalArgumentException(setFile + ": documents." + name + ".source is missing");
-            }
-            JsonNode document = inlinePathReferences(JSON.readTree(specsDir.resolve(source).toFile()));
-            write(resources.resolve(name + ".json"), document);
+        StringBuilder apis = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> document : iterable(setConfig.path("documents").fields())) {
+            String name = document.getKey();
+            JsonNode entry = document.getValue();
+            String where = setFile + ": documents." + name;
+            require(KEY.matcher(name).matches(), where + ": a document key is lower case, digits and dashes");
+            String source = text(entry, "source", where);
+            String host = text(entry, "host", where);
+            require(HOSTS.contains(host), where + ".host is '" + host + "', not one of " + new TreeSet<>(HOSTS));
+            String segment = text(entry, "package", where);
+            require(PACKAGE.matcher(segment).matches(), where + ".package '" + segment + "' is no package name");
+            String api = text(entry, "api", where);
+            require(API.matcher(api).matches(), where + ".api '" + api + "' is no class name prefix");
+
+            JsonNode prepared = inlinePathReferences(JSON.readTree(specsDir.resolve(source).toFile()));
+            write(resources.resolve(name + ".json"), prepared);
             JsonNode generatorInput = entry.path("generatorInput");
             write(generator.resolve(name + ".openapi.json"),
                     generatorInput.path("dropMediaTypeExamples").asBoolean(false)
-                            ? withoutMediaTypeExamples(document) : document);
+                            ? withoutMediaTypeExamples(prepared) : prepared);
             write(generator.resolve(name + ".json"), entry.path("generator").isObject()
                     ? entry.get("generator") : JSON.createObjectNode());
             properties.append(name).append(".source=").append(source).append('\n');
+            apis.append(name).append(".api=").append(packageRoot).append('.').append(segment).append(".api.")
+                    .append(api).append("Api\n")
+                    .append(name).append(".host=").append(host).append('\n')
+                    .append(name).append(".document=").append(resourceDir).append('/').append(name).append(".json\n");
+            names.add(name);
         }
+        require(!names.isEmpty(), setFile + ": no documents");
         Files.writeString(resources.resolve("spec-set.properties"), properties, StandardCharsets.UTF_8);
+        Files.writeString(index, "# the generated APIs of this artifact\n"
+                + "set=" + set + "\n"
+                + "documents=" + String.join(",", names) + "\n"
+                + apis, StandardCharsets.UTF_8);
+    }
+
+    private static String text(JsonNode entry, String field, String where) {
+        String value = entry.path(field).asText(null);
+        require(value != null, where + "." + field + " is missing");
+        return value;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static <T> Iterable<T> iterable(Iterator<T> iterator) {
+        return () -> iterator;
     }
 
     /**

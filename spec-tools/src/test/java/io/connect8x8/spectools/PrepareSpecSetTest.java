@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +77,66 @@ class PrepareSpecSetTest {
                 sms.source=8x8-published/sms_api.json
                 messaging-apps.source=8x8-published/business_messaging_api.json
                 """, Files.readString(specs.resolve("spec-set.properties"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theOperationIndexNamesEachDocumentsApiHostAndDocument(@TempDir Path out) throws IOException {
+        PrepareSpecSet.main(new String[] {"guides", SPECS.toString(), out.toString()});
+
+        assertEquals("""
+                # the generated APIs of this artifact
+                set=guides
+                documents=sms,messaging-apps
+                sms.api=io.connect8x8.generated.sms.api.SmsApi
+                sms.host=sms
+                sms.document=io/connect8x8/specs/sms.json
+                messaging-apps.api=io.connect8x8.generated.messaging.api.MessagingApi
+                messaging-apps.host=chatapps
+                messaging-apps.document=io/connect8x8/specs/messaging-apps.json
+                """, Files.readString(out.resolve("resources/META-INF/connect8x8/apis.properties"),
+                StandardCharsets.UTF_8));
+        assertTrue(Files.isRegularFile(out.resolve("resources/io/connect8x8/specs/messaging-apps.json")));
+    }
+
+    @Test
+    void anotherArtifactGetsItsOwnPackageRootAndResourceDirectory(@TempDir Path out) throws IOException {
+        PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString(),
+                "io.connect8x8.generated.published", "io/connect8x8/specs/published"});
+
+        Properties index = new Properties();
+        try (Reader in = Files.newBufferedReader(out.resolve("resources/META-INF/connect8x8/apis.properties"))) {
+            index.load(in);
+        }
+        assertEquals("published", index.getProperty("set"));
+        assertEquals("io.connect8x8.generated.published.sms.api.SmsApi", index.getProperty("sms.api"));
+        assertEquals("io.connect8x8.generated.published.messaging.api.MessagingApi",
+                index.getProperty("messaging-apps.api"));
+        for (String name : index.getProperty("documents").split(",")) {
+            String document = index.getProperty(name + ".document");
+            assertTrue(document.startsWith("io/connect8x8/specs/published/"), document);
+            assertTrue(Files.isRegularFile(out.resolve("resources").resolve(document)), document);
+        }
+        assertFalse(Files.exists(out.resolve("resources/io/connect8x8/specs/sms.json")));
+    }
+
+    @Test
+    void aDocumentWithoutAKnownHostIsRefusedNamingTheField(@TempDir Path specs, @TempDir Path out)
+            throws IOException {
+        Files.writeString(specs.resolve("doc.json"), "{\"openapi\": \"3.0.0\", \"paths\": {}}");
+        Files.writeString(specs.resolve("bad.set.json"),
+                "{\"documents\": {\"x\": {\"source\": \"doc.json\", \"host\": \"mail\", \"package\": \"x\","
+                        + " \"api\": \"X\"}}}");
+        Files.writeString(specs.resolve("nohost.set.json"),
+                "{\"documents\": {\"x\": {\"source\": \"doc.json\", \"package\": \"x\", \"api\": \"X\"}}}");
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.main(new String[] {"bad", specs.toString(), out.toString()}));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.main(new String[] {"nohost", specs.toString(), out.toString()}));
+
+        assertTrue(unknown.getMessage().endsWith("documents.x.host is 'mail', not one of [chatapps, sms, verify]"),
+                unknown.getMessage());
+        assertTrue(missing.getMessage().endsWith("documents.x.host is missing"), missing.getMessage());
     }
 
     private static int mediaTypeExamples(JsonNode document) {

@@ -1,0 +1,30 @@
+package io.connect8x8.internal;
+
+import io.connect8x8.CallListener;
+import io.connect8x8.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What the generic operation path of one client runs with: the same executor (the client's one transport), listener,
+ * clock, deadline, retry policy, key and hosts as the send pipelines.
+ *
+ * @param executor the client's transport
+ * @param listener the client's listener
+ * @param clock the client's clock
+ * @param timeout the default deadline of a call
+ * @param retryPolicy the default retry policy
+ * @param baseUrls the base URL of each host key ({@code sms}, {@code chatapps}, {@code verify})
+ * @param subAccounts the default sub-account of each host key (a key may be absent)
+ * @param accountId the account id for {@code accountId} path parameters, or null
+ * @param key the API key, revealed only into the Authorization header
+ * @param userAgent the User-Agent header
+ * @param closed whether the client was closed
+ */
+public record ApiSettings(CallExecutor executor, CallListener listener, Clock clock, Duration timeout,
+                          RetryPolicy retryPolicy, Map<String, String> baseUrls, Map<String, String> subAccounts,
+                          String accountId, Supplier<String> key, String userAgent, BooleanSupplier closed) {
+}

@@ -1,0 +1,82 @@
+package io.connect8x8.internal;
+
+import io.connect8x8.ApiErrorException;
+import io.connect8x8.CallListener;
+import io.connect8x8.Connect8x8Exception;
+import io.connect8x8.RetryPolicy;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Runs the escape hatch's generated APIs ({@link io.connect8x8.GeneratedApis}) on the client's one transport: the
+ * call a generated API makes is answered by the transport executing its request (the client's retries by the
+ * method's nature, deadline, listener and redaction), not by a second HTTP stack. An API error comes back as the HTTP
+ * answer it was, so the generated code throws its own {@code ApiException} as before; a failure without an answer
+ * reaches it as an {@link IOException} whose cause is the typed failure.
+ */
+public final class TransportInterceptor implements Interceptor {
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final CallExecutor executor;
+    private final CallListener listener;
+    private final Clock clock;
+    private final Duration timeout;
+    private final RetryPolicy policy;
+    private final CallListener.Api api;
+
+    /**
+     * Creates the interceptor of one generated API.
+     *
+     * @param executor the client's transport
+     * @param listener the client's listener
+     * @param clock the client's clock
+     * @param timeout the client's call deadline
+     * @param policy the client's retry policy
+     * @param api the API, for the listener
+     */
+    public TransportInterceptor(CallExecutor executor, CallListener listener, Clock clock, Duration timeout,
+                                RetryPolicy policy, CallListener.Api api) {
+        this.executor = executor;
+        this.listener = listener;
+        this.clock = clock;
+        this.timeout = timeout;
+        this.policy = policy;
+        this.api = api;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        okhttp3.Request request = chain.request();
+        String method = request.method();
+        boolean idempotent = !"POST".equals(method) && !"PATCH".equals(method);
+        RetryPolicy rules = policy.retryAmbiguousFailures() == idempotent ? policy
+                : policy.toBuilder().retryAmbiguousFailures(idempotent).build();
+        CallRecorder recorder = CallRecorder.start(listener, clock,
+                new CallListener.CallInfo(api, CallListener.Operation.CALL, 0, false, null));
+        int status;
+        String body;
+        try {
+            HttpResponse response = executor.execute(new CallExecutor.Exchange(request, rules, timeout,
+                    method + " (generated API)", recorder));
+            recorder.succeeded(RequestKind.ResultFacts.NONE);
+            status = response.status();
+            body = response.body();
+        } catch (ApiErrorException e) {
+            recorder.failed(e);
+            status = e.httpStatus();
+            body = e.rawBody() == null ? "" : e.rawBody();
+        } catch (Connect8x8Exception e) {
+            recorder.failed(e);
+            throw new IOException(e.getMessage(), e);
+        }
+        return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(status).message("")
+                .body(ResponseBody.create(body, JSON)).build();
+    }
+}
