@@ -125,6 +125,39 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * Returns the Verification API's base URL, e.g. {@code http://127.0.0.1:8080/verify}; served when the class path
+     * has the Verification document (the {@code connect8x8-generated-published} artifact, or a spec set with it).
+     *
+     * @return the Verification API's base URL
+     */
+    public String verifyBaseUrl() {
+        return rootUrl() + "/verify";
+    }
+
+    /**
+     * The one-time code of a Verification API session. Numbers of the fictional {@code +1555} range (every
+     * {@link TestNumbers} number) always get the first {@code codeLength} characters of {@code 1234567890}; other
+     * numbers get random digits, read here.
+     *
+     * @param sessionId the {@code sessionId} the API answered
+     * @return the code, or null for an unknown session
+     */
+    public String verificationCode(String sessionId) {
+        return server().verificationCode(Objects.requireNonNull(sessionId, "sessionId"));
+    }
+
+    /**
+     * The operations this simulator serves, as {@code host:operationId} (hosts {@code sms}, {@code chatapps},
+     * {@code verify}), in serving order: the spec set's documents first, then the published artifact's. Waits for
+     * the documents to load.
+     *
+     * @return e.g. {@code sms:Send-Sms-Single}, {@code sms:get-sms-message-details}, ...
+     */
+    public List<String> operations() {
+        return io.connect8x8.sandbox.internal.Documents.shared().operationNames();
+    }
+
+    /**
      * Returns the default API key.
      *
      * @return the default API key
@@ -393,7 +426,9 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
-         * The clock of timestamps, rate-limit windows and delivery attempts.
+         * The clock of timestamps, rate-limit windows, delivery attempts, {@code scheduled} messages, verification
+         * codes and log export windows. A {@link SandboxClock} lets a test move time: a scheduled message is
+         * delivered, with its receipts, as soon as the clock is advanced past its time.
          *
          * @param clock the clock; default {@link Clock#systemUTC()}
          * @return this

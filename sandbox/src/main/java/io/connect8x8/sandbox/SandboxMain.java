@@ -61,6 +61,7 @@ public final class SandboxMain {
         out.println("8x8 sandbox listening");
         out.println("SMS API:            " + sandbox.smsBaseUrl());
         out.println("Messaging Apps API: " + sandbox.chatAppsBaseUrl());
+        out.println("Verification API:   " + sandbox.verifyBaseUrl());
         out.println("API key:            " + sandbox.apiKey());
         out.println("Admin:              " + sandbox.rootUrl() + "/__admin/messages");
         out.flush();

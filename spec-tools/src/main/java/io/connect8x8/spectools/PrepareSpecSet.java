@@ -70,6 +70,15 @@ public final class PrepareSpecSet {
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9]*");
     private static final Pattern API = Pattern.compile("[A-Z][A-Za-z0-9]*");
 
+    /**
+     * The openapi-generator executions of the generated modules' parent pom (generated-parent/pom.xml,
+     * {@code document-1} to {@code document-4}): one per document, the unused ones skipped.
+     */
+    static final int GENERATOR_SLOTS = 4;
+
+    /** The file the generated modules' pom reads the slots from (properties-maven-plugin). */
+    static final String SLOTS_FILE = "generator/slots.properties";
+
     /** A reference chain longer than this is a cycle; 8x8's documents nest at most three deep. */
     private static final int MAX_DEPTH = 32;
 
@@ -140,12 +149,10 @@ public final class PrepareSpecSet {
 
             JsonNode prepared = inlinePathReferences(JSON.readTree(specsDir.resolve(source).toFile()));
             write(resources.resolve(name + ".json"), prepared);
-            JsonNode generatorInput = entry.path("generatorInput");
             write(generator.resolve(name + ".openapi.json"),
-                    generatorInput.path("dropMediaTypeExamples").asBoolean(false)
-                            ? withoutMediaTypeExamples(prepared) : prepared);
-            write(generator.resolve(name + ".json"), entry.path("generator").isObject()
-                    ? entry.get("generator") : JSON.createObjectNode());
+                    forGenerator(prepared, entry.path("generatorInput"), where + ".generatorInput"));
+            write(generator.resolve(name + ".json"), generatorConfiguration(entry.path("generator"),
+                    packageRoot + "." + segment, api));
             properties.append(name).append(".source=").append(source).append('\n');
             apis.append(name).append(".api=").append(packageRoot).append('.').append(segment).append(".api.")
                     .append(api).append("Api\n")
@@ -154,11 +161,49 @@ public final class PrepareSpecSet {
             names.add(name);
         }
         require(!names.isEmpty(), setFile + ": no documents");
+        require(names.size() <= GENERATOR_SLOTS, setFile + ": " + names.size() + " documents, more than the "
+                + GENERATOR_SLOTS + " generator executions of generated-parent/pom.xml (add one there)");
+        StringBuilder slots = new StringBuilder("# The generator executions of generated-parent/pom.xml: one document"
+                + " each, in the set file's order; the rest skipped.\n");
+        for (int slot = 1; slot <= GENERATOR_SLOTS; slot++) {
+            boolean used = slot <= names.size();
+            slots.append("generated.slot").append(slot).append(".name=")
+                    .append(used ? names.get(slot - 1) : "unused-" + slot).append('\n')
+                    .append("generated.slot").append(slot).append(".skip=").append(!used).append('\n');
+        }
+        Files.writeString(out.resolve(SLOTS_FILE), slots, StandardCharsets.UTF_8);
         Files.writeString(resources.resolve("spec-set.properties"), properties, StandardCharsets.UTF_8);
         Files.writeString(index, "# the generated APIs of this artifact\n"
                 + "set=" + set + "\n"
                 + "documents=" + String.join(",", names) + "\n"
                 + apis, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The generator's configuration file for one document: the set's own {@code generator} object, plus the
+     * document's packages and the tag that puts every operation into one API class ({@code <api>Api}), unless the
+     * set gives them itself.
+     *
+     * @param setGenerator the document's {@code generator} object of the set file (or a missing node)
+     * @param basePackage {@code <package root>.<document's package>}
+     * @param api the API class's prefix
+     * @return a new object
+     */
+    static ObjectNode generatorConfiguration(JsonNode setGenerator, String basePackage, String api) {
+        ObjectNode configuration = setGenerator.isObject() ? setGenerator.deepCopy() : JSON.createObjectNode();
+        putIfAbsent(configuration, "invokerPackage", basePackage);
+        putIfAbsent(configuration, "apiPackage", basePackage + ".api");
+        putIfAbsent(configuration, "modelPackage", basePackage + ".model");
+        JsonNode normalizer = configuration.path("openapiNormalizer");
+        ObjectNode rules = normalizer.isObject() ? (ObjectNode) normalizer : configuration.putObject("openapiNormalizer");
+        putIfAbsent(rules, "SET_TAGS_FOR_ALL_OPERATIONS", api);
+        return configuration;
+    }
+
+    private static void putIfAbsent(ObjectNode object, String field, String value) {
+        if (!object.has(field)) {
+            object.put(field, value);
+        }
     }
 
     private static String text(JsonNode entry, String field, String where) {
@@ -175,6 +220,101 @@ public final class PrepareSpecSet {
 
     private static <T> Iterable<T> iterable(Iterator<T> iterator) {
         return () -> iterator;
+    }
+
+    /**
+     * What the generator reads: the prepared document less what the document's {@code generatorInput} drops.
+     *
+     * @param prepared the prepared document, read but not changed
+     * @param generatorInput the document's {@code generatorInput} object of the set file (or a missing node)
+     * @param where the object's place in the set file, for error messages
+     * @return the prepared document itself, or a changed copy
+     */
+    static JsonNode forGenerator(JsonNode prepared, JsonNode generatorInput, String where) {
+        JsonNode document = prepared;
+        if (generatorInput.path("dropMediaTypeExamples").asBoolean(false)) {
+            document = withoutMediaTypeExamples(document);
+        }
+        String version = generatorInput.path("readAsOpenApi").asText(null);
+        if (version != null) {
+            document = readAs(document, version, where + ".readAsOpenApi");
+        }
+        return document;
+    }
+
+    /**
+     * The JSON Schema keywords (and the document-level fields) OpenAPI 3.1 added to 3.0, found in a 3.1 document that
+     * is to be read as 3.0. With none of them, the two versions mean the same.
+     */
+    private static final Set<String> OPENAPI_31_ONLY = Set.of("const", "prefixItems", "$defs", "$id", "$schema",
+            "$anchor", "$dynamicRef", "$dynamicAnchor", "unevaluatedProperties", "unevaluatedItems", "if", "then",
+            "else", "dependentRequired", "dependentSchemas", "patternProperties", "propertyNames", "contains",
+            "minContains", "maxContains", "contentMediaType", "contentEncoding", "contentSchema", "webhooks",
+            "jsonSchemaDialect", "pathItems");
+
+    /** Objects whose keys are names (of properties, paths, components, media types, ...), not keywords. */
+    private static final Set<String> NAME_MAPS = Set.of("properties", "paths", "schemas", "parameters", "responses",
+            "requestBodies", "headers", "securitySchemes", "examples", "links", "callbacks", "content", "encoding",
+            "variables", "mapping");
+
+    /**
+     * The document with its {@code openapi} field set to {@code version} (a 3.0 version), for a 3.1 document that
+     * uses nothing 3.0 lacks: openapi-generator reads 3.1 with a parser it calls beta, and logs a warning saying so
+     * for every generation. Refused, naming the first 3.1-only construct found, when the document uses one: a type
+     * list ({@code "type": ["string", "null"]}), a schema's {@code examples} list, or a keyword of
+     * {@link #OPENAPI_31_ONLY}; then the set has to drop {@code readAsOpenApi} and generate from 3.1.
+     *
+     * @param document the document, read but not changed
+     * @param version the version to declare, {@code 3.0.x}
+     * @param where the setting's place in the set file, for error messages
+     * @return a changed copy
+     */
+    static JsonNode readAs(JsonNode document, String version, String where) {
+        require(version.startsWith("3.0."), where + " is '" + version + "', not a 3.0.x version");
+        String found = openApi31Construct(document, "#");
+        require(found == null, where + ": the document uses " + found + ", which OpenAPI 3.0 does not have;"
+                + " generate it as " + document.path("openapi").asText() + " (drop " + where + ")");
+        ObjectNode copy = document.deepCopy();
+        copy.put("openapi", version);
+        return copy;
+    }
+
+    private static String openApi31Construct(JsonNode node, String pointer) {
+        if (node.isObject()) {
+            boolean schemaLike = node.has("type") || node.has("properties") || node.has("items");
+            if (node.path("type").isArray()) {
+                return "a type list at " + pointer + "/type";
+            }
+            if (schemaLike && node.path("examples").isArray()) {
+                return "a schema's examples list at " + pointer + "/examples";
+            }
+            for (Map.Entry<String, JsonNode> field : iterable(node.fields())) {
+                String key = field.getKey();
+                String at = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+                // Under "properties" (and the like) a key is a name, not a keyword.
+                if (OPENAPI_31_ONLY.contains(key) && !isNameMap(pointer)) {
+                    return "'" + key + "' at " + at;
+                }
+                String inner = openApi31Construct(field.getValue(), at);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String inner = openApi31Construct(node.get(i), pointer + "/" + i);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the object at this pointer maps names to things (properties, paths, components, ...). */
+    private static boolean isNameMap(String pointer) {
+        String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+        return NAME_MAPS.contains(last);
     }
 
     /**

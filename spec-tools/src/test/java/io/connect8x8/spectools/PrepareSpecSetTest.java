@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,7 @@ class PrepareSpecSetTest {
         PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString()});
 
         Path specs = out.resolve("resources/io/connect8x8/specs");
+        // The two messaging documents (the verification document has no send operation).
         for (String name : new String[] {"sms", "messaging-apps"}) {
             String text = Files.readString(specs.resolve(name + ".json"), StandardCharsets.UTF_8);
             assertFalse(text.contains("\"#/paths/"), name + " still refers into #/paths/");
@@ -76,6 +78,7 @@ class PrepareSpecSetTest {
                 set=published
                 sms.source=8x8-published/sms_api.json
                 messaging-apps.source=8x8-published/business_messaging_api.json
+                verification.source=8x8-published/verification_api.json
                 """, Files.readString(specs.resolve("spec-set.properties"), StandardCharsets.UTF_8));
     }
 
@@ -117,6 +120,78 @@ class PrepareSpecSetTest {
             assertTrue(Files.isRegularFile(out.resolve("resources").resolve(document)), document);
         }
         assertFalse(Files.exists(out.resolve("resources/io/connect8x8/specs/sms.json")));
+    }
+
+    @Test
+    void eachDocumentGetsAGeneratorSlotAndTheRestAreSkipped(@TempDir Path out) throws IOException {
+        PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString()});
+
+        assertEquals("""
+                # The generator executions of generated-parent/pom.xml: one document each, in the set file's order; \
+                the rest skipped.
+                generated.slot1.name=sms
+                generated.slot1.skip=false
+                generated.slot2.name=messaging-apps
+                generated.slot2.skip=false
+                generated.slot3.name=verification
+                generated.slot3.skip=false
+                generated.slot4.name=unused-4
+                generated.slot4.skip=true
+                """, Files.readString(out.resolve("generator/slots.properties"), StandardCharsets.UTF_8));
+        // The set's own mappings, plus the packages and the one API class per document.
+        assertEquals(JSON.readTree("""
+                {"invokerPackage": "io.connect8x8.generated.verification",
+                 "apiPackage": "io.connect8x8.generated.verification.api",
+                 "modelPackage": "io.connect8x8.generated.verification.model",
+                 "openapiNormalizer": {"SET_TAGS_FOR_ALL_OPERATIONS": "Verification"}}
+                """), JSON.readTree(out.resolve("generator/verification.json").toFile()));
+        JsonNode sms = JSON.readTree(out.resolve("generator/sms.json").toFile());
+        assertEquals("SmsEncoding", sms.at("/inlineSchemaNameMappings/SmsRequest_encoding").asText());
+        assertEquals("io.connect8x8.generated.sms.model", sms.path("modelPackage").asText());
+    }
+
+    @Test
+    void theVerificationDocumentIsReadAs30ForTheGeneratorAndKept31OnTheClassPath(@TempDir Path out)
+            throws IOException {
+        PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString()});
+
+        JsonNode original = JSON.readTree(SPECS.resolve("8x8-published/verification_api.json").toFile());
+        JsonNode onClassPath = JSON.readTree(out.resolve("resources/io/connect8x8/specs/verification.json").toFile());
+        JsonNode forGenerator = JSON.readTree(out.resolve("generator/verification.openapi.json").toFile());
+        assertEquals(original, onClassPath);
+        assertEquals("3.0.3", forGenerator.path("openapi").asText());
+        ObjectNode expected = (ObjectNode) PrepareSpecSet.withoutMediaTypeExamples(original);
+        expected.put("openapi", "3.0.3");
+        assertEquals(expected, forGenerator);
+    }
+
+    @Test
+    void readingAs30IsRefusedForADocumentThatUses31Constructs() throws IOException {
+        JsonNode typeList = JSON.readTree("""
+                {"openapi": "3.1.0", "components": {"schemas": {"A": {"type": "object", "properties": {
+                  "const": {"type": ["string", "null"]}}}}}}
+                """);
+        JsonNode constant = JSON.readTree("""
+                {"openapi": "3.1.0", "components": {"schemas": {"A": {"type": "string", "const": "x"}}}}
+                """);
+        JsonNode plain = JSON.readTree("""
+                {"openapi": "3.1.0", "components": {"schemas": {"A": {"type": "object", "properties": {
+                  "const": {"type": "string"}, "if": {"type": "integer"}}}}}}
+                """);
+
+        IllegalArgumentException list = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.readAs(typeList, "3.0.3", "x.readAsOpenApi"));
+        IllegalArgumentException keyword = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.readAs(constant, "3.0.3", "x.readAsOpenApi"));
+        IllegalArgumentException version = assertThrows(IllegalArgumentException.class,
+                () -> PrepareSpecSet.readAs(plain, "3.1.0", "x.readAsOpenApi"));
+
+        assertEquals("x.readAsOpenApi: the document uses a type list at #/components/schemas/A/properties/const/type,"
+                + " which OpenAPI 3.0 does not have; generate it as 3.1.0 (drop x.readAsOpenApi)", list.getMessage());
+        assertTrue(keyword.getMessage().contains("'const' at #/components/schemas/A/const"), keyword.getMessage());
+        assertEquals("x.readAsOpenApi is '3.1.0', not a 3.0.x version", version.getMessage());
+        // Property names that happen to be keywords are names.
+        assertEquals("3.0.3", PrepareSpecSet.readAs(plain, "3.0.3", "x").path("openapi").asText());
     }
 
     @Test

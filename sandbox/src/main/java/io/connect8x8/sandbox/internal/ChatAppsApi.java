@@ -12,6 +12,8 @@ import java.util.Locale;
 /** The simulated Messaging Apps API: single and batch sends. */
 final class ChatAppsApi {
 
+    private static final java.util.List<String> WHATSAPP = java.util.List.of("whatsapp");
+
     private final Engine engine;
     private final SpecValidator spec;
 
@@ -90,6 +92,10 @@ final class ChatAppsApi {
         if (TestNumbers.is(msisdn, TestNumbers.INVALID)) {
             throw ApiError.badRequest(3003, "Invalid MSISDN " + TestNumbers.INVALID + " (test number)");
         }
+        JsonNode url = message.path("content").path("url");
+        if (url.isTextual()) {
+            engine.files.checkMediaUrl(url.textValue(), engine.rootUrl);
+        }
         if ("template".equalsIgnoreCase(message.get("type").asText())) {
             return engine.templates.check(message.get("content").get("template"));
         }
@@ -103,14 +109,22 @@ final class ChatAppsApi {
         MessageRecord record = engine.record(Api.CHAT_APPS, subAccountId, umid, batchId, message, clientBatchId,
                 msisdn, null);
         String category = template == null ? "service" : template.category();
-        engine.sendReceipts(record, message, Receipts.chatApps(record, channel(message), category));
+        engine.sendReceipts(record, message, Receipts.chatApps(record, channels(message), category));
         return response(umid, message, msisdn, "queued");
     }
 
-    /** The channel of the receipts: the first of {@code channels}, WhatsApp when none is given. */
-    private static String channel(JsonNode message) {
-        JsonNode first = message.path("channels").path(0).path("channel");
-        return first.isTextual() ? first.textValue().toLowerCase(Locale.ROOT) : "whatsapp";
+    /** The channels in fallback order, lower case: {@code channels}, WhatsApp when none is given. */
+    private static java.util.List<String> channels(JsonNode message) {
+        JsonNode given = message.path("channels");
+        if (given.size() == 0) {
+            return WHATSAPP;
+        }
+        java.util.List<String> channels = new java.util.ArrayList<>(given.size());
+        for (JsonNode channel : given) {
+            JsonNode name = channel.path("channel");
+            channels.add(name.isTextual() ? name.textValue().toLowerCase(Locale.ROOT) : "whatsapp");
+        }
+        return channels;
     }
 
     private ObjectNode response(String umid, JsonNode message, String msisdn, String state) {

@@ -18,6 +18,11 @@ final class Engine {
     final ReceiptDispatcher receipts;
     final TemplateRegistry templates;
     final String webhookUrl;
+    final ScheduledQueue scheduled;
+    final FileStore files = new FileStore();
+    final AccountState accounts = new AccountState();
+    /** The root URL once the server is bound, for links in answers and to recognise the simulator's own files. */
+    volatile String rootUrl = "";
 
     Engine(Clock clock, MessageStore store, ReceiptDispatcher receipts, TemplateRegistry templates, String webhookUrl) {
         this.clock = clock;
@@ -25,6 +30,7 @@ final class Engine {
         this.receipts = receipts;
         this.templates = templates;
         this.webhookUrl = webhookUrl;
+        this.scheduled = new ScheduledQueue(clock);
     }
 
     /**
@@ -44,7 +50,7 @@ final class Engine {
         String clientMessageId = message.path("clientMessageId").isTextual()
                 ? message.get("clientMessageId").textValue() : null;
         MessageRecord record = new MessageRecord(api, subAccountId, umid, batchId, clientMessageId, clientBatchId,
-                msisdn, message, errorCode, errorCode == null ? "queued" : "rejected");
+                msisdn, message, errorCode, errorCode == null ? "queued" : "rejected", clock.instant());
         store.add(record);
         return record;
     }
@@ -53,7 +59,29 @@ final class Engine {
     void sendReceipts(MessageRecord record, JsonNode message, List<ReceiptPlan> plans) {
         JsonNode callback = message.get("dlrCallbackUrl");
         String url = callback != null && callback.isTextual() ? callback.textValue() : webhookUrl;
+        if (url == null) {
+            url = accounts.webhookFor(record.api, record.subAccountId);
+        }
+        java.time.Instant due = scheduledTime(message);
+        if (due != null && due.isAfter(clock.instant())) {
+            String target = url;
+            scheduled.hold(record, due, () -> receipts.dispatch(record, target, plans));
+            return;
+        }
         receipts.dispatch(record, url, plans);
+    }
+
+    /** The message's {@code scheduled} time, or null when it has none (or none the simulator can read). */
+    private static java.time.Instant scheduledTime(JsonNode message) {
+        JsonNode scheduled = message.get("scheduled");
+        if (scheduled == null || !scheduled.isTextual()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(scheduled.textValue()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** An optional array field; anything else than an array or null is a 400 for the whole request. */

@@ -19,12 +19,14 @@ public final class MessageRecord {
     private final com.fasterxml.jackson.databind.JsonNode request;
     private String requestText;
     final Integer errorCode;
+    /** When the simulator received it, on its clock. */
+    final java.time.Instant createdAt;
     private String state;
     private final List<ReceiptRecord> receipts = new ArrayList<>();
 
     MessageRecord(Api api, String subAccountId, String umid, String batchId, String clientMessageId,
                   String clientBatchId, String msisdn, com.fasterxml.jackson.databind.JsonNode request,
-                  Integer errorCode, String state) {
+                  Integer errorCode, String state, java.time.Instant createdAt) {
         this.api = api;
         this.subAccountId = subAccountId;
         this.umid = umid;
@@ -35,11 +37,40 @@ public final class MessageRecord {
         this.request = request;
         this.errorCode = errorCode;
         this.state = state;
+        this.createdAt = createdAt;
+    }
+
+    /**
+     * Returns the request tree as recorded.
+     *
+     * @return the request tree as recorded
+     */
+    com.fasterxml.jackson.databind.JsonNode request() {
+        return request;
+    }
+
+    synchronized String state() {
+        return state;
+    }
+
+    synchronized void setState(String state) {
+        this.state = state;
+    }
+
+    /**
+     * Returns a copy of the receipts so far, oldest first.
+     *
+     * @return a copy of the receipts so far
+     */
+    synchronized List<ReceiptRecord> receipts() {
+        return List.copyOf(receipts);
     }
 
     synchronized ReceiptRecord addReceipt(ReceiptRecord receipt) {
         receipts.add(receipt);
-        state = receipt.state;
+        if (!"cancelled".equals(state)) {
+            state = receipt.state;
+        }
         return receipt;
     }
 

@@ -99,6 +99,22 @@ public final class MessageStore {
         return List.copyOf(snapshots);
     }
 
+    /**
+     * The records in the window that match, oldest first.
+     *
+     * @param filter the condition
+     * @return the matching records
+     */
+    synchronized List<MessageRecord> find(java.util.function.Predicate<MessageRecord> filter) {
+        List<MessageRecord> found = new ArrayList<>();
+        for (MessageRecord message : messages) {
+            if (filter.test(message)) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
     long generation() {
         return generation.get();
     }

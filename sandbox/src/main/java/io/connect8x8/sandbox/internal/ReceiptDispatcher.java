@@ -85,7 +85,7 @@ public final class ReceiptDispatcher implements AutoCloseable {
         ReceiptPlan plan = plans.get(index);
         java.time.Instant at = clock.instant();
         ReceiptRecord receipt = message.addReceipt(new ReceiptRecord(plan.state(), plan.detail(), url,
-                () -> Json.text(plan.body().apply(at))));
+                plan.channel(), at, () -> Json.text(plan.body().apply(at))));
         if (url == null) {
             next(message, url, plans, index + 1, generation);
             return;
@@ -160,6 +160,20 @@ public final class ReceiptDispatcher implements AutoCloseable {
             scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             // The simulator was closed: receipts still pending are dropped.
+        }
+    }
+
+    /**
+     * Runs a task on the receipt thread at a fixed delay until {@link #close()}.
+     *
+     * @param period the delay between runs
+     * @param task the task
+     */
+    void every(Duration period, Runnable task) {
+        try {
+            scheduler.scheduleWithFixedDelay(task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            // The simulator was closed.
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
  * @param state the status state
  * @param detail the status detail
  * @param body builds the JSON for a status timestamp
+ * @param channel the channel it reports on ({@code sms} for an SMS, the leg's channel for Messaging Apps)
  */
-record ReceiptPlan(String state, String detail, Function<Instant, ObjectNode> body) {
+record ReceiptPlan(String state, String detail, Function<Instant, ObjectNode> body, String channel) {
 }

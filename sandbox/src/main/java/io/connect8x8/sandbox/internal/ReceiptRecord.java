@@ -11,6 +11,9 @@ final class ReceiptRecord {
     final String state;
     final String detail;
     final String url;
+    final String channel;
+    /** When it was recorded, on the simulator's clock. */
+    final java.time.Instant at;
     private final java.util.function.Supplier<String> bodyText;
     private String body;
     final List<DeliveryAttempt> attempts = new ArrayList<>();
@@ -18,7 +21,10 @@ final class ReceiptRecord {
     boolean givenUp;
 
     /** A receipt whose JSON is written only when first needed: most recorded receipts are never looked at. */
-    ReceiptRecord(String state, String detail, String url, java.util.function.Supplier<String> bodyText) {
+    ReceiptRecord(String state, String detail, String url, String channel, java.time.Instant at,
+                  java.util.function.Supplier<String> bodyText) {
+        this.channel = channel;
+        this.at = at;
         this.state = state;
         this.detail = detail;
         this.url = url;

@@ -9,7 +9,7 @@ import java.util.List;
 final class Receipts {
 
     /** A price per SMS part; the figure is illustrative. */
-    private static final double PRICE_PER_SMS = 0.0035;
+    static final double PRICE_PER_SMS = 0.0035;
 
     private Receipts() {
     }
@@ -48,20 +48,37 @@ final class Receipts {
             }
             payload.put("smsCount", smsCount);
             return receipt;
-        }));
+        }, "sms"));
     }
 
     /**
      * A Messaging Apps message's receipts: {@code queued}, {@code delivered}/{@code delivered_to_operator},
-     * {@code delivered}/{@code delivered_to_recipient}, {@code read}; or {@code queued} then
-     * {@code undelivered}/{@code rejected_by_operator} for the test number.
+     * {@code delivered}/{@code delivered_to_recipient}, {@code read} on the first channel; or, for the test number
+     * that fails, {@code queued} then {@code undelivered}/{@code rejected_by_operator} on the first channel and,
+     * when the message names a fallback channel, the next channel's leg: {@code queued},
+     * {@code delivered}/{@code delivered_to_recipient} (and {@code read} for a chat app, not for SMS).
+     *
+     * @param message the message
+     * @param channels the channels in fallback order, lower case, at least one
+     * @param pricingCategory the WhatsApp pricing category
+     * @return the receipts in order
      */
-    static List<ReceiptPlan> chatApps(MessageRecord message, String channel, String pricingCategory) {
+    static List<ReceiptPlan> chatApps(MessageRecord message, List<String> channels, String pricingCategory) {
         boolean fails = TestNumbers.is(message.msisdn, TestNumbers.UNDELIVERED);
         List<ReceiptPlan> plans = new ArrayList<>();
+        String channel = channels.get(0);
         plans.add(chatApps(message, channel, pricingCategory, "queued", "accepted_by_provider", false));
         if (fails) {
             plans.add(chatApps(message, channel, pricingCategory, "undelivered", "rejected_by_operator", true));
+            if (channels.size() < 2) {
+                return plans;
+            }
+            String fallback = channels.get(1);
+            plans.add(chatApps(message, fallback, pricingCategory, "queued", "accepted_by_provider", false));
+            plans.add(chatApps(message, fallback, pricingCategory, "delivered", "delivered_to_recipient", false));
+            if (!"sms".equals(fallback)) {
+                plans.add(chatApps(message, fallback, pricingCategory, "read", "read_by_recipient", false));
+            }
         } else {
             plans.add(chatApps(message, channel, pricingCategory, "delivered", "delivered_to_operator", false));
             plans.add(chatApps(message, channel, pricingCategory, "delivered", "delivered_to_recipient", false));
@@ -100,7 +117,7 @@ final class Receipts {
                 payload.set("whatsapp", whatsapp);
             }
             return receipt;
-        });
+        }, channel);
     }
 
     private static ObjectNode ids(ObjectNode payload, MessageRecord message) {

@@ -35,17 +35,20 @@ final class Router implements HttpHandler {
     private final FaultState faults;
     private final RateLimiter rateLimiter;
     private final AdminHandler admin;
-    private final java.util.concurrent.CompletableFuture<Apis> apis;
+    private final java.util.concurrent.CompletableFuture<SmsApi> sms;
+    private final java.util.concurrent.CompletableFuture<ChatAppsApi> chatApps;
+    private final GenericApi generic;
 
     Router(Settings settings, Engine engine, FaultState faults, RateLimiter rateLimiter, AdminHandler admin,
-           java.util.concurrent.CompletableFuture<Specs> specs) {
+           Specs specs, GenericApi generic) {
         this.settings = settings;
         this.engine = engine;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
         this.admin = admin;
-        this.apis = specs.thenApply(loaded -> new Apis(new SmsApi(engine, loaded.sms),
-                new ChatAppsApi(engine, loaded.chatApps)));
+        this.sms = specs.sms.thenApply(validator -> new SmsApi(engine, validator));
+        this.chatApps = specs.chatApps.thenApply(validator -> new ChatAppsApi(engine, validator));
+        this.generic = generic;
     }
 
     @Override
@@ -67,19 +70,22 @@ final class Router implements HttpHandler {
                 respond(exchange, admin.handle(exchange, path, readBody(exchange)));
                 return;
             }
+            if (path.startsWith("/__files/")) {
+                serveFile(exchange, path.substring("/__files/".length()));
+                return;
+            }
             long generation = engine.store.generation();
             engine.store.countRequest();
             Matcher route = API_PATH.matcher(path);
-            if (!route.matches()) {
-                throw new ApiError(404, 1300, "Resource not found: " + path);
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                throw new ApiError(405, 1000, "Method " + exchange.getRequestMethod() + " not allowed");
-            }
+            boolean send = route.matches() && "POST".equals(exchange.getRequestMethod());
+            GenericApi.Resolved operation = send ? null : resolve(exchange, path);
             byte[] body = readBody(exchange);
             FaultState.Fault fault = applyFaults(generation);
             if (fault == FaultState.Fault.RESET) {
+                return;
+            }
+            if (!send) {
+                answer(exchange, callOperation(exchange, operation, body), fault);
                 return;
             }
             ObjectNode response = handleApi(exchange, route, body);
@@ -99,13 +105,80 @@ final class Router implements HttpHandler {
         }
     }
 
-    private ObjectNode handleApi(HttpExchange exchange, Matcher route, byte[] body) {
+    /** The operation of a request other than a send, from the documents of its host (the first path segment). */
+    private GenericApi.Resolved resolve(HttpExchange exchange, String path) {
+        int slash = path.indexOf('/', 1);
+        if (slash < 0) {
+            throw new ApiError(404, 1300, "Resource not found: " + path);
+        }
+        Set<String> allow = new java.util.TreeSet<>();
+        try {
+            return generic.resolve(path.substring(1, slash), exchange.getRequestMethod(), path.substring(slash),
+                    allow);
+        } catch (ApiError error) {
+            if (error.status() == 405) {
+                exchange.getResponseHeaders().set("Allow", String.join(", ", allow));
+            }
+            throw error;
+        }
+    }
+
+    private Answer callOperation(HttpExchange exchange, GenericApi.Resolved operation, byte[] body) {
+        String subAccountId = operation.path().get("subAccountId");
+        authorise(exchange, subAccountId);
+        if (subAccountId != null) {
+            rateLimiter.acquire(subAccountId);
+        }
+        return generic.call(operation, exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst("Content-Type"), body);
+    }
+
+    private void answer(HttpExchange exchange, Answer answer, FaultState.Fault fault) throws IOException {
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (answer.json() == null && answer.raw() == null) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+            return;
+        }
+        byte[] bytes = answer.json() != null ? Json.bytes(answer.json()) : answer.raw();
+        if (fault == FaultState.Fault.MALFORMED) {
+            bytes = Arrays.copyOf(bytes, bytes.length / 2);
+        }
+        exchange.getResponseHeaders().set("Content-Type", answer.json() != null ? "application/json"
+                : answer.contentType());
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** {@code GET /__files/{name}}: an uploaded file or a log export's CSV (no key: a link as 8x8's are). */
+    private void serveFile(HttpExchange exchange, String name) throws IOException {
+        byte[] bytes;
+        String type;
+        if (name.startsWith("exports/") && name.endsWith(".csv")) {
+            bytes = generic.exports.file(name.substring("exports/".length(), name.length() - ".csv".length()));
+            type = "text/csv; charset=utf-8";
+        } else {
+            FileStore.StoredFile file = engine.files.get(name);
+            bytes = file == null ? null : file.bytes();
+            type = file == null ? null : file.contentType();
+        }
+        if (bytes == null) {
+            throw new ApiError(404, 1300, "File not found.");
+        }
+        answer(exchange, new Answer(200, null, bytes, type, java.util.Map.of()), FaultState.Fault.NONE);
+    }
+
+    /** Authentication, the sub-account rule and, in strict mode, ownership. */
+    private void authorise(HttpExchange exchange, String subAccountId) {
         String key = bearerKey(exchange);
         Set<String> owned = key == null ? null : settings.keys().get(key);
         if (owned == null) {
             throw new ApiError(401, 1200, "Request was not authenticated properly");
         }
-        String subAccountId = route.group(3);
+        if (subAccountId == null) {
+            return;
+        }
         if (!SUB_ACCOUNT_ID.matcher(subAccountId).matches()) {
             throw ApiError.badRequest(1000, "Invalid parameter subAccountId");
         }
@@ -113,6 +186,11 @@ final class Router implements HttpHandler {
             // Inferred: the facts list no code for it; 1001 with 403 says "authenticated, not yours".
             throw new ApiError(403, 1001, "Sub-account " + subAccountId + " is not accessible with this API key");
         }
+    }
+
+    private ObjectNode handleApi(HttpExchange exchange, Matcher route, byte[] body) {
+        String subAccountId = route.group(3);
+        authorise(exchange, subAccountId);
         rateLimiter.acquire(subAccountId);
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         // Before parsing: a text/plain body is refused for its type, not reported as malformed JSON.
@@ -121,14 +199,12 @@ final class Router implements HttpHandler {
         RequestLine.remember(json);
         String path = route.group(2);
         boolean batch = route.group(4) != null;
-        SmsApi sms = apis.join().sms;
-        ChatAppsApi chatApps = apis.join().chatApps;
         if ("sms".equals(route.group(1))) {
-            return batch ? sms.batch(subAccountId, path, json)
-                    : sms.single(subAccountId, path, json);
+            SmsApi api = sms.join();
+            return batch ? api.batch(subAccountId, path, json) : api.single(subAccountId, path, json);
         }
-        return batch ? chatApps.batch(subAccountId, path, json)
-                : chatApps.single(subAccountId, path, json);
+        ChatAppsApi api = chatApps.join();
+        return batch ? api.batch(subAccountId, path, json) : api.single(subAccountId, path, json);
     }
 
     private FaultState.Fault applyFaults(long generation) {
@@ -231,9 +307,5 @@ final class Router implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
-    }
-
-    /** The two APIs, ready once the specs are loaded. */
-    private record Apis(SmsApi sms, ChatAppsApi chatApps) {
     }
 }

@@ -38,6 +38,10 @@ public final class Server implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final TemplateRegistry templates;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Engine engine;
+    private final GenericApi generic;
+    private Runnable releaseDue;
+    private final Settings settings;
 
     /**
      * Binds the server and starts serving.
@@ -46,12 +50,14 @@ public final class Server implements AutoCloseable {
      * @throws IOException when the address cannot be bound
      */
     public Server(Settings settings) throws IOException {
-        java.util.concurrent.CompletableFuture<Specs> specs = Specs.shared();
+        this.settings = settings;
+        Specs specs = Specs.shared();
         this.store = new MessageStore(settings.recordWindow());
         this.templates = new TemplateRegistry(settings.templates());
         this.receipts = new ReceiptDispatcher(settings.timeFactor(), settings.clock(), store);
         this.rateLimiter = new RateLimiter(settings.rateLimit(), settings.clock());
-        Engine engine = new Engine(settings.clock(), store, receipts, templates, settings.webhookUrl());
+        this.engine = new Engine(settings.clock(), store, receipts, templates, settings.webhookUrl());
+        this.generic = new GenericApi(engine, specs.documents);
         AdminHandler admin = new AdminHandler(store, faults, this::reset);
         AtomicInteger threadNumber = new AtomicInteger();
         // The JDK server reads a request's line and headers on the executor's thread, so every stalled client holds
@@ -65,7 +71,7 @@ public final class Server implements AutoCloseable {
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         this.http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
-        http.createContext("/", new Router(settings, engine, faults, rateLimiter, admin, specs));
+        http.createContext("/", new Router(settings, engine, faults, rateLimiter, admin, specs, generic));
         http.setExecutor(executor);
         try {
             http.start();
@@ -73,6 +79,24 @@ public final class Server implements AutoCloseable {
             close();
             throw e;
         }
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        engine.rootUrl = "http://" + host + ":" + port();
+        // Scheduled messages are released when their time comes: at once when a SandboxClock moves, else by a tick.
+        this.releaseDue = engine.scheduled::releaseDue;
+        if (settings.clock() instanceof io.connect8x8.sandbox.SandboxClock clock) {
+            clock.onAdvance(releaseDue);
+        }
+        receipts.every(java.time.Duration.ofMillis(100), releaseDue);
+    }
+
+    /**
+     * The code of a verification session, for tests of numbers whose code is random.
+     *
+     * @param sessionId the session
+     * @return the code, or null for an unknown session
+     */
+    public String verificationCode(String sessionId) {
+        return generic.verifications.code(sessionId);
     }
 
     /**
@@ -117,6 +141,11 @@ public final class Server implements AutoCloseable {
         store.clear();
         faults.clear();
         rateLimiter.clear();
+        engine.scheduled.clear();
+        engine.files.clear();
+        engine.accounts.clear();
+        generic.exports.clear();
+        generic.verifications.clear();
     }
 
     /** Stops serving and sending receipts; idempotent. */
@@ -124,6 +153,9 @@ public final class Server implements AutoCloseable {
     public void close() {
         if (closed.getAndSet(true)) {
             return;
+        }
+        if (settings.clock() instanceof io.connect8x8.sandbox.SandboxClock clock && releaseDue != null) {
+            clock.removeListener(releaseDue);
         }
         http.stop(0);
         executor.shutdownNow();

@@ -95,6 +95,7 @@ final class SmsApi {
         SmsParts parts = SmsParts.of(message.get("text").textValue(), encoding(message.path("encoding").asText("")));
         MessageRecord record = engine.record(Api.SMS, subAccountId, umid, batchId, message, clientBatchId,
                 destination, null);
+        engine.accounts.charge(parts.parts());
         engine.sendReceipts(record, message, Receipts.sms(record, Json.optText(message, "source"), parts.parts()));
         return response(umid, message, destination, parts.encoding().name(), "QUEUED",
                 "SMS is accepted and queued for processing");
@@ -119,7 +120,7 @@ final class SmsApi {
      * The encoding the parts are counted in, read like the live API reads it (any casing). A value the spec in use
      * allows but the simulator does not count separately is counted as AUTO, never a failure.
      */
-    private static SmsEncoding encoding(String value) {
+    static SmsEncoding encoding(String value) {
         for (SmsEncoding known : SmsEncoding.values()) {
             if (known.name().equalsIgnoreCase(value)) {
                 return known;

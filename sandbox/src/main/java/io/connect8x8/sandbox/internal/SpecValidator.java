@@ -10,9 +10,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -70,28 +68,20 @@ public final class SpecValidator {
     }
 
     /**
-     * Loads a document of the spec set the build used, from the generated-client jar ({@code io/connect8x8/specs/}).
+     * The send validator of a loaded document.
      *
-     * @param fileName {@code sms.json} or {@code messaging-apps.json}
+     * @param document the spec set's document
      * @param codes the field-to-code table of that API
      * @return the validator
      */
-    public static SpecValidator load(String fileName, FieldCodes codes) {
-        String resource = "io/connect8x8/specs/" + fileName;
-        try (InputStream in = SpecValidator.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled spec missing from the class path: " + resource);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), codes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static SpecValidator of(Documents.Document document, FieldCodes codes) {
+        return new SpecValidator(document.api, document.tree, codes);
     }
 
     /**
-     * Builds a validator from a document's text. {@link #load} is the simulator's way; the validator comparison
-     * (validator-comparison/) also gives it documents it tightened, to see how the library treats keywords the
-     * bundled documents lack.
+     * Builds a validator from a document's text. The simulator uses {@link #of} on the documents it loaded; the
+     * validator comparison (validator-comparison/) gives this one documents it tightened, to see how the library
+     * treats keywords the bundled documents lack.
      *
      * @param text an OpenAPI 3 document in JSON
      * @param codes the field-to-code table of that API

@@ -10,6 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TemplateRegistry {
 
     private final Map<String, WhatsAppTemplate> templates = new ConcurrentHashMap<>();
+    /** The registration as the API received it ({@code add-whatsapp-template}'s body), for listing. */
+    private final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> registrations =
+            new ConcurrentHashMap<>();
+    private final List<WhatsAppTemplate> initial;
 
     /**
      * Creates a registry.
@@ -17,6 +21,14 @@ public final class TemplateRegistry {
      * @param initial the templates to register
      */
     public TemplateRegistry(List<WhatsAppTemplate> initial) {
+        this.initial = List.copyOf(initial);
+        initial.forEach(this::register);
+    }
+
+    /** Back to the templates the simulator was built with. */
+    void reset() {
+        templates.clear();
+        registrations.clear();
         initial.forEach(this::register);
     }
 
@@ -27,6 +39,50 @@ public final class TemplateRegistry {
      */
     public void register(WhatsAppTemplate template) {
         templates.put(key(template.name(), template.language()), template);
+        registrations.put(key(template.name(), template.language()), TemplateApi.registration(template));
+    }
+
+    /**
+     * Registers a template from the API's request ({@code add-whatsapp-template}), approved at once.
+     *
+     * @param template the derived template
+     * @param registration the request body
+     * @return false when one of that name and language exists
+     */
+    boolean add(WhatsAppTemplate template, com.fasterxml.jackson.databind.node.ObjectNode registration) {
+        String key = key(template.name(), template.language());
+        if (templates.putIfAbsent(key, template) != null) {
+            return false;
+        }
+        registrations.put(key, registration);
+        return true;
+    }
+
+    /**
+     * Removes every language of a template.
+     *
+     * @param name the template name
+     * @return how many were removed
+     */
+    int remove(String name) {
+        int removed = 0;
+        for (WhatsAppTemplate template : List.copyOf(templates.values())) {
+            if (template.name().equals(name)) {
+                templates.remove(key(name, template.language()));
+                registrations.remove(key(name, template.language()));
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Returns the registrations, sorted by name and language.
+     *
+     * @return the registrations
+     */
+    List<com.fasterxml.jackson.databind.node.ObjectNode> registrations() {
+        return new java.util.TreeMap<>(registrations).values().stream().toList();
     }
 
     private static String key(String name, String language) {

@@ -1,0 +1,104 @@
+package io.connect8x8.sandbox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connect8x8.sandbox.Api;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Account-level state: the balance (a starting credit less the price of every accepted SMS part) and the webhooks
+ * configured through the API, which receive the receipts of messages that have no {@code dlrCallbackUrl} when the
+ * simulator has no webhook of its own.
+ */
+final class AccountState {
+
+    /** The credit every simulator starts with, in {@link #CURRENCY}. */
+    static final double STARTING_BALANCE = 1000.0;
+    static final String CURRENCY = "EUR";
+
+    private final LongAdder chargedMicros = new LongAdder();
+    /** Webhooks by API, then by sub-account ({@code *} for all), as the client configured them. */
+    private final Map<Api, Map<String, ObjectNode>> webhooks = new ConcurrentHashMap<>();
+
+    void charge(int smsParts) {
+        chargedMicros.add(Math.round(Receipts.PRICE_PER_SMS * 1e6) * smsParts);
+    }
+
+    /**
+     * Returns the balance answer.
+     *
+     * @return {@code {"balance", "currency"}}
+     */
+    ObjectNode balance() {
+        ObjectNode balance = Json.object();
+        balance.put("balance", Math.round((STARTING_BALANCE - chargedMicros.sum() / 1e6) * 1e6) / 1e6);
+        balance.put("currency", CURRENCY);
+        return balance;
+    }
+
+    /** Adds or replaces webhooks (by sub-account). */
+    void addWebhooks(Api api, JsonNode list) {
+        Map<String, ObjectNode> byScope = webhooks.computeIfAbsent(api, key -> new ConcurrentHashMap<>());
+        for (JsonNode webhook : list) {
+            if (webhook instanceof ObjectNode object) {
+                byScope.put(object.path("subAccountId").asText("*"), object.deepCopy());
+            }
+        }
+    }
+
+    /** Removes webhooks by sub-account; returns how many were removed. */
+    int deleteWebhooks(Api api, JsonNode list) {
+        Map<String, ObjectNode> byScope = webhooks.getOrDefault(api, Map.of());
+        int removed = 0;
+        for (JsonNode target : list) {
+            if (byScope.remove(target.path("subAccountId").asText()) != null) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** The configured webhooks, secrets masked as the document says GET answers them. */
+    ArrayNode webhooks(Api api) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        webhooks.getOrDefault(api, Map.of()).values().forEach(webhook -> {
+            ObjectNode copy = webhook.deepCopy();
+            if (copy.has("httpAuthorization")) {
+                copy.put("httpAuthorization", "***");
+            }
+            if (copy.get("oauth") instanceof ObjectNode oauth && oauth.has("clientSecret")) {
+                oauth.put("clientSecret", "***");
+            }
+            list.add(copy);
+        });
+        return list;
+    }
+
+    /**
+     * The URL of the enabled webhook for a sub-account (its own first, else the {@code *} one).
+     *
+     * @return the URL, or null
+     */
+    String webhookFor(Api api, String subAccountId) {
+        Map<String, ObjectNode> byScope = webhooks.get(api);
+        if (byScope == null || byScope.isEmpty()) {
+            return null;
+        }
+        for (String scope : new String[] {subAccountId, "*"}) {
+            ObjectNode webhook = byScope.get(scope);
+            if (webhook != null && webhook.path("enabled").asBoolean(true) && webhook.path("url").isTextual()) {
+                return webhook.get("url").textValue();
+            }
+        }
+        return null;
+    }
+
+    void clear() {
+        chargedMicros.reset();
+        webhooks.clear();
+    }
+}

@@ -1,0 +1,173 @@
+package io.connect8x8.sandbox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connect8x8.sandbox.Api;
+import io.connect8x8.sandbox.TestNumbers;
+import io.connect8x8.sms.SmsParts;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Log export jobs of both APIs ({@code start-log-export-job}, {@code get-log-export-job-result},
+ * {@code cancel-log-export-job}): a job takes the sub-account's messages created in {@code [from, to)} (on the
+ * simulator's clock; either bound may be left out) from the record window, as a CSV file with the columns the SMS
+ * document lists, in that order. The job is done when started: its result is {@code succeeded} with one link under
+ * {@code /__files/exports/}, or {@code empty}; cancelled jobs answer {@code cancelled}.
+ */
+final class LogExports {
+
+    /** The columns of the SMS document's "SMS Logs files format", in its order. */
+    static final List<String> COLUMNS = List.of("umid", "subaccountid", "direction", "country", "operator", "mcc",
+            "mnc", "status_value", "status_details", "status_errorcode", "status_errormessage", "status_timestamp",
+            "msisdn", "source", "encoding", "createdat", "smscount", "price_currency", "price_persms", "price_total",
+            "clientmessageid", "clientbatchid", "batchid", "body");
+
+    private final MessageOps messages;
+    private final java.time.Clock clock;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    private record Job(Api api, String subAccountId, String csv, int rows, Instant created, boolean cancelled) {
+    }
+
+    LogExports(MessageOps messages, java.time.Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** {@code POST .../messages/exports}: 202 with the job's id. */
+    Answer start(Api api, Call call) {
+        JsonNode request = call.body().length == 0 ? Json.object() : call.json();
+        Instant from = time(request, "from");
+        Instant to = time(request, "to");
+        String phone = request.path("phoneNumber").isTextual()
+                ? TestNumbers.digits(request.get("phoneNumber").textValue()) : null;
+        int limit = request.path("limit").canConvertToInt() && request.get("limit").asInt() > 0
+                ? request.get("limit").asInt() : Integer.MAX_VALUE;
+        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        int rows = 0;
+        for (MessageRecord message : messages.window(api, call.param("subAccountId"), from, to)) {
+            if (rows >= limit) {
+                break;
+            }
+            if (phone != null && !phone.equals(TestNumbers.digits(String.valueOf(message.msisdn)))) {
+                continue;
+            }
+            csv.append(row(message)).append("\r\n");
+            rows++;
+        }
+        String jobId = (Engine.newId() + Engine.newId()).replace("-", "");
+        jobs.put(jobId, new Job(api, call.param("subAccountId"), csv.toString(), rows, clock.instant(), false));
+        return Answer.json(202, Json.object().put("jobId", jobId));
+    }
+
+    /** {@code GET .../messages/exports/{jobId}}. */
+    Answer result(Api api, Call call) {
+        Job job = job(api, call);
+        ObjectNode result = Json.object();
+        if (job.cancelled) {
+            result.put("status", "cancelled");
+        } else if (job.rows == 0) {
+            result.put("status", "empty");
+        } else {
+            result.put("status", "succeeded");
+            result.putArray("data").add(call.rootUrl() + "/__files/exports/" + call.param("jobId") + ".csv");
+            result.put("expires", Json.timestamp(job.created.plus(30, ChronoUnit.DAYS)));
+        }
+        return Answer.ok(result);
+    }
+
+    /** {@code DELETE .../messages/exports/{jobId}}: 204. */
+    Answer cancel(Api api, Call call) {
+        Job job = job(api, call);
+        jobs.put(call.param("jobId"), new Job(job.api, job.subAccountId, job.csv, job.rows, job.created, true));
+        return Answer.empty(204);
+    }
+
+    /**
+     * The CSV of a job that was not cancelled.
+     *
+     * @param jobId the job
+     * @return the UTF-8 CSV, or null
+     */
+    byte[] file(String jobId) {
+        Job job = jobs.get(jobId);
+        return job == null || job.cancelled ? null : job.csv.getBytes(StandardCharsets.UTF_8);
+    }
+
+    void clear() {
+        jobs.clear();
+    }
+
+    private Job job(Api api, Call call) {
+        Job job = jobs.get(call.param("jobId"));
+        if (job == null || job.api != api || !job.subAccountId.equals(call.param("subAccountId"))) {
+            throw new ApiError(404, 1300, "Job not found.");
+        }
+        return job;
+    }
+
+    private static Instant time(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.textValue()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest(1000, "Invalid parameter " + field);
+        }
+    }
+
+    private String row(MessageRecord message) {
+        ObjectNode status = messages.status(message, last(message.receipts()));
+        JsonNode request = message.request();
+        boolean sms = message.api == Api.SMS;
+        SmsParts parts = sms ? SmsParts.of(request.path("text").asText(""),
+                SmsApi.encoding(request.path("encoding").asText(""))) : null;
+        boolean charged = sms && message.errorCode == null && !"cancelled".equals(message.state());
+        String[] values = {
+            message.umid, message.subAccountId, "1", request.path("country").asText(""), "", "", "",
+            status.path("state").asText(), status.path("detail").asText(), status.path("errorCode").asText(""),
+            status.path("errorMessage").asText(""), status.path("timestamp").asText(),
+            MessageOps.masked(message.msisdn), sms ? request.path("source").asText("") : "",
+            sms ? parts.encoding().name() : "", Json.timestamp(message.createdAt),
+            sms ? Integer.toString(parts.parts()) : "", sms ? AccountState.CURRENCY : "",
+            sms ? Double.toString(Receipts.PRICE_PER_SMS) : "",
+            charged ? Double.toString(Math.round(Receipts.PRICE_PER_SMS * parts.parts() * 1e6) / 1e6) : "",
+            nullToEmpty(message.clientMessageId), nullToEmpty(message.clientBatchId), nullToEmpty(message.batchId),
+            "**MASKED**"
+        };
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                row.append(',');
+            }
+            row.append(csv(values[i]));
+        }
+        return row.toString();
+    }
+
+    private static ReceiptRecord last(List<ReceiptRecord> receipts) {
+        return receipts.isEmpty() ? null : receipts.get(receipts.size() - 1);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+    private static String csv(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,202 @@
+package io.connect8x8.sandbox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connect8x8.sandbox.Api;
+import io.connect8x8.sandbox.TestNumbers;
+import io.connect8x8.sms.SmsParts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Message details and cancelling, from the message store: both APIs' {@code get-*-message-details},
+ * {@code cancel-scheduled-message} and the batch cancel.
+ */
+final class MessageOps {
+
+    private final Engine engine;
+
+    MessageOps(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** The record of a umid in a sub-account, or 404 code 1300 (400 code 1000 when the umid is no UUID). */
+    MessageRecord find(Api api, Call call) {
+        String umid = call.param("umid");
+        try {
+            UUID.fromString(umid);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(1000, "Invalid umid.");
+        }
+        String subAccountId = call.param("subAccountId");
+        List<MessageRecord> found = engine.store.find(message -> message.api == api && message.umid.equals(umid)
+                && message.subAccountId.equals(subAccountId));
+        if (found.isEmpty()) {
+            throw new ApiError(404, 1300, "Message not found.");
+        }
+        return found.get(0);
+    }
+
+    /** {@code DELETE .../messages/{umid}}: cancels a message still scheduled; refuses one already sent. */
+    Answer cancel(Api api, Call call) {
+        MessageRecord message = find(api, call);
+        if (!engine.scheduled.cancel(message)) {
+            throw ApiError.badRequest(1000, "Message cannot be cancelled: it is not scheduled (state "
+                    + message.state() + ").");
+        }
+        return Answer.ok(Json.object().put("cancelledCount", 1));
+    }
+
+    /** {@code DELETE .../messages/batch/{batchId}}: cancels the batch's messages still scheduled. */
+    Answer cancelBatch(Api api, Call call) {
+        String batchId = call.param("batchId");
+        String subAccountId = call.param("subAccountId");
+        List<MessageRecord> batch = engine.store.find(message -> message.api == api
+                && batchId.equals(message.batchId) && message.subAccountId.equals(subAccountId));
+        if (batch.isEmpty()) {
+            throw ApiError.badRequest(1000, "Invalid batchId: no batch " + batchId + ".");
+        }
+        int cancelled = 0;
+        for (MessageRecord message : batch) {
+            if (engine.scheduled.cancel(message)) {
+                cancelled++;
+            }
+        }
+        if (cancelled == 0) {
+            throw ApiError.badRequest(1000, "Batch cannot be cancelled: none of its messages is still scheduled.");
+        }
+        return Answer.ok(Json.object().put("cancelledCount", cancelled));
+    }
+
+    /** {@code GET .../messages/{umid}} of the SMS API. */
+    Answer smsDetails(Call call) {
+        MessageRecord message = find(Api.SMS, call);
+        JsonNode request = message.request();
+        String text = request.path("text").asText("");
+        SmsParts parts = SmsParts.of(text, SmsApi.encoding(request.path("encoding").asText("")));
+        ObjectNode details = Json.object();
+        details.put("umid", message.umid);
+        details.put("subAccountId", message.subAccountId);
+        details.put("direction", "outbound");
+        if (request.path("country").isTextual()) {
+            details.put("country", request.get("country").textValue());
+        }
+        List<ReceiptRecord> receipts = message.receipts();
+        details.set("status", status(message, receipts.isEmpty() ? null : receipts.get(receipts.size() - 1)));
+        details.put("msisdn", masked(message.msisdn));
+        details.put("source", request.path("source").asText(""));
+        details.put("body", "**MASKED**");
+        details.put("encoding", parts.encoding().name());
+        details.put("createdAt", Json.timestamp(message.createdAt));
+        details.put("smsCount", parts.parts());
+        ObjectNode price = details.putObject("price");
+        boolean charged = message.errorCode == null && !"cancelled".equals(message.state());
+        price.put("total", charged ? Math.round(Receipts.PRICE_PER_SMS * parts.parts() * 1e6) / 1e6 : 0.0);
+        price.put("perSms", Receipts.PRICE_PER_SMS);
+        price.put("currency", AccountState.CURRENCY);
+        ids(details, message);
+        return Answer.ok(details);
+    }
+
+    /** {@code GET .../messages/{umid}} of the Messaging Apps API: one entry per channel tried (its step). */
+    Answer chatAppsDetails(Call call) {
+        MessageRecord message = find(Api.CHAT_APPS, call);
+        Map<String, ReceiptRecord> lastByChannel = new LinkedHashMap<>();
+        for (ReceiptRecord receipt : message.receipts()) {
+            lastByChannel.put(receipt.channel, receipt);
+        }
+        if (lastByChannel.isEmpty()) {
+            JsonNode first = message.request().path("channels").path(0).path("channel");
+            lastByChannel.put(first.isTextual() ? first.textValue().toLowerCase(java.util.Locale.ROOT)
+                    : "whatsapp", null);
+        }
+        ArrayNode data = Json.object().arrayNode();
+        int step = 1;
+        for (Map.Entry<String, ReceiptRecord> leg : lastByChannel.entrySet()) {
+            ObjectNode item = data.addObject();
+            item.put("umid", message.umid);
+            item.put("subAccountId", message.subAccountId);
+            item.put("channel", leg.getKey());
+            item.put("channelId", UUID.nameUUIDFromBytes((message.subAccountId + "/" + leg.getKey())
+                    .getBytes(StandardCharsets.UTF_8)).toString());
+            item.put("direction", "outbound");
+            item.set("status", status(message, leg.getValue()));
+            item.putObject("user").put("msisdn", masked(message.msisdn));
+            item.put("contentType", message.request().path("type").asText("Text"));
+            item.put("createdAt", Json.timestamp(message.createdAt));
+            ids(item, message);
+            item.put("step", step++);
+        }
+        ObjectNode details = Json.object();
+        details.set("data", data);
+        return Answer.ok(details);
+    }
+
+    /**
+     * A message's status as the details and the log export report it: the last receipt's state and detail; before
+     * any receipt {@code queued} (detail {@code scheduled} while held); {@code failed} with detail
+     * {@code rejected_by_api} and the error code for a rejected message, {@code cancelled} for a cancelled one.
+     */
+    ObjectNode status(MessageRecord message, ReceiptRecord last) {
+        ObjectNode status = Json.object();
+        String state = message.state();
+        java.time.Instant at = message.createdAt;
+        if (message.errorCode != null) {
+            status.put("state", "failed");
+            status.put("detail", "rejected_by_api");
+            status.put("errorCode", message.errorCode);
+        } else if ("cancelled".equals(state)) {
+            status.put("state", "failed");
+            status.put("detail", "cancelled");
+        } else if (last == null) {
+            status.put("state", "queued");
+            status.put("detail", "scheduled".equals(state) ? "scheduled" : "accepted");
+        } else {
+            status.put("state", last.state);
+            status.put("detail", last.detail);
+            at = last.at;
+            if ("undelivered".equals(last.state)) {
+                boolean sms = message.api == Api.SMS;
+                status.put("errorCode", sms ? TestNumbers.SMS_UNDELIVERED_CODE
+                        : TestNumbers.CHAT_APPS_UNDELIVERED_CODE);
+                status.put("errorMessage", "Rejected by operator");
+            }
+        }
+        status.put("timestamp", Json.timestamp(at));
+        return status;
+    }
+
+    private static void ids(ObjectNode node, MessageRecord message) {
+        if (message.clientMessageId != null) {
+            node.put("clientMessageId", message.clientMessageId);
+        }
+        if (message.clientBatchId != null) {
+            node.put("clientBatchId", message.clientBatchId);
+        }
+        if (message.batchId != null) {
+            node.put("batchId", message.batchId);
+        }
+    }
+
+    /** A number as 8x8 shows it in details and exports: E.164 with its last four digits hidden. */
+    static String masked(String msisdn) {
+        if (msisdn == null) {
+            return "";
+        }
+        String digits = TestNumbers.digits(msisdn);
+        return "+" + (digits.length() <= 4 ? digits : digits.substring(0, digits.length() - 4) + "xxxx");
+    }
+
+    /** Records of one API and sub-account created in {@code [from, to)}. */
+    List<MessageRecord> window(Api api, String subAccountId, java.time.Instant from, java.time.Instant to) {
+        return new ArrayList<>(engine.store.find(message -> message.api == api
+                && message.subAccountId.equals(subAccountId)
+                && (from == null || !message.createdAt.isBefore(from))
+                && (to == null || message.createdAt.isBefore(to))));
+    }
+}

@@ -1,0 +1,157 @@
+package io.connect8x8.sandbox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.connect8x8.sandbox.WhatsAppTemplate;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The WhatsApp templates operations on the simulator's registry: list ({@code get-whatsapp-templates}), add
+ * ({@code add-whatsapp-template}, approved at once; a template message may use it right away) and remove
+ * ({@code remove-wa-template}, every language of the name). One registry per simulator, whatever the account and
+ * channel in the path.
+ */
+final class TemplateApi {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\d+)}}");
+    /** What the listing's schema allows (registration allows more, such as CAROUSEL). */
+    private static final Set<String> LISTED_COMPONENTS = Set.of("HEADER", "BODY", "FOOTER", "BUTTONS");
+    private static final Set<String> LISTED_BUTTONS = Set.of("PHONE_NUMBER", "URL", "QUICK_REPLY", "OTP",
+            "COPY_CODE");
+    /** Registration button types to the subType a template message gives them (an OTP button is a URL one). */
+    private static final Map<String, String> SUB_TYPES = Map.of("URL", "Url", "OTP", "Url", "QUICK_REPLY",
+            "QuickReply", "COPY_CODE", "CopyCode", "FLOW", "Flow", "PHONE_NUMBER", "PhoneNumber");
+
+    private final TemplateRegistry registry;
+    private final java.time.Clock clock;
+
+    TemplateApi(TemplateRegistry registry, java.time.Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** The registration a template built in Java would have had: a body with its placeholders and its buttons. */
+    static ObjectNode registration(WhatsAppTemplate template) {
+        ObjectNode registration = Json.object();
+        registration.put("name", template.name());
+        registration.put("language", template.language());
+        registration.put("category", template.category().toUpperCase(Locale.ROOT));
+        ArrayNode components = registration.putArray("components");
+        StringBuilder body = new StringBuilder("Template " + template.name());
+        for (int i = 1; i <= template.bodyParameters(); i++) {
+            body.append(" {{").append(i).append("}}");
+        }
+        components.addObject().put("type", "BODY").put("text", body.toString());
+        if (!template.buttons().isEmpty()) {
+            ArrayNode buttons = components.addObject().put("type", "BUTTONS").putArray("buttons");
+            template.buttons().forEach((index, subType) -> buttons.addObject()
+                    .put("type", subType.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT))
+                    .put("text", "Button " + index));
+        }
+        return registration;
+    }
+
+    /** {@code GET .../templates}. */
+    Answer list(Call call) {
+        ObjectNode answer = Json.object();
+        ArrayNode templates = answer.putArray("templates");
+        String channelId = call.param("channelId");
+        String created = Json.timestamp(clock.instant());
+        for (ObjectNode registration : registry.registrations()) {
+            ObjectNode template = templates.addObject();
+            template.put("channelId", uuid(channelId));
+            template.put("channelName", "WhatsApp");
+            template.put("templateName", registration.path("name").asText());
+            template.put("language", registration.path("language").asText());
+            ArrayNode components = template.putArray("components");
+            for (JsonNode component : registration.path("components")) {
+                if (LISTED_COMPONENTS.contains(component.path("type").asText())) {
+                    components.add(listed(component));
+                }
+            }
+            template.put("category", registration.path("category").asText());
+            template.put("status", "APPROVED");
+            template.put("createdAt", created);
+            template.put("updatedAt", created);
+        }
+        return Answer.ok(answer);
+    }
+
+    /** {@code POST .../templates}: 200 {@code {}}; 409 when the name and language exist. */
+    Answer add(Call call) {
+        ObjectNode registration = (ObjectNode) call.json();
+        String name = registration.path("name").asText();
+        String language = registration.path("language").asText();
+        Set<Integer> placeholders = new TreeSet<>();
+        Map<Integer, String> buttons = new TreeMap<>();
+        for (JsonNode component : registration.path("components")) {
+            String type = component.path("type").asText().toUpperCase(Locale.ROOT);
+            if ("BODY".equals(type)) {
+                Matcher placeholder = PLACEHOLDER.matcher(component.path("text").asText(""));
+                while (placeholder.find()) {
+                    placeholders.add(Integer.parseInt(placeholder.group(1)));
+                }
+            } else if ("BUTTONS".equals(type)) {
+                for (JsonNode button : component.path("buttons")) {
+                    if (buttons.size() < 10) {
+                        String buttonType = button.path("type").asText().toUpperCase(Locale.ROOT);
+                        buttons.put(buttons.size(), SUB_TYPES.getOrDefault(buttonType, buttonType));
+                    }
+                }
+            }
+        }
+        WhatsAppTemplate template = new WhatsAppTemplate(name, language, placeholders.size(), buttons,
+                registration.path("category").asText("utility").toLowerCase(Locale.ROOT));
+        if (!registry.add(template, registration.deepCopy())) {
+            throw new ApiError(409, 1000, "Template '" + name + "' already exists for language " + language);
+        }
+        return Answer.ok(Json.object());
+    }
+
+    /** {@code DELETE .../templates/{templateName}}: 200 {@code {}}; 400 code 3038 when the name is unknown. */
+    Answer remove(Call call) {
+        String name = call.param("templateName");
+        if (registry.remove(name) == 0) {
+            throw ApiError.badRequest(3038, "Template not found for name '" + name + "'");
+        }
+        return Answer.ok(Json.object());
+    }
+
+    private static ObjectNode listed(JsonNode component) {
+        ObjectNode copy = Json.object();
+        copy.put("type", component.path("type").asText());
+        if (component.path("format").isTextual() && !"Gif".equals(component.get("format").textValue())) {
+            copy.put("format", component.get("format").textValue());
+        }
+        if (component.path("text").isTextual()) {
+            copy.put("text", component.get("text").textValue());
+        }
+        if (component.has("buttons")) {
+            ArrayNode buttons = copy.putArray("buttons");
+            for (JsonNode button : component.get("buttons")) {
+                if (LISTED_BUTTONS.contains(button.path("type").asText())) {
+                    buttons.add(button.deepCopy());
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** The listing's {@code channelId} is a UUID: the path's when it is one, else one derived from it. */
+    private static String uuid(String channelId) {
+        try {
+            return UUID.fromString(channelId).toString();
+        } catch (IllegalArgumentException e) {
+            return UUID.nameUUIDFromBytes(channelId.getBytes(StandardCharsets.UTF_8)).toString();
+        }
+    }
+}

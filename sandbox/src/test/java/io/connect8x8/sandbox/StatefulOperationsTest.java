@@ -1,0 +1,354 @@
+package io.connect8x8.sandbox;
+
+import static io.connect8x8.sandbox.Http.json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operations with state, over real HTTP, one test per behaviour. They need 8x8's complete documents: with
+ * {@code -Dspecs=published}, or with the {@code connect8x8-generated-published} artifact on the class path; on a
+ * class path with only the guides' documents these operations are not served (404, code 1300) and the tests are
+ * skipped.
+ */
+class StatefulOperationsTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
+    private static final String ACCOUNT = "/api/v1/accounts/0123456789abcdef0123456789abcdef";
+    private static final String SUB = "/api/v1/subaccounts/acme-tests";
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final OkHttpClient NO_REDIRECTS = Http.CLIENT.newBuilder().followRedirects(false).build();
+
+    private SandboxClock clock;
+    private Sandbox sandbox;
+
+    @BeforeEach
+    void start() {
+        clock = SandboxClock.at(T0);
+        sandbox = Sandbox.builder().clock(clock).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    /** A response: status, Location header and body. */
+    private record Reply(int status, String location, byte[] bytes) {
+        String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        JsonNode json() {
+            try {
+                return Http.JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(text(), e);
+            }
+        }
+    }
+
+    private Reply call(String method, String url, RequestBody body) {
+        Request.Builder request = new Request.Builder().url(url).method(method, body)
+                .header("Authorization", "Bearer " + sandbox.apiKey());
+        try (Response response = NO_REDIRECTS.newCall(request.build()).execute()) {
+            return new Reply(response.code(), response.header("Location"), response.body().bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reply get(String url) {
+        return call("GET", url, null);
+    }
+
+    private Reply delete(String url) {
+        return call("DELETE", url, null);
+    }
+
+    private Reply post(String url, String singleQuoted) {
+        return call("POST", url, RequestBody.create(json(singleQuoted), JSON));
+    }
+
+    private void requires(String operation) {
+        assumeTrue(sandbox.operations().contains(operation), operation + " is not in the documents on the class path");
+    }
+
+    private static JsonNode tree(String singleQuoted) {
+        try {
+            return Http.JSON.readTree(json(singleQuoted));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String sendSms(String body) {
+        Reply sent = post(sandbox.smsBaseUrl() + SUB + "/messages", body);
+        assertEquals(200, sent.status(), sent.text());
+        return sent.json().get("umid").asText();
+    }
+
+    @Test
+    void smsMessageDetailsComeFromTheMessageStore() {
+        requires("sms:get-sms-message-details");
+        String umid = sendSms("{'destination':'+6591234567','text':'Hello','source':'ACME','clientMessageId':'c-1'}");
+
+        Reply details = get(sandbox.smsBaseUrl() + SUB + "/messages/" + umid);
+
+        assertEquals(200, details.status(), details.text());
+        assertEquals(tree("{'umid':'" + umid + "','subAccountId':'acme-tests','direction':'outbound',"
+                + "'status':{'state':'delivered','detail':'delivered_to_recipient',"
+                + "'timestamp':'2026-12-01T09:00:00.000Z'},'msisdn':'+659123xxxx','source':'ACME',"
+                + "'body':'**MASKED**','encoding':'GSM7','createdAt':'2026-12-01T09:00:00.000Z','smsCount':1,"
+                + "'price':{'total':0.0035,'perSms':0.0035,'currency':'EUR'},'clientMessageId':'c-1'}"),
+                details.json());
+        Reply unknown = get(sandbox.smsBaseUrl() + SUB + "/messages/00000000-0000-4000-8000-000000000000");
+        assertEquals(404, unknown.status());
+        assertEquals(1300, unknown.json().get("code").asInt());
+    }
+
+    @Test
+    void aScheduledSmsWaitsForTheClockAndCancelWorksOnlyWhileScheduled() {
+        requires("sms:cancel-scheduled-message");
+        String later = "'scheduled':'2026-12-01T10:00:00Z'";
+        String cancelled = sendSms("{'destination':'+6591234567','text':'A'," + later + "}");
+        String kept = sendSms("{'destination':'+6591234568','text':'B'," + later + "}");
+        String messages = sandbox.smsBaseUrl() + SUB + "/messages/";
+
+        assertEquals(tree("{'state':'queued','detail':'scheduled','timestamp':'2026-12-01T09:00:00.000Z'}"),
+                get(messages + kept).json().get("status"));
+        assertEquals(List.of(), sandbox.messagesTo("+6591234568").get(0).receipts());
+        Reply cancel = delete(messages + cancelled);
+        assertEquals(200, cancel.status(), cancel.text());
+        assertEquals(tree("{'cancelledCount':1}"), cancel.json());
+
+        clock.advance(Duration.ofHours(1));
+
+        assertEquals(tree("{'state':'delivered','detail':'delivered_to_recipient',"
+                + "'timestamp':'2026-12-01T10:00:00.000Z'}"), get(messages + kept).json().get("status"));
+        assertEquals(tree("{'state':'failed','detail':'cancelled','timestamp':'2026-12-01T09:00:00.000Z'}"),
+                get(messages + cancelled).json().get("status"));
+        assertEquals(List.of(), sandbox.messagesTo("+6591234567").get(0).receipts());
+        Reply tooLate = delete(messages + kept);
+        assertEquals(400, tooLate.status(), tooLate.text());
+        assertEquals(1000, tooLate.json().get("code").asInt());
+    }
+
+    @Test
+    void aScheduledBatchIsCancelledWhileScheduled() {
+        requires("sms:cancel-many-sms-messages");
+        Reply batch = post(sandbox.smsBaseUrl() + SUB + "/messages/batch", "{'destinations':['+6591234567',"
+                + "'+6591234568'],'template':{'text':'Sale','scheduled':'2026-12-02T09:00:00Z'}}");
+        assertEquals(200, batch.status(), batch.text());
+        String url = sandbox.smsBaseUrl() + SUB + "/messages/batch/" + batch.json().get("batchId").asText();
+
+        Reply cancel = delete(url);
+
+        assertEquals(tree("{'cancelledCount':2}"), cancel.json());
+        assertEquals(List.of("cancelled", "cancelled"),
+                sandbox.messages().stream().map(SandboxMessage::state).toList());
+        Reply again = delete(url);
+        assertEquals(400, again.status());
+        assertEquals(1000, again.json().get("code").asInt());
+    }
+
+    @Test
+    void aWhatsAppFailureFallsBackToSmsWithReceiptsFromBothChannels() {
+        requires("chatapps:get-chatapps-message-details");
+        Reply sent = post(sandbox.chatAppsBaseUrl() + SUB + "/messages", "{'user':{'msisdn':'"
+                + TestNumbers.UNDELIVERED + "'},'type':'Text','content':{'text':'Your code','fallbackText':'Code'},"
+                + "'channels':[{'channel':'WhatsApp','fallbackAfter':60},{'channel':'SMS'}]}");
+        assertEquals(200, sent.status(), sent.text());
+        String umid = sent.json().get("umid").asText();
+
+        List<SandboxReceipt> receipts = sandbox.messages().get(0).receipts();
+        assertEquals(List.of("queued", "undelivered", "queued", "delivered"),
+                receipts.stream().map(SandboxReceipt::state).toList());
+        JsonNode last = tree(receipts.get(3).body().replace('"', '\''));
+        assertEquals("sms", last.get("payload").get("channel").asText());
+        assertEquals("delivered_to_recipient", last.get("payload").get("status").get("detail").asText());
+        JsonNode data = get(sandbox.chatAppsBaseUrl() + SUB + "/messages/" + umid).json().get("data");
+        assertEquals(2, data.size());
+        assertEquals(List.of("whatsapp", "sms"), List.of(data.get(0).get("channel").asText(),
+                data.get(1).get("channel").asText()));
+        assertEquals(tree("{'state':'undelivered','detail':'rejected_by_operator','errorCode':"
+                + TestNumbers.CHAT_APPS_UNDELIVERED_CODE + ",'errorMessage':'Rejected by operator',"
+                + "'timestamp':'2026-12-01T09:00:00.000Z'}"), data.get(0).get("status"));
+        assertEquals(2, data.get(1).get("step").asInt());
+        assertEquals("delivered", data.get(1).get("status").get("state").asText());
+    }
+
+    @Test
+    void whatsAppTemplatesAreAddedListedUsedAndRemoved() {
+        requires("chatapps:add-whatsapp-template");
+        String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
+        String template = "{'name':'order_update','language':'en_US','category':'UTILITY',"
+                + "'components':[{'type':'BODY','text':'Order {{1}} ships on {{2}}'}]}";
+        String send = sandbox.chatAppsBaseUrl() + SUB + "/messages";
+        String message = "{'user':{'msisdn':'+6591234567'},'type':'template','content':{'template':"
+                + "{'name':'order_update','language':'en_US','components':[{'type':'body','parameters':[%s]}]}}}";
+
+        assertEquals(tree("{}"), post(templates, template).json());
+        assertEquals(409, post(templates, template).status());
+        JsonNode listed = get(templates).json().get("templates");
+        JsonNode added = listed.get(0);
+        assertEquals(2, listed.size());
+        assertEquals("order_update", added.get("templateName").asText());
+        assertEquals("APPROVED", added.get("status").asText());
+        assertEquals(tree("[{'type':'BODY','text':'Order {{1}} ships on {{2}}'}]"), added.get("components"));
+        assertEquals(200, post(send, String.format(message, "{'type':'text','text':'A1'},"
+                + "{'type':'text','text':'Monday'}")).status());
+        assertEquals(3041, post(send, String.format(message, "{'type':'text','text':'A1'}")).json()
+                .get("code").asInt());
+
+        assertEquals(tree("{}"), delete(templates + "/order_update").json());
+        assertEquals(3038, post(send, String.format(message, "{'type':'text','text':'A1'},"
+                + "{'type':'text','text':'Monday'}")).json().get("code").asInt());
+        assertEquals(3038, delete(templates + "/order_update").json().get("code").asInt());
+        assertEquals(1, get(templates).json().get("templates").size());
+    }
+
+    @Test
+    void anUploadedFileDownloadsAndSendsAsMedia() {
+        requires("chatapps:Upload-File");
+        byte[] content = "%PDF-1.4 report".getBytes(StandardCharsets.UTF_8);
+        Reply upload = call("POST", sandbox.chatAppsBaseUrl() + SUB + "/files", new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart("file", "report.pdf", RequestBody.create(content, MediaType.get("application/pdf")))
+                .build());
+        assertEquals(201, upload.status(), upload.text());
+        String fileName = upload.json().get("fileName").asText();
+        String token = upload.json().get("token").asText();
+        assertTrue(fileName.endsWith(".pdf"), fileName);
+        assertEquals("/files/" + fileName + "?token=" + token, upload.location());
+
+        Reply download = get(sandbox.chatAppsBaseUrl() + upload.location());
+        assertEquals(302, download.status());
+        Reply file = get(download.location());
+        assertArrayEquals(content, file.bytes());
+        assertEquals(404, get(sandbox.chatAppsBaseUrl() + "/files/" + fileName + "?token=wrong").status());
+
+        String media = "{'user':{'msisdn':'+6591234567'},'type':'File','content':{'url':'%s'}}";
+        Reply sent = post(sandbox.chatAppsBaseUrl() + SUB + "/messages",
+                String.format(media, sandbox.chatAppsBaseUrl() + upload.location()));
+        assertEquals(200, sent.status(), sent.text());
+        Reply missing = post(sandbox.chatAppsBaseUrl() + SUB + "/messages",
+                String.format(media, sandbox.chatAppsBaseUrl() + "/files/nothing.pdf?token=x"));
+        assertEquals(3008, missing.json().get("code").asInt());
+    }
+
+    @Test
+    void aLogExportJobReturnsTheMessagesOfItsWindow() {
+        requires("sms:start-log-export-job");
+        String first = sendSms("{'destination':'+6591234567','text':'A','clientMessageId':'cm-1'}");
+        Reply batch = post(sandbox.smsBaseUrl() + SUB + "/messages/batch", "{'clientBatchId':'camp-7',"
+                + "'messages':[{'destination':'+6591234568','text':'B','clientMessageId':'cm-2'}]}");
+        String batchId = batch.json().get("batchId").asText();
+        String second = sandbox.messages().get(1).umid();
+        clock.advance(Duration.ofHours(1));
+        sendSms("{'destination':'+6591234569','text':'C','clientMessageId':'cm-3'}");
+        String exports = sandbox.smsBaseUrl() + SUB + "/messages/exports";
+
+        Reply started = post(exports, "{'from':'2026-12-01T09:00:00Z','to':'2026-12-01T09:30:00Z'}");
+
+        assertEquals(202, started.status(), started.text());
+        String job = exports + "/" + started.json().get("jobId").asText();
+        JsonNode result = get(job).json();
+        assertEquals("succeeded", result.get("status").asText());
+        assertEquals("2026-12-31T10:00:00.000Z", result.get("expires").asText());
+        String csv = Http.get(result.get("data").get(0).asText()).text();
+        assertEquals(List.of(
+                "umid,subaccountid,direction,country,operator,mcc,mnc,status_value,status_details,status_errorcode,"
+                        + "status_errormessage,status_timestamp,msisdn,source,encoding,createdat,smscount,"
+                        + "price_currency,price_persms,price_total,clientmessageid,clientbatchid,batchid,body",
+                first + ",acme-tests,1,,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
+                        + "+659123xxxx,,GSM7,2026-12-01T09:00:00.000Z,1,EUR,0.0035,0.0035,cm-1,,,**MASKED**",
+                second + ",acme-tests,1,,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
+                        + "+659123xxxx,,GSM7,2026-12-01T09:00:00.000Z,1,EUR,0.0035,0.0035,cm-2,camp-7," + batchId
+                        + ",**MASKED**"), List.of(csv.split("\r\n")));
+
+        assertEquals(204, delete(job).status());
+        assertEquals(tree("{'status':'cancelled'}"), get(job).json());
+        Reply empty = post(exports, "{'from':'2026-11-01T00:00:00Z','to':'2026-11-02T00:00:00Z'}");
+        assertEquals(tree("{'status':'empty'}"),
+                get(exports + "/" + empty.json().get("jobId").asText()).json());
+    }
+
+    @Test
+    void aVerificationCodeIsSentAndChecked() {
+        requires("verify:verify-request-v2");
+        String sessions = sandbox.verifyBaseUrl() + "/api/v2/subaccounts/acme-tests/sessions";
+        Reply started = post(sessions, "{'destination':'+15550000009','codeLength':6}");
+        assertEquals(200, started.status(), started.text());
+        String id = started.json().get("sessionId").asText();
+        assertEquals(tree("{'sessionId':'" + id + "','verifyUri':'/api/v2/subaccounts/acme-tests/sessions/" + id
+                + "','destination':'+15550000009','status':'WAITING','attempt':0,"
+                + "'expiresAt':'2026-12-01T09:05:00.000Z','retryAfter':'2026-12-01T09:01:00.000Z'}"),
+                started.json());
+
+        assertEquals("WAITING", get(sessions + "/" + id + "?code=654321").json().get("status").asText());
+        JsonNode verified = get(sessions + "/" + id + "?code=123456").json();
+        assertEquals("VERIFIED", verified.get("status").asText());
+        assertEquals(1, verified.get("attempt").asInt());
+
+        String other = post(sessions, "{'destination':'+6591234567','codeLength':4}").json().get("sessionId")
+                .asText();
+        String code = sandbox.verificationCode(other);
+        assertEquals(4, code.length());
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals("EXPIRED", get(sessions + "/" + other + "?code=" + code).json().get("status").asText());
+    }
+
+    @Test
+    void theBalanceFallsWithEachSmsAndConfiguredWebhooksGetTheReceipts() throws InterruptedException {
+        requires("sms:get-account-balance");
+        String balance = sandbox.smsBaseUrl() + ACCOUNT + "/balance";
+        assertEquals(tree("{'balance':1000.0,'currency':'EUR'}"), get(balance).json());
+        String webhooks = sandbox.smsBaseUrl() + ACCOUNT + "/webhooks";
+        try (ReceiptReceiver receiver = new ReceiptReceiver(0)) {
+            assertEquals(200, post(webhooks, "[{'subAccountId':'*','url':'" + receiver.url() + "',"
+                    + "'httpAuthorization':'Basic c2VjcmV0'}]").status());
+            assertEquals(tree("[{'subAccountId':'*','url':'" + receiver.url() + "','httpAuthorization':'***'}]"),
+                    get(webhooks).json());
+
+            String umid = sendSms("{'destination':'+6591234567','text':'Hi'}");
+
+            assertEquals(umid, receiver.await(1, Duration.ofSeconds(10)).get(0).get("payload").get("umid")
+                    .asText());
+        }
+        assertEquals(tree("{'balance':999.9965,'currency':'EUR'}"), get(balance).json());
+        assertEquals(200, call("DELETE", webhooks, RequestBody.create(json("[{'subAccountId':'*'}]"), JSON))
+                .status());
+        assertEquals(tree("[]"), get(webhooks).json());
+    }
+
+    @Test
+    void anOperationWithoutStateAnswersTheDocumentsExample() {
+        requires("chatapps:get-whatsapp-flows");
+        Reply flows = get(sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/flows");
+
+        assertEquals(200, flows.status(), flows.text());
+        assertTrue(flows.json().get("flows").size() > 0, flows.text());
+        Reply invalid = get(sandbox.chatAppsBaseUrl() + "/api/v1/accounts/not-an-account/channels/c/flows");
+        assertEquals(400, invalid.status());
+        assertEquals(1000, invalid.json().get("code").asInt());
+    }
+}
