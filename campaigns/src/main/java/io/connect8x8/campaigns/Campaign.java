@@ -417,7 +417,7 @@ public final class Campaign<M> {
          * from records that cover the chunk's window is sent again under its original clientMessageId. While a
          * message is neither, its chunk stays ambiguous (see the module's README: what "cover" means).
          *
-         * @param sources asked in order, until every message is found: typically a {@code LogExportRecords} (proves
+         * @param sources asked in order, until every message is found: typically a {@link LogExportRecords} (proves
          *     absence) and a {@link ReceiptRecords} (receipts already received); none by default, so ambiguous chunks
          *     are reported, not settled
          * @return this builder

@@ -5,7 +5,7 @@ package io.connect8x8.campaigns;
  * request may have been processed while its answer was lost): the API has no idempotency key, so only its records
  * can tell which of the chunk's messages went out.
  *
- * <p>Sources: {@code LogExportRecords} (8x8's log export over the chunk's time window: it can prove a message
+ * <p>Sources: {@link LogExportRecords} (8x8's log export over the chunk's time window: it can prove a message
  * absent), {@link ReceiptRecords} (delivery receipts already received, from a receipt ledger: it can prove a message
  * sent, never absent), or any other (message details by umid, a data warehouse) implementing this interface. A
  * campaign asks its sources in order ({@link Campaign.Builder#records}) and stops when every message is found.

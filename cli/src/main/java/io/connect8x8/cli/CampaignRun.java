@@ -10,6 +10,7 @@ import io.connect8x8.campaigns.CampaignReport;
 import io.connect8x8.campaigns.ChunkOutcome;
 import io.connect8x8.campaigns.ChunkReport;
 import io.connect8x8.campaigns.FileJournal;
+import io.connect8x8.campaigns.LogExportRecords;
 import io.connect8x8.campaigns.MemoryJournal;
 import io.connect8x8.campaigns.ProgressListener;
 import io.connect8x8.postgresql.PostgresCampaignJournal;
@@ -80,12 +81,19 @@ final class CampaignRun {
      * @param rows the input rows, read once
      * @param mapper makes a row's message; a row it throws for is refused alone
      * @param expected how many rows the input holds
+     * @param records the log export of the campaign's API, to reconcile ambiguous chunks on a resume
      * @return the exit code
      */
     <T, M> int run(Campaign.Builder<M> builder, String campaignId, Path inputFile, Iterator<T> rows,
-                   Function<T, M> mapper, long expected) {
+                   Function<T, M> mapper, long expected, LogExportRecords.Builder records) {
         String id = configure(builder, campaignId);
-        builder.expectedMessages(expected);
+        builder.expectedMessages(expected).reconcile(options.reconcile);
+        if (options.reconcile) {
+            if (options.exportLagSeconds < 0) {
+                throw new ValidationException("export-lag", "must not be negative");
+            }
+            builder.records(records.exportLag(Duration.ofSeconds(options.exportLagSeconds)).build());
+        }
         ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName(id).setInitialMax(expected)
                 .setUpdateIntervalMillis(250).setUnit(" msg", 1)
                 .setConsumer(new DelegatingProgressBarConsumer(line -> {
@@ -222,8 +230,9 @@ final class CampaignRun {
                     + (report.elsewhere() > 0 ? ", " + report.elsewhere() + " sent by other workers" : "") + "; "
                     + report.requests() + " requests in " + report.elapsed().toMillis() + " ms");
             if (report.ambiguous() > 0) {
-                out.println("ambiguous chunks may have been sent: reconcile them by clientMessageId (<campaign>-<row>) "
-                        + "before running again with --resend-ambiguous");
+                out.println("ambiguous chunks may have been sent: run the same command again once 8x8's log export "
+                        + "covers them (--export-lag) to settle them, or reconcile by clientMessageId (<campaign>-<row>) "
+                        + "before --resend-ambiguous");
             }
             if (report.failed() > 0) {
                 out.println("failed chunks were not sent: run the same command again to send them");

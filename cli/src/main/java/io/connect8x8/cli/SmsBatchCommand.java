@@ -3,6 +3,7 @@ package io.connect8x8.cli;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.campaigns.Campaign;
 import io.connect8x8.campaigns.Campaigns;
+import io.connect8x8.campaigns.LogExportRecords;
 import io.connect8x8.cli.internal.CsvRows;
 import io.connect8x8.cli.internal.RecipientFile;
 import io.connect8x8.sms.Sms;
@@ -65,7 +66,8 @@ final class SmsBatchCommand extends SendCommand {
             String id = CampaignRun.defaultId("s", String.join(",", recipients.to), text, from);
             Function<String, Sms> mapper = to -> message(to, text, null);
             exitCode = root().dryRun() ? run.preview(builder, id, recipients.to.iterator(), mapper)
-                    : run.run(builder, id, null, recipients.to.iterator(), mapper, recipients.to.size());
+                    : run.run(builder, id, null, recipients.to.iterator(), mapper, recipients.to.size(),
+                            LogExportRecords.sms(client));
             return;
         }
         String id = CampaignRun.defaultId("s", recipients.file.toAbsolutePath().toString(), text, from);
@@ -80,7 +82,8 @@ final class SmsBatchCommand extends SendCommand {
                 return message(row.to(), personalised ? RecipientFile.fill(text, values, row.line()) : text, values);
             };
             exitCode = root().dryRun() ? run.preview(builder, id, file.rows(), mapper)
-                    : run.run(builder, id, recipients.file, file.rows(), mapper, CsvRows.count(recipients.file));
+                    : run.run(builder, id, recipients.file, file.rows(), mapper, CsvRows.count(recipients.file),
+                            LogExportRecords.sms(client));
         }
     }
 

@@ -3,6 +3,7 @@ package io.connect8x8.cli;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.campaigns.Campaign;
 import io.connect8x8.campaigns.Campaigns;
+import io.connect8x8.campaigns.LogExportRecords;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.Template;
 import io.connect8x8.cli.internal.CsvRows;
@@ -71,7 +72,8 @@ final class WhatsAppBatchCommand extends SendCommand {
             };
             Campaign.Builder<ChatMessage> builder = Campaigns.chatApps(client);
             exitCode = root().dryRun() ? run.preview(builder, id, csv.rows(), mapper)
-                    : run.run(builder, id, file, csv.rows(), mapper, CsvRows.count(file));
+                    : run.run(builder, id, file, csv.rows(), mapper, CsvRows.count(file),
+                            LogExportRecords.chatApps(client));
         }
     }
 }
