@@ -35,17 +35,7 @@ class KillNineTest {
     void aCampaignKilledMidwayResumesWithoutSendingTwice() throws Exception {
         Path journalFile = dir.resolve("kill9.journal");
         try (Sandbox sandbox = Sandbox.builder().build().start()) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    KillNineChild.class.getName(), sandbox.rootUrl(), sandbox.apiKey(), journalFile.toString(),
-                    Integer.toString(MESSAGES))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            try {
-                awaitOutcomes(journalFile, child, 8);
-            } finally {
-                child.destroyForcibly();
-                assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child process ends");
-            }
+            killMidway(sandbox, journalFile);
             long acceptedBeforeResume = sandbox.acceptedMessages();
             assertTrue(acceptedBeforeResume < MESSAGES, "killed mid-campaign: " + acceptedBeforeResume);
 
@@ -82,17 +72,7 @@ class KillNineTest {
     void aCampaignKilledMidwayAndResumedWithReconciliationLeavesNothingAmbiguous() throws Exception {
         Path journalFile = dir.resolve("kill9r.journal");
         try (Sandbox sandbox = Sandbox.builder().build().start()) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    KillNineChild.class.getName(), sandbox.rootUrl(), sandbox.apiKey(), journalFile.toString(),
-                    Integer.toString(MESSAGES))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            try {
-                awaitOutcomes(journalFile, child, 8);
-            } finally {
-                child.destroyForcibly();
-                assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child process ends");
-            }
+            killMidway(sandbox, journalFile);
             assertTrue(sandbox.acceptedMessages() < MESSAGES, "killed mid-campaign");
 
             CampaignReport resumed;
@@ -112,6 +92,21 @@ class KillNineTest {
             assertTrue(accepted.values().stream().allMatch(n -> n == 1), "each exactly once");
             assertEquals(MESSAGES, sandbox.acceptedMessages());
             assertEquals(0, sandbox.duplicateClientMessageIds());
+        }
+    }
+
+    /** Runs the campaign in a child JVM and kills it ({@code destroyForcibly}) once 8 chunks have an outcome. */
+    private void killMidway(Sandbox sandbox, Path journalFile) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                KillNineChild.class.getName(), sandbox.rootUrl(), sandbox.apiKey(), journalFile.toString(),
+                Integer.toString(MESSAGES))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            awaitOutcomes(journalFile, child, 8);
+        } finally {
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child process ends");
         }
     }
 
