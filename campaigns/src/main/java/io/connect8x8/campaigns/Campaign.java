@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  * {@code clientBatchId} {@code <campaignId>-<sequence>}; a message without a {@code clientMessageId} gets
  * {@code <campaignId>-<position>}. A chunk the journal records as accepted or rejected is skipped; one that provably
  * never reached the server is sent; one that may have been processed (its answer lost, or a crash while it was in
- * flight) is reported as ambiguous and not sent unless {@link Builder#resendAmbiguous(boolean)} opts in.
+ * flight) is settled from 8x8's records when {@link Builder#records} are given (messages found count as accepted,
+ * messages absent from records that cover the chunk's window are sent again under their ids), and otherwise reported
+ * as ambiguous and not sent unless {@link Builder#resendAmbiguous(boolean)} opts in.
  *
  * @param <M> the message type ({@link io.connect8x8.sms.Sms} or {@link io.connect8x8.chatapps.ChatMessage})
  */
