@@ -77,7 +77,8 @@ class KillNineTest {
 
             CampaignReport resumed;
             // A long read timeout: the simulator loads 8x8's complete documents (the log export's) after the sends'.
-            try (Connect8x8Client client = Fixtures.client(sandbox.rootUrl(), sandbox.apiKey(), Duration.ofSeconds(60));
+            try (Connect8x8Client client = Fixtures.client(sandbox.rootUrl(), sandbox.apiKey(),
+                    Duration.ofSeconds(60));
                  FileJournal journal = FileJournal.open(journalFile)) {
                 LogExportRecords export = LogExportRecords.sms(client).exportLag(Duration.ZERO)
                         .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1))).build();
