@@ -16,11 +16,13 @@ public final class RequestOptions {
     private final Duration timeout;
     private final RetryPolicy retryPolicy;
     private final String subAccountId;
+    private final CallListener listener;
 
     private RequestOptions(Builder builder) {
         this.timeout = builder.timeout;
         this.retryPolicy = builder.retryPolicy;
         this.subAccountId = builder.subAccountId;
+        this.listener = builder.listener;
     }
 
     /**
@@ -59,10 +61,20 @@ public final class RequestOptions {
         return Optional.ofNullable(subAccountId);
     }
 
+    /**
+     * Returns the listener of this one call, which observes it besides the client's listener: a campaign uses it to
+     * hold its other workers back while the transport waits out a 429.
+     *
+     * @return the call's own listener, if set
+     */
+    public Optional<CallListener> listener() {
+        return Optional.ofNullable(listener);
+    }
+
     @Override
     public String toString() {
         return "RequestOptions{timeout=" + timeout + ", retryPolicy=" + retryPolicy + ", subAccountId="
-                + subAccountId + '}';
+                + subAccountId + (listener == null ? "" : ", listener=" + listener) + '}';
     }
 
     /** Builds {@link RequestOptions}. */
@@ -70,6 +82,7 @@ public final class RequestOptions {
         private Duration timeout;
         private RetryPolicy retryPolicy;
         private String subAccountId;
+        private CallListener listener;
 
         private Builder() {
         }
@@ -111,6 +124,19 @@ public final class RequestOptions {
          */
         public Builder subAccountId(String subAccountId) {
             this.subAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
+            return this;
+        }
+
+        /**
+         * Sets a listener of this one call, called besides the client's listener with the same events (attempts,
+         * retries and their reasons, the outcome), under the same rules: it runs on the calling or the client's
+         * threads, and if it throws the failure is logged and the call goes on.
+         *
+         * @param listener observes this call
+         * @return this builder
+         */
+        public Builder listener(CallListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

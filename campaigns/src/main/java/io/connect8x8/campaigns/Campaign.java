@@ -11,7 +11,9 @@ import io.github.bucket4j.Bucket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -32,7 +34,9 @@ import java.util.stream.Stream;
  * {@code clientBatchId} {@code <campaignId>-<sequence>}; a message without a {@code clientMessageId} gets
  * {@code <campaignId>-<position>}. A chunk the journal records as accepted or rejected is skipped; one that provably
  * never reached the server is sent; one that may have been processed (its answer lost, or a crash while it was in
- * flight) is reported as ambiguous and not sent unless {@link Builder#resendAmbiguous(boolean)} opts in.
+ * flight) is settled from 8x8's records when {@link Builder#records} are given (messages found count as accepted,
+ * messages absent from records that cover the chunk's window are sent again under their ids), and otherwise reported
+ * as ambiguous and not sent unless {@link Builder#resendAmbiguous(boolean)} opts in.
  *
  * @param <M> the message type ({@link io.connect8x8.sms.Sms} or {@link io.connect8x8.chatapps.ChatMessage})
  */
@@ -42,6 +46,9 @@ public final class Campaign<M> {
     public static final int DEFAULT_RATE = 1_800;
     /** The longest campaign id: with {@code -} and a 7-digit sequence it still fits SMS's 20-character batch id. */
     public static final int MAX_CAMPAIGN_ID = 12;
+
+    /** The longest backoff between two attempts of a chunk (the transport's default). */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
     private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9_.]([A-Za-z0-9_.-]*)");
 
@@ -63,17 +70,22 @@ public final class Campaign<M> {
                 .addLimit(limit -> limit.capacity(b.rate).refillGreedy(b.rate, Duration.ofSeconds(1))).build();
         this.defaultJournal = b.journal != null ? null
                 : Path.of(".connect8x8", "campaigns", b.campaignId + ".journal");
-        RequestOptions.Builder options = RequestOptions.builder()
-                // One attempt per call: the engine resends what provably was not sent and pauses every worker on a
-                // 429; an ambiguous failure is never retried by the transport.
-                .retryPolicy(RetryPolicy.builder().maxAttempts(1).retryAmbiguousFailures(false).build());
+        // One retry engine, the transport's: it resends what provably was not processed (a 429 after its
+        // Retry-After, a 503, a connection that failed before the request was written) with jittered backoff. An
+        // ambiguous failure is never retried: the journal reports it for reconciliation.
+        RetryPolicy retries = b.options != null && b.options.retryPolicy().isPresent()
+                ? b.options.retryPolicy().get().toBuilder().retryAmbiguousFailures(false).build()
+                : RetryPolicy.builder().maxAttempts(b.maxAttempts).initialBackoff(b.initialBackoff)
+                        .maxBackoff(b.initialBackoff.compareTo(MAX_BACKOFF) > 0 ? b.initialBackoff : MAX_BACKOFF)
+                        .retryAmbiguousFailures(false).build();
+        RequestOptions.Builder options = RequestOptions.builder().retryPolicy(retries);
         if (b.options != null) {
             b.options.timeout().ifPresent(options::timeout);
             b.options.subAccountId().ifPresent(options::subAccountId);
         }
         this.settings = new Engine.EngineSettings(b.campaignId, b.journal, new Pacer(bucket, b.sleeper), b.concurrency,
-                b.maxBatchBytes, b.maxAttempts, b.initialBackoff, b.resendAmbiguous, options.build(), b.listener,
-                b.progressInterval, b.expectedMessages);
+                b.maxBatchBytes, b.resendAmbiguous, options.build(), b.listener, b.progressInterval,
+                b.expectedMessages, List.copyOf(b.records), b.reconcile, b.recordsMargin);
     }
 
     static <M> Builder<M> builder(MessageKind<M> kind) {
@@ -100,18 +112,68 @@ public final class Campaign<M> {
      * @throws CampaignInterruptedException when the calling thread is interrupted
      */
     public CampaignReport send(Iterator<? extends M> messages) {
-        Objects.requireNonNull(messages, "messages");
+        return send(messages, Function.<M>identity());
+    }
+
+    /**
+     * Sends a message for every row of the input, made by the caller's mapping as it is read: a row whose mapping
+     * throws (a malformed number refused by {@code Sms.build()}, a missing column) is refused alone, listed in
+     * {@link CampaignReport#invalid()} with its position and reason, and the campaign goes on. Positions count rows
+     * from 0, refused ones included, so they match the input and a resume gives every message the same id.
+     *
+     * @param rows the input rows, in a stable order (a resume must see the same order), read once
+     * @param mapper makes a row's message; may throw for a bad row, must not return null
+     * @param <T> the row type
+     * @return the run's report
+     * @throws JournalException when the journal cannot be opened or written, or disagrees with the input
+     * @throws io.connect8x8.ValidationException when the campaign id is too long for the chunk count
+     * @throws CampaignInterruptedException when the calling thread is interrupted
+     */
+    public <T> CampaignReport send(Iterator<? extends T> rows, Function<? super T, ? extends M> mapper) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(mapper, "mapper");
         if (defaultJournal == null) {
-            return run(settings, messages);
+            return run(settings, rows, mapper);
         }
         try (FileJournal journal = FileJournal.open(defaultJournal)) {
-            return run(settings.withJournal(journal), messages);
+            return run(settings.withJournal(journal), rows, mapper);
         }
     }
 
-    private CampaignReport run(Engine.EngineSettings runSettings, Iterator<? extends M> messages) {
+    /**
+     * Sends a message for every element of the stream, mapped as it is read; see {@link #send(Iterator, Function)}.
+     * The stream is not closed.
+     *
+     * @param rows the input rows, in a stable order
+     * @param mapper makes a row's message; may throw for a bad row
+     * @param <T> the row type
+     * @return the run's report
+     */
+    public <T> CampaignReport send(Stream<? extends T> rows, Function<? super T, ? extends M> mapper) {
+        return send(rows.iterator(), mapper);
+    }
+
+    /**
+     * The first request {@link #send(Iterator, Function)} would make over this input, built by the same code, without
+     * a journal and without sending: what {@code --dry-run} of the CLI's batch commands prints. Reads the input only
+     * up to the end of the first chunk.
+     *
+     * @param rows the input rows
+     * @param mapper makes a row's message; may throw for a bad row
+     * @param <T> the row type
+     * @return the first chunk's request and the rows refused before it
+     * @throws io.connect8x8.ValidationException when the campaign id is too long for the chunk count
+     */
+    public <T> CampaignPreview preview(Iterator<? extends T> rows, Function<? super T, ? extends M> mapper) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(mapper, "mapper");
+        return new Engine<>(kind, settings).preview(rows, mapper);
+    }
+
+    private <T> CampaignReport run(Engine.EngineSettings runSettings, Iterator<? extends T> rows,
+                                   Function<? super T, ? extends M> mapper) {
         try {
-            return new Engine<>(kind, runSettings).run(messages);
+            return new Engine<>(kind, runSettings).run(rows, mapper);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CampaignInterruptedException(e);
@@ -149,6 +211,9 @@ public final class Campaign<M> {
         private Duration progressInterval = Duration.ofSeconds(1);
         private long expectedMessages = -1;
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private List<MessageRecords> records = List.of();
+        private boolean reconcile = true;
+        private Duration recordsMargin = Duration.ofMinutes(10);
 
         private Builder(MessageKind<M> kind) {
             this.kind = kind;
@@ -244,10 +309,12 @@ public final class Campaign<M> {
 
         /**
          * Sets how many times a chunk is sent while each failure proves it was not processed; a chunk that may have
-         * been processed is never resent this way. Outside 1 to 20 is refused with a {@link ValidationException}.
+         * been processed is never resent this way. The client's transport makes the attempts (its one retry engine:
+         * jittered backoff, a 429's Retry-After, the call's deadline); the campaign holds its other workers back
+         * after a 429. Outside 1 to 20 is refused with a {@link ValidationException}.
          *
          * @param attempts requests per chunk while the answer proves it was not sent (429, 503, connection refused),
-         *     1 to 20 (default 5)
+         *     1 to 20 (default 5); ignored when {@link #options(RequestOptions)} carry a retry policy
          * @return this builder
          */
         public Builder<M> maxAttempts(int attempts) {
@@ -262,8 +329,8 @@ public final class Campaign<M> {
          * Sets the first wait before resending a chunk that provably was not sent, so a struggling server is not
          * hammered.
          *
-         * @param backoff the wait before the second attempt after a not-sent failure other than 429, doubled for each
-         *     later one (default 250 ms); a 429 waits its {@code Retry-After}
+         * @param backoff the cap of the first jittered wait after a not-sent failure other than 429, doubled for
+         *     each later one up to 8 s (default 250 ms); a 429 waits its {@code Retry-After}
          * @return this builder
          */
         public Builder<M> initialBackoff(Duration backoff) {
@@ -284,11 +351,11 @@ public final class Campaign<M> {
         }
 
         /**
-         * Sets the per-call options of every batch request. The campaign resends chunks itself, from its journal, so
-         * the options' own retries are turned off.
+         * Sets the per-call options of every batch request: the deadline (retries and their waits included), the
+         * sub-account, and the retry policy in place of {@link #maxAttempts(int)} and {@link #initialBackoff}.
          *
-         * @param options the deadline and sub-account of every batch call; its retry policy is replaced by one
-         *     attempt, because the campaign does its own resending (default: the client's)
+         * @param options the deadline, sub-account and retry policy of every batch call; ambiguous failures are never
+         *     retried, whatever the policy says (default: the client's deadline and sub-account)
          * @return this builder
          */
         public Builder<M> options(RequestOptions options) {
@@ -335,13 +402,57 @@ public final class Campaign<M> {
         }
 
         /**
-         * Sets how workers wait; tests inject a sleeper that returns at once, so backoffs and 429 waits cost no time.
+         * Sets how workers wait in the pacer (for a rate-limit token, and out another worker's 429); the waits between
+         * attempts of one call are the client's ({@link io.connect8x8.Connect8x8Client.Builder#sleeper}).
          *
-         * @param sleeper how workers wait out a 429 or a backoff (default: {@link Sleeper#SYSTEM})
+         * @param sleeper how workers wait for a token or out a pause (default: {@link Sleeper#SYSTEM})
          * @return this builder
          */
         public Builder<M> sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Sets where a resume looks up the messages of ambiguous chunks (sent by a run that crashed, or whose answer
+         * was lost): each message found in 8x8's records is counted accepted and never sent again; each one absent
+         * from records that cover the chunk's window is sent again under its original clientMessageId. While a
+         * message is neither, its chunk stays ambiguous (see the module's README: what "cover" means).
+         *
+         * @param sources asked in order, until every message is found: typically a {@link LogExportRecords} (proves
+         *     absence) and a {@link ReceiptRecords} (receipts already received); none by default, so ambiguous chunks
+         *     are reported, not settled
+         * @return this builder
+         */
+        public Builder<M> records(MessageRecords... sources) {
+            this.records = List.of(sources);
+            return this;
+        }
+
+        /**
+         * Turns reconciliation of ambiguous chunks on or off (CLI: {@code --no-reconcile}).
+         *
+         * @param reconcile whether ambiguous chunks are settled from the {@link #records} (default true)
+         * @return this builder
+         */
+        public Builder<M> reconcile(boolean reconcile) {
+            this.reconcile = reconcile;
+            return this;
+        }
+
+        /**
+         * Sets how far before and after a chunk's recorded intent 8x8's records are searched for its messages: the
+         * request's time on the wire, the call's deadline and the clock difference between this host and 8x8.
+         * Below 1 s is refused with a {@link ValidationException}.
+         *
+         * @param margin either side of the intent's time (default 10 minutes)
+         * @return this builder
+         */
+        public Builder<M> recordsMargin(Duration margin) {
+            if (margin.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ValidationException("recordsMargin", "must be at least 1 s");
+            }
+            this.recordsMargin = margin;
             return this;
         }
 

@@ -1,5 +1,8 @@
 package io.connect8x8.campaigns;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * Where a campaign records, per chunk, the intent before a request leaves and the outcome after its answer, so that a
  * later run (after a crash, on another host, or on another worker) never sends a chunk twice.
@@ -12,7 +15,8 @@ public interface CampaignJournal extends AutoCloseable {
 
     /**
      * Decides atomically whether the caller sends the chunk. A new chunk, or one recorded {@link ChunkState#NOT_SENT},
-     * is claimed: its intent ({@link ChunkState#SENDING}) is recorded durably before this returns. A chunk left
+     * is claimed ({@link ChunkState#CLAIMED}): the caller holds it but has written nothing yet, so a crash before
+     * {@link #sending} leaves it not sent. A chunk left
      * {@link ChunkState#SENDING} by a run that is gone, or recorded {@link ChunkState#AMBIGUOUS}, is claimed only when
      * {@code resendAmbiguous} is true.
      *
@@ -25,7 +29,31 @@ public interface CampaignJournal extends AutoCloseable {
     Claim claim(ChunkIntent intent, boolean resendAmbiguous);
 
     /**
-     * Records the outcome of a chunk this caller claimed, durably.
+     * Records the intent of a claimed chunk ({@link ChunkState#SENDING}) durably, when its request is about to be
+     * written: after the rate-limit token, so that a run killed while waiting for it leaves the chunk not sent rather
+     * than ambiguous.
+     *
+     * @param intent the chunk this caller claimed
+     * @return true when the intent is recorded and the caller sends; false when the claim was lost meanwhile (a
+     *     shared journal's lease expired and another worker took the chunk), and the caller must not send
+     * @throws JournalException when the journal cannot be written
+     */
+    boolean sending(ChunkIntent intent);
+
+    /**
+     * When the chunk's intent was recorded (its request about to be written): the start of the window in which 8x8
+     * may have received it, for reconciling an ambiguous chunk from 8x8's records.
+     *
+     * @param intent the chunk
+     * @return the time of its last recorded intent, or empty when the journal has none or keeps no times
+     */
+    default Optional<Instant> sentAt(ChunkIntent intent) {
+        return Optional.empty();
+    }
+
+    /**
+     * Records the outcome of a chunk this caller claimed, durably. {@link ChunkState#NOT_SENT} for a chunk whose
+     * intent was never recorded releases the claim.
      *
      * @param intent the chunk
      * @param outcome its outcome (any state but {@link ChunkState#SENDING})

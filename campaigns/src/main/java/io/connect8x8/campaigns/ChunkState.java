@@ -5,6 +5,12 @@ package io.connect8x8.campaigns;
  */
 public enum ChunkState {
 
+    /**
+     * A worker holds the chunk and waits for its rate-limit token: nothing was written yet, so a crash here leaves the
+     * chunk not sent. Only a journal shared between processes records it (to keep other workers off the chunk).
+     */
+    CLAIMED,
+
     /** The intent was recorded and the request may be on its way: no answer was recorded yet. */
     SENDING,
 

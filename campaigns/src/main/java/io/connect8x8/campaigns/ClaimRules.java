@@ -17,6 +17,10 @@ final class ClaimRules {
             case ACCEPTED, REJECTED -> {
                 return new Claim(Claim.Verdict.DONE, previous);
             }
+            case CLAIMED -> {
+                // Held by a worker that has written nothing: another worker of this process, or no one at all.
+                return inFlightHere ? new Claim(Claim.Verdict.ELSEWHERE, previous) : null;
+            }
             case SENDING, AMBIGUOUS -> {
                 if (inFlightHere) {
                     return new Claim(Claim.Verdict.ELSEWHERE, previous);

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -21,7 +23,8 @@ import java.util.zip.CRC32;
  * The embedded journal: one append-only text file, each line forced to disk ({@code fsync}) before the call returns,
  * so it survives {@code kill -9} and power loss. Nothing to start or install.
  *
- * <p>Each line is {@code <crc32> I <campaign> <sequence> <messages> <clientBatchId> <fingerprint>} (intent) or
+ * <p>Each line is {@code <crc32> I <campaign> <sequence> <messages> <clientBatchId> <fingerprint> <epochMillis>}
+ * (intent, written when the request is about to be; the time bounds the window a reconciliation searches) or
  * {@code <crc32> O <campaign> <sequence> <state> <accepted> <rejected> <detail>} (outcome); the last line about a
  * chunk wins. A line cut short by a crash fails its checksum and is dropped when the file is opened again. The file is
  * locked while open: a second process gets a {@link JournalException}, not a second copy of the campaign. To split a
@@ -37,6 +40,10 @@ public final class FileJournal implements CampaignJournal {
     private final Map<String, Entry> chunks = new HashMap<>();
     /** Chunks this process claimed and has not finished: another claim of them is a worker overlap, not a crash. */
     private final Set<String> inFlight = new HashSet<>();
+    /** Claimed chunks whose intent is not written yet, with their entry before the claim (empty: none). */
+    private final Map<String, Optional<Entry>> claimedFrom = new HashMap<>();
+    /** When each chunk's last intent was written (epoch millis), from the intent lines that carry it. */
+    private final Map<String, Long> sentAt = new HashMap<>();
 
     private FileJournal(Path path) {
         this.path = path;
@@ -100,24 +107,58 @@ public final class FileJournal implements CampaignJournal {
                 return refusal;
             }
         }
-        append("I " + intent.campaignId() + ' ' + intent.sequence() + ' ' + intent.messages() + ' '
-                + intent.clientBatchId() + ' ' + intent.fingerprint());
+        // Held in memory only: the file locks out other processes, and nothing is written until the request is
+        // about to be, so a crash while waiting for the rate-limit token leaves the chunk as it was (not sent).
         chunks.put(key, new Entry(intent.messages(), intent.fingerprint(),
-                new ChunkRecord(ChunkState.SENDING, 0, 0, null)));
+                new ChunkRecord(ChunkState.CLAIMED, 0, 0, null)));
+        claimedFrom.put(key, Optional.ofNullable(entry));
         inFlight.add(key);
         return new Claim(Claim.Verdict.SEND, entry == null ? null : entry.record);
     }
 
     @Override
+    public synchronized boolean sending(ChunkIntent intent) {
+        String key = key(intent.campaignId(), intent.sequence());
+        writeIntent(intent);
+        claimedFrom.remove(key);
+        chunks.put(key, new Entry(intent.messages(), intent.fingerprint(),
+                new ChunkRecord(ChunkState.SENDING, 0, 0, null)));
+        return true;
+    }
+
+    private long writeIntent(ChunkIntent intent) {
+        long now = System.currentTimeMillis();
+        append("I " + intent.campaignId() + ' ' + intent.sequence() + ' ' + intent.messages() + ' '
+                + intent.clientBatchId() + ' ' + intent.fingerprint() + ' ' + now);
+        sentAt.put(key(intent.campaignId(), intent.sequence()), now);
+        return now;
+    }
+
+    @Override
+    public synchronized Optional<Instant> sentAt(ChunkIntent intent) {
+        Long millis = sentAt.get(key(intent.campaignId(), intent.sequence()));
+        return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    @Override
     public synchronized void complete(ChunkIntent intent, ChunkRecord outcome) {
-        if (outcome.state() == ChunkState.SENDING) {
-            throw new IllegalArgumentException("an outcome cannot be SENDING");
+        if (outcome.state() == ChunkState.SENDING || outcome.state() == ChunkState.CLAIMED) {
+            throw new IllegalArgumentException("an outcome cannot be " + outcome.state());
         }
         String key = key(intent.campaignId(), intent.sequence());
+        inFlight.remove(key);
+        Optional<Entry> before = claimedFrom.remove(key);
+        if (before != null && before.isEmpty()) {
+            // Claimed, never written: a released claim leaves no trace; any other outcome needs its intent line.
+            if (outcome.state() == ChunkState.NOT_SENT) {
+                chunks.remove(key);
+                return;
+            }
+            writeIntent(intent);
+        }
         append("O " + intent.campaignId() + ' ' + intent.sequence() + ' ' + outcome.state() + ' '
                 + outcome.accepted() + ' ' + outcome.rejected() + ' ' + encode(outcome.detail()));
         chunks.put(key, new Entry(intent.messages(), intent.fingerprint(), outcome));
-        inFlight.remove(key);
     }
 
     /**
@@ -203,6 +244,9 @@ public final class FileJournal implements CampaignJournal {
         String[] f = line.substring(space + 1).split(" ");
         String key = key(f[1], Long.parseLong(f[2]));
         if ("I".equals(f[0])) {
+            if (f.length > 6) {
+                sentAt.put(key, Long.parseLong(f[6]));
+            }
             chunks.put(key, new Entry(Integer.parseInt(f[3]), f[5], new ChunkRecord(ChunkState.SENDING, 0, 0, null)));
         } else {
             Entry entry = chunks.get(key);

@@ -20,13 +20,20 @@ public final class MemoryJournal implements CampaignJournal {
         String key = intent.campaignId() + ' ' + intent.sequence();
         ChunkRecord previous = chunks.get(key);
         if (previous != null) {
-            Claim refusal = ClaimRules.refusal(previous, previous.state() == ChunkState.SENDING, resendAmbiguous);
+            Claim refusal = ClaimRules.refusal(previous, previous.state() == ChunkState.SENDING
+                    || previous.state() == ChunkState.CLAIMED, resendAmbiguous);
             if (refusal != null) {
                 return refusal;
             }
         }
-        chunks.put(key, new ChunkRecord(ChunkState.SENDING, 0, 0, null));
+        chunks.put(key, new ChunkRecord(ChunkState.CLAIMED, 0, 0, null));
         return new Claim(Claim.Verdict.SEND, previous);
+    }
+
+    @Override
+    public synchronized boolean sending(ChunkIntent intent) {
+        chunks.put(intent.campaignId() + ' ' + intent.sequence(), new ChunkRecord(ChunkState.SENDING, 0, 0, null));
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.connect8x8.campaigns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.connect8x8.sandbox.Sandbox;
 import io.connect8x8.sandbox.SandboxMessage;
 import io.connect8x8.sms.Sms;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -88,6 +90,38 @@ class CampaignSendTest {
         assertTrue(report.invalid().get(0).startsWith("#1 "), report.invalid().toString());
         assertEquals(Set.of("bad-0", "mine-3"), sandbox.messages().stream().map(SandboxMessage::clientMessageId)
                 .collect(Collectors.toSet()), "the caller's id is kept, the campaign's is its position");
+    }
+
+    @Test
+    void onePastScheduledAndOneMalformedRowAreRefusedAloneAndTheOther98AreSent() {
+        // Rows as a user reads them from a file; the mapping is the user's own and Sms.build() throws for row 41.
+        List<String[]> rows = IntStream.range(0, 100).mapToObj(i -> new String[] {
+                i == 41 ? "+65 91-not-a-number" : "+6592" + String.format("%06d", i), "Hello " + i,
+                i == 7 ? "past" : ""}).toList();
+        OffsetDateTime past = OffsetDateTime.now().minusHours(1);
+
+        CampaignReport report = Campaigns.sms(client).campaignId("mixed").journal(new MemoryJournal()).build()
+                .send(rows.iterator(), row -> {
+                    Sms.Builder sms = Sms.builder().to(row[0]).text(row[1]);
+                    if (!row[2].isEmpty()) {
+                        sms.scheduled(past);
+                    }
+                    return sms.build();
+                });
+
+        assertEquals(100, report.messages());
+        assertEquals(98, report.accepted());
+        assertEquals(2, report.rejected());
+        assertEquals(List.of(ChunkOutcome.ACCEPTED), report.chunks().stream().map(ChunkReport::outcome).toList());
+        assertEquals(2, report.invalid().size(), report.invalid().toString());
+        assertEquals("#7 scheduled: is in the past", report.invalid().get(0));
+        assertTrue(report.invalid().get(1).startsWith("#41 destination: "), report.invalid().get(1));
+        assertEquals(98, sandbox.acceptedMessages(), "the simulator's own count");
+        Set<String> sent = sandbox.messages().stream().map(SandboxMessage::clientMessageId)
+                .collect(Collectors.toSet());
+        assertEquals(98, sent.size());
+        assertFalse(sent.contains("mixed-7") || sent.contains("mixed-41"), sent.toString());
+        assertTrue(sent.contains("mixed-99"), "positions count refused rows too: ids match the input");
     }
 
     @Test

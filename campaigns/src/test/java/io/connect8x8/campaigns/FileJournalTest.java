@@ -1,6 +1,7 @@
 package io.connect8x8.campaigns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ class FileJournalTest {
         try (FileJournal journal = FileJournal.open(file)) {
             for (long i = 0; i < 4; i++) {
                 assertEquals(Claim.Verdict.SEND, journal.claim(chunk(i), false).verdict());
+                assertTrue(journal.sending(chunk(i)));
             }
             assertEquals(Claim.Verdict.ELSEWHERE, journal.claim(chunk(3), false).verdict(), "in flight here");
             journal.complete(chunk(0), new ChunkRecord(ChunkState.ACCEPTED, 4, 1, "b-0"));
@@ -50,15 +52,38 @@ class FileJournalTest {
         Path file = dir.resolve("torn");
         try (FileJournal journal = FileJournal.open(file)) {
             journal.claim(chunk(0), false);
+            journal.sending(chunk(0));
         }
         Files.writeString(file, "0badc0de O c 0 ACCEP", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         try (FileJournal journal = FileJournal.open(file)) {
             assertEquals(ChunkState.SENDING, journal.record("c", 0).state());
             journal.claim(chunk(1), false);
+            journal.sending(chunk(1));
         }
         assertTrue(Files.readString(file).endsWith("\n"));
         try (FileJournal journal = FileJournal.open(file)) {
             assertEquals(ChunkState.SENDING, journal.record("c", 1).state());
+        }
+    }
+
+    @Test
+    void aClaimWhoseIntentWasNeverWrittenLeavesTheChunkNotSent() throws Exception {
+        Path file = dir.resolve("waiting");
+        try (FileJournal journal = FileJournal.open(file)) {
+            journal.claim(chunk(0), false);
+            journal.sending(chunk(0));
+            journal.complete(chunk(0), new ChunkRecord(ChunkState.ACCEPTED, 5, 0, "b-0"));
+            journal.claim(chunk(1), false);
+            assertEquals(ChunkState.CLAIMED, journal.record("c", 1).state());
+            journal.claim(chunk(2), false);
+            // chunk 1 is released (interrupted while waiting for its token); chunk 2 stays claimed, as after kill -9
+            journal.complete(chunk(1), new ChunkRecord(ChunkState.NOT_SENT, 0, 0, "interrupted"));
+            assertNull(journal.record("c", 1));
+        }
+        assertEquals(3, Files.readAllLines(file).size(), "the header, chunk 0's intent and its outcome: nothing else");
+        try (FileJournal journal = FileJournal.open(file)) {
+            assertEquals(Claim.send(), journal.claim(chunk(1), false));
+            assertEquals(Claim.send(), journal.claim(chunk(2), false));
         }
     }
 

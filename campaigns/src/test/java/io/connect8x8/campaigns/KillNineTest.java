@@ -9,6 +9,7 @@ import io.connect8x8.sms.Sms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,17 +35,7 @@ class KillNineTest {
     void aCampaignKilledMidwayResumesWithoutSendingTwice() throws Exception {
         Path journalFile = dir.resolve("kill9.journal");
         try (Sandbox sandbox = Sandbox.builder().build().start()) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    KillNineChild.class.getName(), sandbox.rootUrl(), sandbox.apiKey(), journalFile.toString(),
-                    Integer.toString(MESSAGES))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            try {
-                awaitOutcomes(journalFile, child, 8);
-            } finally {
-                child.destroyForcibly();
-                assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child process ends");
-            }
+            killMidway(sandbox, journalFile);
             long acceptedBeforeResume = sandbox.acceptedMessages();
             assertTrue(acceptedBeforeResume < MESSAGES, "killed mid-campaign: " + acceptedBeforeResume);
 
@@ -69,6 +60,54 @@ class KillNineTest {
                     assertTrue(chunk.detail().contains("earlier run"), chunk.toString());
                 }
             }
+        }
+    }
+
+    /**
+     * Issue 16's done-when: killed mid-flight, resumed with reconciliation from the simulator's log export (the
+     * resume's clock an hour on, so the export lag has passed): 0 ambiguous, each message accepted exactly once by
+     * the simulator's own count.
+     */
+    @Test
+    void aCampaignKilledMidwayAndResumedWithReconciliationLeavesNothingAmbiguous() throws Exception {
+        Path journalFile = dir.resolve("kill9r.journal");
+        try (Sandbox sandbox = Sandbox.builder().build().start()) {
+            killMidway(sandbox, journalFile);
+            assertTrue(sandbox.acceptedMessages() < MESSAGES, "killed mid-campaign");
+
+            CampaignReport resumed;
+            // A long read timeout: the simulator loads 8x8's complete documents (the log export's) after the sends'.
+            try (Connect8x8Client client = Fixtures.client(sandbox.rootUrl(), sandbox.apiKey(),
+                    Duration.ofSeconds(60));
+                 FileJournal journal = FileJournal.open(journalFile)) {
+                LogExportRecords export = LogExportRecords.sms(client).exportLag(Duration.ZERO)
+                        .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1))).build();
+                resumed = campaign(client, journal).recordsMargin(Duration.ofMinutes(1)).records(export).build()
+                        .send(Fixtures.smsInput(MESSAGES));
+            }
+
+            assertEquals(0, resumed.ambiguous(), resumed.chunks().toString());
+            assertEquals(MESSAGES, resumed.accepted() + resumed.skipped(), resumed.toString());
+            Map<String, Integer> accepted = Fixtures.acceptedById(sandbox);
+            assertEquals(MESSAGES, accepted.size(), "every message accepted");
+            assertTrue(accepted.values().stream().allMatch(n -> n == 1), "each exactly once");
+            assertEquals(MESSAGES, sandbox.acceptedMessages());
+            assertEquals(0, sandbox.duplicateClientMessageIds());
+        }
+    }
+
+    /** Runs the campaign in a child JVM and kills it ({@code destroyForcibly}) once 8 chunks have an outcome. */
+    private void killMidway(Sandbox sandbox, Path journalFile) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                KillNineChild.class.getName(), sandbox.rootUrl(), sandbox.apiKey(), journalFile.toString(),
+                Integer.toString(MESSAGES))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            awaitOutcomes(journalFile, child, 8);
+        } finally {
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child process ends");
         }
     }
 

@@ -26,6 +26,18 @@ final class CampaignOptions {
             description = "Batch requests in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--reconcile", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"On a resume, settle chunks that may have been sent from 8x8's log export over each "
+                    + "chunk's time window: messages found count as accepted, messages absent once the export covers "
+                    + "the window are sent again under their ids (default: on; --no-reconcile reports them instead).",
+                    "Needs log export access for the key."})
+    boolean reconcile;
+
+    @Option(names = "--export-lag", paramLabel = "SECONDS", defaultValue = "900",
+            description = "How long after a message 8x8's log export is sure to list it (default: ${DEFAULT-VALUE}); "
+                    + "a chunk sent more recently stays ambiguous until then.")
+    long exportLagSeconds;
+
     @Option(names = "--resend-ambiguous",
             description = "Send again the chunks that may already have been sent (can deliver twice).")
     boolean resendAmbiguous;

@@ -4,11 +4,13 @@ import com.google.gson.GsonBuilder;
 import io.connect8x8.ValidationException;
 import io.connect8x8.campaigns.Campaign;
 import io.connect8x8.campaigns.CampaignJournal;
+import io.connect8x8.campaigns.CampaignPreview;
 import io.connect8x8.campaigns.CampaignProgress;
 import io.connect8x8.campaigns.CampaignReport;
 import io.connect8x8.campaigns.ChunkOutcome;
 import io.connect8x8.campaigns.ChunkReport;
 import io.connect8x8.campaigns.FileJournal;
+import io.connect8x8.campaigns.LogExportRecords;
 import io.connect8x8.campaigns.MemoryJournal;
 import io.connect8x8.campaigns.ProgressListener;
 import io.connect8x8.postgresql.PostgresCampaignJournal;
@@ -25,6 +27,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -75,18 +78,22 @@ final class CampaignRun {
      * @param builder the campaign, before the options are applied
      * @param campaignId the id to use when --campaign-id is absent
      * @param inputFile the file read (its journal sits beside it by default), or null
-     * @param input the messages, read once
-     * @param expected how many messages the input holds
+     * @param rows the input rows, read once
+     * @param mapper makes a row's message; a row it throws for is refused alone
+     * @param expected how many rows the input holds
+     * @param records the log export of the campaign's API, to reconcile ambiguous chunks on a resume
      * @return the exit code
      */
-    <M> int run(Campaign.Builder<M> builder, String campaignId, Path inputFile, Iterator<M> input, long expected) {
-        String id = options.campaignId != null ? options.campaignId : campaignId;
-        builder.campaignId(id).concurrency(options.concurrency).resendAmbiguous(options.resendAmbiguous)
-                .expectedMessages(expected);
-        if (options.rate < 1) {
-            throw new ValidationException("rate", "must be at least 1 request per second");
+    <T, M> int run(Campaign.Builder<M> builder, String campaignId, Path inputFile, Iterator<T> rows,
+                   Function<T, M> mapper, long expected, LogExportRecords.Builder records) {
+        String id = configure(builder, campaignId);
+        builder.expectedMessages(expected).reconcile(options.reconcile);
+        if (options.reconcile) {
+            if (options.exportLagSeconds < 0) {
+                throw new ValidationException("export-lag", "must not be negative");
+            }
+            builder.records(records.exportLag(Duration.ofSeconds(options.exportLagSeconds)).build());
         }
-        builder.rate(options.rate);
         ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName(id).setInitialMax(expected)
                 .setUpdateIntervalMillis(250).setUnit(" msg", 1)
                 .setConsumer(new DelegatingProgressBarConsumer(line -> {
@@ -97,7 +104,7 @@ final class CampaignRun {
                 .progressInterval(bar != null ? Duration.ofMillis(250) : PLAIN_INTERVAL);
         CampaignReport report;
         try (CampaignJournal journal = openJournal(inputFile, builder)) {
-            report = builder.journal(journal).build().send(input);
+            report = builder.journal(journal).build().send(rows, mapper);
         } finally {
             if (bar != null) {
                 bar.close();
@@ -110,6 +117,45 @@ final class CampaignRun {
             return ExitCodes.TRANSPORT;
         }
         return report.rejected() > 0 ? ExitCodes.API_ERROR : ExitCodes.OK;
+    }
+
+    /**
+     * Under {@code --dry-run}: prints the campaign's first request exactly as {@link #run} would send it (built by
+     * the campaign: its form, ids and size) on stdout, and which chunk it is and the rows refused before it on
+     * stderr. Opens no journal and sends nothing.
+     *
+     * @param builder the campaign, before the options are applied
+     * @param campaignId the id to use when --campaign-id is absent
+     * @param rows the input rows, read up to the end of the first chunk
+     * @param mapper makes a row's message
+     * @return the exit code: 0, or 3 when a row was refused
+     */
+    <T, M> int preview(Campaign.Builder<M> builder, String campaignId, Iterator<T> rows, Function<T, M> mapper) {
+        configure(builder, campaignId);
+        CampaignPreview preview = builder.journal(new MemoryJournal()).build().preview(rows, mapper);
+        for (String invalid : preview.invalid()) {
+            err.println("invalid " + invalid);
+        }
+        if (preview.request() == null) {
+            err.println("dry run: no row makes a message");
+        } else {
+            err.println("dry run: the first request of the campaign, chunk " + preview.clientBatchId() + " ("
+                    + preview.messages() + " messages)");
+            out.println(preview.request().toJson(true));
+        }
+        out.flush();
+        err.flush();
+        return preview.invalid().isEmpty() ? ExitCodes.OK : ExitCodes.API_ERROR;
+    }
+
+    private String configure(Campaign.Builder<?> builder, String campaignId) {
+        String id = options.campaignId != null ? options.campaignId : campaignId;
+        builder.campaignId(id).concurrency(options.concurrency).resendAmbiguous(options.resendAmbiguous);
+        if (options.rate < 1) {
+            throw new ValidationException("rate", "must be at least 1 request per second");
+        }
+        builder.rate(options.rate);
+        return id;
     }
 
     private CampaignJournal openJournal(Path inputFile, Campaign.Builder<?> builder) {
@@ -184,8 +230,9 @@ final class CampaignRun {
                     + (report.elsewhere() > 0 ? ", " + report.elsewhere() + " sent by other workers" : "") + "; "
                     + report.requests() + " requests in " + report.elapsed().toMillis() + " ms");
             if (report.ambiguous() > 0) {
-                out.println("ambiguous chunks may have been sent: reconcile them by clientMessageId (<campaign>-<row>) "
-                        + "before running again with --resend-ambiguous");
+                out.println("ambiguous chunks may have been sent: run the same command again once 8x8's log export "
+                        + "covers them (--export-lag) to settle them, or reconcile by clientMessageId (<campaign>-<row>) "
+                        + "before --resend-ambiguous");
             }
             if (report.failed() > 0) {
                 out.println("failed chunks were not sent: run the same command again to send them");

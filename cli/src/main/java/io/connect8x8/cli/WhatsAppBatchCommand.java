@@ -3,14 +3,16 @@ package io.connect8x8.cli;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.campaigns.Campaign;
 import io.connect8x8.campaigns.Campaigns;
+import io.connect8x8.campaigns.LogExportRecords;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.Template;
 import io.connect8x8.cli.internal.CsvRows;
 import io.connect8x8.cli.internal.RecipientFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,27 +51,29 @@ final class WhatsAppBatchCommand extends SendCommand {
     @Override
     void run(Connect8x8Client client) {
         CampaignRun run = new CampaignRun(campaign, this, "chatapps:" + root().settings().subAccountId());
-        long rows = CsvRows.count(file);
+        String id = CampaignRun.defaultId("w", file.toAbsolutePath().toString(), template, language,
+                String.join("\u0001", bodyParams));
         try (CsvRows csv = CsvRows.open(file)) {
-            Iterator<ChatMessage> input = csv.map(row -> {
+            for (String param : bodyParams) {
+                RecipientFile.checkPlaceholders("body-param", param, csv.columns());
+            }
+            Function<CsvRows.Row, ChatMessage> mapper = row -> {
+                Map<String, String> values = row.checkedValues();
                 Template.Builder t = Template.builder(template, language);
                 for (String param : bodyParams) {
-                    t.addBodyParameter(RecipientFile.fill(param, row.values(), row.line()));
+                    t.addBodyParameter(RecipientFile.fill(param, values, row.line()));
                 }
                 ChatMessage.Builder message = ChatMessage.builder().to(row.to()).template(t.build());
-                String id = row.values().get("clientMessageId");
-                if (id != null && !id.isEmpty()) {
-                    message.clientMessageId(id);
+                String given = values.get("clientMessageId");
+                if (given != null && !given.isEmpty()) {
+                    message.clientMessageId(given);
                 }
                 return message.build();
-            });
+            };
             Campaign.Builder<ChatMessage> builder = Campaigns.chatApps(client);
-            if (root().dryRun()) {
-                out().println(client.chatApps().preview(input.next()).toJson(true));
-                return;
-            }
-            exitCode = run.run(builder, CampaignRun.defaultId("w", file.toAbsolutePath().toString(), template,
-                    language, String.join("\u0001", bodyParams)), file, input, rows);
+            exitCode = root().dryRun() ? run.preview(builder, id, csv.rows(), mapper)
+                    : run.run(builder, id, file, csv.rows(), mapper, CsvRows.count(file),
+                            LogExportRecords.chatApps(client));
         }
     }
 }

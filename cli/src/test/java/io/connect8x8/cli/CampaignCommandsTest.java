@@ -63,7 +63,8 @@ class CampaignCommandsTest {
                 {"failed", "0"}, {"ambiguous", "0"}, {"skipped", "0"}}) {
             assertEquals(field[1], summary.get(field[0]).getAsString(), field[0]);
         }
-        assertEquals("", run.err(), "no progress lines within the first seconds, and never on stdout");
+        // A plain progress line every 5 s goes to stderr (a loaded machine may take that long); never to stdout.
+        assertTrue(run.err().lines().allMatch(line -> line.startsWith("progress spring: ")), run.err());
         SandboxMessage first = sandbox.messages().get(0);
         assertEquals("spring-0", first.clientBatchId());
         assertEquals("spring-0", first.clientMessageId());
@@ -88,7 +89,11 @@ class CampaignCommandsTest {
         Cli.Run again = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}");
         assertEquals(4, again.exitCode(), again.err());
         assertTrue(again.out().contains("25 ambiguous"), again.out());
-        assertTrue(again.out().contains("reconcile them by clientMessageId"), again.out());
+        // The resume reconciles from the simulator's log export, which cannot cover the chunk's window before the
+        // export lag has passed: the chunk stays ambiguous, with why.
+        assertTrue(again.out().contains("reconciliation: 0 of 25 found in 8x8's records, 25 unknown (no source "
+                + "covers the window from "), again.out());
+        assertTrue(again.out().contains("once 8x8's log export covers them"), again.out());
         assertEquals(0, sandbox.acceptedMessages(), "the ambiguous chunk was not resent");
 
         Cli.Run forced = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}",

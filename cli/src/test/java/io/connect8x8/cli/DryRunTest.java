@@ -58,41 +58,76 @@ class DryRunTest {
                         "--client-message-id", "m1", "--dlr-url", "https://x.example/dlr"));
     }
 
-    @Test
-    void smsBatchFromCsvFillsPlaceholdersPerRow(@TempDir Path dir) throws IOException {
-        Path csv = Files.writeString(dir.resolve("people.csv"),
-                "to,name,order\n+6512345678,Ana,42\n+6587654321,\"Bo, Jr\",43\n");
-        JsonObject preview = dryRun("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}, order {order}",
-                "--from", "8x8", "--client-batch-id", "b1");
-        // Each message gets a generated clientMessageId: check its form, then compare the rest exactly.
-        for (JsonElement message : preview.getAsJsonObject("body").getAsJsonArray("messages")) {
-            String id = message.getAsJsonObject().remove("clientMessageId").getAsString();
-            assertTrue(id.matches("[0-9a-f-]{36}"), id);
-        }
-        assertEquals(expected(SMS + "/batch", "{\"clientBatchId\":\"b1\",\"messages\":["
-                + "{\"destination\":\"+6512345678\",\"text\":\"Hi Ana, order 42\"},"
-                + "{\"destination\":\"+6587654321\",\"text\":\"Hi Bo, Jr, order 43\"}],"
-                + "\"template\":{\"source\":\"8x8\"}}"), preview);
+    /** A batch command's dry run: the campaign's first request on stdout, which chunk it is on stderr. */
+    private JsonObject dryRunBatch(String expectedErr, String... args) {
+        String[] all = new String[args.length + 5];
+        System.arraycopy(new String[] {"--api-key", Cli.KEY, "--subaccount", "acme", "--dry-run"}, 0, all, 0, 5);
+        System.arraycopy(args, 0, all, 5, args.length);
+        Cli.Run run = cli.run(all);
+        assertEquals(expectedErr.startsWith("invalid") ? 3 : 0, run.exitCode(), run.err());
+        assertEquals(expectedErr, run.err().strip());
+        assertTrue(!run.all().contains(Cli.KEY));
+        return JsonParser.parseString(run.out()).getAsJsonObject();
     }
 
-    /** One text to many numbers goes out as {@code messages} (the documents require it), each with its own id. */
+    /** The campaign builds the preview: its batch id, its message ids (the row's position), the shared template. */
     @Test
-    void smsBatchFromPlainNumbersSendsOneMessageEach(@TempDir Path dir) throws IOException {
+    void smsBatchFromCsvShowsTheCampaignsFirstRequest(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("people.csv"),
+                "to,name,order\n+6512345678,Ana,42\n+6587654321,\"Bo, Jr\",43\n");
+        assertEquals(expected(SMS + "/batch", "{\"clientBatchId\":\"spring-0\",\"messages\":["
+                + "{\"destination\":\"+6512345678\",\"text\":\"Hi Ana, order 42\",\"clientMessageId\":\"spring-0\"},"
+                + "{\"destination\":\"+6587654321\",\"text\":\"Hi Bo, Jr, order 43\",\"clientMessageId\":\"spring-1\"}],"
+                + "\"template\":{\"source\":\"8x8\"}}"),
+                dryRunBatch("dry run: the first request of the campaign, chunk spring-0 (2 messages)", "sms", "batch",
+                        "--file", csv.toString(), "--text", "Hi {name}, order {order}", "--from", "8x8",
+                        "--campaign-id", "spring"));
+    }
+
+    /**
+     * One text to many numbers: the campaign moves the text to the template, and the facade's batch mapping writes it
+     * into each message as well (what is really sent: the preview is the send's own request).
+     */
+    @Test
+    void smsBatchFromPlainNumbersSharesTheTextInTheTemplate(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("numbers.txt"), "+6512345678\n\n# skipped\n+6587654321\n");
-        JsonObject body = dryRun("sms", "batch", "--file", file.toString(), "--text", "Store opens at 9",
-                "--client-batch-id", "b1", "--include-messages").getAsJsonObject("body");
-        com.google.gson.JsonArray messages = body.remove("messages").getAsJsonArray();
-        assertEquals(JsonParser.parseString("{\"clientBatchId\":\"b1\",\"template\":{\"text\":\"Store opens at 9\"},"
-                + "\"includeMessagesInResponse\":true}"), body);
-        assertEquals(2, messages.size());
-        String[] numbers = {"+6512345678", "+6587654321"};
-        for (int i = 0; i < numbers.length; i++) {
-            JsonObject message = messages.get(i).getAsJsonObject();
-            assertEquals(numbers[i], message.get("destination").getAsString());
-            assertEquals("Store opens at 9", message.get("text").getAsString());
-            assertEquals(3, message.size(), message.toString());
-            assertEquals(false, message.get("clientMessageId").getAsString().isEmpty());
-        }
+        assertEquals(expected(SMS + "/batch", "{\"clientBatchId\":\"open-0\",\"template\":{\"text\":\"Store opens at 9\"},"
+                + "\"messages\":[{\"destination\":\"+6512345678\",\"text\":\"Store opens at 9\","
+                + "\"clientMessageId\":\"open-0\"},{\"destination\":\"+6587654321\",\"text\":\"Store opens at 9\","
+                + "\"clientMessageId\":\"open-1\"}]}"),
+                dryRunBatch("dry run: the first request of the campaign, chunk open-0 (2 messages)", "sms", "batch",
+                        "--file", file.toString(), "--text", "Store opens at 9", "--campaign-id", "open"));
+    }
+
+    /** A malformed row is refused alone in the preview too, as the campaign would refuse it; exit 3. */
+    @Test
+    void aMalformedRowIsRefusedAloneInThePreview(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), "to,name\n+6512345678,Ana\nnot-a-number,Bo\n"
+                + "+6587654321,Cy,extra\n+6587654322,Di\n");
+        JsonObject body = dryRunBatch("invalid #1 destination: must be a phone number of digits, optionally "
+                        + "starting with +\n"
+                        + "invalid #2 file: line 4 has 3 columns, the header 2\n"
+                        + "dry run: the first request of the campaign, chunk bad-0 (2 messages)",
+                "sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--campaign-id", "bad")
+                .getAsJsonObject("body");
+        assertEquals(JsonParser.parseString("[{\"destination\":\"+6512345678\",\"text\":\"Hi Ana\","
+                + "\"clientMessageId\":\"bad-0\"},{\"destination\":\"+6587654322\",\"text\":\"Hi Di\","
+                + "\"clientMessageId\":\"bad-3\"}]"), body.get("messages"));
+    }
+
+    /** The WhatsApp batch's preview is the campaign's first batch request as well. */
+    @Test
+    void whatsappBatchShowsTheCampaignsFirstRequest(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("orders.csv"), "to,name\n+6512345678,Ana\n");
+        JsonObject preview = dryRunBatch("dry run: the first request of the campaign, chunk wa-0 (1 messages)",
+                "whatsapp", "batch", "--file", csv.toString(), "--template", "order", "--language", "en_US",
+                "--body-param", "{name}", "--campaign-id", "wa");
+        assertEquals(CHAT + "/batch", preview.get("url").getAsString());
+        JsonObject body = preview.getAsJsonObject("body");
+        assertEquals("wa-0", body.get("clientBatchId").getAsString());
+        JsonObject message = body.getAsJsonArray("messages").get(0).getAsJsonObject();
+        assertEquals("wa-0", message.get("clientMessageId").getAsString());
+        assertEquals("+6512345678", message.getAsJsonObject("user").get("msisdn").getAsString());
     }
 
     @Test

@@ -53,7 +53,7 @@ class SendTest {
     void batchPrintsCounts() throws IOException {
         try (FakeApi api = new FakeApi()) {
             Cli.Run run = Cli.withEnv(api.env()).run("sms", "batch", "--to", "+6512345678,+6587654321", "--text",
-                    "hi", "--client-batch-id", "b1");
+                    "hi");
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.out().matches("campaign s[0-9a-f]{10}: 2 messages, 2 accepted, 0 rejected, 0 failed, "
                     + "0 ambiguous, 0 skipped \\(done by an earlier run\\); 1 requests in \\d+ ms\n"), run.out());

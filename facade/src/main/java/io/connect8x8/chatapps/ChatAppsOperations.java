@@ -4,6 +4,7 @@ import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Access;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -154,5 +155,34 @@ public final class ChatAppsOperations {
      */
     public RequestPreview preview(ChatBatch batch) {
         return wiring.pipeline().preview(wiring.batch(), batch);
+    }
+
+    /**
+     * Every reason a send of this message with these options would be refused before any network I/O, without
+     * sending: the one validation step of the send pipeline (required fields, schedule and expiry against the
+     * client's clock, the call's sub-account, the values the API's document allows). The builder's own field checks
+     * ran when the message was built. Campaigns and the CLI use it to refuse one bad message alone.
+     *
+     * @param message the message
+     * @param options the call's options (the sub-account is checked)
+     * @return the violations, each naming its field; empty when a send would go out
+     * @throws NullPointerException when an argument is null
+     */
+    public List<ValidationException> validate(ChatMessage message, RequestOptions options) {
+        return wiring.pipeline().validate(wiring.single(), message, options);
+    }
+
+    /**
+     * Every reason a send of this batch with these options would be refused before any network I/O, without
+     * sending; a message's violations are named {@code messages[i].field}. See
+     * {@link #validate(ChatMessage, RequestOptions)}.
+     *
+     * @param batch the batch
+     * @param options the call's options
+     * @return the violations; empty when a send would go out
+     * @throws NullPointerException when an argument is null
+     */
+    public List<ValidationException> validate(ChatBatch batch, RequestOptions options) {
+        return wiring.pipeline().validate(wiring.batch(), batch, options);
     }
 }

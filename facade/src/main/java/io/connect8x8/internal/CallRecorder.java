@@ -35,6 +35,53 @@ public final class CallRecorder {
     }
 
     /**
+     * The client's listener and a call's own, as one: each sees every event, and one that throws neither stops the
+     * other nor the call.
+     *
+     * @param client the client's listener
+     * @param call the call's own listener
+     * @return both
+     */
+    static CallListener both(CallListener client, CallListener call) {
+        if (client == CallListener.NONE) {
+            return call;
+        }
+        return info -> {
+            CallListener.CallEvents first = started(client, info);
+            CallListener.CallEvents second = started(call, info);
+            return new CallListener.CallEvents() {
+                @Override
+                public void attemptFinished(CallListener.Attempt attempt) {
+                    safely(() -> first.attemptFinished(attempt));
+                    safely(() -> second.attemptFinished(attempt));
+                }
+
+                @Override
+                public void retryScheduled(CallListener.Retry retry) {
+                    safely(() -> first.retryScheduled(retry));
+                    safely(() -> second.retryScheduled(retry));
+                }
+
+                @Override
+                public void callFinished(CallListener.Outcome outcome) {
+                    safely(() -> first.callFinished(outcome));
+                    safely(() -> second.callFinished(outcome));
+                }
+            };
+        };
+    }
+
+    private static CallListener.CallEvents started(CallListener listener, CallListener.CallInfo info) {
+        try {
+            CallListener.CallEvents events = listener.callStarted(info);
+            return events == null ? CallListener.CallEvents.NONE : events;
+        } catch (RuntimeException e) {
+            LOG.warn("A CallListener failed in callStarted; the call goes on unobserved by it", e);
+            return CallListener.CallEvents.NONE;
+        }
+    }
+
+    /**
      * Starts observing a call.
      *
      * @param listener the client's listener

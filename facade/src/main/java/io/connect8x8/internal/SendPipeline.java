@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +32,9 @@ import okio.Buffer;
 /**
  * The one send pipeline of one API, for every kind of request, read top to bottom in {@link #send}:
  * <ol>
- *   <li>prepare: the builders have checked their own fields; here run the checks that need the clock or the call's
- *       context (schedules, the sub-account), the same for single and batch sends of both APIs, and the client ids
- *       are fixed once, before the first attempt;</li>
+ *   <li>prepare: the builders have checked their own fields; the {@link Validation} step runs every other check
+ *       (required fields, the clock, the sub-account), the same for single and batch sends of both APIs, and the
+ *       client ids are fixed once, before the first attempt;</li>
  *   <li>map: the {@link RequestKind} builds the generated model, and the generated API the HTTP request;</li>
  *   <li>execute: the {@link CallExecutor} (the transport: attempts, retries, deadline);</li>
  *   <li>read: the body is parsed once and read leniently by the kind's reader.</li>
@@ -52,7 +51,7 @@ public final class SendPipeline {
     private final CallListener.Api api;
     private final CallListener listener;
     private final Clock clock;
-    private final String subAccountId;
+    private final Validation validation;
     private final Duration timeout;
     private final RetryPolicy retryPolicy;
     private final Supplier<String> ids;
@@ -78,7 +77,7 @@ public final class SendPipeline {
         this.api = api;
         this.listener = listener;
         this.clock = clock;
-        this.subAccountId = subAccountId;
+        this.validation = new Validation(clock, subAccountId);
         this.timeout = timeout;
         this.retryPolicy = retryPolicy;
         this.ids = ids;
@@ -104,7 +103,7 @@ public final class SendPipeline {
             throw new ClientClosedException();
         }
         Prepared prepared = prepareAndMap(kind, input, options);
-        CallRecorder recorder = startCall(prepared, false);
+        CallRecorder recorder = startCall(prepared, false, options);
         try {
             R result = read(kind, executor.execute(exchange(kind, input, options, prepared, recorder)));
             recorder.succeeded(kind.resultFacts(result));
@@ -145,7 +144,7 @@ public final class SendPipeline {
         } catch (Connect8x8Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        CallRecorder recorder = startCall(prepared, true);
+        CallRecorder recorder = startCall(prepared, true, options);
         CompletableFuture<HttpResponse> execution = executor.executeAsync(
                 exchange(kind, input, options, prepared, recorder));
         SendFuture<R> result = new SendFuture<>();
@@ -184,8 +183,9 @@ public final class SendPipeline {
         return result;
     }
 
-    private CallRecorder startCall(Prepared prepared, boolean async) {
-        return CallRecorder.start(listener, clock, new CallListener.CallInfo(api,
+    private CallRecorder startCall(Prepared prepared, boolean async, RequestOptions options) {
+        CallListener observers = options.listener().map(call -> CallRecorder.both(listener, call)).orElse(listener);
+        return CallRecorder.start(observers, clock, new CallListener.CallInfo(api,
                 prepared.batch() ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
                 prepared.messages(), async));
     }
@@ -222,7 +222,7 @@ public final class SendPipeline {
 
     private <I, M> Prepared prepareAndMap(RequestKind<I, M, ?> kind, I input, RequestOptions options) {
         RequestKind.Ids fixed = prepare(kind, input, options);
-        String subAccount = subAccount(options);
+        String subAccount = validation.subAccount(options);
         M model = kind.toModel(input, fixed);
         try {
             return new Prepared(kind.call(subAccount, model).request(), kind.batch(input) != null,
@@ -233,45 +233,37 @@ public final class SendPipeline {
     }
 
     /**
-     * The prepare step: every check that needs the clock, and the ids, for single and batch sends alike.
+     * Every violation of the input for a send with these options (the {@link Validation} step, the mapping's enum
+     * checks included), without sending: what {@code validate(..)} of the operations returns.
+     *
+     * @param kind the kind of request
+     * @param input the facade's input
+     * @param options the call's options
+     * @param <I> the input type
+     * @return the violations; empty when the input would be sent
+     */
+    public <I> List<ValidationException> validate(RequestKind<I, ?, ?> kind, I input, RequestOptions options) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(options, "options");
+        return validation.violations(kind, input, options);
+    }
+
+    /**
+     * The prepare step: the {@link Validation} step (its first violation is thrown), then the ids, fixed once.
      */
     private <I> RequestKind.Ids prepare(RequestKind<I, ?, ?> kind, I input, RequestOptions options) {
-        RequestKind.BatchFacts batch = kind.batch(input);
-        if (batch != null) {
-            try {
-                checkTimes(batch.templateScheduled(), batch.templateExpiry());
-            } catch (ValidationException e) {
-                throw e.within("template");
-            }
+        List<ValidationException> found = new ArrayList<>(0);
+        List<RequestKind.MessageFacts> messages = validation.beforeMapping(kind, input, options, found);
+        if (!found.isEmpty()) {
+            throw found.get(0);
         }
-        List<RequestKind.MessageFacts> messages = kind.messages(input);
         List<String> messageIds = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            RequestKind.MessageFacts message = messages.get(i);
-            try {
-                checkTimes(message.scheduled(), message.expiry());
-            } catch (ValidationException e) {
-                throw batch == null ? e : e.within("messages[" + i + "]");
-            }
+        for (RequestKind.MessageFacts message : messages) {
             messageIds.add(clientId(message.clientMessageId(), message.maxIdLength()));
         }
+        RequestKind.BatchFacts batch = kind.batch(input);
         String batchId = batch == null ? null : clientId(batch.clientBatchId(), batch.maxIdLength());
         return new RequestKind.Ids(batchId, messageIds);
-    }
-
-    private void checkTimes(OffsetDateTime scheduled, OffsetDateTime expiry) {
-        Checks.schedule("scheduled", scheduled, clock);
-        Checks.expiry("expiry", expiry, scheduled, clock);
-    }
-
-    /** The sub-account of this call: the option's, else the client's; checked against 8x8's pattern. */
-    private String subAccount(RequestOptions options) {
-        String id = options.subAccountId().orElse(subAccountId);
-        if (id == null) {
-            throw new ValidationException("subAccountId", "is required: set it on the client or the call");
-        }
-        // The client's own was checked when it was built.
-        return id == subAccountId ? id : Checks.subAccountId("subAccountId", id);
     }
 
     /** A fresh client id of at most {@code maxLength} characters, or the caller's; null when generation is off. */

@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -22,10 +24,12 @@ import javax.sql.DataSource;
  * campaign over the same input, and each chunk is claimed by exactly one of them through one atomic statement. A
  * campaign interrupted on one host resumes on another.
  *
- * <p>Table {@value #TABLE}: one row per chunk, keyed by campaign and sequence, with its state ({@code SENDING},
- * {@code ACCEPTED}, {@code REJECTED}, {@code NOT_SENT}, {@code AMBIGUOUS}), the worker that claimed it and when. A chunk
- * left {@code SENDING} for longer than the lease belongs to a worker that is gone: it may have been sent, so it is
- * ambiguous. Thread-safe; every call takes a connection from the data source and gives it back.
+ * <p>Table {@value #TABLE}: one row per chunk, keyed by campaign and sequence, with its state ({@code CLAIMED},
+ * {@code SENDING}, {@code ACCEPTED}, {@code REJECTED}, {@code NOT_SENT}, {@code AMBIGUOUS}), the worker that claimed it
+ * and when. A worker claims a chunk ({@code CLAIMED}), waits for its rate-limit token, and records {@code SENDING}
+ * just before the request is written. A chunk left {@code CLAIMED} for longer than the lease was never written: another
+ * worker takes it. One left {@code SENDING} for longer than the lease belongs to a worker that is gone: it may have
+ * been sent, so it is ambiguous. Thread-safe; every call takes a connection from the data source and gives it back.
  */
 public final class PostgresCampaignJournal implements CampaignJournal {
 
@@ -40,15 +44,20 @@ public final class PostgresCampaignJournal implements CampaignJournal {
                     + "updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (campaign_id, sequence))");
 
     private static final String INSERT = "INSERT INTO " + TABLE + " (campaign_id, sequence, client_batch_id, messages, "
-            + "fingerprint, state, worker, claimed_at) VALUES (?, ?, ?, ?, ?, 'SENDING', ?, now()) "
+            + "fingerprint, state, worker, claimed_at) VALUES (?, ?, ?, ?, ?, 'CLAIMED', ?, now()) "
             + "ON CONFLICT (campaign_id, sequence) DO NOTHING";
     /** Takes over a chunk that provably was not sent, or (when opted in) an ambiguous or abandoned one. */
-    private static final String TAKE_OVER = "UPDATE " + TABLE + " SET state = 'SENDING', worker = ?, claimed_at = now(), "
+    private static final String TAKE_OVER = "UPDATE " + TABLE + " SET state = 'CLAIMED', worker = ?, claimed_at = now(), "
             + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND fingerprint = ? AND (state = 'NOT_SENT' "
-            + "OR (? AND (state = 'AMBIGUOUS' OR (state = 'SENDING' AND claimed_at < now() - ? * interval '1 millisecond'))))"
+            + "OR (state = 'CLAIMED' AND claimed_at < now() - ? * interval '1 millisecond') OR (? AND (state = 'AMBIGUOUS' OR (state = 'SENDING' AND claimed_at < now() - ? * interval '1 millisecond'))))"
             + " RETURNING state";
     private static final String READ = "SELECT state, worker, claimed_at < now() - ? * interval '1 millisecond', "
             + "accepted, rejected, detail, fingerprint, messages FROM " + TABLE + " WHERE campaign_id = ? AND sequence = ?";
+    private static final String SENDING = "UPDATE " + TABLE + " SET state = 'SENDING', claimed_at = now(), "
+            + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ? AND state = 'CLAIMED'";
+    /** claimed_at is set when the intent is recorded and kept by the outcome: the time the request left. */
+    private static final String SENT_AT = "SELECT claimed_at FROM " + TABLE + " WHERE campaign_id = ? AND sequence = ? "
+            + "AND state IN ('SENDING', 'AMBIGUOUS')";
     private static final String COMPLETE = "UPDATE " + TABLE + " SET state = ?, accepted = ?, rejected = ?, detail = ?, "
             + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ?";
 
@@ -107,8 +116,9 @@ public final class PostgresCampaignJournal implements CampaignJournal {
                 takeOver.setString(2, intent.campaignId());
                 takeOver.setLong(3, intent.sequence());
                 takeOver.setString(4, intent.fingerprint());
-                takeOver.setBoolean(5, resendAmbiguous);
-                takeOver.setLong(6, lease.toMillis());
+                takeOver.setLong(5, lease.toMillis());
+                takeOver.setBoolean(6, resendAmbiguous);
+                takeOver.setLong(7, lease.toMillis());
                 try (ResultSet row = takeOver.executeQuery()) {
                     if (row.next()) {
                         return new Claim(Claim.Verdict.SEND, before);
@@ -138,6 +148,8 @@ public final class PostgresCampaignJournal implements CampaignJournal {
         }
         return switch (row.record.state()) {
             case ACCEPTED, REJECTED -> new Claim(Claim.Verdict.DONE, row.record);
+            // Held by a worker that has written nothing yet (a stale one was taken over above, unless just now).
+            case CLAIMED -> new Claim(Claim.Verdict.ELSEWHERE, row.record);
             case SENDING -> new Claim(row.stale ? Claim.Verdict.AMBIGUOUS : Claim.Verdict.ELSEWHERE, row.record);
             case AMBIGUOUS -> new Claim(Claim.Verdict.AMBIGUOUS, row.record);
             // Another worker took it over between our two statements.
@@ -166,9 +178,40 @@ public final class PostgresCampaignJournal implements CampaignJournal {
     }
 
     @Override
+    public Optional<Instant> sentAt(ChunkIntent intent) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement(SENT_AT)) {
+            read.setString(1, intent.campaignId());
+            read.setLong(2, intent.sequence());
+            try (ResultSet row = read.executeQuery()) {
+                return row.next() ? Optional.of(row.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read chunk " + intent.sequence() + " of " + intent.campaignId() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean sending(ChunkIntent intent) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(SENDING)) {
+            connection.setAutoCommit(true);
+            update.setString(1, intent.campaignId());
+            update.setLong(2, intent.sequence());
+            update.setString(3, worker);
+            // 0 rows: the claim's lease ran out while this worker waited for its token, and another took the chunk.
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new JournalException("cannot record the intent of chunk " + intent.sequence() + " of "
+                    + intent.campaignId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void complete(ChunkIntent intent, ChunkRecord outcome) {
-        if (outcome.state() == ChunkState.SENDING) {
-            throw new IllegalArgumentException("an outcome cannot be SENDING");
+        if (outcome.state() == ChunkState.SENDING || outcome.state() == ChunkState.CLAIMED) {
+            throw new IllegalArgumentException("an outcome cannot be " + outcome.state());
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(COMPLETE)) {

@@ -1,8 +1,10 @@
 package io.connect8x8.postgresql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connect8x8.campaigns.ChunkIntent;
 import io.connect8x8.campaigns.ChunkRecord;
@@ -48,8 +50,10 @@ class PostgresJournalTest {
         ChunkIntent notSent = chunk("resume", 0);
         ChunkIntent lost = chunk("resume", 1);
         a.claim(notSent, false);
+        a.sending(notSent);
         a.complete(notSent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, "503"));
         a.claim(lost, false);
+        a.sending(lost);
         a.complete(lost, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, "reset"));
 
         assertEquals(Claim.Verdict.SEND, b.claim(notSent, false).verdict());
@@ -64,10 +68,28 @@ class PostgresJournalTest {
                 .lease(Duration.ZERO).build();
         ChunkIntent intent = chunk("crash", 0);
         assertNull(crashed.claim(intent, false).record());
+        assertTrue(crashed.sending(intent));
 
         Claim claim = later.claim(intent, false);
         assertEquals(Claim.Verdict.AMBIGUOUS, claim.verdict());
         assertEquals(ChunkState.SENDING, claim.record().state());
+    }
+
+    @Test
+    void aClaimNeverWrittenIsTakenOverAfterTheLeaseAndItsHolderMustNotSend() {
+        PostgresCampaignJournal waiting = PostgresCampaignJournal.builder(dataSource).worker("waiting").build();
+        PostgresCampaignJournal other = PostgresCampaignJournal.builder(dataSource).worker("other").build();
+        PostgresCampaignJournal later = PostgresCampaignJournal.builder(dataSource).worker("later")
+                .lease(Duration.ZERO).build();
+        ChunkIntent intent = chunk("paced", 0);
+        assertEquals(Claim.send(), waiting.claim(intent, false));
+
+        assertEquals(Claim.Verdict.ELSEWHERE, other.claim(intent, false).verdict(), "held within its lease");
+        Claim takeOver = later.claim(intent, false);
+        assertEquals(Claim.Verdict.SEND, takeOver.verdict(), "never written, so not sent: not ambiguous");
+        assertEquals(ChunkState.CLAIMED, takeOver.record().state());
+        assertFalse(waiting.sending(intent), "the claim was lost while waiting for the token");
+        assertTrue(later.sending(intent));
     }
 
     @Test

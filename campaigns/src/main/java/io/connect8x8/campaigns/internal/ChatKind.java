@@ -2,6 +2,8 @@ package io.connect8x8.campaigns.internal;
 
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.RequestOptions;
+import io.connect8x8.RequestPreview;
+import io.connect8x8.ValidationException;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatContent;
@@ -50,8 +52,8 @@ public final class ChatKind implements MessageKind<ChatMessage> {
     }
 
     @Override
-    public void validate(ChatMessage message) {
-        ChatBatch.builder().addMessage(message).build();
+    public List<ValidationException> validate(ChatMessage message, RequestOptions options) {
+        return client.chatApps().validate(message, options);
     }
 
     /** Field names, brackets and fixed-size values (channels, times, numbers) of one message, beyond its texts. */
@@ -101,8 +103,16 @@ public final class ChatKind implements MessageKind<ChatMessage> {
 
     @Override
     public BatchAnswer send(List<ChatMessage> messages, String clientBatchId, RequestOptions options) {
-        ChatBatch batch = ChatBatch.builder().clientBatchId(clientBatchId).addMessages(messages).build();
-        ChatBatchResult result = client.chatApps().sendBatch(batch, options);
+        ChatBatchResult result = client.chatApps().sendBatch(toBatch(messages, clientBatchId), options);
         return new BatchAnswer(result.batchId(), result.acceptedCount(), result.rejectedCount());
+    }
+
+    @Override
+    public RequestPreview preview(List<ChatMessage> messages, String clientBatchId) {
+        return client.chatApps().preview(toBatch(messages, clientBatchId));
+    }
+
+    private static ChatBatch toBatch(List<ChatMessage> messages, String clientBatchId) {
+        return ChatBatch.builder().clientBatchId(clientBatchId).addMessages(messages).build();
     }
 }

@@ -1,11 +1,13 @@
 package io.connect8x8.campaigns.internal;
 
+import io.connect8x8.CallListener;
 import io.connect8x8.Connect8x8Exception;
-import io.connect8x8.RateLimitException;
 import io.connect8x8.RequestOptions;
-import io.connect8x8.SendState;
+import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
+import io.connect8x8.campaigns.AmbiguousChunk;
 import io.connect8x8.campaigns.CampaignJournal;
+import io.connect8x8.campaigns.CampaignPreview;
 import io.connect8x8.campaigns.CampaignReport;
 import io.connect8x8.campaigns.ChunkIntent;
 import io.connect8x8.campaigns.ChunkOutcome;
@@ -13,15 +15,21 @@ import io.connect8x8.campaigns.ChunkRecord;
 import io.connect8x8.campaigns.ChunkReport;
 import io.connect8x8.campaigns.ChunkState;
 import io.connect8x8.campaigns.Claim;
+import io.connect8x8.campaigns.MessageRecords;
 import io.connect8x8.campaigns.ProgressListener;
+import io.connect8x8.campaigns.RecordsAnswer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -30,12 +38,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One run of a campaign. The calling thread reads the input and cuts it into chunks; a bounded queue hands them to a
  * fixed number of workers, so memory holds at most about twice the concurrency in chunks, however long the input.
- * Each worker claims its chunk in the journal (the intent is durable before the request leaves), waits for the pacer,
- * sends through the client's one batch call, and records the outcome.
+ * Each worker claims its chunk in the journal, waits for the pacer, records the intent durably (only now, when the
+ * request is about to be written: a run killed while waiting for its token leaves the chunk not sent), sends through
+ * the client's one batch call, and records the outcome.
  *
  * @param <M> the message type
  */
@@ -47,9 +57,10 @@ public final class Engine<M> {
     private final MessageKind<M> kind;
     private final EngineSettings settings;
     private final Tally tally = new Tally();
+    private final RequestOptions callOptions;
 
     /**
-     * Makes the engine of one campaign; nothing is sent before {@link #run(Iterator)}.
+     * Makes the engine of one campaign; nothing is sent before {@link #run(Iterator, Function)}.
      *
      * @param kind the API's messages
      * @param settings the campaign's settings
@@ -57,16 +68,20 @@ public final class Engine<M> {
     public Engine(MessageKind<M> kind, EngineSettings settings) {
         this.kind = kind;
         this.settings = settings;
+        this.callOptions = callOptions(settings.options());
     }
 
     /**
      * Runs the campaign over the input.
      *
-     * @param input the messages, read once, in order
+     * @param input the rows, read once, in order
+     * @param mapper makes each row's message; a row it throws for is refused alone
+     * @param <T> the row type
      * @return the run's report
      * @throws InterruptedException when the calling thread is interrupted; workers stop, the journal stays consistent
      */
-    public CampaignReport run(Iterator<? extends M> input) throws InterruptedException {
+    public <T> CampaignReport run(Iterator<? extends T> input, Function<? super T, ? extends M> mapper)
+            throws InterruptedException {
         int workers = settings.concurrency();
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(workers);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -90,7 +105,7 @@ public final class Engine<M> {
             }
             RuntimeException failure = null;
             try {
-                produce(input, queue, running);
+                produce(input, mapper, queue, running);
             } catch (RuntimeException e) {
                 // The input (or a worker) failed: chunks not yet claimed are dropped, those in flight finish, so
                 // that no request is cut off half way and left ambiguous.
@@ -130,39 +145,104 @@ public final class Engine<M> {
                 tally.requests.sum(), tally.elapsed(), tally.chunks(), tally.invalidMessages());
     }
 
-    private void produce(Iterator<? extends M> input, BlockingQueue<Object> queue, List<Future<?>> running)
-            throws InterruptedException {
-        List<M> chunk = new ArrayList<>();
-        long bytes = 0;
-        long sequence = 0;
-        long index = 0;
-        while (input.hasNext()) {
-            M message = input.next();
-            long position = index++;
+    private <T> void produce(Iterator<? extends T> input, Function<? super T, ? extends M> mapper,
+                             BlockingQueue<Object> queue, List<Future<?>> running) throws InterruptedException {
+        Cutter<T> cutter = new Cutter<>(input, mapper);
+        for (Chunk<M> chunk = cutter.next(); chunk != null; chunk = cutter.next()) {
+            offer(queue, chunk, running);
+        }
+    }
+
+    /**
+     * The first request the campaign would make over this input, built by the same code as a run (the same cut, ids,
+     * refusals and batch form), without a journal and without sending.
+     *
+     * @param input the rows, read up to the end of the first chunk
+     * @param mapper makes each row's message
+     * @param <T> the row type
+     * @return the first chunk's request, or empty when no row makes a message; and the rows refused before it
+     */
+    public <T> CampaignPreview preview(Iterator<? extends T> input, Function<? super T, ? extends M> mapper) {
+        Chunk<M> first = new Cutter<>(input, mapper).next();
+        if (first == null) {
+            return new CampaignPreview(null, 0, null, tally.invalidMessages());
+        }
+        String batchId = batchId(first);
+        return new CampaignPreview(batchId, first.messages.size(), kind.preview(first.messages, batchId),
+                tally.invalidMessages());
+    }
+
+    /**
+     * Reads the input once and cuts it into chunks: a chunk closes at the API's count limit or before a message would
+     * take its estimated body past the byte budget, so the same input always gives the same chunks. Refused rows are
+     * counted and left out.
+     */
+    private final class Cutter<T> {
+        private final Iterator<? extends T> input;
+        private final Function<? super T, ? extends M> mapper;
+        private long sequence;
+        private long index;
+        private M carried;
+        private int carriedSize;
+
+        Cutter(Iterator<? extends T> input, Function<? super T, ? extends M> mapper) {
+            this.input = input;
+            this.mapper = mapper;
+        }
+
+        Chunk<M> next() {
+            List<M> chunk = new ArrayList<>();
+            long bytes = 0;
+            if (carried != null) {
+                chunk.add(carried);
+                bytes = carriedSize;
+                carried = null;
+            }
+            while (input.hasNext()) {
+                M message = read(input.next(), index++);
+                if (message == null) {
+                    continue;
+                }
+                int size = kind.estimatedBytes(message);
+                if (!chunk.isEmpty() && (chunk.size() >= kind.maxMessages()
+                        || bytes + size > settings.maxBatchBytes())) {
+                    carried = message;
+                    carriedSize = size;
+                    return new Chunk<>(sequence++, chunk);
+                }
+                chunk.add(message);
+                bytes += size;
+            }
+            return chunk.isEmpty() ? null : new Chunk<>(sequence++, chunk);
+        }
+
+        /** The row's message with its id fixed, or null when the mapping or the validation step refused it. */
+        private M read(T row, long position) {
             tally.read.increment();
-            String id = kind.clientMessageId(message);
-            if (id == null) {
-                message = kind.withClientMessageId(message, settings.campaignId() + "-" + position);
-            }
+            M message;
             try {
-                kind.validate(message);
-            } catch (ValidationException e) {
-                tally.rejected.increment();
-                tally.invalid("#" + position + " " + e.getMessage());
-                continue;
+                // The caller's mapping may refuse a row (a malformed number in Sms.build()): that row alone.
+                message = Objects.requireNonNull(mapper.apply(row), "the mapping returned null");
+                if (kind.clientMessageId(message) == null) {
+                    message = kind.withClientMessageId(message, settings.campaignId() + "-" + position);
+                }
+            } catch (RuntimeException e) {
+                refuse(position, e instanceof ValidationException ? e.getMessage()
+                        : e.getClass().getSimpleName() + ": " + e.getMessage());
+                return null;
             }
-            int size = kind.estimatedBytes(message);
-            if (!chunk.isEmpty() && (chunk.size() >= kind.maxMessages() || bytes + size > settings.maxBatchBytes())) {
-                offer(queue, new Chunk<>(sequence++, chunk), running);
-                chunk = new ArrayList<>();
-                bytes = 0;
+            List<ValidationException> violations = kind.validate(message, settings.options());
+            if (!violations.isEmpty()) {
+                refuse(position, violations.get(0).getMessage());
+                return null;
             }
-            chunk.add(message);
-            bytes += size;
+            return message;
         }
-        if (!chunk.isEmpty()) {
-            offer(queue, new Chunk<>(sequence, chunk), running);
-        }
+    }
+
+    private void refuse(long position, String reason) {
+        tally.rejected.increment();
+        tally.invalid("#" + position + " " + reason);
     }
 
     /** Waits for room in the queue, and stops early when a worker died (its exception is the run's). */
@@ -200,12 +280,17 @@ public final class Engine<M> {
         }
     }
 
-    private ChunkReport process(Chunk<M> chunk) throws InterruptedException {
+    private String batchId(Chunk<M> chunk) {
         String batchId = settings.campaignId() + "-" + chunk.sequence;
         if (batchId.length() > kind.maxClientBatchId()) {
             throw new ValidationException("campaignId", "with chunk " + chunk.sequence + " makes a clientBatchId over "
                     + kind.maxClientBatchId() + " characters");
         }
+        return batchId;
+    }
+
+    private ChunkReport process(Chunk<M> chunk) throws InterruptedException {
+        String batchId = batchId(chunk);
         int size = chunk.messages.size();
         ChunkIntent intent = new ChunkIntent(settings.campaignId(), chunk.sequence, batchId, size,
                 fingerprint(chunk.messages));
@@ -218,66 +303,168 @@ public final class Engine<M> {
                 return report(intent, ChunkOutcome.SKIPPED, earlier.accepted(), earlier.rejected(), earlier.detail());
             }
             case AMBIGUOUS -> {
+                String detail = earlier.detail() == null ? "sent by an earlier run, answer never recorded"
+                        : earlier.detail();
+                if (settings.reconcile() && !settings.records().isEmpty()) {
+                    return reconcile(chunk, intent, detail);
+                }
                 tally.ambiguous.add(size);
-                return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0,
-                        earlier.detail() == null ? "sent by an earlier run, answer never recorded" : earlier.detail());
+                return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
             }
             case ELSEWHERE -> {
                 tally.elsewhere.add(size);
                 return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, null);
             }
             default -> {
-                return send(chunk, intent);
+                return send(chunk.messages, intent, 0, null);
             }
         }
     }
 
-    private ChunkReport send(Chunk<M> chunk, ChunkIntent intent) throws InterruptedException {
+    /**
+     * Settles an ambiguous chunk from 8x8's records: each message found there was received and is never sent again;
+     * each one absent from records that cover the chunk's window never reached 8x8 and is sent now, under its
+     * original clientMessageId. While any message is neither found nor provably absent, the chunk stays ambiguous.
+     */
+    private ChunkReport reconcile(Chunk<M> chunk, ChunkIntent intent, String earlierDetail)
+            throws InterruptedException {
         int size = chunk.messages.size();
+        List<String> ids = new ArrayList<>(size);
+        for (M message : chunk.messages) {
+            ids.add(kind.clientMessageId(message));
+        }
         CampaignJournal journal = settings.journal();
-        for (int attempt = 1; ; attempt++) {
-            settings.pacer().acquire();
-            tally.requests.increment();
+        Instant sentAt = journal.sentAt(intent).orElse(null);
+        Duration margin = settings.recordsMargin();
+        AmbiguousChunk question = new AmbiguousChunk(intent.campaignId(), intent.sequence(), intent.clientBatchId(),
+                ids, sentAt == null ? null : sentAt.minus(margin), sentAt == null ? null : sentAt.plus(margin));
+        Set<String> found = new HashSet<>();
+        boolean covered = false;
+        List<String> unread = new ArrayList<>();
+        for (MessageRecords source : settings.records()) {
+            RecordsAnswer answer;
             try {
-                MessageKind.BatchAnswer answer = kind.send(chunk.messages, intent.clientBatchId(), settings.options());
-                journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, answer.accepted(), answer.rejected(),
-                        answer.batchId()));
-                tally.accepted.add(answer.accepted());
-                tally.rejected.add(answer.rejected());
-                return report(intent, ChunkOutcome.ACCEPTED, answer.accepted(), answer.rejected(), answer.batchId());
-            } catch (Connect8x8Exception e) {
-                SendState state = e.sendState();
-                if (state == SendState.NOT_SENT && !(e instanceof ValidationException)
-                        && attempt < settings.maxAttempts()) {
-                    settings.pacer().pause(e instanceof RateLimitException limit
-                            ? limit.retryAfter().orElse(Duration.ofSeconds(1)) : backoff(attempt));
-                    continue;
+                answer = source.lookup(question);
+            } catch (RuntimeException e) {
+                unread.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                continue;
+            }
+            for (String id : answer.found()) {
+                if (ids.contains(id)) {
+                    found.add(id);
                 }
-                String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
-                switch (state) {
-                    case REJECTED -> {
-                        journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, 0, size, detail));
-                        tally.rejected.add(size);
-                        return report(intent, ChunkOutcome.REJECTED, 0, size, detail);
-                    }
-                    case MAY_HAVE_BEEN_SENT -> {
-                        journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, detail));
-                        tally.ambiguous.add(size);
-                        return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
-                    }
-                    default -> {
-                        journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, detail));
-                        tally.failed.add(size);
-                        return report(intent, ChunkOutcome.FAILED, 0, 0, detail);
-                    }
+            }
+            covered |= answer.coversWindow();
+            if (found.size() == size) {
+                break;
+            }
+        }
+        if (!covered && found.size() < size) {
+            tally.ambiguous.add(size);
+            return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, "reconciliation: " + found.size() + " of " + size
+                    + " found in 8x8's records, " + (size - found.size()) + " unknown (no source covers the window"
+                    + (sentAt == null ? ", whose time the journal did not record" : " from " + question.from()
+                    + " to " + question.to()) + (unread.isEmpty() ? "" : "; unread: " + String.join("; ", unread))
+                    + "); first: " + earlierDetail);
+        }
+        Claim again = journal.claim(intent, true);
+        if (again.verdict() != Claim.Verdict.SEND) {
+            tally.elsewhere.add(size);
+            return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, "reconciled by another worker");
+        }
+        List<M> absent = new ArrayList<>();
+        for (M message : chunk.messages) {
+            if (!found.contains(kind.clientMessageId(message))) {
+                absent.add(message);
+            }
+        }
+        String detail = "reconciled: " + found.size() + " found in 8x8's records, " + absent.size()
+                + " absent and sent again";
+        if (absent.isEmpty()) {
+            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, size, 0, detail));
+            tally.accepted.add(size);
+            return report(intent, ChunkOutcome.ACCEPTED, size, 0, detail);
+        }
+        return send(absent, intent, found.size(), detail);
+    }
+
+    /**
+     * Sends a claimed chunk's messages (all of them, or those a reconciliation found absent) in one call, and records
+     * the outcome; {@code found} messages of the chunk were already accepted by an earlier run.
+     */
+    private ChunkReport send(List<M> messages, ChunkIntent intent, int found, String reconciled)
+            throws InterruptedException {
+        int size = messages.size();
+        CampaignJournal journal = settings.journal();
+        try {
+            settings.pacer().acquire();
+        } catch (InterruptedException e) {
+            journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, "interrupted before it was sent"));
+            throw e;
+        }
+        if (!journal.sending(intent)) {
+            tally.elsewhere.add(size);
+            return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, "taken over by another worker while waiting");
+        }
+        try {
+            // One call: the transport retries what provably was not processed (429 after its Retry-After, 503,
+            // a connection that failed before the request was written) under the campaign's retry policy.
+            MessageKind.BatchAnswer answer = kind.send(messages, intent.clientBatchId(), callOptions);
+            String detail = reconciled == null ? answer.batchId() : reconciled + " (" + answer.batchId() + ")";
+            int accepted = found + answer.accepted();
+            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, accepted, answer.rejected(), detail));
+            tally.accepted.add(accepted);
+            tally.rejected.add(answer.rejected());
+            return report(intent, ChunkOutcome.ACCEPTED, accepted, answer.rejected(), detail);
+        } catch (Connect8x8Exception e) {
+            String detail = (reconciled == null ? "" : reconciled + ", then ") + e.getClass().getSimpleName() + ": "
+                    + e.getMessage();
+            // The messages found in 8x8's records stay counted as accepted by an earlier run, not again here.
+            switch (e.sendState()) {
+                case REJECTED -> {
+                    journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, 0, size, detail));
+                    tally.rejected.add(size);
+                    return report(intent, ChunkOutcome.REJECTED, 0, size, detail);
+                }
+                case MAY_HAVE_BEEN_SENT -> {
+                    journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, detail));
+                    tally.ambiguous.add(size);
+                    return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
+                }
+                default -> {
+                    journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, detail));
+                    tally.failed.add(size);
+                    return report(intent, ChunkOutcome.FAILED, 0, 0, detail);
                 }
             }
         }
     }
 
-    private Duration backoff(int attempt) {
-        long millis = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 6);
-        return Duration.ofMillis(millis);
+    /**
+     * The options of every batch call: the campaign's, and a listener of each call that counts its requests and,
+     * when the transport is about to retry, takes the retry's token and, after a 429, holds every other worker back
+     * for the Retry-After (the transport holds back only the worker that got it).
+     */
+    private RequestOptions callOptions(RequestOptions options) {
+        CallListener.CallEvents events = new CallListener.CallEvents() {
+            @Override
+            public void attemptFinished(CallListener.Attempt attempt) {
+                tally.requests.increment();
+            }
+
+            @Override
+            public void retryScheduled(CallListener.Retry retry) {
+                if (retry.reason() == CallListener.RetryReason.RATE_LIMITED) {
+                    settings.pacer().pause(retry.delay());
+                }
+                settings.pacer().token();
+            }
+        };
+        RequestOptions.Builder builder = RequestOptions.builder().listener(call -> events);
+        options.timeout().ifPresent(builder::timeout);
+        options.retryPolicy().ifPresent(builder::retryPolicy);
+        options.subAccountId().ifPresent(builder::subAccountId);
+        return builder.build();
     }
 
     private static ChunkReport report(ChunkIntent intent, ChunkOutcome outcome, int accepted, int rejected,
@@ -320,18 +507,19 @@ public final class Engine<M> {
      * @param pacer the pacer
      * @param concurrency the workers
      * @param maxBatchBytes the byte budget of one request
-     * @param maxAttempts attempts per chunk while it provably was not sent
-     * @param initialBackoff the first wait after a not-sent failure other than 429
      * @param resendAmbiguous whether ambiguous chunks are sent again
-     * @param options the options of every batch call
+     * @param options the options of every batch call, with the campaign's retry policy
      * @param listener the progress listener
      * @param progressInterval how often the listener is called
      * @param expectedMessages the expected total, -1 when unknown
+     * @param records the sources that settle ambiguous chunks, in order
+     * @param reconcile whether ambiguous chunks are settled from the records
+     * @param recordsMargin how far on either side of a chunk's intent the records are searched
      */
     public record EngineSettings(String campaignId, CampaignJournal journal, Pacer pacer, int concurrency,
-                                 long maxBatchBytes, int maxAttempts, Duration initialBackoff,
-                                 boolean resendAmbiguous, RequestOptions options, ProgressListener listener,
-                                 Duration progressInterval, long expectedMessages) {
+                                 long maxBatchBytes, boolean resendAmbiguous, RequestOptions options, ProgressListener listener,
+                                 Duration progressInterval, long expectedMessages, List<MessageRecords> records,
+                                 boolean reconcile, Duration recordsMargin) {
 
         /**
          * Returns a copy of these settings with another journal: each send of a campaign opens its own default file
@@ -341,8 +529,8 @@ public final class Engine<M> {
          * @return these settings with that journal
          */
         public EngineSettings withJournal(CampaignJournal other) {
-            return new EngineSettings(campaignId, other, pacer, concurrency, maxBatchBytes, maxAttempts,
-                    initialBackoff, resendAmbiguous, options, listener, progressInterval, expectedMessages);
+            return new EngineSettings(campaignId, other, pacer, concurrency, maxBatchBytes, resendAmbiguous, options,
+                    listener, progressInterval, expectedMessages, records, reconcile, recordsMargin);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.connect8x8.campaigns.internal;
 
 import io.connect8x8.RequestOptions;
+import io.connect8x8.RequestPreview;
+import io.connect8x8.ValidationException;
 import java.util.List;
 
 /**
@@ -50,12 +52,14 @@ public interface MessageKind<M> {
     M withClientMessageId(M message, String clientMessageId);
 
     /**
-     * Refuses a message the API would refuse, before it joins a chunk.
+     * Finds why the API would refuse a message, before it joins a chunk: the client's one validation step (required
+     * fields, the clock, the sub-account, the document's values), as the batch send would run it.
      *
      * @param message a message
-     * @throws io.connect8x8.ValidationException naming the field at fault
+     * @param options the options the chunks are sent with (their sub-account)
+     * @return the violations, each naming its field; empty when the message may be sent
      */
-    void validate(M message);
+    List<ValidationException> validate(M message, RequestOptions options);
 
     /**
      * A deterministic upper estimate of the message's bytes in a batch request body.
@@ -82,6 +86,15 @@ public interface MessageKind<M> {
      * @return the API's counts
      */
     BatchAnswer send(List<M> messages, String clientBatchId, RequestOptions options);
+
+    /**
+     * The request {@link #send} would make for this chunk, built by the same code, without sending it.
+     *
+     * @param messages the chunk, every clientMessageId fixed
+     * @param clientBatchId the chunk's batch id
+     * @return the request, the key redacted
+     */
+    RequestPreview preview(List<M> messages, String clientBatchId);
 
     /**
      * The API's answer to a batch.

@@ -37,7 +37,20 @@ public final class Pacer {
         if (wait > 0) {
             sleeper.sleep(Duration.ofNanos(wait));
         }
-        bucket.asBlocking().consume(1);
+        // The bucket's waits go through the sleeper too: one way to wait, and tests see a worker waiting for a token.
+        bucket.asBlocking().consume(1, nanos -> sleeper.sleep(Duration.ofNanos(nanos)));
+    }
+
+    /**
+     * Takes a token for a retry the transport is about to make, without waiting out a pause: the transport's own
+     * wait (the 429's Retry-After, or its backoff) follows. Interruption is kept for the transport's wait to see.
+     */
+    public void token() {
+        try {
+            bucket.asBlocking().consume(1, nanos -> sleeper.sleep(Duration.ofNanos(nanos)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

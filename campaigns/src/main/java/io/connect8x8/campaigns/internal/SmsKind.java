@@ -2,6 +2,8 @@ package io.connect8x8.campaigns.internal;
 
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.RequestOptions;
+import io.connect8x8.RequestPreview;
+import io.connect8x8.ValidationException;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import io.connect8x8.sms.SmsBatchResult;
@@ -54,8 +56,8 @@ public final class SmsKind implements MessageKind<Sms> {
     }
 
     @Override
-    public void validate(Sms message) {
-        SmsBatch.builder().addMessage(message).build();
+    public List<ValidationException> validate(Sms message, RequestOptions options) {
+        return client.sms().validate(message, options);
     }
 
     @Override
@@ -75,6 +77,11 @@ public final class SmsKind implements MessageKind<Sms> {
     public BatchAnswer send(List<Sms> messages, String clientBatchId, RequestOptions options) {
         SmsBatchResult result = client.sms().sendBatch(toBatch(messages, clientBatchId), options);
         return new BatchAnswer(result.batchId(), result.acceptedCount(), result.rejectedCount());
+    }
+
+    @Override
+    public RequestPreview preview(List<Sms> messages, String clientBatchId) {
+        return client.sms().preview(toBatch(messages, clientBatchId));
     }
 
     /** Moves the text, sender and encoding that every message shares into the template, once for the request. */

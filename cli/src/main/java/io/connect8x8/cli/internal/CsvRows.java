@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Function;
 
 /**
  * The rows of a recipient file, read one line at a time so that a file of millions of rows is never held whole: one
@@ -28,8 +27,23 @@ public final class CsvRows implements AutoCloseable {
      * @param line the line number in the file, from 1
      * @param to the number
      * @param values the row's values by column name (the number's column included); for plain numbers only "to"
+     * @param problem why the row cannot be read (its column count differs from the header's), or null; such a row
+     *     has no number and no values, and is refused alone when its message is made
      */
-    public record Row(int line, String to, Map<String, String> values) {
+    public record Row(int line, String to, Map<String, String> values, String problem) {
+
+        /**
+         * Returns the row's values, or refuses a row that could not be read.
+         *
+         * @return the row's values by column name
+         * @throws ValidationException (field {@code file}) naming the line, when the row could not be read
+         */
+        public Map<String, String> checkedValues() {
+            if (problem != null) {
+                throw new ValidationException("file", problem);
+            }
+            return values;
+        }
     }
 
     private final Path file;
@@ -98,13 +112,11 @@ public final class CsvRows implements AutoCloseable {
     }
 
     /**
-     * The rows as messages, lazily.
+     * The rows, lazily; a row that cannot be read carries its {@link Row#problem()} instead of failing the rest.
      *
-     * @param <M> the message type
-     * @param toMessage makes a message from a row
      * @return an iterator reading the file as it goes
      */
-    public <M> Iterator<M> map(Function<Row, M> toMessage) {
+    public Iterator<Row> rows() {
         return new Iterator<>() {
             private Row next = read();
 
@@ -114,13 +126,13 @@ public final class CsvRows implements AutoCloseable {
             }
 
             @Override
-            public M next() {
+            public Row next() {
                 if (next == null) {
                     throw new NoSuchElementException();
                 }
                 Row row = next;
                 next = read();
-                return toMessage.apply(row);
+                return row;
             }
         };
     }
@@ -132,18 +144,18 @@ public final class CsvRows implements AutoCloseable {
             return null;
         }
         if (header == null) {
-            return new Row(lineNumber, line, Map.of("to", line));
+            return new Row(lineNumber, line, Map.of("to", line), null);
         }
         List<String> cells = RecipientFile.parseCsvLine(line);
         if (cells.size() != header.size()) {
-            throw new ValidationException("file", "line " + lineNumber + " has " + cells.size()
+            return new Row(lineNumber, null, null, "line " + lineNumber + " has " + cells.size()
                     + " columns, the header " + header.size());
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int c = 0; c < header.size(); c++) {
             values.put(header.get(c), cells.get(c).strip());
         }
-        return new Row(lineNumber, cells.get(toColumn).strip(), values);
+        return new Row(lineNumber, cells.get(toColumn).strip(), values, null);
     }
 
     private String nextContentLine() {

@@ -114,12 +114,38 @@ public record RecipientFile(List<String> numbers, List<Map<String, String>> rows
      * @throws ValidationException (field {@code text}) naming a placeholder without a column
      */
     public static String fill(String text, Map<String, String> row, int rowNumber) {
+        return fill("text", text, row, rowNumber);
+    }
+
+    /**
+     * Refuses, before any row is read, a text whose placeholders name a column the file lacks: that is the command's
+     * mistake, not a row's, so it stops the command (exit 2) instead of refusing every row.
+     *
+     * @param field the option, for the error
+     * @param text the text with {@code {column}} placeholders
+     * @param columns the file's columns
+     * @throws ValidationException naming the placeholder
+     */
+    public static void checkPlaceholders(String field, String text, List<String> columns) {
+        Map<String, String> empty = new java.util.HashMap<>();
+        for (String column : columns) {
+            empty.put(column, "");
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!empty.containsKey(m.group(1).strip())) {
+                throw new ValidationException(field, "placeholder {" + m.group(1) + "} has no column in the file");
+            }
+        }
+    }
+
+    private static String fill(String field, String text, Map<String, String> row, int rowNumber) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder filled = new StringBuilder();
         while (m.find()) {
             String value = row.get(m.group(1).strip());
             if (value == null) {
-                throw new ValidationException("text", "placeholder {" + m.group(1) + "} has no column in the file"
+                throw new ValidationException(field, "placeholder {" + m.group(1) + "} has no column in the file"
                         + " (row " + rowNumber + ")");
             }
             m.appendReplacement(filled, Matcher.quoteReplacement(value));
