@@ -46,6 +46,7 @@ class ReadmeCompilesTest {
     /** What every block sees: the modules' packages and the few other types the examples name. */
     private static final String IMPORTS = """
             import io.connect8x8.*;
+            import io.connect8x8.api.*;
             import io.connect8x8.campaigns.*;
             import io.connect8x8.chatapps.*;
             import io.connect8x8.micrometer.*;
@@ -60,6 +61,8 @@ class ReadmeCompilesTest {
             import jakarta.servlet.ServletRegistration;
             import java.nio.file.Path;
             import java.time.Duration;
+            import java.util.Map;
+            import java.util.concurrent.CancellationException;
             import java.util.concurrent.CompletableFuture;
             import java.util.stream.Stream;
             import javax.sql.DataSource;

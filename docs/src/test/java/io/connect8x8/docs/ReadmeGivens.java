@@ -24,6 +24,21 @@ public abstract class ReadmeGivens {
     /** The client built in the README's first send. */
     protected Connect8x8Client client;
 
+    /** A message's umid, as a send's result or a receipt gives it. */
+    protected String umid;
+
+    /** A WhatsApp channel id of the account. */
+    protected String channelId;
+
+    /** A chat message built earlier. */
+    protected io.connect8x8.chatapps.ChatMessage message;
+
+    /** An SMS built earlier. */
+    protected io.connect8x8.sms.Sms sms;
+
+    /** An async send in flight. */
+    protected java.util.concurrent.CompletableFuture<io.connect8x8.sms.SmsResult> future;
+
     /** The API key, however the application reads it. */
     protected ApiKey key;
 
@@ -62,6 +77,16 @@ public abstract class ReadmeGivens {
 
     /** The application's inbox of inbound messages. */
     protected Inbox inbox;
+
+    /**
+     * The clientMessageIds among {@code ids} that the application's receipt ledger has seen.
+     *
+     * @param ids the ids asked about
+     * @return those seen
+     */
+    protected java.util.Collection<String> receiptsFor(java.util.Collection<String> ids) {
+        return java.util.List.of();
+    }
 
     /**
      * The application's customers, read once.
