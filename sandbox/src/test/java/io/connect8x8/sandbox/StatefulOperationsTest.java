@@ -293,6 +293,32 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aLogExportReachingBackToForgottenMessagesFailsInsteadOfListingPartOfItsWindow() {
+        requires("sms:start-log-export-job");
+        sandbox.close();
+        sandbox = Sandbox.builder().clock(clock).recordWindow(1).build().start();
+        sendSms("{'destination':'+6591234567','text':'A','clientMessageId':'cm-1'}");
+        clock.advance(Duration.ofHours(1));
+        String kept = sendSms("{'destination':'+6591234568','text':'B','clientMessageId':'cm-2'}");
+        String exports = sandbox.smsBaseUrl() + SUB + "/messages/exports";
+
+        // cm-1 left the record window: a window that may hold it cannot be listed whole, so a reconciliation reading
+        // the export never takes cm-1 as never sent.
+        for (String window : List.of("{'from':'2026-12-01T09:00:00Z','to':'2026-12-01T11:00:00Z'}", "{}")) {
+            Reply started = post(exports, window);
+            assertEquals(202, started.status(), started.text());
+            assertEquals(tree("{'status':'failed'}"),
+                    get(exports + "/" + started.json().get("jobId").asText()).json(), window);
+        }
+        Reply after = post(exports, "{'from':'2026-12-01T09:30:00Z','to':'2026-12-01T11:00:00Z'}");
+        JsonNode result = get(exports + "/" + after.json().get("jobId").asText()).json();
+        assertEquals("succeeded", result.get("status").asText());
+        String csv = Http.get(result.get("data").get(0).asText()).text();
+        assertEquals(2, csv.split("\r\n").length, csv);
+        assertTrue(csv.contains(kept + ",acme-tests,"), csv);
+    }
+
+    @Test
     void aVerificationCodeIsSentAndChecked() {
         requires("verify:verify-request-v2");
         String sessions = sandbox.verifyBaseUrl() + "/api/v2/subaccounts/acme-tests/sessions";

@@ -33,7 +33,8 @@ final class LogExports {
     private final java.time.Clock clock;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    private record Job(Api api, String subAccountId, String csv, int rows, Instant created, boolean cancelled) {
+    private record Job(Api api, String subAccountId, String csv, int rows, Instant created, boolean cancelled,
+                       boolean incomplete) {
     }
 
     LogExports(MessageOps messages, java.time.Clock clock) {
@@ -63,7 +64,10 @@ final class LogExports {
             rows++;
         }
         String jobId = (Engine.newId() + Engine.newId()).replace("-", "");
-        jobs.put(jobId, new Job(api, call.param("subAccountId"), csv.toString(), rows, clock.instant(), false));
+        // A window reaching back to messages the record window dropped cannot be exported whole: the job fails
+        // rather than list only part of it (a reconciliation would take the missing ones as never sent).
+        jobs.put(jobId, new Job(api, call.param("subAccountId"), csv.toString(), rows, clock.instant(), false,
+                !messages.windowComplete(from)));
         return Answer.json(202, Json.object().put("jobId", jobId));
     }
 
@@ -73,6 +77,8 @@ final class LogExports {
         ObjectNode result = Json.object();
         if (job.cancelled) {
             result.put("status", "cancelled");
+        } else if (job.incomplete) {
+            result.put("status", "failed");
         } else if (job.rows == 0) {
             result.put("status", "empty");
         } else {
@@ -86,7 +92,8 @@ final class LogExports {
     /** {@code DELETE .../messages/exports/{jobId}}: 204. */
     Answer cancel(Api api, Call call) {
         Job job = job(api, call);
-        jobs.put(call.param("jobId"), new Job(job.api, job.subAccountId, job.csv, job.rows, job.created, true));
+        jobs.put(call.param("jobId"), new Job(job.api, job.subAccountId, job.csv, job.rows, job.created, true,
+                job.incomplete));
         return Answer.empty(204);
     }
 

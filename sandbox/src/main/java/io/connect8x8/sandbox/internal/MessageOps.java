@@ -192,6 +192,15 @@ final class MessageOps {
         return "+" + (digits.length() <= 4 ? digits : digits.substring(0, digits.length() - 4) + "xxxx");
     }
 
+    /**
+     * Whether the record of {@code [from, to)} is whole: false once a message that may fall in it left the record
+     * window, so that an export never passes off forgotten messages as never sent.
+     */
+    boolean windowComplete(java.time.Instant from) {
+        java.time.Instant forgotten = engine.store.newestForgotten();
+        return forgotten == null || (from != null && from.isAfter(forgotten));
+    }
+
     /** Records of one API and sub-account created in {@code [from, to)}. */
     List<MessageRecord> window(Api api, String subAccountId, java.time.Instant from, java.time.Instant to) {
         return new ArrayList<>(engine.store.find(message -> message.api == api

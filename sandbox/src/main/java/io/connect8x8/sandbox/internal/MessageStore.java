@@ -25,6 +25,8 @@ public final class MessageStore {
     private final Object receiptsLock = new Object();
     private long receiptsDelivered;
     private long receiptsSettled;
+    /** The newest creation time among messages that left the window: a log export reaching back to it is incomplete. */
+    private java.time.Instant newestForgotten;
 
     /**
      * Makes a store that keeps the latest messages whole and only counts older ones, so a long test run does not grow
@@ -47,12 +49,29 @@ public final class MessageStore {
             rejectedMessages++;
         }
         if (window == 0) {
+            forgot(message);
             return;
         }
         if (messages.size() >= window) {
-            messages.removeFirst();
+            forgot(messages.removeFirst());
         }
         messages.addLast(message);
+    }
+
+    private void forgot(MessageRecord message) {
+        if (newestForgotten == null || message.createdAt.isAfter(newestForgotten)) {
+            newestForgotten = message.createdAt;
+        }
+    }
+
+    /**
+     * The newest creation time among the messages no longer kept whole, or null when none left the window: a record of
+     * a window reaching back to it (a log export) would miss messages, and must not claim to be complete.
+     *
+     * @return the time, or null
+     */
+    synchronized java.time.Instant newestForgotten() {
+        return newestForgotten;
     }
 
     /**
@@ -226,6 +245,7 @@ public final class MessageStore {
             acceptedMessages = 0;
             rejectedMessages = 0;
             duplicateClientMessageIds = 0;
+            newestForgotten = null;
             generation.incrementAndGet();
             notifyAll();
         }
