@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.fge.jsonpatch.JsonPatch;
+import com.github.fge.jsonpatch.JsonPatchException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +155,8 @@ public final class PrepareSpecSet {
             String api = text(entry, "api", where);
             require(API.matcher(api).matches(), where + ".api '" + api + "' is no class name prefix");
 
-            JsonNode prepared = inlinePathReferences(JSON.readTree(specsDir.resolve(source).toFile()));
+            JsonNode prepared = inlinePathReferences(
+                    patched(JSON.readTree(specsDir.resolve(source).toFile()), entry.path("patch"), where + ".patch"));
             checkSharedEnumNames(prepared, entry.path("generator").path("inlineSchemaNameMappings"),
                     where + ".generator.inlineSchemaNameMappings");
             write(resources.resolve(name + ".json"), prepared);
@@ -269,6 +272,27 @@ public final class PrepareSpecSet {
 
     private static <T> Iterable<T> iterable(Iterator<T> iterator) {
         return () -> iterator;
+    }
+
+    /**
+     * The document with the set's RFC 6902 JSON Patch applied (none when the entry has no {@code patch}): a set can
+     * change a document it takes unchanged from its author (a correction, or a test's added operation) without
+     * editing the file. Both the class path's copy and the generator's see the patched document.
+     *
+     * @param document the document as read
+     * @param patch the entry's {@code patch} array, or a missing node
+     * @param where the set file's location of the patch, for errors
+     * @return the patched document
+     */
+    static JsonNode patched(JsonNode document, JsonNode patch, String where) {
+        if (patch.isMissingNode()) {
+            return document;
+        }
+        try {
+            return JsonPatch.fromJson(patch).apply(document);
+        } catch (IOException | JsonPatchException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
     }
 
     /**

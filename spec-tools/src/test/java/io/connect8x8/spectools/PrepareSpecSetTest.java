@@ -23,6 +23,20 @@ class PrepareSpecSetTest {
     private static final Path SPECS = Path.of("..", "specs");
 
     @Test
+    void aSetFilesPatchChangesTheDocumentAndABadOneNamesWhereItIs() throws IOException {
+        JsonNode document = JSON.readTree("{\"paths\": {}, \"components\": {\"schemas\": {\"E\": {\"enum\": [\"A\"]}}}}");
+        JsonNode patch = JSON.readTree("[{\"op\": \"add\", \"path\": \"/components/schemas/E/enum/-\", \"value\": \"B\"}]");
+
+        assertEquals(JSON.readTree("{\"paths\": {}, \"components\": {\"schemas\": {\"E\": {\"enum\": [\"A\", \"B\"]}}}}"),
+                PrepareSpecSet.patched(document, patch, "x.set.json: documents.sms.patch"));
+        assertEquals(document, PrepareSpecSet.patched(document, JSON.missingNode(), "unused"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> PrepareSpecSet.patched(
+                document, JSON.readTree("[{\"op\": \"remove\", \"path\": \"/nowhere\"}]"),
+                "x.set.json: documents.sms.patch"));
+        assertTrue(bad.getMessage().startsWith("x.set.json: documents.sms.patch: "), bad.getMessage());
+    }
+
+    @Test
     void referencesIntoPathsBecomeCopiesAndComponentReferencesStay() throws IOException {
         JsonNode document = JSON.readTree("""
                 {"paths": {
