@@ -21,7 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AutoConfigureConnect8x8Sandbox
 class OtpApplicationTest {
 
-    private static final OkHttpClient HTTP = new OkHttpClient();
+    // A generous read timeout: the first request builds the application's lazy parts, which on a loaded CI machine
+    // took over OkHttp's default 10 s (a timeout here is a slow machine, not an answer to assert on).
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(120)).build();
 
     @LocalServerPort
     int port;
