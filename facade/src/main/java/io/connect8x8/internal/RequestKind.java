@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One kind of request through the {@link SendPipeline} (single or batch, SMS or chat apps): what the pipeline needs
- * to know of the input to prepare it, how it maps to the generated model, how the generated API builds the HTTP
- * request, and how the answer is read. Implementations hold no state beyond the generated API they call.
+ * of the input to prepare it, its generated model and HTTP call, and the reading of the answer. Implementations
+ * ({@link SmsKinds}, {@link ChatKinds}) hold no state beyond the generated API they call.
  *
  * @param <I> the facade's input type
  * @param <M> the generated request model
@@ -16,15 +16,15 @@ import java.util.List;
 public interface RequestKind<I, M, R> {
 
     /**
-     * The messages of the input, in wire order, as the prepare step needs them.
+     * What the prepare step needs of the input's messages.
      *
      * @param input the input
-     * @return one entry a message (one for a single send)
+     * @return one entry a message, in wire order
      */
     List<MessageFacts> messages(I input);
 
     /**
-     * The batch's own facts.
+     * What the prepare step needs of a batch.
      *
      * @param input the input
      * @return the batch facts, or null for a single send
@@ -41,11 +41,11 @@ public interface RequestKind<I, M, R> {
     M toModel(I input, Ids ids);
 
     /**
-     * The generated API's unexecuted call for the model.
+     * The generated API's unexecuted call for the model, whose request the pipeline executes.
      *
      * @param subAccountId the call's sub-account
      * @param model the model
-     * @return the call, whose request the pipeline executes
+     * @return the call
      * @throws Exception the generated API's checked exception
      */
     okhttp3.Call call(String subAccountId, M model) throws Exception;
@@ -105,11 +105,7 @@ public interface RequestKind<I, M, R> {
      */
     record Ids(String batchId, List<String> messageIds) {
 
-        /**
-         * The id of the only message of a single send.
-         *
-         * @return the id, or null
-         */
+        /** {@return the id of the only message of a single send, or null} */
         public String single() {
             return messageIds.get(0);
         }
