@@ -85,13 +85,11 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
     }
 
     /**
-     * Sends one message without blocking a thread: OkHttp's {@code enqueue} for each attempt, the client's
-     * scheduler for each retry wait, the same validation, retry rules, deadline and typed exceptions as
-     * {@link #send(OutboundMessage, RequestOptions)}. This method never throws for a failed send: input refused
-     * before any network I/O, a closed client, the bound of {@link Connect8x8Client.Builder#maxAsyncInFlight(int)}
-     * being reached ({@link InFlightLimitException}) and every failure of the call complete the future
-     * exceptionally with that typed exception, so {@code exceptionally} and {@code handle} see it unwrapped.
-     * {@code cancel(true)} on the future cancels the HTTP call in flight and any pending retry.
+     * Sends one message without blocking a thread (OkHttp's {@code enqueue}, the client's scheduler for retry
+     * waits), with the rules and typed exceptions of {@link #send(OutboundMessage, RequestOptions)}. It never throws
+     * for a failed send: refused input, a closed client, a full {@link Connect8x8Client.Builder#maxAsyncInFlight(int)}
+     * ({@link InFlightLimitException}) and every failure complete the future exceptionally with the typed exception,
+     * unwrapped; {@code cancel(true)} cancels the call in flight and any pending retry.
      *
      * @param message the message
      * @param options the call's overrides
@@ -138,7 +136,7 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
 
     /**
      * The exact request {@link #send(OutboundMessage)} would make, without sending it; a generated
-     * {@code clientMessageId} is shown as one fresh value, and the real send generates its own.
+     * {@code clientMessageId} is one fresh value, and the send generates its own.
      *
      * @param message the message
      * @return the request, the key redacted
@@ -160,9 +158,8 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
     }
 
     /**
-     * Every reason a send of this message with these options would be refused before any network I/O, without
-     * sending: required fields, schedule and expiry against the client's clock, the call's sub-account, the values
-     * the API's document allows. Campaigns and the CLI use it to refuse one bad message alone.
+     * Every reason a send would refuse this message before any network I/O (required fields, the clock, the
+     * sub-account, the values the API's document allows), so that campaigns and the CLI refuse one bad message alone.
      *
      * @param message the message
      * @param options the call's options (the sub-account is checked)

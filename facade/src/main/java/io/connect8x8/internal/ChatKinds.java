@@ -50,7 +50,7 @@ public final class ChatKinds {
      * @return the kind
      */
     public static RequestKind<ChatMessage, SingleMessageRequest, ChatResult> single(MessagingApi api) {
-        return new MessageKind<>(message -> List.of(MessageKind.facts(message, ChatMessage.MAX_CLIENT_MESSAGE_ID)),
+        return new RequestKind<>(message -> List.of(RequestKind.facts(message, ChatMessage.MAX_CLIENT_MESSAGE_ID)),
                 message -> null, (message, ids) -> message(message, ids.single()),
                 (subAccountId, model) -> api.sendMessageCall(subAccountId, model, null), ChatKinds::result,
                 result -> RequestKind.ResultFacts.single(result.umid(), result.accepted()),
@@ -65,12 +65,12 @@ public final class ChatKinds {
      * @return the kind
      */
     public static RequestKind<ChatBatch, BatchMessageRequest, ChatBatchResult> batch(MessagingApi api) {
-        return new MessageKind<>(batch -> MessageKind.facts(batch.messages(), ChatMessage.MAX_CLIENT_MESSAGE_ID),
+        return new RequestKind<>(batch -> RequestKind.facts(batch.messages(), ChatMessage.MAX_CLIENT_MESSAGE_ID),
                 batch -> new RequestKind.BatchFacts(batch.clientBatchId().orElse(null), ChatBatch.MAX_CLIENT_BATCH_ID,
                         null, null),
                 ChatKinds::toBatch, (subAccountId, model) -> api.sendMessageManyCall(subAccountId, model, null),
-                json -> MessageKind.batchResult(json, ChatKinds::result, ChatBatchResult::new),
-                MessageKind::batchFacts, batch -> "chat batch of " + batch.size());
+                json -> RequestKind.batchResult(json, ChatKinds::result, ChatBatchResult::new),
+                RequestKind::batchFacts, batch -> "chat batch of " + batch.size());
     }
 
     private static BatchMessageRequest toBatch(ChatBatch batch, RequestKind.Ids ids) {
@@ -78,7 +78,7 @@ public final class ChatKinds {
         if (ids.batchId() != null) {
             request.clientBatchId(ids.batchId());
         }
-        request.messages(MessageKind.each(batch.messages(), ids, ChatKinds::message));
+        request.messages(RequestKind.each(batch.messages(), ids, ChatKinds::message));
         if (batch.includeMessagesInResponse()) {
             request.includeMessagesInResponse(true);
         }

@@ -34,7 +34,7 @@ public final class SmsKinds {
      * @return the kind
      */
     public static RequestKind<Sms, SmsRequest, SmsResult> single(SmsApi api) {
-        return new MessageKind<>(sms -> List.of(MessageKind.facts(required(sms), Sms.MAX_CLIENT_MESSAGE_ID)),
+        return new RequestKind<>(sms -> List.of(RequestKind.facts(required(sms), Sms.MAX_CLIENT_MESSAGE_ID)),
                 sms -> null, (sms, ids) -> message(sms, sms.text().orElseThrow(), ids.single()),
                 (subAccountId, model) -> api.sendSmsSingleCall(subAccountId, model, null), SmsKinds::result,
                 result -> ResultFacts.single(result.umid(), result.accepted()),
@@ -49,8 +49,8 @@ public final class SmsKinds {
      * @return the kind
      */
     public static RequestKind<SmsBatch, BatchSmsRequest, SmsBatchResult> batch(SmsApi api) {
-        return new MessageKind<>(batch -> {
-            List<MessageFacts> facts = MessageKind.facts(batch.messages(), Sms.MAX_CLIENT_MESSAGE_ID);
+        return new RequestKind<>(batch -> {
+            List<MessageFacts> facts = RequestKind.facts(batch.messages(), Sms.MAX_CLIENT_MESSAGE_ID);
             facts.addAll(Collections.nCopies(batch.destinations().size(),
                     new MessageFacts(null, null, null, Sms.MAX_CLIENT_MESSAGE_ID)));
             return facts;
@@ -58,8 +58,8 @@ public final class SmsKinds {
                 batch.template().flatMap(SmsTemplate::scheduled).orElse(null),
                 batch.template().flatMap(SmsTemplate::expiry).orElse(null)),
                 SmsKinds::toBatch, (subAccountId, model) -> api.sendManySmsCall(subAccountId, model, null),
-                json -> MessageKind.batchResult(json, SmsKinds::result, SmsBatchResult::new),
-                MessageKind::batchFacts, batch -> "sms batch of " + batch.size());
+                json -> RequestKind.batchResult(json, SmsKinds::result, SmsBatchResult::new),
+                RequestKind::batchFacts, batch -> "sms batch of " + batch.size());
     }
 
     private static Sms required(Sms sms) {
@@ -94,7 +94,7 @@ public final class SmsKinds {
             request.clientBatchId(ids.batchId());
         }
         String templateText = batch.template().flatMap(SmsTemplate::text).orElse(null);
-        List<SmsRequest> messages = MessageKind.each(batch.messages(), ids,
+        List<SmsRequest> messages = RequestKind.each(batch.messages(), ids,
                 (sms, id) -> message(sms, sms.text().orElse(templateText), id));
         int offset = batch.messages().size();
         for (int i = 0; i < batch.destinations().size(); i++) {
