@@ -1,8 +1,8 @@
 package io.connect8x8.chatapps;
 
 import io.connect8x8.ValidationException;
+import io.connect8x8.internal.SpecEnums;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A messaging channel of the Messaging Apps API. The spelling on the wire is not written here: it is the value of
@@ -46,11 +46,7 @@ public enum Channel {
         this.names = aliases.length == 0 ? List.of(name()) : List.of(name(), aliases[0]);
     }
 
-    /**
-     * The names this channel is known by, matched against the spec's values ignoring case and separators.
-     *
-     * @return its constant name first, then any other name 8x8 uses for it
-     */
+    /** {@return the names matched against the spec's values: the constant's, then any other 8x8 uses} */
     public List<String> names() {
         return names;
     }
@@ -64,21 +60,14 @@ public enum Channel {
      * @throws ValidationException (field {@code channel}) when nothing matches
      */
     public static Channel of(String name) {
-        String wanted = key(name == null ? "" : name);
+        String wanted = SpecEnums.key(name == null ? "" : name);
         for (Channel channel : values()) {
-            if (channel == UNKNOWN) {
-                continue;
-            }
             for (String known : channel.names) {
-                if (key(known).equals(wanted)) {
+                if (channel != UNKNOWN && SpecEnums.key(known).equals(wanted)) {
                     return channel;
                 }
             }
         }
         throw new ValidationException("channel", "unknown channel '" + name + "'");
-    }
-
-    private static String key(String name) {
-        return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -4,7 +4,6 @@ import io.connect8x8.ValidationException;
 import io.connect8x8.internal.SpecEnums;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One entry of a message's {@code channels}: the channels are tried in order, and the next one starts after
@@ -130,70 +129,32 @@ public final class ChannelFallback {
                 : SpecEnums.requireName("channels.successStatus", successStatus));
     }
 
-    /**
-     * The channel.
-     *
-     * @return the facade's constant for the channel, or {@link Channel#UNKNOWN} for a name it has no constant for
-     *     (read {@link #channelAsString()} then)
-     */
+    /** {@return the facade's constant for the channel, {@link Channel#UNKNOWN} for a name it has none for} */
     public Channel channel() {
         return channel;
     }
 
-    /**
-     * The channel as given: the name passed to {@link #of(String)}, or the constant's name. The spelling sent is
-     * the matching value of the spec in use.
-     *
-     * @return the channel's name as given
-     */
+    /** {@return the channel's name as given; the spelling sent is the matching value of the spec in use} */
     public String channelAsString() {
         return channelName;
     }
 
-    /**
-     * The delay before the next channel.
-     *
-     * @return the delay, or null for the API's default
-     */
+    /** {@return the delay before the next channel, or null for the API's default} */
     public Duration fallbackAfter() {
         return fallbackAfter;
     }
 
-    /**
-     * The delay before the next channel, if set.
-     *
-     * @return the delay, if set
-     */
-    public Optional<Duration> fallbackAfterValue() {
-        return Optional.ofNullable(fallbackAfter);
-    }
-
-    /**
-     * The state at which the channel counts as successful.
-     *
-     * @return the facade's constant, {@link SuccessStatus#UNKNOWN} for a name it has no constant for, or null for
-     *     the API's default
-     */
+    /** {@return the success state's constant, {@link SuccessStatus#UNKNOWN} for a name with none, or null} */
     public SuccessStatus successStatus() {
         return successStatus;
     }
 
-    /**
-     * The success status as given: the name passed to {@link #withSuccessStatus(String)}, or the constant's name.
-     *
-     * @return the status's name as given, or null for the API's default
-     */
+    /** {@return the success status's name as given, or null for the API's default} */
     public String successStatusAsString() {
         return successStatusName;
     }
 
-    /**
-     * Whether two entries name the same channel: the same facade constant, or for names the facade has no constant
-     * for, the same name ignoring case and separators.
-     *
-     * @param other another entry
-     * @return whether both name one channel
-     */
+    /** The same facade constant, or for names without one, the same name ignoring case and separators. */
     boolean sameChannel(ChannelFallback other) {
         return channel == Channel.UNKNOWN || other.channel == Channel.UNKNOWN
                 ? SpecEnums.key(channelName).equals(SpecEnums.key(other.channelName))

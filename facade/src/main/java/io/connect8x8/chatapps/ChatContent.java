@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * What a chat-apps message carries: a text, a media file by URL (image, audio, video or file, with an optional
- * caption), a location, a template, or interactive content passed through as JSON. Built by the static factories;
- * immutable.
+ * caption), a location, a template, interactive content passed through as JSON, or content of a type the facade has
+ * no factory for. Built by the static factories; immutable.
  */
 public final class ChatContent {
 
@@ -21,9 +21,9 @@ public final class ChatContent {
     public static final int MAX_TEXT = 35_000;
 
     /**
-     * The content's type. Sent as the matching value of the generated {@code ContentType} of the spec set in use,
-     * whatever its casing ({@code Template} in the guides' document, {@code template} in 8x8's complete one); a type
-     * the spec in use lacks is refused before sending.
+     * The content's type, sent as the matching value of the generated {@code ContentType} of the spec set in use
+     * ({@code Template} in the guides' document, {@code template} in 8x8's complete one); a type the spec in use
+     * lacks is refused before sending.
      */
     public enum Kind {
         /** Plain text. */
@@ -40,16 +40,9 @@ public final class ChatContent {
         LOCATION,
         /** An approved template. */
         TEMPLATE,
-        /**
-         * Interactive content (buttons, lists), passed through as given. The guides' document has no such content
-         * type: with it, a send is refused before any I/O; 8x8's complete document has it.
-         */
+        /** Interactive content (buttons, lists) as given; the guides' document has no such type. */
         INTERACTIVE,
-        /**
-         * A content type this version of the facade has no factory for, given by name with
-         * {@link ChatContent#ofType(String, JsonObject)}: read {@link ChatContent#typeAsString()}. Never a value a
-         * factory takes.
-         */
+        /** A type given by name with {@link ChatContent#ofType(String, JsonObject)}: read its type as a string. */
         UNKNOWN
     }
 
@@ -57,43 +50,40 @@ public final class ChatContent {
     private static final Set<String> SET_BY_MESSAGE = Set.of("fallbackText", "sms");
 
     private final Kind kind;
+    private final String type;
     private final String text;
     private final String url;
     private final Location location;
     private final Template template;
-    private final JsonObject interactive;
-    private final String type;
-    private final JsonObject fields;
-
-    private ChatContent(Kind kind, String text, String url, Location location, Template template,
-                        JsonObject interactive) {
-        this(kind, kind.name(), text, url, location, template, interactive, null);
-    }
+    private final JsonObject json;
 
     private ChatContent(Kind kind, String type, String text, String url, Location location, Template template,
-                        JsonObject interactive, JsonObject fields) {
+                        JsonObject json) {
         this.kind = kind;
         this.type = type;
-        this.fields = fields;
         this.text = text;
         this.url = url;
         this.location = location;
         this.template = template;
-        this.interactive = interactive;
+        this.json = json;
+    }
+
+    private ChatContent(Kind kind, String text, String url, Location location, Template template) {
+        this(kind, kind.name(), text, url, location, template, null);
     }
 
     /**
-     * The message, at most 35,000 characters.
+     * A text message.
      *
      * @param text the message, at most 35,000 characters
      * @return the content
      */
     public static ChatContent text(String text) {
-        return new ChatContent(Kind.TEXT, Checks.text("content.text", text, MAX_TEXT), null, null, null, null);
+        return new ChatContent(Kind.TEXT, Checks.text("content.text", text, MAX_TEXT), null, null, null);
     }
 
     /**
-     * The image's URL.
+     * An image by URL.
      *
      * @param url the image's URL
      * @param caption a caption, or null
@@ -104,7 +94,7 @@ public final class ChatContent {
     }
 
     /**
-     * The video's URL.
+     * A video by URL.
      *
      * @param url the video's URL
      * @param caption a caption, or null
@@ -115,7 +105,7 @@ public final class ChatContent {
     }
 
     /**
-     * The audio file's URL.
+     * An audio file by URL.
      *
      * @param url the audio file's URL
      * @return the content
@@ -125,7 +115,7 @@ public final class ChatContent {
     }
 
     /**
-     * The document's URL.
+     * A document by URL.
      *
      * @param url the document's URL
      * @param caption a caption, or null
@@ -137,48 +127,49 @@ public final class ChatContent {
 
     private static ChatContent media(Kind kind, String url, String caption) {
         return new ChatContent(kind, Checks.optionalText("content.text", caption, MAX_TEXT),
-                Checks.url("content.url", url), null, null, null);
+                Checks.url("content.url", url), null, null);
     }
 
     /**
-     * The place.
+     * A place.
      *
      * @param location the place
      * @return the content
      */
     public static ChatContent location(Location location) {
-        return new ChatContent(Kind.LOCATION, null, null, Objects.requireNonNull(location, "location"), null, null);
+        return new ChatContent(Kind.LOCATION, null, null, Objects.requireNonNull(location, "location"), null);
     }
 
     /**
-     * The template and its parameters.
+     * A template and its parameters.
      *
-     * @param template the template and its parameters
+     * @param template the template
      * @return the content
      */
     public static ChatContent template(Template template) {
-        return new ChatContent(Kind.TEMPLATE, null, null, null, Objects.requireNonNull(template, "template"), null);
+        return new ChatContent(Kind.TEMPLATE, null, null, null, Objects.requireNonNull(template, "template"));
     }
 
     /**
      * Interactive content, sent as {@code content.interactive} unchanged.
      *
-     * @param interactive the JSON object, with at least its {@code type}
+     * @param interactive the JSON object, with at least its {@code type} (copied)
      * @return the content
+     * @throws ValidationException when the object or its {@code type} is missing
      */
     public static ChatContent interactive(JsonObject interactive) {
         if (interactive == null || !interactive.has("type")) {
             throw new ValidationException("content.interactive.type", "is required");
         }
-        return new ChatContent(Kind.INTERACTIVE, null, null, null, null, interactive.deepCopy());
+        return new ChatContent(Kind.INTERACTIVE, Kind.INTERACTIVE.name(), null, null, null, null,
+                interactive.deepCopy());
     }
 
     /**
      * Content of a type this version of the facade has no factory for, such as one a newer 8x8 document added
-     * (8x8's complete Messaging Apps document has {@code richCard} and {@code carousel}). The type is sent as the
-     * matching value of the generated {@code ContentType} of the spec set in use, in any casing; a type the spec in
-     * use lacks is refused with a {@link ValidationException} on {@code type} that lists the allowed values, before
-     * any I/O. The fields are sent in {@code content} as given, beside the message's {@code fallbackText} and
+     * (8x8's complete document has {@code richCard} and {@code carousel}). The type is sent as the matching value of
+     * the generated {@code ContentType} of the spec set in use, in any casing, and refused before any I/O when the
+     * spec lacks it; the fields are sent in {@code content} as given, beside the message's {@code fallbackText} and
      * {@code sms}.
      *
      * <pre>{@code
@@ -208,80 +199,47 @@ public final class ChatContent {
                 throw new ValidationException("content." + member, "is set on the message, not in the content");
             }
         }
-        return new ChatContent(Kind.UNKNOWN, name, null, null, null, null, null, fields.deepCopy());
+        return new ChatContent(Kind.UNKNOWN, name, null, null, null, null, fields.deepCopy());
     }
 
-    /**
-     * The content's type.
-     *
-     * @return the content's type; {@link Kind#UNKNOWN} for content made by {@link #ofType(String, JsonObject)}
-     */
+    /** {@return the content's type; {@link Kind#UNKNOWN} for content made by {@link #ofType(String, JsonObject)}} */
     public Kind kind() {
         return kind;
     }
 
-    /**
-     * The content's type as given: the name passed to {@link #ofType(String, JsonObject)}, or the {@link Kind}'s
-     * name. The spelling sent is the matching value of the spec in use.
-     *
-     * @return the content type's name as given
-     */
+    /** {@return the content type's name as given; the spelling sent is the matching value of the spec in use} */
     public String typeAsString() {
         return type;
     }
 
-    /**
-     * A copy of the fields given to {@link #ofType(String, JsonObject)}.
-     *
-     * @return a copy of the fields, empty for content made by the other factories
-     */
+    /** {@return a copy of the fields given to {@link #ofType(String, JsonObject)}} */
     public Optional<JsonObject> fields() {
-        return Optional.ofNullable(fields).map(JsonObject::deepCopy);
+        return kind == Kind.UNKNOWN ? Optional.of(json.deepCopy()) : Optional.empty();
     }
 
-    /**
-     * The text, or a media caption.
-     *
-     * @return the text, or a media caption
-     */
+    /** {@return the text, or a media caption} */
     public Optional<String> text() {
         return Optional.ofNullable(text);
     }
 
-    /**
-     * The media URL.
-     *
-     * @return the media URL
-     */
+    /** {@return the media URL} */
     public Optional<String> url() {
         return Optional.ofNullable(url);
     }
 
-    /**
-     * The location.
-     *
-     * @return the location
-     */
+    /** {@return the location} */
     public Optional<Location> location() {
         return Optional.ofNullable(location);
     }
 
-    /**
-     * The template.
-     *
-     * @return the template
-     */
+    /** {@return the template} */
     public Optional<Template> template() {
         return Optional.ofNullable(template);
     }
 
-    /**
-     * A copy of the interactive JSON.
-     *
-     * @return a copy of the interactive JSON
-     */
+    /** {@return a copy of the interactive JSON} */
     public Optional<JsonObject> interactive() {
-        return Optional.ofNullable(interactive).map(JsonObject::deepCopy);
+        return kind == Kind.INTERACTIVE ? Optional.of(json.deepCopy()) : Optional.empty();
     }
 
     @Override
@@ -292,14 +250,13 @@ public final class ChatContent {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ChatContent c && kind == c.kind && Objects.equals(text, c.text)
+        return o instanceof ChatContent c && kind == c.kind && type.equals(c.type) && Objects.equals(text, c.text)
                 && Objects.equals(url, c.url) && Objects.equals(location, c.location)
-                && Objects.equals(template, c.template) && Objects.equals(interactive, c.interactive)
-                && type.equals(c.type) && Objects.equals(fields, c.fields);
+                && Objects.equals(template, c.template) && Objects.equals(json, c.json);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, type, text, url, location, template, interactive, fields);
+        return Objects.hash(kind, type, text, url, location, template, json);
     }
 }

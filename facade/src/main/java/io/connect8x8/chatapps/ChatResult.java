@@ -19,51 +19,27 @@ public record ChatResult(String umid, String clientMessageId, String msisdn, Str
                          Integer errorCode, String errorMessage, RawJson raw) {
 
     /**
-     * A result without raw JSON: for results built by hand (tests, fakes).
-     *
-     * @param umid 8x8's unique message id
-     * @param clientMessageId the caller's id, or null
-     * @param msisdn the recipient as echoed, or null
-     * @param state the state as spelled
-     * @param timestamp the state's timestamp as written, or null
-     * @param errorCode 8x8's code for a rejected message, or null
-     * @param errorMessage 8x8's message for a rejected message, or null
-     */
-    public ChatResult(String umid, String clientMessageId, String msisdn, String state, String timestamp,
-                      Integer errorCode, String errorMessage) {
-        this(umid, clientMessageId, msisdn, state, timestamp, errorCode, errorMessage, RawJson.EMPTY);
-    }
-
-    /**
-     * Makes a result; a null {@code raw} becomes {@link RawJson#EMPTY}, so readers never check for null.
+     * Makes a result; a null {@code raw} (a result built by hand) becomes {@link RawJson#EMPTY}.
      *
      * @param umid 8x8's unique message id
      * @param clientMessageId the caller's id as echoed, or null
      * @param msisdn the recipient as echoed, or null
      * @param state the state as the API spelled it
      * @param timestamp the state's timestamp as written, or null
-     * @param errorCode for a rejected message in a batch, 8x8's code, or null
-     * @param errorMessage for a rejected message in a batch, 8x8's message, or null
+     * @param errorCode 8x8's code for a rejected message, or null
+     * @param errorMessage 8x8's message for a rejected message, or null
      * @param raw the answer's JSON as received, or null for none
      */
     public ChatResult {
         raw = raw == null ? RawJson.EMPTY : raw;
     }
 
-    /**
-     * Whether the message was queued (not rejected).
-     *
-     * @return false only for the state {@code rejected}, in any casing
-     */
+    /** {@return whether the message was queued: false only for the state {@code rejected}, in any casing} */
     public boolean accepted() {
         return state == null || !"rejected".equalsIgnoreCase(state);
     }
 
-    /**
-     * The result, the recipient masked.
-     *
-     * @return a description
-     */
+    /** The result, the recipient masked. */
     @Override
     public String toString() {
         return "ChatResult{umid=" + umid + ", clientMessageId=" + clientMessageId + ", msisdn="

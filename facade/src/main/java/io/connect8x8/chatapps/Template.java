@@ -139,47 +139,27 @@ public final class Template {
         return template.build();
     }
 
-    /**
-     * Returns the template's name.
-     *
-     * @return the template's name
-     */
+    /** {@return the template's name} */
     public String name() {
         return name;
     }
 
-    /**
-     * Returns the template's language as sent, such as {@code en_US}.
-     *
-     * @return the template's language as sent, such as {@code en_US}
-     */
+    /** {@return the template's language as sent, such as {@code en_US}} */
     public String language() {
         return language;
     }
 
-    /**
-     * Returns the header parameter, if any.
-     *
-     * @return the header parameter, if any
-     */
+    /** {@return the header parameter, if any} */
     public Optional<TemplateHeader> header() {
         return Optional.ofNullable(header);
     }
 
-    /**
-     * Returns the body's positional parameters.
-     *
-     * @return the body's positional parameters
-     */
+    /** {@return the body's positional parameters} */
     public List<String> bodyParameters() {
         return bodyParameters;
     }
 
-    /**
-     * Returns the button parameters, in the order given.
-     *
-     * @return the button parameters, in the order given
-     */
+    /** {@return the button parameters, in the order given} */
     public List<TemplateButton> buttons() {
         return buttons;
     }
@@ -217,7 +197,7 @@ public final class Template {
         }
 
         /**
-         * Returns this builder.
+         * Sets the header component's parameter.
          *
          * @param header the header's parameter (default: none)
          * @return this builder
@@ -240,7 +220,7 @@ public final class Template {
         }
 
         /**
-         * Returns this builder.
+         * Adds a button component's parameter.
          *
          * @param button a button's parameter; each index at most once
          * @return this builder
@@ -251,7 +231,7 @@ public final class Template {
         }
 
         /**
-         * Returns the template.
+         * Builds the template.
          *
          * @return the template
          * @throws ValidationException naming the malformed field

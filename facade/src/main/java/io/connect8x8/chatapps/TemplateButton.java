@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.SpecEnums;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,14 +49,12 @@ public final class TemplateButton {
          * @throws ValidationException (field {@code subType}) when nothing matches
          */
         public static Kind of(String name) {
-            String wanted = name == null ? "" : name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
-            for (Kind kind : values()) {
-                if (kind != UNKNOWN && kind.name().replace("_", "").toLowerCase(Locale.ROOT).equals(wanted)) {
-                    return kind;
-                }
+            Kind kind = SpecEnums.facadeConstant(Kind.class, name, UNKNOWN);
+            if (kind != UNKNOWN) {
+                return kind;
             }
-            throw new ValidationException(FIELD + "subType", "unknown button sub-type '" + name
-                    + "'; use Url, QuickReply or CopyCode, or TemplateButton.ofType(..) for a sub-type of a newer document");
+            throw new ValidationException(FIELD + "subType", "unknown button sub-type '" + name + "'; use Url,"
+                    + " QuickReply or CopyCode, or TemplateButton.ofType(..) for a sub-type of a newer document");
         }
     }
 
@@ -178,49 +175,27 @@ public final class TemplateButton {
         return new TemplateButton(Kind.UNKNOWN, name, index, null, parameter == null ? null : parameter.deepCopy());
     }
 
-    /**
-     * The button's sub-type.
-     *
-     * @return the facade's constant, or {@link Kind#UNKNOWN} for a button made by
-     *     {@link #ofType(String, int, JsonObject)}
-     */
+    /** {@return the button's sub-type; {@link Kind#UNKNOWN} for one made by {@link #ofType}} */
     public Kind kind() {
         return kind;
     }
 
-    /**
-     * The button's sub-type as given: the name passed to {@link #ofType(String, int, JsonObject)}, or the
-     * {@link Kind}'s name. The spelling sent is the matching value of the spec in use.
-     *
-     * @return the sub-type's name as given
-     */
+    /** {@return the sub-type's name as given; the spelling sent is the matching value of the spec in use} */
     public String subTypeAsString() {
         return subType;
     }
 
-    /**
-     * The button's position in the approved template.
-     *
-     * @return the index, 0 to 9
-     */
+    /** {@return the button's position in the approved template, 0 to 9} */
     public int index() {
         return index;
     }
 
-    /**
-     * The URL parameter, the payload or the coupon code.
-     *
-     * @return the value, or null for a button made by {@link #ofType(String, int, JsonObject)}
-     */
+    /** {@return the URL parameter, the payload or the coupon code; null for a button made by {@link #ofType}} */
     public String value() {
         return value;
     }
 
-    /**
-     * A copy of the parameter given to {@link #ofType(String, int, JsonObject)}.
-     *
-     * @return a copy of the parameter, empty for buttons made by the other factories
-     */
+    /** {@return a copy of the parameter given to {@link #ofType}, empty for the other factories' buttons} */
     public Optional<JsonObject> parameter() {
         return Optional.ofNullable(parameter).map(JsonObject::deepCopy);
     }

@@ -38,7 +38,7 @@ public final class TemplateHeader {
     }
 
     /**
-     * The header's text parameter, at most 60 characters.
+     * A text header.
      *
      * @param text the header's text parameter, at most 60 characters
      * @return the header
@@ -48,7 +48,7 @@ public final class TemplateHeader {
     }
 
     /**
-     * The image's URL.
+     * An image header.
      *
      * @param url the image's URL
      * @return the header
@@ -58,7 +58,7 @@ public final class TemplateHeader {
     }
 
     /**
-     * The video's URL.
+     * A video header.
      *
      * @param url the video's URL
      * @return the header
@@ -68,7 +68,7 @@ public final class TemplateHeader {
     }
 
     /**
-     * The document's URL.
+     * A document header.
      *
      * @param url the document's URL
      * @return the header
@@ -78,38 +78,26 @@ public final class TemplateHeader {
     }
 
     /**
-     * The location.
+     * A location header.
      *
-     * @param location the location
+     * @param location the place
      * @return the header
      */
     public static TemplateHeader location(Location location) {
         return new TemplateHeader(Kind.LOCATION, null, Objects.requireNonNull(location, "location"));
     }
 
-    /**
-     * What the header holds.
-     *
-     * @return what the header holds
-     */
+    /** {@return what the header holds} */
     public Kind kind() {
         return kind;
     }
 
-    /**
-     * The text or URL; null for a location.
-     *
-     * @return the text or URL; null for a location
-     */
+    /** {@return the text or URL; null for a location} */
     public String value() {
         return value;
     }
 
-    /**
-     * The location; null for other kinds.
-     *
-     * @return the location; null for other kinds
-     */
+    /** {@return the location; null for other kinds} */
     public Location location() {
         return location;
     }

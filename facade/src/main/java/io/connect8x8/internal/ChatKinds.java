@@ -31,12 +31,12 @@ import io.connect8x8.generated.messaging.model.User;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The Messaging Apps API's two kinds of request: the mapping from the facade's types to the generated models and
- * the reading of the answers. Every enum spelling is the generated enum's value that matches the facade's name
- * ignoring case and separators ({@link SpecEnums}); a value the spec in use lacks (the guides' document has no
- * interactive content type) is refused before any I/O, naming the field.
+ * The Messaging Apps API's two kinds of request: the mapping to the generated models and the reading of the
+ * answers. Every enum spelling is the generated value that matches the facade's name ({@link SpecEnums}); a value
+ * the spec in use lacks (the guides' document has no interactive content type) is refused before any I/O.
  */
 public final class ChatKinds {
 
@@ -50,43 +50,12 @@ public final class ChatKinds {
      * @return the kind
      */
     public static RequestKind<ChatMessage, SingleMessageRequest, ChatResult> single(MessagingApi api) {
-        return new RequestKind<>() {
-            @Override
-            public List<MessageFacts> messages(ChatMessage message) {
-                return List.of(facts(message));
-            }
-
-            @Override
-            public BatchFacts batch(ChatMessage message) {
-                return null;
-            }
-
-            @Override
-            public SingleMessageRequest toModel(ChatMessage message, Ids ids) {
-                return message(message, ids.single());
-            }
-
-            @Override
-            public okhttp3.Call call(String subAccountId, SingleMessageRequest model) throws Exception {
-                return api.sendMessageCall(subAccountId, model, null);
-            }
-
-            @Override
-            public ResultFacts resultFacts(ChatResult result) {
-                return ResultFacts.single(result.umid(), result.accepted());
-            }
-
-            @Override
-            public ChatResult read(JsonObject json) {
-                return result(json);
-            }
-
-            @Override
-            public String describe(ChatMessage message) {
-                return message.content().typeAsString().toLowerCase(java.util.Locale.ROOT) + " to "
-                        + Redaction.maskPhone(message.to());
-            }
-        };
+        return new RequestKind<>(message -> List.of(RequestKind.facts(message, ChatMessage.MAX_CLIENT_MESSAGE_ID)),
+                message -> null, (message, ids) -> message(message, ids.single()),
+                (subAccountId, model) -> api.sendMessageCall(subAccountId, model, null), ChatKinds::result,
+                result -> RequestKind.ResultFacts.single(result.umid(), result.accepted()),
+                message -> message.content().typeAsString().toLowerCase(Locale.ROOT) + " to "
+                        + Redaction.maskPhone(message.to()));
     }
 
     /**
@@ -96,70 +65,25 @@ public final class ChatKinds {
      * @return the kind
      */
     public static RequestKind<ChatBatch, BatchMessageRequest, ChatBatchResult> batch(MessagingApi api) {
-        return new RequestKind<>() {
-            @Override
-            public List<MessageFacts> messages(ChatBatch batch) {
-                List<MessageFacts> facts = new ArrayList<>(batch.messages().size());
-                for (ChatMessage message : batch.messages()) {
-                    facts.add(facts(message));
-                }
-                return facts;
-            }
-
-            @Override
-            public BatchFacts batch(ChatBatch batch) {
-                return new BatchFacts(batch.clientBatchId().orElse(null), ChatBatch.MAX_CLIENT_BATCH_ID, null, null);
-            }
-
-            @Override
-            public BatchMessageRequest toModel(ChatBatch batch, Ids ids) {
-                BatchMessageRequest request = Models.create(BatchMessageRequest::new);
-                if (ids.batchId() != null) {
-                    request.clientBatchId(ids.batchId());
-                }
-                List<SingleMessageRequest> messages = new ArrayList<>(batch.messages().size());
-                for (int i = 0; i < batch.messages().size(); i++) {
-                    try {
-                        messages.add(message(batch.messages().get(i), ids.messageIds().get(i)));
-                    } catch (ValidationException e) {
-                        throw e.within("messages[" + i + "]");
-                    }
-                }
-                request.messages(messages);
-                if (batch.includeMessagesInResponse()) {
-                    request.includeMessagesInResponse(true);
-                }
-                Extras.apply(batch.extras(), request::putAdditionalProperty);
-                return request;
-            }
-
-            @Override
-            public okhttp3.Call call(String subAccountId, BatchMessageRequest model) throws Exception {
-                return api.sendMessageManyCall(subAccountId, model, null);
-            }
-
-            @Override
-            public ResultFacts resultFacts(ChatBatchResult result) {
-                return new ResultFacts(null, result.batchId(), result.acceptedCount(), result.rejectedCount());
-            }
-
-            @Override
-            public ChatBatchResult read(JsonObject json) {
-                var parts = ResponseReader.batch(json, ChatKinds::result);
-                return new ChatBatchResult(parts.batchId(), parts.clientBatchId(), parts.acceptedCount(),
-                        parts.rejectedCount(), parts.messages(), parts.raw());
-            }
-
-            @Override
-            public String describe(ChatBatch batch) {
-                return "chat batch of " + batch.messages().size();
-            }
-        };
+        return new RequestKind<>(batch -> RequestKind.facts(batch.messages(), ChatMessage.MAX_CLIENT_MESSAGE_ID),
+                batch -> new RequestKind.BatchFacts(batch.clientBatchId().orElse(null), ChatBatch.MAX_CLIENT_BATCH_ID,
+                        null, null),
+                ChatKinds::toBatch, (subAccountId, model) -> api.sendMessageManyCall(subAccountId, model, null),
+                json -> RequestKind.batchResult(json, ChatKinds::result, ChatBatchResult::new),
+                RequestKind::batchFacts, batch -> "chat batch of " + batch.size());
     }
 
-    private static RequestKind.MessageFacts facts(ChatMessage message) {
-        return new RequestKind.MessageFacts(message.scheduled().orElse(null), message.expiry().orElse(null),
-                message.clientMessageId().orElse(null), ChatMessage.MAX_CLIENT_MESSAGE_ID);
+    private static BatchMessageRequest toBatch(ChatBatch batch, RequestKind.Ids ids) {
+        BatchMessageRequest request = Models.create(BatchMessageRequest::new);
+        if (ids.batchId() != null) {
+            request.clientBatchId(ids.batchId());
+        }
+        request.messages(RequestKind.each(batch.messages(), ids, ChatKinds::message));
+        if (batch.includeMessagesInResponse()) {
+            request.includeMessagesInResponse(true);
+        }
+        Extras.apply(batch.extras(), request::putAdditionalProperty);
+        return request;
     }
 
     /** The generated request for one message. The content type is looked up first: nothing is built for a refusal. */
@@ -256,7 +180,8 @@ public final class ChatKinds {
 
     /** Each component is a new object: nothing is shared or reused between components. */
     private static io.connect8x8.generated.messaging.model.Template toTemplate(Template t) {
-        var template = Models.create(io.connect8x8.generated.messaging.model.Template::new).name(t.name()).language(t.language());
+        var template = Models.create(io.connect8x8.generated.messaging.model.Template::new).name(t.name())
+                .language(t.language());
         List<TemplateComponent> components = new ArrayList<>();
         String path = "content.template.components";
         t.header().ifPresent(h -> components.add(Models.create(TemplateComponent::new).type(ComponentType.HEADER)
@@ -299,8 +224,10 @@ public final class ChatKinds {
     private static TemplateParameter buttonParameter(TemplateButton button) {
         return switch (button.kind()) {
             case URL -> Models.create(TemplateParameter::new).type(ParameterType.TEXT).text(button.value());
-            case QUICK_REPLY -> Models.create(TemplateParameter::new).type(ParameterType.PAYLOAD).payload(button.value());
-            case COPY_CODE -> Models.create(TemplateParameter::new).type(ParameterType.COUPON_CODE).couponCode(button.value());
+            case QUICK_REPLY -> Models.create(TemplateParameter::new).type(ParameterType.PAYLOAD)
+                    .payload(button.value());
+            case COPY_CODE -> Models.create(TemplateParameter::new).type(ParameterType.COUPON_CODE)
+                    .couponCode(button.value());
             case UNKNOWN -> givenParameter(button.parameter().orElseThrow());
         };
     }

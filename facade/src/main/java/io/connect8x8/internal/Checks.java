@@ -13,22 +13,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
-/** Field checks shared by every builder: each failure is a {@link ValidationException} naming the field. */
+/**
+ * Field checks shared by every builder, made before any network I/O because the API refuses bad input with a less
+ * precise error after a round trip: each failure is a {@link ValidationException} naming the field.
+ */
 public final class Checks {
 
-    /** 8x8's sub-account id rule. */
     private static final Pattern SUB_ACCOUNT_ID = Pattern.compile("^[A-Za-z0-9\\-._&]{3,50}$");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Set<String> REGIONS = PHONES.getSupportedRegions();
-    /** How far ahead the API accepts a scheduled message. */
-    public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(7);
+    private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(7);
 
     private Checks() {
     }
 
     /**
-     * Requires a non-blank text of at most {@code max} characters: the API refuses an empty or over-long field with a
-     * less precise error, after a round trip.
+     * Requires a non-blank text of at most {@code max} characters.
      *
      * @param field the field, for the error
      * @param value the text as given
@@ -50,8 +50,8 @@ public final class Checks {
     }
 
     /**
-     * Requires an optional text, when present, to be at most {@code max} characters and not blank: absent is fine,
-     * empty is not, because the API would read an empty string as a value.
+     * Checks an optional text as {@link #text} does when present: empty is refused because the API would read an
+     * empty string as a value.
      *
      * @param field the field, for the error
      * @param value the text as given, or null when not set
@@ -64,31 +64,13 @@ public final class Checks {
     }
 
     /**
-     * Requires a value to be present, with a {@link ValidationException} naming the field instead of a bare
-     * {@link NullPointerException}.
-     *
-     * @param <T> the value's type
-     * @param field the field, for the error
-     * @param value the value as given
-     * @return the value, unchanged
-     * @throws ValidationException when the value is null
-     */
-    public static <T> T required(String field, T value) {
-        if (value == null) {
-            throw new ValidationException(field, "is required");
-        }
-        return value;
-    }
-
-    /**
-     * Checks a sub-account id against 8x8's pattern: 3 to 50 of letters, digits and {@code - . _ &}. The id goes into
-     * the URL path, so a bad one would otherwise surface as a confusing 404. The error gives the id's length, not
-     * the id.
+     * Checks a sub-account id against 8x8's pattern, since it goes into the URL path where a bad one would surface as
+     * a confusing 404; the error gives the id's length, not the id.
      *
      * @param field the field, for the error
      * @param value the id as given
      * @return the id, unchanged
-     * @throws ValidationException when the id is missing or does not match the pattern
+     * @throws ValidationException when the id is missing or not 3 to 50 of letters, digits and {@code - . _ &}
      */
     public static String subAccountId(String field, String value) {
         if (value == null || value.isEmpty()) {
@@ -102,14 +84,15 @@ public final class Checks {
     }
 
     /**
-     * Normalises a phone number to E.164 ({@code +6512345678}). A number starting with {@code +} (or {@code 00})
-     * is international; any other needs {@code country}. The check is libphonenumber's "possible number" (length and
-     * country code), not a carrier lookup, so test numbers pass.
+     * Normalises a phone number to E.164: one starting with {@code +} or {@code 00} is international, any other
+     * needs {@code country}. The check is libphonenumber's "possible number", not a carrier lookup, so test numbers
+     * pass.
      *
      * @param field the field, for the error
      * @param number the number as given
      * @param country an ISO 3166 alpha-2 country for national numbers, or null
      * @return the E.164 form
+     * @throws ValidationException when the number is missing or not a possible number
      */
     public static String phone(String field, String number, String country) {
         if (number == null || number.isBlank()) {
@@ -157,8 +140,8 @@ public final class Checks {
     }
 
     /**
-     * Checks an ISO 3166 alpha-2 country code against the regions libphonenumber knows, since the code is used to
-     * read national numbers.
+     * Checks an ISO 3166 alpha-2 country code against the regions libphonenumber knows, since it reads national
+     * numbers.
      *
      * @param field the field, for the error
      * @param value the code in any case, or null when not set
@@ -177,8 +160,8 @@ public final class Checks {
     }
 
     /**
-     * Checks an absolute http or https URL with a host, such as a media or button link the API would fetch or show.
-     * Surrounding or inner spaces are refused rather than trimmed, so what is sent is what was given.
+     * Checks an absolute http or https URL with a host; spaces are refused rather than trimmed, so what is sent is
+     * what was given.
      *
      * @param field the field, for the error
      * @param value the URL as given
@@ -197,7 +180,7 @@ public final class Checks {
     }
 
     /**
-     * Checks an optional URL by the rules of {@link #url(String, String)} when it is present.
+     * Checks an optional URL as {@link #url} does when it is present.
      *
      * @param field the field, for the error
      * @param value the URL as given, or null when not set
@@ -209,9 +192,8 @@ public final class Checks {
     }
 
     /**
-     * Checks a base URL: https anywhere, plain http only for a loopback host (the simulator, a local proxy), so the
-     * key never crosses a network in clear. User info is refused, and not echoed, since that is where a key would
-     * be.
+     * Checks a base URL: https anywhere, plain http only to a loopback host (the simulator, a local proxy), so the
+     * key never crosses a network in clear; user info is refused, and not echoed, since that is where a key would be.
      *
      * @param field the field, for the error
      * @param value the URL as given
@@ -225,9 +207,8 @@ public final class Checks {
             throw new ValidationException(field, "must be an absolute http:// or https:// URL");
         }
         if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
-            // Not echoed: the user info is where a key would be.
-            throw new ValidationException(field, "must not carry user info (a name or password before @); give the key with "
-                    + "apiKey(..), never in a URL");
+            throw new ValidationException(field, "must not carry user info (a name or password before @); give the"
+                    + " key with apiKey(..), never in a URL");
         }
         if (!parsed.isHttps() && !isLoopback(parsed.host())) {
             throw new ValidationException(field, "plain http is allowed only for loopback hosts; use https");
@@ -236,32 +217,16 @@ public final class Checks {
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /**
-     * Tells whether a host name is a loopback address, without any DNS lookup: a check made while building a client
-     * must not block or depend on the resolver. Only literal forms count ({@code localhost}, {@code *.localhost},
-     * {@code 127.x.x.x}, {@code ::1}).
-     *
-     * @param host the host name or address literal, as a URL carries it
-     * @return whether the host is loopback
-     */
-    public static boolean isLoopback(String host) {
+    /** Literal loopback forms only: a check made while building a client must not block on a DNS lookup. */
+    private static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         // 127.x only as an IPv4 literal: a name such as 127.0.0.1.example.com resolves anywhere.
         return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
-                || h.equals("::1")
-                || h.equals("[::1]") || h.equals("0:0:0:0:0:0:0:1");
+                || h.equals("::1") || h.equals("[::1]") || h.equals("0:0:0:0:0:0:0:1");
     }
 
-    /**
-     * Checks a schedule: not in the past (5 s of slack for clock skew), at most {@link #MAX_SCHEDULE_AHEAD} ahead of
-     * {@code clock}, the window the API accepts.
-     *
-     * @param field the field, for the error
-     * @param scheduled when the message is to be sent, or null to send now
-     * @param clock the clock "now" is read from
-     * @throws ValidationException when the time is in the past or too far ahead
-     */
-    public static void schedule(String field, OffsetDateTime scheduled, Clock clock) {
+    /** A schedule the API accepts: not in the past (5 s of slack for clock skew), at most 7 days ahead. */
+    static void schedule(String field, OffsetDateTime scheduled, Clock clock) {
         if (scheduled == null) {
             return;
         }
@@ -275,17 +240,8 @@ public final class Checks {
         }
     }
 
-    /**
-     * Checks that an expiry is after the schedule (or after now when nothing is scheduled): a message that expires
-     * before it may be sent could never be delivered.
-     *
-     * @param field the field, for the error
-     * @param expiry when the message stops being worth delivering, or null for none
-     * @param scheduled when the message is to be sent, or null to send now
-     * @param clock the clock "now" is read from
-     * @throws ValidationException when the expiry is not after the schedule, or in the past
-     */
-    public static void expiry(String field, OffsetDateTime expiry, OffsetDateTime scheduled, Clock clock) {
+    /** An expiry after the schedule, or after now: a message that expires before it may be sent is never delivered. */
+    static void expiry(String field, OffsetDateTime expiry, OffsetDateTime scheduled, Clock clock) {
         if (expiry == null) {
             return;
         }
@@ -298,8 +254,7 @@ public final class Checks {
     }
 
     /**
-     * Checks a count is within 1 to {@code max}, such as the messages of a batch or the entries of a list the API
-     * caps.
+     * Checks a count is within 1 to {@code max}, such as the messages of a batch.
      *
      * @param field the field, for the error
      * @param size the count

@@ -11,8 +11,7 @@ import java.util.function.BiConsumer;
 
 /**
  * Request fields the facade does not model yet, set by a builder's {@code extra(name, value)} and sent as the
- * generated model's additional properties. A name the facade models is refused (set it through its own builder
- * method, where it is checked); values are strings, numbers, booleans or Gson trees.
+ * generated model's additional properties. A modelled name is refused, so that its own builder method checks it.
  */
 public final class Extras {
 
@@ -49,10 +48,10 @@ public final class Extras {
     }
 
     /**
-     * An unmodifiable copy of a builder's extras, JSON trees copied.
+     * Copies a builder's extras.
      *
      * @param extras the builder's map
-     * @return the copy
+     * @return an unmodifiable copy, JSON trees copied
      */
     public static Map<String, Object> copy(Map<String, Object> extras) {
         if (extras.isEmpty()) {
@@ -63,13 +62,8 @@ public final class Extras {
         return Collections.unmodifiableMap(copy);
     }
 
-    /**
-     * Puts extras into a generated model as additional properties.
-     *
-     * @param extras the extras
-     * @param put the model's {@code putAdditionalProperty}
-     */
-    public static void apply(Map<String, Object> extras, BiConsumer<String, Object> put) {
+    /** Puts extras into a generated model through its {@code putAdditionalProperty}. */
+    static void apply(Map<String, Object> extras, BiConsumer<String, Object> put) {
         extras.forEach((name, value) -> put.accept(name, value instanceof JsonElement e ? e.deepCopy() : value));
     }
 }

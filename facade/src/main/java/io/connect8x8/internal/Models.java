@@ -5,20 +5,20 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Sets a field of a generated model by its wire name, for the fields whose presence or type differs between spec
- * sets: when the spec in use has the field (the model's {@code openapiFields}), through its generated setter (an
- * enum-typed field gets the matching generated constant); otherwise as an additional property, which the documents
- * allow. So {@code clientMessageId} is a typed field with 8x8's complete SMS document and an additional property
- * with the guides' one, and the same mapping code compiles and sends correctly against both.
+ * sets: through its generated setter when the spec in use has the field (an enum-typed field gets the matching
+ * generated constant), otherwise as an additional property, which the documents allow. So {@code clientMessageId}
+ * is a typed field with 8x8's complete SMS document and an additional property with the guides' one, and the same
+ * mapping code compiles and sends correctly against both.
  */
-public final class Models {
+final class Models {
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
@@ -31,15 +31,10 @@ public final class Models {
     }
 
     /**
-     * A new generated model with no field set: the generator initialises a field with the document's
-     * {@code default}, and the facade never writes a default the caller did not ask for (the API applies its own
-     * defaults, so a field left unset stays off the wire whatever the spec set).
-     *
-     * @param factory the model's constructor
-     * @param <T> the model type
-     * @return the model, every spec default cleared
+     * A new model with every spec {@code default} cleared: the API applies its own defaults, and the facade never
+     * sends one the caller did not ask for, whatever the spec set.
      */
-    public static <T> T create(Supplier<T> factory) {
+    static <T> T create(Supplier<T> factory) {
         T model = factory.get();
         for (Field field : SHAPES.get(model.getClass()).defaulted) {
             try {
@@ -51,16 +46,9 @@ public final class Models {
         return model;
     }
 
-    /**
-     * Sets a field by wire name; a null value leaves it unset.
-     *
-     * @param model the generated model instance
-     * @param field the wire name
-     * @param path the field's path in the request, for a refused enum value
-     * @param value the value: a String is matched to the generated enum when the field is enum-typed
-     */
+    /** Sets a field by wire name ({@code path} names it in a refusal of an enum value); null leaves it unset. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static void set(Object model, String field, String path, Object value) {
+    static void set(Object model, String field, String path, Object value) {
         if (value == null) {
             return;
         }
@@ -92,8 +80,7 @@ public final class Models {
         @SuppressWarnings("unchecked")
         static Shape of(Class<?> type) {
             try {
-                Field fields = type.getField("openapiFields");
-                Set<String> names = Set.copyOf((Set<String>) fields.get(null));
+                Set<String> names = Set.copyOf((Set<String>) type.getField("openapiFields").get(null));
                 Map<String, Method> setters = new HashMap<>();
                 for (Method m : type.getMethods()) {
                     if (m.getName().startsWith("set") && m.getParameterCount() == 1 && m.getName().length() > 3) {

@@ -1,129 +1,154 @@
 package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
+import io.connect8x8.BatchResult;
+import io.connect8x8.OutboundMessage;
+import io.connect8x8.RawJson;
+import io.connect8x8.ValidationException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * One kind of request through the {@link SendPipeline} (single or batch, SMS or chat apps): what the pipeline needs
- * to know of the input to prepare it, how it maps to the generated model, how the generated API builds the HTTP
- * request, and how the answer is read. Implementations hold no state beyond the generated API they call.
+ * One kind of request through the {@link SendPipeline} (single or batch, SMS or chat apps), made of its parts:
+ * what the pipeline needs of the input to prepare it, its generated model and HTTP call, and the reading of the
+ * answer. {@link SmsKinds} and {@link ChatKinds} give only what differs between the APIs; a kind holds no state
+ * beyond the generated API it calls.
  *
  * @param <I> the facade's input type
  * @param <M> the generated request model
  * @param <R> the facade's result type
  */
-public interface RequestKind<I, M, R> {
+public final class RequestKind<I, M, R> {
+
+    private final Function<I, List<MessageFacts>> messages;
+    private final Function<I, BatchFacts> batch;
+    private final BiFunction<I, Ids, M> model;
+    private final Call<M> call;
+    private final Function<JsonObject, R> reader;
+    private final Function<R, ResultFacts> resultFacts;
+    private final Function<I, String> description;
 
     /**
-     * The messages of the input, in wire order, as the prepare step needs them.
-     *
-     * @param input the input
-     * @return one entry a message (one for a single send)
+     * The parts of a kind; {@code batch} answers null for a single send, and {@code description} says what is sent
+     * for logs, phone numbers masked and no message text.
      */
-    List<MessageFacts> messages(I input);
+    RequestKind(Function<I, List<MessageFacts>> messages, Function<I, BatchFacts> batch, BiFunction<I, Ids, M> model,
+                Call<M> call, Function<JsonObject, R> reader, Function<R, ResultFacts> resultFacts,
+                Function<I, String> description) {
+        this.messages = messages;
+        this.batch = batch;
+        this.model = model;
+        this.call = call;
+        this.reader = reader;
+        this.resultFacts = resultFacts;
+        this.description = description;
+    }
 
-    /**
-     * The batch's own facts.
-     *
-     * @param input the input
-     * @return the batch facts, or null for a single send
-     */
-    BatchFacts batch(I input);
+    List<MessageFacts> messages(I input) {
+        return messages.apply(input);
+    }
 
-    /**
-     * Maps the prepared input to the generated request model.
-     *
-     * @param input the input
-     * @param ids the ids the prepare step fixed
-     * @return the model
-     */
-    M toModel(I input, Ids ids);
+    BatchFacts batch(I input) {
+        return batch.apply(input);
+    }
 
-    /**
-     * The generated API's unexecuted call for the model.
-     *
-     * @param subAccountId the call's sub-account
-     * @param model the model
-     * @return the call, whose request the pipeline executes
-     * @throws Exception the generated API's checked exception
-     */
-    okhttp3.Call call(String subAccountId, M model) throws Exception;
+    M toModel(I input, Ids ids) {
+        return model.apply(input, ids);
+    }
 
-    /**
-     * Reads a 2xx answer.
-     *
-     * @param json the parsed body, owned by the result from now on
-     * @return the result
-     */
-    R read(JsonObject json);
+    okhttp3.Call call(String subAccountId, M model) throws Exception {
+        return call.call(subAccountId, model);
+    }
 
-    /**
-     * What a result tells a {@link io.connect8x8.CallListener}: ids and counts, no content.
-     *
-     * @param result the result {@link #read} returned
-     * @return the facts
-     */
-    ResultFacts resultFacts(R result);
+    /** Reads a 2xx answer, which the result owns from now on. */
+    R read(JsonObject json) {
+        return reader.apply(json);
+    }
 
-    /**
-     * What is sent, for logs: phone numbers masked, no message text.
-     *
-     * @param input the input
-     * @return a short description
-     */
-    String describe(I input);
+    ResultFacts resultFacts(R result) {
+        return resultFacts.apply(result);
+    }
 
-    /**
-     * What the prepare step needs of one message.
-     *
-     * @param scheduled when it is scheduled, or null
-     * @param expiry when it expires, or null
-     * @param clientMessageId the caller's id, or null to generate one
-     * @param maxIdLength the longest id the API takes
-     */
+    String describe(I input) {
+        return description.apply(input);
+    }
+
+    static MessageFacts facts(OutboundMessage message, int maxIdLength) {
+        return new MessageFacts(message.scheduled().orElse(null), message.expiry().orElse(null),
+                message.clientMessageId().orElse(null), maxIdLength);
+    }
+
+    static List<MessageFacts> facts(List<? extends OutboundMessage> messages, int maxIdLength) {
+        List<MessageFacts> facts = new ArrayList<>(messages.size());
+        messages.forEach(message -> facts.add(facts(message, maxIdLength)));
+        return facts;
+    }
+
+    /** Maps each message of a batch with its fixed id; a refusal names the message ({@code messages[i].field}). */
+    static <E, T> List<T> each(List<E> messages, Ids ids, BiFunction<E, String, T> map) {
+        List<T> mapped = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                mapped.add(map.apply(messages.get(i), ids.messageIds().get(i)));
+            } catch (ValidationException e) {
+                throw e.within("messages[" + i + "]");
+            }
+        }
+        return mapped;
+    }
+
+    static <T, B> B batchResult(JsonObject json, Function<JsonObject, T> item, BatchResultFactory<T, B> factory) {
+        var parts = ResponseReader.batch(json, item);
+        return factory.make(parts.batchId(), parts.clientBatchId(), parts.acceptedCount(), parts.rejectedCount(),
+                parts.messages(), parts.raw());
+    }
+
+    static ResultFacts batchFacts(BatchResult<?> result) {
+        return new ResultFacts(null, result.batchId(), result.acceptedCount(), result.rejectedCount());
+    }
+
+    /** The generated API's unexecuted call for a model, which throws the generated client's checked exception. */
+    interface Call<M> {
+        okhttp3.Call call(String subAccountId, M model) throws Exception;
+    }
+
+    /** The constructor of a facade batch result. */
+    interface BatchResultFactory<R, B> {
+        B make(String batchId, String clientBatchId, int accepted, int rejected, List<R> messages, RawJson raw);
+    }
+
+    /** What the prepare step needs of one message; a null id is generated, at most {@code maxIdLength} long. */
     record MessageFacts(OffsetDateTime scheduled, OffsetDateTime expiry, String clientMessageId, int maxIdLength) {
     }
 
-    /**
-     * What the prepare step needs of a batch.
-     *
-     * @param clientBatchId the caller's id, or null to generate one
-     * @param maxIdLength the longest batch id the API takes
-     * @param templateScheduled the shared template's schedule, or null
-     * @param templateExpiry the shared template's expiry, or null
-     */
+    /** What the prepare step needs of a batch; the template's times are null without a template. */
     record BatchFacts(String clientBatchId, int maxIdLength, OffsetDateTime templateScheduled,
                       OffsetDateTime templateExpiry) {
     }
 
     /**
-     * The ids fixed before the first attempt and reused by every retry.
-     *
-     * @param batchId the batch's id, or null
-     * @param messageIds each message's id (null entries when generation is off and none was given)
+     * The ids fixed before the first attempt and reused by every retry: null entries when generation is off and
+     * none was given.
      */
     record Ids(String batchId, List<String> messageIds) {
 
-        /**
-         * The id of the only message of a single send.
-         *
-         * @return the id, or null
-         */
-        public String single() {
+        String single() {
             return messageIds.get(0);
         }
     }
 
     /**
-     * What a result tells a {@link io.connect8x8.CallListener}.
+     * What a result tells a {@link io.connect8x8.CallListener}: ids and counts, no content.
      *
      * @param messageId a single send's umid, or null
      * @param batchId a batch's id, or null
      * @param accepted the messages accepted
      * @param rejected the messages refused within an accepted batch
      */
-    record ResultFacts(String messageId, String batchId, int accepted, int rejected) {
+    public record ResultFacts(String messageId, String batchId, int accepted, int rejected) {
 
         /** No facts: for failures. */
         public static final ResultFacts NONE = new ResultFacts(null, null, 0, 0);

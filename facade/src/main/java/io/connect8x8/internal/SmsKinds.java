@@ -7,18 +7,20 @@ import io.connect8x8.generated.sms.model.BatchSmsRequest;
 import io.connect8x8.generated.sms.model.SmsEncoding;
 import io.connect8x8.generated.sms.model.SmsRequest;
 import io.connect8x8.generated.sms.model.SmsTemplateFull;
+import io.connect8x8.internal.RequestKind.BatchFacts;
+import io.connect8x8.internal.RequestKind.MessageFacts;
+import io.connect8x8.internal.RequestKind.ResultFacts;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import io.connect8x8.sms.SmsBatchResult;
 import io.connect8x8.sms.SmsResult;
 import io.connect8x8.sms.SmsTemplate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The SMS API's two kinds of request: the mapping from the facade's types to the generated models (field names
- * from the generated setters, enum spellings from the generated enums) and the reading of the answers.
+ * The SMS API's two kinds of request: the mapping to the generated models (field names from the generated setters,
+ * enum spellings from the generated enums) and the reading of the answers.
  */
 public final class SmsKinds {
 
@@ -32,48 +34,11 @@ public final class SmsKinds {
      * @return the kind
      */
     public static RequestKind<Sms, SmsRequest, SmsResult> single(SmsApi api) {
-        return new RequestKind<>() {
-            @Override
-            public List<MessageFacts> messages(Sms sms) {
-                if (sms.to().isEmpty()) {
-                    throw new io.connect8x8.ValidationException("destination", "is required");
-                }
-                if (sms.text().isEmpty()) {
-                    throw new io.connect8x8.ValidationException("text", "is required");
-                }
-                return List.of(facts(sms));
-            }
-
-            @Override
-            public BatchFacts batch(Sms sms) {
-                return null;
-            }
-
-            @Override
-            public SmsRequest toModel(Sms sms, Ids ids) {
-                return message(sms, sms.text().orElseThrow(), ids.single());
-            }
-
-            @Override
-            public okhttp3.Call call(String subAccountId, SmsRequest model) throws Exception {
-                return api.sendSmsSingleCall(subAccountId, model, null);
-            }
-
-            @Override
-            public ResultFacts resultFacts(SmsResult result) {
-                return ResultFacts.single(result.umid(), result.accepted());
-            }
-
-            @Override
-            public SmsResult read(JsonObject json) {
-                return result(json);
-            }
-
-            @Override
-            public String describe(Sms sms) {
-                return "sms to " + Redaction.maskPhone(sms.to().orElse(null));
-            }
-        };
+        return new RequestKind<>(sms -> List.of(RequestKind.facts(required(sms), Sms.MAX_CLIENT_MESSAGE_ID)),
+                sms -> null, (sms, ids) -> message(sms, sms.text().orElseThrow(), ids.single()),
+                (subAccountId, model) -> api.sendSmsSingleCall(subAccountId, model, null), SmsKinds::result,
+                result -> ResultFacts.single(result.umid(), result.accepted()),
+                sms -> "sms to " + Redaction.maskPhone(sms.to().orElse(null)));
     }
 
     /**
@@ -84,59 +49,27 @@ public final class SmsKinds {
      * @return the kind
      */
     public static RequestKind<SmsBatch, BatchSmsRequest, SmsBatchResult> batch(SmsApi api) {
-        return new RequestKind<>() {
-            @Override
-            public List<MessageFacts> messages(SmsBatch batch) {
-                List<MessageFacts> facts = new ArrayList<>(batch.size());
-                for (Sms sms : batch.messages()) {
-                    facts.add(facts(sms));
-                }
-                for (int i = 0; i < batch.destinations().size(); i++) {
-                    facts.add(new MessageFacts(null, null, null, Sms.MAX_CLIENT_MESSAGE_ID));
-                }
-                return facts;
-            }
-
-            @Override
-            public BatchFacts batch(SmsBatch batch) {
-                OffsetDateTime scheduled = batch.template().flatMap(SmsTemplate::scheduled).orElse(null);
-                OffsetDateTime expiry = batch.template().flatMap(SmsTemplate::expiry).orElse(null);
-                return new BatchFacts(batch.clientBatchId().orElse(null), SmsBatch.MAX_CLIENT_BATCH_ID, scheduled,
-                        expiry);
-            }
-
-            @Override
-            public BatchSmsRequest toModel(SmsBatch batch, Ids ids) {
-                return toBatch(batch, ids);
-            }
-
-            @Override
-            public okhttp3.Call call(String subAccountId, BatchSmsRequest model) throws Exception {
-                return api.sendManySmsCall(subAccountId, model, null);
-            }
-
-            @Override
-            public ResultFacts resultFacts(SmsBatchResult result) {
-                return new ResultFacts(null, result.batchId(), result.acceptedCount(), result.rejectedCount());
-            }
-
-            @Override
-            public SmsBatchResult read(JsonObject json) {
-                var parts = ResponseReader.batch(json, SmsKinds::result);
-                return new SmsBatchResult(parts.batchId(), parts.clientBatchId(), parts.acceptedCount(),
-                        parts.rejectedCount(), parts.messages(), parts.raw());
-            }
-
-            @Override
-            public String describe(SmsBatch batch) {
-                return "sms batch of " + batch.size();
-            }
-        };
+        return new RequestKind<>(batch -> {
+            List<MessageFacts> facts = RequestKind.facts(batch.messages(), Sms.MAX_CLIENT_MESSAGE_ID);
+            facts.addAll(Collections.nCopies(batch.destinations().size(),
+                    new MessageFacts(null, null, null, Sms.MAX_CLIENT_MESSAGE_ID)));
+            return facts;
+        }, batch -> new BatchFacts(batch.clientBatchId().orElse(null), SmsBatch.MAX_CLIENT_BATCH_ID,
+                batch.template().flatMap(SmsTemplate::scheduled).orElse(null),
+                batch.template().flatMap(SmsTemplate::expiry).orElse(null)),
+                SmsKinds::toBatch, (subAccountId, model) -> api.sendManySmsCall(subAccountId, model, null),
+                json -> RequestKind.batchResult(json, SmsKinds::result, SmsBatchResult::new),
+                RequestKind::batchFacts, batch -> "sms batch of " + batch.size());
     }
 
-    private static RequestKind.MessageFacts facts(Sms sms) {
-        return new RequestKind.MessageFacts(sms.scheduled().orElse(null), sms.expiry().orElse(null),
-                sms.clientMessageId().orElse(null), Sms.MAX_CLIENT_MESSAGE_ID);
+    private static Sms required(Sms sms) {
+        if (sms.to().isEmpty()) {
+            throw new ValidationException("destination", "is required");
+        }
+        if (sms.text().isEmpty()) {
+            throw new ValidationException("text", "is required");
+        }
+        return sms;
     }
 
     /** One message; the fields the guides' document lacks go in as additional properties (docs/architecture.md). */
@@ -161,18 +94,12 @@ public final class SmsKinds {
             request.clientBatchId(ids.batchId());
         }
         String templateText = batch.template().flatMap(SmsTemplate::text).orElse(null);
-        List<SmsRequest> messages = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.messages().size(); i++) {
-            Sms sms = batch.messages().get(i);
-            try {
-                messages.add(message(sms, sms.text().orElse(templateText), ids.messageIds().get(i)));
-            } catch (ValidationException e) {
-                throw e.within("messages[" + i + "]");
-            }
-        }
+        List<SmsRequest> messages = RequestKind.each(batch.messages(), ids,
+                (sms, id) -> message(sms, sms.text().orElse(templateText), id));
         int offset = batch.messages().size();
         for (int i = 0; i < batch.destinations().size(); i++) {
-            SmsRequest message = Models.create(SmsRequest::new).destination(batch.destinations().get(i)).text(templateText);
+            SmsRequest message = Models.create(SmsRequest::new).destination(batch.destinations().get(i))
+                    .text(templateText);
             Models.set(message, "clientMessageId", "clientMessageId", ids.messageIds().get(offset + i));
             messages.add(message);
         }
@@ -189,8 +116,8 @@ public final class SmsKinds {
         SmsTemplateFull full = Models.create(SmsTemplateFull::new);
         template.text().ifPresent(full::text);
         template.from().ifPresent(full::source);
-        template.encodingAsString().ifPresent(e -> full.encoding(SpecEnums.of(SmsEncoding.class, "template.encoding",
-                e)));
+        template.encodingAsString()
+                .ifPresent(e -> full.encoding(SpecEnums.of(SmsEncoding.class, "template.encoding", e)));
         template.scheduled().ifPresent(full::scheduled);
         template.expiry().ifPresent(full::expiry);
         return full;

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * The spec's spellings of enum values, read from the generated enums of the spec set the client was built from.
- * The facade names a value by its meaning (a facade enum constant's name such as {@code GOOGLE_RCS}); this class
- * finds the generated constant whose value matches it, ignoring case and separators, so that {@code Template} and
- * {@code template}, {@code GoogleRCS} and {@code GOOGLE_RCS} are the same value. A value the spec in use lacks is
- * refused with a {@link ValidationException} naming the field, before any network I/O.
+ * The facade names a value by its meaning (a facade constant such as {@code GOOGLE_RCS}); the generated constant
+ * whose value matches it ignoring case and separators is sent, so {@code Template} and {@code template},
+ * {@code GoogleRCS} and {@code GOOGLE_RCS} are one value. A value the spec in use lacks is refused with a
+ * {@link ValidationException} naming the field, before any network I/O.
  */
 public final class SpecEnums {
 
@@ -25,9 +25,8 @@ public final class SpecEnums {
             Map<String, Enum<?>> index = new HashMap<>();
             for (Object constant : type.getEnumConstants()) {
                 Enum<?> e = (Enum<?>) constant;
-                String value = String.valueOf(e);
-                if (!UNKNOWN.equals(value)) {
-                    index.putIfAbsent(key(value), e);
+                if (!UNKNOWN.equals(String.valueOf(e))) {
+                    index.putIfAbsent(key(String.valueOf(e)), e);
                     index.putIfAbsent(key(e.name()), e);
                 }
             }
@@ -39,10 +38,10 @@ public final class SpecEnums {
     }
 
     /**
-     * Normalises a name for matching: lower case, letters and digits only.
+     * Normalises a name for matching.
      *
      * @param name a name in any casing or separator style
-     * @return the matching key
+     * @return its letters and digits, in lower case
      */
     public static String key(String name) {
         StringBuilder key = new StringBuilder(name.length());
@@ -55,17 +54,8 @@ public final class SpecEnums {
         return key.toString();
     }
 
-    /**
-     * Finds the generated constant for the first of {@code names} the spec in use has.
-     *
-     * @param type the generated enum
-     * @param field the wire field the value is sent in, for the error
-     * @param names the names of the value, most specific first
-     * @param <E> the enum type
-     * @return the constant, whose {@code toString()} is the spec's spelling
-     * @throws ValidationException when the spec in use has none of the names
-     */
-    public static <E extends Enum<E>> E of(Class<E> type, String field, String... names) {
+    /** The generated constant for the first of {@code names} the spec in use has, else a refusal on {@code field}. */
+    static <E extends Enum<E>> E of(Class<E> type, String field, String... names) {
         E found = find(type, names);
         if (found == null) {
             throw new ValidationException(field, "'" + names[0] + "' is not a value the API document in use allows"
@@ -78,9 +68,9 @@ public final class SpecEnums {
      * Finds the generated constant for the first of {@code names} the spec in use has.
      *
      * @param type the generated enum
-     * @param names the names of the value
+     * @param names the names of the value, most specific first
      * @param <E> the enum type
-     * @return the constant, or null when the spec in use has none of them
+     * @return the constant, whose {@code toString()} is the spec's spelling, or null when it has none of them
      */
     public static <E extends Enum<E>> E find(Class<E> type, String... names) {
         Map<String, Enum<?>> index = INDEX.get(type);
@@ -94,10 +84,10 @@ public final class SpecEnums {
     }
 
     /**
-     * The spec's spellings of an enum, in declaration order.
+     * The spec's spellings of an enum.
      *
      * @param type the generated enum
-     * @return its values, without the generator's stand-in for unknown values
+     * @return its values in declaration order, without the generator's stand-in for unknown values
      */
     public static List<String> allowed(Class<? extends Enum<?>> type) {
         List<String> values = new ArrayList<>();
@@ -110,8 +100,8 @@ public final class SpecEnums {
     }
 
     /**
-     * Finds the facade's constant for a name given as text, ignoring case and separators, for a value type that is
-     * open to values the facade has no constant for (a channel or encoding a newer document added).
+     * Finds the facade's constant for a name given as text, ignoring case and separators, for a value type open to
+     * values the facade has no constant for (a channel or encoding a newer document added).
      *
      * @param type the facade's enum
      * @param name the name as given, or null
@@ -133,8 +123,8 @@ public final class SpecEnums {
     }
 
     /**
-     * Checks a value given as text for an enum-valued field: present and not blank. Whether the spec in use allows it
-     * is decided when the request is mapped, against the generated enum, where the field's full path is known.
+     * Checks a value given as text for an enum-valued field; whether the spec in use allows it is decided when the
+     * request is mapped, where the field's full path is known.
      *
      * @param field the wire field, for the error
      * @param value the value as given

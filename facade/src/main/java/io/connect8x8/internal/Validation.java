@@ -9,40 +9,26 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The one validation step of a send: every check of a message that is not a single field's own (those ran when its
- * builder built it, through {@link Checks}) runs here, in this order: the request kind's required fields, the clock
- * (schedule and expiry, of the batch template and of each message), the sub-account of the call, and the mapping to
- * the generated model with its enum checks. The send pipeline throws the first violation before any network I/O; the
- * operations' {@code validate(..)} (used by campaigns and the CLI to refuse one bad message alone) returns them all.
+ * The one validation step of a send: every check of a message that is not a single field's own (those ran in its
+ * builder, through {@link Checks}) runs here, in this order: the request kind's required fields, the clock
+ * (schedule and expiry, of the batch template and of each message), the call's sub-account, and the mapping to the
+ * generated model with its enum checks. The send pipeline throws the first violation before any network I/O; the
+ * operations' {@code validate(..)} (campaigns and the CLI refuse one bad message alone with it) returns them all.
  * Immutable and thread-safe.
  */
-public final class Validation {
+final class Validation {
 
     private final Clock clock;
+    /** The client's own, checked when it was built; null when it has none. */
     private final String subAccountId;
 
-    /**
-     * Makes the validation step of one client.
-     *
-     * @param clock the clock schedules and expiries are checked against
-     * @param subAccountId the client's sub-account, already checked when the client was built; null when it has none
-     */
-    public Validation(Clock clock, String subAccountId) {
+    Validation(Clock clock, String subAccountId) {
         this.clock = clock;
         this.subAccountId = subAccountId;
     }
 
-    /**
-     * Every violation of the input as a send with these options would find it, the mapping's included, without
-     * sending and without generating ids.
-     *
-     * @param kind the kind of request
-     * @param input the facade's input
-     * @param options the call's options (its sub-account)
-     * @param <I> the input type
-     * @return the violations in the order they are checked; empty when the input would be sent
-     */
-    public <I> List<ValidationException> violations(RequestKind<I, ?, ?> kind, I input, RequestOptions options) {
+    /** Every violation a send with these options would find, the mapping's included, without generating ids. */
+    <I> List<ValidationException> violations(RequestKind<I, ?, ?> kind, I input, RequestOptions options) {
         List<ValidationException> found = new ArrayList<>();
         List<RequestKind.MessageFacts> messages = beforeMapping(kind, input, options, found);
         if (found.isEmpty()) {
@@ -56,15 +42,8 @@ public final class Validation {
     }
 
     /**
-     * The checks before the mapping; the pipeline throws the first violation, and the mapping (which it then runs
-     * with the real ids) throws its own enum checks.
-     *
-     * @param kind the kind of request
-     * @param input the facade's input
-     * @param options the call's options
-     * @param found where the violations are added
-     * @param <I> the input type
-     * @return the messages' facts, for the ids; empty when the kind refused the input
+     * The checks before the mapping, which the pipeline then runs with the real ids; returns the messages' facts,
+     * empty when the kind refused the input.
      */
     <I> List<RequestKind.MessageFacts> beforeMapping(RequestKind<I, ?, ?> kind, I input, RequestOptions options,
                                                      List<ValidationException> found) {
@@ -85,9 +64,8 @@ public final class Validation {
             }
         }
         for (int i = 0; i < messages.size(); i++) {
-            RequestKind.MessageFacts message = messages.get(i);
             try {
-                times(message.scheduled(), message.expiry());
+                times(messages.get(i).scheduled(), messages.get(i).expiry());
             } catch (ValidationException e) {
                 found.add(batch == null ? e : e.within("messages[" + i + "]"));
             }
@@ -100,19 +78,12 @@ public final class Validation {
         return messages;
     }
 
-    /**
-     * The sub-account of a call: the option's, else the client's; checked against 8x8's pattern.
-     *
-     * @param options the call's options
-     * @return the sub-account
-     * @throws ValidationException when there is none or it is malformed
-     */
+    /** The call's sub-account: the option's, else the client's. */
     String subAccount(RequestOptions options) {
         String id = options.subAccountId().orElse(subAccountId);
         if (id == null) {
             throw new ValidationException("subAccountId", "is required: set it on the client or the call");
         }
-        // The client's own was checked when it was built.
         return id == subAccountId ? id : Checks.subAccountId("subAccountId", id);
     }
 

@@ -32,7 +32,7 @@ import okhttp3.RequestBody;
  * the wire stays the generated code's. The generator's one-of wrappers keep their generated adapter; enums keep
  * their generated {@code @JsonAdapter}.
  */
-public final class WireJson {
+final class WireJson {
 
     /** The generated {@code ApiClient.isJsonMime} rule, compiled once instead of at every call. */
     private static final Pattern JSON_MIME =
@@ -48,49 +48,27 @@ public final class WireJson {
     private WireJson() {
     }
 
-    /**
-     * Writes a generated model (or any value) as JSON.
-     *
-     * @param value the value
-     * @return the JSON text
-     */
-    public static String toJson(Object value) {
+    private static String toJson(Object value) {
         return GSON.toJson(value);
     }
 
-    /**
-     * The generated client's test for a JSON media type, without compiling a pattern per call.
-     *
-     * @param mime the media type, or null
-     * @return whether it is JSON
-     */
-    public static boolean isJsonMime(String mime) {
+    /** The generated client's test for a JSON media type, without compiling a pattern per call. */
+    static boolean isJsonMime(String mime) {
         // The generated operations ask about "application/json" three times a call: answered without the pattern.
         return mime != null && ("application/json".equals(mime) || "*/*".equals(mime)
                 || JSON_MIME.matcher(mime).matches());
     }
 
-    /**
-     * The generated client's path-parameter escaping (URL-encoded, a space as {@code %20}), without its per-call
-     * regular expression.
-     *
-     * @param value the parameter
-     * @return the escaped text
-     */
-    public static String escape(String value) {
+    /** The generated client's path-parameter escaping (a space as {@code %20}), without its per-call pattern. */
+    static String escape(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
-     * A generated model as a JSON request body, exactly as OkHttp's {@code RequestBody.create(String, MediaType)}
-     * makes it (a charset-less type gets {@code ; charset=utf-8}, the text is encoded in the type's charset), the
-     * media type parsed once instead of twice a call.
-     *
-     * @param model the generated model (or any value)
-     * @param contentType the operation's content type
-     * @return the body
+     * A model as a JSON body, exactly as OkHttp's {@code RequestBody.create(String, MediaType)} makes it (a
+     * charset-less type gets {@code ; charset=utf-8}), the media type parsed once instead of twice a call.
      */
-    public static RequestBody body(Object model, String contentType) {
+    static RequestBody body(Object model, String contentType) {
         BodyType type = MEDIA_TYPES.get(contentType);
         return RequestBody.create(toJson(model).getBytes(type.charset()), type.mediaType());
     }

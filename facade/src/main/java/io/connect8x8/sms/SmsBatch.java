@@ -1,15 +1,13 @@
 package io.connect8x8.sms;
 
-import java.util.Set;
-import java.util.Map;
-import java.util.LinkedHashMap;
-import io.connect8x8.internal.Extras;
+import io.connect8x8.MessageBatch;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A batch of SMS, in one of the API's two forms: personalised {@code messages} (each may leave to the template what
@@ -22,9 +20,8 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  */
-public final class SmsBatch {
+public final class SmsBatch extends MessageBatch<Sms> {
 
-    /** The wire names this type models itself: {@code extra(..)} refuses them. */
     private static final Set<String> MODELLED = Set.of("clientBatchId", "messages", "destinations", "template",
             "includeMessagesInResponse");
 
@@ -33,19 +30,13 @@ public final class SmsBatch {
     /** The longest {@code clientBatchId} the SMS API takes. */
     public static final int MAX_CLIENT_BATCH_ID = 20;
 
-    private final List<Sms> messages;
     private final List<String> destinations;
     private final SmsTemplate template;
-    private final String clientBatchId;
-    private final boolean includeMessagesInResponse;
-    private final Map<String, Object> extras;
 
     private SmsBatch(Builder b) {
-        this.messages = List.copyOf(b.messages);
+        super(b, MAX_CLIENT_BATCH_ID);
         this.template = b.template;
-        this.clientBatchId = Checks.optionalText("clientBatchId", b.clientBatchId, MAX_CLIENT_BATCH_ID);
-        this.includeMessagesInResponse = b.includeMessagesInResponse;
-        this.extras = Extras.copy(b.extras);
+        List<Sms> messages = messages();
         if (!messages.isEmpty() && !b.destinations.isEmpty()) {
             throw new ValidationException("destinations", "give either messages or destinations, not both");
         }
@@ -57,153 +48,61 @@ public final class SmsBatch {
             normalised.add(Checks.phone("destinations[" + i + "]", b.destinations.get(i), null));
         }
         this.destinations = List.copyOf(normalised);
-        Checks.size(messages.isEmpty() ? "destinations" : "messages",
-                messages.isEmpty() ? destinations.size() : messages.size(), MAX_MESSAGES);
+        Checks.size(messages.isEmpty() ? "destinations" : "messages", size(), MAX_MESSAGES);
         boolean templateText = template != null && template.text().isPresent();
         if (!destinations.isEmpty() && !templateText) {
             throw new ValidationException("template.text", "is required with destinations");
         }
         for (int i = 0; i < messages.size(); i++) {
-            Sms sms = messages.get(i);
-            if (sms.to().isEmpty()) {
+            if (messages.get(i).to().isEmpty()) {
                 throw new ValidationException("messages[" + i + "].destination", "is required");
             }
-            if (sms.text().isEmpty() && !templateText) {
+            if (messages.get(i).text().isEmpty() && !templateText) {
                 throw new ValidationException("messages[" + i + "].text", "is required (or set template.text)");
             }
         }
     }
 
-    /**
-     * A new builder.
-     *
-     * @return a new builder
-     */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * The personalised messages, empty in the destinations form.
-     *
-     * @return the personalised messages, empty in the destinations form
-     */
-    public List<Sms> messages() {
-        return messages;
-    }
-
-    /**
-     * The destinations in E.164 form, empty in the messages form.
-     *
-     * @return the destinations in E.164 form, empty in the messages form
-     */
+    /** {@return the destinations in E.164 form, empty in the messages form} */
     public List<String> destinations() {
         return destinations;
     }
 
-    /**
-     * The fields the messages share.
-     *
-     * @return the fields the messages share
-     */
+    /** {@return the fields the messages share} */
     public Optional<SmsTemplate> template() {
         return Optional.ofNullable(template);
     }
 
-    /**
-     * Your id for the batch, at most 20 characters.
-     *
-     * @return your id for the batch, at most 20 characters
-     */
-    public Optional<String> clientBatchId() {
-        return Optional.ofNullable(clientBatchId);
-    }
-
-    /**
-     * Whether the response lists each message.
-     *
-     * @return whether the response lists each message
-     */
-    public boolean includeMessagesInResponse() {
-        return includeMessagesInResponse;
-    }
-
-    /**
-     * The number of messages the batch sends.
-     *
-     * @return the number of messages the batch sends
-     */
+    /** {@return the number of messages the batch sends, in either form} */
+    @Override
     public int size() {
-        return messages.isEmpty() ? destinations.size() : messages.size();
-    }
-
-    /**
-     * The fields set with {@link Builder#extra(String, Object)}, sent beside the modelled ones.
-     *
-     * @return the extra fields by wire name, in the order set
-     */
-    public Map<String, Object> extras() {
-        return Extras.copy(extras);
+        return destinations.isEmpty() ? messages().size() : destinations.size();
     }
 
     @Override
     public String toString() {
-        return "SmsBatch{size=" + size() + ", form=" + (messages.isEmpty() ? "destinations" : "messages")
-                + ", clientBatchId=" + clientBatchId + ", template=" + template + '}';
+        return "SmsBatch{size=" + size() + ", form=" + (messages().isEmpty() ? "destinations" : "messages")
+                + ", clientBatchId=" + clientBatchId().orElse(null) + ", template=" + template + '}';
     }
 
     /** Builds an {@link SmsBatch}. */
-    public static final class Builder {
-        private final List<Sms> messages = new ArrayList<>();
+    public static final class Builder extends MessageBatch.Builder<Sms, SmsBatch, Builder> {
         private final List<String> destinations = new ArrayList<>();
         private SmsTemplate template;
-        private String clientBatchId;
-        private boolean includeMessagesInResponse;
-        private final Map<String, Object> extras = new LinkedHashMap<>();
 
         private Builder() {
+            super(MODELLED);
         }
 
         /**
-         * Sets a request field this version of the facade does not model, such as one a newer 8x8 document added.
-         * It is sent as given, beside the modelled fields; setting a name again replaces the value.
+         * Adds a recipient of the template's text.
          *
-         * @param name the field's wire name; not one this type models (use its own method for those)
-         * @param value a String, Number, Boolean, or a Gson JsonObject or JsonArray (copied)
-         * @return this builder
-         * @throws ValidationException for a blank or modelled name, or another type of value
-         */
-        public Builder extra(String name, Object value) {
-            extras.put(name, Extras.check(MODELLED, name, value));
-            return this;
-        }
-
-        /**
-         * One personalised message.
-         *
-         * @param sms one personalised message
-         * @return this builder
-         */
-        public Builder addMessage(Sms sms) {
-            messages.add(Objects.requireNonNull(sms, "sms"));
-            return this;
-        }
-
-        /**
-         * Personalised messages, added in order.
-         *
-         * @param messages personalised messages, added in order
-         * @return this builder
-         */
-        public Builder addMessages(List<Sms> messages) {
-            messages.forEach(this::addMessage);
-            return this;
-        }
-
-        /**
-         * One recipient of the template's text, in E.164 form.
-         *
-         * @param destination one recipient of the template's text, in E.164 form
+         * @param destination the recipient in E.164 form
          * @return this builder
          */
         public Builder addDestination(String destination) {
@@ -212,9 +111,9 @@ public final class SmsBatch {
         }
 
         /**
-         * Recipients of the template's text.
+         * Adds recipients of the template's text, in order.
          *
-         * @param destinations recipients of the template's text
+         * @param destinations the recipients in E.164 form
          * @return this builder
          */
         public Builder addDestinations(List<String> destinations) {
@@ -223,7 +122,7 @@ public final class SmsBatch {
         }
 
         /**
-         * The shared fields (required with destinations).
+         * Sets the fields the messages share.
          *
          * @param template the shared fields (required with destinations)
          * @return this builder
@@ -233,34 +132,7 @@ public final class SmsBatch {
             return this;
         }
 
-        /**
-         * Sets the batch's own id, echoed in the answer, to find the batch again after an ambiguous failure.
-         *
-         * @param clientBatchId your id for the batch, at most 20 characters (default: the client generates one)
-         * @return this builder
-         */
-        public Builder clientBatchId(String clientBatchId) {
-            this.clientBatchId = clientBatchId;
-            return this;
-        }
-
-        /**
-         * Whether the response lists each message (default false).
-         *
-         * @param include whether the response lists each message (default false)
-         * @return this builder
-         */
-        public Builder includeMessagesInResponse(boolean include) {
-            this.includeMessagesInResponse = include;
-            return this;
-        }
-
-        /**
-         * The batch.
-         *
-         * @return the batch
-         * @throws ValidationException naming the first malformed field
-         */
+        @Override
         public SmsBatch build() {
             return new SmsBatch(this);
         }

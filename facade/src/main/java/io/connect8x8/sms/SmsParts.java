@@ -38,8 +38,7 @@ public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart,
     private static final byte[] GSM7_WIDTHS = gsm7Widths();
 
     /**
-     * Makes a value; {@link #of(String)} computes one from a text, this constructor is for values read back or built in
-     * tests.
+     * Makes a value read back or built in a test; {@link #of(String)} computes one from a text.
      *
      * @param encoding the encoding used: {@link SmsEncoding#GSM7} or {@link SmsEncoding#UCS2}
      * @param length the length in the encoding's units
@@ -54,8 +53,7 @@ public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart,
     }
 
     /**
-     * Computes the parts for {@code text} as the API does with encoding {@code AUTO}: GSM-7 when every character
-     * has a GSM-7 form, UCS-2 otherwise.
+     * Computes the parts as the API does with encoding {@code AUTO}: GSM-7 when every character has a GSM-7 form.
      *
      * @param text the message text, not null
      * @return the encoding and parts

@@ -2,7 +2,6 @@ package io.connect8x8.sms;
 
 import io.connect8x8.RawJson;
 import io.connect8x8.internal.Redaction;
-import java.util.Optional;
 
 /**
  * The API's answer for one SMS.
@@ -19,22 +18,7 @@ public record SmsResult(String umid, String clientMessageId, String destination,
                         String description, RawJson raw) {
 
     /**
-     * A result without raw JSON: for results built by hand (tests, fakes).
-     *
-     * @param umid 8x8's unique message id
-     * @param clientMessageId the caller's id, or null
-     * @param destination the destination as echoed
-     * @param encoding the encoding as spelled
-     * @param status the status code as spelled
-     * @param description the status's description, or null
-     */
-    public SmsResult(String umid, String clientMessageId, String destination, String encoding, String status,
-                     String description) {
-        this(umid, clientMessageId, destination, encoding, status, description, RawJson.EMPTY);
-    }
-
-    /**
-     * Makes a result; a null {@code raw} becomes {@link RawJson#EMPTY}, so readers never check for null.
+     * Makes a result; a null {@code raw} (a result built by hand) becomes {@link RawJson#EMPTY}.
      *
      * @param umid 8x8's unique message id
      * @param clientMessageId the caller's id as echoed, or null
@@ -48,29 +32,12 @@ public record SmsResult(String umid, String clientMessageId, String destination,
         raw = raw == null ? RawJson.EMPTY : raw;
     }
 
-    /**
-     * Whether the API queued the message.
-     *
-     * @return true for the status {@code QUEUED}, in any casing
-     */
+    /** {@return whether the API queued the message: the status {@code QUEUED}, in any casing} */
     public boolean accepted() {
         return "QUEUED".equalsIgnoreCase(status);
     }
 
-    /**
-     * The caller's id.
-     *
-     * @return the id, if the answer echoed one
-     */
-    public Optional<String> clientMessageIdValue() {
-        return Optional.ofNullable(clientMessageId);
-    }
-
-    /**
-     * The result, the destination masked.
-     *
-     * @return a description
-     */
+    /** The result, the destination masked. */
     @Override
     public String toString() {
         return "SmsResult{umid=" + umid + ", clientMessageId=" + clientMessageId + ", destination="

@@ -1,29 +1,23 @@
 package io.connect8x8.sms;
 
 import io.connect8x8.ValidationException;
-import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Redaction;
-import io.connect8x8.internal.SpecEnums;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * The fields a batch's messages share ({@code template} in the SMS batch request). A field set on a message
- * overrides the template's. In the text, {@code {name}} placeholders are not filled by the API: personalise with
- * one {@link Sms} per recipient instead.
+ * The fields a batch's messages share ({@code template} in the SMS batch request); a field set on a message
+ * overrides the template's. The API does not fill {@code {name}} placeholders: personalise with one {@link Sms} per
+ * recipient instead.
  */
 public final class SmsTemplate {
 
-    private final String text;
-    private final String from;
-    private final String encoding;
+    private final SmsText body;
     private final OffsetDateTime scheduled;
     private final OffsetDateTime expiry;
 
     private SmsTemplate(Builder b) {
-        this.text = b.text == null ? null : Sms.checkText("template.text", b.text, b.encoding);
-        this.from = Checks.optionalText("template.source", b.from, Sms.MAX_SOURCE);
-        this.encoding = b.encoding;
+        this.body = b.body.check("template.");
         this.scheduled = b.scheduled;
         this.expiry = b.expiry;
         if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
@@ -31,82 +25,50 @@ public final class SmsTemplate {
         }
     }
 
-    /**
-     * Returns a new builder.
-     *
-     * @return a new builder
-     */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * Returns the shared text.
-     *
-     * @return the shared text
-     */
+    /** {@return the shared text} */
     public Optional<String> text() {
-        return Optional.ofNullable(text);
+        return Optional.ofNullable(body.text());
     }
 
-    /**
-     * Returns the shared sender id.
-     *
-     * @return the shared sender id
-     */
+    /** {@return the shared sender id} */
     public Optional<String> from() {
-        return Optional.ofNullable(from);
+        return Optional.ofNullable(body.from());
     }
 
-    /**
-     * Returns the shared encoding.
-     *
-     * @return the shared encoding if set: the facade's constant, or {@link SmsEncoding#UNKNOWN} for a name it has no
-     *     constant for (read {@link #encodingAsString()} then)
-     */
+    /** {@return the shared encoding: {@link SmsEncoding#UNKNOWN} for a name with no constant} */
     public Optional<SmsEncoding> encoding() {
         return encodingAsString().map(SmsEncoding::find);
     }
 
-    /**
-     * Returns the shared encoding as given: the name passed to {@link Builder#encoding(String)}, or the constant's
-     * name. The spelling sent is the matching value of the spec in use.
-     *
-     * @return the shared encoding as given, if set
-     */
+    /** {@return the shared encoding as given} */
     public Optional<String> encodingAsString() {
-        return Optional.ofNullable(encoding);
+        return Optional.ofNullable(body.encoding());
     }
 
-    /**
-     * Returns the shared schedule.
-     *
-     * @return the shared schedule
-     */
+    /** {@return the shared schedule} */
     public Optional<OffsetDateTime> scheduled() {
         return Optional.ofNullable(scheduled);
     }
 
-    /**
-     * Returns the shared expiry.
-     *
-     * @return the shared expiry
-     */
+    /** {@return the shared expiry} */
     public Optional<OffsetDateTime> expiry() {
         return Optional.ofNullable(expiry);
     }
 
     @Override
     public String toString() {
-        return "SmsTemplate{text=" + Redaction.describeText(text) + ", from=" + from + ", encoding=" + encoding
-                + ", scheduled=" + scheduled + '}';
+        return "SmsTemplate{text=" + Redaction.describeText(body.text()) + ", from=" + body.from() + ", encoding="
+                + body.encoding() + ", scheduled=" + scheduled + '}';
     }
 
-    /** Builds an {@link SmsTemplate}; every field is optional. */
+    /** Builds an {@link SmsTemplate}; every field is optional, and has the meaning of the {@link Sms} field. */
     public static final class Builder {
-        private String text;
-        private String from;
-        private String encoding;
+        private SmsText body = SmsText.EMPTY;
         private OffsetDateTime scheduled;
         private OffsetDateTime expiry;
 
@@ -114,24 +76,24 @@ public final class SmsTemplate {
         }
 
         /**
-         * Returns this builder.
+         * Sets the text of the messages that have none.
          *
          * @param text the shared text
          * @return this builder
          */
         public Builder text(String text) {
-            this.text = text;
+            body = body.withText(text);
             return this;
         }
 
         /**
-         * Returns this builder.
+         * Sets the sender id of the messages that have none.
          *
          * @param from the shared sender id, sent as {@code source}
          * @return this builder
          */
         public Builder from(String from) {
-            this.from = from;
+            body = body.withFrom(from);
             return this;
         }
 
@@ -143,25 +105,24 @@ public final class SmsTemplate {
          * @throws ValidationException when {@code encoding} is {@link SmsEncoding#UNKNOWN}
          */
         public Builder encoding(SmsEncoding encoding) {
-            return encoding(encoding == null ? null
-                    : SpecEnums.requireKnown("template.encoding", encoding, SmsEncoding.UNKNOWN).name());
+            body = body.withEncoding("template.encoding", encoding);
+            return this;
         }
 
         /**
-         * Sets the shared encoding by name: any casing of a value of the spec in use, including one this version of
-         * the facade has no {@link SmsEncoding} constant for; checked against the spec in use when sent.
+         * Sets the shared encoding by name, as {@link Sms.Builder#encoding(String)} does.
          *
          * @param encoding the shared encoding's name, or null (default: not sent)
          * @return this builder
          * @throws ValidationException when {@code encoding} is blank
          */
         public Builder encoding(String encoding) {
-            this.encoding = encoding == null ? null : SpecEnums.requireName("template.encoding", encoding);
+            body = body.withEncoding("template.encoding", encoding);
             return this;
         }
 
         /**
-         * Returns this builder.
+         * Schedules the batch.
          *
          * @param scheduled when to send the batch
          * @return this builder
@@ -172,7 +133,7 @@ public final class SmsTemplate {
         }
 
         /**
-         * Returns this builder.
+         * Sets when the batch's messages stop being worth trying.
          *
          * @param expiry when to stop trying
          * @return this builder
@@ -183,7 +144,7 @@ public final class SmsTemplate {
         }
 
         /**
-         * Returns the template.
+         * Builds the template.
          *
          * @return the template
          * @throws ValidationException naming the malformed field

@@ -1,0 +1,185 @@
+package io.connect8x8;
+
+import io.connect8x8.internal.RequestKind;
+import io.connect8x8.internal.SendPipeline;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The sends of one messaging API of a {@link Connect8x8Client}: single and batch, blocking and not, their previews
+ * and their validation, all through the client's one send pipeline. Thread-safe.
+ *
+ * @param <M> the message type
+ * @param <R> the result of one message
+ * @param <B> the batch type
+ * @param <BR> the result of a batch
+ */
+public abstract class MessageOperations<M extends OutboundMessage, R, B extends MessageBatch<M>,
+        BR extends BatchResult<R>> {
+
+    private final SendPipeline pipeline;
+    private final RequestKind<M, ?, R> single;
+    private final RequestKind<B, ?, BR> batch;
+
+    /**
+     * Binds the operations to a client's send path; only the facade makes them.
+     *
+     * @param pipeline the client's send pipeline
+     * @param single the single send
+     * @param batch the batch send
+     */
+    protected MessageOperations(SendPipeline pipeline, RequestKind<M, ?, R> single, RequestKind<B, ?, BR> batch) {
+        this.pipeline = pipeline;
+        this.single = single;
+        this.batch = batch;
+    }
+
+    /**
+     * Sends one message ({@code POST /api/v1/subaccounts/{subAccountId}/messages}).
+     *
+     * @param message the message
+     * @return the API's answer
+     * @throws ValidationException before any network I/O, naming the field at fault
+     * @throws ApiErrorException the API's error, typed by status
+     * @throws TransportException the connection failed or timed out
+     * @throws UnexpectedResponseException the response was unusable
+     * @throws ClientClosedException the client was closed
+     */
+    public R send(M message) {
+        return send(message, RequestOptions.DEFAULT);
+    }
+
+    /**
+     * Sends one message with per-call options.
+     *
+     * @param message the message
+     * @param options overrides of the client's deadline, retry policy and sub-account
+     * @return the API's answer
+     * @throws Connect8x8Exception as {@link #send(OutboundMessage)}
+     */
+    public R send(M message, RequestOptions options) {
+        return pipeline.send(single, message, options);
+    }
+
+    /**
+     * Sends a batch ({@code POST .../messages/batch}).
+     *
+     * @param batch the batch
+     * @return the API's answer
+     * @throws Connect8x8Exception as {@link #send(OutboundMessage)}
+     */
+    public BR sendBatch(B batch) {
+        return sendBatch(batch, RequestOptions.DEFAULT);
+    }
+
+    /**
+     * Sends a batch with per-call options.
+     *
+     * @param batch the batch
+     * @param options the call's overrides
+     * @return the API's answer
+     * @throws Connect8x8Exception as {@link #send(OutboundMessage)}
+     */
+    public BR sendBatch(B batch, RequestOptions options) {
+        return pipeline.send(this.batch, batch, options);
+    }
+
+    /**
+     * Sends one message without blocking a thread (OkHttp's {@code enqueue}, the client's scheduler for retry
+     * waits), with the rules and typed exceptions of {@link #send(OutboundMessage, RequestOptions)}. It never throws
+     * for a failed send: refused input, a closed client, a full {@link Connect8x8Client.Builder#maxAsyncInFlight(int)}
+     * ({@link InFlightLimitException}) and every failure complete the future exceptionally with the typed exception,
+     * unwrapped; {@code cancel(true)} cancels the call in flight and any pending retry.
+     *
+     * @param message the message
+     * @param options the call's overrides
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when an argument is null
+     */
+    public CompletableFuture<R> sendAsync(M message, RequestOptions options) {
+        return pipeline.sendAsync(single, message, options);
+    }
+
+    /**
+     * Sends one message without blocking, with the client's defaults.
+     *
+     * @param message the message
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when the message is null
+     */
+    public CompletableFuture<R> sendAsync(M message) {
+        return sendAsync(message, RequestOptions.DEFAULT);
+    }
+
+    /**
+     * Sends a batch without blocking, under the contract of {@link #sendAsync(OutboundMessage, RequestOptions)}.
+     *
+     * @param batch the batch
+     * @param options the call's overrides
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when an argument is null
+     */
+    public CompletableFuture<BR> sendBatchAsync(B batch, RequestOptions options) {
+        return pipeline.sendAsync(this.batch, batch, options);
+    }
+
+    /**
+     * Sends a batch without blocking, with the client's defaults.
+     *
+     * @param batch the batch
+     * @return the API's answer, or the typed failure
+     * @throws NullPointerException when the batch is null
+     */
+    public CompletableFuture<BR> sendBatchAsync(B batch) {
+        return sendBatchAsync(batch, RequestOptions.DEFAULT);
+    }
+
+    /**
+     * The exact request {@link #send(OutboundMessage)} would make, without sending it; a generated
+     * {@code clientMessageId} is one fresh value, and the send generates its own.
+     *
+     * @param message the message
+     * @return the request, the key redacted
+     * @throws ValidationException as a send would
+     */
+    public RequestPreview preview(M message) {
+        return pipeline.preview(single, message);
+    }
+
+    /**
+     * The exact request {@link #sendBatch(MessageBatch)} would make, without sending it.
+     *
+     * @param batch the batch
+     * @return the request, the key redacted
+     * @throws ValidationException as a send would
+     */
+    public RequestPreview preview(B batch) {
+        return pipeline.preview(this.batch, batch);
+    }
+
+    /**
+     * Every reason a send would refuse this message before any network I/O (required fields, the clock, the
+     * sub-account, the values the API's document allows), so that campaigns and the CLI refuse one bad message alone.
+     *
+     * @param message the message
+     * @param options the call's options (the sub-account is checked)
+     * @return the violations, each naming its field; empty when a send would go out
+     * @throws NullPointerException when an argument is null
+     */
+    public List<ValidationException> validate(M message, RequestOptions options) {
+        return pipeline.validate(single, message, options);
+    }
+
+    /**
+     * Every reason a send of this batch would be refused before any network I/O, a message's named
+     * {@code messages[i].field}; see {@link #validate(OutboundMessage, RequestOptions)}.
+     *
+     * @param batch the batch
+     * @param options the call's options
+     * @return the violations; empty when a send would go out
+     * @throws NullPointerException when an argument is null
+     */
+    public List<ValidationException> validate(B batch, RequestOptions options) {
+        return pipeline.validate(this.batch, batch, options);
+    }
+}
