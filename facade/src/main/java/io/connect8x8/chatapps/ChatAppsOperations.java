@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ChatAppsOperations {
 
     static {
-        Access.chatApps(ChatAppsOperations::new);
+        Access.register(ChatAppsOperations.class, ChatAppsOperations::new);
     }
 
     private final Access.ChatWiring wiring;

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SmsOperations {
 
     static {
-        Access.sms(SmsOperations::new);
+        Access.register(SmsOperations.class, SmsOperations::new);
     }
 
     private final Access.SmsWiring wiring;
