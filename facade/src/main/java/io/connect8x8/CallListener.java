@@ -5,17 +5,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Observes every call a {@link Connect8x8Client} makes, synchronous and asynchronous, for metrics and tracing
- * ({@code connect8x8-micrometer} implements it). Set one with {@link Connect8x8Client.Builder#listener}.
- *
- * <p>A call is observed once its input passed validation: input refused before ({@link ValidationException},
- * {@link ClientClosedException}) is thrown at the call site, unobserved. For each call the client calls
- * {@link #callStarted} once, then on its {@link CallEvents} {@code attemptFinished} after each HTTP attempt,
- * {@code retryScheduled} before each wait, and {@code callFinished} exactly once.
- *
- * <p>The events carry no phone number, message text or key. They run on the calling thread or on OkHttp's and the
- * client's threads (async), so keep them short. A listener that throws is logged and ignored: it never changes the
- * outcome of a send.
+ * Observes every call a {@link Connect8x8Client} makes once its input passed validation, for metrics and tracing
+ * ({@code connect8x8-micrometer}). The events carry no phone number, message text or key, and run on the calling
+ * thread or on OkHttp's and the client's threads, so keep them short. A listener that throws is logged and ignored.
  */
 @FunctionalInterface
 public interface CallListener {
@@ -31,10 +23,7 @@ public interface CallListener {
      */
     CallEvents callStarted(CallInfo call);
 
-    /**
-     * The events of one call, from its start to its end. Implementations may keep per-call state (a timer); the
-     * client calls them from one thread at a time for a given call.
-     */
+    /** The events of one call, called from one thread at a time, so they may keep per-call state (a timer). */
     interface CallEvents {
 
         /** Events that do nothing. */

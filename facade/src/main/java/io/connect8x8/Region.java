@@ -1,5 +1,6 @@
 package io.connect8x8;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,18 +98,10 @@ public enum Region {
     }
 
     private boolean matchesAlias(String wanted) {
-        for (String alias : aliases) {
-            if (alias.equalsIgnoreCase(wanted)) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(aliases).anyMatch(wanted::equalsIgnoreCase);
     }
 
-    /**
-     * For a 403 with code 1201, the region the API's message points to, such as {@code ID} in "Please use the ID
-     * endpoint!".
-     */
+    /** For a 403 with code 1201, the region the message points to, as {@code ID} in "Please use the ID endpoint!". */
     static Region hintFor(ApiError error, Region configured) {
         if (error.code() == null || error.code() != 1201 || error.message() == null) {
             return null;

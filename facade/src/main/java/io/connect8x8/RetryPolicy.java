@@ -4,20 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When and how a call is repeated. The defaults are the safe ones:
- * <ul>
- *   <li>429: wait for {@code Retry-After} (or the backoff when absent) and retry, within the deadline;</li>
- *   <li>503, and failures that provably never reached the server (connection refused, DNS failure, connect
- *       timeout): retry with exponential backoff and full jitter;</li>
- *   <li>anything after which the message may have been processed (500, 502, 504, a read timeout or reset after the
- *       request was written): never retried, unless {@link Builder#retryAmbiguousFailures(boolean)} opts in.</li>
- * </ul>
- * Every attempt reuses the same {@code clientMessageId}, fixed before the first one.
+ * When and how a call is repeated, within its deadline. A 429 waits for its {@code Retry-After} (or the backoff); a
+ * 503, or a failure that provably never reached the server (connection refused, DNS failure, connect timeout), backs
+ * off exponentially with full jitter; anything after which the message may have been processed (500, 502, 504, a
+ * timeout or reset after the request was written) is retried only under {@link Builder#retryAmbiguousFailures}.
+ * Every attempt reuses the {@code clientMessageId} fixed before the first.
  *
- * @param maxAttempts attempts in all, the first included (default 3; 1 disables retries)
- * @param initialBackoff the base of the exponential backoff (default 250 ms)
- * @param maxBackoff the cap of one backoff (default 8 s)
- * @param retryAmbiguousFailures whether to retry when the message may already have been processed (default false)
+ * @param maxAttempts attempts in all, the first included
+ * @param initialBackoff the base of the exponential backoff
+ * @param maxBackoff the cap of one backoff
+ * @param retryAmbiguousFailures whether to retry when the message may already have been processed
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff,
                           boolean retryAmbiguousFailures) {

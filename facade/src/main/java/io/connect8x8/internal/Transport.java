@@ -594,7 +594,8 @@ public final class Transport implements CallExecutor {
             // The call timeout also covers the body: a server that sends it too slowly is a deadline, as for headers.
             if (e instanceof InterruptedIOException && call.isCanceled()) {
                 throw new CallTimeoutException("call deadline of " + timeout.toMillis() + " ms passed while reading "
-                        + "the response of attempt " + attempts + "; the message may have been sent", e, true, attempts);
+                        + "the response of attempt " + attempts + "; the message may have been sent", e, true,
+                        attempts);
             }
             throw new TransportException("reading the response failed: " + describe(e)
                     + "; the message may have been sent", e, true, attempts);
