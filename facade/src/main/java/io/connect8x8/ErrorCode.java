@@ -170,26 +170,20 @@ public final class ErrorCode implements Comparable<ErrorCode> {
     }
 
     /**
-     * Every code the table knows, in ascending order.
-     *
-     * @return the known codes, unmodifiable
+     * @return every code the table knows, in ascending order, unmodifiable
      */
     public static Collection<ErrorCode> knownCodes() {
         return Collections.unmodifiableCollection(KNOWN.values());
     }
 
     /**
-     * The number, as 8x8 sent it.
-     *
-     * @return the code's number
+     * @return the code's number, as 8x8 sent it
      */
     public int code() {
         return code;
     }
 
     /**
-     * Whether the table knows this code.
-     *
      * @return false for a code 8x8's documents did not name when this version was made
      */
     public boolean isKnown() {
@@ -205,38 +199,25 @@ public final class ErrorCode implements Comparable<ErrorCode> {
         return description != null ? description : "unknown";
     }
 
-    /**
-     * Orders by number.
-     *
-     * @param other another code
-     * @return the comparison of the numbers
-     */
+    /** Orders by number. */
     @Override
     public int compareTo(ErrorCode other) {
         return Integer.compare(code, other.code);
     }
 
-    /**
-     * Equal when the numbers are.
-     *
-     * @param other another object
-     * @return whether it is an error code with the same number
-     */
+    /** Equal when the numbers are. */
     @Override
     public boolean equals(Object other) {
         return other instanceof ErrorCode that && that.code == code;
     }
 
-    /** The number's hash. */
     @Override
     public int hashCode() {
         return Integer.hashCode(code);
     }
 
     /**
-     * The number and its meaning, for logs.
-     *
-     * @return for example {@code 1002 (the destination is not a valid phone number)}
+     * @return the number and its meaning, such as {@code 1002 (the destination is not a valid phone number)}
      */
     @Override
     public String toString() {

@@ -102,18 +102,14 @@ public final class CallRecorder {
     }
 
     /**
-     * The call returned a result.
-     *
-     * @param facts what the result says, for the listener
+     * @param facts what the call's result says, for the listener
      */
     public void succeeded(RequestKind.ResultFacts facts) {
         finish(null, null, false, facts);
     }
 
     /**
-     * The call failed.
-     *
-     * @param failure the typed failure
+     * @param failure the call's typed failure
      */
     public void failed(Connect8x8Exception failure) {
         finish(failure.sendState(), failure, false, RequestKind.ResultFacts.NONE);
@@ -125,9 +121,7 @@ public final class CallRecorder {
     }
 
     /**
-     * The caller cancelled an async call.
-     *
-     * @param state what the cancelled call had sent
+     * @param state what the async call its caller cancelled had sent
      */
     public void cancelled(SendState state) {
         finish(state, null, true, RequestKind.ResultFacts.NONE);
