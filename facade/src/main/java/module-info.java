@@ -1,32 +1,22 @@
 /**
- * The connect8x8 client: {@link io.connect8x8.Connect8x8Client} and its SMS and Messaging Apps types. The webhook
- * receiver, parser and ledger ({@code io.connect8x8.webhooks}) are a module of their own, connect8x8-webhooks.
- *
- * <p>Only the API packages are exported. {@code io.connect8x8.internal} (the send pipeline, the mapping to the
- * generated models, the transport) is neither exported nor opened: code on the module path, users and the other
- * connect8x8 modules alike, cannot compile against it or reach it by reflection. The facade reflects only on the
- * generated client's models, which that automatic module opens; nothing reflects on the facade's own classes, so
- * nothing is opened.
+ * The connect8x8 client: {@link io.connect8x8.Connect8x8Client} and its SMS and Messaging Apps types. Only the API
+ * packages are exported; {@code io.connect8x8.internal} is neither exported nor opened, so no code on the module path
+ * can compile against it or reach it by reflection.
  */
-// "module": the name keeps the jars' published Automatic-Module-Name, whose "connect8x8" ends in digits (javac
-// advises against terminal digits, which look like versions). "requires-transitive-automatic": the generated
-// client and OkHttp publish no descriptor, only a stable Automatic-Module-Name, and both are in the API's
-// signatures (GeneratedApis, Connect8x8Client.Builder#httpClient), so users must read them.
+// "module": the name keeps the jars' published Automatic-Module-Name, whose "connect8x8" ends in digits.
+// "requires-transitive-automatic": the generated client and OkHttp publish only an Automatic-Module-Name, and both
+// are in the API's signatures (GeneratedApis, Connect8x8Client.Builder#httpClient).
 @SuppressWarnings({"module", "requires-transitive-automatic"})
 module io.connect8x8.facade {
-    // In the public signatures: GeneratedApis returns the generated APIs; the builder takes an OkHttpClient;
-    // RawJson and ChatContent#interactive take and give Gson's JsonObject.
+    // In the public signatures: the generated APIs, OkHttpClient, and Gson's JsonObject (RawJson, ChatContent).
     requires transitive io.connect8x8.generated;
     requires transitive okhttp3;
     requires transitive com.google.gson;
-    // Used inside only.
     requires okio;
-    // OkHttp and okio are written in Kotlin, and as automatic modules they cannot say that they need its runtime:
-    // a named module on the module path is resolved only when something requires it, so the facade does, or the
-    // first request would fail with NoClassDefFoundError: kotlin/... (OkHttp 4's known module-path pitfall).
+    // OkHttp and okio are written in Kotlin and, as automatic modules, cannot require its runtime: without this the
+    // first request on the module path fails with NoClassDefFoundError: kotlin/...
     requires kotlin.stdlib;
-    // For the generated client, an automatic module as well: its JSON class loads java.sql.Date, and without this a
-    // user's module fails its first send with NoClassDefFoundError: java/sql/Date (ModuleBoundaryTest).
+    // The generated client's JSON class loads java.sql.Date (ModuleBoundaryTest).
     requires java.sql;
     requires com.google.i18n.phonenumbers.libphonenumber;
     requires org.slf4j;

@@ -14,15 +14,14 @@ public record ApiError(int httpStatus, Integer code, String message, String erro
                        String rawBody) {
 
     /**
-     * Makes an error; a null body becomes the empty string, so {@link #rawBody()} can be logged or parsed without a
-     * null check.
+     * Makes an error; a null body becomes the empty string.
      *
      * @param httpStatus the HTTP status
-     * @param code 8x8's error code, or null when the body had none
+     * @param code 8x8's error code, or null
      * @param message 8x8's error message, or null
      * @param errorId 8x8's error id, or null
      * @param timestamp the error's timestamp as written, or null
-     * @param rawBody the body as received; null is read as empty
+     * @param rawBody the body as received
      */
     public ApiError {
         rawBody = rawBody == null ? "" : rawBody;

@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 
 /**
- * An 8x8 API key. The only type that holds the key: {@link #toString()} redacts it, and no exception message, log
- * line or request preview ever contains it.
- *
- * <p>A key with whitespace or control characters inside is refused (a stray newline from a file is trimmed first),
- * because such a key would corrupt the {@code Authorization} header.
+ * An 8x8 API key: the only type that holds it, redacted by {@link #toString()}, never in an exception message, log
+ * line or request preview. A key with whitespace or control characters inside is refused, because it would corrupt
+ * the {@code Authorization} header.
  */
 public final class ApiKey {
 
@@ -29,8 +27,7 @@ public final class ApiKey {
      *
      * @param key the key; surrounding whitespace is trimmed
      * @return the key
-     * @throws ValidationException (field {@code apiKey}) when the key is empty or holds whitespace or control
-     *     characters; the message names the problem, never the key
+     * @throws ValidationException when the key is empty or holds whitespace, control or non-ASCII characters
      */
     public static ApiKey of(String key) {
         if (key == null || key.isBlank()) {
@@ -56,7 +53,7 @@ public final class ApiKey {
      * Reads the key from the environment variable {@value #ENVIRONMENT_VARIABLE}.
      *
      * @return the key
-     * @throws ValidationException (field {@code apiKey}) when the variable is unset or the key malformed
+     * @throws ValidationException when the variable is unset or the key malformed
      */
     public static ApiKey fromEnvironment() {
         String value = System.getenv(ENVIRONMENT_VARIABLE);
@@ -71,8 +68,7 @@ public final class ApiKey {
      *
      * @param file the file
      * @return the key
-     * @throws ValidationException (field {@code apiKeyFile}) when the file cannot be read, or (field
-     *     {@code apiKey}) when the key is malformed
+     * @throws ValidationException when the file cannot be read or the key is malformed
      */
     public static ApiKey fromFile(Path file) {
         String content;
@@ -94,8 +90,6 @@ public final class ApiKey {
     }
 
     /**
-     * Returns {@code ApiKey[redacted]}, never the key.
-     *
      * @return {@code ApiKey[redacted]}, never the key
      */
     @Override

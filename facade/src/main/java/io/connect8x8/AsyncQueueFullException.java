@@ -1,21 +1,16 @@
 package io.connect8x8;
 
 /**
- * An asynchronous send refused at once because the client has {@link Connect8x8Client.Builder#maxAsyncInFlight(int)}
- * calls in flight and its queue, {@link Connect8x8Client.Builder#maxAsyncQueued(int)} calls long, is full as well.
- * Nothing was sent ({@link SendState#NOT_SENT}). A subclass of {@link InFlightLimitException}, so code written for
- * the fail-fast default handles it too.
+ * An async send refused at once because {@link Connect8x8Client.Builder#maxAsyncInFlight(int)} calls are in flight
+ * and the queue of {@link Connect8x8Client.Builder#maxAsyncQueued(int)} is full. Nothing was sent.
  */
 public class AsyncQueueFullException extends InFlightLimitException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The client's {@code maxAsyncQueued}, the queue's length that was reached. */
     private final int queueCapacity;
 
     /**
-     * Creates the failure.
-     *
      * @param limit the client's {@code maxAsyncInFlight}
      * @param queueCapacity the client's {@code maxAsyncQueued}
      */
@@ -26,9 +21,7 @@ public class AsyncQueueFullException extends InFlightLimitException {
     }
 
     /**
-     * The queue's capacity that was reached.
-     *
-     * @return the client's {@code maxAsyncQueued}
+     * @return the client's {@code maxAsyncQueued}, the queue's capacity that was reached
      */
     public int queueCapacity() {
         return queueCapacity;

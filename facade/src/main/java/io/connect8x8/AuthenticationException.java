@@ -6,8 +6,6 @@ public class AuthenticationException extends ApiErrorException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * Creates the exception.
-     *
      * @param error the parsed response
      * @param attempts the number of HTTP requests made
      */

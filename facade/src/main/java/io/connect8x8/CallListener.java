@@ -1,22 +1,13 @@
 package io.connect8x8;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Observes every call a {@link Connect8x8Client} makes, synchronous and asynchronous alike, for metrics and tracing
- * ({@code connect8x8-micrometer} implements it with Micrometer). Set one with
- * {@link Connect8x8Client.Builder#listener(CallListener)}.
- *
- * <p>A call is observed from the moment its input has passed validation and it is handed to the transport: input
- * refused before that ({@link ValidationException}, {@link ClientClosedException}) is thrown at the call site and
- * not observed. For each call the client calls {@link #callStarted} once, then on the returned {@link CallEvents}
- * {@link CallEvents#attemptFinished} after each HTTP attempt, {@link CallEvents#retryScheduled} before each wait,
- * and {@link CallEvents#callFinished} exactly once.
- *
- * <p>The events carry no phone number, message text or key. They run on the thread that makes the call or on
- * OkHttp's and the client's scheduler threads (async), so keep them short. A listener that throws is logged and
- * ignored: it never changes the outcome of a send.
+ * Observes every call a {@link Connect8x8Client} makes once its input passed validation, for metrics and tracing
+ * ({@code connect8x8-micrometer}). The events carry no phone number, message text or key, and run on the calling
+ * thread or on OkHttp's and the client's threads, so keep them short. A listener that throws is logged and ignored.
  */
 @FunctionalInterface
 public interface CallListener {
@@ -32,10 +23,7 @@ public interface CallListener {
      */
     CallEvents callStarted(CallInfo call);
 
-    /**
-     * The events of one call, from its start to its end. Implementations may keep per-call state (a timer, an
-     * observation); the client calls them from one thread at a time for a given call.
-     */
+    /** The events of one call, called from one thread at a time, so they may keep per-call state (a timer). */
     interface CallEvents {
 
         /** Events that do nothing. */
@@ -51,8 +39,7 @@ public interface CallListener {
         }
 
         /**
-         * The call will try again after a wait (on a sleeping thread for {@code send}, on the client's scheduler for
-         * {@code sendAsync}).
+         * The call will try again after a wait.
          *
          * @param retry the wait and its reason
          */
@@ -71,42 +58,30 @@ public interface CallListener {
     /** The API a call goes to. */
     enum Api {
         /** The SMS API. */
-        SMS("sms"),
+        SMS,
         /** The Messaging Apps (chat apps) API. */
-        CHAT_APPS("chatapps"),
+        CHAT_APPS,
         /** The Verification API (one-time codes). */
-        VERIFY("verify");
-
-        private final String tag;
-
-        Api(String tag) {
-            this.tag = tag;
-        }
+        VERIFY;
 
         /**
-         * The lower-case name for metric tags.
+         * The name for metric tags.
          *
          * @return {@code sms}, {@code chatapps} or {@code verify}
          */
         public String tag() {
-            return tag;
+            return name().toLowerCase(Locale.ROOT).replace("_", "");
         }
     }
 
     /** The operation of a call. */
     enum Operation {
         /** One message. */
-        SEND("send"),
+        SEND,
         /** A batch. */
-        SEND_BATCH("sendBatch"),
+        SEND_BATCH,
         /** Any operation called by its operationId through {@link io.connect8x8.api.Operations}. */
-        CALL("call");
-
-        private final String tag;
-
-        Operation(String tag) {
-            this.tag = tag;
-        }
+        CALL;
 
         /**
          * The name for metric tags.
@@ -114,56 +89,50 @@ public interface CallListener {
          * @return {@code send}, {@code sendBatch} or {@code call}
          */
         public String tag() {
-            return tag;
+            return this == SEND_BATCH ? "sendBatch" : name().toLowerCase(Locale.ROOT);
         }
     }
 
     /** Why a call is retried. */
     enum RetryReason {
         /** HTTP 429: the wait is the answer's {@code Retry-After} when it has one. */
-        RATE_LIMITED("rate_limited"),
+        RATE_LIMITED,
         /** HTTP 503. */
-        UNAVAILABLE("unavailable"),
+        UNAVAILABLE,
         /** Another HTTP 5xx, retried only when the policy retries ambiguous failures. */
-        SERVER_ERROR("server_error"),
+        SERVER_ERROR,
         /** No HTTP answer: the connection failed (or broke, when the policy retries ambiguous failures). */
-        CONNECTION("connection");
-
-        private final String tag;
-
-        RetryReason(String tag) {
-            this.tag = tag;
-        }
+        CONNECTION;
 
         /**
-         * The lower-case name for metric tags.
+         * The name for metric tags.
          *
-         * @return the tag value
+         * @return the name in lower case, such as {@code rate_limited}
          */
         public String tag() {
-            return tag;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
     /**
      * What a call sends.
      *
-     * @param api the API
-     * @param operation single or batch send
-     * @param messages the number of messages (1 for a single send)
+     * @param api the API, required
+     * @param operation single or batch send, or a call by operationId, required
+     * @param messages the number of messages (1 for a single send, 0 for a call)
      * @param async whether the call was made with {@code sendAsync}/{@code sendBatchAsync}/{@code callAsync}
      * @param operationId the document's operationId of an {@link Operation#CALL}, else null
      */
     record CallInfo(Api api, Operation operation, int messages, boolean async, String operationId) {
 
         /**
-         * Makes a call's description; a listener tags metrics by the API and operation, so both are required.
+         * Checks the required parts.
          *
          * @param api the API
-         * @param operation single or batch send, or a call by operationId
-         * @param messages the number of messages (1 for a single send, 0 for a call)
-         * @param async whether the call was made with {@code sendAsync}/{@code sendBatchAsync}/{@code callAsync}
-         * @param operationId the document's operationId of an {@link Operation#CALL}, else null
+         * @param operation the operation
+         * @param messages the number of messages
+         * @param async whether the call was async
+         * @param operationId the operationId, or null
          * @throws NullPointerException when the API or operation is null
          */
         public CallInfo {
@@ -172,13 +141,12 @@ public interface CallListener {
         }
 
         /**
-         * Makes a send's description, without an operationId.
+         * A send's description, without an operationId.
          *
          * @param api the API
          * @param operation single or batch send
-         * @param messages the number of messages (1 for a single send)
-         * @param async whether the call was made with {@code sendAsync}/{@code sendBatchAsync}
-         * @throws NullPointerException when the API or operation is null
+         * @param messages the number of messages
+         * @param async whether the call was async
          */
         public CallInfo(Api api, Operation operation, int messages, boolean async) {
             this(api, operation, messages, async, null);
@@ -207,11 +175,10 @@ public interface CallListener {
     }
 
     /**
-     * How a call ended. {@link #sendState()} is null for a success; for a failure it is the failure's own
-     * {@link Connect8x8Exception#sendState()}; for a cancelled async call it is {@link SendState#MAY_HAVE_BEEN_SENT}
-     * when a request may have been written, else {@link SendState#NOT_SENT}.
+     * How a call ended.
      *
-     * @param sendState null on success, else the answer to "was it sent?"
+     * @param sendState null on success; else the failure's {@link Connect8x8Exception#sendState()}, or for a
+     *     cancelled call whether a request may have been written
      * @param httpStatus the last HTTP status received, or 0 when none was
      * @param attempts the number of HTTP attempts made
      * @param elapsed the call's duration on the client's clock, waits included

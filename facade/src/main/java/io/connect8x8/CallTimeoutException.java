@@ -1,16 +1,11 @@
 package io.connect8x8;
 
-/**
- * The call did not finish within its deadline (the client's call timeout or the per-call override), retries and
- * waits included.
- */
+/** The call did not finish within its deadline, retries and waits included. */
 public class CallTimeoutException extends TransportException {
 
     private static final long serialVersionUID = 1L;
 
     /**
-     * Creates the exception.
-     *
      * @param message what timed out
      * @param cause the underlying failure, may be null
      * @param mayHaveReachedServer whether any byte of the request was sent

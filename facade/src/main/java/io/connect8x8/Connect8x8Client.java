@@ -23,7 +23,9 @@ import java.net.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,7 +40,7 @@ import okhttp3.TlsVersion;
 
 /**
  * The entry point: one immutable, thread-safe client for the 8x8 SMS and Messaging Apps APIs over one connection
- * pool. The counterpart of the guides' External Credential (the key) and Named Credential (the region's host).
+ * pool.
  *
  * <pre>{@code
  * try (Connect8x8Client client = Connect8x8Client.builder()
@@ -50,10 +52,9 @@ import okhttp3.TlsVersion;
  * }
  * }</pre>
  *
- * <p>Share one client: it holds a connection pool and threads. {@link #close()} releases them (idempotent), once
- * every client derived from it with {@link #newBuilder()} is closed too; a caller-supplied {@link OkHttpClient} is
- * left open, as its owner's. The HTTP client behind them (and its TLS
- * set-up) is built at the first request, so a client that only previews requests never builds one.
+ * <p>Share one client: it holds a connection pool and threads, released by {@link #close()} once every client
+ * derived from it with {@link #newBuilder()} is closed too. The HTTP client (and its TLS set-up) is built at the
+ * first request, so a client that only previews requests never builds one.
  */
 public final class Connect8x8Client implements AutoCloseable {
 
@@ -75,24 +76,28 @@ public final class Connect8x8Client implements AutoCloseable {
     private final Builder settings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Connect8x8Client(Builder b) {
+    private Connect8x8Client(Builder given) {
+        // A copy: the lambdas below read it after build() returns, when the caller may change the builder.
+        Builder b = given.copy();
         ApiKey key = b.apiKey != null ? b.apiKey
                 : b.apiKeyFile != null ? ApiKey.fromFile(b.apiKeyFile) : ApiKey.fromEnvironment();
-        String smsUrl = Checks.baseUrl("smsBaseUrl", b.smsBaseUrl != null ? b.smsBaseUrl : b.region.smsBaseUrl());
-        String chatUrl = Checks.baseUrl("chatAppsBaseUrl",
-                b.chatAppsBaseUrl != null ? b.chatAppsBaseUrl : b.region.chatAppsBaseUrl());
-        String smsSub = b.smsSubAccountId != null ? b.smsSubAccountId : b.subAccountId;
-        String chatSub = b.chatAppsSubAccountId != null ? b.chatAppsSubAccountId : b.subAccountId;
-        if (smsSub != null) {
-            Checks.subAccountId("subAccountId", smsSub);
-        }
-        if (chatSub != null) {
-            Checks.subAccountId("subAccountId", chatSub);
+        String smsUrl = Checks.baseUrl("smsBaseUrl", or(b.smsBaseUrl, b.region.smsBaseUrl()));
+        String chatUrl = Checks.baseUrl("chatAppsBaseUrl", or(b.chatAppsBaseUrl, b.region.chatAppsBaseUrl()));
+        String smsSub = or(b.smsSubAccountId, b.subAccountId);
+        String chatSub = or(b.chatAppsSubAccountId, b.subAccountId);
+        for (String sub : new String[] {smsSub, chatSub}) {
+            if (sub != null) {
+                Checks.subAccountId("subAccountId", sub);
+            }
         }
         checkPositive("connectTimeout", b.connectTimeout);
         checkPositive("readTimeout", b.readTimeout);
         checkPositive("callTimeout", b.callTimeout);
-        checkUserAgent(b.userAgent);
+        if (b.userAgent == null || b.userAgent.isBlank()
+                || !b.userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new ValidationException("userAgent", "must be printable ASCII");
+        }
+        String verifyUrl = Checks.baseUrl("verifyBaseUrl", or(b.verifyBaseUrl, b.region.verifyBaseUrl()));
 
         this.maxAsyncInFlight = b.maxAsyncInFlight;
         SharedResources parent = b.shared;
@@ -114,73 +119,61 @@ public final class Connect8x8Client implements AutoCloseable {
                 http.dispatcher(dispatcher);
             }
             configure(http, b);
-            // Built at the first request (or generated()): building it loads the JDK's TLS stack and reads the trust
-            // store, a third of what a CLI dry run, which sends nothing, would otherwise load.
+            // Built at the first request: building it loads the JDK's TLS stack and reads the trust store, a third
+            // of what a CLI dry run, which sends nothing, would otherwise load.
             this.http = new Lazy<>(http::build);
             this.shared = new SharedResources(this.http, ownsHttp, dispatcher);
         }
 
-        Region hintRegion = b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null;
-        ScheduledExecutorService givenScheduler = b.asyncScheduler;
         SharedResources resources = this.shared;
-        this.transport = new Transport(this.http, b.clock, b.sleeper, b.random, hintRegion, b.maxResponseBytes,
-                b.logMessageContent, givenScheduler != null ? () -> givenScheduler : resources::scheduler,
+        this.transport = new Transport(this.http, b.clock, b.sleeper, b.random,
+                b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null, b.maxResponseBytes,
+                b.logMessageContent, b.asyncScheduler != null ? () -> b.asyncScheduler : resources::scheduler,
                 b.maxAsyncInFlight, b.maxAsyncQueued);
-        Supplier<String> ids = b.autoClientIds ? (b.idGenerator != null ? b.idGenerator : SendPipeline.RANDOM_IDS)
-                : null;
-
-        // The pipeline's generated clients only build requests (the transport executes them): no OkHttpClient of
-        // this client's is needed for that.
-        SmsApi smsApi = new SmsApi(smsApiClient(WireApiClients.REQUEST_FACTORY, smsUrl, key, b.userAgent));
-        MessagingApi messagingApi = new MessagingApi(
-                messagingApiClient(WireApiClients.REQUEST_FACTORY, chatUrl, key, b.userAgent));
-        this.sms = Access.smsOperations(new Access.SmsWiring(
-                new SendPipeline(transport, CallListener.Api.SMS, b.listener, b.clock, smsSub, b.callTimeout,
-                        b.retryPolicy, ids, closed::get),
-                SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
-        this.chatApps = Access.chatAppsOperations(new Access.ChatWiring(
-                new SendPipeline(transport, CallListener.Api.CHAT_APPS, b.listener, b.clock, chatSub, b.callTimeout,
-                        b.retryPolicy, ids, closed::get),
+        Supplier<String> ids = b.autoClientIds ? or(b.idGenerator, SendPipeline.RANDOM_IDS) : null;
+        // The pipelines' generated clients only build requests, which the transport executes.
+        SmsApi smsApi = new SmsApi(WireApiClients.configure(WireApiClients.sms(WireApiClients.REQUEST_FACTORY),
+                smsUrl, key::reveal, b.userAgent));
+        MessagingApi messagingApi = new MessagingApi(WireApiClients.configure(
+                WireApiClients.messaging(WireApiClients.REQUEST_FACTORY), chatUrl, key::reveal, b.userAgent));
+        this.sms = Access.make(SmsOperations.class, new Access.SmsWiring(
+                pipeline(b, CallListener.Api.SMS, smsSub, ids), SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
+        this.chatApps = Access.make(ChatAppsOperations.class, new Access.ChatWiring(
+                pipeline(b, CallListener.Api.CHAT_APPS, chatSub, ids),
                 ChatKinds.single(messagingApi), ChatKinds.batch(messagingApi)));
-        // The escape hatch's generated clients run their calls on the transport (an interceptor answers each call
-        // with the transport's execution), on first use.
-        String userAgent = b.userAgent;
-        Duration callTimeout = b.callTimeout;
-        RetryPolicy retryPolicy = b.retryPolicy;
-        CallListener listener = b.listener;
-        Clock clock = b.clock;
+        // The escape hatch's generated clients run their calls on the transport, on first use.
         this.generated = new Lazy<>(() -> new GeneratedApis(
-                new SmsApi(smsApiClient(onTransport(CallListener.Api.SMS, listener, clock, callTimeout, retryPolicy),
-                        smsUrl, key, userAgent)),
-                new MessagingApi(messagingApiClient(onTransport(CallListener.Api.CHAT_APPS, listener, clock,
-                        callTimeout, retryPolicy), chatUrl, key, userAgent))));
-        // The generic path: every operation of the generated artifacts, on the same transport and settings.
-        Map<String, String> baseUrls = new HashMap<>();
-        baseUrls.put("sms", smsUrl);
-        baseUrls.put("chatapps", chatUrl);
-        baseUrls.put("verify", Checks.baseUrl("verifyBaseUrl",
-                b.verifyBaseUrl != null ? b.verifyBaseUrl : b.region.verifyBaseUrl()));
+                new SmsApi(WireApiClients.configure(WireApiClients.sms(onTransport(CallListener.Api.SMS, b)),
+                        smsUrl, key::reveal, b.userAgent)),
+                new MessagingApi(WireApiClients.configure(WireApiClients.messaging(
+                        onTransport(CallListener.Api.CHAT_APPS, b)), chatUrl, key::reveal, b.userAgent))));
         Map<String, String> subAccounts = new HashMap<>();
         subAccounts.put("sms", smsSub);
         subAccounts.put("chatapps", chatSub);
-        subAccounts.put("verify", b.subAccountId != null ? b.subAccountId : smsSub);
-        ApiSettings apiSettings = new ApiSettings(transport, listener, clock, callTimeout, retryPolicy,
-                Map.copyOf(baseUrls), java.util.Collections.unmodifiableMap(subAccounts), b.accountId, key::reveal,
-                userAgent, closed::get);
-        this.api = new Lazy<>(() -> Access.operations(apiSettings));
+        subAccounts.put("verify", or(b.subAccountId, smsSub));
+        ApiSettings apiSettings = new ApiSettings(transport, b.listener, b.clock, b.callTimeout, b.retryPolicy,
+                Map.of("sms", smsUrl, "chatapps", chatUrl, "verify", verifyUrl),
+                Collections.unmodifiableMap(subAccounts), b.accountId, key::reveal, b.userAgent, closed::get);
+        this.api = new Lazy<>(() -> Access.make(Operations.class, apiSettings));
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + smsSub + (Objects.equals(smsSub, chatSub) ? "" : "/" + chatSub)
                 + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy
                 + (b.proxy == null ? "" : ", proxy=" + b.proxy) + '}';
-        this.settings = b.copy();
-        settings.apiKey = key;
-        settings.apiKeyFile = null;
+        b.apiKey = key;
+        b.apiKeyFile = null;
+        this.settings = b;
     }
 
-    /**
-     * This client's settings on an OkHttpClient builder: the root's own, or a copy of the root's for a derived
-     * client (whose interceptor is then already there).
-     */
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private SendPipeline pipeline(Builder b, CallListener.Api which, String subAccountId, Supplier<String> ids) {
+        return new SendPipeline(transport, which, b.listener, b.clock, subAccountId, b.callTimeout, b.retryPolicy,
+                ids, closed::get);
+    }
+
+    /** This client's settings on an OkHttpClient builder: the root's own, or a copy of the root's when derived. */
     private static OkHttpClient.Builder configure(OkHttpClient.Builder http, Builder b) {
         http.connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
@@ -203,42 +196,37 @@ public final class Connect8x8Client implements AutoCloseable {
                     : new ProxyAuthenticator(b.proxy.username(), b.proxy.password()));
         }
         // Also on a shared client: its owner's specs may allow TLS 1.0 and 1.1 (the derived client leaves them intact).
-        http.connectionSpecs(java.util.List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+        http.connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
                 .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2).build(), ConnectionSpec.CLEARTEXT));
         return http;
     }
 
     /** This client's OkHttpClient with each call answered by the transport: the escape hatch's. */
-    private OkHttpClient onTransport(CallListener.Api api, CallListener listener, Clock clock, Duration timeout,
-                                     RetryPolicy policy) {
-        return http.get().newBuilder()
-                .addInterceptor(new TransportInterceptor(transport, listener, clock, timeout, policy, api)).build();
+    private OkHttpClient onTransport(CallListener.Api which, Builder b) {
+        return http.get().newBuilder().addInterceptor(new TransportInterceptor(transport, b.listener, b.clock,
+                b.callTimeout, b.retryPolicy, which)).build();
     }
 
-    private static io.connect8x8.generated.sms.ApiClient smsApiClient(OkHttpClient http, String url, ApiKey key,
-                                                                       String userAgent) {
-        var client = WireApiClients.sms(http);
-        client.setBasePath(url);
-        client.setBearerToken(key::reveal);
-        client.setUserAgent(userAgent);
-        return client;
-    }
-
-    private static io.connect8x8.generated.messaging.ApiClient messagingApiClient(OkHttpClient http, String url,
-                                                                                   ApiKey key, String userAgent) {
-        var client = WireApiClients.messaging(http);
-        client.setBasePath(url);
-        client.setBearerToken(key::reveal);
-        client.setUserAgent(userAgent);
-        return client;
+    private static void checkPositive(String field, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new ValidationException(field, "must be a positive duration");
+        }
     }
 
     /**
-     * A builder holding this client's settings and sharing its connection pool, dispatcher and retry scheduler:
-     * change a setting (a timeout, the sub-account, the retry policy) and build a derived client without a second
-     * pool. The clients that share them are equals: each keeps working, sync and async, until it is itself closed,
-     * whichever closes first, and the shared resources are released when the last of them closes. A builder used
-     * after all of them were closed builds a client with resources of its own.
+     * A builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder with this client's settings that shares its connection pool, dispatcher and retry scheduler, for a
+     * derived client (another timeout, sub-account or retry policy) without a second pool. The clients that share
+     * them are equals: each works until it is itself closed, and the last close releases them. A builder used after
+     * all of them were closed builds a client with resources of its own.
      *
      * @return a new builder, independent of this client
      */
@@ -248,31 +236,10 @@ public final class Connect8x8Client implements AutoCloseable {
         return copy;
     }
 
-    private static void checkPositive(String field, Duration value) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new ValidationException(field, "must be a positive duration");
-        }
-    }
-
-    private static void checkUserAgent(String userAgent) {
-        if (userAgent == null || userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            throw new ValidationException("userAgent", "must be printable ASCII");
-        }
-    }
-
-    /**
-     * A builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY}.
-     *
-     * @return a builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY}
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
     /**
      * The SMS API.
      *
-     * @return the SMS API
+     * @return the SMS operations
      */
     public SmsOperations sms() {
         return sms;
@@ -281,7 +248,7 @@ public final class Connect8x8Client implements AutoCloseable {
     /**
      * The Messaging Apps API (WhatsApp and the other chat apps).
      *
-     * @return the Messaging Apps API (WhatsApp and the other chat apps)
+     * @return the Messaging Apps operations
      */
     public ChatAppsOperations chatApps() {
         return chatApps;
@@ -298,8 +265,7 @@ public final class Connect8x8Client implements AutoCloseable {
 
     /**
      * Every operation of the generated artifacts on the class path, by operationId, through this client's
-     * configuration and transport, and the conveniences built on it (message status, cancellation, WhatsApp
-     * templates, files, balance, webhooks, one-time codes). The documents are read at the first call.
+     * configuration and transport, and the conveniences built on it. The documents are read at the first call.
      *
      * @return the operations
      */
@@ -308,12 +274,19 @@ public final class Connect8x8Client implements AutoCloseable {
     }
 
     /**
-     * Closes this client; idempotent. From then on, every send through this client fails with
-     * {@link ClientClosedException} before anything is prepared or sent; a queued async call fails the same way. An
-     * async call waiting to retry fails at once with the failure of its last attempt; one with an attempt in flight
-     * ends with that attempt. The connection pool and threads are released when the last client sharing them (see
-     * {@link #newBuilder()}) is closed; a caller-supplied {@link OkHttpClient} and a scheduler given to
-     * {@link Builder#asyncScheduler} are left running, as their owner's.
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Closes this client; idempotent. From then on every send through it fails with {@link ClientClosedException}
+     * before anything is sent, as does a queued async call; an async call waiting to retry fails at once with its
+     * last attempt's failure, and one with an attempt in flight ends with that attempt. The pool and threads are
+     * released when the last client sharing them closes; a caller's {@link OkHttpClient} and scheduler stay open.
      */
     @Override
     public void close() {
@@ -330,7 +303,7 @@ public final class Connect8x8Client implements AutoCloseable {
     }
 
     /** Builds a {@link Connect8x8Client}. Every setting has a default except the sub-account id. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private ApiKey apiKey;
         private Path apiKeyFile;
         private Region region = Region.ASIA_PACIFIC;
@@ -365,47 +338,18 @@ public final class Connect8x8Client implements AutoCloseable {
         private Builder() {
         }
 
-        /** A copy of every setting. */
         private Builder copy() {
-            Builder c = new Builder();
-            c.apiKey = apiKey;
-            c.apiKeyFile = apiKeyFile;
-            c.region = region;
-            c.smsBaseUrl = smsBaseUrl;
-            c.chatAppsBaseUrl = chatAppsBaseUrl;
-            c.verifyBaseUrl = verifyBaseUrl;
-            c.accountId = accountId;
-            c.subAccountId = subAccountId;
-            c.smsSubAccountId = smsSubAccountId;
-            c.chatAppsSubAccountId = chatAppsSubAccountId;
-            c.connectTimeout = connectTimeout;
-            c.readTimeout = readTimeout;
-            c.callTimeout = callTimeout;
-            c.userAgent = userAgent;
-            c.httpClient = httpClient;
-            c.retryPolicy = retryPolicy;
-            c.autoClientIds = autoClientIds;
-            c.idGenerator = idGenerator;
-            c.clock = clock;
-            c.sleeper = sleeper;
-            c.random = random;
-            c.maxResponseBytes = maxResponseBytes;
-            c.logMessageContent = logMessageContent;
-            c.listener = listener;
-            c.asyncScheduler = asyncScheduler;
-            c.maxAsyncInFlight = maxAsyncInFlight;
-            c.maxAsyncQueued = maxAsyncQueued;
-            c.proxy = proxy;
-            c.shared = shared;
-            return c;
+            try {
+                return (Builder) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
         }
 
         /**
-         * Sets the API key every request is authorised with. The key is a secret: the client never logs it or shows it
-         * in {@code toString()} or an exception's message.
+         * Sets the API key. The client never logs it or shows it in {@code toString()} or an exception's message.
          *
-         * @param apiKey the API key (default: {@link #apiKeyFile(Path)}, else the {@code CONNECT8X8_API_KEY}
-         *     environment variable)
+         * @param apiKey the key (default: {@link #apiKeyFile(Path)}, else {@code CONNECT8X8_API_KEY})
          * @return this builder
          */
         public Builder apiKey(ApiKey apiKey) {
@@ -414,10 +358,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Sets the API key from text, checked at once, so a malformed key fails here rather than as a 401 on the first
-         * send.
+         * Sets the API key from text, checked at once rather than as a 401 on the first send.
          *
-         * @param apiKey the API key as text; checked at once, see {@link ApiKey#of(String)}
+         * @param apiKey the key as text, see {@link ApiKey#of(String)}
          * @return this builder
          */
         public Builder apiKey(String apiKey) {
@@ -425,9 +368,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * A file holding only the key; read at {@link #build()}.
+         * Reads the API key from a file at {@link #build()}.
          *
-         * @param file a file holding only the key; read at {@link #build()}
+         * @param file a file holding only the key
          * @return this builder
          */
         public Builder apiKeyFile(Path file) {
@@ -436,9 +379,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The region, selecting both hosts (default Asia-Pacific).
+         * Sets the region, which selects every host.
          *
-         * @param region the region, selecting both hosts (default Asia-Pacific)
+         * @param region the region (default Asia-Pacific)
          * @return this builder
          */
         public Builder region(Region region) {
@@ -450,8 +393,7 @@ public final class Connect8x8Client implements AutoCloseable {
          * Sends SMS requests to another host than the region's: a proxy, or the simulator in tests. Plain http is
          * refused for other than loopback hosts, so the key never travels in clear.
          *
-         * @param url the SMS API's base URL, overriding the region's: a proxy or the simulator; plain http only for
-         *     loopback hosts
+         * @param url the SMS API's base URL
          * @return this builder
          */
         public Builder smsBaseUrl(String url) {
@@ -460,9 +402,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The Messaging Apps API's base URL, as {@link #smsBaseUrl(String)}.
+         * Sets the Messaging Apps API's base URL, as {@link #smsBaseUrl(String)}.
          *
-         * @param url the Messaging Apps API's base URL, as {@link #smsBaseUrl(String)}
+         * @param url the Messaging Apps API's base URL
          * @return this builder
          */
         public Builder chatAppsBaseUrl(String url) {
@@ -471,9 +413,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The Verification API's base URL, as {@link #smsBaseUrl(String)} (default: the region's).
+         * Sets the Verification API's base URL, as {@link #smsBaseUrl(String)}.
          *
-         * @param url the Verification API's base URL: a proxy or the simulator; plain http only for loopback hosts
+         * @param url the Verification API's base URL
          * @return this builder
          */
         public Builder verifyBaseUrl(String url) {
@@ -482,8 +424,8 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Sets the account id that the account-level operations (templates, webhooks, balance, prices, usage) put in
-         * their path, unless a call gives one.
+         * Sets the account id of the account-level operations (templates, webhooks, balance, ...), unless a call
+         * gives one.
          *
          * @param accountId the 8x8 account id (no default)
          * @return this builder
@@ -494,10 +436,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Sets the sub-account both APIs send from, unless one of them has its own or a call gives one; 8x8 puts it in
-         * every request's path.
+         * Sets the sub-account both APIs send from, unless one of them has its own or a call gives one.
          *
-         * @param subAccountId the sub-account both APIs send from (no default: set it here or per call)
+         * @param subAccountId the sub-account (no default: set it here or per call)
          * @return this builder
          */
         public Builder subAccountId(String subAccountId) {
@@ -506,9 +447,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The SMS sub-account, when it differs from the chat-apps one.
+         * Sets the SMS sub-account, when it differs from the chat-apps one.
          *
-         * @param subAccountId the SMS sub-account, when it differs from the chat-apps one
+         * @param subAccountId the SMS sub-account
          * @return this builder
          */
         public Builder smsSubAccountId(String subAccountId) {
@@ -517,9 +458,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The Messaging Apps sub-account, when it differs.
+         * Sets the Messaging Apps sub-account, when it differs from the SMS one.
          *
-         * @param subAccountId the Messaging Apps sub-account, when it differs
+         * @param subAccountId the Messaging Apps sub-account
          * @return this builder
          */
         public Builder chatAppsSubAccountId(String subAccountId) {
@@ -528,9 +469,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The TCP and TLS connect timeout (default 10 s).
+         * Sets the TCP and TLS connect timeout.
          *
-         * @param timeout the TCP and TLS connect timeout (default 10 s)
+         * @param timeout the timeout (default 10 s)
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
@@ -539,9 +480,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The longest silence while reading or writing (default 30 s).
+         * Sets the longest silence while reading or writing.
          *
-         * @param timeout the longest silence while reading or writing (default 30 s)
+         * @param timeout the timeout (default 30 s)
          * @return this builder
          */
         public Builder readTimeout(Duration timeout) {
@@ -552,7 +493,7 @@ public final class Connect8x8Client implements AutoCloseable {
         /**
          * Sets the deadline of a whole call, every attempt and wait included: no retry starts or waits past it.
          *
-         * @param timeout the deadline of a whole call, retries and waits included (default 60 s)
+         * @param timeout the deadline (default 60 s)
          * @return this builder
          */
         public Builder callTimeout(Duration timeout) {
@@ -561,9 +502,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The User-Agent header (default {@value #DEFAULT_USER_AGENT}).
+         * Sets the User-Agent header.
          *
-         * @param userAgent the User-Agent header (default {@value #DEFAULT_USER_AGENT})
+         * @param userAgent printable ASCII (default {@value #DEFAULT_USER_AGENT})
          * @return this builder
          */
         public Builder userAgent(String userAgent) {
@@ -572,11 +513,11 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Shares an existing OkHttpClient's connection pool and threads instead of making new ones.
+         * Shares an existing OkHttpClient's connection pool and threads instead of making new ones. The caller keeps
+         * owning it ({@link Connect8x8Client#close()} leaves it open); its timeouts, redirects, event listener and TLS
+         * versions (1.2 and 1.3 only) are overridden for this client's calls.
          *
-         * @param client an OkHttpClient whose pool and dispatcher to share (default: the client makes its own). The
-         *     caller keeps owning it: {@link Connect8x8Client#close()} leaves it open. Its timeouts, redirects,
-         *     event listener and TLS versions (1.2 and 1.3 only) are overridden for this client's calls.
+         * @param client the OkHttpClient (default: the client makes its own)
          * @return this builder
          */
         public Builder httpClient(OkHttpClient client) {
@@ -587,11 +528,8 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Sends through an HTTP proxy, or states how to choose one. Unset (the default), the client asks the JVM's
-         * default {@link java.net.ProxySelector}, as OkHttp does: the {@code https.proxyHost} and related system
-         * properties apply. {@link HttpProxy#system()} says the same explicitly, {@link HttpProxy#direct()} ignores
-         * them, and {@link HttpProxy#of(String, int)} names one proxy, optionally with credentials that are never
-         * logged or shown.
+         * Sends through an HTTP proxy, or states how to choose one. Unset, the JVM's default
+         * {@link java.net.ProxySelector} applies, as in OkHttp ({@link HttpProxy#system()} says so explicitly).
          *
          * @param proxy the proxy
          * @return this builder
@@ -602,9 +540,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The retry policy (default {@link RetryPolicy#DEFAULT}).
+         * Sets the retry policy.
          *
-         * @param policy the retry policy (default {@link RetryPolicy#DEFAULT})
+         * @param policy the policy (default {@link RetryPolicy#DEFAULT})
          * @return this builder
          */
         public Builder retryPolicy(RetryPolicy policy) {
@@ -613,12 +551,10 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Turns the ids the client generates on or off. A send whose answer is lost may or may not have been processed;
-         * only an id fixed before it was sent tells which, from the receipts.
+         * Gives every message a {@code clientMessageId} and every batch a {@code clientBatchId} when the caller set
+         * none: a send whose answer is lost can then be reconciled from the receipts.
          *
-         * @param enabled whether to give every message a {@code clientMessageId} and every batch a
-         *     {@code clientBatchId} when the caller set none (default true), so that an ambiguous failure can be
-         *     reconciled from the receipts
+         * @param enabled whether to (default true)
          * @return this builder
          */
         public Builder autoClientIds(boolean enabled) {
@@ -627,10 +563,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Sets where generated message and batch ids come from; tests inject a sequence to assert the ids on the wire.
+         * Sets where generated client ids come from; tests inject a sequence to assert the ids on the wire.
          *
-         * @param generator where generated client ids come from (default: random UUIDs; a batch id is cut to the
-         *     API's limit)
+         * @param generator the ids (default: random UUIDs; a batch id is cut to the API's limit)
          * @return this builder
          */
         public Builder idGenerator(Supplier<String> generator) {
@@ -639,10 +574,10 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The clock for deadlines and schedule checks (default UTC system clock).
+         * Sets the clock for deadlines and schedule checks.
          *
-         * @param clock the clock for deadlines and schedule checks (default UTC system clock)
-         * @return this
+         * @param clock the clock (default the UTC system clock)
+         * @return this builder
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -650,10 +585,10 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * How to wait between attempts (default {@link Sleeper#SYSTEM}; tests inject).
+         * Sets how to wait between attempts; tests inject one that does not sleep.
          *
-         * @param sleeper how to wait between attempts (default {@link Sleeper#SYSTEM}; tests inject)
-         * @return this
+         * @param sleeper the sleeper (default {@link Sleeper#SYSTEM})
+         * @return this builder
          */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -661,10 +596,10 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Uniform values in [0, 1) for backoff jitter (default: thread-local random).
+         * Sets the source of backoff jitter.
          *
-         * @param random uniform values in [0, 1) for backoff jitter (default: thread-local random)
-         * @return this
+         * @param random uniform values in [0, 1) (default: thread-local random)
+         * @return this builder
          */
         public Builder jitter(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
@@ -672,11 +607,10 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Lets the debug log show what is sent. Off by default because message text is personal data.
+         * Lets debug logs (logger {@code io.connect8x8.http}) show request bodies, phone numbers still masked. Off by
+         * default because message text is personal data.
          *
-         * @param enabled whether debug logs (logger {@code io.connect8x8.http}) show request bodies: message text
-         *     and template parameters, phone numbers still masked (default false: method, URL, status, timing and
-         *     attempt only)
+         * @param enabled whether to (default false: method, URL, status, timing and attempt only)
          * @return this builder
          */
         public Builder logMessageContent(boolean enabled) {
@@ -685,9 +619,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * The largest response body read (default 8 MiB).
+         * Sets the largest response body read.
          *
-         * @param bytes the largest response body read (default 8 MiB)
+         * @param bytes at least 1024 (default 8 MiB)
          * @return this builder
          */
         public Builder maxResponseBytes(long bytes) {
@@ -699,8 +633,7 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Sets the observer of every call, sync and async: metrics and tracing hang off it (see
-         * {@code connect8x8-micrometer}).
+         * Sets the observer of every call, sync and async, for metrics and tracing ({@code connect8x8-micrometer}).
          *
          * @param listener the listener (default {@link CallListener#NONE})
          * @return this builder
@@ -711,9 +644,8 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Sets where async calls wait between attempts. By default the client creates one daemon thread the first
-         * time an async call retries, and shuts it down in {@link Connect8x8Client#close()}; a scheduler given here
-         * is shared, and left running by {@code close()}. Tests inject one that runs waits at once.
+         * Sets where async calls wait between attempts. By default the client starts one daemon thread at the first
+         * async retry and shuts it down in {@link Connect8x8Client#close()}; a scheduler given here is left running.
          *
          * @param scheduler the scheduler
          * @return this builder
@@ -724,13 +656,10 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Bounds the async calls ({@code sendAsync}, {@code sendBatchAsync}) in flight at once on this client, both
-         * APIs together, each counted from its start to the completion of its future, retry waits included. When
-         * the bound is reached, a further async call waits in the queue of {@link #maxAsyncQueued(int)} places, or,
-         * with none (the default) or the queue full, fails at once with an {@link InFlightLimitException}
-         * ({@link SendState#NOT_SENT}, nothing sent). With a client-owned
-         * OkHttpClient, OkHttp's dispatcher is sized to the same bound; with one given to
-         * {@link #httpClient(OkHttpClient)}, that client's dispatcher limits apply as well.
+         * Bounds the async calls in flight at once, both APIs together, each counted until its future completes,
+         * retry waits included. Beyond it, a call waits in the queue of {@link #maxAsyncQueued(int)} or, with none or
+         * the queue full, fails at once with an {@link InFlightLimitException}, nothing sent. A client-owned
+         * OkHttpClient's dispatcher is sized to the same bound.
          *
          * @param max at least 1 (default {@value Connect8x8Client#DEFAULT_MAX_ASYNC_IN_FLIGHT})
          * @return this builder
@@ -745,13 +674,10 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Lets async calls beyond {@link #maxAsyncInFlight(int)} wait for a place instead of failing at once: up to
-         * {@code max} of them queue, in order, and each starts when an earlier call completes. The queue is bounded,
-         * so a producer faster than the API cannot fill memory: a call that finds it full fails at once with an
-         * {@link AsyncQueueFullException} ({@link SendState#NOT_SENT}). A queued call's deadline
-         * ({@link #callTimeout(Duration)}) runs while it waits: one that gets its place too late fails with a
-         * {@link CallTimeoutException} without sending. Cancelling a queued call removes it
-         * ({@link SendState#NOT_SENT}); closing the client fails every queued call with a
+         * Lets up to {@code max} async calls beyond {@link #maxAsyncInFlight(int)} wait, in order, for a place
+         * instead of failing at once; the bound keeps a producer faster than the API from filling memory. A call that
+         * finds the queue full fails with an {@link AsyncQueueFullException}; a queued call's deadline runs while it
+         * waits ({@link CallTimeoutException} without sending); closing the client fails the queued calls with a
          * {@link ClientClosedException}.
          *
          * @param max at least 0 (default 0: fail fast)
@@ -771,20 +697,10 @@ public final class Connect8x8Client implements AutoCloseable {
          * send. The API key is read from the file or environment now if none was set.
          *
          * @return the client
-         * @throws ValidationException naming the setting at fault (no key, a malformed key, an http URL to a
-         *     non-loopback host, a malformed sub-account id)
+         * @throws ValidationException naming the setting at fault
          */
         public Connect8x8Client build() {
             return new Connect8x8Client(this);
         }
-    }
-
-    /**
-     * Whether {@link #close()} was called.
-     *
-     * @return whether {@link #close()} was called
-     */
-    public boolean isClosed() {
-        return closed.get();
     }
 }

@@ -4,9 +4,8 @@ import io.connect8x8.generated.messaging.api.MessagingApi;
 import io.connect8x8.generated.sms.api.SmsApi;
 
 /**
- * The escape hatch: the generated API classes, configured with the client's base URLs, key and connection pool,
- * for whatever the facade does not cover. Calls through them bypass the facade's validation, retries and typed
- * errors, and throw the generated {@code ApiException}s. Obtained from {@link Connect8x8Client#generated()}.
+ * The escape hatch ({@link Connect8x8Client#generated()}): the generated API classes, configured like the client and
+ * running on its transport. Calls through them bypass the facade's validation and typed errors.
  */
 public final class GeneratedApis {
 
@@ -19,18 +18,14 @@ public final class GeneratedApis {
     }
 
     /**
-     * The generated SMS API.
-     *
-     * @return the API, configured like the client
+     * @return the generated SMS API
      */
     public SmsApi sms() {
         return sms;
     }
 
     /**
-     * The generated Messaging Apps API.
-     *
-     * @return the API, configured like the client
+     * @return the generated Messaging Apps API
      */
     public MessagingApi messaging() {
         return messaging;

@@ -6,14 +6,8 @@ import java.util.Objects;
 
 /**
  * The HTTP proxy the client sends through ({@link Connect8x8Client.Builder#proxy(HttpProxy)}): a fixed one, with
- * optional Basic credentials, or the JVM's proxy settings, or none. Without this setting the client behaves as it
- * always did: OkHttp asks the JVM's default {@link java.net.ProxySelector}, which reads the {@code https.proxyHost},
- * {@code https.proxyPort}, {@code http.proxyHost}, {@code http.proxyPort} and {@code http.nonProxyHosts} system
- * properties.
- *
- * <p>The credentials are secrets: they are sent only to the proxy, in {@code Proxy-Authorization}, when it asks
- * (HTTP 407, or before an HTTPS tunnel's {@code CONNECT}), and never appear in {@link #toString()}, logs or
- * exception messages; neither does the user name.
+ * optional Basic credentials, the JVM's proxy settings, or none. The credentials are sent only to the proxy when it
+ * asks, and never appear in {@link #toString()}, logs or exception messages; neither does the user name.
  *
  * <pre>{@code
  * Connect8x8Client client = Connect8x8Client.builder()
@@ -24,14 +18,9 @@ import java.util.Objects;
  */
 public final class HttpProxy {
 
-    /** How the proxy is chosen. */
+    /** How the proxy is chosen: one for every request, the JVM's default selector's, or none. */
     enum Kind {
-        /** One proxy for every request. */
-        FIXED,
-        /** The JVM's default {@link java.net.ProxySelector}, asked for each request. */
-        SYSTEM,
-        /** No proxy, whatever the JVM's settings say. */
-        DIRECT
+        FIXED, SYSTEM, DIRECT
     }
 
     private final Kind kind;
@@ -49,8 +38,8 @@ public final class HttpProxy {
     }
 
     /**
-     * A fixed HTTP proxy. HTTPS requests go through it in a {@code CONNECT} tunnel, so the proxy sees the host name,
-     * never the API key or the messages.
+     * A fixed HTTP proxy. HTTPS requests go through it in a {@code CONNECT} tunnel: the proxy sees the host name,
+     * never the key or the messages.
      *
      * @param host the proxy's host name or address
      * @param port the proxy's port, 1 to 65535
@@ -69,10 +58,9 @@ public final class HttpProxy {
     }
 
     /**
-     * The JVM's proxy settings, asked for each request: the default {@link java.net.ProxySelector}, which reads the
-     * {@code http(s).proxyHost}, {@code http(s).proxyPort} and {@code http.nonProxyHosts} system properties (or
-     * whatever selector the application installed). The client's default does the same; this says so explicitly,
-     * and wins over the proxy of an OkHttpClient given to {@link Connect8x8Client.Builder#httpClient}.
+     * The JVM's default {@link java.net.ProxySelector}, asked for each request (the {@code http(s).proxyHost} system
+     * properties, or the application's selector). The client's default too; this wins over the proxy of an
+     * OkHttpClient given to {@link Connect8x8Client.Builder#httpClient}.
      *
      * @return the JVM's proxy settings, without credentials
      */
@@ -95,8 +83,8 @@ public final class HttpProxy {
      * @param username the user name; not shown anywhere
      * @param password the password; not shown anywhere
      * @return a copy with the credentials
-     * @throws ValidationException naming {@code proxy.username} when it is blank or holds a colon (Basic
-     *     authentication cannot carry one), or {@code proxy} for {@link #direct()}, which has no proxy to log in to
+     * @throws ValidationException when the user name is blank or holds a colon (Basic authentication cannot carry
+     *     one), or for {@link #direct()}
      */
     public HttpProxy withCredentials(String username, String password) {
         if (kind == Kind.DIRECT) {
@@ -109,7 +97,6 @@ public final class HttpProxy {
         return new HttpProxy(kind, host, port, username, password);
     }
 
-    /** How the proxy is chosen. */
     Kind kind() {
         return kind;
     }
@@ -119,20 +106,17 @@ public final class HttpProxy {
         return kind == Kind.FIXED ? new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port)) : null;
     }
 
-    /** The user name, or null without credentials. */
+    /** Null without credentials, as {@link #password()}. */
     String username() {
         return username;
     }
 
-    /** The password, or null without credentials. */
     String password() {
         return password;
     }
 
     /**
-     * The proxy without its credentials.
-     *
-     * @return for example {@code HttpProxy{proxy.example.com:3128, credentials=****}}
+     * @return the proxy without its credentials, such as {@code HttpProxy{proxy.example.com:3128, credentials=****}}
      */
     @Override
     public String toString() {

@@ -1,20 +1,16 @@
 package io.connect8x8;
 
 /**
- * An asynchronous send refused at once because the client already has as many async calls in flight as
- * {@link Connect8x8Client.Builder#maxAsyncInFlight(int)} allows (retry waits included). Nothing was sent, so
- * {@link #sendState()} is {@link SendState#NOT_SENT}: send again once earlier futures complete, or raise the bound.
+ * An async send refused at once because the client has {@link Connect8x8Client.Builder#maxAsyncInFlight(int)} calls
+ * in flight (retry waits included). Nothing was sent: send again once earlier futures complete, or raise the bound.
  */
 public class InFlightLimitException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** The client's {@code maxAsyncInFlight}, the bound that was reached. */
     private final int limit;
 
     /**
-     * Creates the failure.
-     *
      * @param limit the bound that was reached
      */
     public InFlightLimitException(int limit) {
@@ -22,7 +18,7 @@ public class InFlightLimitException extends Connect8x8Exception {
     }
 
     /**
-     * Creates the failure with a message of its own, for {@link AsyncQueueFullException}.
+     * For {@link AsyncQueueFullException}.
      *
      * @param limit the bound that was reached
      * @param message what was refused
@@ -33,21 +29,9 @@ public class InFlightLimitException extends Connect8x8Exception {
     }
 
     /**
-     * The bound that was reached.
-     *
-     * @return the client's {@code maxAsyncInFlight}
+     * @return the client's {@code maxAsyncInFlight}, the bound that was reached
      */
     public int limit() {
         return limit;
-    }
-
-    /**
-     * Nothing was sent.
-     *
-     * @return {@link SendState#NOT_SENT}
-     */
-    @Override
-    public SendState sendState() {
-        return SendState.NOT_SENT;
     }
 }

@@ -3,9 +3,8 @@ package io.connect8x8;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 /**
- * How personal data appears in logs, exception messages and {@code toString()}: phone numbers keep their country
- * code and last two digits, message text is replaced by its length. Public so that the other connect8x8 modules (the
- * webhook types) and applications that log what they send or receive show the same masked forms.
+ * How personal data appears in logs, exception messages and {@code toString()}; public so that the other modules
+ * and applications show the same masked forms.
  */
 public final class Masking {
 
@@ -15,8 +14,8 @@ public final class Masking {
     }
 
     /**
-     * Masks a phone number: {@code +6512345678} becomes {@code +65******78}. A number without a recognisable country
-     * code keeps only its last two digits.
+     * Masks a phone number: {@code +6512345678} becomes {@code +65******78}; without a recognisable country code,
+     * only the last two digits are kept.
      *
      * @param number the number as given, may be null
      * @return the masked form, or {@code null} for null

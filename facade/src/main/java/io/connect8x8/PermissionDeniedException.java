@@ -3,19 +3,16 @@ package io.connect8x8;
 import java.util.Optional;
 
 /**
- * The key is not allowed to do this (HTTP 403). With 8x8 code 1201 the account lives in another region:
- * {@link #regionHint()} names the region to configure when the API's message says which.
+ * The key is not allowed to do this (HTTP 403). With 8x8 code 1201 the account lives in another region, which
+ * {@link #regionHint()} names when the API's message says which.
  */
 public class PermissionDeniedException extends ApiErrorException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The region the account is probably in, for code 1201; null when the response names none. */
     private final Region regionHint;
 
     /**
-     * Creates the exception.
-     *
      * @param error the parsed response
      * @param configured the region the client was configured with, or null for custom base URLs
      * @param attempts the number of HTTP requests made
@@ -32,9 +29,7 @@ public class PermissionDeniedException extends ApiErrorException {
     }
 
     /**
-     * For code 1201 (wrong region), the region the account is probably provisioned in.
-     *
-     * @return the region to use, if the response identifies one
+     * @return for code 1201 (wrong region), the region the account is probably in, if the response names one
      */
     public Optional<Region> regionHint() {
         return Optional.ofNullable(regionHint);

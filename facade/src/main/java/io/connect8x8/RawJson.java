@@ -5,8 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.Optional;
 
 /**
- * The JSON the API answered with, as received: every field, including those a later version of 8x8's documents
- * adds and this version of the client does not model. Immutable; reading it never changes the result it came with.
+ * The JSON the API answered with, as received: every field, those this version does not model included. Immutable.
  *
  * <pre>{@code
  * SmsResult result = client.sms().send(sms);
@@ -21,7 +20,7 @@ public final class RawJson {
     private final JsonObject json;
 
     static {
-        io.connect8x8.internal.Access.rawJson(RawJson::wrap);
+        io.connect8x8.internal.Access.register(RawJson.class, RawJson::wrap);
     }
 
     private RawJson(JsonObject json) {
@@ -38,20 +37,13 @@ public final class RawJson {
         return json == null ? EMPTY : new RawJson(json.deepCopy());
     }
 
-    /**
-     * Wraps a parsed object. The caller must not change it afterwards: the response reader hands over what it parsed.
-     *
-     * @param json the object, owned by the new instance from now on
-     * @return the wrapper
-     */
+    /** Wraps a parsed object, without a copy: the response reader hands over what it parsed. */
     static RawJson wrap(JsonObject json) {
         return json == null ? EMPTY : new RawJson(json);
     }
 
     /**
-     * A copy of the object, for reading with Gson's tree API.
-     *
-     * @return a deep copy: changing it changes nothing here
+     * @return a deep copy of the object, for Gson's tree API
      */
     public JsonObject asJsonObject() {
         return json.deepCopy();
@@ -85,31 +77,19 @@ public final class RawJson {
     }
 
     /**
-     * The JSON text.
-     *
-     * @return the object written compactly
+     * @return the JSON text, written compactly
      */
     @Override
     public String toString() {
         return json.toString();
     }
 
-    /**
-     * Compares as JSON trees: member order does not matter.
-     *
-     * @param o the other object
-     * @return whether both hold equal trees
-     */
+    /** Compares as JSON trees: member order does not matter. */
     @Override
     public boolean equals(Object o) {
         return o instanceof RawJson r && json.equals(r.json);
     }
 
-    /**
-     * A hash consistent with {@link #equals(Object)}.
-     *
-     * @return the tree's hash
-     */
     @Override
     public int hashCode() {
         return json.hashCode();

@@ -1,13 +1,13 @@
 package io.connect8x8;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The 8x8 data-centre region an account is provisioned in. A region selects every API host (SMS, Messaging Apps,
- * Verification); an account works only
- * in its own region (another region answers 403 with code 1201).
+ * The 8x8 data-centre region an account is provisioned in, which selects every API host. An account works only in
+ * its own region (another answers 403 with code 1201).
  */
 public enum Region {
     /** Asia-Pacific, the default: {@code sms.8x8.com}, {@code chatapps.8x8.com} and {@code verify.8x8.com}. */
@@ -42,8 +42,6 @@ public enum Region {
     }
 
     /**
-     * Returns the short code: {@code ap}, {@code us}, {@code eu} or {@code id}.
-     *
      * @return the short code: {@code ap}, {@code us}, {@code eu} or {@code id}
      */
     public String code() {
@@ -51,8 +49,6 @@ public enum Region {
     }
 
     /**
-     * Returns the region's name, such as {@code Asia-Pacific}.
-     *
      * @return the region's name, such as {@code Asia-Pacific}
      */
     public String displayName() {
@@ -60,8 +56,6 @@ public enum Region {
     }
 
     /**
-     * Returns the SMS API's base URL in this region.
-     *
      * @return the SMS API's base URL in this region
      */
     public String smsBaseUrl() {
@@ -69,8 +63,6 @@ public enum Region {
     }
 
     /**
-     * Returns the Messaging Apps API's base URL in this region.
-     *
      * @return the Messaging Apps API's base URL in this region
      */
     public String chatAppsBaseUrl() {
@@ -78,9 +70,7 @@ public enum Region {
     }
 
     /**
-     * Returns the Verification API's base URL in this region (8x8's one-time codes).
-     *
-     * @return the Verification API's base URL in this region
+     * @return the Verification API's (one-time codes) base URL in this region
      */
     public String verifyBaseUrl() {
         return verifyBaseUrl;
@@ -92,7 +82,7 @@ public enum Region {
      *
      * @param name the name to look up
      * @return the region
-     * @throws ValidationException (field {@code region}) when nothing matches
+     * @throws ValidationException when nothing matches
      */
     public static Region of(String name) {
         if (name != null) {
@@ -108,18 +98,10 @@ public enum Region {
     }
 
     private boolean matchesAlias(String wanted) {
-        for (String alias : aliases) {
-            if (alias.equalsIgnoreCase(wanted)) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(aliases).anyMatch(wanted::equalsIgnoreCase);
     }
 
-    /**
-     * For a 403 with code 1201, the region the API's message points to, such as {@code ID} in "Please use the ID
-     * endpoint!".
-     */
+    /** For a 403 with code 1201, the region the message points to, as {@code ID} in "Please use the ID endpoint!". */
     static Region hintFor(ApiError error, Region configured) {
         if (error.code() == null || error.code() != 1201 || error.message() == null) {
             return null;

@@ -26,44 +26,44 @@ public final class RequestOptions {
     }
 
     /**
-     * Returns a builder with nothing set.
+     * A builder with nothing set.
      *
-     * @return a builder with nothing set
+     * @return a new builder
      */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Returns the call's deadline override: the whole call, retries and waits included.
+     * The call's deadline: the whole call, retries and waits included.
      *
-     * @return the call's deadline override: the whole call, retries and waits included
+     * @return the override, if set
      */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
     /**
-     * Returns the call's retry policy override.
+     * The call's retry policy.
      *
-     * @return the call's retry policy override
+     * @return the override, if set
      */
     public Optional<RetryPolicy> retryPolicy() {
         return Optional.ofNullable(retryPolicy);
     }
 
     /**
-     * Returns the call's sub-account override.
+     * The call's sub-account.
      *
-     * @return the call's sub-account override
+     * @return the override, if set
      */
     public Optional<String> subAccountId() {
         return Optional.ofNullable(subAccountId);
     }
 
     /**
-     * Returns the listener of this one call, which observes it besides the client's listener: a campaign uses it to
-     * hold its other workers back while the transport waits out a 429.
+     * The listener of this one call, besides the client's: a campaign uses it to hold its other workers back while
+     * the transport waits out a 429.
      *
      * @return the call's own listener, if set
      */
@@ -88,11 +88,9 @@ public final class RequestOptions {
         }
 
         /**
-         * Sets this call's deadline, over the client's call timeout. Zero or negative is refused with a
-         * {@link ValidationException}.
+         * Sets this call's deadline, retries and waits included.
          *
-         * @param timeout the deadline of the whole call, retries and waits included (default: the client's call
-         *     timeout)
+         * @param timeout positive (default: the client's call timeout)
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
@@ -105,10 +103,9 @@ public final class RequestOptions {
         }
 
         /**
-         * Sets this call's retry policy, over the client's: for example {@link RetryPolicy#NONE} for a call the caller
-         * retries itself.
+         * Sets this call's retry policy: for example {@link RetryPolicy#NONE} for a call the caller retries itself.
          *
-         * @param retryPolicy the retry policy of this call (default: the client's)
+         * @param retryPolicy the policy (default: the client's)
          * @return this builder
          */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
@@ -117,9 +114,9 @@ public final class RequestOptions {
         }
 
         /**
-         * Sends this call from another sub-account than the client's, without building a second client.
+         * Sends this call from another sub-account than the client's.
          *
-         * @param subAccountId the sub-account to send from in this call (default: the client's)
+         * @param subAccountId the sub-account (default: the client's)
          * @return this builder
          */
         public Builder subAccountId(String subAccountId) {
@@ -128,9 +125,7 @@ public final class RequestOptions {
         }
 
         /**
-         * Sets a listener of this one call, called besides the client's listener with the same events (attempts,
-         * retries and their reasons, the outcome), under the same rules: it runs on the calling or the client's
-         * threads, and if it throws the failure is logged and the call goes on.
+         * Sets a listener of this one call, which hears the same events as the client's, under the same rules.
          *
          * @param listener observes this call
          * @return this builder
@@ -141,7 +136,7 @@ public final class RequestOptions {
         }
 
         /**
-         * Returns the options.
+         * Builds the options.
          *
          * @return the options
          */

@@ -1,14 +1,12 @@
 package io.connect8x8;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.Map;
 
 /**
- * The exact request a send would make, rendered without sending it: the counterpart of the Flow's Debug button.
- * The {@code Authorization} header's value is redacted to {@code Bearer ****}.
+ * The exact request a send would make, rendered without sending it; the key redacted to {@code Bearer ****}.
  *
  * @param method the HTTP method
  * @param url the full URL, the sub-account id percent-encoded
@@ -18,13 +16,12 @@ import java.util.Map;
 public record RequestPreview(String method, String url, Map<String, String> headers, String body) {
 
     /**
-     * Makes a preview with its own unmodifiable copy of the headers, so it stays exactly what would have been sent.
+     * Makes a preview with its own unmodifiable copy of the headers.
      *
      * @param method the HTTP method
      * @param url the full URL
      * @param headers the request headers, the key already redacted
      * @param body the JSON body exactly as it would be sent
-     * @throws NullPointerException when {@code headers}, or a name or value in it, is null
      */
     public RequestPreview {
         headers = Map.copyOf(headers);
@@ -44,8 +41,7 @@ public record RequestPreview(String method, String url, Map<String, String> head
         headers.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> headerJson.addProperty(e.getKey(), e.getValue()));
         json.add("headers", headerJson);
-        JsonElement bodyJson = JsonParser.parseString(body);
-        json.add("body", bodyJson);
+        json.add("body", JsonParser.parseString(body));
         GsonBuilder gson = new GsonBuilder().disableHtmlEscaping();
         if (pretty) {
             gson.setPrettyPrinting();

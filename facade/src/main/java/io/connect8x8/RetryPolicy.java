@@ -4,20 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When and how a call is repeated. The defaults are the safe ones:
- * <ul>
- *   <li>429: wait for {@code Retry-After} (or the backoff when absent) and retry, within the deadline;</li>
- *   <li>503, and failures that provably never reached the server (connection refused, DNS failure, connect
- *       timeout): retry with exponential backoff and full jitter;</li>
- *   <li>anything after which the message may have been processed (500, 502, 504, a read timeout or reset after the
- *       request was written): never retried, unless {@link Builder#retryAmbiguousFailures(boolean)} opts in.</li>
- * </ul>
- * Every attempt reuses the same {@code clientMessageId}, fixed before the first one.
+ * When and how a call is repeated, within its deadline. A 429 waits for its {@code Retry-After} (or the backoff); a
+ * 503, or a failure that provably never reached the server (connection refused, DNS failure, connect timeout), backs
+ * off exponentially with full jitter; anything after which the message may have been processed (500, 502, 504, a
+ * timeout or reset after the request was written) is retried only under {@link Builder#retryAmbiguousFailures}.
+ * Every attempt reuses the {@code clientMessageId} fixed before the first.
  *
- * @param maxAttempts attempts in all, the first included (default 3; 1 disables retries)
- * @param initialBackoff the base of the exponential backoff (default 250 ms)
- * @param maxBackoff the cap of one backoff (default 8 s)
- * @param retryAmbiguousFailures whether to retry when the message may already have been processed (default false)
+ * @param maxAttempts attempts in all, the first included
+ * @param initialBackoff the base of the exponential backoff
+ * @param maxBackoff the cap of one backoff
+ * @param retryAmbiguousFailures whether to retry when the message may already have been processed
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff,
                           boolean retryAmbiguousFailures) {
@@ -29,15 +25,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     public static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
     /**
-     * Makes a policy, refusing one that could not work: no attempt at all, an attempt count that would hammer the
-     * API, or a backoff whose cap is below its base.
+     * Makes a policy, refusing one that could not work or would hammer the API.
      *
-     * @param maxAttempts attempts in all, the first included, 1 to 20
-     * @param initialBackoff the base of the exponential backoff, not negative
-     * @param maxBackoff the cap of one backoff, at least {@code initialBackoff}
+     * @param maxAttempts 1 to 20
+     * @param initialBackoff not negative
+     * @param maxBackoff at least {@code initialBackoff}
      * @param retryAmbiguousFailures whether to retry when the message may already have been processed
      * @throws ValidationException when {@code maxAttempts} is outside 1 to 20, or the backoffs are out of order
-     * @throws NullPointerException when a backoff is null
      */
     public RetryPolicy {
         if (maxAttempts < 1 || maxAttempts > 20) {
@@ -51,18 +45,18 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     }
 
     /**
-     * Returns a builder with the defaults.
+     * A builder with the defaults.
      *
-     * @return a builder with the defaults
+     * @return a new builder
      */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Returns a builder starting from this policy.
+     * A builder starting from this policy.
      *
-     * @return a builder starting from this policy
+     * @return a new builder
      */
     public Builder toBuilder() {
         return new Builder().maxAttempts(maxAttempts).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
@@ -80,9 +74,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
 
         /**
-         * Sets how many attempts a call makes in all; checked by {@link #build()}.
+         * Sets how many attempts a call makes in all, the first included.
          *
-         * @param maxAttempts attempts in all, the first included, 1 to 20 (default 3)
+         * @param maxAttempts 1 to 20 (default 3)
          * @return this builder
          */
         public Builder maxAttempts(int maxAttempts) {
@@ -91,11 +85,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
 
         /**
-         * Sets the base of the exponential backoff. The waits are random up to the bound (full jitter), so clients that
-         * failed together do not retry together.
+         * Sets the base of the backoff: attempt n waits a random time up to {@code initialBackoff * 2^(n-1)}, capped
+         * (full jitter, so that clients that failed together do not retry together).
          *
-         * @param initialBackoff the first backoff's upper bound; attempt n waits a random time up to
-         *     {@code initialBackoff * 2^(n-1)}, capped (default 250 ms)
+         * @param initialBackoff the base (default 250 ms)
          * @return this builder
          */
         public Builder initialBackoff(Duration initialBackoff) {
@@ -104,10 +97,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
 
         /**
-         * Caps one backoff, so late attempts do not wait for minutes; it must be at least the initial backoff, checked
-         * by {@link #build()}.
+         * Caps one backoff, so that late attempts do not wait for minutes.
          *
-         * @param maxBackoff the cap of one backoff (default 8 s)
+         * @param maxBackoff at least the initial backoff (default 8 s)
          * @return this builder
          */
         public Builder maxBackoff(Duration maxBackoff) {
@@ -128,9 +120,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
 
         /**
-         * Returns the policy.
+         * Builds the policy.
          *
          * @return the policy
+         * @throws ValidationException when the settings do not make a policy
          */
         public RetryPolicy build() {
             return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, retryAmbiguousFailures);

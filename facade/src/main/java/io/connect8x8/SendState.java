@@ -1,8 +1,8 @@
 package io.connect8x8;
 
 /**
- * The one answer every failure gives to "was the message sent?" ({@link Connect8x8Exception#sendState()}). The
- * answer decides what a caller may do next: resend, give up, or reconcile first.
+ * Every failure's answer to "was the message sent?" ({@link Connect8x8Exception#sendState()}), which decides what a
+ * caller may do next: resend, give up, or reconcile first.
  */
 public enum SendState {
 

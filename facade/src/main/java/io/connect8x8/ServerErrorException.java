@@ -1,16 +1,14 @@
 package io.connect8x8;
 
 /**
- * The API, or a proxy in front of it, failed (HTTP 5xx). Except for 503, the request may have been processed:
- * it is not retried automatically unless the call opted in, and {@link #mayHaveBeenProcessed()} says so.
+ * The API, or a proxy in front of it, failed (HTTP 5xx). Except after a 503 the request may have been processed, so
+ * it is retried only when the retry policy opts in.
  */
 public class ServerErrorException extends ApiErrorException {
 
     private static final long serialVersionUID = 1L;
 
     /**
-     * Creates the exception.
-     *
      * @param error the parsed response
      * @param attempts the number of HTTP requests made
      */
@@ -19,10 +17,7 @@ public class ServerErrorException extends ApiErrorException {
     }
 
     /**
-     * Whether the server may have processed the request before failing: true for every 5xx but 503, which says the
-     * service did not take the request.
-     *
-     * @return whether the message may have been accepted
+     * @return whether the server may have processed the request: true for every 5xx but 503
      */
     public boolean mayHaveBeenProcessed() {
         return httpStatus() != 503;

@@ -2,10 +2,7 @@ package io.connect8x8;
 
 import java.time.Duration;
 
-/**
- * Waits between retries. The client uses {@link #SYSTEM} unless a test injects its own, so that tests of backoff
- * never sleep.
- */
+/** Waits between retries; tests inject one, so that tests of backoff never sleep. */
 @FunctionalInterface
 public interface Sleeper {
 

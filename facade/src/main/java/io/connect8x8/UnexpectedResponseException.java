@@ -1,22 +1,18 @@
 package io.connect8x8;
 
 /**
- * The API answered with a success status but a body the client cannot use: not JSON (a complete body holding cut-off
- * JSON included), too large, or missing a required field. A body that stops short of its Content-Length is a
- * {@link TransportException} instead: the connection broke. The request was most likely processed: do not resend blindly.
+ * A success status with a body the client cannot use: not JSON (cut-off JSON included), too large, or missing a
+ * required field. The request was most likely processed: do not resend blindly. (A body that stops short of its
+ * Content-Length is a {@link TransportException}: the connection broke.)
  */
 public class UnexpectedResponseException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** The success status the unusable body came with. */
     private final int httpStatus;
-    /** The body as received, possibly cut at the response size limit; never null. */
     private final String rawBody;
 
     /**
-     * Creates the exception.
-     *
      * @param message what is wrong with the response
      * @param httpStatus the HTTP status
      * @param rawBody the body as received (possibly cut at the response size limit)
@@ -31,8 +27,6 @@ public class UnexpectedResponseException extends Connect8x8Exception {
     }
 
     /**
-     * Returns the HTTP status of the response.
-     *
      * @return the HTTP status of the response
      */
     public int httpStatus() {
@@ -40,19 +34,14 @@ public class UnexpectedResponseException extends Connect8x8Exception {
     }
 
     /**
-     * Returns the body as received, possibly cut at the response size limit.
-     *
-     * @return the body as received, possibly cut at the response size limit
+     * @return the body as received, possibly cut at the response size limit; never null
      */
     public String rawBody() {
         return rawBody;
     }
 
     /**
-     * Whether the message was sent: a success status came back, so the request was most likely processed, but
-     * nothing in the answer confirms it: {@link SendState#MAY_HAVE_BEEN_SENT}.
-     *
-     * @return the answer to "was it sent?"
+     * @return {@link SendState#MAY_HAVE_BEEN_SENT}: a success status came back, but nothing in it confirms the send
      */
     @Override
     public SendState sendState() {

@@ -53,7 +53,7 @@ import okhttp3.Request;
 public final class Operations {
 
     static {
-        Access.operations(Operations::new);
+        Access.register(Operations.class, Operations::new);
     }
 
     /** What a resolved operation runs on, cached by the id as the caller spelled it. */

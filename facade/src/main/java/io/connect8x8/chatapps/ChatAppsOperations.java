@@ -11,7 +11,7 @@ public final class ChatAppsOperations
         extends MessageOperations<ChatMessage, ChatResult, ChatBatch, ChatBatchResult> {
 
     static {
-        Access.chatApps(ChatAppsOperations::new);
+        Access.register(ChatAppsOperations.class, ChatAppsOperations::new);
     }
 
     private ChatAppsOperations(Access.ChatWiring wiring) {

@@ -2,8 +2,6 @@ package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
 import io.connect8x8.RawJson;
-import io.connect8x8.api.Operations;
-import io.connect8x8.chatapps.ChatAppsOperations;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatMessage;
@@ -12,71 +10,54 @@ import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import io.connect8x8.sms.SmsBatchResult;
 import io.connect8x8.sms.SmsResult;
-import io.connect8x8.sms.SmsOperations;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * How the internals reach the package-private constructors of public types, so that no public constructor or
- * factory takes an internal or generated type. Each public type hands its constructor over in its static
- * initialiser (the pattern of the JDK's {@code SharedSecrets}); this class forces that initialiser to run first.
+ * factory takes an internal or generated type. Each public type registers its constructor in its static initialiser
+ * (the pattern of the JDK's {@code SharedSecrets}); {@link #make} forces that initialiser to run first.
  */
 public final class Access {
 
-    private static volatile Function<JsonObject, RawJson> rawJson;
-    private static volatile Function<SmsWiring, SmsOperations> sms;
-    private static volatile Function<ChatWiring, ChatAppsOperations> chatApps;
-    private static volatile Function<ApiSettings, Operations> operations;
+    private static final Map<Class<?>, Function<Object, ?>> CONSTRUCTORS = new ConcurrentHashMap<>();
 
     private Access() {
     }
 
     /**
-     * Called by {@link RawJson}'s static initialiser.
+     * Registers a public type's constructor; called by its static initialiser.
      *
-     * @param factory wraps a parsed object without copying it
+     * @param type the public type
+     * @param constructor its package-private constructor
+     * @param <A> what the constructor takes
+     * @param <T> the type
      */
-    public static void rawJson(Function<JsonObject, RawJson> factory) {
-        rawJson = factory;
+    @SuppressWarnings("unchecked")
+    public static <A, T> void register(Class<T> type, Function<A, T> constructor) {
+        CONSTRUCTORS.put(type, (Function<Object, ?>) constructor);
     }
 
     /**
-     * Called by {@link SmsOperations}' static initialiser.
+     * Makes an instance of a public type with its registered constructor.
      *
-     * @param factory its constructor
+     * @param type the public type
+     * @param argument what its constructor takes
+     * @param <T> the type
+     * @return the instance
      */
-    public static void sms(Function<SmsWiring, SmsOperations> factory) {
-        sms = factory;
-    }
-
-    /**
-     * Called by {@link ChatAppsOperations}' static initialiser.
-     *
-     * @param factory its constructor
-     */
-    public static void chatApps(Function<ChatWiring, ChatAppsOperations> factory) {
-        chatApps = factory;
-    }
-
-    /**
-     * Called by {@link Operations}' static initialiser.
-     *
-     * @param factory its constructor
-     */
-    public static void operations(Function<ApiSettings, Operations> factory) {
-        operations = factory;
-    }
-
-    /**
-     * The generic operation path of a client.
-     *
-     * @param settings what it runs with
-     * @return the operations
-     */
-    public static Operations operations(ApiSettings settings) {
-        if (operations == null) {
-            initialise(Operations.class);
+    public static <T> T make(Class<T> type, Object argument) {
+        Function<Object, ?> constructor = CONSTRUCTORS.get(type);
+        if (constructor == null) {
+            try {
+                Class.forName(type.getName(), true, type.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            constructor = CONSTRUCTORS.get(type);
         }
-        return operations.apply(settings);
+        return type.cast(constructor.apply(argument));
     }
 
     /**
@@ -86,36 +67,7 @@ public final class Access {
      * @return the raw JSON of a result
      */
     public static RawJson raw(JsonObject json) {
-        if (rawJson == null) {
-            initialise(RawJson.class);
-        }
-        return rawJson.apply(json);
-    }
-
-    /**
-     * The SMS API of a client.
-     *
-     * @param pipeline the client's SMS pipeline and request kinds
-     * @return the operations
-     */
-    public static SmsOperations smsOperations(SmsWiring pipeline) {
-        if (sms == null) {
-            initialise(SmsOperations.class);
-        }
-        return sms.apply(pipeline);
-    }
-
-    /**
-     * The Messaging Apps API of a client.
-     *
-     * @param pipeline the client's Messaging Apps pipeline and request kinds
-     * @return the operations
-     */
-    public static ChatAppsOperations chatAppsOperations(ChatWiring pipeline) {
-        if (chatApps == null) {
-            initialise(ChatAppsOperations.class);
-        }
-        return chatApps.apply(pipeline);
+        return make(RawJson.class, json);
     }
 
     /**
@@ -138,13 +90,5 @@ public final class Access {
      */
     public record ChatWiring(SendPipeline pipeline, RequestKind<ChatMessage, ?, ChatResult> single,
                              RequestKind<ChatBatch, ?, ChatBatchResult> batch) {
-    }
-
-    private static void initialise(Class<?> type) {
-        try {
-            Class.forName(type.getName(), true, type.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

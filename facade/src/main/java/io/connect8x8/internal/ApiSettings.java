@@ -9,8 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * What the generic operation path of one client runs with: the same executor (the client's one transport), listener,
- * clock, deadline, retry policy, key and hosts as the send pipelines.
+ * What the generic operation path of one client runs with: the same transport and settings as the send pipelines.
  *
  * @param executor the client's transport
  * @param listener the client's listener

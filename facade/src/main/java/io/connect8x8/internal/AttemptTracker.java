@@ -25,15 +25,11 @@ public final class AttemptTracker {
     /** Decided once between the writer ({@link #GATE}) and a cancel ({@link #holdBack()}): who came first. */
     private final AtomicInteger gate = new AtomicInteger(OPEN);
 
-    /**
-     * Creates the tracker of one attempt, nothing sent yet; {@link #attach(Request)} ties it to that attempt's request.
-     */
+    /** The tracker of one attempt, nothing sent yet; {@link #attach(Request)} ties it to the attempt's request. */
     public AttemptTracker() {
     }
 
     /**
-     * Returns whether any byte of the request may have been written.
-     *
      * @return whether any byte of the request may have been written
      */
     public boolean sendStarted() {
@@ -41,8 +37,8 @@ public final class AttemptTracker {
     }
 
     /**
-     * Keeps the request from being written from now on, unless its writing has begun: what a cancel calls to know
-     * for certain whether the attempt's request can reach the server.
+     * Keeps the request from being written from now on, unless its writing has begun: a cancel then knows for
+     * certain whether the attempt's request can reach the server.
      *
      * @return true when the request was not written and never will be
      */
@@ -97,13 +93,7 @@ public final class AttemptTracker {
         return builder.build();
     }
 
-    /**
-     * The body under the one-shot wrapper of {@link #attach}, for a replay known to be safe (a proxy's 407: the
-     * proxy forwarded nothing).
-     *
-     * @param body a request's body
-     * @return the body without the one-shot mark
-     */
+    /** The body without {@link #attach}'s one-shot mark, for a replay known to be safe (after a proxy's 407). */
     static RequestBody replayable(RequestBody body) {
         return body instanceof OneShotBody oneShot ? oneShot.delegate : body;
     }

@@ -8,8 +8,7 @@ import okhttp3.Request;
 
 /**
  * The execute step of the send pipeline: one request under its retry policy and deadline, to a 2xx response or a
- * typed failure, blocking or not. {@link Transport} implements both with one retry decision; the
- * {@link CallRecorder} of the exchange hears of each attempt and wait.
+ * typed failure, blocking or not; the exchange's {@link CallRecorder} hears of each attempt and wait.
  */
 public interface CallExecutor {
 
@@ -23,8 +22,7 @@ public interface CallExecutor {
     HttpResponse execute(Exchange exchange);
 
     /**
-     * Executes a request without blocking: the same attempts, retries and deadline as {@link #execute}, the waits
-     * on a scheduler. Cancelling the returned future cancels the attempt in flight and any pending retry.
+     * Executes a request without blocking, as {@link #execute}; cancelling the future cancels the call.
      *
      * @param exchange the request and the rules it runs under
      * @return the 2xx response, or the failure {@link #execute} would throw
@@ -37,8 +35,7 @@ public interface CallExecutor {
      * @param request the request the generated client built
      * @param policy the retry policy
      * @param timeout the whole call's deadline
-     * @param what what is sent, for logs (phone numbers already masked): its {@code toString()}, called only when a
-     *     log line is written
+     * @param what what is sent, for logs (phone numbers masked), rendered only when a log line is written
      * @param recorder the call's observer
      */
     record Exchange(Request request, RetryPolicy policy, Duration timeout, Object what, CallRecorder recorder) {

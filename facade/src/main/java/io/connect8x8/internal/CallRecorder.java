@@ -5,6 +5,7 @@ import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.SendState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallRecorder {
 
-    /** A recorder for calls nobody observes. */
+    /** The recorder of calls nobody observes. */
     public static final CallRecorder NONE = new CallRecorder(CallListener.CallEvents.NONE, Clock.systemUTC());
 
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
@@ -34,38 +35,27 @@ public final class CallRecorder {
         this.started = clock.millis();
     }
 
-    /**
-     * The client's listener and a call's own, as one: each sees every event, and one that throws neither stops the
-     * other nor the call.
-     *
-     * @param client the client's listener
-     * @param call the call's own listener
-     * @return both
-     */
+    /** The client's listener and a call's own as one; one that throws stops neither the other nor the call. */
     static CallListener both(CallListener client, CallListener call) {
         if (client == CallListener.NONE) {
             return call;
         }
         return info -> {
-            CallListener.CallEvents first = started(client, info);
-            CallListener.CallEvents second = started(call, info);
+            List<CallListener.CallEvents> all = List.of(started(client, info), started(call, info));
             return new CallListener.CallEvents() {
                 @Override
                 public void attemptFinished(CallListener.Attempt attempt) {
-                    safely(() -> first.attemptFinished(attempt));
-                    safely(() -> second.attemptFinished(attempt));
+                    all.forEach(events -> safely(() -> events.attemptFinished(attempt)));
                 }
 
                 @Override
                 public void retryScheduled(CallListener.Retry retry) {
-                    safely(() -> first.retryScheduled(retry));
-                    safely(() -> second.retryScheduled(retry));
+                    all.forEach(events -> safely(() -> events.retryScheduled(retry)));
                 }
 
                 @Override
                 public void callFinished(CallListener.Outcome outcome) {
-                    safely(() -> first.callFinished(outcome));
-                    safely(() -> second.callFinished(outcome));
+                    all.forEach(events -> safely(() -> events.callFinished(outcome)));
                 }
             };
         };
@@ -90,27 +80,9 @@ public final class CallRecorder {
      * @return the call's recorder
      */
     public static CallRecorder start(CallListener listener, Clock clock, CallListener.CallInfo call) {
-        if (listener == CallListener.NONE) {
-            return NONE;
-        }
-        CallListener.CallEvents events;
-        try {
-            events = listener.callStarted(call);
-        } catch (RuntimeException e) {
-            LOG.warn("A CallListener failed in callStarted; the call goes on unobserved", e);
-            return NONE;
-        }
-        return new CallRecorder(events == null ? CallListener.CallEvents.NONE : events, clock);
+        return listener == CallListener.NONE ? NONE : new CallRecorder(started(listener, call), clock);
     }
 
-    /**
-     * An attempt ended.
-     *
-     * @param number its number
-     * @param httpStatus its status, 0 without an answer
-     * @param requestWritten whether its request may have been written
-     * @param elapsedMillis its duration
-     */
     void attemptFinished(int number, int httpStatus, boolean requestWritten, long elapsedMillis) {
         if (this == NONE) {
             return;
@@ -123,13 +95,6 @@ public final class CallRecorder {
                 Duration.ofMillis(Math.max(0, elapsedMillis)))));
     }
 
-    /**
-     * A wait before the next attempt was decided.
-     *
-     * @param afterAttempt the attempt that failed
-     * @param wait the wait
-     * @param reason why
-     */
     void retryScheduled(int afterAttempt, Duration wait, CallListener.RetryReason reason) {
         if (this != NONE) {
             safely(() -> events.retryScheduled(new CallListener.Retry(afterAttempt, wait, reason)));
@@ -137,35 +102,26 @@ public final class CallRecorder {
     }
 
     /**
-     * The call returned a result.
-     *
-     * @param facts what the result says, for the listener
+     * @param facts what the call's result says, for the listener
      */
     public void succeeded(RequestKind.ResultFacts facts) {
         finish(null, null, false, facts);
     }
 
     /**
-     * The call failed.
-     *
-     * @param failure the typed failure
+     * @param failure the call's typed failure
      */
     public void failed(Connect8x8Exception failure) {
         finish(failure.sendState(), failure, false, RequestKind.ResultFacts.NONE);
     }
 
-    /**
-     * The call ended with an exception that is not one of the library's typed failures (a bug): the listener still
-     * hears of the end, as a call that may have been sent.
-     */
+    /** The call ended with an exception that is not a typed failure (a bug), told as one that may have been sent. */
     public void failedUnexpectedly() {
         finish(SendState.MAY_HAVE_BEEN_SENT, null, false, RequestKind.ResultFacts.NONE);
     }
 
     /**
-     * The caller cancelled an async call.
-     *
-     * @param state what the cancelled call had sent, as the transport decided it when stopping the call
+     * @param state what the async call its caller cancelled had sent
      */
     public void cancelled(SendState state) {
         finish(state, null, true, RequestKind.ResultFacts.NONE);

@@ -21,8 +21,7 @@ public final class ErrorMapper {
     }
 
     /**
-     * Reads 8x8's error envelope from a body, leniently: a body that is not the envelope (an HTML page from a proxy)
-     * gives an error with only the status and the raw body.
+     * Reads 8x8's error envelope from a body, leniently: another body (a proxy's HTML page) gives only the raw body.
      *
      * @param status the HTTP status
      * @param body the response body as received
@@ -53,20 +52,14 @@ public final class ErrorMapper {
      *     any other status the base type
      */
     public static ApiErrorException toException(ApiError error, Duration retryAfter, Region region, int attempts) {
-        int status = error.httpStatus();
-        if (status == 400) {
-            return new BadRequestException(error, attempts);
-        } else if (status == 401) {
-            return new AuthenticationException(error, attempts);
-        } else if (status == 403) {
-            return new PermissionDeniedException(error, region, attempts);
-        } else if (status == 404) {
-            return new NotFoundException(error, attempts);
-        } else if (status == 429) {
-            return new RateLimitException(error, retryAfter, attempts);
-        } else if (status >= 500) {
-            return new ServerErrorException(error, attempts);
-        }
-        return new ApiErrorException(error, attempts);
+        return switch (error.httpStatus()) {
+            case 400 -> new BadRequestException(error, attempts);
+            case 401 -> new AuthenticationException(error, attempts);
+            case 403 -> new PermissionDeniedException(error, region, attempts);
+            case 404 -> new NotFoundException(error, attempts);
+            case 429 -> new RateLimitException(error, retryAfter, attempts);
+            default -> error.httpStatus() >= 500 ? new ServerErrorException(error, attempts)
+                    : new ApiErrorException(error, attempts);
+        };
     }
 }

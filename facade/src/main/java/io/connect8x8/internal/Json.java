@@ -10,8 +10,7 @@ public final class Json {
     }
 
     /**
-     * Reads a string member leniently: the API's answers may omit or change a field, and a reader
-     * should not fail on one it only reports.
+     * Reads a string member leniently: a reader should not fail on a field it only reports.
      *
      * @param o the object to read from
      * @param name the member's name
@@ -23,8 +22,7 @@ public final class Json {
     }
 
     /**
-     * Reads an integer member leniently, given as a number or a numeric string: a quoted number is still the number
-     * a caller wants, and anything else is reported as absent rather than failing the whole read.
+     * Reads an integer member leniently, given as a number or a numeric string.
      *
      * @param o the object to read from
      * @param name the member's name

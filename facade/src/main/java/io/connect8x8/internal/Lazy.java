@@ -4,9 +4,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A value made on first use, once, whichever thread asks first. The client's OkHttpClient is one: building it loads
- * the JDK's TLS stack and reads the trust store, which a client that only previews requests (the CLI's dry run)
- * never needs.
+ * A value made once, on first use, whichever thread asks first: the client's OkHttpClient, whose TLS set-up a client
+ * that only previews requests never needs.
  *
  * @param <T> the value's type
  */
@@ -16,19 +15,12 @@ public final class Lazy<T> implements Supplier<T> {
     private volatile T value;
 
     /**
-     * A value that {@code factory} makes on the first {@link #get()}.
-     *
-     * @param factory makes the value; called at most once, and never with null as its result
+     * @param factory makes the value at the first {@link #get()}; called at most once, must not return null
      */
     public Lazy(Supplier<? extends T> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 
-    /**
-     * The value, made now if this is the first call.
-     *
-     * @return the value
-     */
     @Override
     public T get() {
         T made = value;
@@ -45,8 +37,7 @@ public final class Lazy<T> implements Supplier<T> {
     }
 
     /**
-     * The value if it was made, without making it: what there is to release when its owner closes. Waits for a
-     * {@link #get()} that is making it on another thread, so a value being made is not missed.
+     * The value if it was made, without making it, for its owner to release; waits for a {@link #get()} making it.
      *
      * @return the value, or null when {@link #get()} was never called
      */

@@ -9,17 +9,14 @@ import okhttp3.Route;
 
 /**
  * Answers an HTTP proxy's challenge (407, or OkHttp's preemptive one before an HTTPS tunnel) with Basic credentials,
- * once: a proxy that refuses them again gets no second try, and its 407 reaches the caller as an API error. A
- * request's body is one-shot (see {@link AttemptTracker}) so that OkHttp never replays a request the server may have
- * taken; a 407 comes from the proxy, which forwarded nothing, so the retry carries the replayable body under it.
+ * once: a second 407 reaches the caller as an API error. The proxy forwarded nothing, so the retry may carry the body
+ * under {@link AttemptTracker}'s one-shot mark.
  */
 public final class ProxyAuthenticator implements Authenticator {
 
     private final String credential;
 
     /**
-     * An authenticator for these credentials.
-     *
      * @param username the user name
      * @param password the password
      */
@@ -27,13 +24,7 @@ public final class ProxyAuthenticator implements Authenticator {
         this.credential = Credentials.basic(username, password, StandardCharsets.UTF_8);
     }
 
-    /**
-     * The challenged request again, with the credentials; null when they were already refused.
-     *
-     * @param route the route to the proxy
-     * @param response the proxy's 407
-     * @return the request to send, or null to give up
-     */
+    /** The challenged request again, with the credentials; null when they were already refused. */
     @Override
     public Request authenticate(Route route, Response response) {
         Request challenged = response.request();

@@ -9,10 +9,7 @@ import io.connect8x8.Masking;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * How personal data appears in logs, exception messages and {@code toString()}: {@link Masking}'s forms, and the
- * phone numbers of a request body masked for the debug log.
- */
+/** {@link Masking}'s forms, and the phone numbers of a request body masked for the debug log. */
 public final class Redaction {
 
     /** The members of the two APIs' requests that hold phone numbers. */
@@ -22,31 +19,24 @@ public final class Redaction {
     }
 
     /**
-     * Masks a phone number, as {@link Masking#maskPhone} does.
-     *
      * @param number the number as given, may be null
-     * @return the masked form, or {@code null} for null
+     * @return {@link Masking#maskPhone}'s form
      */
     public static String maskPhone(String number) {
         return Masking.maskPhone(number);
     }
 
     /**
-     * Describes a message text without revealing it, as {@link Masking#describeText} does.
-     *
      * @param text the text, may be null
-     * @return {@code <N chars>}, or {@code null} for null
+     * @return {@link Masking#describeText}'s form
      */
     public static String describeText(String text) {
         return Masking.describeText(text);
     }
 
     /**
-     * A JSON request body with every phone number masked, for a debug log that the caller allowed to show message
-     * content. A body that is not JSON is replaced by its length.
-     *
-     * @param json the body
-     * @return the body, numbers masked
+     * @param json a request body
+     * @return the body with every phone number masked; for a body that is not JSON, its length
      */
     public static String maskPhonesInJson(String json) {
         try {

@@ -9,10 +9,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The future of an async send, whose {@link #cancel} says whether the message went out: the
- * {@link CancellationException} it completes with has a {@link SendCancelledException} as its cause, made by the
- * canceller that stops the call. A plain {@code CompletableFuture} completes a cancel with a bare exception and no
- * way to attach one. {@link #isCancelled()} stays true, as the future's contract requires.
+ * The future of an async send, whose {@link #cancel} says whether the message went out: its
+ * {@link CancellationException} has a {@link SendCancelledException} as its cause, which a plain
+ * {@code CompletableFuture} has no way to attach. {@link #isCancelled()} stays true, as the contract requires.
  *
  * @param <T> the result type
  */
@@ -38,7 +37,7 @@ public final class SendFuture<T> extends CompletableFuture<T> {
      * Stops the call and completes this future with a {@link CancellationException} whose cause tells whether the
      * message was sent; nothing once the future is done.
      *
-     * @param mayInterruptIfRunning ignored: the call is stopped through its HTTP call, not by interrupting a thread
+     * @param mayInterruptIfRunning ignored: the call is stopped through its HTTP call
      * @return whether this future is now cancelled
      */
     @Override
@@ -60,26 +59,22 @@ public final class SendFuture<T> extends CompletableFuture<T> {
      * @return the cause to report
      */
     public static SendCancelledException causeOf(CompletableFuture<?> below) {
-        if (!below.isDone()) {
-            return new SendCancelledException(SendState.MAY_HAVE_BEEN_SENT, 0);
-        }
-        if (!below.isCompletedExceptionally()) {
-            // An answer arrived: the request was sent and taken.
-            return new SendCancelledException(SendState.MAY_HAVE_BEEN_SENT, 0);
-        }
-        try {
-            below.join();
-            return new SendCancelledException(SendState.MAY_HAVE_BEEN_SENT, 0);
-        } catch (CancellationException e) {
-            return e.getCause() instanceof SendCancelledException why ? why
-                    : new SendCancelledException(SendState.MAY_HAVE_BEEN_SENT, 0);
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof Connect8x8Exception failure) {
-                SendState state = failure.sendState() == SendState.MAY_HAVE_BEEN_SENT
-                        ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT;
-                return new SendCancelledException(state, failure.attempts());
+        // Not done, or an answer arrived: the request may have been sent.
+        if (below.isDone() && below.isCompletedExceptionally()) {
+            try {
+                below.join();
+            } catch (CancellationException e) {
+                if (e.getCause() instanceof SendCancelledException why) {
+                    return why;
+                }
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Connect8x8Exception failure) {
+                    SendState state = failure.sendState() == SendState.MAY_HAVE_BEEN_SENT
+                            ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT;
+                    return new SendCancelledException(state, failure.attempts());
+                }
             }
-            return new SendCancelledException(SendState.MAY_HAVE_BEEN_SENT, 0);
         }
+        return new SendCancelledException(SendState.MAY_HAVE_BEEN_SENT, 0);
     }
 }

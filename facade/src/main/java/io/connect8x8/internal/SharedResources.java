@@ -7,10 +7,9 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * What a client and every client derived from it with {@code newBuilder()} share: the root OkHttpClient (its
- * connection pool and dispatcher threads) and the scheduler async retries wait on. Counted: each client holds one
- * reference from {@code build()} to its {@code close()}, and the last close releases them, so no client is left
- * half-working (its async sends rejected by a dispatcher its parent shut down) while it says it is open.
+ * What a client and the clients derived from it with {@code newBuilder()} share: the root OkHttpClient (pool and
+ * dispatcher) and the scheduler async retries wait on. Each client holds one reference until its {@code close()}, and
+ * the last close releases them, so that no open client is left with a dispatcher its parent shut down.
  */
 public final class SharedResources {
 
@@ -25,8 +24,7 @@ public final class SharedResources {
      * The resources of a new client, held once (by that client).
      *
      * @param root the root client's OkHttpClient, built on first use
-     * @param ownsHttp whether the client made it (its dispatcher is shut down and its pool evicted at the end); false
-     *     for one the caller gave, which stays the caller's
+     * @param ownsHttp whether the client made it (to shut down at the end), not the caller
      * @param dispatcher the dispatcher the client made, sized to its {@code maxAsyncInFlight}; null with the caller's
      */
     public SharedResources(Lazy<OkHttpClient> root, boolean ownsHttp, Dispatcher dispatcher) {
@@ -36,18 +34,15 @@ public final class SharedResources {
     }
 
     /**
-     * The root OkHttpClient; derived clients build theirs from it, so they share its pool and dispatcher.
-     *
-     * @return the root OkHttpClient, built on first use
+     * @return the root OkHttpClient, built on first use, which derived clients build theirs from
      */
     public Lazy<OkHttpClient> root() {
         return root;
     }
 
     /**
-     * Takes a reference for a derived client, and makes room for its async calls in the dispatcher the client made:
-     * each client's own {@code maxAsyncInFlight} is then the only bound on its calls, not a limit shared unseen with
-     * the others.
+     * Takes a reference for a derived client, and makes room for its async calls in the owned dispatcher, so that
+     * each client's own {@code maxAsyncInFlight} is the only bound on its calls.
      *
      * @param maxAsyncInFlight the derived client's bound
      * @return false when every holder has already released them: the derived client must make its own
@@ -97,7 +92,7 @@ public final class SharedResources {
     }
 
     /**
-     * The scheduler async retries wait on: one daemon thread, made the first time a retry waits.
+     * The scheduler async retries wait on: one daemon thread, made at the first wait.
      *
      * @return the scheduler
      * @throws RejectedExecutionException once released

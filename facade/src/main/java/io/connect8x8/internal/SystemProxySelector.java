@@ -19,25 +19,12 @@ public final class SystemProxySelector extends ProxySelector {
     private SystemProxySelector() {
     }
 
-    /**
-     * The proxies the JVM's default selector gives, or none when there is no default selector.
-     *
-     * @param uri the URI to connect to
-     * @return the proxies to try in order
-     */
     @Override
     public List<Proxy> select(URI uri) {
         ProxySelector current = ProxySelector.getDefault();
         return current == null || current == this ? List.of(Proxy.NO_PROXY) : current.select(uri);
     }
 
-    /**
-     * Tells the JVM's default selector of a failed proxy.
-     *
-     * @param uri the URI
-     * @param address the proxy's address
-     * @param failure the failure
-     */
     @Override
     public void connectFailed(URI uri, SocketAddress address, IOException failure) {
         ProxySelector current = ProxySelector.getDefault();

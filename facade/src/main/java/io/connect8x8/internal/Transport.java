@@ -49,11 +49,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes one API call: attempts, waits and the deadline. The rules (see {@link RetryPolicy}): a 429 waits for its
- * Retry-After; a 503 or a failure before the request was written backs off with full jitter; anything after which
- * the message may have been processed is retried only when the policy opts in. No wait passes the deadline, and
- * every attempt's OkHttp call timeout is what is left of it. Blocking calls wait with the {@link Sleeper}; async calls
- * run on OkHttp's {@code enqueue} and wait on a scheduler, under the same decisions ({@code Run}).
+ * Executes one API call: attempts, waits and the deadline, by the rules of {@link RetryPolicy}. No wait passes the
+ * deadline, and every attempt's OkHttp call timeout is what is left of it. Blocking calls wait with the
+ * {@link Sleeper}; async calls run on OkHttp's {@code enqueue} and wait on a scheduler, under the same decisions.
  */
 public final class Transport implements CallExecutor {
 
@@ -81,18 +79,17 @@ public final class Transport implements CallExecutor {
     private volatile boolean closed;
 
     /**
-     * Makes the transport of one client; every send of both APIs goes through it.
+     * Makes the transport of one client; every call of every API goes through it.
      *
-     * @param http the client to execute on, with {@link AttemptTracker#LISTENER_FACTORY} installed; asked for at
-     *     the first attempt, so a client that never sends never builds one (see {@link Lazy})
+     * @param http the client to execute on, with {@link AttemptTracker}'s listener and gate; asked for at the first
+     *     attempt
      * @param clock the clock deadlines are measured on
      * @param sleeper how to wait between attempts
      * @param random uniform [0, 1) for jitter; null for the default
      * @param region the configured region, for error hints; null with custom URLs
      * @param maxResponseBytes the largest success body read
      * @param logContent whether debug logs may show request bodies (phone numbers still masked)
-     * @param scheduler where async calls wait between attempts, asked for at the first wait; left open by
-     *     {@link #close()} (its owner, the caller or the client's {@link SharedResources}, shuts it down)
+     * @param scheduler where async calls wait between attempts, asked for at the first wait; its owner shuts it down
      * @param maxAsyncInFlight the most async calls in flight at once, waits included
      * @param maxAsyncQueued the most async calls that wait for a place beyond those; 0 to fail at once
      */
@@ -111,13 +108,6 @@ public final class Transport implements CallExecutor {
         this.maxAsyncQueued = maxAsyncQueued;
     }
 
-    /**
-     * Executes one call of the pipeline, blocking: attempts, and waits with the {@link Sleeper}.
-     *
-     * @param exchange the request and its rules
-     * @return the 2xx response
-     * @throws Connect8x8Exception the mapped failure
-     */
     @Override
     public HttpResponse execute(CallExecutor.Exchange exchange) {
         Run run = new Run(exchange);
@@ -140,14 +130,8 @@ public final class Transport implements CallExecutor {
     }
 
     /**
-     * Executes one call of the pipeline without blocking a thread: each attempt on OkHttp's {@code enqueue}, each
-     * wait on the scheduler, under the same decisions as {@link #execute}. A call beyond {@code maxAsyncInFlight}
-     * waits in a queue of {@code maxAsyncQueued} places (its deadline running), or fails at once with an
-     * {@link InFlightLimitException} when there is none left ({@link AsyncQueueFullException} when a queue was
-     * configured). The future is a {@link SendFuture}: its cancel says whether a request was written.
-     *
-     * @param exchange the request and its rules
-     * @return the 2xx response or the failure
+     * {@inheritDoc} A call beyond {@code maxAsyncInFlight} waits in the queue (its deadline running) or, with no
+     * place left, fails at once. The future is a {@link SendFuture}: its cancel says whether a request was written.
      */
     @Override
     public CompletableFuture<HttpResponse> executeAsync(CallExecutor.Exchange exchange) {
@@ -239,10 +223,9 @@ public final class Transport implements CallExecutor {
     }
 
     /**
-     * Ends the async machinery with the client: every queued call fails with a {@link ClientClosedException}
-     * (nothing sent), and every async call waiting for a retry fails at once with the failure of its last attempt
-     * (as a sync call interrupted in its wait does). Calls with an attempt in flight finish with that attempt. The
-     * scheduler is its owner's to shut down.
+     * Ends the async machinery with the client: queued calls fail with a {@link ClientClosedException}, calls
+     * waiting for a retry with their last attempt's failure (as a sync call interrupted in its wait); calls with an
+     * attempt in flight finish with that attempt.
      */
     public void close() {
         List<AsyncRun> queued;
@@ -304,11 +287,7 @@ public final class Transport implements CallExecutor {
             }
         }
 
-        /**
-         * The next attempt's call, its timeout what is left of the deadline.
-         *
-         * @throws CallTimeoutException when the deadline has passed
-         */
+        /** The next attempt's call, its timeout what is left of the deadline; a timeout once it has passed. */
         Call nextAttempt() {
             attempt++;
             long remaining = deadline - clock.millis();
@@ -334,7 +313,7 @@ public final class Transport implements CallExecutor {
 
         /**
          * Whether any request of this call may have reached the server, holding back the open attempt's request if
-         * it was not written yet, so that the answer stays true. Called by a cancel, under the run's lock.
+         * it was not written yet, so that the answer stays true. Called by a cancel.
          */
         SendState stopAndTell() {
             boolean open = attemptOpen;
@@ -615,7 +594,8 @@ public final class Transport implements CallExecutor {
             // The call timeout also covers the body: a server that sends it too slowly is a deadline, as for headers.
             if (e instanceof InterruptedIOException && call.isCanceled()) {
                 throw new CallTimeoutException("call deadline of " + timeout.toMillis() + " ms passed while reading "
-                        + "the response of attempt " + attempts + "; the message may have been sent", e, true, attempts);
+                        + "the response of attempt " + attempts + "; the message may have been sent", e, true,
+                        attempts);
             }
             throw new TransportException("reading the response failed: " + describe(e)
                     + "; the message may have been sent", e, true, attempts);

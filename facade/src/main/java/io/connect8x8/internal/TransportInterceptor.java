@@ -14,11 +14,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Runs the escape hatch's generated APIs ({@link io.connect8x8.GeneratedApis}) on the client's one transport: the
- * call a generated API makes is answered by the transport executing its request (the client's retries by the
- * method's nature, deadline, listener and redaction), not by a second HTTP stack. An API error comes back as the HTTP
- * answer it was, so the generated code throws its own {@code ApiException} as before; a failure without an answer
- * reaches it as an {@link IOException} whose cause is the typed failure.
+ * Runs the escape hatch's generated APIs on the client's transport (retries by the method's nature, deadline,
+ * listener), not on a second HTTP stack. An API error comes back as the HTTP answer it was, so the generated code
+ * throws its own {@code ApiException}; a failure without an answer is an {@link IOException} caused by the typed one.
  */
 public final class TransportInterceptor implements Interceptor {
 
@@ -32,8 +30,6 @@ public final class TransportInterceptor implements Interceptor {
     private final CallListener.Api api;
 
     /**
-     * Creates the interceptor of one generated API.
-     *
      * @param executor the client's transport
      * @param listener the client's listener
      * @param clock the client's clock

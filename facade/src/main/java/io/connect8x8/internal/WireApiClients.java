@@ -1,8 +1,10 @@
 package io.connect8x8.internal;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -12,20 +14,17 @@ import okhttp3.RequestBody;
 /**
  * The generated {@code ApiClient}s with four methods replaced on the hot path, the same rules at less cost: the JSON
  * media-type test and the path-parameter escaping (the generated ones compile a regular expression at every call),
- * the body serialiser ({@link WireJson}: one streaming pass instead of a tree per level, the media type parsed
- * once), and the building of a request with a JSON body. The generated {@code buildRequest} renders the body a
- * second time and parses the URL twice (once as a {@code java.net.URI}) only to hand them to an authentication that
- * may sign them; bearer authentication reads neither, so for a JSON body under bearer authentication the request is
- * built without them, from the generated URL, header and authentication methods. Everything else (URL, headers,
- * authentication, other bodies) stays the generated code's.
+ * the body serialiser ({@link WireJson}: one streaming pass instead of a tree per level), and the building of a
+ * request with a JSON body. The generated {@code buildRequest} renders the body a second time and parses the URL
+ * twice only to hand them to an authentication that may sign them; bearer authentication reads neither, so under it
+ * a JSON request is built without them, from the generated URL, header and authentication methods.
  */
 public final class WireApiClients {
 
     /**
-     * What the send pipeline's generated clients make their calls on. The pipeline takes only each call's
-     * {@link okhttp3.Request}, which the transport executes on the client's own OkHttpClient, so nothing is ever
-     * executed on this one. Cleartext only: building it loads no TLS and reads no trust store, so a client that only
-     * previews (the CLI's dry run) never pays for them.
+     * What the send pipeline's generated clients make their calls on: the pipeline takes only each call's request,
+     * which the transport executes, so nothing runs on this one. Cleartext only: building it loads no TLS and reads no
+     * trust store, so a client that only previews (the CLI's dry run) never pays for them.
      */
     public static final OkHttpClient REQUEST_FACTORY = new OkHttpClient.Builder()
             .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
@@ -34,133 +33,188 @@ public final class WireApiClients {
     }
 
     /**
-     * Whether a request can be built on the lean path: a JSON body, no progress callback, under authentications that
-     * read neither the payload nor the URI.
-     */
-    private static boolean lean(boolean bearerOnly, String method, Object body, Map<String, String> headerParams,
-                                Object callback) {
-        return bearerOnly && callback == null && body != null && !"GET".equals(method) && !"HEAD".equals(method)
-                && WireJson.isJsonMime(headerParams.get("Content-Type"));
-    }
-
-    /** The request's URL, parsed once per distinct URL (the calls of one API repeat one). */
-    private static final class Urls {
-        private final LastParsed<HttpUrl> last = new LastParsed<>(HttpUrl::get);
-
-        Request.Builder builder(String url) {
-            return new Request.Builder().url(last.get(url));
-        }
-    }
-
-    /**
      * The SMS API's client.
      *
-     * @param http the OkHttp client its calls are made on: {@link #REQUEST_FACTORY} for the pipeline's, the client's
-     *     own for the generated APIs it exposes
+     * @param http what its calls run on: {@link #REQUEST_FACTORY}, or the client's own for the escape hatch
      * @return the generated client, with the fast paths
      */
-    // The same four overrides stand in messaging(..) below: each API's document generates its own ApiClient class
-    // (with its own Pair, ApiCallback, checked ApiException and authentication classes), so the two anonymous
-    // subclasses cannot share one body; what they can share is in WireJson and the helpers above.
     public static io.connect8x8.generated.sms.ApiClient sms(OkHttpClient http) {
-        return new io.connect8x8.generated.sms.ApiClient(http) {
-            private final boolean bearerOnly = getAuthentications().values().stream()
-                    .allMatch(a -> a instanceof io.connect8x8.generated.sms.auth.HttpBearerAuth);
-            private final Urls urls = new Urls();
-
-            @Override
-            public boolean isJsonMime(String mime) {
-                return WireJson.isJsonMime(mime);
-            }
-
-            @Override
-            public String escapeString(String str) {
-                return WireJson.escape(str);
-            }
-
-            @Override
-            public RequestBody serialize(Object obj, String contentType)
-                    throws io.connect8x8.generated.sms.ApiException {
-                if (obj != null && WireJson.isJsonMime(contentType)) {
-                    return WireJson.body(obj, contentType);
-                }
-                return super.serialize(obj, contentType);
-            }
-
-            @Override
-            public Request buildRequest(String baseUrl, String path, String method,
-                                        List<io.connect8x8.generated.sms.Pair> queryParams,
-                                        List<io.connect8x8.generated.sms.Pair> collectionQueryParams, Object body,
-                                        Map<String, String> headerParams, Map<String, String> cookieParams,
-                                        Map<String, Object> formParams, String[] authNames,
-                                        io.connect8x8.generated.sms.ApiCallback callback)
-                    throws io.connect8x8.generated.sms.ApiException {
-                if (!lean(bearerOnly, method, body, headerParams, callback)) {
-                    return super.buildRequest(baseUrl, path, method, queryParams, collectionQueryParams, body,
-                            headerParams, cookieParams, formParams, authNames, callback);
-                }
-                RequestBody json = serialize(body, headerParams.get("Content-Type"));
-                List<io.connect8x8.generated.sms.Pair> query = new ArrayList<>(queryParams);
-                updateParamsForAuth(authNames, query, headerParams, cookieParams, null, method, null);
-                Request.Builder request = urls.builder(buildUrl(baseUrl, path, query, collectionQueryParams));
-                processHeaderParams(headerParams, request);
-                processCookieParams(cookieParams, request);
-                return request.method(method, json).build();
-            }
-        };
+        return new Sms(http);
     }
 
     /**
      * The Messaging Apps API's client.
      *
-     * @param http the OkHttp client its calls are made on, as for {@link #sms(OkHttpClient)}
+     * @param http what its calls run on, as for {@link #sms(OkHttpClient)}
      * @return the generated client, with the fast paths
      */
     public static io.connect8x8.generated.messaging.ApiClient messaging(OkHttpClient http) {
-        return new io.connect8x8.generated.messaging.ApiClient(http) {
-            private final boolean bearerOnly = getAuthentications().values().stream()
-                    .allMatch(a -> a instanceof io.connect8x8.generated.messaging.auth.HttpBearerAuth);
-            private final Urls urls = new Urls();
+        return new Messaging(http);
+    }
 
-            @Override
-            public boolean isJsonMime(String mime) {
-                return WireJson.isJsonMime(mime);
-            }
+    /**
+     * Points a client of {@link #sms} or {@link #messaging} at a host, with the key and the User-Agent.
+     *
+     * @param client the client
+     * @param baseUrl the API's base URL
+     * @param key the API key, read at each request
+     * @param userAgent the User-Agent header
+     * @param <C> the client's type
+     * @return the client
+     */
+    public static <C> C configure(C client, String baseUrl, Supplier<String> key, String userAgent) {
+        Generated<?, ?> generated = (Generated<?, ?>) client;
+        generated.setBasePath(baseUrl);
+        generated.setBearerToken(key);
+        generated.setUserAgent(userAgent);
+        return client;
+    }
 
-            @Override
-            public String escapeString(String str) {
-                return WireJson.escape(str);
-            }
+    /**
+     * The public methods of every generated {@code ApiClient}, which the subclasses below inherit as they are: each
+     * document generates its own {@code ApiClient}, {@code Pair} and {@code ApiException}, so the fast paths are
+     * written once against this.
+     */
+    interface Generated<P, E extends Exception> {
+        Map<String, ?> getAuthentications();
 
-            @Override
-            public RequestBody serialize(Object obj, String contentType)
-                    throws io.connect8x8.generated.messaging.ApiException {
-                if (obj != null && WireJson.isJsonMime(contentType)) {
-                    return WireJson.body(obj, contentType);
-                }
-                return super.serialize(obj, contentType);
-            }
+        Object setBasePath(String basePath);
 
-            @Override
-            public Request buildRequest(String baseUrl, String path, String method,
-                                        List<io.connect8x8.generated.messaging.Pair> queryParams,
-                                        List<io.connect8x8.generated.messaging.Pair> collectionQueryParams,
-                                        Object body, Map<String, String> headerParams,
-                                        Map<String, String> cookieParams, Map<String, Object> formParams,
-                                        String[] authNames, io.connect8x8.generated.messaging.ApiCallback callback)
-                    throws io.connect8x8.generated.messaging.ApiException {
-                if (!lean(bearerOnly, method, body, headerParams, callback)) {
-                    return super.buildRequest(baseUrl, path, method, queryParams, collectionQueryParams, body,
-                            headerParams, cookieParams, formParams, authNames, callback);
-                }
-                RequestBody json = serialize(body, headerParams.get("Content-Type"));
-                List<io.connect8x8.generated.messaging.Pair> query = new ArrayList<>(queryParams);
-                updateParamsForAuth(authNames, query, headerParams, cookieParams, null, method, null);
-                Request.Builder request = urls.builder(buildUrl(baseUrl, path, query, collectionQueryParams));
-                processHeaderParams(headerParams, request);
-                processCookieParams(cookieParams, request);
-                return request.method(method, json).build();
+        void setBearerToken(Supplier<String> tokenSupplier);
+
+        Object setUserAgent(String userAgent);
+
+        RequestBody serialize(Object obj, String contentType) throws E;
+
+        String buildUrl(String baseUrl, String path, List<P> queryParams, List<P> collectionQueryParams);
+
+        void processHeaderParams(Map<String, String> headerParams, Request.Builder reqBuilder);
+
+        void processCookieParams(Map<String, String> cookieParams, Request.Builder reqBuilder);
+
+        void updateParamsForAuth(String[] authNames, List<P> queryParams, Map<String, String> headerParams,
+                                 Map<String, String> cookieParams, String payload, String method, URI uri) throws E;
+    }
+
+    /** One client's state for the fast paths. */
+    private static final class Lean<P, E extends Exception> {
+        private final Generated<P, E> client;
+        private final boolean bearerOnly;
+        /** The calls of one API repeat one URL: it is parsed once per distinct URL. */
+        private final LastParsed<HttpUrl> urls = new LastParsed<>(HttpUrl::get);
+
+        Lean(Generated<P, E> client, Class<?> bearer) {
+            this.client = client;
+            this.bearerOnly = client.getAuthentications().values().stream().allMatch(bearer::isInstance);
+        }
+
+        /** A JSON body for {@code serialize}, or null for the generated serialiser. */
+        static RequestBody json(Object obj, String contentType) {
+            return obj != null && WireJson.isJsonMime(contentType) ? WireJson.body(obj, contentType) : null;
+        }
+
+        /**
+         * The request on the lean path, or null for the generated {@code buildRequest}: a JSON body, no progress
+         * callback, under authentications that read neither the payload nor the URI.
+         */
+        Request build(String baseUrl, String path, String method, List<P> queryParams,
+                      List<P> collectionQueryParams, Object body, Map<String, String> headerParams,
+                      Map<String, String> cookieParams, String[] authNames, Object callback) throws E {
+            if (!bearerOnly || callback != null || body == null || "GET".equals(method) || "HEAD".equals(method)
+                    || !WireJson.isJsonMime(headerParams.get("Content-Type"))) {
+                return null;
             }
-        };
+            RequestBody json = client.serialize(body, headerParams.get("Content-Type"));
+            List<P> query = new ArrayList<>(queryParams);
+            client.updateParamsForAuth(authNames, query, headerParams, cookieParams, null, method, null);
+            Request.Builder request = new Request.Builder()
+                    .url(urls.get(client.buildUrl(baseUrl, path, query, collectionQueryParams)));
+            client.processHeaderParams(headerParams, request);
+            client.processCookieParams(cookieParams, request);
+            return request.method(method, json).build();
+        }
+    }
+
+    private static final class Sms extends io.connect8x8.generated.sms.ApiClient
+            implements Generated<io.connect8x8.generated.sms.Pair, io.connect8x8.generated.sms.ApiException> {
+        private final Lean<io.connect8x8.generated.sms.Pair, io.connect8x8.generated.sms.ApiException> lean =
+                new Lean<>(this, io.connect8x8.generated.sms.auth.HttpBearerAuth.class);
+
+        Sms(OkHttpClient http) {
+            super(http);
+        }
+
+        @Override
+        public boolean isJsonMime(String mime) {
+            return WireJson.isJsonMime(mime);
+        }
+
+        @Override
+        public String escapeString(String str) {
+            return WireJson.escape(str);
+        }
+
+        @Override
+        public RequestBody serialize(Object obj, String contentType) throws io.connect8x8.generated.sms.ApiException {
+            RequestBody json = Lean.json(obj, contentType);
+            return json != null ? json : super.serialize(obj, contentType);
+        }
+
+        @Override
+        public Request buildRequest(String baseUrl, String path, String method,
+                                    List<io.connect8x8.generated.sms.Pair> queryParams,
+                                    List<io.connect8x8.generated.sms.Pair> collectionQueryParams, Object body,
+                                    Map<String, String> headerParams, Map<String, String> cookieParams,
+                                    Map<String, Object> formParams, String[] authNames,
+                                    io.connect8x8.generated.sms.ApiCallback callback)
+                throws io.connect8x8.generated.sms.ApiException {
+            Request request = lean.build(baseUrl, path, method, queryParams, collectionQueryParams, body,
+                    headerParams, cookieParams, authNames, callback);
+            return request != null ? request : super.buildRequest(baseUrl, path, method, queryParams,
+                    collectionQueryParams, body, headerParams, cookieParams, formParams, authNames, callback);
+        }
+    }
+
+    /** As {@link Sms}, for the other document's generated classes. */
+    private static final class Messaging extends io.connect8x8.generated.messaging.ApiClient
+            implements Generated<io.connect8x8.generated.messaging.Pair,
+                    io.connect8x8.generated.messaging.ApiException> {
+        private final Lean<io.connect8x8.generated.messaging.Pair, io.connect8x8.generated.messaging.ApiException>
+                lean = new Lean<>(this, io.connect8x8.generated.messaging.auth.HttpBearerAuth.class);
+
+        Messaging(OkHttpClient http) {
+            super(http);
+        }
+
+        @Override
+        public boolean isJsonMime(String mime) {
+            return WireJson.isJsonMime(mime);
+        }
+
+        @Override
+        public String escapeString(String str) {
+            return WireJson.escape(str);
+        }
+
+        @Override
+        public RequestBody serialize(Object obj, String contentType)
+                throws io.connect8x8.generated.messaging.ApiException {
+            RequestBody json = Lean.json(obj, contentType);
+            return json != null ? json : super.serialize(obj, contentType);
+        }
+
+        @Override
+        public Request buildRequest(String baseUrl, String path, String method,
+                                    List<io.connect8x8.generated.messaging.Pair> queryParams,
+                                    List<io.connect8x8.generated.messaging.Pair> collectionQueryParams,
+                                    Object body, Map<String, String> headerParams,
+                                    Map<String, String> cookieParams, Map<String, Object> formParams,
+                                    String[] authNames, io.connect8x8.generated.messaging.ApiCallback callback)
+                throws io.connect8x8.generated.messaging.ApiException {
+            Request request = lean.build(baseUrl, path, method, queryParams, collectionQueryParams, body,
+                    headerParams, cookieParams, authNames, callback);
+            return request != null ? request : super.buildRequest(baseUrl, path, method, queryParams,
+                    collectionQueryParams, body, headerParams, cookieParams, formParams, authNames, callback);
+        }
     }
 }

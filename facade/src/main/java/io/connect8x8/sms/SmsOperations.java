@@ -7,7 +7,7 @@ import io.connect8x8.internal.Access;
 public final class SmsOperations extends MessageOperations<Sms, SmsResult, SmsBatch, SmsBatchResult> {
 
     static {
-        Access.sms(SmsOperations::new);
+        Access.register(SmsOperations.class, SmsOperations::new);
     }
 
     private SmsOperations(Access.SmsWiring wiring) {
