@@ -9,6 +9,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -24,6 +29,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Issue 15's speed target (docs/benchmarks-generic-path.md): a GET through the generic operation path (a message's
@@ -187,14 +195,51 @@ public class GenericPathBenchmark {
     };
 
     /**
-     * Runs the pairs in interleaved rounds in this JVM and prints the median of the rounds and the ratio; the first
-     * argument is the number of rounds (default 5).
+     * Runs each pair (the generic path, then its baseline) in interleaved rounds in this JVM and prints each round's
+     * ratio, then the median ratio and the spread of the rounds; the first argument is the number of rounds
+     * (default 5), the second an optional regular expression of the pairs to run.
      *
-     * @param args an optional number of rounds
+     * @param args an optional number of rounds, an optional filter
      * @throws Exception if JMH fails
      */
     public static void main(String[] args) throws Exception {
-        Interleaved.run(GenericPathBenchmark.class, PAIRS, args.length > 0 ? Integer.parseInt(args[0]) : 5,
-                "Generic");
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        String only = args.length > 1 ? args[1] : ".*";
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> scores = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (String[] pair : PAIRS) {
+                if (!pair[0].matches(only)) {
+                    continue;
+                }
+                double[] measured = new double[2];
+                for (int i = 0; i < 2; i++) {
+                    measured[i] = new Runner(new OptionsBuilder().include(GenericPathBenchmark.class.getName() + "."
+                            + pair[i] + "$").forks(0).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                            .measurementIterations(3).measurementTime(TimeValue.seconds(1)).build())
+                            .runSingle().getPrimaryResult().getScore();
+                    scores.computeIfAbsent(pair[i], k -> new ArrayList<>()).add(measured[i]);
+                }
+                ratios.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(measured[0] / measured[1]);
+                System.out.printf("round %d %-28s %10.1f %10.1f us/op  %5.2fx%n", round, pair[0], measured[0],
+                        measured[1], measured[0] / measured[1]);
+            }
+        }
+        System.out.printf("%n%-28s %10s %10s %7s %15s  (%d rounds, us/op: medians)%n", "measure", "generic",
+                "baseline", "ratio", "spread", rounds);
+        for (String[] pair : PAIRS) {
+            List<Double> r = ratios.get(pair[0]);
+            if (r != null) {
+                System.out.printf("%-28s %10.1f %10.1f %6.2fx %6.2f-%5.2fx%n", pair[0], median(scores.get(pair[0])),
+                        median(scores.get(pair[1])), median(r), Collections.min(r), Collections.max(r));
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
