@@ -1,5 +1,8 @@
 package io.connect8x8.api;
 
+import static io.connect8x8.internal.Json.string;
+import static io.connect8x8.internal.ResponseReader.object;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -236,15 +239,5 @@ final class Catalog {
             }
         }
         return e != null && e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
-    }
-
-    private static JsonObject object(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        return e != null && e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
-    }
-
-    private static String string(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
     }
 }

@@ -1,6 +1,7 @@
 package io.connect8x8.api;
 
 import static io.connect8x8.api.MessageCalls.required;
+import static io.connect8x8.internal.Json.string;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -94,11 +95,11 @@ public final class WhatsAppTemplates {
             throw new ValidationException("content.template", "no template list of channel " + channelId
                     + " is cached: list(channelId) reads it");
         }
-        JsonObject declared = known.stream().filter(t -> template.name().equals(text(t, "templateName"))
-                && template.language().equals(text(t, "language"))).reduce((a, b) -> b).orElseThrow(
+        JsonObject declared = known.stream().filter(t -> template.name().equals(string(t, "templateName"))
+                && template.language().equals(string(t, "language"))).reduce((a, b) -> b).orElseThrow(
                     () -> new ValidationException("content.template.name", "'" + template.name() + "' in "
                             + template.language() + " is not a template of channel " + channelId));
-        String status = text(declared, "status");
+        String status = string(declared, "status");
         if (status != null && !status.equalsIgnoreCase("APPROVED")) {
             throw new ValidationException("content.template.name", "'" + template.name() + "' is " + status
                     + ", not approved");
@@ -106,9 +107,9 @@ public final class WhatsAppTemplates {
         long parameters = 0;
         int buttons = 0;
         for (JsonElement c : array(declared, "components")) {
-            String type = text(object(c), "type");
-            if ("BODY".equalsIgnoreCase(type) && text(object(c), "text") != null) {
-                parameters = PLACEHOLDER.matcher(text(object(c), "text")).results().map(m -> m.group(1)).distinct()
+            String type = string(object(c), "type");
+            if ("BODY".equalsIgnoreCase(type) && string(object(c), "text") != null) {
+                parameters = PLACEHOLDER.matcher(string(object(c), "text")).results().map(m -> m.group(1)).distinct()
                         .count();
             } else if ("BUTTONS".equalsIgnoreCase(type)) {
                 buttons = array(object(c), "buttons").size();
@@ -132,10 +133,5 @@ public final class WhatsAppTemplates {
 
     private static JsonObject object(JsonElement e) {
         return e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
-    }
-
-    private static String text(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
     }
 }
