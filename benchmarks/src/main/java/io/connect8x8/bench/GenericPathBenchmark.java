@@ -6,6 +6,7 @@ import io.connect8x8.Connect8x8Client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -203,6 +206,12 @@ public class GenericPathBenchmark {
      * @throws Exception if JMH fails
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("alternating")) {
+            for (int threads : new int[] {1, 8}) {
+                alternating(threads, args.length > 1 ? Integer.parseInt(args[1]) : 120);
+            }
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String only = args.length > 1 ? args[1] : ".*";
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
@@ -234,6 +243,55 @@ public class GenericPathBenchmark {
                         median(scores.get(pair[1])), median(r), Collections.min(r), Collections.max(r));
             }
         }
+    }
+
+    /**
+     * The two paths alternating every 250 ms on the same threads, so that a load that comes and goes on a shared
+     * machine falls on both alike: each pair of slices gives a ratio (the baseline's operations over the generic
+     * path's in the same time); prints their median and quartiles after a 5 s warm-up.
+     */
+    private static void alternating(int threads, int pairs) throws Exception {
+        GenericPathBenchmark bench = new GenericPathBenchmark();
+        bench.setUp();
+        AtomicInteger phase = new AtomicInteger();
+        LongAdder[] done = {new LongAdder(), new LongAdder()};
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                for (int p = phase.get(); p >= 0; p = phase.get()) {
+                    try {
+                        if ((p % 2 == 0 ? bench.generic() : bench.plain()) == null) {
+                            throw new IllegalStateException("no answer");
+                        }
+                        // Credited to the slice it ends in: the calls that cross a boundary do so both ways.
+                        done[phase.get() & 1].increment();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int slice = 0; slice < 2 * (pairs + 10); slice++) {
+            done[slice % 2].reset();
+            phase.set(slice);
+            Thread.sleep(250);
+            if (slice % 2 == 1 && slice >= 20) {
+                ratios.add((double) done[1].sum() / Math.max(1, done[0].sum()));
+            }
+        }
+        phase.set(-1);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        bench.tearDown();
+        Collections.sort(ratios);
+        int n = ratios.size();
+        System.out.printf("alternating, %d thread(s), %d pairs of 250 ms slices: generic/baseline time per call "
+                + "median %.3fx, quartiles %.3f-%.3fx%n", threads, n, median(ratios), ratios.get(n / 4),
+                ratios.get(3 * n / 4));
     }
 
     private static double median(List<Double> values) {
