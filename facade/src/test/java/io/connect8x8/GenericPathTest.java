@@ -16,7 +16,6 @@ import io.connect8x8.api.OperationNotFoundException;
 import io.connect8x8.api.Operations;
 import io.connect8x8.api.ParameterInfo;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockWebServer;
@@ -153,7 +152,7 @@ class GenericPathTest {
         assertEquals("umid", unknown.field());
         if (client.api().operation(SINGLE).bodyRequired()) {
             ValidationException noBody = assertThrows(ValidationException.class,
-                    () -> client.api().call(SINGLE, Map.of()));
+                    () -> client.api().call(OperationCall.of(SINGLE)));
             assertEquals("body", noBody.field());
         }
         ValidationException badBody = assertThrows(ValidationException.class,

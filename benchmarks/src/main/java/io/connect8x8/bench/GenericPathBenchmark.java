@@ -6,11 +6,19 @@ import io.connect8x8.Connect8x8Client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -24,6 +32,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Issue 15's speed target (docs/benchmarks-generic-path.md): a GET through the generic operation path (a message's
@@ -187,14 +198,106 @@ public class GenericPathBenchmark {
     };
 
     /**
-     * Runs the pairs in interleaved rounds in this JVM and prints the median of the rounds and the ratio; the first
-     * argument is the number of rounds (default 5).
+     * Runs each pair (the generic path, then its baseline) in interleaved rounds in this JVM and prints each round's
+     * ratio, then the median ratio and the spread of the rounds; the first argument is the number of rounds
+     * (default 5), the second an optional regular expression of the pairs to run.
      *
-     * @param args an optional number of rounds
+     * @param args an optional number of rounds, an optional filter
      * @throws Exception if JMH fails
      */
     public static void main(String[] args) throws Exception {
-        Interleaved.run(GenericPathBenchmark.class, PAIRS, args.length > 0 ? Integer.parseInt(args[0]) : 5,
-                "Generic");
+        if (args.length > 0 && args[0].equals("alternating")) {
+            for (int threads : new int[] {1, 8}) {
+                alternating(threads, args.length > 1 ? Integer.parseInt(args[1]) : 120);
+            }
+            return;
+        }
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        String only = args.length > 1 ? args[1] : ".*";
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> scores = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (String[] pair : PAIRS) {
+                if (!pair[0].matches(only)) {
+                    continue;
+                }
+                double[] measured = new double[2];
+                for (int i = 0; i < 2; i++) {
+                    measured[i] = new Runner(new OptionsBuilder().include(GenericPathBenchmark.class.getName() + "."
+                            + pair[i] + "$").forks(0).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                            .measurementIterations(3).measurementTime(TimeValue.seconds(1)).build())
+                            .runSingle().getPrimaryResult().getScore();
+                    scores.computeIfAbsent(pair[i], k -> new ArrayList<>()).add(measured[i]);
+                }
+                ratios.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(measured[0] / measured[1]);
+                System.out.printf("round %d %-28s %10.1f %10.1f us/op  %5.2fx%n", round, pair[0], measured[0],
+                        measured[1], measured[0] / measured[1]);
+            }
+        }
+        System.out.printf("%n%-28s %10s %10s %7s %15s  (%d rounds, us/op: medians)%n", "measure", "generic",
+                "baseline", "ratio", "spread", rounds);
+        for (String[] pair : PAIRS) {
+            List<Double> r = ratios.get(pair[0]);
+            if (r != null) {
+                System.out.printf("%-28s %10.1f %10.1f %6.2fx %6.2f-%5.2fx%n", pair[0], median(scores.get(pair[0])),
+                        median(scores.get(pair[1])), median(r), Collections.min(r), Collections.max(r));
+            }
+        }
+    }
+
+    /**
+     * The two paths alternating every 250 ms on the same threads, so that a load that comes and goes on a shared
+     * machine falls on both alike: each pair of slices gives a ratio (the baseline's operations over the generic
+     * path's in the same time); prints their median and quartiles after a 5 s warm-up.
+     */
+    private static void alternating(int threads, int pairs) throws Exception {
+        GenericPathBenchmark bench = new GenericPathBenchmark();
+        bench.setUp();
+        AtomicInteger phase = new AtomicInteger();
+        LongAdder[] done = {new LongAdder(), new LongAdder()};
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                for (int p = phase.get(); p >= 0; p = phase.get()) {
+                    try {
+                        if ((p % 2 == 0 ? bench.generic() : bench.plain()) == null) {
+                            throw new IllegalStateException("no answer");
+                        }
+                        // Credited to the slice it ends in: the calls that cross a boundary do so both ways.
+                        done[phase.get() & 1].increment();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int slice = 0; slice < 2 * (pairs + 10); slice++) {
+            done[slice % 2].reset();
+            phase.set(slice);
+            Thread.sleep(250);
+            if (slice % 2 == 1 && slice >= 20) {
+                ratios.add((double) done[1].sum() / Math.max(1, done[0].sum()));
+            }
+        }
+        phase.set(-1);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        bench.tearDown();
+        Collections.sort(ratios);
+        int n = ratios.size();
+        System.out.printf("alternating, %d thread(s), %d pairs of 250 ms slices: generic/baseline time per call "
+                + "median %.3fx, quartiles %.3f-%.3fx%n", threads, n, median(ratios), ratios.get(n / 4),
+                ratios.get(3 * n / 4));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -102,8 +102,8 @@ public final class LogExportRecords implements MessageRecords {
         Set<String> found = new HashSet<>();
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
-            JsonObject result = client.api().call(document.prefix() + "get-log-export-job-result" + document.suffix(),
-                    Map.of("jobId", jobId)).json().getAsJsonObject();
+            JsonObject result = client.api().call(OperationCall.of(document.prefix() + "get-log-export-job-result"
+                    + document.suffix()).param("jobId", jobId)).json().getAsJsonObject();
             String status = result.has("status") ? result.get("status").getAsString() : "";
             if ("empty".equalsIgnoreCase(status)) {
                 return new RecordsAnswer(found, complete);

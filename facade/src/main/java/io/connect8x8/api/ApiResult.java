@@ -7,73 +7,64 @@ import com.google.gson.JsonParser;
 import io.connect8x8.RawJson;
 import io.connect8x8.UnexpectedResponseException;
 import io.connect8x8.internal.Access;
+import io.connect8x8.internal.HttpResponse;
 import java.lang.reflect.Type;
+import java.util.Optional;
 
 /**
- * The 2xx answer of an operation called through {@link Operations}: its status, the body as received, the body as
- * JSON and as the typed model the generated code declares for it. The body is parsed at the first read, once; a
- * model that fails to read is an {@link UnexpectedResponseException} then, with the body kept. Thread-safe.
+ * The 2xx answer of an operation: its status, its body as text, bytes, JSON and the generated model, parsed once at
+ * the first read. A JSON or text answer is strict UTF-8; any other (a downloaded file) is binary: {@link #bytes()}.
+ * Thread-safe.
  */
 public final class ApiResult {
 
     private final OperationInfo operation;
-    private final int status;
-    private final String body;
-    private final int attempts;
+    private final HttpResponse response;
     private final Type modelType;
     private final Gson gson;
     private volatile JsonElement json;
     private volatile Object model;
 
-    ApiResult(OperationInfo operation, int status, String body, int attempts, Type modelType, Gson gson) {
-        this.operation = operation;
-        this.status = status;
-        this.body = body;
-        this.attempts = attempts;
-        this.modelType = modelType;
-        this.gson = gson;
+    ApiResult(Bound bound, HttpResponse response) {
+        this.operation = bound.info();
+        this.response = response;
+        this.modelType = bound.modelType();
+        this.gson = bound.gson();
     }
 
-    /**
-     * The operation called.
-     *
-     * @return the operation
-     */
+    /** {@return the operation called} */
     public OperationInfo operation() {
         return operation;
     }
 
-    /**
-     * The HTTP status, 2xx.
-     *
-     * @return the status
-     */
+    /** {@return the HTTP status, 2xx (of the answer a followed redirect led to)} */
     public int status() {
-        return status;
+        return response.status();
     }
 
-    /**
-     * The body as received; empty when the answer had none.
-     *
-     * @return the body text
-     */
+    /** {@return the body as text; empty when the answer had none or is binary} */
     public String body() {
-        return body;
+        return response.body();
     }
 
-    /**
-     * The HTTP requests the call made, retries included.
-     *
-     * @return at least 1
-     */
+    /** {@return a copy of the body's bytes as received: a downloaded file's content} */
+    public byte[] bytes() {
+        return response.bytes().clone();
+    }
+
+    /** {@return the answer's Content-Type, such as {@code application/json} or a file's {@code image/png}} */
+    public Optional<String> contentType() {
+        return Optional.ofNullable(response.contentType());
+    }
+
+    /** {@return the HTTP requests the call made, retries included: at least 1} */
     public int attempts() {
-        return attempts;
+        return response.attempts();
     }
 
     /**
-     * The body as JSON: a copy, so changing it changes nothing here.
+     * {@return a copy of the body as JSON; {@code JsonNull} when the body is empty}
      *
-     * @return the JSON; {@code JsonNull} when the body is empty
      * @throws UnexpectedResponseException when the body is not JSON
      */
     public JsonElement json() {
@@ -81,21 +72,20 @@ public final class ApiResult {
     }
 
     /**
-     * The body as {@link RawJson} when it is a JSON object, for reading fields by path.
+     * {@return the body as {@link RawJson}, for reading fields by path; {@link RawJson#EMPTY} when it is no object}
      *
-     * @return the raw JSON; {@link RawJson#EMPTY} when the body is empty or not an object
      * @throws UnexpectedResponseException when the body is not JSON
      */
     public RawJson raw() {
         JsonElement tree = tree();
-        return tree.isJsonObject() ? Access.raw(tree.getAsJsonObject().deepCopy()) : RawJson.EMPTY;
+        // RawJson never changes the tree it wraps, nor does anything here: shared, not copied.
+        return tree.isJsonObject() ? Access.raw(tree.getAsJsonObject()) : RawJson.EMPTY;
     }
 
     /**
-     * The body read into the generated model the operation declares for its answer (for example
-     * {@code GetSmsMessageDetails200Response}), by the generated code's own JSON configuration.
+     * {@return the body read by the generated code's Gson into the model the operation declares, such as
+     * {@code GetSmsMessageDetails200Response}; null when it declares none or the body is empty}
      *
-     * @return the model; null when the operation declares no answer body or the body is empty
      * @throws UnexpectedResponseException when the body does not fit the model
      */
     public Object model() {
@@ -111,23 +101,14 @@ public final class ApiResult {
         return value;
     }
 
-    /**
-     * The model as a given type.
-     *
-     * @param type the model's class (or a supertype)
-     * @param <T> the model's type
-     * @return the model, or null as for {@link #model()}
-     * @throws ClassCastException when the model is of another type
-     */
-    public <T> T model(Class<T> type) {
-        return type.cast(model());
-    }
-
     private JsonElement tree() {
         JsonElement value = json;
         if (value == null) {
+            if (!HttpResponse.isText(response.contentType())) {
+                throw unusable("the answer is binary (" + response.contentType() + "): read bytes()", null);
+            }
             try {
-                value = body.isBlank() ? JsonNull.INSTANCE : JsonParser.parseString(body);
+                value = body().isBlank() ? JsonNull.INSTANCE : JsonParser.parseString(body());
             } catch (RuntimeException e) {
                 throw unusable("the answer is not JSON", e);
             }
@@ -137,13 +118,13 @@ public final class ApiResult {
     }
 
     private UnexpectedResponseException unusable(String problem, RuntimeException cause) {
-        return new UnexpectedResponseException(operation.operationId() + ": " + problem, status, body, cause,
-                attempts);
+        return new UnexpectedResponseException(operation.operationId() + ": " + problem, status(), body(), cause,
+                attempts());
     }
 
     /** The operation and status; the body may hold personal data. */
     @Override
     public String toString() {
-        return "ApiResult{" + operation.operationId() + ", status=" + status + '}';
+        return "ApiResult{" + operation.operationId() + ", status=" + status() + '}';
     }
 }

@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Files for chat-app media ({@code Upload-File}): upload one, and the URL a message sends it by, for example
- * {@code ChatMessage.builder().to(..).image(files.url(upload), "caption")}. From {@link Operations#files()}.
+ * Files for chat-app media: upload one ({@code Upload-File}), download it ({@code Download-File}, its redirect
+ * followed, the content in {@link ApiResult#bytes()}), and the URL a message sends it by; from
+ * {@link Operations#files()}.
  */
 public final class MediaFiles {
 
@@ -35,18 +36,28 @@ public final class MediaFiles {
     }
 
     /**
-     * The URL an uploaded file is downloaded from ({@code Download-File}), for a message's media content.
+     * Downloads an uploaded file: its content in {@link ApiResult#bytes()}, its type in {@code contentType()}.
      *
      * @param upload the answer of {@link #upload(Path)}
-     * @return the absolute URL, with its token
-     * @throws ValidationException when the answer has no {@code fileName} or {@code token}
+     * @return the answer
+     */
+    public ApiResult download(ApiResult upload) {
+        return operations.call(OperationCall.of("messaging-apps:Download-File")
+                .param("filename", field(upload, "fileName")).param("token", field(upload, "token")));
+    }
+
+    /**
+     * {@return the absolute URL, with its token, an uploaded file is downloaded from: a message's media content}
+     *
+     * @param upload the answer of {@link #upload(Path)}
      */
     public String url(ApiResult upload) {
-        String name = upload.raw().string("fileName").orElseThrow(
-                () -> new ValidationException("fileName", "is missing from the upload's answer"));
-        String token = upload.raw().string("token").orElseThrow(
-                () -> new ValidationException("token", "is missing from the upload's answer"));
-        return chatAppsBaseUrl + "/files/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
-                + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return chatAppsBaseUrl + "/files/" + URLEncoder.encode(field(upload, "fileName"), StandardCharsets.UTF_8)
+                .replace("+", "%20") + "?token=" + URLEncoder.encode(field(upload, "token"), StandardCharsets.UTF_8);
+    }
+
+    private static String field(ApiResult upload, String name) {
+        return upload.raw().string(name).orElseThrow(
+                () -> new ValidationException(name, "is missing from the upload's answer"));
     }
 }

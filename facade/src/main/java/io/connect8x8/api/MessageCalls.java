@@ -1,56 +1,45 @@
 package io.connect8x8.api;
 
-import java.util.Objects;
+import io.connect8x8.ValidationException;
 
 /**
- * A message's status, the cancellation of a scheduled message or batch, and the webhook configuration of one API
- * (SMS or Messaging Apps), each one call on the generic path. From {@link Operations#sms()} and
- * {@link Operations#chatApps()}. Each fails with an {@link OperationNotFoundException} when no artifact on the class
- * path has the operation (the guides' documents have none of them).
+ * A message's status and the cancellation of a scheduled message or batch on one API (SMS or Messaging Apps); from
+ * {@link Operations#sms()} and {@link Operations#chatApps()}. Each fails with an {@link OperationNotFoundException}
+ * when no artifact on the class path has the operation.
  */
 public final class MessageCalls {
 
-    /** The SMS document's operations. */
-    static final Ids SMS = new Ids("sms:get-sms-message-details", "sms:cancel-scheduled-message",
-            "sms:cancel-many-sms-messages", "sms:Get-Webhooks-2", "sms:Add-Webhooks-2", "sms:Delete-Webhooks-2");
-
-    /** The Messaging Apps document's operations. */
-    static final Ids CHAT_APPS = new Ids("messaging-apps:get-chatapps-message-details",
-            "messaging-apps:cancel-scheduled-message-1", "messaging-apps:cancel-many-chat-apps-messages",
-            "messaging-apps:Get-Webhooks-1", "messaging-apps:Add-Webhooks-1", "messaging-apps:Delete-Webhooks-1");
-
-    /** The operationIds of one API's calls, as 8x8's documents spell them. */
-    record Ids(String status, String cancel, String cancelBatch, String webhooks, String addWebhooks,
-               String deleteWebhooks) {
-    }
+    static final String[] SMS = {"sms:get-sms-message-details", "sms:cancel-scheduled-message",
+        "sms:cancel-many-sms-messages"};
+    static final String[] CHAT_APPS = {"messaging-apps:get-chatapps-message-details",
+        "messaging-apps:cancel-scheduled-message-1", "messaging-apps:cancel-many-chat-apps-messages"};
 
     private final Operations operations;
-    private final Ids ids;
+    /** The status, cancel and batch cancel operationIds, as 8x8's documents spell them. */
+    private final String[] ids;
 
-    MessageCalls(Operations operations, Ids ids) {
+    MessageCalls(Operations operations, String[] ids) {
         this.operations = operations;
         this.ids = ids;
     }
 
     /**
-     * A message's details and delivery status by its umid.
+     * {@return a message's details: {@code status.state} and the rest}
      *
      * @param umid 8x8's id of the message
-     * @return the answer: {@code status.state} and the rest of the details
      */
     public ApiResult status(String umid) {
-        return operations.call(OperationCall.of(ids.status()).param("umid", required("umid", umid)));
+        return operations.call(OperationCall.of(ids[0]).param("umid", required("umid", umid)));
     }
 
     /**
-     * Cancels a message that is still scheduled; 8x8 refuses (an {@link io.connect8x8.ApiErrorException}) once it is
-     * sent.
+     * Cancels a scheduled message; 8x8 refuses (an {@link io.connect8x8.ApiErrorException}) once it is sent.
      *
      * @param umid 8x8's id of the message
      * @return the answer
      */
     public ApiResult cancel(String umid) {
-        return operations.call(OperationCall.of(ids.cancel()).param("umid", required("umid", umid)));
+        return operations.call(OperationCall.of(ids[1]).param("umid", required("umid", umid)));
     }
 
     /**
@@ -60,44 +49,14 @@ public final class MessageCalls {
      * @return the answer: how many were cancelled
      */
     public ApiResult cancelBatch(String batchId) {
-        return operations.call(OperationCall.of(ids.cancelBatch()).param("batchId", required("batchId", batchId)));
+        return operations.call(OperationCall.of(ids[2]).param("batchId", required("batchId", batchId)));
     }
 
-    /**
-     * The account's webhooks of this API ({@code accountId} from the client).
-     *
-     * @return the answer: the list of webhooks
-     */
-    public ApiResult webhooks() {
-        return operations.call(OperationCall.of(ids.webhooks()));
-    }
-
-    /**
-     * Adds or replaces webhooks of this API.
-     *
-     * @param webhooks the body as the document declares it (JSON text, a {@code JsonArray}, a {@code List} of
-     *     {@code Map}s)
-     * @return the answer
-     */
-    public ApiResult addWebhooks(Object webhooks) {
-        return operations.call(OperationCall.of(ids.addWebhooks()).body(required("body", webhooks)));
-    }
-
-    /**
-     * Removes webhooks of this API.
-     *
-     * @param webhooks the body as the document declares it (the types to remove)
-     * @return the answer
-     */
-    public ApiResult deleteWebhooks(Object webhooks) {
-        return operations.call(OperationCall.of(ids.deleteWebhooks()).body(required("body", webhooks)));
-    }
-
-    /** A required argument: a typed failure naming it, before any I/O. */
+    /** A required argument: a failure naming it, before any I/O. */
     static <T> T required(String field, T value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            throw new io.connect8x8.ValidationException(field, "is required");
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new ValidationException(field, "is required");
         }
-        return Objects.requireNonNull(value);
+        return value;
     }
 }

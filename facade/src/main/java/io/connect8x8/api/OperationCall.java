@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One call of an operation by its operationId: its parameters by their names in the document, its body, and the
- * call's options. Immutable: every {@code with}-style method returns a new call, so one can be a template for many.
+ * One call of an operation by its operationId: parameters by their names in the document, a body, options.
+ * Immutable: each method returns a new call, so one can be a template for many.
  *
  * <pre>{@code
  * ApiResult status = client.api().call(OperationCall.of("get-sms-message-details").param("umid", umid));
  * }</pre>
  *
- * <p>A parameter's value is converted to what the generated method takes: text to a number, a boolean, an enum (by
- * its wire value) or a date-time; a list to a query array; a {@link java.nio.file.Path} or {@link java.io.File} to
- * a file part. {@code subAccountId} and {@code accountId} path parameters default to the client's.
+ * <p>A value is converted to what the generated method takes: text to a number, a boolean, an enum (by its wire
+ * value) or a date-time; a list to a query array; a {@link java.nio.file.Path} or {@link java.io.File} to a file
+ * part.
  */
 public final class OperationCall {
 
@@ -33,12 +33,10 @@ public final class OperationCall {
     }
 
     /**
-     * A call of an operation with no parameters set yet.
+     * {@return a call of an operation with no parameters set yet}
      *
      * @param operationId the id as written in the document ({@code get-sms-message-details}), or qualified by the
      *     document's key ({@code messaging-apps:cancel-scheduled-message-1})
-     * @return the call
-     * @throws NullPointerException when the id is null
      */
     public static OperationCall of(String operationId) {
         return new OperationCall(Objects.requireNonNull(operationId, "operationId"), Map.of(), null,
@@ -46,90 +44,56 @@ public final class OperationCall {
     }
 
     /**
-     * This call with one more parameter (or another value for it).
+     * {@return this call with one more parameter, or another value for it}
      *
      * @param name the parameter's name in the document (path, query, header or form)
      * @param value its value; null removes it
-     * @return a new call
      */
     public OperationCall param(String name, Object value) {
-        Objects.requireNonNull(name, "name");
         Map<String, Object> copy = new LinkedHashMap<>(params);
         if (value == null) {
-            copy.remove(name);
+            copy.remove(Objects.requireNonNull(name, "name"));
         } else {
-            copy.put(name, value);
+            copy.put(Objects.requireNonNull(name, "name"), value);
         }
         return new OperationCall(operationId, Collections.unmodifiableMap(copy), body, options);
     }
 
     /**
-     * This call with more parameters.
+     * {@return this call with a request body}
      *
-     * @param values parameters by name
-     * @return a new call
-     */
-    public OperationCall params(Map<String, ?> values) {
-        OperationCall call = this;
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            call = call.param(e.getKey(), e.getValue());
-        }
-        return call;
-    }
-
-    /**
-     * This call with a request body.
-     *
-     * @param value the body: JSON text, a Gson {@code JsonElement}, a {@code Map} or {@code List} of JSON values, or
-     *     the generated model the operation takes; null for none
-     * @return a new call
+     * @param value JSON text, a Gson {@code JsonElement}, a {@code Map} or {@code List}, or the generated model the
+     *     operation takes; null for none
      */
     public OperationCall body(Object value) {
         return new OperationCall(operationId, params, value, options);
     }
 
     /**
-     * This call with other options (deadline, retry policy, sub-account).
+     * {@return this call with other options: deadline, retry policy, sub-account}
      *
      * @param value the options
-     * @return a new call
      */
     public OperationCall options(RequestOptions value) {
         return new OperationCall(operationId, params, body, Objects.requireNonNull(value, "options"));
     }
 
-    /**
-     * The operation's id, as given.
-     *
-     * @return the id
-     */
+    /** {@return the operation's id, as given} */
     public String operationId() {
         return operationId;
     }
 
-    /**
-     * The parameters set, by name.
-     *
-     * @return an unmodifiable map
-     */
+    /** {@return the parameters set, by name: an unmodifiable map} */
     public Map<String, Object> params() {
         return params;
     }
 
-    /**
-     * The body, or null.
-     *
-     * @return the body
-     */
+    /** {@return the body, or null} */
     public Object body() {
         return body;
     }
 
-    /**
-     * The call's options.
-     *
-     * @return the options
-     */
+    /** {@return the call's options} */
     public RequestOptions options() {
         return options;
     }

@@ -1,11 +1,9 @@
 package io.connect8x8.api;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
- * One operation of a generated artifact on the class path, as its OpenAPI document declares it: what
- * {@link Operations#operations()} lists and what the CLI's {@code api --list} prints.
+ * One operation of a generated artifact on the class path, as its OpenAPI document declares it.
  *
  * @param operationId the id as written in the document, such as {@code get-sms-message-details}
  * @param document the document's key in its spec set: {@code sms}, {@code messaging-apps}, {@code verification}
@@ -25,47 +23,14 @@ public record OperationInfo(String operationId, String document, String set, Str
                             String method, String path, List<ParameterInfo> parameters, String bodyContentType,
                             boolean bodyRequired, String summary) {
 
-    /**
-     * Checks and copies the components.
-     *
-     * @param operationId the id as written in the document
-     * @param document the document's key
-     * @param set the spec set
-     * @param artifact the Maven artifact
-     * @param host the configured base URL's key
-     * @param method the HTTP method
-     * @param path the path template
-     * @param parameters the parameters; copied
-     * @param bodyContentType the body's media type, or null
-     * @param bodyRequired whether a body is required
-     * @param summary the summary, or empty
-     * @throws NullPointerException when an id, key, method or path is null
-     */
-    public OperationInfo {
-        Objects.requireNonNull(operationId, "operationId");
-        Objects.requireNonNull(document, "document");
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
-        parameters = List.copyOf(parameters);
-        summary = summary == null ? "" : summary;
-    }
-
-    /**
-     * The id qualified by its document, {@code document:operationId}: unique among all the artifacts' operations of
-     * one spec set.
-     *
-     * @return the qualified id
-     */
+    /** {@return the id qualified by its document, {@code document:operationId}: unique within one spec set} */
     public String qualifiedId() {
         return document + ":" + operationId;
     }
 
     /**
-     * Whether repeating the call cannot change the outcome (GET, HEAD, PUT, DELETE, OPTIONS): such a call is retried
-     * after a failure that may have reached the server, like one that provably did not; any other (a POST) never
-     * is once it may have.
-     *
-     * @return whether the method is idempotent
+     * {@return whether the method is idempotent (GET, HEAD, PUT, DELETE, OPTIONS)} Such a call is retried after a
+     * failure that may have reached the server; any other (a POST) never is.
      */
     public boolean idempotent() {
         return switch (method) {
@@ -75,10 +40,9 @@ public record OperationInfo(String operationId, String document, String set, Str
     }
 
     /**
-     * A parameter by its name on the wire.
+     * {@return a parameter by its name on the wire, or null when the operation has none of that name}
      *
      * @param name the name
-     * @return the parameter, or null when the operation has none of that name
      */
     public ParameterInfo parameter(String name) {
         for (ParameterInfo p : parameters) {

@@ -3,15 +3,13 @@ package io.connect8x8.api;
 import io.connect8x8.Connect8x8Exception;
 
 /**
- * The operation asked for is in no generated artifact on the class path, or cannot be called through it. Thrown
- * before any network I/O ({@link io.connect8x8.SendState#NOT_SENT}); the message names the operation and the
- * artifact that has it.
+ * The operation asked for is in no generated artifact on the class path, or cannot be called through it; thrown
+ * before any I/O ({@link io.connect8x8.SendState#NOT_SENT}), naming the operation and the artifact that has it.
  */
 public class OperationNotFoundException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** The operationId asked for. */
     private final String operationId;
 
     /**
@@ -25,11 +23,7 @@ public class OperationNotFoundException extends Connect8x8Exception {
         this.operationId = operationId;
     }
 
-    /**
-     * The operationId asked for, as given.
-     *
-     * @return the operationId
-     */
+    /** {@return the operationId asked for, as given} */
     public String operationId() {
         return operationId;
     }

@@ -1,7 +1,5 @@
 package io.connect8x8.api;
 
-import java.util.Objects;
-
 /**
  * One parameter of an operation, as its OpenAPI document declares it.
  *
@@ -13,21 +11,4 @@ import java.util.Objects;
  * @param description the first sentence of the document's description, or empty
  */
 public record ParameterInfo(String name, String in, boolean required, String type, String description) {
-
-    /**
-     * Checks the components.
-     *
-     * @param name the name on the wire
-     * @param in where it goes
-     * @param required whether the document requires it
-     * @param type the schema's type
-     * @param description the first sentence of the description, or empty
-     * @throws NullPointerException when the name or location is null
-     */
-    public ParameterInfo {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(in, "in");
-        type = type == null ? "string" : type;
-        description = description == null ? "" : description;
-    }
 }

@@ -1,12 +1,13 @@
 package io.connect8x8.api;
 
-import com.google.gson.JsonObject;
+import static io.connect8x8.api.MessageCalls.required;
+
+import java.util.Map;
 
 /**
- * One-time codes on 8x8's Verification API: send a code, check a code ({@code verify-request-v2},
- * {@code code-validation-v2}). From {@link Operations#verify()}; the API's other options go through
- * {@link #send(JsonObject)} or {@link Operations#call(OperationCall)}. Each fails with an
- * {@link OperationNotFoundException} when no artifact on the class path has the Verification document.
+ * One-time codes on 8x8's Verification API; from {@link Operations#verify()}. Its other options
+ * ({@code channel}, {@code codeLength}, ...) go through {@code call(OperationCall.of("verify-request-v2").body(..))}.
+ * Each fails with an {@link OperationNotFoundException} when no artifact on the class path has the document.
  */
 public final class Verification {
 
@@ -17,30 +18,18 @@ public final class Verification {
     }
 
     /**
-     * Sends a code by SMS to a number.
+     * Sends a code by SMS to a number ({@code verify-request-v2}).
      *
      * @param destination the number, E.164 preferred
      * @return the answer: the session's {@code sessionId} and its state
      */
     public ApiResult send(String destination) {
-        JsonObject request = new JsonObject();
-        request.addProperty("destination", MessageCalls.required("destination", destination));
-        return send(request);
-    }
-
-    /**
-     * Sends a code with every option of the document ({@code channel}, {@code codeLength}, {@code brand}, ...).
-     *
-     * @param request the request body as the document declares it
-     * @return the answer: the session's {@code sessionId} and its state
-     */
-    public ApiResult send(JsonObject request) {
         return operations.call(OperationCall.of("verification:verify-request-v2")
-                .body(MessageCalls.required("body", request)));
+                .body(Map.of("destination", required("destination", destination))));
     }
 
     /**
-     * Checks a code the user typed against a session.
+     * Checks a code the user typed against a session ({@code code-validation-v2}).
      *
      * @param sessionId the session of {@link #send(String)}
      * @param code the code to check
@@ -48,7 +37,6 @@ public final class Verification {
      */
     public ApiResult check(String sessionId, String code) {
         return operations.call(OperationCall.of("verification:code-validation-v2")
-                .param("sessionId", MessageCalls.required("sessionId", sessionId))
-                .param("code", MessageCalls.required("code", code)));
+                .param("sessionId", required("sessionId", sessionId)).param("code", required("code", code)));
     }
 }

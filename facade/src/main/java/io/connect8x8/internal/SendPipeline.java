@@ -25,22 +25,16 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Request;
 import okio.Buffer;
 
 /**
- * The one send pipeline of one API, for every kind of request, read top to bottom in {@link #send}:
- * <ol>
- *   <li>prepare: the builders have checked their own fields; the {@link Validation} step runs every other check
- *       (required fields, the clock, the sub-account), the same for single and batch sends of both APIs, and the
- *       client ids are fixed once, before the first attempt;</li>
- *   <li>map: the {@link RequestKind} builds the generated model, and the generated API the HTTP request;</li>
- *   <li>execute: the {@link CallExecutor} (the transport: attempts, retries, deadline);</li>
- *   <li>read: the body is parsed once and read leniently by the kind's reader.</li>
- * </ol>
- * {@link #sendAsync} runs the same steps, the execute step without blocking. The {@link CallListener} observes each
- * call from the execute step to its end. Previews run the first two steps only. Immutable and thread-safe.
+ * The send pipeline of one API: prepare (the {@link Validation} step, client ids fixed before the first attempt),
+ * map (the {@link RequestKind} builds the model, the generated API the request), execute (the {@link CallExecutor}),
+ * read (the body parsed once). {@link #execute} and {@link #executeAsync} are also the generic path's execute step.
+ * Immutable and thread-safe.
  */
 public final class SendPipeline {
 
@@ -85,28 +79,62 @@ public final class SendPipeline {
     }
 
     /**
-     * Sends: prepare, map, execute, read.
+     * {@return the result of a send: prepare, map, execute, read; every failure thrown typed}
      *
      * @param kind the kind of request
      * @param input the facade's input
      * @param options the call's overrides
      * @param <I> the input type
-     * @param <M> the generated model type
      * @param <R> the result type
-     * @return the result
-     * @throws Connect8x8Exception every failure, typed
      */
-    public <I, M, R> R send(RequestKind<I, M, R> kind, I input, RequestOptions options) {
+    public <I, R> R send(RequestKind<I, ?, R> kind, I input, RequestOptions options) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(options, "options");
         if (closed.getAsBoolean()) {
             throw new ClientClosedException();
         }
-        Prepared prepared = prepareAndMap(kind, input, options);
-        CallRecorder recorder = startCall(prepared, false, options);
+        return execute(executor, exchange(kind, input, options, false), r -> read(kind, r), kind::resultFacts);
+    }
+
+    /**
+     * {@return the result of {@link #send} without blocking; every failure it would throw completes the future}
+     *
+     * @param kind the kind of request
+     * @param input the facade's input
+     * @param options the call's overrides
+     * @param <I> the input type
+     * @param <R> the result type
+     */
+    public <I, R> CompletableFuture<R> sendAsync(RequestKind<I, ?, R> kind, I input, RequestOptions options) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(options, "options");
+        CallExecutor.Exchange exchange;
         try {
-            R result = read(kind, executor.execute(exchange(kind, input, options, prepared, recorder)));
-            recorder.succeeded(kind.resultFacts(result));
+            if (closed.getAsBoolean()) {
+                throw new ClientClosedException();
+            }
+            exchange = exchange(kind, input, options, true);
+        } catch (Connect8x8Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return executeAsync(executor, exchange, r -> read(kind, r), kind::resultFacts);
+    }
+
+    /**
+     * {@return the answer read} Executes an exchange, blocking, and tells its recorder how the call ended.
+     *
+     * @param executor the transport
+     * @param exchange the request, its rules and its recorder
+     * @param read reads the 2xx answer
+     * @param facts what the result tells the listener
+     * @param <R> the result type
+     */
+    public static <R> R execute(CallExecutor executor, CallExecutor.Exchange exchange,
+                                Function<HttpResponse, R> read, Function<R, RequestKind.ResultFacts> facts) {
+        CallRecorder recorder = exchange.recorder();
+        try {
+            R result = read.apply(executor.execute(exchange));
+            recorder.succeeded(facts.apply(result));
             return result;
         } catch (Connect8x8Exception e) {
             recorder.failed(e);
@@ -118,35 +146,19 @@ public final class SendPipeline {
     }
 
     /**
-     * Sends without blocking: the same steps as {@link #send}, the execute step on OkHttp's {@code enqueue} and
-     * the client's scheduler. Never throws for a failure of the send: a closed client, input refused by the
-     * prepare step, and every failure {@link #send} would throw complete the future exceptionally with the same
-     * typed exception. Cancelling the future cancels the HTTP call in flight and any pending retry.
+     * {@return the answer of {@link #execute} without blocking} A cancel cancels the HTTP call and any pending retry.
      *
-     * @param kind the kind of request
-     * @param input the facade's input
-     * @param options the call's overrides
-     * @param <I> the input type
-     * @param <M> the generated model type
+     * @param executor the transport
+     * @param exchange the request, its rules and its recorder
+     * @param read reads the 2xx answer
+     * @param facts what the result tells the listener
      * @param <R> the result type
-     * @return the result, or the typed failure
-     * @throws NullPointerException when the input or options are null
      */
-    public <I, M, R> CompletableFuture<R> sendAsync(RequestKind<I, M, R> kind, I input, RequestOptions options) {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(options, "options");
-        Prepared prepared;
-        try {
-            if (closed.getAsBoolean()) {
-                throw new ClientClosedException();
-            }
-            prepared = prepareAndMap(kind, input, options);
-        } catch (Connect8x8Exception e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        CallRecorder recorder = startCall(prepared, true, options);
-        CompletableFuture<HttpResponse> execution = executor.executeAsync(
-                exchange(kind, input, options, prepared, recorder));
+    public static <R> CompletableFuture<R> executeAsync(CallExecutor executor, CallExecutor.Exchange exchange,
+                                                        Function<HttpResponse, R> read,
+                                                        Function<R, RequestKind.ResultFacts> facts) {
+        CallRecorder recorder = exchange.recorder();
+        CompletableFuture<HttpResponse> execution = executor.executeAsync(exchange);
         SendFuture<R> result = new SendFuture<>();
         // A cancel stops the execution first, which tells what it had sent.
         result.onCancel(() -> {
@@ -154,25 +166,24 @@ public final class SendPipeline {
             return SendFuture.causeOf(execution);
         });
         execution.whenComplete((response, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                if (cause instanceof Connect8x8Exception typed) {
-                    recorder.failed(typed);
-                } else if (!(cause instanceof CancellationException)) {
-                    recorder.failedUnexpectedly();
-                }
-                result.completeExceptionally(cause);
-                return;
-            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
             try {
-                R value = read(kind, response);
-                recorder.succeeded(kind.resultFacts(value));
-                result.complete(value);
+                if (cause == null) {
+                    R value = read.apply(response);
+                    recorder.succeeded(facts.apply(value));
+                    result.complete(value);
+                    return;
+                }
             } catch (Connect8x8Exception e) {
-                recorder.failed(e);
-                result.completeExceptionally(e);
+                cause = e;
             }
+            if (cause instanceof Connect8x8Exception typed) {
+                recorder.failed(typed);
+            } else if (!(cause instanceof CancellationException)) {
+                recorder.failedUnexpectedly();
+            }
+            result.completeExceptionally(cause);
         });
         result.whenComplete((value, failure) -> {
             if (failure instanceof CancellationException cancelled) {
@@ -183,15 +194,15 @@ public final class SendPipeline {
         return result;
     }
 
-    private CallRecorder startCall(Prepared prepared, boolean async, RequestOptions options) {
-        CallListener observers = options.listener().map(call -> CallRecorder.both(listener, call)).orElse(listener);
-        return CallRecorder.start(observers, clock, new CallListener.CallInfo(api,
-                prepared.batch() ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
-                prepared.messages(), async));
-    }
-
+    /** Prepare and map, and the call's observer started: what the execute step runs. */
     private <I> CallExecutor.Exchange exchange(RequestKind<I, ?, ?> kind, I input, RequestOptions options,
-                                               Prepared prepared, CallRecorder recorder) {
+                                               boolean async) {
+        RequestKind.Ids fixed = prepare(kind, input, options);
+        Request request = map(kind, input, options, fixed);
+        CallListener observers = options.listener().map(call -> CallRecorder.both(listener, call)).orElse(listener);
+        CallRecorder recorder = CallRecorder.start(observers, clock, new CallListener.CallInfo(api,
+                kind.batch(input) != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
+                fixed.messageIds().size(), async));
         Object what = new Object() {
             // Rendered only when a log line shows it.
             @Override
@@ -199,48 +210,40 @@ public final class SendPipeline {
                 return kind.describe(input);
             }
         };
-        return new CallExecutor.Exchange(prepared.request(), options.retryPolicy().orElse(retryPolicy),
+        return new CallExecutor.Exchange(request, options.retryPolicy().orElse(retryPolicy),
                 options.timeout().orElse(timeout), what, recorder);
     }
 
     /**
-     * The request {@link #send} would make, without sending it.
+     * {@return the request {@link #send} would make, the key redacted, without sending it}
      *
      * @param kind the kind of request
      * @param input the facade's input
      * @param <I> the input type
-     * @return the request, the key redacted
      */
     public <I> RequestPreview preview(RequestKind<I, ?, ?> kind, I input) {
         Objects.requireNonNull(input, "input");
-        return preview(prepareAndMap(kind, input, RequestOptions.DEFAULT).request());
+        RequestKind.Ids fixed = prepare(kind, input, RequestOptions.DEFAULT);
+        return preview(map(kind, input, RequestOptions.DEFAULT, fixed));
     }
 
-    /** A request ready to execute, and what the listener is told of it. */
-    private record Prepared(Request request, boolean batch, int messages) {
-    }
-
-    private <I, M> Prepared prepareAndMap(RequestKind<I, M, ?> kind, I input, RequestOptions options) {
-        RequestKind.Ids fixed = prepare(kind, input, options);
+    private <I, M> Request map(RequestKind<I, M, ?> kind, I input, RequestOptions options, RequestKind.Ids fixed) {
         String subAccount = validation.subAccount(options);
         M model = kind.toModel(input, fixed);
         try {
-            return new Prepared(kind.call(subAccount, model).request(), kind.batch(input) != null,
-                    fixed.messageIds().size());
+            return kind.call(subAccount, model).request();
         } catch (Exception e) {
             throw new IllegalStateException("the generated client refused to build the request", e);
         }
     }
 
     /**
-     * Every violation of the input for a send with these options (the {@link Validation} step, the mapping's enum
-     * checks included), without sending: what {@code validate(..)} of the operations returns.
+     * {@return every violation of the input for a send with these options; empty when it would be sent}
      *
      * @param kind the kind of request
      * @param input the facade's input
      * @param options the call's options
      * @param <I> the input type
-     * @return the violations; empty when the input would be sent
      */
     public <I> List<ValidationException> validate(RequestKind<I, ?, ?> kind, I input, RequestOptions options) {
         Objects.requireNonNull(input, "input");
@@ -248,9 +251,7 @@ public final class SendPipeline {
         return validation.violations(kind, input, options);
     }
 
-    /**
-     * The prepare step: the {@link Validation} step (its first violation is thrown), then the ids, fixed once.
-     */
+    /** The {@link Validation} step (its first violation is thrown), then the ids, fixed once. */
     private <I> RequestKind.Ids prepare(RequestKind<I, ?, ?> kind, I input, RequestOptions options) {
         List<ValidationException> found = new ArrayList<>(0);
         List<RequestKind.MessageFacts> messages = validation.beforeMapping(kind, input, options, found);
@@ -278,7 +279,7 @@ public final class SendPipeline {
         return id.length() > maxLength ? id.substring(0, maxLength) : id;
     }
 
-    /** The read step: the body parsed once; anything unusable becomes an {@link UnexpectedResponseException}. */
+    /** The body parsed once; anything unusable becomes an {@link UnexpectedResponseException}. */
     private static <R> R read(RequestKind<?, ?, R> kind, HttpResponse response) {
         try {
             JsonElement element = JsonParser.parseString(response.body());
@@ -294,7 +295,12 @@ public final class SendPipeline {
         }
     }
 
-    private static String firstLine(RuntimeException e) {
+    /**
+     * {@return the first line of a failure's message (or its type's name), at most 200 characters}
+     *
+     * @param e the failure
+     */
+    public static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
@@ -302,10 +308,9 @@ public final class SendPipeline {
     }
 
     /**
-     * Renders a request for a preview, the Authorization value redacted.
+     * {@return a request rendered for a preview, the Authorization value redacted}
      *
      * @param request the request
-     * @return the preview
      */
     public static RequestPreview preview(Request request) {
         Map<String, String> headers = new LinkedHashMap<>();

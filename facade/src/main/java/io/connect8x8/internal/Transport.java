@@ -17,9 +17,6 @@ import io.connect8x8.TransportException;
 import io.connect8x8.UnexpectedResponseException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -296,7 +293,11 @@ public final class Transport implements CallExecutor {
                         + attempt, null, attempt > 1, attempt - 1);
             }
             tracker = new AttemptTracker();
-            call = http.get().newCall(tracker.attach(request));
+            // Issue 15, binary downloads (thin-c): a request tagged FollowRedirects follows 3xx answers; OkHttp drops
+            // the Authorization header when a redirect leaves the host.
+            OkHttpClient client = request.tag(HttpResponse.FollowRedirects.class) == null ? http.get()
+                    : http.get().newBuilder().followRedirects(true).build();
+            call = client.newCall(tracker.attach(request));
             call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
             started = clock.millis();
             attemptOpen = true;
@@ -335,9 +336,10 @@ public final class Transport implements CallExecutor {
             }
             if (status >= 200 && status < 300) {
                 try {
-                    String body = readBody(response.body(), maxResponseBytes, status, attempt, call, timeout);
+                    HttpResponse answer = HttpResponse.of(status, readBody(response.body(), maxResponseBytes, status,
+                            attempt, call, timeout), response.header("Content-Type"), attempt);
                     recorder.attemptFinished(attempt, status, true, clock.millis() - started);
-                    return Step.done(new HttpResponse(status, body, attempt));
+                    return Step.done(answer);
                 } catch (Connect8x8Exception e) {
                     recorder.attemptFinished(attempt, status, true, clock.millis() - started);
                     return Step.fail(e);
@@ -570,10 +572,10 @@ public final class Transport implements CallExecutor {
         }
     }
 
-    private static String readBody(ResponseBody body, long max, int status, int attempts, Call call,
+    private static byte[] readBody(ResponseBody body, long max, int status, int attempts, Call call,
                                    Duration timeout) {
         if (body == null) {
-            return "";
+            return new byte[0];
         }
         try {
             long declared = body.contentLength();
@@ -589,7 +591,7 @@ public final class Transport implements CallExecutor {
                 throw new UnexpectedResponseException("response body exceeds the limit of " + max + " bytes",
                         status, "", null, attempts);
             }
-            return decodeStrictly(source.getBuffer().readByteArray(), status, attempts);
+            return source.getBuffer().readByteArray();
         } catch (IOException e) {
             // The call timeout also covers the body: a server that sends it too slowly is a deadline, as for headers.
             if (e instanceof InterruptedIOException && call.isCanceled()) {
@@ -599,24 +601,6 @@ public final class Transport implements CallExecutor {
             }
             throw new TransportException("reading the response failed: " + describe(e)
                     + "; the message may have been sent", e, true, attempts);
-        }
-    }
-
-    /**
-     * A success body as text, refused unless it is valid UTF-8 (JSON's only encoding): a lenient decoder would turn
-     * a broken byte into U+FFFD and hand the caller a result with a corrupted umid. The call got a success status,
-     * so the failure says the message may have been sent.
-     */
-    private static String decodeStrictly(byte[] bytes, int status, int attempts) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            // The lenient rendering is for the caller to inspect: it is not parsed.
-            throw new UnexpectedResponseException("response body is not valid UTF-8", status,
-                    new String(bytes, StandardCharsets.UTF_8), e, attempts);
         }
     }
 

@@ -1,0 +1,36 @@
+package io.connect8x8.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generic path ties a generated method's parameters to the document's by name (the generated artifacts compile
+ * with -parameters): for every operation on the class path, each parameter the document declares is tied to one of
+ * the generated method's, and nothing else but the body is left over.
+ */
+class BindingTest {
+
+    @Test
+    void everyOperationsParametersAreTiedByName() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        List<Catalog.Entry> entries = Catalog.of(getClass().getClassLoader()).entries();
+        assertFalse(entries.isEmpty());
+        for (Catalog.Entry entry : entries) {
+            Object api = Class.forName(entry.document().apiClass()).getConstructor().newInstance();
+            Set<String> bound = new TreeSet<>(Bound.bind(entry, api, null).parameterNames());
+            bound.remove("body");
+            Set<String> declared = new TreeSet<>();
+            entry.info().parameters().forEach(p -> declared.add(p.name()));
+            if (!bound.equals(declared)) {
+                mismatches.add(entry.info().qualifiedId() + ": bound " + bound + ", declared " + declared);
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+}
