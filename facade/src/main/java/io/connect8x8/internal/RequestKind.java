@@ -63,8 +63,13 @@ public final class RequestKind<I, M, R> {
         return call.call(subAccountId, model);
     }
 
-    /** Reads a 2xx answer, which the result owns from now on. */
-    R read(JsonObject json) {
+    /**
+     * Reads a 2xx answer, which the result owns from now on (public for the benchmarks module's reader benchmark).
+     *
+     * @param json the answer
+     * @return the typed result
+     */
+    public R read(JsonObject json) {
         return reader.apply(json);
     }
 
