@@ -48,7 +48,7 @@ public final class CompileCheck {
         Path output = Path.of(args[1]);
         List<Path> sources = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
-            try (Stream<Path> files = Files.walk(Path.of(args[i]))) {
+            try (Stream<Path> files = Files.walk(Path.of(args[i]).toAbsolutePath().normalize())) {
                 files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("module-info.java"))
                         .forEach(sources::add);
             }

@@ -123,7 +123,7 @@ class VersionsTest {
             List<String> methods = Arrays.stream(messaging.getMethods()).map(m -> m.getName()).toList();
             assertTrue(methods.contains("uploadFileCall"), methods.toString());
             assertTrue(!methods.contains("sendTypingIndicatorCall"), methods.toString());
-            assertEquals(loader, loader.loadClass("io.connect8x8.internal.ChatKinds").getClassLoader());
+            assertEquals(loader, loader.loadClass("io.connect8x8.Connect8x8Client").getClassLoader());
             List<URL> indexes = Collections.list(loader.getResources("META-INF/connect8x8/apis.properties"));
             assertEquals(1, indexes.size(), indexes.toString());
         }
