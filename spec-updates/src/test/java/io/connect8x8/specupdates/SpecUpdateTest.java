@@ -10,11 +10,7 @@ import io.connect8x8.api.OperationCall;
 import io.connect8x8.api.OperationInfo;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -31,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class SpecUpdateTest {
 
-    private static final String SET = "updated";
-    private static final String PACKAGE_ROOT = "io.connect8x8.generated.updated";
+    private static final String SET = UpdatedIndex.SET;
+    private static final String PACKAGE_ROOT = UpdatedIndex.PACKAGE_ROOT;
     private static final String KEY = "test-key-0123456789";
 
     private MockWebServer server;
@@ -52,7 +48,7 @@ class SpecUpdateTest {
     void anAddedOperationIsCalledThroughTheGenericPath() throws Exception {
         server.enqueue(ok("{\"umid\":\"u-1\",\"attempts\":[{\"channel\":\"SMS\",\"status\":\"delivered\"}]}"));
 
-        ApiResult result = withUpdatedIndex(() -> {
+        ApiResult result = UpdatedIndex.with(() -> {
             try (Connect8x8Client client = client()) {
                 OperationInfo info = client.api().operation("get-sms-delivery-attempts");
                 assertEquals("GET", info.method());
@@ -86,7 +82,7 @@ class SpecUpdateTest {
                 + "\"status\":{\"code\":\"QUEUED\",\"description\":\"SMS is accepted and queued for processing\"}}"));
         String body = "{\"destination\":\"+6512345678\",\"text\":\"Hi\",\"encoding\":\"UTF16\"}";
 
-        List<ApiResult> results = withUpdatedIndex(() -> {
+        List<ApiResult> results = UpdatedIndex.with(() -> {
             try (Connect8x8Client client = client()) {
                 // Qualified by set and document: with -Dspecs=published the facade's own artifact has both too.
                 return List.of(client.api().call(OperationCall.of(SET + ":sms:get-account-balance")),
@@ -114,18 +110,5 @@ class SpecUpdateTest {
 
     private static MockResponse ok(String body) {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(body);
-    }
-
-    /** Runs {@code action} with the changed artifact's operation index and prepared document on the class path. */
-    private static <T> T withUpdatedIndex(Callable<T> action) throws Exception {
-        URL resources = Path.of(System.getProperty("spec.set.resources")).toUri().toURL();
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        try (URLClassLoader updated = new URLClassLoader(new URL[] {resources}, SpecUpdateTest.class.getClassLoader())) {
-            thread.setContextClassLoader(updated);
-            return action.call();
-        } finally {
-            thread.setContextClassLoader(before);
-        }
     }
 }
