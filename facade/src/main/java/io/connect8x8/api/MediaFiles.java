@@ -42,8 +42,13 @@ public final class MediaFiles {
      * @return the answer
      */
     public ApiResult download(ApiResult upload) {
-        return operations.call(OperationCall.of("messaging-apps:Download-File")
-                .param("filename", field(upload, "fileName")).param("token", field(upload, "token")));
+        String id = "messaging-apps:Download-File";
+        OperationCall call = OperationCall.of(id).param("token", field(upload, "token"));
+        // 8x8's earlier documents download by token alone (GET /api/v1/files?token=): the name only where declared.
+        if (operations.operation(id).parameter("filename") != null) {
+            call = call.param("filename", field(upload, "fileName"));
+        }
+        return operations.call(call);
     }
 
     /**
