@@ -37,7 +37,7 @@ class MessageDetailsRecordsTest {
     void aChunkWhoseAnswerWasLostIsSettledFromTheDetailsOfItsKnownUmids() throws Exception {
         try (Sandbox sandbox = Sandbox.builder().build().start();
              FaultProxy proxy = new FaultProxy(sandbox.rootUrl()).on(2, FaultProxy.Fault.RESET_AFTER_FORWARD);
-             Connect8x8Client viaProxy = Fixtures.client(proxy.url(), sandbox.apiKey());
+             Connect8x8Client viaProxy = Fixtures.client(proxy.url(), sandbox.apiKey(), Duration.ofSeconds(60));
              Connect8x8Client client = Fixtures.client(sandbox.rootUrl(), sandbox.apiKey(), Duration.ofSeconds(60));
              FileJournal journal = FileJournal.open(dir.resolve("details.journal"))) {
             CampaignReport first = campaign(viaProxy, journal).build().send(Fixtures.smsInput(MESSAGES));

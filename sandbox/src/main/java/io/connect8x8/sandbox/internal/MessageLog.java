@@ -83,6 +83,10 @@ final class MessageLog {
     private final Map<Scope, Integer> scopeIndex = new HashMap<>();
     private final List<Status> statuses = new ArrayList<>();
     private final Map<Status, Character> statusIndex = new HashMap<>();
+    /** The index of an accepted message's first status, once known: most messages have it. */
+    private int accepted = -1;
+    /** The scope of the last message appended: the messages of a batch come one after another. */
+    private int lastScope = -1;
 
     /**
      * Makes an empty log.
@@ -125,8 +129,7 @@ final class MessageLog {
         segment.createdNanos[slot] = created;
         segment.newestCreated = Math.max(segment.newestCreated, created);
         segment.msisdn[slot] = number(message.msisdn);
-        segment.scope[slot] = scope(new Scope(message.api, message.subAccountId, message.batchId,
-                message.clientBatchId));
+        segment.scope[slot] = scope(message);
         int start = slot == 0 ? 0 : end(segment.idEnd[slot - 1]);
         if (message.clientMessageId == null) {
             segment.idEnd[slot] = ~start;
@@ -139,7 +142,14 @@ final class MessageLog {
             System.arraycopy(id, 0, segment.ids, start, id.length);
             segment.idEnd[slot] = start + id.length;
         }
-        segment.status[slot] = status(initialStatus(message.errorCode));
+        if (message.errorCode != null) {
+            segment.status[slot] = status(initialStatus(message.errorCode));
+        } else {
+            if (accepted < 0) {
+                accepted = status(initialStatus(null));
+            }
+            segment.status[slot] = (char) accepted;
+        }
         return next++;
     }
 
@@ -325,6 +335,8 @@ final class MessageLog {
         scopeIndex.clear();
         statuses.clear();
         statusIndex.clear();
+        accepted = -1;
+        lastScope = -1;
     }
 
     private Segment segment(long seq) {
@@ -344,6 +356,19 @@ final class MessageLog {
     /** The end of an id in the arena; a message without an id stores its start, complemented. */
     private static int end(int stored) {
         return stored < 0 ? ~stored : stored;
+    }
+
+    private int scope(MessageRecord message) {
+        if (lastScope >= 0) {
+            Scope last = scopes.get(lastScope);
+            if (last.api == message.api && last.subAccountId.equals(message.subAccountId)
+                    && java.util.Objects.equals(last.batchId, message.batchId)
+                    && java.util.Objects.equals(last.clientBatchId, message.clientBatchId)) {
+                return lastScope;
+            }
+        }
+        lastScope = scope(new Scope(message.api, message.subAccountId, message.batchId, message.clientBatchId));
+        return lastScope;
     }
 
     private int scope(Scope scope) {
