@@ -13,7 +13,7 @@ N=${1:-1000000}
 WORK=${2:-$(mktemp -d)}
 mkdir -p "$WORK"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=$(ls "$ROOT"/cli/target/connect8x8-cli-*.jar | grep -v -e original -e sources | head -1)
+JAR=${JAR:-$(ls "$ROOT"/cli/target/connect8x8-cli-*.jar | grep -v -e original -e sources | head -1)}
 PORT=${PORT:-18090}
 PGPORT=${PGPORT:-18432}
 SMS_URL=http://127.0.0.1:$PORT/sms
@@ -23,6 +23,7 @@ CSV=$WORK/customers.csv
 CHUNKS=$(( (N + 9999) / 10000 ))
 KILL1=$(( CHUNKS / 5 ))          # run 1 is killed once this many chunks have an outcome
 KILL2=$(( CHUNKS * 3 / 5 ))      # run 2 (a resume) once this many have
+MARGIN=${MARGIN:-60}             # --export-margin: the reconciliation's window either side of a chunk's intent
 say() { echo "[$(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg)] $*"; }
 
 if [ ! -s "$CSV" ]; then
@@ -46,7 +47,8 @@ timed() { /usr/bin/time -f '%e s wall, %M KiB max RSS' "$@"; }
 kill_at() {
   local want=$1 pid=$2 count_cmd=$3
   while kill -0 "$pid" 2>/dev/null; do
-    if [ "$(eval "$count_cmd")" -ge "$want" ]; then kill -9 "$pid"; wait "$pid" 2>/dev/null || true; return 0; fi
+    local count; count=$(eval "$count_cmd"); count=${count:-0}
+    if [ "$count" -ge "$want" ]; then kill -9 "$pid"; wait "$pid" 2>/dev/null || true; return 0; fi
     sleep 0.05
   done
   return 1
@@ -63,17 +65,19 @@ say "clean summary: $(cat "$WORK/clean.out")"
 say "simulator: $(stats)"
 stop_sim
 
-# 2. kill -9 twice, file journal; the resume reconciles from the simulator's log export. --export-margin 2
-#    --export-lag 0: the export covers a chunk's window 2 s after its intent (the simulator lists a message at once).
+# 2. kill -9 twice, file journal; the resume reconciles from the simulator's log export. --export-lag 0: the simulator
+#    lists a message as soon as it accepts it. --export-margin: the window either side of a chunk's intent must hold
+#    the time the simulator created its messages, which on a loaded machine can be seconds after the intent (with
+#    --export-margin 2 at load 30, a chunk's messages fell outside and were resent: 10,000 duplicates).
 start_sim
 CLI=(java -Xmx256m -jar "$JAR" --json sms batch --file "$CSV" --text "$TEXT" --campaign-id kill \
-     --journal "$WORK/kill.journal" --export-lag 0 --export-margin 2)
-OUTCOMES="grep -c ' O ' '$WORK/kill.journal' 2>/dev/null || echo 0"
+     --journal "$WORK/kill.journal" --export-lag 0 --export-margin "$MARGIN")
+OUTCOMES="grep -sc ' O ' '$WORK/kill.journal' || true"
 "${CLI[@]}" > "$WORK/kill1.out" 2> "$WORK/kill1.err" & P=$!
 kill_at "$KILL1" $P "$OUTCOMES" && say "run 1 killed: journal $(wc -l < "$WORK/kill.journal") lines, simulator $(stats)"
 "${CLI[@]}" > "$WORK/kill2.out" 2> "$WORK/kill2.err" & P=$!
 kill_at "$KILL2" $P "$OUTCOMES" && say "run 2 killed: journal $(wc -l < "$WORK/kill.journal") lines, simulator $(stats)"
-sleep 3   # the last intents' window (intent + 2 s, in whole seconds) must have passed for the export to cover it
+sleep $((MARGIN + 2))   # the last intents' window (intent + margin, in whole seconds) must have passed
 say "run 3: $( { timed "${CLI[@]}" > "$WORK/kill3.out"; } 2>&1 | tail -1)"
 say "run 3 summary: $(cat "$WORK/kill3.out")"
 say "simulator: $(stats)"
@@ -104,8 +108,8 @@ say "simulator: $(stats)"
 stop_sim
 
 start_sim
-PGOUT="${PSQL[*]} -c \"SELECT count(*) FROM connect8x8_campaign_chunk WHERE campaign_id = 'pgkill' AND state IN ('ACCEPTED','REJECTED','NOT_SENT','AMBIGUOUS')\" 2>/dev/null || echo 0"
-OPTS=(--export-lag 0 --export-margin 2 --lease 3)
+PGOUT="${PSQL[*]} -c \"SELECT count(*) FROM connect8x8_campaign_chunk WHERE campaign_id = 'pgkill' AND state IN ('ACCEPTED','REJECTED','NOT_SENT','AMBIGUOUS')\" 2>/dev/null || true"
+OPTS=(--export-lag 0 --export-margin "$MARGIN" --lease 3)
 two pgkill "${OPTS[@]}"; WA=$A; WB=$B
 kill_at "$KILL1" $WA "$PGOUT" || true; kill -9 $WB 2>/dev/null || true; wait $WB 2>/dev/null || true
 say "run 1 (both) killed: chunks $("${PSQL[@]}" -c "SELECT state || ' ' || count(*) FROM connect8x8_campaign_chunk WHERE campaign_id = 'pgkill' GROUP BY state" | tr '\n' ' '), simulator $(stats)"
@@ -113,7 +117,7 @@ sleep 4   # the dead workers' lease (3 s) must run out before their chunks can b
 two pgkill "${OPTS[@]}"; WA=$A; WB=$B
 kill_at "$KILL2" $WA "$PGOUT" || true; kill -9 $WB 2>/dev/null || true; wait $WB 2>/dev/null || true
 say "run 2 (both) killed: chunks $("${PSQL[@]}" -c "SELECT state || ' ' || count(*) FROM connect8x8_campaign_chunk WHERE campaign_id = 'pgkill' GROUP BY state" | tr '\n' ' '), simulator $(stats)"
-sleep 4
+sleep $((MARGIN + 2))   # the lease, and the last intents' window
 START=$(date +%s.%N)
 two pgkill "${OPTS[@]}"; wait $A || true; wait $B || true
 say "run 3 (both): $(echo "$(date +%s.%N) - $START" | bc) s wall; a: $(cat "$WORK/pgkill.a.out"); b: $(cat "$WORK/pgkill.b.out")"
