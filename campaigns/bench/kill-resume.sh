@@ -23,7 +23,9 @@ CSV=$WORK/customers.csv
 CHUNKS=$(( (N + 9999) / 10000 ))
 KILL1=$(( CHUNKS / 5 ))          # run 1 is killed once this many chunks have an outcome
 KILL2=$(( CHUNKS * 3 / 5 ))      # run 2 (a resume) once this many have
-MARGIN=${MARGIN:-60}             # --export-margin: the reconciliation's window either side of a chunk's intent
+MARGIN=${MARGIN:-60}
+PARTS=${PARTS:-"clean kill pgclean pgkill"}   # which parts run (the baseline always does)
+part() { [[ " $PARTS " == *" $1 "* ]]; }             # --export-margin: the reconciliation's window either side of a chunk's intent
 say() { echo "[$(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg)] $*"; }
 
 if [ ! -s "$CSV" ]; then
@@ -59,16 +61,19 @@ start_sim
 say "baseline: $(java -Xmx256m -cp "$JAR" "$ROOT/campaigns/bench/SingleSends.java" "$SMS_URL" 3000)"
 
 # 1. Clean run, file journal.
+if part clean; then
 say "clean run: $( { timed java -Xmx256m -jar "$JAR" --json sms batch --file "$CSV" --text "$TEXT" \
     --campaign-id clean --journal "$WORK/clean.journal" > "$WORK/clean.out"; } 2>&1 | tail -1)"
 say "clean summary: $(cat "$WORK/clean.out")"
 say "simulator: $(stats)"
+fi
 stop_sim
 
 # 2. kill -9 twice, file journal; the resume reconciles from the simulator's log export. --export-lag 0: the simulator
 #    lists a message as soon as it accepts it. --export-margin: the window either side of a chunk's intent must hold
 #    the time the simulator created its messages, which on a loaded machine can be seconds after the intent (with
 #    --export-margin 2 at load 30, a chunk's messages fell outside and were resent: 10,000 duplicates).
+if part kill; then
 start_sim
 CLI=(java -Xmx256m -jar "$JAR" --json sms batch --file "$CSV" --text "$TEXT" --campaign-id kill \
      --journal "$WORK/kill.journal" --export-lag 0 --export-margin "$MARGIN")
@@ -82,6 +87,7 @@ say "run 3: $( { timed "${CLI[@]}" > "$WORK/kill3.out"; } 2>&1 | tail -1)"
 say "run 3 summary: $(cat "$WORK/kill3.out")"
 say "simulator: $(stats)"
 stop_sim
+fi
 
 # 3. Two workers on PostgreSQL: a clean run, then kill -9 of both twice and a resume of both.
 PGDATA=$WORK/pgdata
@@ -100,13 +106,17 @@ two() {  # two workers of campaign $1 with the given extra options; waits for bo
   java -Xmx256m -jar "$JAR" --json sms batch --file "$CSV" --text "$TEXT" --campaign-id "$id" --journal "$JDBC" "$@" \
       > "$WORK/$id.b.out" 2> "$WORK/$id.b.err" & B=$!
 }
+# A worker exits 4 when it leaves chunks ambiguous (a read timeout on a loaded machine): the script goes on.
+if part pgclean; then
 start_sim
 START=$(date +%s.%N)
-two pgclean; wait $A; wait $B
+two pgclean; wait $A || true; wait $B || true
 say "two workers, clean: $(echo "$(date +%s.%N) - $START" | bc) s wall; a: $(cat "$WORK/pgclean.a.out"); b: $(cat "$WORK/pgclean.b.out")"
 say "simulator: $(stats)"
 stop_sim
+fi
 
+if part pgkill; then
 start_sim
 PGOUT="${PSQL[*]} -c \"SELECT count(*) FROM connect8x8_campaign_chunk WHERE campaign_id = 'pgkill' AND state IN ('ACCEPTED','REJECTED','NOT_SENT','AMBIGUOUS')\" 2>/dev/null || true"
 OPTS=(--export-lag 0 --export-margin "$MARGIN" --lease 3)
@@ -124,4 +134,5 @@ say "run 3 (both): $(echo "$(date +%s.%N) - $START" | bc) s wall; a: $(cat "$WOR
 say "chunks: $("${PSQL[@]}" -c "SELECT state || ' ' || count(*) FROM connect8x8_campaign_chunk WHERE campaign_id = 'pgkill' GROUP BY state" | tr '\n' ' ')"
 say "simulator: $(stats)"
 stop_sim
+fi
 "${AS_PG[@]}" pg_ctl -D "$PGDATA" -m fast stop > /dev/null
