@@ -56,11 +56,13 @@ class KillNineAtScaleTest {
             try (Connect8x8Client client = Fixtures.client(sandbox.rootUrl(), sandbox.apiKey(),
                     Duration.ofSeconds(60));
                  FileJournal journal = FileJournal.open(journalFile)) {
-                // The resume's clock an hour on: the export lag has passed, so the export proves absence too.
+                // The resume's clock an hour on: the export lag has passed, so the export proves absence too. The
+                // margin stays the default 10 minutes: on a loaded machine the simulator may create a chunk's
+                // messages well after its intent (a margin of 2 s resent 10,000 in campaigns/bench/kill-resume.sh).
                 LogExportRecords export = LogExportRecords.sms(client).exportLag(Duration.ZERO)
                         .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1))).build();
-                resumed = campaign(client, journal).rate(1_800).recordsMargin(Duration.ofMinutes(1)).records(export)
-                        .build().send(Fixtures.smsInput(MESSAGES));
+                resumed = campaign(client, journal).rate(1_800).records(export).build()
+                        .send(Fixtures.smsInput(MESSAGES));
 
                 assertEquals(0, resumed.ambiguous(), resumed.chunks().toString());
                 assertEquals(0, resumed.failed(), resumed.toString());
