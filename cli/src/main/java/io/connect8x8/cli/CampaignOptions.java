@@ -38,6 +38,18 @@ final class CampaignOptions {
                     + "a chunk sent more recently stays ambiguous until then.")
     long exportLagSeconds;
 
+    @Option(names = "--export-margin", paramLabel = "SECONDS", defaultValue = "600",
+            description = "How far before and after a chunk's recorded intent 8x8's log export is searched for its "
+                    + "messages (default: ${DEFAULT-VALUE}, at least 1): the export covers a chunk once this margin "
+                    + "and --export-lag have passed after its intent.")
+    long exportMarginSeconds;
+
+    @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "300",
+            description = "With a jdbc:postgresql: journal: how long a chunk claimed or being sent by a worker that "
+                    + "recorded nothing since stays its own; past it the worker counts as gone (a claimed chunk is "
+                    + "taken over, one being sent is ambiguous and reconciled) (default: ${DEFAULT-VALUE}).")
+    long leaseSeconds;
+
     @Option(names = "--resend-ambiguous",
             description = "Send again the chunks that may already have been sent (can deliver twice).")
     boolean resendAmbiguous;

@@ -92,7 +92,11 @@ final class CampaignRun {
             if (options.exportLagSeconds < 0) {
                 throw new ValidationException("export-lag", "must not be negative");
             }
-            builder.records(records.exportLag(Duration.ofSeconds(options.exportLagSeconds)).build());
+            if (options.exportMarginSeconds < 1) {
+                throw new ValidationException("export-margin", "must be at least 1 second");
+            }
+            builder.records(records.exportLag(Duration.ofSeconds(options.exportLagSeconds)).build())
+                    .recordsMargin(Duration.ofSeconds(options.exportMarginSeconds));
         }
         ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName(id).setInitialMax(expected)
                 .setUpdateIntervalMillis(250).setUnit(" msg", 1)
@@ -166,7 +170,10 @@ final class CampaignRun {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setURL(options.journal);
             builder.bucket(SharedRateLimit.bucket(dataSource, rateName, options.rate));
-            return PostgresCampaignJournal.builder(dataSource).build();
+            if (options.leaseSeconds < 1) {
+                throw new ValidationException("lease", "must be at least 1 second");
+            }
+            return PostgresCampaignJournal.builder(dataSource).lease(Duration.ofSeconds(options.leaseSeconds)).build();
         }
         Path file = options.journalFile(inputFile);
         return file == null ? new MemoryJournal() : FileJournal.open(file);

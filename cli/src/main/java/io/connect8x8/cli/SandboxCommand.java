@@ -1,6 +1,7 @@
 package io.connect8x8.cli;
 
 import io.connect8x8.cli.internal.Simulator;
+import io.connect8x8.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,12 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "The port (default 0: a free one).")
     int port;
 
+    @Option(names = "--record-window", paramLabel = "N", defaultValue = "" + Sandbox.DEFAULT_RECORD_WINDOW,
+            description = {"How many of the latest messages the simulator keeps whole for inspection (default: "
+                    + "${DEFAULT-VALUE}). Its log export and message details list every message either way, from "
+                    + "about 60 bytes kept per message."})
+    int recordWindow;
+
     @Option(names = {"-q", "--quiet"},
             description = "Do not print a line for each answered request (method, path, status, masked number).")
     boolean quiet;
@@ -42,6 +49,9 @@ final class SandboxCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
         }
+        if (recordWindow < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--record-window must be 0 or more");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
         // --api-key (the inherited global option) is the key the simulator accepts; CONNECT8X8_API_KEY is not
@@ -52,7 +62,7 @@ final class SandboxCommand implements Callable<Integer> {
                 out.println(line);
                 out.flush();
             }
-        });
+        }, recordWindow);
         Thread hook = new Thread(() -> {
             simulator.close();
             stopped.countDown();

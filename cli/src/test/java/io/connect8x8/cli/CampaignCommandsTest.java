@@ -103,6 +103,28 @@ class CampaignCommandsTest {
     }
 
     @Test
+    void exportMarginSetsTheWindowTheReconciliationSearches(Sandbox sandbox) {
+        sandbox.faults().serverErrors(1.0);
+        assertEquals(4, cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}").exitCode());
+        sandbox.faults().clear();
+
+        Cli.Run again = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--export-margin",
+                "3");
+        assertEquals(4, again.exitCode(), again.err());
+        java.util.regex.Matcher window = java.util.regex.Pattern.compile("covers the window from (\\S+) to (\\S+)\\)")
+                .matcher(again.out());
+        assertTrue(window.find(), again.out());
+        assertEquals(java.time.Duration.ofSeconds(6), java.time.Duration.between(
+                java.time.Instant.parse(window.group(1)), java.time.Instant.parse(window.group(2))));
+
+        Cli.Run refused = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--export-margin",
+                "0");
+        assertEquals(2, refused.exitCode(), refused.all());
+        assertTrue(refused.err().contains("export-margin"), refused.err());
+        assertEquals(0, sandbox.acceptedMessages());
+    }
+
+    @Test
     void aChunkThatWasNotSentExits4ThenTheRerunSendsIt(Sandbox sandbox) {
         sandbox.faults().unavailable(1.0);
         Cli.Run run = cli.run("--json", "sms", "batch", "--file", csv.toString(), "--text", "Hi {name}",

@@ -80,6 +80,14 @@ class FirstUseTest {
     private static final class RecordingFactory implements SimulatorFactory {
         final List<String> keys = new ArrayList<>();
         final List<Consumer<String>> logs = new ArrayList<>();
+        final List<Integer> recordWindows = new ArrayList<>();
+
+        @Override
+        public Simulator start(int port, double receiptTimeFactor, String apiKey, Consumer<String> requestLog,
+                               int recordWindow) {
+            recordWindows.add(recordWindow);
+            return start(port, receiptTimeFactor, apiKey, requestLog);
+        }
 
         @Override
         public Simulator start(int port, double receiptTimeFactor) {
@@ -136,5 +144,19 @@ class FirstUseTest {
         assertEquals(null, factory.logs.get(0));
         assertEquals(null, factory.keys.get(0));
         assertFalse(run.out().contains("POST "), run.out());
+    }
+
+    @Test
+    void sandboxKeepsTheGivenRecordWindow() {
+        RecordingFactory factory = new RecordingFactory();
+        assertEquals(0, Cli.withSimulators(factory).run("sandbox", "-q", "--stop-after", "0").exitCode());
+        Cli.Run run = Cli.withSimulators(factory).run("sandbox", "-q", "--record-window", "2000000",
+                "--stop-after", "0");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(io.connect8x8.sandbox.Sandbox.DEFAULT_RECORD_WINDOW, 2_000_000), factory.recordWindows);
+
+        Cli.Run refused = Cli.withSimulators(factory).run("sandbox", "--record-window", "-1", "--stop-after", "0");
+        assertEquals(2, refused.exitCode(), refused.all());
+        assertTrue(refused.err().contains("--record-window must be 0 or more"), refused.err());
     }
 }

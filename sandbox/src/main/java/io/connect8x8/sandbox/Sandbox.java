@@ -481,7 +481,9 @@ public final class Sandbox implements AutoCloseable {
 
         /**
          * How many of the latest messages {@link Sandbox#messages()} keeps whole; older ones are only counted (by
-         * {@link Sandbox#acceptedMessages()} and the others), so memory stays bounded however long it runs.
+         * {@link Sandbox#acceptedMessages()} and the others), so memory stays bounded however long it runs. The log
+         * export and the SMS message details still find every one of the latest 5,000,000 messages (or of the
+         * window, if larger) from a log of about 63 bytes a message, as 8x8 keeps its logs.
          *
          * @param messages 0 or more; default {@value Sandbox#DEFAULT_RECORD_WINDOW}
          * @return this

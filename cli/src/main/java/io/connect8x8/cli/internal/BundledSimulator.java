@@ -13,7 +13,14 @@ final class BundledSimulator implements SimulatorFactory {
 
     @Override
     public Simulator start(int port, double receiptTimeFactor, String apiKey, Consumer<String> requestLog) {
-        Sandbox.Builder builder = Sandbox.builder().port(port).receiptTimeFactor(receiptTimeFactor);
+        return start(port, receiptTimeFactor, apiKey, requestLog, Sandbox.DEFAULT_RECORD_WINDOW);
+    }
+
+    @Override
+    public Simulator start(int port, double receiptTimeFactor, String apiKey, Consumer<String> requestLog,
+                           int recordWindow) {
+        Sandbox.Builder builder = Sandbox.builder().port(port).receiptTimeFactor(receiptTimeFactor)
+                .recordWindow(recordWindow);
         if (apiKey != null) {
             builder.apiKey(apiKey);
         }

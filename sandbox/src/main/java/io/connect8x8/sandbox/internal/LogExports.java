@@ -1,6 +1,7 @@
 package io.connect8x8.sandbox.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connect8x8.sandbox.Api;
 import io.connect8x8.sandbox.TestNumbers;
@@ -17,11 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Log export jobs of both APIs ({@code start-log-export-job}, {@code get-log-export-job-result},
  * {@code cancel-log-export-job}): a job takes the sub-account's messages created in {@code [from, to)} (on the
- * simulator's clock; either bound may be left out) from the record window, as a CSV file with the columns the SMS
- * document lists, in that order. The job is done when started: its result is {@code succeeded} with one link under
- * {@code /__files/exports/}, or {@code empty}; cancelled jobs answer {@code cancelled}.
+ * simulator's clock; either bound may be left out) from the {@link MessageLog}, which keeps every message (8x8 keeps
+ * its logs), as CSV files of at most {@value #ROWS_PER_FILE} rows with the columns the SMS document lists, in that
+ * order. A message still in the record window is written whole; an older one from the log's facts, with the
+ * {@code country} and {@code source} columns empty. The job is done when started: its result is {@code succeeded}
+ * with one link per file under {@code /__files/exports/} (each written when downloaded), or {@code empty}; cancelled
+ * jobs answer {@code cancelled}, and a job reaching back past what the log still keeps {@code failed}.
  */
 final class LogExports {
+
+    /** Rows per exported file: a million-message export is ten downloads of about 15 MB. */
+    static final int ROWS_PER_FILE = 100_000;
 
     /** The columns of the SMS document's "SMS Logs files format", in its order. */
     static final List<String> COLUMNS = List.of("umid", "subaccountid", "direction", "country", "operator", "mcc",
@@ -33,8 +40,8 @@ final class LogExports {
     private final java.time.Clock clock;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    private record Job(Api api, String subAccountId, String csv, int rows, Instant created, boolean cancelled,
-                       boolean incomplete) {
+    private record Job(Api api, String subAccountId, long fromNanos, long toNanos, String phone, List<long[]> files,
+                       Instant created, boolean cancelled, boolean incomplete) {
     }
 
     LogExports(MessageOps messages, java.time.Clock clock) {
@@ -51,22 +58,14 @@ final class LogExports {
                 ? TestNumbers.digits(request.get("phoneNumber").textValue()) : null;
         int limit = request.path("limit").canConvertToInt() && request.get("limit").asInt() > 0
                 ? request.get("limit").asInt() : Integer.MAX_VALUE;
-        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
-        int rows = 0;
-        for (MessageRecord message : messages.window(api, call.param("subAccountId"), from, to)) {
-            if (rows >= limit) {
-                break;
-            }
-            if (phone != null && !phone.equals(TestNumbers.digits(String.valueOf(message.msisdn)))) {
-                continue;
-            }
-            csv.append(row(message)).append("\r\n");
-            rows++;
-        }
+        String subAccountId = call.param("subAccountId");
+        long fromNanos = from == null ? Long.MIN_VALUE : MessageLog.nanos(from);
+        long toNanos = to == null ? Long.MAX_VALUE : MessageLog.nanos(to);
+        List<long[]> files = messages.log().plan(api, subAccountId, fromNanos, toNanos, phone, limit, ROWS_PER_FILE);
         String jobId = (Engine.newId() + Engine.newId()).replace("-", "");
-        // A window reaching back to messages the record window dropped cannot be exported whole: the job fails
-        // rather than list only part of it (a reconciliation would take the missing ones as never sent).
-        jobs.put(jobId, new Job(api, call.param("subAccountId"), csv.toString(), rows, clock.instant(), false,
+        // A window reaching back to messages the log dropped cannot be exported whole: the job fails rather than
+        // list only part of it (a reconciliation would take the missing ones as never sent).
+        jobs.put(jobId, new Job(api, subAccountId, fromNanos, toNanos, phone, files, clock.instant(), false,
                 !messages.windowComplete(from)));
         return Answer.json(202, Json.object().put("jobId", jobId));
     }
@@ -79,11 +78,15 @@ final class LogExports {
             result.put("status", "cancelled");
         } else if (job.incomplete) {
             result.put("status", "failed");
-        } else if (job.rows == 0) {
+        } else if (job.files.isEmpty()) {
             result.put("status", "empty");
         } else {
             result.put("status", "succeeded");
-            result.putArray("data").add(call.rootUrl() + "/__files/exports/" + call.param("jobId") + ".csv");
+            ArrayNode data = result.putArray("data");
+            for (int i = 0; i < job.files.size(); i++) {
+                data.add(call.rootUrl() + "/__files/exports/" + call.param("jobId")
+                        + (job.files.size() == 1 ? "" : "-" + (i + 1)) + ".csv");
+            }
             result.put("expires", Json.timestamp(job.created.plus(30, ChronoUnit.DAYS)));
         }
         return Answer.ok(result);
@@ -92,20 +95,42 @@ final class LogExports {
     /** {@code DELETE .../messages/exports/{jobId}}: 204. */
     Answer cancel(Api api, Call call) {
         Job job = job(api, call);
-        jobs.put(call.param("jobId"), new Job(job.api, job.subAccountId, job.csv, job.rows, job.created, true,
-                job.incomplete));
+        jobs.put(call.param("jobId"), new Job(job.api, job.subAccountId, job.fromNanos, job.toNanos, job.phone,
+                job.files, job.created, true, job.incomplete));
         return Answer.empty(204);
     }
 
     /**
-     * The CSV of a job that was not cancelled.
+     * One CSV file of a job that was not cancelled, written now: {@code <jobId>} for a job of one file,
+     * {@code <jobId>-<n>} (from 1) for the n-th of several.
      *
-     * @param jobId the job
+     * @param name the file's name without {@code .csv}
      * @return the UTF-8 CSV, or null
      */
-    byte[] file(String jobId) {
-        Job job = jobs.get(jobId);
-        return job == null || job.cancelled ? null : job.csv.getBytes(StandardCharsets.UTF_8);
+    byte[] file(String name) {
+        int dash = name.indexOf('-');
+        Job job = jobs.get(dash < 0 ? name : name.substring(0, dash));
+        if (job == null || job.cancelled || job.incomplete) {
+            return null;
+        }
+        int index;
+        try {
+            index = dash < 0 ? 0 : Integer.parseInt(name.substring(dash + 1)) - 1;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (index < 0 || index >= job.files.size() || (dash < 0) != (job.files.size() == 1)) {
+            return null;
+        }
+        long[] range = job.files.get(index);
+        Map<Long, MessageRecord> whole = messages.store().whole(range[0], range[1]);
+        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        for (MessageLog.Entry entry : messages.log().entries(range[0], range[1], job.api, job.subAccountId,
+                job.fromNanos, job.toNanos, job.phone)) {
+            MessageRecord record = whole.get(entry.seq());
+            csv.append(record != null ? row(record) : row(entry)).append("\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     void clear() {
@@ -151,6 +176,29 @@ final class LogExports {
             nullToEmpty(message.clientMessageId), nullToEmpty(message.clientBatchId), nullToEmpty(message.batchId),
             "**MASKED**"
         };
+        return line(values);
+    }
+
+    /** A message that left the record window, from the log's facts. */
+    private static String row(MessageLog.Entry message) {
+        boolean sms = message.scope().api() == Api.SMS;
+        MessageLog.Status status = message.status();
+        boolean charged = sms && message.parts() > 0 && !"rejected_by_api".equals(status.detail())
+                && !"cancelled".equals(status.detail());
+        return line(new String[] {
+            message.umid(), message.scope().subAccountId(), "1", "", "", "", "",
+            status.state(), status.detail(), status.errorCode(), status.errorMessage(),
+            Json.timestamp(message.statusAt()), MessageOps.masked(message.msisdn()), "",
+            sms && message.encoding() != null ? message.encoding().name() : "", Json.timestamp(message.createdAt()),
+            sms && message.parts() > 0 ? Integer.toString(message.parts()) : "", sms ? AccountState.CURRENCY : "",
+            sms ? Double.toString(Receipts.PRICE_PER_SMS) : "",
+            charged ? Double.toString(Math.round(Receipts.PRICE_PER_SMS * message.parts() * 1e6) / 1e6) : "",
+            nullToEmpty(message.clientMessageId()), nullToEmpty(message.scope().clientBatchId()),
+            nullToEmpty(message.scope().batchId()), "**MASKED**"
+        });
+    }
+
+    private static String line(String[] values) {
         StringBuilder row = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {

@@ -27,6 +27,15 @@ final class MessageOps {
 
     /** The record of a umid in a sub-account, or 404 code 1300 (400 code 1000 when the umid is no UUID). */
     MessageRecord find(Api api, Call call) {
+        MessageRecord found = whole(api, call);
+        if (found == null) {
+            throw new ApiError(404, 1300, "Message not found.");
+        }
+        return found;
+    }
+
+    /** The whole record of a umid in a sub-account, or null when it left the record window (or never was). */
+    private MessageRecord whole(Api api, Call call) {
         String umid = call.param("umid");
         try {
             UUID.fromString(umid);
@@ -36,10 +45,50 @@ final class MessageOps {
         String subAccountId = call.param("subAccountId");
         List<MessageRecord> found = engine.store.find(message -> message.api == api && message.umid.equals(umid)
                 && message.subAccountId.equals(subAccountId));
-        if (found.isEmpty()) {
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * The SMS details of a message that left the record window, from the log's facts ({@code country} and
+     * {@code source} are not kept), or 404 when the log has none.
+     */
+    private Answer smsDetailsFromLog(Call call) {
+        MessageLog log = engine.store.log();
+        MessageLog.Entry entry = log.entry(log.find(Api.SMS, call.param("subAccountId"), call.param("umid")));
+        if (entry == null) {
             throw new ApiError(404, 1300, "Message not found.");
         }
-        return found.get(0);
+        ObjectNode details = Json.object();
+        details.put("umid", entry.umid());
+        details.put("subAccountId", entry.scope().subAccountId());
+        details.put("direction", "outbound");
+        details.set("status", status(entry.status(), entry.statusAt()));
+        details.put("msisdn", masked(entry.msisdn()));
+        details.put("source", "");
+        details.put("body", "**MASKED**");
+        if (entry.encoding() != null) {
+            details.put("encoding", entry.encoding().name());
+        }
+        details.put("createdAt", Json.timestamp(entry.createdAt()));
+        if (entry.parts() > 0) {
+            details.put("smsCount", entry.parts());
+        }
+        boolean charged = entry.parts() > 0 && !"rejected_by_api".equals(entry.status().detail())
+                && !"cancelled".equals(entry.status().detail());
+        ObjectNode price = details.putObject("price");
+        price.put("total", charged ? Math.round(Receipts.PRICE_PER_SMS * entry.parts() * 1e6) / 1e6 : 0.0);
+        price.put("perSms", Receipts.PRICE_PER_SMS);
+        price.put("currency", AccountState.CURRENCY);
+        put(details, "clientMessageId", entry.clientMessageId());
+        put(details, "clientBatchId", entry.scope().clientBatchId());
+        put(details, "batchId", entry.scope().batchId());
+        return Answer.ok(details);
+    }
+
+    private static void put(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 
     /** {@code DELETE .../messages/{umid}}: cancels a message still scheduled; refuses one already sent. */
@@ -75,7 +124,10 @@ final class MessageOps {
 
     /** {@code GET .../messages/{umid}} of the SMS API. */
     Answer smsDetails(Call call) {
-        MessageRecord message = find(Api.SMS, call);
+        MessageRecord message = whole(Api.SMS, call);
+        if (message == null) {
+            return smsDetailsFromLog(call);
+        }
         JsonNode request = message.request();
         String text = request.path("text").asText("");
         SmsParts parts = SmsParts.of(text, SmsApi.encoding(request.path("encoding").asText("")));
@@ -138,37 +190,59 @@ final class MessageOps {
     }
 
     /**
+     * A status and its time.
+     *
+     * @param status the status
+     * @param at when it was reached
+     */
+    record StatusAt(MessageLog.Status status, java.time.Instant at) {
+    }
+
+    /**
      * A message's status as the details and the log export report it: the last receipt's state and detail; before
      * any receipt {@code queued} (detail {@code scheduled} while held); {@code failed} with detail
      * {@code rejected_by_api} and the error code for a rejected message, {@code cancelled} for a cancelled one.
+     * Call under the record's lock or with values read under it.
      */
-    ObjectNode status(MessageRecord message, ReceiptRecord last) {
-        ObjectNode status = Json.object();
-        String state = message.state();
-        java.time.Instant at = message.createdAt;
+    static StatusAt statusOf(MessageRecord message, ReceiptRecord last) {
+        String state = message.stateUnlocked();
         if (message.errorCode != null) {
-            status.put("state", "failed");
-            status.put("detail", "rejected_by_api");
-            status.put("errorCode", message.errorCode);
+            return new StatusAt(MessageLog.initialStatus(message.errorCode), message.createdAt);
         } else if ("cancelled".equals(state)) {
-            status.put("state", "failed");
-            status.put("detail", "cancelled");
+            return new StatusAt(new MessageLog.Status("failed", "cancelled", "", ""), message.createdAt);
         } else if (last == null) {
-            status.put("state", "queued");
-            status.put("detail", "scheduled".equals(state) ? "scheduled" : "accepted");
-        } else {
-            status.put("state", last.state);
-            status.put("detail", last.detail);
-            at = last.at;
-            if ("undelivered".equals(last.state)) {
-                boolean sms = message.api == Api.SMS;
-                status.put("errorCode", sms ? TestNumbers.SMS_UNDELIVERED_CODE
-                        : TestNumbers.CHAT_APPS_UNDELIVERED_CODE);
-                status.put("errorMessage", "Rejected by operator");
-            }
+            return new StatusAt(new MessageLog.Status("queued", "scheduled".equals(state) ? "scheduled" : "accepted",
+                    "", ""), message.createdAt);
+        } else if ("undelivered".equals(last.state)) {
+            boolean sms = message.api == Api.SMS;
+            return new StatusAt(new MessageLog.Status(last.state, last.detail, Integer.toString(sms
+                    ? TestNumbers.SMS_UNDELIVERED_CODE : TestNumbers.CHAT_APPS_UNDELIVERED_CODE),
+                    "Rejected by operator"), last.at);
         }
-        status.put("timestamp", Json.timestamp(at));
-        return status;
+        return new StatusAt(new MessageLog.Status(last.state, last.detail, "", ""), last.at);
+    }
+
+    /** The status object of the details and of the export's status columns. */
+    static ObjectNode status(MessageLog.Status status, java.time.Instant at) {
+        ObjectNode json = Json.object();
+        json.put("state", status.state());
+        json.put("detail", status.detail());
+        if (!status.errorCode().isEmpty()) {
+            json.put("errorCode", Integer.parseInt(status.errorCode()));
+        }
+        if (!status.errorMessage().isEmpty()) {
+            json.put("errorMessage", status.errorMessage());
+        }
+        json.put("timestamp", Json.timestamp(at));
+        return json;
+    }
+
+    ObjectNode status(MessageRecord message, ReceiptRecord last) {
+        StatusAt status;
+        synchronized (message) {
+            status = statusOf(message, last);
+        }
+        return status(status.status(), status.at());
     }
 
     private static void ids(ObjectNode node, MessageRecord message) {
@@ -201,11 +275,21 @@ final class MessageOps {
         return forgotten == null || (from != null && from.isAfter(forgotten));
     }
 
-    /** Records of one API and sub-account created in {@code [from, to)}. */
-    List<MessageRecord> window(Api api, String subAccountId, java.time.Instant from, java.time.Instant to) {
-        return new ArrayList<>(engine.store.find(message -> message.api == api
-                && message.subAccountId.equals(subAccountId)
-                && (from == null || !message.createdAt.isBefore(from))
-                && (to == null || message.createdAt.isBefore(to))));
+    /**
+     * Returns the store.
+     *
+     * @return the store
+     */
+    MessageStore store() {
+        return engine.store;
+    }
+
+    /**
+     * Returns the log of every message's export facts.
+     *
+     * @return the log of every message's export facts
+     */
+    MessageLog log() {
+        return engine.store.log();
     }
 }

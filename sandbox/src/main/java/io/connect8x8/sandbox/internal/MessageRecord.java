@@ -23,6 +23,9 @@ public final class MessageRecord {
     final java.time.Instant createdAt;
     private String state;
     private final List<ReceiptRecord> receipts = new ArrayList<>();
+    /** Its position in the store's {@link MessageLog}, which keeps its status once the whole record is forgotten. */
+    long seq = -1;
+    private MessageLog log;
 
     MessageRecord(Api api, String subAccountId, String umid, String batchId, String clientMessageId,
                   String clientBatchId, String msisdn, com.fasterxml.jackson.databind.JsonNode request,
@@ -53,8 +56,29 @@ public final class MessageRecord {
         return state;
     }
 
+    /** The state, for a caller that holds this record's lock. */
+    String stateUnlocked() {
+        return state;
+    }
+
     synchronized void setState(String state) {
         this.state = state;
+        logStatus();
+    }
+
+    /** Set by the store when the message is recorded. */
+    synchronized void logged(MessageLog log, long seq) {
+        this.log = log;
+        this.seq = seq;
+    }
+
+    /** Keeps the log's copy of the status current; the log's lock never takes a record's, so this cannot deadlock. */
+    private void logStatus() {
+        if (log != null) {
+            MessageOps.StatusAt status = MessageOps.statusOf(this, receipts.isEmpty() ? null
+                    : receipts.get(receipts.size() - 1));
+            log.status(seq, status.status(), status.at());
+        }
     }
 
     /**
@@ -71,6 +95,7 @@ public final class MessageRecord {
         if (!"cancelled".equals(state)) {
             state = receipt.state;
         }
+        logStatus();
         return receipt;
     }
 

@@ -9,11 +9,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The most recent messages a simulator saw, in arrival order, plus counters over every message: memory stays bounded
- * however long it runs (a window of records, and 16 bytes per accepted clientMessageId).
+ * however long it runs (a window of whole records; 16 bytes per accepted clientMessageId; and a {@link MessageLog} of
+ * the facts a log export needs, about 60 bytes per message, for the latest {@value #LOG_WINDOW} messages or the
+ * record window if larger).
  */
 public final class MessageStore {
 
+    /** How many messages the {@link MessageLog} keeps at least: about 300 MB at 60 bytes each. */
+    public static final int LOG_WINDOW = 5_000_000;
+
     private final int window;
+    private final MessageLog log;
     private final ArrayDeque<MessageRecord> messages = new ArrayDeque<>();
     private final IdSet acceptedIds = new IdSet();
     private long acceptedMessages;
@@ -25,8 +31,6 @@ public final class MessageStore {
     private final Object receiptsLock = new Object();
     private long receiptsDelivered;
     private long receiptsSettled;
-    /** The newest creation time among messages that left the window: a log export reaching back to it is incomplete. */
-    private java.time.Instant newestForgotten;
 
     /**
      * Makes a store that keeps the latest messages whole and only counts older ones, so a long test run does not grow
@@ -35,10 +39,34 @@ public final class MessageStore {
      * @param window how many of the latest messages are kept whole; older ones only count
      */
     public MessageStore(int window) {
-        this.window = window;
+        this(window, Math.max(window, LOG_WINDOW));
     }
 
-    synchronized void add(MessageRecord message) {
+    /** A store whose log keeps at least {@code logWindow} messages (tests of what the log forgets). */
+    MessageStore(int window, long logWindow) {
+        this.window = window;
+        this.log = new MessageLog(logWindow);
+    }
+
+    /**
+     * Returns the log of every message's export facts.
+     *
+     * @return the log of every message's export facts
+     */
+    MessageLog log() {
+        return log;
+    }
+
+    void add(MessageRecord message) {
+        MessageRecord forgotten = record(message);
+        if (forgotten != null) {
+            log.forgetting(forgotten);
+        }
+    }
+
+    /** Counts and records a message; returns the one that left the window, or null. */
+    private synchronized MessageRecord record(MessageRecord message) {
+        message.logged(log, log.append(message));
         if (message.errorCode == null) {
             acceptedMessages++;
             if (message.clientMessageId != null
@@ -49,29 +77,41 @@ public final class MessageStore {
             rejectedMessages++;
         }
         if (window == 0) {
-            forgot(message);
-            return;
+            return message;
         }
-        if (messages.size() >= window) {
-            forgot(messages.removeFirst());
-        }
+        MessageRecord forgotten = messages.size() >= window ? messages.removeFirst() : null;
         messages.addLast(message);
-    }
-
-    private void forgot(MessageRecord message) {
-        if (newestForgotten == null || message.createdAt.isAfter(newestForgotten)) {
-            newestForgotten = message.createdAt;
-        }
+        return forgotten;
     }
 
     /**
-     * The newest creation time among the messages no longer kept whole, or null when none left the window: a record of
+     * The whole records still in the window among positions {@code [from, to)} of the log, by position.
+     *
+     * @param from the first position
+     * @param to past the last position
+     * @return the records, by their log position
+     */
+    synchronized java.util.Map<Long, MessageRecord> whole(long from, long to) {
+        java.util.Map<Long, MessageRecord> found = new java.util.HashMap<>();
+        if (messages.isEmpty() || messages.peekLast().seq < from || messages.peekFirst().seq >= to) {
+            return found;
+        }
+        for (MessageRecord message : messages) {
+            if (message.seq >= from && message.seq < to) {
+                found.put(message.seq, message);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The newest creation time among the messages the log no longer keeps, or null when none left it: a record of
      * a window reaching back to it (a log export) would miss messages, and must not claim to be complete.
      *
      * @return the time, or null
      */
-    synchronized java.time.Instant newestForgotten() {
-        return newestForgotten;
+    java.time.Instant newestForgotten() {
+        return log.newestForgotten();
     }
 
     /**
@@ -245,7 +285,7 @@ public final class MessageStore {
             acceptedMessages = 0;
             rejectedMessages = 0;
             duplicateClientMessageIds = 0;
-            newestForgotten = null;
+            log.clear();
             generation.incrementAndGet();
             notifyAll();
         }
