@@ -80,7 +80,10 @@ public final class Server implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sandbox-accept", true),
                 NioIoHandler.newFactory());
-        this.eventLoops = new MultiThreadIoEventLoopGroup(settings.threads(),
+        // One event loop per processor (at most threads): the loops never wait, so more would only take turns on the
+        // same cores, and each opens its selector when the server starts.
+        this.eventLoops = new MultiThreadIoEventLoopGroup(
+                Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("sandbox-http", true), NioIoHandler.newFactory());
         HttpDecoderConfig limits = new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
