@@ -6,8 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -78,13 +76,11 @@ public final class Server implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
-        this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sandbox-accept", true),
-                NioIoHandler.newFactory());
+        this.acceptor = eventLoops(1, "sandbox-accept");
         // One event loop per processor (at most threads): the loops never wait, so more would only take turns on the
         // same cores, and each opens its selector when the server starts.
-        this.eventLoops = new MultiThreadIoEventLoopGroup(
-                Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()),
-                new DefaultThreadFactory("sandbox-http", true), NioIoHandler.newFactory());
+        this.eventLoops = eventLoops(Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()),
+                "sandbox-http");
         HttpDecoderConfig limits = new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxHeaderSize(MAX_HEADER_BYTES);
@@ -119,6 +115,16 @@ public final class Server implements AutoCloseable {
             clock.onAdvance(releaseDue);
         }
         receipts.every(java.time.Duration.ofMillis(100), releaseDue);
+    }
+
+    /**
+     * NIO event loops of daemon threads. Netty 4.1's group, which 4.2 keeps (deprecated for its
+     * {@code MultiThreadIoEventLoopGroup}): a Spring Boot 3 application pins Netty 4.1 for its whole class path, the
+     * simulator's included, and 4.2's group does not exist there.
+     */
+    @SuppressWarnings("deprecation")
+    private static EventLoopGroup eventLoops(int threads, String name) {
+        return new io.netty.channel.nio.NioEventLoopGroup(threads, new DefaultThreadFactory(name, true));
     }
 
     /**
