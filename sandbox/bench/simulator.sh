@@ -5,7 +5,10 @@
 #
 # usage: sandbox/bench/simulator.sh [WIREMOCK_JAR [BASELINE_CLASSES]]
 # env:   CLASSPATH_FILE (a class path made as below, to skip the build), STARTS (default 7), WARMUP seconds (default 40), DURATION seconds (default 20), ROUNDS (default 3),
-#        JAVA_OPTS (extra JVM options for the simulator, e.g. -XX:SharedArchiveFile=...)
+#        JAVA_OPTS (extra JVM options for the simulator, e.g. -XX:SharedArchiveFile=...),
+#        CLASSES (the simulator's classes, default sandbox/target/classes)
+# Each round prints, per port, requests/s and the server process's CPU time per request in microseconds
+# (user + system time from /proc over the round, divided by the requests wrk counted).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WIREMOCK_JAR=${1:-}
@@ -14,6 +17,7 @@ STARTS=${STARTS:-7}
 WARMUP=${WARMUP:-40}
 DURATION=${DURATION:-20}
 ROUNDS=${ROUNDS:-3}
+CLASSES=${CLASSES:-sandbox/target/classes}
 PORT=18480
 WM_PORT=18481
 BASE_PORT=18482
@@ -45,32 +49,47 @@ await_200() {  # $1 = port
 simulator() {  # $1 = classes, $2 = port: starts it in the background
   java ${JAVA_OPTS:-} -cp "$1:$LIBS" io.connect8x8.sandbox.SandboxMain --port "$2" >/dev/null 2>&1 &
 }
-starts() {  # $1 = classes, $2 = label
-  local times=()
+median() {  # the median of the arguments
+  printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"
+}
+starts() {  # $1 = classes, $2 = label: wall time and the process's CPU time to the first answered SMS
+  local times=() cpus=()
   for i in $(seq "$STARTS"); do
     local t0=$(date +%s%N)
     simulator "$1" $PORT
     local pid=$!
     await_200 $PORT
     times+=($(( ($(date +%s%N) - t0) / 1000000 )))
+    cpus+=($(( $(cpu_ticks $pid) * 1000 / $(getconf CLK_TCK) )))
     kill $pid; wait $pid 2>/dev/null || true
   done
-  echo "$2 start to first answered SMS (ms): $(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')" \
-    "median $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (STARTS + 1) / 2 ))p")"
+  echo "$2 start to first answered SMS, wall ms: $(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')" \
+    "median $(median "${times[@]}"); CPU ms: $(printf '%s\n' "${cpus[@]}" | sort -n | tr '\n' ' ')" \
+    "median $(median "${cpus[@]}")"
 }
-rate() {  # $1 = port, $2 = seconds: requests/s of one wrk run
-  wrk -t2 -c16 -d"${2}s" -s "$WORK/post.lua" "http://127.0.0.1:$1$URL_PATH" | awk '/Requests\/sec/ {print $2}'
+cpu_ticks() {  # $1 = pid: user + system clock ticks of the process so far
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+rate() {  # $1 = port, $2 = seconds, $3 = server pid: "requests/s (CPU us/request)" of one wrk run
+  local before=$(cpu_ticks "$3")
+  wrk -t2 -c16 -d"${2}s" -s "$WORK/post.lua" "http://127.0.0.1:$1$URL_PATH" > "$WORK/wrk.txt"
+  local ticks=$(( $(cpu_ticks "$3") - before ))
+  local requests=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
+  local hz=$(getconf CLK_TCK)
+  echo "$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt") ($(( ticks * 1000000 / hz / requests )) us)"
 }
 
-starts sandbox/target/classes "simulator"
+starts "$CLASSES" "simulator"
 [ -n "$BASELINE" ] && starts "$BASELINE" "baseline "
 
-simulator sandbox/target/classes $PORT
+simulator "$CLASSES" $PORT
 SIM=$!
 await_200 $PORT
+declare -A PIDS=([$PORT]=$SIM)
 targets="$PORT"
 if [ -n "$BASELINE" ]; then
   simulator "$BASELINE" $BASE_PORT
+  PIDS[$BASE_PORT]=$!
   await_200 $BASE_PORT
   targets="$targets $BASE_PORT"
 fi
@@ -83,15 +102,16 @@ if [ -n "$WIREMOCK_JAR" ]; then
 JSON
   java -jar "$WIREMOCK_JAR" --port $WM_PORT --root-dir "$WORK/wm" --disable-banner --no-request-journal \
     >/dev/null 2>&1 &
+  PIDS[$WM_PORT]=$!
   until curl -s -o /dev/null -X POST "http://127.0.0.1:$WM_PORT$URL_PATH"; do sleep 0.05; done
   targets="$targets $WM_PORT"
 fi
 echo "ports: simulator $PORT, baseline $BASE_PORT, wiremock $WM_PORT; warm-up ${WARMUP}s each"
-for port in $targets; do rate "$port" "$WARMUP" >/dev/null; done
+for port in $targets; do rate "$port" "$WARMUP" "${PIDS[$port]}" >/dev/null; done
 echo "$ROUNDS alternating rounds of ${DURATION}s, requests/s per port:"
 for r in $(seq "$ROUNDS"); do
   line="round $r:"
-  for port in $targets; do line="$line $port=$(rate "$port" "$DURATION")"; done
+  for port in $targets; do line="$line $port=$(rate "$port" "$DURATION" "${PIDS[$port]}")"; done
   echo "$line"
 done
 ps -o pid,rss,time,args -p $SIM | cut -c1-60

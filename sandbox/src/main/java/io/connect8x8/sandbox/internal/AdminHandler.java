@@ -3,7 +3,6 @@ package io.connect8x8.sandbox.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import io.connect8x8.sandbox.DeliveryAttempt;
 import io.connect8x8.sandbox.SandboxMessage;
 import io.connect8x8.sandbox.SandboxReceipt;
@@ -29,12 +28,12 @@ final class AdminHandler {
         this.reset = reset;
     }
 
-    JsonNode handle(HttpExchange exchange, String path, byte[] body) {
-        String method = exchange.getRequestMethod();
+    JsonNode handle(Exchange exchange, String path, byte[] body) {
+        String method = exchange.method();
         switch (path) {
             case "/__admin/messages" -> {
                 requireMethod(exchange, method, "GET");
-                return messages(exchange.getRequestURI().getRawQuery());
+                return messages(exchange.rawQuery());
             }
             case "/__admin/stats" -> {
                 requireMethod(exchange, method, "GET");
@@ -57,9 +56,9 @@ final class AdminHandler {
         }
     }
 
-    private static void requireMethod(HttpExchange exchange, String method, String allowed) {
+    private static void requireMethod(Exchange exchange, String method, String allowed) {
         if (!allowed.equals(method)) {
-            exchange.getResponseHeaders().set("Allow", allowed);
+            exchange.responseHeaders().put("Allow", allowed);
             throw new ApiError(405, 1000, "Method " + method + " not allowed");
         }
     }

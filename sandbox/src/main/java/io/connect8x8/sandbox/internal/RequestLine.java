@@ -2,27 +2,20 @@ package io.connect8x8.sandbox.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.sun.net.httpserver.HttpExchange;
 
 /** The line the request log gets for one answered request: method, path, status, and whom it was for, masked. */
 final class RequestLine {
-
-    /**
-     * Whom the request being handled on this thread is for. Not an exchange attribute: the JDK's server keeps those
-     * on the shared HttpContext, so concurrent requests would see each other's.
-     */
-    private static final ThreadLocal<String> TARGET = new ThreadLocal<>();
 
     private RequestLine() {
     }
 
     /**
-     * Remembers, for this thread's request, whom its parsed body is for: the masked destination of a single
-     * message, or the message count of a batch.
+     * Whom a parsed body is for: the masked destination of a single message, or the message count of a batch.
      *
      * @param json the request body
+     * @return the target, or null when the body names none
      */
-    static void remember(JsonNode json) {
+    static String target(JsonNode json) {
         JsonNode messages = json.path("messages");
         String target;
         if (messages.isArray()) {
@@ -31,20 +24,19 @@ final class RequestLine {
             String number = json.path("destination").asText(json.path("user").path("msisdn").asText(""));
             target = number.isEmpty() ? null : mask(number);
         }
-        TARGET.set(target);
+        return target;
     }
 
     /**
-     * Formats the line of an answered exchange and forgets its target; called on the thread that handled it.
+     * Formats the line of an answered exchange.
      *
      * @param exchange the exchange, its response sent (status -1 when the connection was closed without one)
      * @return one line
      */
-    static String of(HttpExchange exchange) {
-        int status = exchange.getResponseCode();
-        String target = TARGET.get();
-        TARGET.remove();
-        return exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+    static String of(Exchange exchange) {
+        int status = exchange.status();
+        String target = exchange.target();
+        return exchange.method() + " " + exchange.path() + " "
                 + (status < 0 ? "(closed without a response)" : Integer.toString(status))
                 + (target == null ? "" : " " + target);
     }

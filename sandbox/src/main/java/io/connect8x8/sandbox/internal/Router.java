@@ -3,32 +3,26 @@ package io.connect8x8.sandbox.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one handler of the server: routes, enforces the size limit, faults, authentication, ownership and quota in
- * that order, and turns every {@link ApiError} into the documented error body.
+ * The one handler of the server: routes, applies faults, authentication, ownership and quota in that order, and
+ * turns every {@link ApiError} into the documented error body. The server has already refused what HTTP itself
+ * cannot frame and bodies over the size limit.
  */
-final class Router implements HttpHandler {
+final class Router {
 
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
     private static final Pattern API_PATH =
             Pattern.compile("^/(sms|chatapps)(/api/v1/subaccounts/([^/]*)/messages(/batch)?)/?$");
-    /** How much of an oversized body is read and thrown away so that the client can read the 413. */
     /**
      * 8x8's sub-account id rule: 3 to 50 of letters, digits and {@code - . _ &}. The simulator's own copy, not the
      * facade's: a simulator that shares the client's rule cannot catch the client's mistake in it.
      */
     private static final Pattern SUB_ACCOUNT_ID = Pattern.compile("[A-Za-z0-9\\-._&]{3,50}");
-    private static final long MAX_DRAIN = 16L * 1024 * 1024;
 
     private final Settings settings;
     private final Engine engine;
@@ -53,25 +47,35 @@ final class Router implements HttpHandler {
         this.documents = specs.documents;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    /**
+     * Whether a request may be answered on the event loop: a send whose document is ready, with no latency fault
+     * (the only waits on a send's path). Everything else runs on the request threads.
+     */
+    boolean answersAtOnce(String method, String path) {
+        return sms.isDone() && chatApps.isDone() && faults.latency().isZero() && "POST".equals(method)
+                && API_PATH.matcher(path).matches();
+    }
+
+    /**
+     * Answers one request (always: an answer, or the connection closed for the reset fault).
+     *
+     * @param exchange the request
+     */
+    void handle(Exchange exchange) {
         try {
             handleAndClose(exchange);
         } finally {
-            if (settings.requestLog() != null) {
-                String line = RequestLine.of(exchange);
-                if (!exchange.getRequestURI().getPath().startsWith("/__admin/")) {
-                    settings.requestLog().accept(line);
-                }
+            if (settings.requestLog() != null && !exchange.path().startsWith("/__admin/")) {
+                settings.requestLog().accept(RequestLine.of(exchange));
             }
         }
     }
 
-    private void handleAndClose(HttpExchange exchange) throws IOException {
+    private void handleAndClose(Exchange exchange) {
         try {
-            String path = exchange.getRequestURI().getPath();
+            String path = exchange.path();
             if (path.startsWith("/__admin/")) {
-                respond(exchange, admin.handle(exchange, path, readBody(exchange)));
+                respond(exchange, admin.handle(exchange, path, exchange.body()));
                 return;
             }
             if (path.startsWith("/__files/")) {
@@ -81,9 +85,9 @@ final class Router implements HttpHandler {
             long generation = engine.store.generation();
             engine.store.countRequest();
             Matcher route = API_PATH.matcher(path);
-            boolean send = route.matches() && "POST".equals(exchange.getRequestMethod());
+            boolean send = route.matches() && "POST".equals(exchange.method());
             GenericApi.Resolved operation = send ? null : resolve(exchange, path);
-            byte[] body = readBody(exchange);
+            byte[] body = exchange.body();
             FaultState.Fault fault = applyFaults(generation);
             if (fault == FaultState.Fault.RESET) {
                 return;
@@ -105,59 +109,52 @@ final class Router implements HttpHandler {
             LOG.log(System.Logger.Level.ERROR, "sandbox failed to handle a request", e);
             fail(exchange, new ApiError(500, 2000, "Internal error"));
         } finally {
-            // Closing an exchange whose headers were never sent closes the connection: that is the reset fault.
-            exchange.close();
+            // An exchange left without an answer closes its connection: that is the reset fault.
+            exchange.closeWithoutAnswer();
         }
     }
 
     /** The operation of a request other than a send, from the documents of its host (the first path segment). */
-    private GenericApi.Resolved resolve(HttpExchange exchange, String path) {
+    private GenericApi.Resolved resolve(Exchange exchange, String path) {
         int slash = path.indexOf('/', 1);
         if (slash < 0) {
             throw new ApiError(404, 1300, "Resource not found: " + path);
         }
         Set<String> allow = new java.util.TreeSet<>();
         try {
-            return generic.resolve(path.substring(1, slash), exchange.getRequestMethod(), path.substring(slash),
-                    allow);
+            return generic.resolve(path.substring(1, slash), exchange.method(), path.substring(slash), allow);
         } catch (ApiError error) {
             if (error.status() == 405) {
-                exchange.getResponseHeaders().set("Allow", String.join(", ", allow));
+                exchange.responseHeaders().put("Allow", String.join(", ", allow));
             }
             throw error;
         }
     }
 
-    private Answer callOperation(HttpExchange exchange, GenericApi.Resolved operation, byte[] body) {
+    private Answer callOperation(Exchange exchange, GenericApi.Resolved operation, byte[] body) {
         String subAccountId = operation.path().get("subAccountId");
         authorise(exchange, subAccountId);
         if (subAccountId != null) {
             rateLimiter.acquire(subAccountId);
         }
-        return generic.call(operation, exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body);
+        return generic.call(operation, exchange.rawQuery(), exchange.header("Content-Type"), body);
     }
 
-    private void answer(HttpExchange exchange, Answer answer, FaultState.Fault fault) throws IOException {
-        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    private void answer(Exchange exchange, Answer answer, FaultState.Fault fault) {
+        exchange.responseHeaders().putAll(answer.headers());
         if (answer.json() == null && answer.raw() == null) {
-            exchange.sendResponseHeaders(answer.status(), -1);
+            exchange.send(answer.status(), null, null);
             return;
         }
         byte[] bytes = answer.json() != null ? Json.bytes(answer.json()) : answer.raw();
         if (fault == FaultState.Fault.MALFORMED) {
             bytes = Arrays.copyOf(bytes, bytes.length / 2);
         }
-        exchange.getResponseHeaders().set("Content-Type", answer.json() != null ? "application/json"
-                : answer.contentType());
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        exchange.send(answer.status(), answer.json() != null ? "application/json" : answer.contentType(), bytes);
     }
 
     /** {@code GET /__files/{name}}: an uploaded file or a log export's CSV (no key: a link as 8x8's are). */
-    private void serveFile(HttpExchange exchange, String name) throws IOException {
+    private void serveFile(Exchange exchange, String name) {
         byte[] bytes;
         String type;
         if (name.startsWith("exports/") && name.endsWith(".csv")) {
@@ -175,7 +172,7 @@ final class Router implements HttpHandler {
     }
 
     /** Authentication, the sub-account rule and, in strict mode, ownership. */
-    private void authorise(HttpExchange exchange, String subAccountId) {
+    private void authorise(Exchange exchange, String subAccountId) {
         String key = bearerKey(exchange);
         Set<String> owned = key == null ? null : settings.keys().get(key);
         if (owned == null) {
@@ -193,17 +190,17 @@ final class Router implements HttpHandler {
         }
     }
 
-    private ObjectNode handleApi(HttpExchange exchange, Matcher route, byte[] body) {
+    private ObjectNode handleApi(Exchange exchange, Matcher route, byte[] body) {
         String subAccountId = route.group(3);
         authorise(exchange, subAccountId);
         rateLimiter.acquire(subAccountId);
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String contentType = exchange.header("Content-Type");
         // Before parsing: a text/plain body is refused for its type, not reported as malformed JSON.
         SpecValidator.checkContentType(contentType);
         JsonNode json = Json.parse(body);
         if (settings.requestLog() != null) {
             // Masking the number costs a regex and table look-ups: only when someone reads the line.
-            RequestLine.remember(json);
+            exchange.target(RequestLine.target(json));
         }
         String path = route.group(2);
         boolean batch = route.group(4) != null;
@@ -243,77 +240,27 @@ final class Router implements HttpHandler {
         }
     }
 
-    private static String bearerKey(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+    private static String bearerKey(Exchange exchange) {
+        String header = exchange.header("Authorization");
         if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
         return header.substring(7).trim();
     }
 
-    /** Reads the body up to the limit; a larger one is drained (within reason) and answered 413. */
-    private byte[] readBody(HttpExchange exchange) throws IOException {
-        int max = settings.maxBodyBytes();
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        InputStream in = exchange.getRequestBody();
-        if (length != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest(1000, "Invalid Content-Length");
-            }
-            if (declared > MAX_DRAIN) {
-                // Far too large to be worth reading even to be polite: refused at once, the connection closed.
-                exchange.getResponseHeaders().set("Connection", "close");
-                throw new ApiError(413, 1000, "Request body too large");
-            }
-            if (declared > max) {
-                tooLarge(exchange, in);
-            }
-        }
-        byte[] body = in.readNBytes(max + 1);
-        if (body.length > max) {
-            tooLarge(exchange, in);
-        }
-        return body;
-    }
-
-    private static void tooLarge(HttpExchange exchange, InputStream in) throws IOException {
-        // Reading the rest lets the client, which writes its whole body before reading, see the 413 and not a
-        // broken pipe; beyond MAX_DRAIN the connection is simply closed.
-        // read(), not skip(): the JDK's fixed-length body stream inherits a skip() that bypasses the length.
-        byte[] buffer = new byte[8192];
-        long drained = 0;
-        int step;
-        while (drained < MAX_DRAIN && (step = in.read(buffer)) > 0) {
-            drained += step;
-        }
-        exchange.getResponseHeaders().set("Connection", "close");
-        throw new ApiError(413, 1000, "Request body too large");
-    }
-
-    private void respond(HttpExchange exchange, JsonNode body) throws IOException {
+    private void respond(Exchange exchange, JsonNode body) {
         send(exchange, 200, Json.bytes(body));
     }
 
-    private void fail(HttpExchange exchange, ApiError error) {
+    private void fail(Exchange exchange, ApiError error) {
         if (error.retryAfterSeconds() > 0) {
-            exchange.getResponseHeaders().set("Retry-After", Integer.toString(error.retryAfterSeconds()));
+            exchange.responseHeaders().put("Retry-After", Integer.toString(error.retryAfterSeconds()));
         }
-        byte[] body = Json.bytes(Json.errorBody(error.code(), error.getMessage(), engine.clock.instant()));
-        try {
-            send(exchange, error.status(), body);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "client went away before the error response", e);
-        }
+        send(exchange, error.status(), Json.bytes(Json.errorBody(error.code(), error.getMessage(),
+                engine.clock.instant())));
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    private static void send(Exchange exchange, int status, byte[] body) {
+        exchange.send(status, "application/json", body);
     }
 }

@@ -1,6 +1,17 @@
 package io.connect8x8.sandbox.internal;
 
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.SynchronousQueue;
@@ -8,29 +19,24 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The running parts of one simulator: the JDK HTTP server, its thread pool, the record and the receipt sender. */
+/**
+ * The running parts of one simulator: the HTTP server (Netty: its decoder reports every framing error, which the
+ * simulator answers in 8x8's envelope), the request threads, the record and the receipt sender.
+ */
 public final class Server implements AutoCloseable {
 
-    static {
-        // The JDK server leaves Nagle's algorithm on by default, which stalls small keep-alive responses for tens of
-        // milliseconds; the property is read once, when the server classes load, so it is set before any of them.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        // A client that sends its request (or reads the response) too slowly loses its connection instead of holding
-        // a request thread for ever; the JDK server reads these once as well.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "30");
-        }
-        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
-            System.setProperty("sun.net.httpserver.maxRspTime", "30");
-        }
-    }
-
-    /** Enough for hundreds of stalled clients on top of the working ones; each idle thread ends after 30 s. */
+    /** Enough for hundreds of requests waiting (latency fault) on top of the working ones; each idle thread ends. */
     private static final int MAX_THREADS = 1024;
+    /** The request line (method, target, version): long query strings fit. */
+    static final int MAX_REQUEST_LINE = 16 * 1024;
+    /** All header lines together; more is refused (400): no request of either API comes near it. */
+    static final int MAX_HEADER_BYTES = 32 * 1024;
+    /** A connection with no bytes for this long, and no request being answered, is closed. */
+    private static final int IDLE_SECONDS = 30;
 
-    private final HttpServer http;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup eventLoops;
+    private final Channel listener;
     private final ThreadPoolExecutor executor;
     private final MessageStore store;
     private final FaultState faults = new FaultState();
@@ -59,26 +65,48 @@ public final class Server implements AutoCloseable {
         this.engine = new Engine(settings.clock(), store, receipts, templates, settings.webhookUrl());
         this.generic = new GenericApi(engine, specs.documents);
         AdminHandler admin = new AdminHandler(store, faults, this::reset);
+        Router router = new Router(settings, engine, faults, rateLimiter, admin, specs, generic);
         AtomicInteger threadNumber = new AtomicInteger();
-        // The JDK server reads a request's line and headers on the executor's thread, so every stalled client holds
-        // one until its 30 s limit: the pool keeps its core threads and grows on demand (no queue to wait behind)
-        // up to MAX_THREADS; past that the accepting thread runs the request itself, which slows accepting down
-        // instead of failing requests.
+        // Requests that may wait (a latency fault, documents still loading, every operation but a ready send) run
+        // here, so that they never hold up the event loop's other connections: the pool keeps its core threads and
+        // grows on demand (no queue to wait behind) up to MAX_THREADS; past that the event loop runs the request.
         this.executor = new ThreadPoolExecutor(settings.threads(), Math.max(settings.threads(), MAX_THREADS), 30,
                 TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "sandbox-http-" + threadNumber.incrementAndGet());
+                    Thread thread = new Thread(runnable, "sandbox-request-" + threadNumber.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
-        this.http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
-        http.createContext("/", new Router(settings, engine, faults, rateLimiter, admin, specs, generic));
-        http.setExecutor(executor);
-        try {
-            http.start();
-        } catch (RuntimeException e) {
-            close();
-            throw e;
+        this.acceptor = eventLoops(1, "sandbox-accept");
+        // One event loop per processor (at most threads): the loops never wait, so more would only take turns on the
+        // same cores, and each opens its selector when the server starts.
+        this.eventLoops = eventLoops(Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()),
+                "sandbox-http");
+        HttpDecoderConfig limits = new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                .setMaxHeaderSize(MAX_HEADER_BYTES);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, eventLoops)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 256)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0))
+                                .addLast(new HttpServerCodec(limits))
+                                .addLast(new BodyLimit(settings.maxBodyBytes(), settings.clock()))
+                                .addLast(new HttpChannel(router, executor, settings.clock()));
+                    }
+                });
+        ChannelFuture bound = bootstrap.bind(new InetSocketAddress(settings.host(), settings.port()))
+                .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            shutDown();
+            receipts.close();
+            throw bound.cause() instanceof IOException io ? io : new IOException(bound.cause());
         }
+        this.listener = bound.channel();
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         engine.rootUrl = "http://" + host + ":" + port();
         // Scheduled messages are released when their time comes: at once when a SandboxClock moves, else by a tick.
@@ -87,6 +115,16 @@ public final class Server implements AutoCloseable {
             clock.onAdvance(releaseDue);
         }
         receipts.every(java.time.Duration.ofMillis(100), releaseDue);
+    }
+
+    /**
+     * NIO event loops of daemon threads. Netty 4.1's group, which 4.2 keeps (deprecated for its
+     * {@code MultiThreadIoEventLoopGroup}): a Spring Boot 3 application pins Netty 4.1 for its whole class path, the
+     * simulator's included, and 4.2's group does not exist there.
+     */
+    @SuppressWarnings("deprecation")
+    private static EventLoopGroup eventLoops(int threads, String name) {
+        return new io.netty.channel.nio.NioEventLoopGroup(threads, new DefaultThreadFactory(name, true));
     }
 
     /**
@@ -105,7 +143,7 @@ public final class Server implements AutoCloseable {
      * @return the bound port
      */
     public int port() {
-        return http.getAddress().getPort();
+        return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
     /**
@@ -157,8 +195,17 @@ public final class Server implements AutoCloseable {
         if (settings.clock() instanceof io.connect8x8.sandbox.SandboxClock clock && releaseDue != null) {
             clock.removeListener(releaseDue);
         }
-        http.stop(0);
-        executor.shutdownNow();
+        listener.close().syncUninterruptibly();
+        shutDown();
         receipts.close();
+    }
+
+    private void shutDown() {
+        // Connections close at once (no quiet period); waits at most a few seconds for the threads to end.
+        var accepting = acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        var serving = eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        executor.shutdownNow();
+        accepting.awaitUninterruptibly(5, TimeUnit.SECONDS);
+        serving.awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

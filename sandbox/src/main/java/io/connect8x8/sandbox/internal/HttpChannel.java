@@ -1,0 +1,215 @@
+package io.connect8x8.sandbox.internal;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * One connection's requests, in order: a request HTTP cannot frame is answered 400 in 8x8's envelope and the
+ * connection closed (nothing after it can be trusted); a request target that is no path (or a path with a broken
+ * percent escape) is answered 400 and the connection kept; every other request goes to the {@link Router}, on the
+ * event loop when it cannot wait ({@link Router#answersAtOnce}), else on a request thread. Requests a client sends
+ * before reading the answers (pipelining) are answered one after the other, in order.
+ */
+final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> implements Exchange.Sink {
+
+    private static final System.Logger LOG = System.getLogger(HttpChannel.class.getName());
+
+    private final Router router;
+    private final Executor requestThreads;
+    private final Clock clock;
+    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private Pending current;
+
+    /** A request whose body was copied out of the channel's buffers, waiting for its turn. */
+    private record Pending(Exchange exchange, HttpVersion version, boolean keepAlive, String invalid) {
+    }
+
+    HttpChannel(Router router, Executor requestThreads, Clock clock) {
+        this.router = router;
+        this.requestThreads = requestThreads;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        DecoderResult result = request.decoderResult();
+        if (!result.isSuccess()) {
+            // The decoder stops reading the connection after a framing error: answer, then close.
+            waiting.clear();
+            BodyLimit.Responses.closeAfter(ctx, ctx.writeAndFlush(BodyLimit.Responses.error(
+                    HttpResponseStatus.BAD_REQUEST, 1000, framingError(result.cause()), clock)));
+            return;
+        }
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        String rawPath = pathOf(query < 0 ? uri : uri.substring(0, query));
+        String path = rawPath == null ? null : decode(rawPath);
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        String invalid = rawPath == null ? "Invalid request target: not a path"
+                : path == null ? "Invalid request path: a broken percent escape, or not UTF-8" : null;
+        waiting.add(new Pending(new Exchange(request.method().name(), path == null ? "" : path,
+                query < 0 ? null : uri.substring(query + 1), request.headers(), body, this),
+                request.protocolVersion(), HttpUtil.isKeepAlive(request), invalid));
+        if (current == null) {
+            next();
+        }
+    }
+
+    private void next() {
+        Pending pending = waiting.poll();
+        current = pending;
+        if (pending == null) {
+            return;
+        }
+        Exchange exchange = pending.exchange();
+        if (pending.invalid() != null) {
+            // The framing is sound: the connection stays open.
+            exchange.send(400, "application/json", Json.bytes(Json.errorBody(1000, pending.invalid(),
+                    clock.instant())));
+        } else if (router.answersAtOnce(exchange.method(), exchange.path())) {
+            router.handle(exchange);
+        } else {
+            requestThreads.execute(() -> router.handle(exchange));
+        }
+    }
+
+    /** Writes an exchange's answer; called once per exchange, from the event loop or a request thread. */
+    @Override
+    public void answer(Exchange exchange, int status, String contentType, byte[] body) {
+        if (!ctx.executor().inEventLoop()) {
+            ctx.executor().execute(() -> answer(exchange, status, contentType, body));
+            return;
+        }
+        Pending pending = current;
+        if (pending == null || pending.exchange() != exchange) {
+            return;
+        }
+        if (status < 0) {
+            ctx.close();
+            return;
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(pending.version(), HttpResponseStatus.valueOf(status),
+                body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        HttpHeaders headers = response.headers();
+        for (Map.Entry<String, String> header : exchange.responseHeaders().entrySet()) {
+            headers.set(header.getKey(), header.getValue());
+        }
+        if (contentType != null) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        }
+        if (status != 204 && status != 304) {
+            headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.length);
+        }
+        boolean keepAlive = pending.keepAlive() && !"close".equalsIgnoreCase(headers.get(HttpHeaderNames.CONNECTION));
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (!keepAlive) {
+            waiting.clear();
+            BodyLimit.Responses.closeAfter(ctx, ctx.writeAndFlush(response));
+            return;
+        }
+        ctx.writeAndFlush(response);
+        next();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent && current == null) {
+            // A connection silent for the idle time, with no request being answered, is closed.
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "sandbox connection failed", cause);
+        ctx.close();
+    }
+
+    private static String framingError(Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            return "Request header fields too large";
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return "Request line too long";
+        }
+        String detail = cause == null || cause.getMessage() == null ? cause == null ? "" : cause.getClass()
+                .getSimpleName() : cause.getMessage();
+        return "Malformed HTTP request" + (detail.isEmpty() ? "" : ": " + detail);
+    }
+
+    /** The path of an origin-form ({@code /a/b}) or absolute-form ({@code http://host/a/b}) target, else null. */
+    private static String pathOf(String target) {
+        if (target.startsWith("/")) {
+            return target;
+        }
+        int scheme = target.indexOf("://");
+        if (scheme > 0 && target.regionMatches(true, 0, "http", 0, 4)) {
+            int slash = target.indexOf('/', scheme + 3);
+            return slash < 0 ? "/" : target.substring(slash);
+        }
+        return null;
+    }
+
+    /** Decodes percent escapes as UTF-8; null for a broken escape or bytes that are not UTF-8. */
+    static String decode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        // The decoder read the request line as ISO-8859-1: each char is one byte as sent.
+        ByteBuffer bytes = ByteBuffer.allocate(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return null;
+                }
+                int high = Character.digit(raw.charAt(i + 1), 16);
+                int low = Character.digit(raw.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    return null;
+                }
+                bytes.put((byte) (high << 4 | low));
+                i += 2;
+            } else {
+                bytes.put((byte) c);
+            }
+        }
+        bytes.flip();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}
