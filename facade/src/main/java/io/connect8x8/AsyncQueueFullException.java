@@ -8,6 +8,7 @@ public class AsyncQueueFullException extends InFlightLimitException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The queue's capacity. */
     private final int queueCapacity;
 
     /**

@@ -7,6 +7,7 @@ public class Connect8x8Exception extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How many requests the call made. */
     private final int attempts;
 
     /**

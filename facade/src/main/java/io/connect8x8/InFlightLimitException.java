@@ -8,6 +8,7 @@ public class InFlightLimitException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The in-flight limit that was reached. */
     private final int limit;
 
     /**

@@ -10,6 +10,7 @@ public class PermissionDeniedException extends ApiErrorException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The region the key may belong to, or null. */
     private final Region regionHint;
 
     /**

@@ -11,6 +11,7 @@ public class RateLimitException extends ApiErrorException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How long 8x8 asked to wait, or null. */
     private final Duration retryAfter;
 
     /**

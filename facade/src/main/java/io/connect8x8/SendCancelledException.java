@@ -20,6 +20,7 @@ public class SendCancelledException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the message may have been sent. */
     private final SendState sendState;
 
     /**

@@ -8,6 +8,7 @@ public class TransportException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the request may have reached 8x8. */
     private final boolean mayHaveReachedServer;
 
     /**

@@ -9,7 +9,9 @@ public class UnexpectedResponseException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The answer's HTTP status. */
     private final int httpStatus;
+    /** The answer's body as received. */
     private final String rawBody;
 
     /**

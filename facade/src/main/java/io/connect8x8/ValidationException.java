@@ -11,7 +11,9 @@ public class ValidationException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The field at fault, as on the wire or as the builder setting is named. */
     private final String field;
+    /** What is wrong, without the value when that is a secret or personal data. */
     private final String problem;
 
     /**

@@ -10,6 +10,7 @@ public class OperationNotFoundException extends Connect8x8Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The operation that was asked for. */
     private final String operationId;
 
     /**
