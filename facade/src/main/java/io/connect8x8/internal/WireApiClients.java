@@ -114,17 +114,19 @@ public final class WireApiClients {
         }
 
         /**
-         * The request on the lean path, or null for the generated {@code buildRequest}: a JSON body, no progress
-         * callback, under authentications that read neither the payload nor the URI.
+         * The request on the lean path, or null for the generated {@code buildRequest}: a JSON body (or none, for a
+         * GET or HEAD), no progress callback, under authentications that read neither the payload nor the URI.
          */
         Request build(String baseUrl, String path, String method, List<P> queryParams,
                       List<P> collectionQueryParams, Object body, Map<String, String> headerParams,
                       Map<String, String> cookieParams, String[] authNames, Object callback) throws E {
-            if (!bearerOnly || callback != null || body == null || "GET".equals(method) || "HEAD".equals(method)
-                    || !WireJson.isJsonMime(headerParams.get("Content-Type"))) {
+            // A GET or HEAD has no body; the generated buildRequest would still build and parse its URL twice.
+            boolean bodiless = "GET".equals(method) || "HEAD".equals(method);
+            if (!bearerOnly || callback != null || (bodiless ? body != null
+                    : body == null || !WireJson.isJsonMime(headerParams.get("Content-Type")))) {
                 return null;
             }
-            RequestBody json = client.serialize(body, headerParams.get("Content-Type"));
+            RequestBody json = bodiless ? null : client.serialize(body, headerParams.get("Content-Type"));
             List<P> query = new ArrayList<>(queryParams);
             client.updateParamsForAuth(authNames, query, headerParams, cookieParams, null, method, null);
             Request.Builder request = new Request.Builder()
