@@ -1,8 +1,6 @@
 package io.connect8x8.api;
 
 import io.connect8x8.ValidationException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -42,23 +40,27 @@ public final class MediaFiles {
      * @return the answer
      */
     public ApiResult download(ApiResult upload) {
+        return operations.call(downloadCall(upload));
+    }
+
+    /**
+     * {@return the absolute URL, with its token, an uploaded file is downloaded from: a message's media content}
+     * Built by the document's own {@code Download-File}, as {@link #download(ApiResult)} would request it.
+     *
+     * @param upload the answer of {@link #upload(Path)}
+     */
+    public String url(ApiResult upload) {
+        return operations.preview(downloadCall(upload)).url();
+    }
+
+    private OperationCall downloadCall(ApiResult upload) {
         String id = "messaging-apps:Download-File";
         OperationCall call = OperationCall.of(id).param("token", field(upload, "token"));
         // 8x8's earlier documents download by token alone (GET /api/v1/files?token=): the name only where declared.
         if (operations.operation(id).parameter("filename") != null) {
             call = call.param("filename", field(upload, "fileName"));
         }
-        return operations.call(call);
-    }
-
-    /**
-     * {@return the absolute URL, with its token, an uploaded file is downloaded from: a message's media content}
-     *
-     * @param upload the answer of {@link #upload(Path)}
-     */
-    public String url(ApiResult upload) {
-        return chatAppsBaseUrl + "/files/" + URLEncoder.encode(field(upload, "fileName"), StandardCharsets.UTF_8)
-                .replace("+", "%20") + "?token=" + URLEncoder.encode(field(upload, "token"), StandardCharsets.UTF_8);
+        return call;
     }
 
     private static String field(ApiResult upload, String name) {

@@ -84,7 +84,7 @@ class VersionsTest {
                 "messaging-apps:cancel-scheduled-message-1 200",
                 "messaging-apps:get-whatsapp-templates 200",
                 "messaging-apps:Upload-File 200",
-                "url " + server.url("/") + "chat/files/logo.png?token=tok-1",
+                "url " + server.url("/") + "chat/api/v1/files?token=tok-1",
                 "sms:get-account-balance 200 io.connect8x8.generated.sms.model.AccountBalance",
                 "messaging-apps:Download-File 200",
                 "not found messaging-apps:get-call-permission-status"), lines);
@@ -108,8 +108,8 @@ class VersionsTest {
         Buffer part = upload.getBody();
         assertTrue(part.readUtf8().contains("filename=\"logo.png\""));
         take("GET", "/sms/api/v1/accounts/acme/balance");
-        // The generic path follows the earlier document's Download-File, GET /api/v1/files?token= (today
-        // GET /files/{filename}?token=), where the facade's files().url above still builds today's URL.
+        // The generic path, and files().url above, follow the earlier document's Download-File,
+        // GET /api/v1/files?token= (today GET /files/{filename}?token=).
         take("GET", "/chat/api/v1/files?token=t-1");
         assertEquals(10, server.getRequestCount());
     }
