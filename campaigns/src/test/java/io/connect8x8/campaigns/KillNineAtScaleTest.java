@@ -46,7 +46,10 @@ class KillNineAtScaleTest {
             int inFlight = killWithChunksInFlight(sandbox, journalFile);
             // The simulator finishes what it was handling when the client died: wait until every request it started
             // is answered, so the export below sees each message that arrived (8x8's export lag, in small).
+            long answeredBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (answered.get() < sandbox.requestCount()) {
+                assertTrue(System.nanoTime() < answeredBy, "the simulator answers every request it started: "
+                        + answered.get() + " of " + sandbox.requestCount());
                 Thread.onSpinWait();
             }
             long beforeResume = sandbox.acceptedMessages();
