@@ -27,11 +27,7 @@ public record ApiError(int httpStatus, Integer code, String message, String erro
         rawBody = rawBody == null ? "" : rawBody;
     }
 
-    /**
-     * A one-line description: the status, the code and the message.
-     *
-     * @return for example {@code HTTP 400, 8x8 code 1002: Invalid MSISDN}
-     */
+    /** {@return the status, the code and the message in a line: {@code HTTP 400, 8x8 code 1002: Invalid MSISDN}} */
     public String describe() {
         StringBuilder text = new StringBuilder("HTTP ").append(httpStatus);
         if (code != null) {

@@ -14,6 +14,8 @@ public class ApiErrorException extends Connect8x8Exception {
     private final transient ApiError error;
 
     /**
+     * Makes the failure, its message {@link ApiError#describe()}.
+     *
      * @param error the parsed response
      * @param attempts the number of HTTP requests made
      */
@@ -33,53 +35,29 @@ public class ApiErrorException extends Connect8x8Exception {
         this.error = error;
     }
 
-    /**
-     * @return the HTTP status, 400 or above
-     */
+    /** {@return the HTTP status, 400 or above} */
     public int httpStatus() {
         return error.httpStatus();
     }
 
-    /**
-     * @return 8x8's error code (for example 1002), if the body had one
-     */
+    /** {@return 8x8's error code (for example 1002), if the body had one} */
     public Optional<Integer> code() {
         return Optional.ofNullable(error.code());
     }
 
-    /**
-     * @return 8x8's error code as a value to compare with {@link ErrorCode}'s constants, if the body had one
-     */
+    /** {@return 8x8's error code as a value to compare with {@link ErrorCode}'s constants, if the body had one} */
     public Optional<ErrorCode> errorCode() {
         return code().map(ErrorCode::of);
     }
 
-    /**
-     * @return 8x8's error message, if the body had one
-     */
-    public Optional<String> apiMessage() {
-        return Optional.ofNullable(error.message());
-    }
-
-    /**
-     * @return 8x8's errorId, to quote to 8x8 support, if the body had one
-     */
-    public Optional<String> errorId() {
-        return Optional.ofNullable(error.errorId());
-    }
-
-    /**
-     * @return the error's timestamp as the API wrote it, if the body had one
-     */
-    public Optional<String> timestamp() {
-        return Optional.ofNullable(error.timestamp());
-    }
-
-    /**
-     * @return the response body as received (possibly cut at the client's response size limit)
-     */
+    /** {@return the response body as received (possibly cut at the client's response size limit)} */
     public String rawBody() {
         return error.rawBody();
+    }
+
+    /** {@return the whole parsed error: 8x8's message, its errorId to quote to 8x8 support, its timestamp} */
+    public ApiError error() {
+        return error;
     }
 
     /**
@@ -95,12 +73,5 @@ public class ApiErrorException extends Connect8x8Exception {
             return SendState.NOT_SENT;
         }
         return status >= 500 ? SendState.MAY_HAVE_BEEN_SENT : SendState.REJECTED;
-    }
-
-    /**
-     * @return the whole parsed error
-     */
-    public ApiError error() {
-        return error;
     }
 }

@@ -80,18 +80,12 @@ public final class ApiKey {
         return of(content);
     }
 
-    /**
-     * The key itself, for the {@code Authorization} header. Keep it out of logs.
-     *
-     * @return the secret
-     */
+    /** {@return the key itself, for the {@code Authorization} header: keep it out of logs} */
     public String reveal() {
         return secret;
     }
 
-    /**
-     * @return {@code ApiKey[redacted]}, never the key
-     */
+    /** {@return {@code ApiKey[redacted]}, never the key} */
     @Override
     public String toString() {
         return "ApiKey[redacted]";

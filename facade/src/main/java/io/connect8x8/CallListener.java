@@ -64,11 +64,7 @@ public interface CallListener {
         /** The Verification API (one-time codes). */
         VERIFY;
 
-        /**
-         * The name for metric tags.
-         *
-         * @return {@code sms}, {@code chatapps} or {@code verify}
-         */
+        /** {@return the name for metric tags: {@code sms}, {@code chatapps} or {@code verify}} */
         public String tag() {
             return name().toLowerCase(Locale.ROOT).replace("_", "");
         }
@@ -83,11 +79,7 @@ public interface CallListener {
         /** Any operation called by its operationId through {@link io.connect8x8.api.Operations}. */
         CALL;
 
-        /**
-         * The name for metric tags.
-         *
-         * @return {@code send}, {@code sendBatch} or {@code call}
-         */
+        /** {@return the name for metric tags: {@code send}, {@code sendBatch} or {@code call}} */
         public String tag() {
             return this == SEND_BATCH ? "sendBatch" : name().toLowerCase(Locale.ROOT);
         }
@@ -104,11 +96,7 @@ public interface CallListener {
         /** No HTTP answer: the connection failed (or broke, when the policy retries ambiguous failures). */
         CONNECTION;
 
-        /**
-         * The name for metric tags.
-         *
-         * @return the name in lower case, such as {@code rate_limited}
-         */
+        /** {@return the name for metric tags, in lower case, such as {@code rate_limited}} */
         public String tag() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -138,18 +126,6 @@ public interface CallListener {
         public CallInfo {
             Objects.requireNonNull(api, "api");
             Objects.requireNonNull(operation, "operation");
-        }
-
-        /**
-         * A send's description, without an operationId.
-         *
-         * @param api the API
-         * @param operation single or batch send
-         * @param messages the number of messages
-         * @param async whether the call was async
-         */
-        public CallInfo(Api api, Operation operation, int messages, boolean async) {
-            this(api, operation, messages, async, null);
         }
     }
 
@@ -192,11 +168,7 @@ public interface CallListener {
     record Outcome(SendState sendState, int httpStatus, int attempts, Duration elapsed, Connect8x8Exception failure,
                    boolean cancelled, String messageId, String batchId, int acceptedMessages, int rejectedMessages) {
 
-        /**
-         * Whether the call returned a result.
-         *
-         * @return true on success
-         */
+        /** {@return whether the call returned a result} */
         public boolean succeeded() {
             return sendState == null;
         }

@@ -10,16 +10,13 @@ import io.connect8x8.internal.AttemptTracker;
 import io.connect8x8.internal.ChatKinds;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Lazy;
-import io.connect8x8.internal.ProxyAuthenticator;
 import io.connect8x8.internal.SendPipeline;
 import io.connect8x8.internal.SharedResources;
 import io.connect8x8.internal.SmsKinds;
-import io.connect8x8.internal.SystemProxySelector;
 import io.connect8x8.internal.Transport;
 import io.connect8x8.internal.TransportInterceptor;
 import io.connect8x8.internal.WireApiClients;
 import io.connect8x8.sms.SmsOperations;
-import java.net.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +29,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import okhttp3.Authenticator;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -66,7 +62,6 @@ public final class Connect8x8Client implements AutoCloseable {
 
     private final Lazy<OkHttpClient> http;
     private final SharedResources shared;
-    private final int maxAsyncInFlight;
     private final Transport transport;
     private final SmsOperations sms;
     private final ChatAppsOperations chatApps;
@@ -79,17 +74,10 @@ public final class Connect8x8Client implements AutoCloseable {
     private Connect8x8Client(Builder given) {
         // A copy: the lambdas below read it after build() returns, when the caller may change the builder.
         Builder b = given.copy();
-        ApiKey key = b.apiKey != null ? b.apiKey
-                : b.apiKeyFile != null ? ApiKey.fromFile(b.apiKeyFile) : ApiKey.fromEnvironment();
+        ApiKey key = b.apiKey != null ? b.apiKey : ApiKey.fromEnvironment();
         String smsUrl = Checks.baseUrl("smsBaseUrl", or(b.smsBaseUrl, b.region.smsBaseUrl()));
         String chatUrl = Checks.baseUrl("chatAppsBaseUrl", or(b.chatAppsBaseUrl, b.region.chatAppsBaseUrl()));
-        String smsSub = or(b.smsSubAccountId, b.subAccountId);
-        String chatSub = or(b.chatAppsSubAccountId, b.subAccountId);
-        for (String sub : new String[] {smsSub, chatSub}) {
-            if (sub != null) {
-                Checks.subAccountId("subAccountId", sub);
-            }
-        }
+        String sub = b.subAccountId == null ? null : Checks.subAccountId("subAccountId", b.subAccountId);
         checkPositive("connectTimeout", b.connectTimeout);
         checkPositive("readTimeout", b.readTimeout);
         checkPositive("callTimeout", b.callTimeout);
@@ -99,7 +87,6 @@ public final class Connect8x8Client implements AutoCloseable {
         }
         String verifyUrl = Checks.baseUrl("verifyBaseUrl", or(b.verifyBaseUrl, b.region.verifyBaseUrl()));
 
-        this.maxAsyncInFlight = b.maxAsyncInFlight;
         SharedResources parent = b.shared;
         if (parent != null && parent.retain(b.maxAsyncInFlight)) {
             // Derived: an OkHttpClient of its own settings over the root's pool and dispatcher.
@@ -137,9 +124,9 @@ public final class Connect8x8Client implements AutoCloseable {
         MessagingApi messagingApi = new MessagingApi(WireApiClients.configure(
                 WireApiClients.messaging(WireApiClients.REQUEST_FACTORY), chatUrl, key::reveal, b.userAgent));
         this.sms = Access.make(SmsOperations.class, new Access.SmsWiring(
-                pipeline(b, CallListener.Api.SMS, smsSub, ids), SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
+                pipeline(b, CallListener.Api.SMS, sub, ids), SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
         this.chatApps = Access.make(ChatAppsOperations.class, new Access.ChatWiring(
-                pipeline(b, CallListener.Api.CHAT_APPS, chatSub, ids),
+                pipeline(b, CallListener.Api.CHAT_APPS, sub, ids),
                 ChatKinds.single(messagingApi), ChatKinds.batch(messagingApi)));
         // The escape hatch's generated clients run their calls on the transport, on first use.
         this.generated = new Lazy<>(() -> new GeneratedApis(
@@ -147,20 +134,19 @@ public final class Connect8x8Client implements AutoCloseable {
                         smsUrl, key::reveal, b.userAgent)),
                 new MessagingApi(WireApiClients.configure(WireApiClients.messaging(
                         onTransport(CallListener.Api.CHAT_APPS, b)), chatUrl, key::reveal, b.userAgent))));
+        // A null sub-account is a value here (each call must then give one), which Map.of would refuse.
         Map<String, String> subAccounts = new HashMap<>();
-        subAccounts.put("sms", smsSub);
-        subAccounts.put("chatapps", chatSub);
-        subAccounts.put("verify", or(b.subAccountId, smsSub));
+        for (String api : new String[] {"sms", "chatapps", "verify"}) {
+            subAccounts.put(api, sub);
+        }
         ApiSettings apiSettings = new ApiSettings(transport, b.listener, b.clock, b.callTimeout, b.retryPolicy,
                 Map.of("sms", smsUrl, "chatapps", chatUrl, "verify", verifyUrl),
                 Collections.unmodifiableMap(subAccounts), b.accountId, key::reveal, b.userAgent, closed::get);
         this.api = new Lazy<>(() -> Access.make(Operations.class, apiSettings));
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
-                + ", subAccountId=" + smsSub + (Objects.equals(smsSub, chatSub) ? "" : "/" + chatSub)
-                + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy=" + b.retryPolicy
-                + (b.proxy == null ? "" : ", proxy=" + b.proxy) + '}';
+                + ", subAccountId=" + sub + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy="
+                + b.retryPolicy + (b.proxy == null ? "" : ", proxy=" + b.proxy) + '}';
         b.apiKey = key;
-        b.apiKeyFile = null;
         this.settings = b;
     }
 
@@ -186,14 +172,7 @@ public final class Connect8x8Client implements AutoCloseable {
             http.addNetworkInterceptor(AttemptTracker.GATE);
         }
         if (b.proxy != null) {
-            switch (b.proxy.kind()) {
-                case FIXED -> http.proxy(b.proxy.proxy());
-                case DIRECT -> http.proxy(Proxy.NO_PROXY);
-                case SYSTEM -> http.proxy(null).proxySelector(SystemProxySelector.INSTANCE);
-                default -> throw new IllegalStateException("unknown proxy kind " + b.proxy.kind());
-            }
-            http.proxyAuthenticator(b.proxy.username() == null ? Authenticator.NONE
-                    : new ProxyAuthenticator(b.proxy.username(), b.proxy.password()));
+            b.proxy.applyTo(http);
         }
         // Also on a shared client: its owner's specs may allow TLS 1.0 and 1.1 (the derived client leaves them intact).
         http.connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
@@ -213,11 +192,7 @@ public final class Connect8x8Client implements AutoCloseable {
         }
     }
 
-    /**
-     * A builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY}.
-     *
-     * @return a new builder
-     */
+    /** {@return a new builder with the defaults: Asia-Pacific, key from {@code CONNECT8X8_API_KEY}} */
     public static Builder builder() {
         return new Builder();
     }
@@ -236,48 +211,30 @@ public final class Connect8x8Client implements AutoCloseable {
         return copy;
     }
 
-    /**
-     * The SMS API.
-     *
-     * @return the SMS operations
-     */
+    /** {@return the SMS API} */
     public SmsOperations sms() {
         return sms;
     }
 
-    /**
-     * The Messaging Apps API (WhatsApp and the other chat apps).
-     *
-     * @return the Messaging Apps operations
-     */
+    /** {@return the Messaging Apps API (WhatsApp and the other chat apps)} */
     public ChatAppsOperations chatApps() {
         return chatApps;
     }
 
-    /**
-     * The escape hatch to the generated API classes, configured like this client and running on its transport.
-     *
-     * @return the generated APIs
-     */
+    /** {@return the escape hatch: the generated API classes, configured like this client, on its transport} */
     public GeneratedApis generated() {
         return generated.get();
     }
 
     /**
-     * Every operation of the generated artifacts on the class path, by operationId, through this client's
-     * configuration and transport, and the conveniences built on it. The documents are read at the first call.
-     *
-     * @return the operations
+     * {@return every operation of the generated artifacts on the class path, by operationId, through this client's
+     * configuration and transport, and the conveniences built on it} The documents are read at the first call.
      */
     public Operations api() {
         return api.get();
     }
 
-    /**
-     * Whether {@link #close()} was called.
-     *
-     * @return true once closed
-     */
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return closed.get();
     }
@@ -292,7 +249,7 @@ public final class Connect8x8Client implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             transport.close();
-            shared.release(maxAsyncInFlight);
+            shared.release(settings.maxAsyncInFlight);
         }
     }
 
@@ -305,15 +262,12 @@ public final class Connect8x8Client implements AutoCloseable {
     /** Builds a {@link Connect8x8Client}. Every setting has a default except the sub-account id. */
     public static final class Builder implements Cloneable {
         private ApiKey apiKey;
-        private Path apiKeyFile;
         private Region region = Region.ASIA_PACIFIC;
         private String smsBaseUrl;
         private String chatAppsBaseUrl;
         private String verifyBaseUrl;
         private String accountId;
         private String subAccountId;
-        private String smsSubAccountId;
-        private String chatAppsSubAccountId;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration callTimeout = Duration.ofSeconds(60);
@@ -349,7 +303,8 @@ public final class Connect8x8Client implements AutoCloseable {
         /**
          * Sets the API key. The client never logs it or shows it in {@code toString()} or an exception's message.
          *
-         * @param apiKey the key (default: {@link #apiKeyFile(Path)}, else {@code CONNECT8X8_API_KEY})
+         * @param apiKey the key, such as {@link ApiKey#fromFile(Path)} (default {@link ApiKey#fromEnvironment()}, read
+         *     at {@link #build()})
          * @return this builder
          */
         public Builder apiKey(ApiKey apiKey) {
@@ -365,17 +320,6 @@ public final class Connect8x8Client implements AutoCloseable {
          */
         public Builder apiKey(String apiKey) {
             return apiKey(ApiKey.of(apiKey));
-        }
-
-        /**
-         * Reads the API key from a file at {@link #build()}.
-         *
-         * @param file a file holding only the key
-         * @return this builder
-         */
-        public Builder apiKeyFile(Path file) {
-            this.apiKeyFile = Objects.requireNonNull(file, "file");
-            return this;
         }
 
         /**
@@ -436,35 +380,14 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Sets the sub-account both APIs send from, unless one of them has its own or a call gives one.
+         * Sets the sub-account every API sends from, unless a call gives one. For another sub-account per API, derive
+         * a client with {@link Connect8x8Client#newBuilder()}: it shares the pool.
          *
          * @param subAccountId the sub-account (no default: set it here or per call)
          * @return this builder
          */
         public Builder subAccountId(String subAccountId) {
             this.subAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
-            return this;
-        }
-
-        /**
-         * Sets the SMS sub-account, when it differs from the chat-apps one.
-         *
-         * @param subAccountId the SMS sub-account
-         * @return this builder
-         */
-        public Builder smsSubAccountId(String subAccountId) {
-            this.smsSubAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
-            return this;
-        }
-
-        /**
-         * Sets the Messaging Apps sub-account, when it differs from the SMS one.
-         *
-         * @param subAccountId the Messaging Apps sub-account
-         * @return this builder
-         */
-        public Builder chatAppsSubAccountId(String subAccountId) {
-            this.chatAppsSubAccountId = Objects.requireNonNull(subAccountId, "subAccountId");
             return this;
         }
 
@@ -676,7 +599,7 @@ public final class Connect8x8Client implements AutoCloseable {
         /**
          * Lets up to {@code max} async calls beyond {@link #maxAsyncInFlight(int)} wait, in order, for a place
          * instead of failing at once; the bound keeps a producer faster than the API from filling memory. A call that
-         * finds the queue full fails with an {@link AsyncQueueFullException}; a queued call's deadline runs while it
+         * finds the queue full fails with an {@link InFlightLimitException}; a queued call's deadline runs while it
          * waits ({@link CallTimeoutException} without sending); closing the client fails the queued calls with a
          * {@link ClientClosedException}.
          *
@@ -694,7 +617,7 @@ public final class Connect8x8Client implements AutoCloseable {
 
         /**
          * Builds the client, checking every setting first, so a misconfigured client fails here and not on its first
-         * send. The API key is read from the file or environment now if none was set.
+         * send. The API key is read from the environment now if none was set.
          *
          * @return the client
          * @throws ValidationException naming the setting at fault

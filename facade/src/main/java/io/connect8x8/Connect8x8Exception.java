@@ -20,18 +20,14 @@ public class Connect8x8Exception extends RuntimeException {
         this.attempts = attempts;
     }
 
-    /**
-     * @return the number of HTTP requests the call made before failing: 0 when it failed before any network I/O
-     */
+    /** {@return the number of HTTP requests the call made before failing: 0 when it failed before any network I/O} */
     public int attempts() {
         return attempts;
     }
 
     /**
-     * Whether the message was sent: {@link SendState#NOT_SENT} here, for failures before any request; every
-     * exception thrown after a request was attempted answers for itself.
-     *
-     * @return the answer to "was it sent?"
+     * {@return the answer to "was the message sent?"}: {@link SendState#NOT_SENT} here, for failures before any
+     * request; every exception thrown after a request was attempted answers for itself.
      */
     public SendState sendState() {
         return SendState.NOT_SENT;

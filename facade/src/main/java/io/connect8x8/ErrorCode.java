@@ -19,10 +19,13 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>Open: {@link #of(int)} gives a value for any number, and one 8x8's documents do not name still carries its
- * number, with {@link #isKnown()} false. Two values are equal when their numbers are. Where 8x8 gives one meaning
- * several codes (3024 to 3026, 3031 and 3032, 3036 and 3037), the first has the constant.
+ * number, with {@link #isKnown()} false; two values of {@link #of(int)} are equal when their numbers are. Where 8x8
+ * gives one meaning several codes (3024 to 3026, 3031 and 3032, 3036 and 3037), the first has the constant.
+ *
+ * @param code the code's number, as 8x8 sent it
+ * @param description what 8x8's documents say the code means, in a few words; null for a code they do not name
  */
-public final class ErrorCode implements Comparable<ErrorCode> {
+public record ErrorCode(int code, String description) implements Comparable<ErrorCode> {
 
     /** Every known code by number; filled by {@link #known} as the constants initialise, before any lookup. */
     private static final Map<Integer, ErrorCode> KNOWN = new TreeMap<>();
@@ -138,18 +141,10 @@ public final class ErrorCode implements Comparable<ErrorCode> {
 
     static {
         // Codes that share a meaning with the constant before them: known, without a constant of their own.
-        known(3025, "the fallback status is invalid");
-        known(3026, "the fallback status is invalid");
-        known(3032, "the template name is invalid");
-        known(3037, "the template language is empty or invalid");
-    }
-
-    private final int code;
-    private final String description;
-
-    private ErrorCode(int code, String description) {
-        this.code = code;
-        this.description = description;
+        known(3025, FALLBACK_STATUS_INVALID.description);
+        known(3026, FALLBACK_STATUS_INVALID.description);
+        known(3032, TEMPLATE_NAME_INVALID.description);
+        known(3037, TEMPLATE_LANGUAGE_INVALID.description);
     }
 
     private static ErrorCode known(int code, String description) {
@@ -169,32 +164,18 @@ public final class ErrorCode implements Comparable<ErrorCode> {
         return known != null ? known : new ErrorCode(code, null);
     }
 
-    /**
-     * @return every code the table knows, in ascending order, unmodifiable
-     */
+    /** {@return every code the table knows, in ascending order, unmodifiable} */
     public static Collection<ErrorCode> knownCodes() {
         return Collections.unmodifiableCollection(KNOWN.values());
     }
 
-    /**
-     * @return the code's number, as 8x8 sent it
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * @return false for a code 8x8's documents did not name when this version was made
-     */
+    /** {@return false for a code 8x8's documents did not name when this version was made} */
     public boolean isKnown() {
         return description != null;
     }
 
-    /**
-     * What 8x8's documents say the code means, in a few words; the error's own message says more.
-     *
-     * @return the meaning, or {@code "unknown"} for a code the table does not know
-     */
+    /** {@return the meaning in a few words, {@code "unknown"} for a code the table does not know} */
+    @Override
     public String description() {
         return description != null ? description : "unknown";
     }
@@ -205,20 +186,7 @@ public final class ErrorCode implements Comparable<ErrorCode> {
         return Integer.compare(code, other.code);
     }
 
-    /** Equal when the numbers are. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ErrorCode that && that.code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return Integer.hashCode(code);
-    }
-
-    /**
-     * @return the number and its meaning, such as {@code 1002 (the destination is not a valid phone number)}
-     */
+    /** {@return the number and its meaning, such as {@code 1002 (the destination is not a valid phone number)}} */
     @Override
     public String toString() {
         return code + " (" + description() + ")";

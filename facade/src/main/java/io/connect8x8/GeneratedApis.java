@@ -12,21 +12,18 @@ public final class GeneratedApis {
     private final SmsApi sms;
     private final MessagingApi messaging;
 
+    // Not a record: a public constructor would take generated types (InternalsClosedTest).
     GeneratedApis(SmsApi sms, MessagingApi messaging) {
         this.sms = sms;
         this.messaging = messaging;
     }
 
-    /**
-     * @return the generated SMS API
-     */
+    /** {@return the generated SMS API} */
     public SmsApi sms() {
         return sms;
     }
 
-    /**
-     * @return the generated Messaging Apps API
-     */
+    /** {@return the generated Messaging Apps API} */
     public MessagingApi messaging() {
         return messaging;
     }

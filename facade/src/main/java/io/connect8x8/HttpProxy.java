@@ -1,8 +1,12 @@
 package io.connect8x8;
 
+import io.connect8x8.internal.ProxyAuthenticator;
+import io.connect8x8.internal.SystemProxySelector;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.util.Objects;
+import okhttp3.Authenticator;
+import okhttp3.OkHttpClient;
 
 /**
  * The HTTP proxy the client sends through ({@link Connect8x8Client.Builder#proxy(HttpProxy)}): a fixed one, with
@@ -68,11 +72,7 @@ public final class HttpProxy {
         return new HttpProxy(Kind.SYSTEM, null, 0, null, null);
     }
 
-    /**
-     * No proxy: connect to the API directly, whatever the JVM's settings say.
-     *
-     * @return no proxy
-     */
+    /** {@return no proxy: connect to the API directly, whatever the JVM's settings say} */
     public static HttpProxy direct() {
         return new HttpProxy(Kind.DIRECT, null, 0, null, null);
     }
@@ -97,27 +97,18 @@ public final class HttpProxy {
         return new HttpProxy(kind, host, port, username, password);
     }
 
-    Kind kind() {
-        return kind;
+    /** Sets this proxy on a client's OkHttp builder; a proxy or credentials of a given OkHttpClient are replaced. */
+    void applyTo(OkHttpClient.Builder http) {
+        switch (kind) {
+            case FIXED -> http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port)));
+            case DIRECT -> http.proxy(Proxy.NO_PROXY);
+            case SYSTEM -> http.proxy(null).proxySelector(SystemProxySelector.INSTANCE);
+            default -> throw new IllegalStateException("unknown proxy kind " + kind);
+        }
+        http.proxyAuthenticator(username == null ? Authenticator.NONE : new ProxyAuthenticator(username, password));
     }
 
-    /** The fixed proxy, or null for the other kinds. */
-    Proxy proxy() {
-        return kind == Kind.FIXED ? new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port)) : null;
-    }
-
-    /** Null without credentials, as {@link #password()}. */
-    String username() {
-        return username;
-    }
-
-    String password() {
-        return password;
-    }
-
-    /**
-     * @return the proxy without its credentials, such as {@code HttpProxy{proxy.example.com:3128, credentials=****}}
-     */
+    /** {@return the proxy without its credentials: {@code HttpProxy{proxy.example.com:3128, credentials=****}}} */
     @Override
     public String toString() {
         String where = switch (kind) {

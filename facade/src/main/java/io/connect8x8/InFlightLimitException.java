@@ -2,7 +2,8 @@ package io.connect8x8;
 
 /**
  * An async send refused at once because the client has {@link Connect8x8Client.Builder#maxAsyncInFlight(int)} calls
- * in flight (retry waits included). Nothing was sent: send again once earlier futures complete, or raise the bound.
+ * in flight (retry waits included) and the queue of {@link Connect8x8Client.Builder#maxAsyncQueued(int)}, if any, is
+ * full. Nothing was sent: send again once earlier futures complete, or raise the bounds.
  */
 public class InFlightLimitException extends Connect8x8Exception {
 
@@ -10,29 +11,30 @@ public class InFlightLimitException extends Connect8x8Exception {
 
     /** The in-flight limit that was reached. */
     private final int limit;
+    /** The queue's capacity that was reached, 0 without a queue. */
+    private final int queueCapacity;
 
     /**
-     * @param limit the bound that was reached
-     */
-    public InFlightLimitException(int limit) {
-        this(limit, "too many async calls in flight (limit " + limit + "): nothing was sent");
-    }
-
-    /**
-     * For {@link AsyncQueueFullException}.
+     * Makes the failure.
      *
-     * @param limit the bound that was reached
-     * @param message what was refused
+     * @param limit the client's {@code maxAsyncInFlight}
+     * @param queueCapacity the client's {@code maxAsyncQueued}, 0 for none
      */
-    protected InFlightLimitException(int limit, String message) {
-        super(message, null, 0);
+    public InFlightLimitException(int limit, int queueCapacity) {
+        super("too many async calls in flight (limit " + limit + ")"
+                + (queueCapacity == 0 ? "" : " and queued (limit " + queueCapacity + ")") + ": nothing was sent",
+                null, 0);
         this.limit = limit;
+        this.queueCapacity = queueCapacity;
     }
 
-    /**
-     * @return the client's {@code maxAsyncInFlight}, the bound that was reached
-     */
+    /** {@return the client's {@code maxAsyncInFlight}, the bound that was reached} */
     public int limit() {
         return limit;
+    }
+
+    /** {@return the client's {@code maxAsyncQueued}, the queue's capacity that was reached: 0 without a queue} */
+    public int queueCapacity() {
+        return queueCapacity;
     }
 }

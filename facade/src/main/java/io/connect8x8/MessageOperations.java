@@ -6,8 +6,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The sends of one messaging API of a {@link Connect8x8Client}: single and batch, blocking and not, their previews
- * and their validation, all through the client's one send pipeline. Thread-safe.
+ * The sends of one messaging API of a {@link Connect8x8Client}: single ({@code POST
+ * /api/v1/subaccounts/{subAccountId}/messages}) and batch ({@code .../messages/batch}), blocking and not, their
+ * previews and their validation, all through the client's one send pipeline. Thread-safe.
+ *
+ * <p>A blocking send throws a {@link ValidationException} before any network I/O, an {@link ApiErrorException} typed
+ * by status, a {@link TransportException} when the connection failed or timed out, an
+ * {@link UnexpectedResponseException} for an unusable response, or a {@link ClientClosedException}. An async send
+ * (OkHttp's {@code enqueue}, the client's scheduler for retry waits) follows the same rules and never throws for a
+ * failed send: refused input, a closed client, a full {@link Connect8x8Client.Builder#maxAsyncInFlight(int)}
+ * ({@link InFlightLimitException}) and every failure complete its future exceptionally with the typed exception,
+ * unwrapped; {@code cancel(true)} cancels the call in flight and any pending retry. A null argument throws
+ * {@link NullPointerException}. {@link RequestOptions} override the client's deadline, retry policy and sub-account.
  *
  * @param <M> the message type
  * @param <R> the result of one message
@@ -35,15 +45,10 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
     }
 
     /**
-     * Sends one message ({@code POST /api/v1/subaccounts/{subAccountId}/messages}).
+     * Sends one message.
      *
      * @param message the message
      * @return the API's answer
-     * @throws ValidationException before any network I/O, naming the field at fault
-     * @throws ApiErrorException the API's error, typed by status
-     * @throws TransportException the connection failed or timed out
-     * @throws UnexpectedResponseException the response was unusable
-     * @throws ClientClosedException the client was closed
      */
     public R send(M message) {
         return send(message, RequestOptions.DEFAULT);
@@ -53,20 +58,18 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
      * Sends one message with per-call options.
      *
      * @param message the message
-     * @param options overrides of the client's deadline, retry policy and sub-account
+     * @param options the call's overrides
      * @return the API's answer
-     * @throws Connect8x8Exception as {@link #send(OutboundMessage)}
      */
     public R send(M message, RequestOptions options) {
         return pipeline.send(single, message, options);
     }
 
     /**
-     * Sends a batch ({@code POST .../messages/batch}).
+     * Sends a batch.
      *
      * @param batch the batch
      * @return the API's answer
-     * @throws Connect8x8Exception as {@link #send(OutboundMessage)}
      */
     public BR sendBatch(B batch) {
         return sendBatch(batch, RequestOptions.DEFAULT);
@@ -78,60 +81,51 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
      * @param batch the batch
      * @param options the call's overrides
      * @return the API's answer
-     * @throws Connect8x8Exception as {@link #send(OutboundMessage)}
      */
     public BR sendBatch(B batch, RequestOptions options) {
         return pipeline.send(this.batch, batch, options);
     }
 
     /**
-     * Sends one message without blocking a thread (OkHttp's {@code enqueue}, the client's scheduler for retry
-     * waits), with the rules and typed exceptions of {@link #send(OutboundMessage, RequestOptions)}. It never throws
-     * for a failed send: refused input, a closed client, a full {@link Connect8x8Client.Builder#maxAsyncInFlight(int)}
-     * ({@link InFlightLimitException}) and every failure complete the future exceptionally with the typed exception,
-     * unwrapped; {@code cancel(true)} cancels the call in flight and any pending retry.
-     *
-     * @param message the message
-     * @param options the call's overrides
-     * @return the API's answer, or the typed failure
-     * @throws NullPointerException when an argument is null
-     */
-    public CompletableFuture<R> sendAsync(M message, RequestOptions options) {
-        return pipeline.sendAsync(single, message, options);
-    }
-
-    /**
-     * Sends one message without blocking, with the client's defaults.
+     * Sends one message without blocking a thread.
      *
      * @param message the message
      * @return the API's answer, or the typed failure
-     * @throws NullPointerException when the message is null
      */
     public CompletableFuture<R> sendAsync(M message) {
         return sendAsync(message, RequestOptions.DEFAULT);
     }
 
     /**
-     * Sends a batch without blocking, under the contract of {@link #sendAsync(OutboundMessage, RequestOptions)}.
+     * Sends one message without blocking a thread, with per-call options.
+     *
+     * @param message the message
+     * @param options the call's overrides
+     * @return the API's answer, or the typed failure
+     */
+    public CompletableFuture<R> sendAsync(M message, RequestOptions options) {
+        return pipeline.sendAsync(single, message, options);
+    }
+
+    /**
+     * Sends a batch without blocking a thread.
+     *
+     * @param batch the batch
+     * @return the API's answer, or the typed failure
+     */
+    public CompletableFuture<BR> sendBatchAsync(B batch) {
+        return sendBatchAsync(batch, RequestOptions.DEFAULT);
+    }
+
+    /**
+     * Sends a batch without blocking a thread, with per-call options.
      *
      * @param batch the batch
      * @param options the call's overrides
      * @return the API's answer, or the typed failure
-     * @throws NullPointerException when an argument is null
      */
     public CompletableFuture<BR> sendBatchAsync(B batch, RequestOptions options) {
         return pipeline.sendAsync(this.batch, batch, options);
-    }
-
-    /**
-     * Sends a batch without blocking, with the client's defaults.
-     *
-     * @param batch the batch
-     * @return the API's answer, or the typed failure
-     * @throws NullPointerException when the batch is null
-     */
-    public CompletableFuture<BR> sendBatchAsync(B batch) {
-        return sendBatchAsync(batch, RequestOptions.DEFAULT);
     }
 
     /**
@@ -164,7 +158,6 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
      * @param message the message
      * @param options the call's options (the sub-account is checked)
      * @return the violations, each naming its field; empty when a send would go out
-     * @throws NullPointerException when an argument is null
      */
     public List<ValidationException> validate(M message, RequestOptions options) {
         return pipeline.validate(single, message, options);
@@ -177,7 +170,6 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
      * @param batch the batch
      * @param options the call's options
      * @return the violations; empty when a send would go out
-     * @throws NullPointerException when an argument is null
      */
     public List<ValidationException> validate(B batch, RequestOptions options) {
         return pipeline.validate(this.batch, batch, options);

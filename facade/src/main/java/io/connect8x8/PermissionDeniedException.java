@@ -29,9 +29,7 @@ public class PermissionDeniedException extends ApiErrorException {
                         + " (" + hint.displayName() + ")";
     }
 
-    /**
-     * @return for code 1201 (wrong region), the region the account is probably in, if the response names one
-     */
+    /** {@return for code 1201 (wrong region), the region the account is probably in, if the response names one} */
     public Optional<Region> regionHint() {
         return Optional.ofNullable(regionHint);
     }

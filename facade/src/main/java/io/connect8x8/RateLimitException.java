@@ -25,9 +25,7 @@ public class RateLimitException extends ApiErrorException {
         this.retryAfter = retryAfter;
     }
 
-    /**
-     * @return the wait the server asked for in {@code Retry-After}, if the response had the header
-     */
+    /** {@return the wait the server asked for in {@code Retry-After}, if the response had the header} */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -27,24 +27,12 @@ public final class RawJson {
         this.json = json;
     }
 
-    /**
-     * A copy of a JSON object as raw response JSON, for results built by hand (tests, fakes).
-     *
-     * @param json the object; copied
-     * @return the wrapper
-     */
-    public static RawJson of(JsonObject json) {
-        return json == null ? EMPTY : new RawJson(json.deepCopy());
-    }
-
     /** Wraps a parsed object, without a copy: the response reader hands over what it parsed. */
     static RawJson wrap(JsonObject json) {
         return json == null ? EMPTY : new RawJson(json);
     }
 
-    /**
-     * @return a deep copy of the object, for Gson's tree API
-     */
+    /** {@return a deep copy of the object, for Gson's tree API} */
     public JsonObject asJsonObject() {
         return json.deepCopy();
     }
@@ -66,19 +54,7 @@ public final class RawJson {
         return e != null && e.isJsonPrimitive() ? Optional.of(e.getAsString()) : Optional.empty();
     }
 
-    /**
-     * Whether the response had a member at the top level.
-     *
-     * @param name the member name
-     * @return true when present (even as null)
-     */
-    public boolean has(String name) {
-        return json.has(name);
-    }
-
-    /**
-     * @return the JSON text, written compactly
-     */
+    /** {@return the JSON text, written compactly} */
     @Override
     public String toString() {
         return json.toString();

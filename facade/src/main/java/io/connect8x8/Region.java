@@ -1,79 +1,63 @@
 package io.connect8x8;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The 8x8 data-centre region an account is provisioned in, which selects every API host. An account works only in
- * its own region (another answers 403 with code 1201).
+ * The 8x8 data-centre region an account is provisioned in, which selects every API host: {@code sms.}, {@code
+ * chatapps.} and {@code verify.} before the region's domain. An account works only in its own region (another answers
+ * 403 with code 1201).
  */
 public enum Region {
     /** Asia-Pacific, the default: {@code sms.8x8.com}, {@code chatapps.8x8.com} and {@code verify.8x8.com}. */
-    ASIA_PACIFIC("ap", "Asia-Pacific", "https://sms.8x8.com", "https://chatapps.8x8.com", "https://verify.8x8.com",
-            "SG", "AP"),
+    ASIA_PACIFIC("ap", "Asia-Pacific", "8x8.com", "SG", "AP"),
     /** North America: {@code sms.us.8x8.com}, {@code chatapps.us.8x8.com} and {@code verify.us.8x8.com}. */
-    NORTH_AMERICA("us", "North America", "https://sms.us.8x8.com", "https://chatapps.us.8x8.com",
-            "https://verify.us.8x8.com", "US", "NA"),
+    NORTH_AMERICA("us", "North America", "us.8x8.com", "US", "NA"),
     /** Europe: {@code sms.8x8.uk}, {@code chatapps.8x8.uk} and {@code verify.8x8.uk}. */
-    EUROPE("eu", "Europe", "https://sms.8x8.uk", "https://chatapps.8x8.uk", "https://verify.8x8.uk", "UK", "EU"),
+    EUROPE("eu", "Europe", "8x8.uk", "UK", "EU"),
     /** Indonesia: {@code sms.8x8.id}, {@code chatapps.8x8.id} and {@code verify.8x8.id}. */
-    INDONESIA("id", "Indonesia", "https://sms.8x8.id", "https://chatapps.8x8.id", "https://verify.8x8.id", "ID",
-            "IDN");
+    INDONESIA("id", "Indonesia", "8x8.id", "ID", "IDN");
 
     private static final Pattern USE_ENDPOINT = Pattern.compile("use the ([A-Za-z]+) endpoint");
 
     private final String code;
     private final String displayName;
-    private final String smsBaseUrl;
-    private final String chatAppsBaseUrl;
-    private final String verifyBaseUrl;
-    private final String[] aliases;
+    private final String domain;
+    /** The code, the enum name and country-style aliases, upper case: what {@link #of(String)} accepts. */
+    private final List<String> names;
 
-    Region(String code, String displayName, String smsBaseUrl, String chatAppsBaseUrl, String verifyBaseUrl,
-           String... aliases) {
+    Region(String code, String displayName, String domain, String alias, String otherAlias) {
         this.code = code;
         this.displayName = displayName;
-        this.smsBaseUrl = smsBaseUrl;
-        this.chatAppsBaseUrl = chatAppsBaseUrl;
-        this.verifyBaseUrl = verifyBaseUrl;
-        this.aliases = aliases;
+        this.domain = domain;
+        this.names = List.of(code.toUpperCase(Locale.ROOT), name(), alias, otherAlias);
     }
 
-    /**
-     * @return the short code: {@code ap}, {@code us}, {@code eu} or {@code id}
-     */
+    /** {@return the short code: {@code ap}, {@code us}, {@code eu} or {@code id}} */
     public String code() {
         return code;
     }
 
-    /**
-     * @return the region's name, such as {@code Asia-Pacific}
-     */
+    /** {@return the region's name, such as {@code Asia-Pacific}} */
     public String displayName() {
         return displayName;
     }
 
-    /**
-     * @return the SMS API's base URL in this region
-     */
+    /** {@return the SMS API's base URL in this region} */
     public String smsBaseUrl() {
-        return smsBaseUrl;
+        return "https://sms." + domain;
     }
 
-    /**
-     * @return the Messaging Apps API's base URL in this region
-     */
+    /** {@return the Messaging Apps API's base URL in this region} */
     public String chatAppsBaseUrl() {
-        return chatAppsBaseUrl;
+        return "https://chatapps." + domain;
     }
 
-    /**
-     * @return the Verification API's (one-time codes) base URL in this region
-     */
+    /** {@return the Verification API's (one-time codes) base URL in this region} */
     public String verifyBaseUrl() {
-        return verifyBaseUrl;
+        return "https://verify." + domain;
     }
 
     /**
@@ -85,20 +69,21 @@ public enum Region {
      * @throws ValidationException when nothing matches
      */
     public static Region of(String name) {
-        if (name != null) {
-            String wanted = name.trim();
-            for (Region region : values()) {
-                if (region.code.equalsIgnoreCase(wanted) || region.name().equalsIgnoreCase(wanted)
-                        || region.matchesAlias(wanted)) {
-                    return region;
-                }
-            }
+        Region region = name == null ? null : named(name.trim(), null);
+        if (region == null) {
+            throw new ValidationException("region", "unknown region '" + name + "'; use ap, us, eu or id");
         }
-        throw new ValidationException("region", "unknown region '" + name + "'; use ap, us, eu or id");
+        return region;
     }
 
-    private boolean matchesAlias(String wanted) {
-        return Arrays.stream(aliases).anyMatch(wanted::equalsIgnoreCase);
+    /** The region a name stands for, other than {@code except}, or null. */
+    private static Region named(String name, Region except) {
+        for (Region region : values()) {
+            if (region != except && region.names.contains(name.toUpperCase(Locale.ROOT))) {
+                return region;
+            }
+        }
+        return null;
     }
 
     /** For a 403 with code 1201, the region the message points to, as {@code ID} in "Please use the ID endpoint!". */
@@ -107,15 +92,6 @@ public enum Region {
             return null;
         }
         Matcher matcher = USE_ENDPOINT.matcher(error.message());
-        if (!matcher.find()) {
-            return null;
-        }
-        String named = matcher.group(1).toUpperCase(Locale.ROOT);
-        for (Region region : values()) {
-            if (region != configured && (region.code.equalsIgnoreCase(named) || region.matchesAlias(named))) {
-                return region;
-            }
-        }
-        return null;
+        return matcher.find() ? named(matcher.group(1), configured) : null;
     }
 }

@@ -25,47 +25,29 @@ public final class RequestOptions {
         this.listener = builder.listener;
     }
 
-    /**
-     * A builder with nothing set.
-     *
-     * @return a new builder
-     */
+    /** {@return a new builder with nothing set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * The call's deadline: the whole call, retries and waits included.
-     *
-     * @return the override, if set
-     */
+    /** {@return the call's deadline, retries and waits included, if set} */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
-    /**
-     * The call's retry policy.
-     *
-     * @return the override, if set
-     */
+    /** {@return the call's retry policy, if set} */
     public Optional<RetryPolicy> retryPolicy() {
         return Optional.ofNullable(retryPolicy);
     }
 
-    /**
-     * The call's sub-account.
-     *
-     * @return the override, if set
-     */
+    /** {@return the call's sub-account, if set} */
     public Optional<String> subAccountId() {
         return Optional.ofNullable(subAccountId);
     }
 
     /**
-     * The listener of this one call, besides the client's: a campaign uses it to hold its other workers back while
-     * the transport waits out a 429.
-     *
-     * @return the call's own listener, if set
+     * {@return the listener of this one call, besides the client's, if set} A campaign uses it to hold its other
+     * workers back while the transport waits out a 429.
      */
     public Optional<CallListener> listener() {
         return Optional.ofNullable(listener);
@@ -135,11 +117,7 @@ public final class RequestOptions {
             return this;
         }
 
-        /**
-         * Builds the options.
-         *
-         * @return the options
-         */
+        /** {@return the options} */
         public RequestOptions build() {
             return new RequestOptions(this);
         }

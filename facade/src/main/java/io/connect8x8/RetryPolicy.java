@@ -44,20 +44,12 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
     }
 
-    /**
-     * A builder with the defaults.
-     *
-     * @return a new builder
-     */
+    /** {@return a new builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * A builder starting from this policy.
-     *
-     * @return a new builder
-     */
+    /** {@return a new builder starting from this policy} */
     public Builder toBuilder() {
         return new Builder().maxAttempts(maxAttempts).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
                 .retryAmbiguousFailures(retryAmbiguousFailures);

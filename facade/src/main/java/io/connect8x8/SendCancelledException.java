@@ -35,9 +35,7 @@ public class SendCancelledException extends Connect8x8Exception {
         this.sendState = sendState;
     }
 
-    /**
-     * @return {@link SendState#NOT_SENT} or {@link SendState#MAY_HAVE_BEEN_SENT}, at the moment of the cancel
-     */
+    /** {@return {@link SendState#NOT_SENT} or {@link SendState#MAY_HAVE_BEEN_SENT}, at the moment of the cancel} */
     @Override
     public SendState sendState() {
         return sendState;

@@ -16,9 +16,7 @@ public class ServerErrorException extends ApiErrorException {
         super(error, attempts);
     }
 
-    /**
-     * @return whether the server may have processed the request: true for every 5xx but 503
-     */
+    /** {@return whether the server may have processed the request: true for every 5xx but 503} */
     public boolean mayHaveBeenProcessed() {
         return httpStatus() != 503;
     }

@@ -23,17 +23,14 @@ public class TransportException extends Connect8x8Exception {
     }
 
     /**
-     * @return false only when the request provably did not reach the server (connection refused, DNS failure,
-     *     connect timeout)
+     * {@return false only when the request provably did not reach the server (connection refused, DNS failure,
+     * connect timeout)}
      */
     public boolean mayHaveReachedServer() {
         return mayHaveReachedServer;
     }
 
-    /**
-     * @return {@link SendState#MAY_HAVE_BEEN_SENT} when the request may have reached the server, else
-     *     {@link SendState#NOT_SENT}
-     */
+    /** {@return {@link SendState#MAY_HAVE_BEEN_SENT} when the request may have reached the server, else NOT_SENT} */
     @Override
     public SendState sendState() {
         return mayHaveReachedServer ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT;

@@ -28,23 +28,17 @@ public class UnexpectedResponseException extends Connect8x8Exception {
         this.rawBody = rawBody == null ? "" : rawBody;
     }
 
-    /**
-     * @return the HTTP status of the response
-     */
+    /** {@return the HTTP status of the response} */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /**
-     * @return the body as received, possibly cut at the response size limit; never null
-     */
+    /** {@return the body as received, possibly cut at the response size limit; never null} */
     public String rawBody() {
         return rawBody;
     }
 
-    /**
-     * @return {@link SendState#MAY_HAVE_BEEN_SENT}: a success status came back, but nothing in it confirms the send
-     */
+    /** {@return {@link SendState#MAY_HAVE_BEEN_SENT}: a success status came back, but nothing confirms the send} */
     @Override
     public SendState sendState() {
         return SendState.MAY_HAVE_BEEN_SENT;

@@ -26,16 +26,12 @@ public class ValidationException extends Connect8x8Exception {
         this.problem = problem;
     }
 
-    /**
-     * @return the field at fault, as on the wire or as the builder setting is named
-     */
+    /** {@return the field at fault, as on the wire or as the builder setting is named} */
     public String field() {
         return field;
     }
 
-    /**
-     * @return what is wrong with the field, without its name
-     */
+    /** {@return what is wrong with the field, without its name} */
     public String problem() {
         return problem;
     }

@@ -90,7 +90,7 @@ class AsyncLifecycleTest {
     @Test
     void aDerivedClientKeepsWorkingSyncAndAsyncAfterItsParentIsClosed() throws Exception {
         Connect8x8Client parent = Fixtures.client(server).retryPolicy(NO_BACKOFF).build();
-        Connect8x8Client derived = parent.newBuilder().smsSubAccountId("derived-sub").build();
+        Connect8x8Client derived = parent.newBuilder().subAccountId("derived-sub").build();
         server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
         assertEquals("u-1", await(parent.sms().sendAsync(sms("parent"))).umid());
         ExecutorService dispatcher = dispatcherOf(derived);
@@ -304,7 +304,7 @@ class AsyncLifecycleTest {
 
             assertFalse(second.isDone());
             assertFalse(third.isDone());
-            AsyncQueueFullException full = failure(AsyncQueueFullException.class, fourth);
+            InFlightLimitException full = failure(InFlightLimitException.class, fourth);
             assertEquals(1, full.limit());
             assertEquals(2, full.queueCapacity());
             assertEquals(SendState.NOT_SENT, full.sendState());

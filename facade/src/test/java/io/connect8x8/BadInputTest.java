@@ -304,7 +304,7 @@ class BadInputTest {
                 bad("empty API key", "apiKey", config(b -> b.apiKey(""))),
                 bad("API key with a non-ASCII character", "apiKey", config(b -> b.apiKey("abc\u00e9def"))),
                 bad("API key file that does not exist", "apiKeyFile", (c, b) -> Connect8x8Client.builder()
-                        .apiKeyFile(tempDir.resolve("missing.key")).subAccountId("acme").build()),
+                        .apiKey(ApiKey.fromFile(tempDir.resolve("missing.key"))).subAccountId("acme").build()),
                 bad("unknown region name", "region", (c, b) -> Region.of("mars")),
                 bad("zero connect timeout", "connectTimeout", config(b -> b.connectTimeout(Duration.ZERO))),
                 bad("zero read timeout", "readTimeout", config(b -> b.readTimeout(Duration.ZERO))),

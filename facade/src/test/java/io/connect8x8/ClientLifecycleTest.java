@@ -79,7 +79,7 @@ class ClientLifecycleTest {
         server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
         try (Connect8x8Client client = Fixtures.client(server).build()) {
             client.sms().send(Sms.builder().to("+6512345678").text("one").build());
-            try (Connect8x8Client derived = client.newBuilder().smsSubAccountId("other-sub").build()) {
+            try (Connect8x8Client derived = client.newBuilder().subAccountId("other-sub").build()) {
                 derived.sms().send(Sms.builder().to("+6512345678").text("two").build());
             }
             client.sms().send(Sms.builder().to("+6512345678").text("three").build());

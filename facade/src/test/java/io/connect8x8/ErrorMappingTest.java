@@ -2,6 +2,7 @@ package io.connect8x8;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,9 +46,9 @@ class ErrorMappingTest {
     private static void assertEnvelope(ApiErrorException e, int status, int code, String message, String body) {
         assertEquals(status, e.httpStatus());
         assertEquals(Optional.of(code), e.code());
-        assertEquals(Optional.of(message), e.apiMessage());
-        assertEquals(Optional.of(ERROR_ID), e.errorId());
-        assertEquals(Optional.of(TIMESTAMP), e.timestamp());
+        assertEquals(message, e.error().message());
+        assertEquals(ERROR_ID, e.error().errorId());
+        assertEquals(TIMESTAMP, e.error().timestamp());
         assertEquals(body, e.rawBody());
         assertEquals(1, e.attempts());
     }
@@ -157,8 +158,8 @@ class ErrorMappingTest {
 
         assertEquals(502, e.httpStatus());
         assertEquals(Optional.empty(), e.code());
-        assertEquals(Optional.empty(), e.apiMessage());
-        assertEquals(Optional.empty(), e.errorId());
+        assertNull(e.error().message());
+        assertNull(e.error().errorId());
         assertEquals(html, e.rawBody());
         assertEquals(1, e.attempts());
         assertEquals("HTTP 502 with no 8x8 error body", e.getMessage());

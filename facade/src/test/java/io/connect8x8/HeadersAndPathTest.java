@@ -79,7 +79,7 @@ class HeadersAndPathTest {
     @Test
     void perCallSubAccountOverridesTheClients() throws Exception {
         server.enqueue(Fixtures.ok(Fixtures.CHAT_OK));
-        try (Connect8x8Client client = Fixtures.client(server).chatAppsSubAccountId("chat_acct").build()) {
+        try (Connect8x8Client client = Fixtures.client(server).subAccountId("chat_acct").build()) {
             client.chatApps().send(ChatMessage.builder().to("+6512345678").text("Hi").build(),
                     RequestOptions.builder().subAccountId("other&acct").build());
         }

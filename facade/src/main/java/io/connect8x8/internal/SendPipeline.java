@@ -202,7 +202,7 @@ public final class SendPipeline {
         CallListener observers = options.listener().map(call -> CallRecorder.both(listener, call)).orElse(listener);
         CallRecorder recorder = CallRecorder.start(observers, clock, new CallListener.CallInfo(api,
                 kind.batch(input) != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
-                fixed.messageIds().size(), async));
+                fixed.messageIds().size(), async, null));
         Object what = new Object() {
             // Rendered only when a log line shows it.
             @Override

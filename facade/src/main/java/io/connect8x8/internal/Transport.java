@@ -1,7 +1,6 @@
 package io.connect8x8.internal;
 
 import io.connect8x8.ApiError;
-import io.connect8x8.AsyncQueueFullException;
 import io.connect8x8.CallListener;
 import io.connect8x8.CallTimeoutException;
 import io.connect8x8.ClientClosedException;
@@ -147,8 +146,7 @@ public final class Transport implements CallExecutor {
             } else if (waiting.size() < maxAsyncQueued) {
                 waiting.add(run);
             } else {
-                run.future.completeExceptionally(maxAsyncQueued == 0 ? new InFlightLimitException(maxAsyncInFlight)
-                        : new AsyncQueueFullException(maxAsyncInFlight, maxAsyncQueued));
+                run.future.completeExceptionally(new InFlightLimitException(maxAsyncInFlight, maxAsyncQueued));
                 return run.future;
             }
         }

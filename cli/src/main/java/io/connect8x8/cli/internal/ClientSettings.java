@@ -1,5 +1,6 @@
 package io.connect8x8.cli.internal;
 
+import io.connect8x8.ApiKey;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.Region;
 import io.connect8x8.ValidationException;
@@ -42,7 +43,7 @@ public record ClientSettings(String apiKey, Path apiKeyFile, String apiKeyFromEn
         if (apiKey != null) {
             builder.apiKey(apiKey);
         } else if (apiKeyFile != null) {
-            builder.apiKeyFile(apiKeyFile);
+            builder.apiKey(ApiKey.fromFile(apiKeyFile));
         } else if (apiKeyFromEnv != null) {
             builder.apiKey(apiKeyFromEnv);
         } else if (dryRun) {

@@ -1,5 +1,6 @@
 package io.connect8x8.spring.autoconfigure;
 
+import io.connect8x8.ApiKey;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.RetryPolicy;
 import io.connect8x8.spring.Connect8x8ClientCustomizer;
@@ -46,7 +47,7 @@ public class Connect8x8AutoConfiguration {
     /** Sets what the properties give; an unset property keeps the library's default. */
     static void apply(Connect8x8Properties properties, Connect8x8Client.Builder builder) {
         ifSet(properties.getApiKey(), builder::apiKey);
-        ifSet(properties.getApiKeyFile(), builder::apiKeyFile);
+        ifSet(properties.getApiKeyFile(), file -> builder.apiKey(ApiKey.fromFile(file)));
         ifSet(properties.getRegion(), builder::region);
         ifSet(properties.getSubAccountId(), builder::subAccountId);
         ifSet(properties.getSmsBaseUrl(), builder::smsBaseUrl);
