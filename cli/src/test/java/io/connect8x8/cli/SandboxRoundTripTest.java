@@ -97,7 +97,7 @@ class SandboxRoundTripTest {
         assertEquals(201, upload.status());
         String url = client.api().files().url(upload);
         assertTrue(url.startsWith(sandbox.chatAppsBaseUrl() + "/files/"), url);
-        assertTrue(client.chatApps().send(ChatMessage.builder().to("+6591234567").file(url, "report").build())
+        assertTrue(client.chatApps().send(ChatMessage.builder().to("+6591234567").content(ChatContent.file(url, "report")).build())
                 .accepted());
     }
 

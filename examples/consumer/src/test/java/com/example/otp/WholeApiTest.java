@@ -78,7 +78,7 @@ class WholeApiTest {
         ApiResult upload = client.api().files().upload(Files.writeString(temp.resolve("report.pdf"), "%PDF-1.4"));
         assertEquals(201, upload.status());
         String url = client.api().files().url(upload);
-        assertTrue(client.chatApps().send(ChatMessage.builder().to("+6591234567").file(url, "report").build())
+        assertTrue(client.chatApps().send(ChatMessage.builder().to("+6591234567").content(ChatContent.file(url, "report")).build())
                 .accepted());
     }
 
