@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatContent;
@@ -18,7 +17,6 @@ import io.connect8x8.chatapps.TemplateButton;
 import io.connect8x8.chatapps.TemplateHeader;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsEncoding;
 import io.connect8x8.sms.SmsTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,14 +204,13 @@ class BadInputTest {
                 bad("missing coupon code", "content.template.components.parameters.couponCode", template(() -> Template.builder("t", "en")
                         .addButton(TemplateButton.copyCode(0, null)).build())),
                 bad("unknown button sub-type", "content.template.components.subType", template(() -> Template.builder("t", "en")
-                        .addButton(new TemplateButton("call", 0, JsonParser.parseString("{\"type\":\"text\",\"text\":\"x\"}")
-                                .getAsJsonObject())).build())),
+                        .addButton(TemplateButton.of("call", 0, "x")).build())),
                 bad("OTP code of 16 characters", "code",
                         template(() -> Template.authentication("otp", "en_US", "1234567890123456"))),
                 bad("empty OTP code", "code", template(() -> Template.authentication("otp", "en_US", ""))),
                 bad("OTP code in a quick-reply button", "content.template.components.subType",
                         template(() -> Template.authentication("otp", "en_US", "123456",
-                                TemplateButton.Kind.QUICK_REPLY))),
+                                "QuickReply"))),
                 bad("empty body parameter", "content.template.components[0].parameters[1].text",
                         template(() -> Template.builder("t", "en").addBodyParameter("a").addBodyParameter(" ")
                                 .build())),
@@ -260,7 +257,7 @@ class BadInputTest {
                 bad("fallback text of 35,001", "content.fallbackText", chat(() -> okChat()
                         .addChannel(ChannelFallback.of("SMS")).fallbackText("x".repeat(35_001)))),
                 bad("SMS fallback source of 17", "content.sms.source", chat(() -> okChat()
-                        .addChannel(ChannelFallback.of("SMS")).smsFallback(SmsEncoding.GSM7, "x".repeat(17)))),
+                        .addChannel(ChannelFallback.of("SMS")).smsFallback("GSM7", "x".repeat(17)))),
                 bad("channel the spec lacks", "channels[0].channel",
                         chat(() -> okChat().addChannel(ChannelFallback.of("telegram")))),
                 bad("malformed chat dlrCallbackUrl", "dlrCallbackUrl",

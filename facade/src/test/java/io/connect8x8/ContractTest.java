@@ -306,7 +306,7 @@ class ContractTest {
                         .withSuccessStatus("Delivered"))
                 .addChannel(ChannelFallback.of("SMS"))
                 .fallbackText("Your order shipped (SMS)")
-                .smsFallback(SmsEncoding.GSM7, "Shop")
+                .smsFallback("GSM7", "Shop")
                 .scheduled(at(Duration.ofMinutes(10))).expiry(at(Duration.ofHours(1)))
                 .dlrCallbackUrl("https://example.com/dlr").clientMessageId("order-42")
                 .build());

@@ -124,7 +124,7 @@ class OpenEnumValuesTest {
     void everySpellingOfANameSendsTheSameRequest() throws Exception {
         JsonObject byConstant = sendChat(ChatMessage.builder().to("+6512345678").text("Hi").clientMessageId("m-1")
                 .addChannel(ChannelFallback.of("GOOGLE_RCS").withSuccessStatus("READ"))
-                .addChannel(ChannelFallback.of("SMS")).smsFallback(SmsEncoding.GSM7, "Shop"));
+                .addChannel(ChannelFallback.of("SMS")).smsFallback("GSM7", "Shop"));
         // "rcs" is Google RCS in both sets (GoogleRCS in the guides' document, RCS in the complete one).
         JsonObject byName = sendChat(ChatMessage.builder().to("+6512345678").text("Hi").clientMessageId("m-1")
                 .addChannel(ChannelFallback.of("rcs").withSuccessStatus("read"))
@@ -213,6 +213,8 @@ class OpenEnumValuesTest {
                 () -> new TemplateButton("Flow", 0, new JsonObject())).field());
         assertEquals("content.template.components.subType", assertThrows(ValidationException.class,
                 () -> TemplateButton.of(null, 0, "x")).field());
+        assertEquals("content.template.components.subType", assertThrows(ValidationException.class,
+                () -> TemplateButton.of("Flow", 0, "x")).field());
         assertEquals("content.fallbackText", assertThrows(ValidationException.class, () -> ChatContent.ofType(
                 "richCard", JsonParser.parseString("{\"fallbackText\":\"x\"}").getAsJsonObject())).field());
         // One channel named twice, in two casings.

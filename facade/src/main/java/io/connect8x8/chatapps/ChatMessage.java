@@ -5,7 +5,6 @@ import io.connect8x8.OutboundMessage;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.SpecEnums;
-import io.connect8x8.sms.SmsEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -208,21 +207,9 @@ public final class ChatMessage extends OutboundMessage {
         }
 
         /**
-         * Sets an SMS fallback's encoding and sender id; null leaves either to the API (needs SMS in the channels).
-         *
-         * @param encoding the SMS fallback's encoding, or null
-         * @param source the SMS fallback's sender id, or null
-         * @return this builder
-         * @throws ValidationException when {@code encoding} is {@link SmsEncoding#UNKNOWN}
-         */
-        public Builder smsFallback(SmsEncoding encoding, String source) {
-            return smsFallback(encoding == null ? null
-                    : SpecEnums.requireKnown("content.sms.encoding", encoding, SmsEncoding.UNKNOWN).name(), source);
-        }
-
-        /**
-         * Sets the SMS fallback's settings, the encoding by name: any casing of a value of the spec in use, one this
-         * version has no {@link SmsEncoding} constant for included; checked against the spec when sent.
+         * Sets the SMS fallback's encoding and sender id; null leaves either to the API (needs SMS in the channels).
+         * The encoding is any casing of a value of the spec in use, such as {@code "GSM7"} or {@code "ucs2"},
+         * checked against the spec when sent.
          *
          * @param encoding the SMS fallback's encoding by name, or null
          * @param source the SMS fallback's sender id, or null

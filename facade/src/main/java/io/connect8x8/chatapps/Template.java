@@ -2,10 +2,12 @@ package io.connect8x8.chatapps;
 
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.SpecEnums;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -120,28 +122,29 @@ public record Template(String name, String language, TemplateHeader header, List
      * @return the template
      */
     public static Template authentication(String name, String language, String code) {
-        return authentication(name, language, code, TemplateButton.Kind.URL);
+        return authentication(name, language, code, "Url");
     }
 
     /**
-     * An authentication template whose button at index 0 is of another kind: the code in the body's text parameter
-     * and, with {@link TemplateButton.Kind#URL} or {@link TemplateButton.Kind#COPY_CODE}, again in that button.
+     * An authentication template whose button at index 0 is of another sub-type: the code in the body's text
+     * parameter and, with {@code Url} or {@code CopyCode}, again in that button.
      *
      * @param name the approved template's name
      * @param language its language
      * @param code the one-time code, at most 15 characters
-     * @param button the kind of button 0, or null for a template whose only parameter is the body's
+     * @param button the sub-type of button 0 in any casing, or null for a template whose only parameter is the
+     *     body's
      * @return the template
-     * @throws ValidationException for a quick-reply button, which cannot carry a code
+     * @throws ValidationException for a sub-type other than those two (a quick reply cannot carry a code)
      */
-    public static Template authentication(String name, String language, String code, TemplateButton.Kind button) {
+    public static Template authentication(String name, String language, String code, String button) {
         Checks.text("code", code, MAX_OTP_CODE);
         Builder template = builder(name, language).addBodyParameter(code);
-        if (button == TemplateButton.Kind.QUICK_REPLY) {
-            throw new ValidationException("content.template.components.subType",
-                    "an authentication code goes in a Url or CopyCode button, not a QuickReply");
-        }
         if (button != null) {
+            if (!Set.of("url", "copycode").contains(SpecEnums.key(button))) {
+                throw new ValidationException("content.template.components.subType",
+                        "an authentication code goes in a Url or CopyCode button, not " + button);
+            }
             template.addButton(TemplateButton.of(button, 0, code));
         }
         return template.build();

@@ -6,6 +6,7 @@ import com.google.gson.JsonPrimitive;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.SpecEnums;
+import java.util.Map;
 
 /**
  * A button component of a template, addressed by its position ({@code index}, 0 to 9) in the approved template, with
@@ -32,30 +33,19 @@ public record TemplateButton(String subType, int index, JsonObject parameter) {
     /** The highest button index. */
     public static final int MAX_INDEX = 9;
 
-    /** The sub-types with a factory here, each with the parameter type (and member) that carries its value. */
-    public enum Kind {
-        /** A URL button; the parameter fills the URL's variable part (an OTP's one-tap and copy-code buttons). */
-        URL("text"),
-        /** A quick-reply button; the payload comes back when the recipient taps it. */
-        QUICK_REPLY("payload"),
-        /** A copy-code button; the coupon code is copied when tapped. */
-        COPY_CODE("couponCode");
-
-        private final String parameterType;
-
-        Kind(String parameterType) {
-            this.parameterType = parameterType;
-        }
-    }
+    /** The sub-types with a factory here, by key, and the parameter type (and member) that carries the value. */
+    private static final Map<String, String> VALUE = Map.of("url", "text", "quickreply", "payload", "copycode",
+            "couponCode");
 
     /**
-     * Checks the button; for a sub-type of {@link Kind}, also the value its parameter carries.
+     * Checks the button; for a sub-type with a factory here ({@code Url}, {@code QuickReply}, {@code CopyCode}), also
+     * the value its parameter carries.
      *
      * @param subType the sub-type's name, in any casing
      * @param index the position, 0 to 9
      * @param parameter the parameter, with its {@code type} (copied)
      * @throws ValidationException when the sub-type is blank, the index is out of range, the parameter has no
-     *     {@code type}, or a {@link Kind}'s value is blank or longer than 2,000 characters
+     *     {@code type}, or such a sub-type's value is blank or longer than 2,000 characters
      */
     public TemplateButton {
         subType = SpecEnums.requireName(FIELD + "subType", subType);
@@ -66,32 +56,35 @@ public record TemplateButton(String subType, int index, JsonObject parameter) {
             throw new ValidationException(FIELD + "parameters.type", "is required");
         }
         parameter = parameter.deepCopy();
-        Kind kind = SpecEnums.facadeConstant(Kind.class, subType, null);
-        if (kind != null) {
+        String member = VALUE.get(SpecEnums.key(subType));
+        if (member != null) {
             // The field path names the value for the caller; the spelling on the wire comes from the spec in use.
-            JsonElement value = parameter.get(kind.parameterType);
-            Checks.text(FIELD + "parameters." + kind.parameterType,
-                    value instanceof JsonPrimitive p ? p.getAsString() : null, 2_000);
+            JsonElement value = parameter.get(member);
+            Checks.text(FIELD + "parameters." + member, value instanceof JsonPrimitive p ? p.getAsString() : null,
+                    2_000);
         }
     }
 
     /**
-     * A button of a sub-type the facade has a factory for.
+     * A button of a sub-type with a factory here, by name, as a form or the command line gives it.
      *
-     * @param kind the button's sub-type
+     * @param subType {@code Url}, {@code QuickReply} or {@code CopyCode}, in any casing
      * @param index its position in the approved template, 0 to 9
      * @param value the URL parameter, the payload or the coupon code, at most 2,000 characters
      * @return the button
-     * @throws ValidationException when {@code kind} is null, the index is out of range or the value is blank or
-     *     too long
+     * @throws ValidationException when the sub-type is none of those (another is the constructor's), the index is
+     *     out of range or the value is blank or too long
      */
-    public static TemplateButton of(Kind kind, int index, String value) {
-        JsonObject parameter = new JsonObject();
-        if (kind != null) {
-            parameter.addProperty("type", kind.parameterType);
-            parameter.addProperty(kind.parameterType, value);
+    public static TemplateButton of(String subType, int index, String value) {
+        String member = VALUE.get(SpecEnums.key(SpecEnums.requireName(FIELD + "subType", subType)));
+        if (member == null) {
+            throw new ValidationException(FIELD + "subType", "unknown button sub-type '" + subType + "'; use Url,"
+                    + " QuickReply or CopyCode, or new TemplateButton(..) for a sub-type of a newer document");
         }
-        return new TemplateButton(kind == null ? null : kind.name(), index, parameter);
+        JsonObject parameter = new JsonObject();
+        parameter.addProperty("type", member);
+        parameter.addProperty(member, value);
+        return new TemplateButton(subType, index, parameter);
     }
 
     /**
@@ -102,7 +95,7 @@ public record TemplateButton(String subType, int index, JsonObject parameter) {
      * @return the button
      */
     public static TemplateButton url(int index, String urlParameter) {
-        return of(Kind.URL, index, urlParameter);
+        return of("URL", index, urlParameter);
     }
 
     /**
@@ -113,7 +106,7 @@ public record TemplateButton(String subType, int index, JsonObject parameter) {
      * @return the button
      */
     public static TemplateButton quickReply(int index, String payload) {
-        return of(Kind.QUICK_REPLY, index, payload);
+        return of("QUICK_REPLY", index, payload);
     }
 
     /**
@@ -124,7 +117,7 @@ public record TemplateButton(String subType, int index, JsonObject parameter) {
      * @return the button
      */
     public static TemplateButton copyCode(int index, String couponCode) {
-        return of(Kind.COPY_CODE, index, couponCode);
+        return of("COPY_CODE", index, couponCode);
     }
 
     /** {@return a copy of the parameter} */

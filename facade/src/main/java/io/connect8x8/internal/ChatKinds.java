@@ -74,13 +74,8 @@ public final class ChatKinds {
 
     private static BatchMessageRequest toBatch(ChatBatch batch, RequestKind.Ids ids) {
         BatchMessageRequest request = Models.create(BatchMessageRequest::new);
-        if (ids.batchId() != null) {
-            request.clientBatchId(ids.batchId());
-        }
-        request.messages(RequestKind.each(batch.messages(), ids, ChatKinds::message));
-        if (batch.includeMessagesInResponse()) {
-            request.includeMessagesInResponse(true);
-        }
+        request.clientBatchId(ids.batchId()).messages(RequestKind.each(batch.messages(), ids, ChatKinds::message))
+                .includeMessagesInResponse(batch.includeMessagesInResponse() ? true : null);
         Extras.apply(batch.extras(), request::putAdditionalProperty);
         return request;
     }
@@ -92,11 +87,7 @@ public final class ChatKinds {
         User user = Models.create(User::new).msisdn(message.to());
         message.country().ifPresent(user::country);
         request.user(user);
-        if (clientMessageId != null) {
-            request.clientMessageId(clientMessageId);
-        }
-        request.type(type);
-        request.content(toContent(message));
+        request.clientMessageId(clientMessageId).type(type).content(toContent(message));
         message.scheduled().ifPresent(request::scheduled);
         message.expiry().ifPresent(request::expiry);
         message.dlrCallbackUrl().ifPresent(request::dlrCallbackUrl);
@@ -122,9 +113,7 @@ public final class ChatKinds {
                 ? new String[] {fallback.channel(), "GoogleRCS", "RCS"} : new String[] {fallback.channel()};
         ChannelOverride channel = Models.create(ChannelOverride::new)
                 .channel(SpecEnums.of(ChannelType.class, "channel", names));
-        if (fallback.fallbackAfter() != null) {
-            channel.fallbackAfter((int) fallback.fallbackAfter().toSeconds());
-        }
+        channel.fallbackAfter(fallback.fallbackAfter() == null ? null : (int) fallback.fallbackAfter().toSeconds());
         Models.set(channel, "successStatus", "successStatus", fallback.successStatus());
         return channel;
     }
@@ -143,8 +132,7 @@ public final class ChatKinds {
         }
         // Members the facade does not model (interactive content, a type it has no factory for): sent as given.
         if (source.fields() != null) {
-            source.fields().entrySet().forEach(member -> content.putAdditionalProperty(member.getKey(),
-                    member.getValue()));
+            source.fields().asMap().forEach(content::putAdditionalProperty);
         }
         message.fallbackText().ifPresent(content::fallbackText);
         if (message.smsEncoding().isPresent() || message.smsSource().isPresent()) {
