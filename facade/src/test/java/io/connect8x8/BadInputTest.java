@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatContent;
@@ -204,7 +205,8 @@ class BadInputTest {
                 bad("missing coupon code", "content.template.components.parameters.couponCode", template(() -> Template.builder("t", "en")
                         .addButton(TemplateButton.copyCode(0, null)).build())),
                 bad("unknown button sub-type", "content.template.components.subType", template(() -> Template.builder("t", "en")
-                        .addButton(TemplateButton.of("call", 0, "x")).build())),
+                        .addButton(new TemplateButton("call", 0, JsonParser.parseString("{\"type\":\"text\",\"text\":\"x\"}")
+                                .getAsJsonObject())).build())),
                 bad("OTP code of 16 characters", "code",
                         template(() -> Template.authentication("otp", "en_US", "1234567890123456"))),
                 bad("empty OTP code", "code", template(() -> Template.authentication("otp", "en_US", ""))),

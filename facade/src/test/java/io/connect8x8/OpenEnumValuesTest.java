@@ -184,7 +184,7 @@ class OpenEnumValuesTest {
         assertEquals(Optional.of(SmsEncoding.UNKNOWN), Sms.builder().text("Hi").encoding("Binary").build().encoding());
 
         assertEquals("richCard", ChatContent.ofType("richCard", new JsonObject()).type());
-        assertEquals("TEXT", ChatContent.text("Hi").type());
+        assertEquals("TEXT", ChatMessage.builder().to("+6512345678").text("Hi").build().content().type());
 
         assertEquals("Flow", new TemplateButton("Flow", 0, JsonParser.parseString("{\"type\":\"action\"}")
                 .getAsJsonObject()).subType());
@@ -212,9 +212,10 @@ class OpenEnumValuesTest {
         assertEquals("content.template.components.parameters.type", assertThrows(ValidationException.class,
                 () -> new TemplateButton("Flow", 0, new JsonObject())).field());
         assertEquals("content.template.components.subType", assertThrows(ValidationException.class,
-                () -> TemplateButton.of(null, 0, "x")).field());
+                () -> new TemplateButton(null, 0, JsonParser.parseString("{\"type\":\"text\"}").getAsJsonObject()))
+                .field());
         assertEquals("content.template.components.subType", assertThrows(ValidationException.class,
-                () -> TemplateButton.of("Flow", 0, "x")).field());
+                () -> Template.authentication("otp", "en", "123456", "Flow")).field());
         assertEquals("content.fallbackText", assertThrows(ValidationException.class, () -> ChatContent.ofType(
                 "richCard", JsonParser.parseString("{\"fallbackText\":\"x\"}").getAsJsonObject())).field());
         // One channel named twice, in two casings.

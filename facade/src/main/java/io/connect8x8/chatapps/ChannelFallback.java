@@ -6,15 +6,11 @@ import java.time.Duration;
 
 /**
  * One entry of a message's {@code channels}: the channels are tried in order, and the next one starts after
- * {@code fallbackAfter} unless this one reached {@code successStatus}.
- *
- * <p>The channel and the success status are given by name, in any casing: {@code "WhatsApp"}, {@code "whatsapp"},
- * or a channel a newer 8x8 document added, {@code "Telegram"}. The facade has no list of its own: the spelling sent
- * is the value of the generated enum of the spec set in use ({@code ChannelType}, {@code SuccessStatus}) that
- * matches, ignoring case and separators; Google RCS is {@code GoogleRCS} in the guides' document and {@code RCS} in
- * the complete one, and either name finds either. A name the spec in use lacks is refused with a
- * {@code ValidationException} on {@code channels[i].channel} (or {@code .successStatus}) that lists the allowed
- * values, before any I/O.
+ * {@code fallbackAfter} unless this one reached {@code successStatus}. Both are given by name, in any casing
+ * ({@code "WhatsApp"}, {@code "whatsapp"}, or {@code "Telegram"} once a document adds it) and sent as the matching
+ * value of the generated {@code ChannelType} or {@code SuccessStatus} of the spec set in use (Google RCS is
+ * {@code GoogleRCS} in the guides' document, {@code RCS} in the complete one; either name finds either). A name the
+ * spec in use lacks is refused on {@code channels[i].channel} (or {@code .successStatus}) before any I/O.
  *
  * @param channel the channel's name as given, such as {@code "WhatsApp"}
  * @param fallbackAfter the delay before the next channel, 10 s to 24 h in whole seconds, or null for the API's
@@ -29,7 +25,7 @@ public record ChannelFallback(String channel, Duration fallbackAfter, String suc
     public static final Duration MAX_FALLBACK_AFTER = Duration.ofSeconds(86_400);
 
     /**
-     * Checks the entry; whether the spec in use allows the names is checked when the message is sent.
+     * Checks the entry; the names are checked against the spec in use when the message is sent.
      *
      * @param channel the channel's name, in any casing
      * @param fallbackAfter 10 s to 24 h, whole seconds, or null

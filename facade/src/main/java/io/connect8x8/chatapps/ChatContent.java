@@ -9,14 +9,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a chat-apps message carries: a text, a media file by URL (image, audio, video or file, with an optional
- * caption), a location, a template, interactive content passed through as JSON, or content of a type the facade has
- * no factory for. The type is sent as the matching value of the generated {@code ContentType} of the spec set in use
- * ({@code Template} in the guides' document, {@code template} in 8x8's complete one); a type the spec in use lacks
- * (the guides' document has no {@code interactive}) is refused before sending.
+ * What a chat-apps message carries, made by the static factories (a text or a template by
+ * {@link ChatMessage.Builder#text} and {@link ChatMessage.Builder#template}). The type is sent as the matching value
+ * of the generated {@code ContentType} of the spec set in use ({@code Template} in the guides' document,
+ * {@code template} in 8x8's complete one); a type the spec in use lacks (the guides' has no {@code interactive}) is
+ * refused before sending.
  *
- * @param type the content type's name as given: {@code TEXT}, {@code IMAGE}, {@code AUDIO}, {@code VIDEO},
- *     {@code FILE}, {@code LOCATION}, {@code TEMPLATE}, {@code INTERACTIVE}, or another of the spec in use
+ * @param type the content type's name as given: {@code TEXT}, {@code IMAGE}, ..., or another of the spec in use
  * @param text the text or a media caption, or null
  * @param url the media URL, or null
  * @param location the place, or null
@@ -76,16 +75,6 @@ public record ChatContent(String type, String text, String url, Location locatio
     }
 
     /**
-     * A text message.
-     *
-     * @param text the message, at most 35,000 characters
-     * @return the content
-     */
-    public static ChatContent text(String text) {
-        return new ChatContent("TEXT", text, null, null, null, null);
-    }
-
-    /**
      * An image by URL.
      *
      * @param url the image's URL
@@ -136,16 +125,6 @@ public record ChatContent(String type, String text, String url, Location locatio
      */
     public static ChatContent location(Location location) {
         return new ChatContent("LOCATION", null, null, location, null, null);
-    }
-
-    /**
-     * A template and its parameters.
-     *
-     * @param template the template
-     * @return the content
-     */
-    public static ChatContent template(Template template) {
-        return new ChatContent("TEMPLATE", null, null, null, template, null);
     }
 
     /**

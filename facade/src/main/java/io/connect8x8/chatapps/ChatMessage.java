@@ -153,7 +153,7 @@ public final class ChatMessage extends OutboundMessage {
         }
 
         /**
-         * Sets the content, replacing any set before; {@link #text} and {@link #template} are shortcuts.
+         * Sets the content, replacing any set before: media, a location, interactive content or another type.
          *
          * @param content the content
          * @return this builder
@@ -166,11 +166,11 @@ public final class ChatMessage extends OutboundMessage {
         /**
          * Sets a text message.
          *
-         * @param text the text
+         * @param text the text, at most 35,000 characters
          * @return this builder
          */
         public Builder text(String text) {
-            return content(ChatContent.text(text));
+            return content(new ChatContent("TEXT", text, null, null, null, null));
         }
 
         /**
@@ -180,7 +180,7 @@ public final class ChatMessage extends OutboundMessage {
          * @return this builder
          */
         public Builder template(Template template) {
-            return content(ChatContent.template(template));
+            return content(new ChatContent("TEMPLATE", null, null, null, template, null));
         }
 
         /**

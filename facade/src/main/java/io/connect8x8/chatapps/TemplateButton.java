@@ -65,21 +65,12 @@ public record TemplateButton(String subType, int index, JsonObject parameter) {
         }
     }
 
-    /**
-     * A button of a sub-type with a factory here, by name, as a form or the command line gives it.
-     *
-     * @param subType {@code Url}, {@code QuickReply} or {@code CopyCode}, in any casing
-     * @param index its position in the approved template, 0 to 9
-     * @param value the URL parameter, the payload or the coupon code, at most 2,000 characters
-     * @return the button
-     * @throws ValidationException when the sub-type is none of those (another is the constructor's), the index is
-     *     out of range or the value is blank or too long
-     */
-    public static TemplateButton of(String subType, int index, String value) {
+    /** A button of a sub-type with a factory here, by name (the OTP template's button is given so). */
+    static TemplateButton of(String subType, int index, String value) {
         String member = VALUE.get(SpecEnums.key(SpecEnums.requireName(FIELD + "subType", subType)));
         if (member == null) {
             throw new ValidationException(FIELD + "subType", "unknown button sub-type '" + subType + "'; use Url,"
-                    + " QuickReply or CopyCode, or new TemplateButton(..) for a sub-type of a newer document");
+                    + " QuickReply or CopyCode");
         }
         JsonObject parameter = new JsonObject();
         parameter.addProperty("type", member);
