@@ -10,6 +10,7 @@ import io.connect8x8.Connect8x8Client;
 import io.connect8x8.ValidationException;
 import io.connect8x8.api.ApiResult;
 import io.connect8x8.api.WhatsAppTemplates;
+import io.connect8x8.chatapps.ChatContent;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.Template;
 import io.connect8x8.sandbox.Sandbox;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connect8x8.BadRequestException;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.api.ApiResult;
+import io.connect8x8.chatapps.ChatContent;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.sandbox.Sandbox;
 import io.connect8x8.sandbox.SandboxClock;
