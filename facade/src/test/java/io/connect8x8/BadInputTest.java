@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.google.gson.JsonObject;
-import io.connect8x8.chatapps.Channel;
+import com.google.gson.JsonParser;
 import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatContent;
@@ -18,7 +18,6 @@ import io.connect8x8.chatapps.TemplateButton;
 import io.connect8x8.chatapps.TemplateHeader;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsEncoding;
 import io.connect8x8.sms.SmsTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,13 +205,14 @@ class BadInputTest {
                 bad("missing coupon code", "content.template.components.parameters.couponCode", template(() -> Template.builder("t", "en")
                         .addButton(TemplateButton.copyCode(0, null)).build())),
                 bad("unknown button sub-type", "content.template.components.subType", template(() -> Template.builder("t", "en")
-                        .addButton(TemplateButton.of("call", 0, "x")).build())),
+                        .addButton(new TemplateButton("call", 0, JsonParser.parseString("{\"type\":\"text\",\"text\":\"x\"}")
+                                .getAsJsonObject())).build())),
                 bad("OTP code of 16 characters", "code",
                         template(() -> Template.authentication("otp", "en_US", "1234567890123456"))),
                 bad("empty OTP code", "code", template(() -> Template.authentication("otp", "en_US", ""))),
                 bad("OTP code in a quick-reply button", "content.template.components.subType",
                         template(() -> Template.authentication("otp", "en_US", "123456",
-                                TemplateButton.Kind.QUICK_REPLY))),
+                                "QuickReply"))),
                 bad("empty body parameter", "content.template.components[0].parameters[1].text",
                         template(() -> Template.builder("t", "en").addBodyParameter("a").addBodyParameter(" ")
                                 .build())),
@@ -226,15 +226,18 @@ class BadInputTest {
                 // Chat content and messages
                 bad("empty chat text", "content.text", chat(() -> okChat().text(""))),
                 bad("chat text of 35,001", "content.text", chat(() -> okChat().text("x".repeat(35_001)))),
-                bad("malformed media URL", "content.url", chat(() -> okChat().image("not a url", null))),
+                bad("malformed media URL", "content.url",
+                        chat(() -> okChat().content(ChatContent.image("not a url", null)))),
                 bad("media URL with a space", "content.url",
-                        chat(() -> okChat().video("https://example.com/a b.mp4", null))),
-                bad("javascript media URL", "content.url", chat(() -> okChat().file("javascript:alert(1)", null))),
-                bad("latitude 91", "content.location.latitude", chat(() -> okChat().location(Location.of(91, 0)))),
+                        chat(() -> okChat().content(ChatContent.video("https://example.com/a b.mp4", null)))),
+                bad("javascript media URL", "content.url",
+                        chat(() -> okChat().content(ChatContent.file("javascript:alert(1)", null)))),
+                bad("latitude 91", "content.location.latitude",
+                        chat(() -> okChat().content(ChatContent.location(new Location(91, 0, null, null))))),
                 bad("longitude -181", "content.location.longitude",
-                        chat(() -> okChat().location(Location.of(0, -181)))),
+                        chat(() -> okChat().content(ChatContent.location(new Location(0, -181, null, null))))),
                 bad("latitude NaN", "content.location.latitude",
-                        chat(() -> okChat().location(Location.of(Double.NaN, 0)))),
+                        chat(() -> okChat().content(ChatContent.location(new Location(Double.NaN, 0, null, null))))),
                 bad("interactive without type", "content.interactive.type",
                         chat(() -> okChat().content(ChatContent.interactive(new JsonObject())))),
                 bad("no content", "content", chat(() -> ChatMessage.builder().to("+6512345678"))),
@@ -244,20 +247,21 @@ class BadInputTest {
                 bad("chat clientMessageId of 51", "clientMessageId",
                         chat(() -> okChat().clientMessageId("x".repeat(51)))),
                 bad("fallbackAfter 9 s", "channels.fallbackAfter", chat(() -> okChat()
-                        .addChannel(ChannelFallback.of(Channel.WHATSAPP, Duration.ofSeconds(9))))),
+                        .addChannel(ChannelFallback.of("WhatsApp").after(Duration.ofSeconds(9))))),
                 bad("fallbackAfter 86,401 s", "channels.fallbackAfter", chat(() -> okChat()
-                        .addChannel(ChannelFallback.of(Channel.WHATSAPP, Duration.ofSeconds(86_401))))),
+                        .addChannel(ChannelFallback.of("WhatsApp").after(Duration.ofSeconds(86_401))))),
                 bad("fallbackAfter of a fraction of a second", "channels.fallbackAfter", chat(() -> okChat()
-                        .addChannel(ChannelFallback.of(Channel.WHATSAPP, Duration.ofMillis(10_500))))),
+                        .addChannel(ChannelFallback.of("WhatsApp").after(Duration.ofMillis(10_500))))),
                 bad("channel listed twice", "channels[1].channel", chat(() -> okChat()
-                        .addChannel(ChannelFallback.of(Channel.SMS)).addChannel(ChannelFallback.of(Channel.SMS)))),
+                        .addChannel(ChannelFallback.of("SMS")).addChannel(ChannelFallback.of("SMS")))),
                 bad("fallback text without SMS channel", "channels", chat(() -> okChat().fallbackText("Hi")
-                        .addChannel(ChannelFallback.of(Channel.WHATSAPP)))),
+                        .addChannel(ChannelFallback.of("WhatsApp")))),
                 bad("fallback text of 35,001", "content.fallbackText", chat(() -> okChat()
-                        .addChannel(ChannelFallback.of(Channel.SMS)).fallbackText("x".repeat(35_001)))),
+                        .addChannel(ChannelFallback.of("SMS")).fallbackText("x".repeat(35_001)))),
                 bad("SMS fallback source of 17", "content.sms.source", chat(() -> okChat()
-                        .addChannel(ChannelFallback.of(Channel.SMS)).smsFallback(SmsEncoding.GSM7, "x".repeat(17)))),
-                bad("unknown channel name", "channel", (c, b) -> Channel.of("telegram")),
+                        .addChannel(ChannelFallback.of("SMS")).smsFallback("GSM7", "x".repeat(17)))),
+                bad("channel the spec lacks", "channels[0].channel",
+                        chat(() -> okChat().addChannel(ChannelFallback.of("telegram")))),
                 bad("malformed chat dlrCallbackUrl", "dlrCallbackUrl",
                         chat(() -> okChat().dlrCallbackUrl("//example.com/dlr"))),
                 bad("chat expiry before scheduled", "expiry", chat(() -> okChat()

@@ -9,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.connect8x8.chatapps.Channel;
 import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatContent;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.Location;
-import io.connect8x8.chatapps.SuccessStatus;
 import io.connect8x8.chatapps.Template;
 import io.connect8x8.chatapps.TemplateButton;
 import io.connect8x8.chatapps.TemplateHeader;
@@ -179,7 +177,7 @@ class ContractTest {
     @Test
     void chatImageWithCaptionConforms() throws Exception {
         JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
-                .image("https://example.com/a.png", "A cat").build()));
+                .content(ChatContent.image("https://example.com/a.png", "A cat")).build()));
 
         assertEquals(spelling("ContentType", "IMAGE"), json.get("type").getAsString());
         assertJson("{\"text\":\"A cat\",\"url\":\"https://example.com/a.png\"}", json.get("content").toString());
@@ -187,8 +185,8 @@ class ContractTest {
 
     @Test
     void chatAudioConforms() throws Exception {
-        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678").audio("https://example.com/a.ogg")
-                .build()));
+        JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
+                .content(ChatContent.audio("https://example.com/a.ogg")).build()));
 
         assertEquals(spelling("ContentType", "AUDIO"), json.get("type").getAsString());
         assertJson("{\"url\":\"https://example.com/a.ogg\"}", json.get("content").toString());
@@ -197,7 +195,7 @@ class ContractTest {
     @Test
     void chatVideoConforms() throws Exception {
         JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
-                .video("https://example.com/v.mp4", "Clip").build()));
+                .content(ChatContent.video("https://example.com/v.mp4", "Clip")).build()));
 
         assertEquals(spelling("ContentType", "VIDEO"), json.get("type").getAsString());
         assertJson("{\"text\":\"Clip\",\"url\":\"https://example.com/v.mp4\"}", json.get("content").toString());
@@ -206,7 +204,7 @@ class ContractTest {
     @Test
     void chatFileConforms() throws Exception {
         JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
-                .file("https://example.com/invoice.pdf", null).build()));
+                .content(ChatContent.file("https://example.com/invoice.pdf", null)).build()));
 
         assertEquals(spelling("ContentType", "FILE"), json.get("type").getAsString());
         assertJson("{\"url\":\"https://example.com/invoice.pdf\"}", json.get("content").toString());
@@ -215,7 +213,8 @@ class ContractTest {
     @Test
     void chatLocationConforms() throws Exception {
         JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
-                .location(new Location(1.2834, 103.8607, "Marina Bay", "10 Bayfront Ave")).build()));
+                .content(ChatContent.location(new Location(1.2834, 103.8607, "Marina Bay", "10 Bayfront Ave")))
+                .build()));
 
         assertEquals(spelling("ContentType", "LOCATION"), json.get("type").getAsString());
         assertJson("{\"location\":{\"latitude\":1.2834,\"longitude\":103.8607,\"name\":\"Marina Bay\","
@@ -282,7 +281,7 @@ class ContractTest {
     void templateWithLocationHeaderConforms() throws Exception {
         JsonObject json = parse(chat(ChatMessage.builder().to("+6512345678")
                 .template(Template.builder("pickup_point", "en")
-                        .header(TemplateHeader.location(Location.of(-33.8568, 151.2153))).build()).build()));
+                        .header(TemplateHeader.location(new Location(-33.8568, 151.2153, null, null))).build()).build()));
 
         assertJson("{\"type\":\"@ComponentType.HEADER@\",\"parameters\":[{\"type\":\"@ParameterType.LOCATION@\","
                 + "\"location\":{\"latitude\":-33.8568,\"longitude\":151.2153}}]}",
@@ -303,11 +302,11 @@ class ContractTest {
     @Test
     void channelFallbackWithSmsSettingsAndTimesConformsAndIsExact() throws Exception {
         String body = chat(ChatMessage.builder().to("+6512345678").text("Your order shipped")
-                .addChannel(ChannelFallback.of(Channel.WHATSAPP, Duration.ofSeconds(60))
-                        .withSuccessStatus(SuccessStatus.DELIVERED))
-                .addChannel(ChannelFallback.of(Channel.SMS))
+                .addChannel(ChannelFallback.of("WhatsApp").after(Duration.ofSeconds(60))
+                        .withSuccessStatus("Delivered"))
+                .addChannel(ChannelFallback.of("SMS"))
                 .fallbackText("Your order shipped (SMS)")
-                .smsFallback(SmsEncoding.GSM7, "Shop")
+                .smsFallback("GSM7", "Shop")
                 .scheduled(at(Duration.ofMinutes(10))).expiry(at(Duration.ofHours(1)))
                 .dlrCallbackUrl("https://example.com/dlr").clientMessageId("order-42")
                 .build());

@@ -1,6 +1,8 @@
 package io.connect8x8.cli;
 
+import io.connect8x8.ValidationException;
 import io.connect8x8.chatapps.ChannelFallback;
+import io.connect8x8.chatapps.ChatContent;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.Location;
 import io.connect8x8.cli.internal.FallbackSpec;
@@ -71,15 +73,15 @@ final class ChatSendCommand extends ChatSendBase {
         if (content.text != null) {
             builder.text(content.text);
         } else if (content.image != null) {
-            builder.image(content.image, caption);
+            builder.content(ChatContent.image(content.image, caption));
         } else if (content.video != null) {
-            builder.video(content.video, caption);
+            builder.content(ChatContent.video(content.video, caption));
         } else if (content.audio != null) {
-            builder.audio(content.audio);
+            builder.content(ChatContent.audio(content.audio));
         } else if (content.file != null) {
-            builder.file(content.file, caption);
+            builder.content(ChatContent.file(content.file, caption));
         } else {
-            builder.location(Location.parse(content.location));
+            builder.content(ChatContent.location(location(content.location)));
         }
         channels().forEach(builder::addChannel);
         if (fallbackText != null) {
@@ -101,10 +103,23 @@ final class ChatSendCommand extends ChatSendBase {
         // By name: a channel a newer API document adds is reachable without a new release.
         String current = channel == null ? "whatsapp" : channel;
         for (FallbackSpec next : specs) {
-            channels.add(ChannelFallback.of(current, Duration.ofSeconds(next.afterSeconds())));
+            channels.add(ChannelFallback.of(current).after(Duration.ofSeconds(next.afterSeconds())));
             current = next.channel();
         }
         channels.add(ChannelFallback.of(current));
         return channels;
+    }
+
+    /** Parses {@code LAT,LON}; the coordinates' ranges are checked by {@link Location}. */
+    private static Location location(String text) {
+        String[] parts = text == null ? new String[0] : text.split(",");
+        if (parts.length != 2) {
+            throw new ValidationException("content.location", "must be LAT,LON such as 1.2834,103.8607");
+        }
+        try {
+            return new Location(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()), null, null);
+        } catch (NumberFormatException e) {
+            throw new ValidationException("content.location", "must be LAT,LON such as 1.2834,103.8607");
+        }
     }
 }

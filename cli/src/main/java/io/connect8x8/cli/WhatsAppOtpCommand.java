@@ -2,7 +2,6 @@ package io.connect8x8.cli;
 
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.Template;
-import io.connect8x8.chatapps.TemplateButton;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,13 +17,13 @@ import picocli.CommandLine.Option;
                 + "--language en_US --code 123456")
 final class WhatsAppOtpCommand extends ChatSendBase {
 
-    /** Where the code goes besides the body, as the facade's button kind (none: no button). */
+    /** Where the code goes besides the body, as the button's sub-type (none: no button). */
     enum ButtonMode {
-        url(TemplateButton.Kind.URL), copy_code(TemplateButton.Kind.COPY_CODE), none(null);
+        url("Url"), copy_code("CopyCode"), none(null);
 
-        private final TemplateButton.Kind kind;
+        private final String kind;
 
-        ButtonMode(TemplateButton.Kind kind) {
+        ButtonMode(String kind) {
             this.kind = kind;
         }
     }

@@ -10,6 +10,7 @@ import io.connect8x8.Connect8x8Client;
 import io.connect8x8.ValidationException;
 import io.connect8x8.api.ApiResult;
 import io.connect8x8.api.WhatsAppTemplates;
+import io.connect8x8.chatapps.ChatContent;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.Template;
 import io.connect8x8.sandbox.Sandbox;
@@ -97,7 +98,7 @@ class SandboxRoundTripTest {
         assertEquals(201, upload.status());
         String url = client.api().files().url(upload);
         assertTrue(url.startsWith(sandbox.chatAppsBaseUrl() + "/files/"), url);
-        assertTrue(client.chatApps().send(ChatMessage.builder().to("+6591234567").file(url, "report").build())
+        assertTrue(client.chatApps().send(ChatMessage.builder().to("+6591234567").content(ChatContent.file(url, "report")).build())
                 .accepted());
     }
 

@@ -86,7 +86,7 @@ public final class WhatsAppTemplates {
      * @throws ValidationException naming the field at fault, or when the channel's list was never read
      */
     public ChatMessage check(String channelId, ChatMessage message) {
-        Template template = message.content().template().orElse(null);
+        Template template = message.content().template();
         if (template == null) {
             return message;
         }

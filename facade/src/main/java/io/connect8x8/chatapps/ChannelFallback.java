@@ -3,34 +3,38 @@ package io.connect8x8.chatapps;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.SpecEnums;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * One entry of a message's {@code channels}: the channels are tried in order, and the next one starts after
- * {@code fallbackAfter} unless this one reached {@code successStatus}. Immutable.
+ * {@code fallbackAfter} unless this one reached {@code successStatus}. Both are given by name, in any casing
+ * ({@code "WhatsApp"}, {@code "whatsapp"}, or {@code "Telegram"} once a document adds it) and sent as the matching
+ * value of the generated {@code ChannelType} or {@code SuccessStatus} of the spec set in use (Google RCS is
+ * {@code GoogleRCS} in the guides' document, {@code RCS} in the complete one; either name finds either). A name the
+ * spec in use lacks is refused on {@code channels[i].channel} (or {@code .successStatus}) before any I/O.
  *
- * <p>The channel and the success status are given as a facade constant ({@link Channel#WHATSAPP}) or by name
- * ({@code "WhatsApp"}, {@code "whatsapp"}, or a channel a newer 8x8 document added, {@code "Telegram"}). Either way
- * the spelling sent is the value of the generated enum of the spec set in use that matches, ignoring case and
- * separators; a name the spec in use lacks is refused with a {@code ValidationException} on
- * {@code channels[i].channel} (or {@code .successStatus}) that lists the allowed values, before any I/O.
+ * @param channel the channel's name as given, such as {@code "WhatsApp"}
+ * @param fallbackAfter the delay before the next channel, 10 s to 24 h in whole seconds, or null for the API's
+ *     default
+ * @param successStatus the state's name as given, or null for the API's default
  */
-public final class ChannelFallback {
+public record ChannelFallback(String channel, Duration fallbackAfter, String successStatus) {
 
     /** The shortest fallback delay the API takes. */
     public static final Duration MIN_FALLBACK_AFTER = Duration.ofSeconds(10);
     /** The longest fallback delay the API takes. */
     public static final Duration MAX_FALLBACK_AFTER = Duration.ofSeconds(86_400);
 
-    private final Channel channel;
-    private final String channelName;
-    private final Duration fallbackAfter;
-    private final SuccessStatus successStatus;
-    private final String successStatusName;
-
-    private ChannelFallback(String channelName, Duration fallbackAfter, String successStatusName) {
-        this.channelName = SpecEnums.requireName("channels.channel", channelName);
-        this.channel = channelByAlias(this.channelName);
+    /**
+     * Checks the entry; the names are checked against the spec in use when the message is sent.
+     *
+     * @param channel the channel's name, in any casing
+     * @param fallbackAfter 10 s to 24 h, whole seconds, or null
+     * @param successStatus the state's name, in any casing, or null
+     * @throws ValidationException when the channel is null or blank, the status blank, or the delay out of range
+     */
+    public ChannelFallback {
+        channel = SpecEnums.requireName("channels.channel", channel);
+        successStatus = successStatus == null ? null : SpecEnums.requireName("channels.successStatus", successStatus);
         if (fallbackAfter != null && (fallbackAfter.compareTo(MIN_FALLBACK_AFTER) < 0
                 || fallbackAfter.compareTo(MAX_FALLBACK_AFTER) > 0)) {
             throw new ValidationException("channels.fallbackAfter",
@@ -39,143 +43,45 @@ public final class ChannelFallback {
         if (fallbackAfter != null && fallbackAfter.toNanos() % 1_000_000_000L != 0) {
             throw new ValidationException("channels.fallbackAfter", "must be whole seconds");
         }
-        this.fallbackAfter = fallbackAfter;
-        this.successStatusName = successStatusName;
-        this.successStatus = successStatusName == null ? null
-                : SpecEnums.facadeConstant(SuccessStatus.class, successStatusName, SuccessStatus.UNKNOWN);
-    }
-
-    /** A facade channel by any of its names ({@code rcs} is Google RCS), or {@link Channel#UNKNOWN}. */
-    private static Channel channelByAlias(String name) {
-        try {
-            return Channel.of(name);
-        } catch (ValidationException unknown) {
-            return Channel.UNKNOWN;
-        }
     }
 
     /**
      * A channel with the API's default delay and success status.
      *
-     * @param channel the channel
-     * @return the entry
-     * @throws ValidationException when {@code channel} is null or {@link Channel#UNKNOWN}
-     */
-    public static ChannelFallback of(Channel channel) {
-        return of(channel, null);
-    }
-
-    /**
-     * A channel the next one falls back from after {@code fallbackAfter}.
-     *
-     * @param channel the channel
-     * @param fallbackAfter 10 s to 24 h, whole seconds, or null for the API's default
-     * @return the entry
-     * @throws ValidationException when {@code channel} is null or {@link Channel#UNKNOWN}, or the delay is out of
-     *     range
-     */
-    public static ChannelFallback of(Channel channel, Duration fallbackAfter) {
-        return new ChannelFallback(SpecEnums.requireKnown("channels.channel", channel, Channel.UNKNOWN).name(),
-                fallbackAfter, null);
-    }
-
-    /**
-     * A channel by name, with the API's default delay and success status: any casing of a value of the spec in use,
-     * including one this version of the facade has no {@link Channel} constant for.
-     *
      * @param channel the channel's name, such as {@code "WhatsApp"}, {@code "whatsapp"} or {@code "Telegram"}
-     * @return the entry; whether the spec in use allows the name is checked when the message is sent
+     * @return the entry
      * @throws ValidationException when {@code channel} is null or blank
      */
     public static ChannelFallback of(String channel) {
-        return of(channel, null);
+        return new ChannelFallback(channel, null, null);
     }
 
     /**
-     * A channel by name that the next one falls back from after {@code fallbackAfter}; see {@link #of(String)}.
+     * This entry with the delay after which the next channel is tried.
      *
-     * @param channel the channel's name, in any casing
-     * @param fallbackAfter 10 s to 24 h, whole seconds, or null for the API's default
-     * @return the entry; whether the spec in use allows the name is checked when the message is sent
-     * @throws ValidationException when {@code channel} is null or blank, or the delay is out of range
-     */
-    public static ChannelFallback of(String channel, Duration fallbackAfter) {
-        return new ChannelFallback(channel, fallbackAfter, null);
-    }
-
-    /**
-     * This entry with the state at which the channel counts as successful.
-     *
-     * @param successStatus the state, or null for the API's default
+     * @param delay 10 s to 24 h, whole seconds, or null for the API's default
      * @return a new entry
-     * @throws ValidationException when {@code successStatus} is {@link SuccessStatus#UNKNOWN}
+     * @throws ValidationException when the delay is out of range
      */
-    public ChannelFallback withSuccessStatus(SuccessStatus successStatus) {
-        return new ChannelFallback(channelName, fallbackAfter, successStatus == null ? null
-                : SpecEnums.requireKnown("channels.successStatus", successStatus, SuccessStatus.UNKNOWN).name());
+    public ChannelFallback after(Duration delay) {
+        return new ChannelFallback(channel, delay, successStatus);
     }
 
     /**
      * This entry with the state at which the channel counts as successful, by name: any casing of a value of the
-     * spec in use ({@code "Delivered"}, {@code "delivered"}), including one this version of the facade has no
-     * {@link SuccessStatus} constant for.
+     * spec in use, such as {@code "Delivered"} or {@code "read"}.
      *
-     * @param successStatus the state's name, or null for the API's default
-     * @return a new entry; whether the spec in use allows the name is checked when the message is sent
-     * @throws ValidationException when {@code successStatus} is blank
+     * @param status the state's name, or null for the API's default
+     * @return a new entry
+     * @throws ValidationException when {@code status} is blank
      */
-    public ChannelFallback withSuccessStatus(String successStatus) {
-        return new ChannelFallback(channelName, fallbackAfter, successStatus == null ? null
-                : SpecEnums.requireName("channels.successStatus", successStatus));
+    public ChannelFallback withSuccessStatus(String status) {
+        return new ChannelFallback(channel, fallbackAfter, status);
     }
 
-    /** {@return the facade's constant for the channel, {@link Channel#UNKNOWN} for a name it has none for} */
-    public Channel channel() {
-        return channel;
-    }
-
-    /** {@return the channel's name as given; the spelling sent is the matching value of the spec in use} */
-    public String channelAsString() {
-        return channelName;
-    }
-
-    /** {@return the delay before the next channel, or null for the API's default} */
-    public Duration fallbackAfter() {
-        return fallbackAfter;
-    }
-
-    /** {@return the success state's constant, {@link SuccessStatus#UNKNOWN} for a name with none, or null} */
-    public SuccessStatus successStatus() {
-        return successStatus;
-    }
-
-    /** {@return the success status's name as given, or null for the API's default} */
-    public String successStatusAsString() {
-        return successStatusName;
-    }
-
-    /** The same facade constant, or for names without one, the same name ignoring case and separators. */
-    boolean sameChannel(ChannelFallback other) {
-        return channel == Channel.UNKNOWN || other.channel == Channel.UNKNOWN
-                ? SpecEnums.key(channelName).equals(SpecEnums.key(other.channelName))
-                : channel == other.channel;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ChannelFallback f && channelName.equals(f.channelName)
-                && Objects.equals(fallbackAfter, f.fallbackAfter)
-                && Objects.equals(successStatusName, f.successStatusName);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(channelName, fallbackAfter, successStatusName);
-    }
-
-    @Override
-    public String toString() {
-        return "ChannelFallback{" + channelName + (fallbackAfter != null ? " after " + fallbackAfter.toSeconds() + "s"
-                : "") + (successStatusName != null ? " until " + successStatusName : "") + '}';
+    /** The channel's name for comparing: letters and digits in lower case, {@code rcs} as Google RCS. */
+    String key() {
+        String key = SpecEnums.key(channel);
+        return key.equals("rcs") ? "googlercs" : key;
     }
 }

@@ -1,11 +1,10 @@
 package io.connect8x8.chatapps;
 
+import io.connect8x8.Masking;
 import io.connect8x8.OutboundMessage;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
-import io.connect8x8.internal.Redaction;
 import io.connect8x8.internal.SpecEnums;
-import io.connect8x8.sms.SmsEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,13 +50,13 @@ public final class ChatMessage extends OutboundMessage {
         this.smsSource = Checks.optionalText("content.sms.source", b.smsSource, 16);
         for (int i = 0; i < channels.size(); i++) {
             for (int j = 0; j < i; j++) {
-                if (channels.get(j).sameChannel(channels.get(i))) {
+                if (channels.get(j).key().equals(channels.get(i).key())) {
                     throw new ValidationException("channels[" + i + "].channel",
-                            channels.get(i).channelAsString() + " is listed twice");
+                            channels.get(i).channel() + " is listed twice");
                 }
             }
         }
-        boolean smsChannel = channels.stream().anyMatch(c -> c.channel() == Channel.SMS);
+        boolean smsChannel = channels.stream().anyMatch(c -> c.key().equals("sms"));
         if ((fallbackText != null || smsEncoding != null || smsSource != null) && !smsChannel) {
             throw new ValidationException("channels", "an SMS fallback text or settings need SMS in channels");
         }
@@ -93,13 +92,8 @@ public final class ChatMessage extends OutboundMessage {
         return Optional.ofNullable(fallbackText);
     }
 
-    /** {@return the SMS fallback's encoding: {@link SmsEncoding#UNKNOWN} for a name with no constant} */
-    public Optional<SmsEncoding> smsEncoding() {
-        return smsEncodingAsString().map(SmsEncoding::find);
-    }
-
     /** {@return the SMS fallback's encoding as given; the spelling sent is the spec's} */
-    public Optional<String> smsEncodingAsString() {
+    public Optional<String> smsEncoding() {
         return Optional.ofNullable(smsEncoding);
     }
 
@@ -111,7 +105,7 @@ public final class ChatMessage extends OutboundMessage {
     /** Phone number masked, text omitted. */
     @Override
     public String toString() {
-        return "ChatMessage{to=" + Redaction.maskPhone(to) + ", content=" + content + ", channels=" + channels.size()
+        return "ChatMessage{to=" + Masking.maskPhone(to) + ", content=" + content + ", channels=" + channels.size()
                 + ", clientMessageId=" + clientMessageId().orElse(null) + '}';
     }
 
@@ -159,7 +153,7 @@ public final class ChatMessage extends OutboundMessage {
         }
 
         /**
-         * Sets the content, replacing any set before; the methods below are shortcuts for {@link ChatContent}'s.
+         * Sets the content, replacing any set before: media, a location, interactive content or another type.
          *
          * @param content the content
          * @return this builder
@@ -172,64 +166,11 @@ public final class ChatMessage extends OutboundMessage {
         /**
          * Sets a text message.
          *
-         * @param text the text
+         * @param text the text, at most 35,000 characters
          * @return this builder
          */
         public Builder text(String text) {
-            return content(ChatContent.text(text));
-        }
-
-        /**
-         * Sets an image by URL.
-         *
-         * @param url the image's URL
-         * @param caption a caption, or null
-         * @return this builder
-         */
-        public Builder image(String url, String caption) {
-            return content(ChatContent.image(url, caption));
-        }
-
-        /**
-         * Sets a video by URL.
-         *
-         * @param url the video's URL
-         * @param caption a caption, or null
-         * @return this builder
-         */
-        public Builder video(String url, String caption) {
-            return content(ChatContent.video(url, caption));
-        }
-
-        /**
-         * Sets an audio file by URL.
-         *
-         * @param url the audio file's URL
-         * @return this builder
-         */
-        public Builder audio(String url) {
-            return content(ChatContent.audio(url));
-        }
-
-        /**
-         * Sets a document by URL.
-         *
-         * @param url the document's URL
-         * @param caption a caption, or null
-         * @return this builder
-         */
-        public Builder file(String url, String caption) {
-            return content(ChatContent.file(url, caption));
-        }
-
-        /**
-         * Sets a location.
-         *
-         * @param location the place
-         * @return this builder
-         */
-        public Builder location(Location location) {
-            return content(ChatContent.location(location));
+            return content(new ChatContent("TEXT", text, null, null, null, null));
         }
 
         /**
@@ -239,7 +180,7 @@ public final class ChatMessage extends OutboundMessage {
          * @return this builder
          */
         public Builder template(Template template) {
-            return content(ChatContent.template(template));
+            return content(new ChatContent("TEMPLATE", null, null, null, template, null));
         }
 
         /**
@@ -266,21 +207,9 @@ public final class ChatMessage extends OutboundMessage {
         }
 
         /**
-         * Sets an SMS fallback's encoding and sender id; null leaves either to the API (needs SMS in the channels).
-         *
-         * @param encoding the SMS fallback's encoding, or null
-         * @param source the SMS fallback's sender id, or null
-         * @return this builder
-         * @throws ValidationException when {@code encoding} is {@link SmsEncoding#UNKNOWN}
-         */
-        public Builder smsFallback(SmsEncoding encoding, String source) {
-            return smsFallback(encoding == null ? null
-                    : SpecEnums.requireKnown("content.sms.encoding", encoding, SmsEncoding.UNKNOWN).name(), source);
-        }
-
-        /**
-         * Sets the SMS fallback's settings, the encoding by name: any casing of a value of the spec in use, one this
-         * version has no {@link SmsEncoding} constant for included; checked against the spec when sent.
+         * Sets the SMS fallback's encoding and sender id; null leaves either to the API (needs SMS in the channels).
+         * The encoding is any casing of a value of the spec in use, such as {@code "GSM7"} or {@code "ucs2"},
+         * checked against the spec when sent.
          *
          * @param encoding the SMS fallback's encoding by name, or null
          * @param source the SMS fallback's sender id, or null

@@ -1,7 +1,7 @@
 package io.connect8x8.chatapps;
 
+import io.connect8x8.Masking;
 import io.connect8x8.RawJson;
-import io.connect8x8.internal.Redaction;
 
 /**
  * The API's answer for one chat-apps message.
@@ -43,7 +43,7 @@ public record ChatResult(String umid, String clientMessageId, String msisdn, Str
     @Override
     public String toString() {
         return "ChatResult{umid=" + umid + ", clientMessageId=" + clientMessageId + ", msisdn="
-                + Redaction.maskPhone(msisdn) + ", state=" + state
+                + Masking.maskPhone(msisdn) + ", state=" + state
                 + (errorCode != null ? ", errorCode=" + errorCode + ", errorMessage=" + errorMessage : "") + '}';
     }
 }

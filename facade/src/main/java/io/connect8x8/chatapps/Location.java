@@ -31,34 +31,4 @@ public record Location(double latitude, double longitude, String name, String ad
             throw new ValidationException("content.location.longitude", "must be -180 to 180");
         }
     }
-
-    /**
-     * A location with coordinates only.
-     *
-     * @param latitude -90 to 90
-     * @param longitude -180 to 180
-     * @return the location
-     */
-    public static Location of(double latitude, double longitude) {
-        return new Location(latitude, longitude, null, null);
-    }
-
-    /**
-     * Parses {@code LAT,LON}, as the command line takes it.
-     *
-     * @param text such as {@code 1.2834,103.8607}
-     * @return the location
-     * @throws ValidationException (field {@code content.location}) when malformed
-     */
-    public static Location parse(String text) {
-        String[] parts = text == null ? new String[0] : text.split(",");
-        if (parts.length != 2) {
-            throw new ValidationException("content.location", "must be LAT,LON such as 1.2834,103.8607");
-        }
-        try {
-            return of(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
-        } catch (NumberFormatException e) {
-            throw new ValidationException("content.location", "must be LAT,LON such as 1.2834,103.8607");
-        }
-    }
 }

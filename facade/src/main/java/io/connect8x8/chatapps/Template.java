@@ -2,11 +2,12 @@ package io.connect8x8.chatapps;
 
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.SpecEnums;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +24,15 @@ import java.util.regex.Pattern;
  *     .addButton(TemplateButton.quickReply(0, "track-1042"))
  *     .build();
  * }</pre>
+ *
+ * @param name the approved template's name
+ * @param language its language as sent, such as {@code en_US}
+ * @param header the header's parameter, or null
+ * @param bodyParameters the body's positional parameters
+ * @param buttons the button parameters, in the order given
  */
-public final class Template {
+public record Template(String name, String language, TemplateHeader header, List<String> bodyParameters,
+                       List<TemplateButton> buttons) {
 
     /** WhatsApp's limit on one body parameter. */
     public static final int MAX_BODY_PARAMETER = 1_024;
@@ -33,18 +41,21 @@ public final class Template {
     private static final Pattern NAME = Pattern.compile("^[a-z0-9_]{1,512}$");
     private static final Pattern LANGUAGE = Pattern.compile("^([A-Za-z]{2,3})(?:[_-]([A-Za-z]{2,4}))?$");
 
-    private final String name;
-    private final String language;
-    private final TemplateHeader header;
-    private final List<String> bodyParameters;
-    private final List<TemplateButton> buttons;
-
-    private Template(Builder b) {
-        this.name = checkName(b.name);
-        this.language = normaliseLanguage(b.language);
-        this.header = b.header;
-        this.bodyParameters = List.copyOf(b.bodyParameters);
-        this.buttons = List.copyOf(b.buttons);
+    /**
+     * Checks the template; the language is normalised to the API's spelling ({@code en-us} becomes {@code en_US}).
+     *
+     * @param name the approved template's name: lower-case letters, digits and underscores
+     * @param language its language, such as {@code en_US}, {@code en-us} or {@code en}
+     * @param header the header's parameter, or null
+     * @param bodyParameters the body's positional parameters (copied), each at most 1,024 characters
+     * @param buttons the button parameters (copied), each index at most once
+     * @throws ValidationException naming the malformed field
+     */
+    public Template {
+        checkName(name);
+        language = normaliseLanguage(language);
+        bodyParameters = List.copyOf(bodyParameters);
+        buttons = List.copyOf(buttons);
         // Field paths give the component's position as it goes on the wire: header, body, then the buttons.
         int bodyPosition = header == null ? 0 : 1;
         for (int i = 0; i < bodyParameters.size(); i++) {
@@ -62,7 +73,7 @@ public final class Template {
         }
     }
 
-    private static String checkName(String name) {
+    private static void checkName(String name) {
         if (name == null || name.isEmpty()) {
             throw new ValidationException("content.template.name", "is required");
         }
@@ -70,7 +81,6 @@ public final class Template {
             throw new ValidationException("content.template.name",
                     "must be lower-case letters, digits and underscores, at most 512 characters");
         }
-        return name;
     }
 
     /** Accepts {@code en_US}, {@code en-us}, {@code en}; sends the API's spelling {@code en_US}. */
@@ -112,56 +122,32 @@ public final class Template {
      * @return the template
      */
     public static Template authentication(String name, String language, String code) {
-        return authentication(name, language, code, TemplateButton.Kind.URL);
+        return authentication(name, language, code, "Url");
     }
 
     /**
-     * An authentication template whose button at index 0 is of another kind: the code in the body's text parameter
-     * and, with {@link TemplateButton.Kind#URL} or {@link TemplateButton.Kind#COPY_CODE}, again in that button.
+     * An authentication template whose button at index 0 is of another sub-type: the code in the body's text
+     * parameter and, with {@code Url} or {@code CopyCode}, again in that button.
      *
      * @param name the approved template's name
      * @param language its language
      * @param code the one-time code, at most 15 characters
-     * @param button the kind of button 0, or null for a template whose only parameter is the body's
+     * @param button the sub-type of button 0 in any casing, or null for a template whose only parameter is the
+     *     body's
      * @return the template
-     * @throws ValidationException for a quick-reply button, which cannot carry a code
+     * @throws ValidationException for a sub-type other than those two (a quick reply cannot carry a code)
      */
-    public static Template authentication(String name, String language, String code, TemplateButton.Kind button) {
+    public static Template authentication(String name, String language, String code, String button) {
         Checks.text("code", code, MAX_OTP_CODE);
         Builder template = builder(name, language).addBodyParameter(code);
-        if (button == TemplateButton.Kind.QUICK_REPLY) {
-            throw new ValidationException("content.template.components.subType",
-                    "an authentication code goes in a Url or CopyCode button, not a QuickReply");
-        }
         if (button != null) {
-            template.addButton(new TemplateButton(button, 0, code));
+            if (!Set.of("url", "copycode").contains(SpecEnums.key(button))) {
+                throw new ValidationException("content.template.components.subType",
+                        "an authentication code goes in a Url or CopyCode button, not " + button);
+            }
+            template.addButton(TemplateButton.of(button, 0, code));
         }
         return template.build();
-    }
-
-    /** {@return the template's name} */
-    public String name() {
-        return name;
-    }
-
-    /** {@return the template's language as sent, such as {@code en_US}} */
-    public String language() {
-        return language;
-    }
-
-    /** {@return the header parameter, if any} */
-    public Optional<TemplateHeader> header() {
-        return Optional.ofNullable(header);
-    }
-
-    /** {@return the body's positional parameters} */
-    public List<String> bodyParameters() {
-        return bodyParameters;
-    }
-
-    /** {@return the button parameters, in the order given} */
-    public List<TemplateButton> buttons() {
-        return buttons;
     }
 
     /** Parameters are omitted: they may be codes or personal data. */
@@ -169,18 +155,6 @@ public final class Template {
     public String toString() {
         return "Template{name=" + name + ", language=" + language + ", header=" + header + ", bodyParameters="
                 + bodyParameters.size() + ", buttons=" + buttons + '}';
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Template t && name.equals(t.name) && language.equals(t.language)
-                && Objects.equals(header, t.header) && bodyParameters.equals(t.bodyParameters)
-                && buttons.equals(t.buttons);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, language, header, bodyParameters, buttons);
     }
 
     /** Builds a {@link Template}. */
@@ -237,7 +211,7 @@ public final class Template {
          * @throws ValidationException naming the malformed field
          */
         public Template build() {
-            return new Template(this);
+            return new Template(name, language, header, bodyParameters, buttons);
         }
     }
 }

@@ -1,40 +1,40 @@
 package io.connect8x8.chatapps;
 
+import io.connect8x8.Masking;
 import io.connect8x8.internal.Checks;
-import io.connect8x8.internal.Redaction;
+import io.connect8x8.internal.SpecEnums;
 import java.util.Objects;
 
 /**
- * The parameter of a template's header component: a text, an image, a video, a document or a location.
- * Built by the static factories; immutable.
+ * The parameter of a template's header component: a text, an image, a video, a document or a location, made by the
+ * static factories. The type is sent as the matching parameter {@code type} of the spec set in use.
+ *
+ * @param type the parameter's type: {@code TEXT}, {@code IMAGE}, {@code VIDEO}, {@code DOCUMENT} or
+ *     {@code LOCATION}, or another the spec in use has for a URL
+ * @param value the text or URL; null for a location
+ * @param location the place; null for other types
  */
-public final class TemplateHeader {
+public record TemplateHeader(String type, String value, Location location) {
 
     /** WhatsApp's limit on a header text. */
     public static final int MAX_TEXT = 60;
 
-    /** What the header holds; sent as the matching parameter {@code type} of the spec set in use. */
-    public enum Kind {
-        /** A text header. */
-        TEXT,
-        /** An image, by URL. */
-        IMAGE,
-        /** A video, by URL. */
-        VIDEO,
-        /** A document, by URL. */
-        DOCUMENT,
-        /** A location. */
-        LOCATION
-    }
-
-    private final Kind kind;
-    private final String value;
-    private final Location location;
-
-    private TemplateHeader(Kind kind, String value, Location location) {
-        this.kind = kind;
-        this.value = value;
-        this.location = location;
+    /**
+     * Checks the header's value for its type.
+     *
+     * @param type the parameter's type, in any casing
+     * @param value the text (at most 60 characters) or URL
+     * @param location the place, for a location
+     * @throws io.connect8x8.ValidationException (field {@code content.template.header.text} or {@code .url}) when
+     *     the value is malformed
+     */
+    public TemplateHeader {
+        type = SpecEnums.requireName("content.template.header.type", type);
+        switch (SpecEnums.key(type)) {
+            case "text" -> Checks.text("content.template.header.text", value, MAX_TEXT);
+            case "location" -> Objects.requireNonNull(location, "location");
+            default -> Checks.url("content.template.header.url", value);
+        }
     }
 
     /**
@@ -44,7 +44,7 @@ public final class TemplateHeader {
      * @return the header
      */
     public static TemplateHeader text(String text) {
-        return new TemplateHeader(Kind.TEXT, Checks.text("content.template.header.text", text, MAX_TEXT), null);
+        return new TemplateHeader("TEXT", text, null);
     }
 
     /**
@@ -54,7 +54,7 @@ public final class TemplateHeader {
      * @return the header
      */
     public static TemplateHeader image(String url) {
-        return new TemplateHeader(Kind.IMAGE, Checks.url("content.template.header.url", url), null);
+        return new TemplateHeader("IMAGE", url, null);
     }
 
     /**
@@ -64,7 +64,7 @@ public final class TemplateHeader {
      * @return the header
      */
     public static TemplateHeader video(String url) {
-        return new TemplateHeader(Kind.VIDEO, Checks.url("content.template.header.url", url), null);
+        return new TemplateHeader("VIDEO", url, null);
     }
 
     /**
@@ -74,7 +74,7 @@ public final class TemplateHeader {
      * @return the header
      */
     public static TemplateHeader document(String url) {
-        return new TemplateHeader(Kind.DOCUMENT, Checks.url("content.template.header.url", url), null);
+        return new TemplateHeader("DOCUMENT", url, null);
     }
 
     /**
@@ -84,37 +84,12 @@ public final class TemplateHeader {
      * @return the header
      */
     public static TemplateHeader location(Location location) {
-        return new TemplateHeader(Kind.LOCATION, null, Objects.requireNonNull(location, "location"));
+        return new TemplateHeader("LOCATION", null, location);
     }
 
-    /** {@return what the header holds} */
-    public Kind kind() {
-        return kind;
-    }
-
-    /** {@return the text or URL; null for a location} */
-    public String value() {
-        return value;
-    }
-
-    /** {@return the location; null for other kinds} */
-    public Location location() {
-        return location;
-    }
-
+    /** The header, a text described, not shown. */
     @Override
     public String toString() {
-        return "TemplateHeader{" + kind + (kind == Kind.TEXT ? " " + Redaction.describeText(value) : "") + '}';
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TemplateHeader h && kind == h.kind && Objects.equals(value, h.value)
-                && Objects.equals(location, h.location);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, value, location);
+        return "TemplateHeader{" + type + (location == null ? " " + Masking.describeText(value) : "") + '}';
     }
 }

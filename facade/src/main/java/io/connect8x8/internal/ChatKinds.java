@@ -1,6 +1,7 @@
 package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
+import io.connect8x8.Masking;
 import io.connect8x8.ValidationException;
 import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatBatch;
@@ -20,10 +21,8 @@ import io.connect8x8.generated.messaging.model.ChannelType;
 import io.connect8x8.generated.messaging.model.ComponentType;
 import io.connect8x8.generated.messaging.model.Content;
 import io.connect8x8.generated.messaging.model.ContentType;
-import io.connect8x8.generated.messaging.model.ParameterType;
 import io.connect8x8.generated.messaging.model.SingleMessageRequest;
 import io.connect8x8.generated.messaging.model.SmsSettings;
-import io.connect8x8.generated.messaging.model.SuccessStatus;
 import io.connect8x8.generated.messaging.model.TemplateComponent;
 import io.connect8x8.generated.messaging.model.TemplateLocation;
 import io.connect8x8.generated.messaging.model.TemplateParameter;
@@ -54,8 +53,8 @@ public final class ChatKinds {
                 message -> null, (message, ids) -> message(message, ids.single()),
                 (subAccountId, model) -> api.sendMessageCall(subAccountId, model, null), ChatKinds::result,
                 result -> RequestKind.ResultFacts.single(result.umid(), result.accepted()),
-                message -> message.content().typeAsString().toLowerCase(Locale.ROOT) + " to "
-                        + Redaction.maskPhone(message.to()));
+                message -> message.content().type().toLowerCase(Locale.ROOT) + " to "
+                        + Masking.maskPhone(message.to()));
     }
 
     /**
@@ -75,29 +74,20 @@ public final class ChatKinds {
 
     private static BatchMessageRequest toBatch(ChatBatch batch, RequestKind.Ids ids) {
         BatchMessageRequest request = Models.create(BatchMessageRequest::new);
-        if (ids.batchId() != null) {
-            request.clientBatchId(ids.batchId());
-        }
-        request.messages(RequestKind.each(batch.messages(), ids, ChatKinds::message));
-        if (batch.includeMessagesInResponse()) {
-            request.includeMessagesInResponse(true);
-        }
+        request.clientBatchId(ids.batchId()).messages(RequestKind.each(batch.messages(), ids, ChatKinds::message))
+                .includeMessagesInResponse(batch.includeMessagesInResponse() ? true : null);
         Extras.apply(batch.extras(), request::putAdditionalProperty);
         return request;
     }
 
     /** The generated request for one message. The content type is looked up first: nothing is built for a refusal. */
     private static SingleMessageRequest message(ChatMessage message, String clientMessageId) {
-        ContentType type = SpecEnums.of(ContentType.class, "type", message.content().typeAsString());
+        ContentType type = SpecEnums.of(ContentType.class, "type", message.content().type());
         SingleMessageRequest request = Models.create(SingleMessageRequest::new);
         User user = Models.create(User::new).msisdn(message.to());
         message.country().ifPresent(user::country);
         request.user(user);
-        if (clientMessageId != null) {
-            request.clientMessageId(clientMessageId);
-        }
-        request.type(type);
-        request.content(toContent(message));
+        request.clientMessageId(clientMessageId).type(type).content(toContent(message));
         message.scheduled().ifPresent(request::scheduled);
         message.expiry().ifPresent(request::expiry);
         message.dlrCallbackUrl().ifPresent(request::dlrCallbackUrl);
@@ -117,45 +107,38 @@ public final class ChatKinds {
     }
 
     private static ChannelOverride toChannel(ChannelFallback fallback) {
-        ChannelOverride channel = Models.create(ChannelOverride::new).channel(
-                SpecEnums.of(ChannelType.class, "channel", channelNames(fallback)));
-        if (fallback.fallbackAfter() != null) {
-            channel.fallbackAfter((int) fallback.fallbackAfter().toSeconds());
-        }
-        if (fallback.successStatusAsString() != null) {
-            channel.successStatus(SpecEnums.of(SuccessStatus.class, "successStatus",
-                    fallback.successStatusAsString()));
-        }
+        // Google RCS is GoogleRCS in the guides' document and RCS in the complete one: either name finds either.
+        String key = SpecEnums.key(fallback.channel());
+        String[] names = key.equals("rcs") || key.equals("googlercs")
+                ? new String[] {fallback.channel(), "GoogleRCS", "RCS"} : new String[] {fallback.channel()};
+        ChannelOverride channel = Models.create(ChannelOverride::new)
+                .channel(SpecEnums.of(ChannelType.class, "channel", names));
+        channel.fallbackAfter(fallback.fallbackAfter() == null ? null : (int) fallback.fallbackAfter().toSeconds());
+        Models.set(channel, "successStatus", "successStatus", fallback.successStatus());
         return channel;
-    }
-
-    /** The name as given first, then the facade constant's other names (Google RCS is {@code RCS} in one set). */
-    private static String[] channelNames(ChannelFallback fallback) {
-        List<String> names = new ArrayList<>();
-        names.add(fallback.channelAsString());
-        if (fallback.channel() != io.connect8x8.chatapps.Channel.UNKNOWN) {
-            names.addAll(fallback.channel().names());
-        }
-        return names.toArray(String[]::new);
     }
 
     private static Content toContent(ChatMessage message) {
         ChatContent source = message.content();
-        Content content = Models.create(Content::new);
-        source.text().ifPresent(content::text);
-        source.url().ifPresent(content::url);
-        source.location().ifPresent(l -> content.location(toLocation(l)));
-        source.template().ifPresent(t -> content.template(toTemplate(t)));
-        // Passed through as given: the facade does not model interactive content's many forms.
-        source.interactive().ifPresent(json -> content.putAdditionalProperty("interactive", json));
-        // Content of a type the facade has no factory for: its members as given, the type checked by the caller.
-        source.fields().ifPresent(fields -> fields.entrySet()
-                .forEach(member -> content.putAdditionalProperty(member.getKey(), member.getValue())));
+        Content content = Models.create(Content::new).text(source.text()).url(source.url());
+        if (source.location() != null) {
+            Location l = source.location();
+            content.location(Models.create(io.connect8x8.generated.messaging.model.Location::new)
+                    .latitude(BigDecimal.valueOf(l.latitude())).longitude(BigDecimal.valueOf(l.longitude()))
+                    .name(l.name()).address(l.address()));
+        }
+        if (source.template() != null) {
+            content.template(toTemplate(source.template()));
+        }
+        // Members the facade does not model (interactive content, a type it has no factory for): sent as given.
+        if (source.fields() != null) {
+            source.fields().asMap().forEach(content::putAdditionalProperty);
+        }
         message.fallbackText().ifPresent(content::fallbackText);
         if (message.smsEncoding().isPresent() || message.smsSource().isPresent()) {
             SmsSettings sms = Models.create(SmsSettings::new);
-            Models.set(sms, "encoding", "content.sms.encoding", message.smsEncodingAsString()
-                    .map(ChatKinds::smsEncoding).orElse(null));
+            Models.set(sms, "encoding", "content.sms.encoding", message.smsEncoding().map(ChatKinds::smsEncoding)
+                    .orElse(null));
             message.smsSource().ifPresent(sms::source);
             content.sms(sms);
         }
@@ -172,32 +155,22 @@ public final class ChatKinds {
         return known == null ? name : known.toString();
     }
 
-    private static io.connect8x8.generated.messaging.model.Location toLocation(Location l) {
-        return Models.create(io.connect8x8.generated.messaging.model.Location::new)
-                .latitude(BigDecimal.valueOf(l.latitude())).longitude(BigDecimal.valueOf(l.longitude()))
-                .name(l.name()).address(l.address());
-    }
-
-    /** Each component is a new object: nothing is shared or reused between components. */
+    /** Header, body, then buttons; each component is a new object: nothing is shared or reused between them. */
     private static io.connect8x8.generated.messaging.model.Template toTemplate(Template t) {
         var template = Models.create(io.connect8x8.generated.messaging.model.Template::new).name(t.name())
                 .language(t.language());
         List<TemplateComponent> components = new ArrayList<>();
-        String path = "content.template.components";
-        t.header().ifPresent(h -> components.add(Models.create(TemplateComponent::new).type(ComponentType.HEADER)
-                .parameters(new ArrayList<>(List.of(headerParameter(h))))));
+        if (t.header() != null) {
+            components.add(component(ComponentType.HEADER, List.of(header(t.header()))));
+        }
         if (!t.bodyParameters().isEmpty()) {
-            List<TemplateParameter> parameters = new ArrayList<>();
-            for (String value : t.bodyParameters()) {
-                parameters.add(Models.create(TemplateParameter::new).type(ParameterType.TEXT).text(value));
-            }
-            components.add(Models.create(TemplateComponent::new).type(ComponentType.BODY).parameters(parameters));
+            components.add(component(ComponentType.BODY, t.bodyParameters().stream()
+                    .map(text -> parameter("text").text(text)).toList()));
         }
         for (TemplateButton button : t.buttons()) {
-            components.add(Models.create(TemplateComponent::new).type(ComponentType.BUTTON)
-                    .parameters(new ArrayList<>(List.of(buttonParameter(button))))
-                    .index(button.index())
-                    .subType(SpecEnums.of(ButtonSubType.class, path + ".subType", button.subTypeAsString())));
+            components.add(component(ComponentType.BUTTON, List.of(parameter(button.parameter())))
+                    .index(button.index()).subType(SpecEnums.of(ButtonSubType.class,
+                            "content.template.components.subType", button.subType())));
         }
         if (!components.isEmpty()) {
             template.components(components);
@@ -205,39 +178,36 @@ public final class ChatKinds {
         return template;
     }
 
-    private static TemplateParameter headerParameter(TemplateHeader header) {
-        TemplateParameter parameter = Models.create(TemplateParameter::new).type(SpecEnums.of(ParameterType.class,
-                "content.template.components.parameters.type", header.kind().name()));
-        switch (header.kind()) {
-            case TEXT -> parameter.text(header.value());
-            case LOCATION -> {
-                Location l = header.location();
-                parameter.location(Models.create(TemplateLocation::new).latitude(BigDecimal.valueOf(l.latitude()))
-                        .longitude(BigDecimal.valueOf(l.longitude())).name(l.name()).address(l.address()));
-            }
-            default -> parameter.url(header.value());
+    private static TemplateComponent component(ComponentType type, List<TemplateParameter> parameters) {
+        return Models.create(TemplateComponent::new).type(type).parameters(new ArrayList<>(parameters));
+    }
+
+    private static TemplateParameter header(TemplateHeader header) {
+        TemplateParameter parameter = parameter(header.type());
+        if (header.location() != null) {
+            Location l = header.location();
+            parameter.location(Models.create(TemplateLocation::new).latitude(BigDecimal.valueOf(l.latitude()))
+                    .longitude(BigDecimal.valueOf(l.longitude())).name(l.name()).address(l.address()));
+        } else if (SpecEnums.key(header.type()).equals("text")) {
+            parameter.text(header.value());
+        } else {
+            parameter.url(header.value());
         }
         return parameter;
     }
 
-    /** The parameter type that carries each button's value, as the generated enum names it. */
-    private static TemplateParameter buttonParameter(TemplateButton button) {
-        return switch (button.kind()) {
-            case URL -> Models.create(TemplateParameter::new).type(ParameterType.TEXT).text(button.value());
-            case QUICK_REPLY -> Models.create(TemplateParameter::new).type(ParameterType.PAYLOAD)
-                    .payload(button.value());
-            case COPY_CODE -> Models.create(TemplateParameter::new).type(ParameterType.COUPON_CODE)
-                    .couponCode(button.value());
-            case UNKNOWN -> givenParameter(button.parameter().orElseThrow());
-        };
-    }
-
-    /** A parameter given as JSON: its type matched to the spec's spelling, its other members sent as given. */
-    private static TemplateParameter givenParameter(JsonObject given) {
-        TemplateParameter parameter = Models.create(TemplateParameter::new).type(SpecEnums.of(ParameterType.class,
-                "content.template.components.parameters.type", given.get("type").getAsString()));
+    /** A button's parameter as given: its type matched to the spec's spelling, its other members sent as given. */
+    private static TemplateParameter parameter(JsonObject given) {
+        TemplateParameter parameter = parameter(given.get("type").getAsString());
         given.entrySet().stream().filter(member -> !member.getKey().equals("type"))
                 .forEach(member -> parameter.putAdditionalProperty(member.getKey(), member.getValue()));
+        return parameter;
+    }
+
+    /** A parameter of the generated type matching {@code type}, in any casing. */
+    private static TemplateParameter parameter(String type) {
+        TemplateParameter parameter = Models.create(TemplateParameter::new);
+        Models.set(parameter, "type", "content.template.components.parameters.type", type);
         return parameter;
     }
 

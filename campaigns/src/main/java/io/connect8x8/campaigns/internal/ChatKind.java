@@ -8,6 +8,7 @@ import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatContent;
 import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.chatapps.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -84,20 +85,25 @@ public final class ChatKind implements MessageKind<ChatMessage> {
         values.add(m.fallbackText().orElse(""));
         values.add(m.dlrCallbackUrl().orElse(""));
         ChatContent content = m.content();
-        values.add(content.typeAsString());
-        content.fields().ifPresent(json -> values.add(json.toString()));
-        values.add(content.text().orElse(""));
-        values.add(content.url().orElse(""));
-        content.location().ifPresent(l -> values.add(l.toString()));
-        content.interactive().ifPresent(json -> values.add(json.toString()));
-        content.template().ifPresent(t -> {
+        values.add(content.type());
+        if (content.fields() != null) {
+            values.add(content.fields().toString());
+        }
+        values.add(Objects.toString(content.text(), ""));
+        values.add(Objects.toString(content.url(), ""));
+        if (content.location() != null) {
+            values.add(content.location().toString());
+        }
+        Template t = content.template();
+        if (t != null) {
             values.add(t.name());
             values.add(t.language());
-            t.header().ifPresent(h -> values.add(h.kind() + " " + h.value()));
+            if (t.header() != null) {
+                values.add(t.header().type() + " " + t.header().value());
+            }
             values.addAll(t.bodyParameters());
-            t.buttons().forEach(b -> values.add(b.subTypeAsString() + " " + b.index() + " " + b.value()
-                    + b.parameter().map(json -> " " + json).orElse("")));
-        });
+            t.buttons().forEach(b -> values.add(b.subType() + " " + b.index() + " " + b.parameter()));
+        }
         return values;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connect8x8.BadRequestException;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.api.ApiResult;
+import io.connect8x8.chatapps.ChatContent;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.sandbox.Sandbox;
 import io.connect8x8.sandbox.SandboxClock;
@@ -78,7 +79,7 @@ class WholeApiTest {
         ApiResult upload = client.api().files().upload(Files.writeString(temp.resolve("report.pdf"), "%PDF-1.4"));
         assertEquals(201, upload.status());
         String url = client.api().files().url(upload);
-        assertTrue(client.chatApps().send(ChatMessage.builder().to("+6591234567").file(url, "report").build())
+        assertTrue(client.chatApps().send(ChatMessage.builder().to("+6591234567").content(ChatContent.file(url, "report")).build())
                 .accepted());
     }
 
