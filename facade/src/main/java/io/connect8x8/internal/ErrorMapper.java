@@ -15,25 +15,20 @@ import io.connect8x8.ServerErrorException;
 import java.time.Duration;
 
 /** The one place that turns an error response into the exception type for its status. */
-public final class ErrorMapper {
+final class ErrorMapper {
 
     private ErrorMapper() {
     }
 
-    /**
-     * Reads 8x8's error envelope from a body, leniently: another body (a proxy's HTML page) gives only the raw body.
-     *
-     * @param status the HTTP status
-     * @param body the response body as received
-     * @return the error, with the envelope's fields when the body had them
-     */
-    public static ApiError parse(int status, String body) {
+    /** 8x8's error envelope read from a body, leniently: another body (a proxy's HTML page) gives the raw body only. */
+    static ApiError parse(int status, String body) {
         try {
             JsonElement json = JsonParser.parseString(body);
             if (json.isJsonObject()) {
                 JsonObject o = json.getAsJsonObject();
-                return new ApiError(status, Json.integer(o, "code"), Json.string(o, "message"),
-                        Json.string(o, "errorId"), Json.string(o, "timestamp"), body);
+                return new ApiError(status, ResponseReader.integer(o, "code"),
+                        ResponseReader.string(o, "message"), ResponseReader.string(o, "errorId"),
+                        ResponseReader.string(o, "timestamp"), body);
             }
         } catch (RuntimeException notJson) {
             // Not the envelope: keep the raw body only.
@@ -41,17 +36,8 @@ public final class ErrorMapper {
         return new ApiError(status, null, null, null, null, body);
     }
 
-    /**
-     * The exception for an error response.
-     *
-     * @param error the parsed response
-     * @param retryAfter the Retry-After header, or null
-     * @param region the configured region, or null
-     * @param attempts requests made
-     * @return the exception for the status: 400, 401, 403, 404 and 429 have their own types, 5xx a server error,
-     *     any other status the base type
-     */
-    public static ApiErrorException toException(ApiError error, Duration retryAfter, Region region, int attempts) {
+    /** 400, 401, 403, 404 and 429 have their own types, 5xx a server error, any other status the base type. */
+    static ApiErrorException toException(ApiError error, Duration retryAfter, Region region, int attempts) {
         return switch (error.httpStatus()) {
             case 400 -> new BadRequestException(error, attempts);
             case 401 -> new AuthenticationException(error, attempts);

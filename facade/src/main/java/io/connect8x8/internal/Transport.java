@@ -7,7 +7,6 @@ import io.connect8x8.CallTimeoutException;
 import io.connect8x8.ClientClosedException;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.InFlightLimitException;
-import io.connect8x8.RateLimitException;
 import io.connect8x8.Region;
 import io.connect8x8.RetryPolicy;
 import io.connect8x8.SendCancelledException;
@@ -26,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,6 +34,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -49,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * Executes one API call: attempts, waits and the deadline, by the rules of {@link RetryPolicy}. No wait passes the
  * deadline, and every attempt's OkHttp call timeout is what is left of it. Blocking calls wait with the
  * {@link Sleeper}; async calls run on OkHttp's {@code enqueue} and wait on a scheduler, under the same decisions.
+ * The call's {@link CallRecorder} hears of each attempt, each wait and how the call ended.
  */
-public final class Transport implements CallExecutor {
+public final class Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.connect8x8.http");
     /** Error bodies are kept up to this size: enough for any envelope or proxy page. */
@@ -69,10 +71,10 @@ public final class Transport implements CallExecutor {
     /** Guards {@link #active} and {@link #waiting}: a place handed from a finished call to a queued one. */
     private final Object places = new Object();
     private int active;
-    private final ArrayDeque<AsyncRun> waiting = new ArrayDeque<>();
-    private final Set<AsyncRun> running = ConcurrentHashMap.newKeySet();
+    private final ArrayDeque<AsyncRun<?>> waiting = new ArrayDeque<>();
+    private final Set<AsyncRun<?>> running = ConcurrentHashMap.newKeySet();
     /** The runs this thread is handing places on to, while it does (see {@link #handOn}). */
-    private static final ThreadLocal<ArrayDeque<AsyncRun>> HANDING_ON = new ThreadLocal<>();
+    private static final ThreadLocal<ArrayDeque<AsyncRun<?>>> HANDING_ON = new ThreadLocal<>();
     private volatile boolean closed;
 
     /**
@@ -105,9 +107,44 @@ public final class Transport implements CallExecutor {
         this.maxAsyncQueued = maxAsyncQueued;
     }
 
-    @Override
-    public HttpResponse execute(CallExecutor.Exchange exchange) {
-        Run run = new Run(exchange);
+    /**
+     * One call to execute.
+     *
+     * @param request the request the generated client built
+     * @param policy the retry policy
+     * @param timeout the whole call's deadline
+     * @param what what is sent, for logs (phone numbers masked), rendered only when a log line is written
+     * @param recorder the call's observer
+     */
+    public record Exchange(Request request, RetryPolicy policy, Duration timeout, Object what, CallRecorder recorder) {
+    }
+
+    /**
+     * {@return the 2xx answer, read} Executes a request, blocking.
+     *
+     * @param exchange the request and the rules it runs under
+     * @param read reads the 2xx answer
+     * @param facts what the result tells the listener
+     * @param <R> the result type
+     * @throws Connect8x8Exception the mapped failure, with its {@link io.connect8x8.SendState}
+     */
+    public <R> R execute(Exchange exchange, Function<HttpResponse, R> read,
+                         Function<R, RequestKind.ResultFacts> facts) {
+        CallRecorder recorder = exchange.recorder();
+        try {
+            R result = read.apply(attempts(new Run(exchange)));
+            recorder.succeeded(facts.apply(result));
+            return result;
+        } catch (Connect8x8Exception e) {
+            recorder.failed(e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            recorder.failedUnexpectedly();
+            throw e;
+        }
+    }
+
+    private HttpResponse attempts(Run run) {
         while (true) {
             Call call = run.nextAttempt();
             Step step;
@@ -127,17 +164,30 @@ public final class Transport implements CallExecutor {
     }
 
     /**
-     * {@inheritDoc} A call beyond {@code maxAsyncInFlight} waits in the queue (its deadline running) or, with no
-     * place left, fails at once. The future is a {@link SendFuture}: its cancel says whether a request was written.
+     * {@return the answer of {@link #execute} without blocking, or the failure it would throw} A call beyond
+     * {@code maxAsyncInFlight} waits in the queue (its deadline running) or, with no place left, fails at once.
+     * Cancelling the future cancels the HTTP call and any pending retry; its {@link CancellationException}'s cause is
+     * a {@link SendCancelledException} that says whether a request was written.
+     *
+     * @param exchange the request and the rules it runs under
+     * @param read reads the 2xx answer
+     * @param facts what the result tells the listener
+     * @param <R> the result type
      */
-    @Override
-    public CompletableFuture<HttpResponse> executeAsync(CallExecutor.Exchange exchange) {
-        AsyncRun run = new AsyncRun(new Run(exchange));
-        run.future.whenComplete((response, failure) -> finished(run));
+    public <R> CompletableFuture<R> executeAsync(Exchange exchange, Function<HttpResponse, R> read,
+                                                 Function<R, RequestKind.ResultFacts> facts) {
+        AsyncRun<R> run = new AsyncRun<>(new Run(exchange), read, facts);
+        run.future.whenComplete((value, failure) -> {
+            if (failure instanceof CancellationException cancelled) {
+                exchange.recorder().cancelled(cancelled.getCause() instanceof Connect8x8Exception why
+                        ? why.sendState() : SendState.MAY_HAVE_BEEN_SENT);
+            }
+            finished(run);
+        });
         boolean start;
         synchronized (places) {
             if (closed) {
-                run.future.completeExceptionally(new ClientClosedException());
+                run.fail(new ClientClosedException());
                 return run.future;
             }
             start = active < maxAsyncInFlight;
@@ -147,7 +197,7 @@ public final class Transport implements CallExecutor {
             } else if (waiting.size() < maxAsyncQueued) {
                 waiting.add(run);
             } else {
-                run.future.completeExceptionally(maxAsyncQueued == 0 ? new InFlightLimitException(maxAsyncInFlight)
+                run.fail(maxAsyncQueued == 0 ? new InFlightLimitException(maxAsyncInFlight)
                         : new AsyncQueueFullException(maxAsyncInFlight, maxAsyncQueued));
                 return run.future;
             }
@@ -159,7 +209,7 @@ public final class Transport implements CallExecutor {
     }
 
     /** A run with a place starts its first attempt, or hands the place on when it ended while queued. */
-    private void begin(AsyncRun run) {
+    private void begin(AsyncRun<?> run) {
         running.add(run);
         if (run.future.isDone()) {
             finished(run);
@@ -172,9 +222,9 @@ public final class Transport implements CallExecutor {
      * A run's future completed: a queued run leaves the queue; a run holding a place hands it to the first queued
      * run, or gives it back. Exactly once per run, whichever of its completion and {@link #begin} comes last.
      */
-    private void finished(AsyncRun run) {
+    private void finished(AsyncRun<?> run) {
         running.remove(run);
-        AsyncRun next;
+        AsyncRun<?> next;
         synchronized (places) {
             if (!run.holdsPlace) {
                 waiting.remove(run);
@@ -201,8 +251,8 @@ public final class Transport implements CallExecutor {
      * hands its place on from inside its own completion, and a long queue of those must not nest one stack frame
      * per run.
      */
-    private void handOn(AsyncRun next) {
-        ArrayDeque<AsyncRun> pending = HANDING_ON.get();
+    private void handOn(AsyncRun<?> next) {
+        ArrayDeque<AsyncRun<?>> pending = HANDING_ON.get();
         if (pending != null) {
             // An outer handOn on this thread starts it once the current start returns.
             pending.add(next);
@@ -211,7 +261,7 @@ public final class Transport implements CallExecutor {
         pending = new ArrayDeque<>();
         HANDING_ON.set(pending);
         try {
-            for (AsyncRun run = next; run != null; run = pending.poll()) {
+            for (AsyncRun<?> run = next; run != null; run = pending.poll()) {
                 begin(run);
             }
         } finally {
@@ -225,16 +275,16 @@ public final class Transport implements CallExecutor {
      * attempt in flight finish with that attempt.
      */
     public void close() {
-        List<AsyncRun> queued;
+        List<AsyncRun<?>> queued;
         synchronized (places) {
             closed = true;
             queued = new ArrayList<>(waiting);
             waiting.clear();
         }
-        for (AsyncRun run : queued) {
-            run.future.completeExceptionally(new ClientClosedException());
+        for (AsyncRun<?> run : queued) {
+            run.fail(new ClientClosedException());
         }
-        for (AsyncRun run : running) {
+        for (AsyncRun<?> run : running) {
             run.abandonWait();
         }
     }
@@ -271,7 +321,7 @@ public final class Transport implements CallExecutor {
         private Call call;
         private long started;
 
-        Run(CallExecutor.Exchange exchange) {
+        Run(Exchange exchange) {
             this.request = exchange.request();
             this.policy = exchange.policy();
             this.timeout = exchange.timeout();
@@ -399,9 +449,27 @@ public final class Transport implements CallExecutor {
      * thread to thread without overlapping. A cancel and the start of an attempt take the run's lock, so a cancel
      * either sees the attempt (and holds its request back, or learns it was written) or keeps it from starting.
      */
-    private final class AsyncRun implements Callback {
-        final SendFuture<HttpResponse> future = new SendFuture<>();
+    private final class AsyncRun<R> implements Callback {
+        /**
+         * The call's future, whose cancel says whether the message went out: its {@link CancellationException} has a
+         * {@link SendCancelledException} as its cause, which a plain {@code CompletableFuture} has no way to attach.
+         * {@link #isCancelled()} stays true, as the contract requires.
+         */
+        final CompletableFuture<R> future = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                if (isDone()) {
+                    return isCancelled();
+                }
+                SendCancelledException why = AsyncRun.this.cancel();
+                CancellationException cancelled = new CancellationException(why.getMessage());
+                cancelled.initCause(why);
+                return completeExceptionally(cancelled) || isCancelled();
+            }
+        };
         private final Run run;
+        private final Function<HttpResponse, R> read;
+        private final Function<R, RequestKind.ResultFacts> facts;
         /** Guarded by {@link #places}: whether this run took a place in flight, and whether it gave it back. */
         boolean holdsPlace;
         boolean placeReleased;
@@ -410,9 +478,20 @@ public final class Transport implements CallExecutor {
         private Connect8x8Exception waitingAfter;
         private volatile boolean cancelling;
 
-        AsyncRun(Run run) {
+        AsyncRun(Run run, Function<HttpResponse, R> read, Function<R, RequestKind.ResultFacts> facts) {
             this.run = run;
-            future.onCancel(this::cancel);
+            this.read = read;
+            this.facts = facts;
+        }
+
+        /** The call ended without a result: its recorder hears how, then the future. */
+        void fail(Throwable failure) {
+            if (failure instanceof Connect8x8Exception typed) {
+                run.recorder.failed(typed);
+            } else {
+                run.recorder.failedUnexpectedly();
+            }
+            future.completeExceptionally(failure);
         }
 
         void attempt() {
@@ -425,7 +504,7 @@ public final class Transport implements CallExecutor {
                 try {
                     call = run.nextAttempt();
                 } catch (Connect8x8Exception e) {
-                    future.completeExceptionally(e);
+                    fail(e);
                     return;
                 }
                 inFlight = call;
@@ -439,7 +518,7 @@ public final class Transport implements CallExecutor {
             try (response) {
                 step = run.afterResponse(response);
             } catch (RuntimeException e) {
-                future.completeExceptionally(e);
+                fail(e);
                 return;
             }
             next(step);
@@ -456,11 +535,19 @@ public final class Transport implements CallExecutor {
                 return;
             }
             if (step.response != null) {
-                future.complete(step.response);
+                R value;
+                try {
+                    value = read.apply(step.response);
+                } catch (RuntimeException e) {
+                    fail(e);
+                    return;
+                }
+                run.recorder.succeeded(facts.apply(value));
+                future.complete(value);
                 return;
             }
             if (step.delay == null) {
-                future.completeExceptionally(step.failure);
+                fail(step.failure);
                 return;
             }
             boolean rejected = false;
@@ -478,7 +565,7 @@ public final class Transport implements CallExecutor {
                 }
             }
             if (rejected) {
-                future.completeExceptionally(step.failure);
+                fail(step.failure);
             } else if (closed) {
                 // close() may have looked at this run before the wait was recorded.
                 abandonWait();
@@ -495,7 +582,7 @@ public final class Transport implements CallExecutor {
                 }
                 cancelPendingRetry();
             }
-            future.completeExceptionally(failure);
+            fail(failure);
         }
 
         /**

@@ -22,7 +22,7 @@ public final class TransportInterceptor implements Interceptor {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    private final CallExecutor executor;
+    private final Transport transport;
     private final CallListener listener;
     private final Clock clock;
     private final Duration timeout;
@@ -30,16 +30,16 @@ public final class TransportInterceptor implements Interceptor {
     private final CallListener.Api api;
 
     /**
-     * @param executor the client's transport
+     * @param transport the client's transport
      * @param listener the client's listener
      * @param clock the client's clock
      * @param timeout the client's call deadline
      * @param policy the client's retry policy
      * @param api the API, for the listener
      */
-    public TransportInterceptor(CallExecutor executor, CallListener listener, Clock clock, Duration timeout,
+    public TransportInterceptor(Transport transport, CallListener listener, Clock clock, Duration timeout,
                                 RetryPolicy policy, CallListener.Api api) {
-        this.executor = executor;
+        this.transport = transport;
         this.listener = listener;
         this.clock = clock;
         this.timeout = timeout;
@@ -59,17 +59,14 @@ public final class TransportInterceptor implements Interceptor {
         int status;
         String body;
         try {
-            HttpResponse response = executor.execute(new CallExecutor.Exchange(request, rules, timeout,
-                    method + " (generated API)", recorder));
-            recorder.succeeded(RequestKind.ResultFacts.NONE);
+            HttpResponse response = transport.execute(new Transport.Exchange(request, rules, timeout,
+                    method + " (generated API)", recorder), answer -> answer, answer -> RequestKind.ResultFacts.NONE);
             status = response.status();
             body = response.body();
         } catch (ApiErrorException e) {
-            recorder.failed(e);
             status = e.httpStatus();
             body = e.rawBody() == null ? "" : e.rawBody();
         } catch (Connect8x8Exception e) {
-            recorder.failed(e);
             throw new IOException(e.getMessage(), e);
         }
         return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(status).message("")
