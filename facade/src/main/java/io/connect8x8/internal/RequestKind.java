@@ -124,14 +124,8 @@ public record RequestKind<I, M, R>(Function<I, List<MessageFacts>> messages, Fun
         /** No facts: for failures. */
         public static final ResultFacts NONE = new ResultFacts(null, null, 0, 0);
 
-        /**
-         * The facts of a single send.
-         *
-         * @param umid the message's id
-         * @param accepted whether the API accepted it
-         * @return the facts
-         */
-        public static ResultFacts single(String umid, boolean accepted) {
+        /** The facts of a single send. */
+        static ResultFacts single(String umid, boolean accepted) {
             return new ResultFacts(umid, null, accepted ? 1 : 0, accepted ? 0 : 1);
         }
     }

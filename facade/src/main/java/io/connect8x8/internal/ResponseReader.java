@@ -2,9 +2,21 @@ package io.connect8x8.internal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connect8x8.ApiError;
+import io.connect8x8.ApiErrorException;
+import io.connect8x8.AuthenticationException;
+import io.connect8x8.BadRequestException;
+import io.connect8x8.NotFoundException;
+import io.connect8x8.PermissionDeniedException;
+import io.connect8x8.RateLimitException;
+import io.connect8x8.Region;
+import io.connect8x8.ServerErrorException;
+import java.time.Duration;
 
 /**
- * The lenient reader of the API's answers. Only the id that makes a result usable ({@code umid}, {@code batchId})
+ * The lenient reader of the API's answers, and the one place that turns an error answer into the exception type for
+ * its status. Only the id that makes a result usable ({@code umid}, {@code batchId})
  * and the counts' types are required, whatever the spec set, so the same answer reads the same with either;
  * everything else is read as text, so a value this version does not know arrives as spelled, and a reader never
  * fails on a field it only reports.
@@ -68,5 +80,33 @@ public final class ResponseReader {
             throw new IllegalStateException(name + " is not an integer");
         }
         return value == null ? 0 : value;
+    }
+
+    /**
+     * The exception for an error answer, with 8x8's error envelope read leniently from its body (another body, a
+     * proxy's HTML page, gives the raw body only): 400, 401, 403, 404 and 429 have their own types, 5xx a server
+     * error, any other status the base type.
+     */
+    static ApiErrorException failure(int status, String body, Duration retryAfter, Region region, int attempts) {
+        ApiError error = new ApiError(status, null, null, null, null, body);
+        try {
+            JsonElement json = JsonParser.parseString(body);
+            if (json.isJsonObject()) {
+                JsonObject o = json.getAsJsonObject();
+                error = new ApiError(status, integer(o, "code"), string(o, "message"), string(o, "errorId"),
+                        string(o, "timestamp"), body);
+            }
+        } catch (RuntimeException notJson) {
+            // Not the envelope: keep the raw body only.
+        }
+        return switch (status) {
+            case 400 -> new BadRequestException(error, attempts);
+            case 401 -> new AuthenticationException(error, attempts);
+            case 403 -> new PermissionDeniedException(error, region, attempts);
+            case 404 -> new NotFoundException(error, attempts);
+            case 429 -> new RateLimitException(error, retryAfter, attempts);
+            default -> status >= 500 ? new ServerErrorException(error, attempts)
+                    : new ApiErrorException(error, attempts);
+        };
     }
 }

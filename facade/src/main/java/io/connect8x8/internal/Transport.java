@@ -1,6 +1,6 @@
 package io.connect8x8.internal;
 
-import io.connect8x8.ApiError;
+import io.connect8x8.ApiErrorException;
 import io.connect8x8.AsyncQueueFullException;
 import io.connect8x8.CallListener;
 import io.connect8x8.CallTimeoutException;
@@ -38,7 +38,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -57,6 +60,7 @@ public final class Transport {
     private static final Logger LOG = LoggerFactory.getLogger("io.connect8x8.http");
     /** Error bodies are kept up to this size: enough for any envelope or proxy page. */
     private static final long MAX_ERROR_BODY = 64 * 1024;
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final Supplier<OkHttpClient> http;
     private final Clock clock;
@@ -208,6 +212,44 @@ public final class Transport {
         return run.future;
     }
 
+    /**
+     * {@return what answers each call of the escape hatch's OkHttpClient with this transport} Its generated APIs run
+     * here (retries by the method's nature, deadline, listener), not on a second HTTP stack. An API error comes back
+     * as the HTTP answer it was, so the generated code throws its own {@code ApiException}; a failure without an
+     * answer is an {@link IOException} caused by the typed one.
+     *
+     * @param listener the client's listener
+     * @param timeout the client's call deadline
+     * @param policy the client's retry policy
+     * @param api the API, for the listener
+     */
+    public Interceptor interceptor(CallListener listener, Duration timeout, RetryPolicy policy, CallListener.Api api) {
+        return chain -> {
+            Request request = chain.request();
+            String method = request.method();
+            boolean idempotent = !"POST".equals(method) && !"PATCH".equals(method);
+            RetryPolicy rules = policy.retryAmbiguousFailures() == idempotent ? policy
+                    : policy.toBuilder().retryAmbiguousFailures(idempotent).build();
+            CallRecorder recorder = CallRecorder.start(listener, clock,
+                    new CallListener.CallInfo(api, CallListener.Operation.CALL, 0, false, null));
+            int status;
+            String body;
+            try {
+                HttpResponse response = execute(new Exchange(request, rules, timeout, method + " (generated API)",
+                        recorder), answer -> answer, answer -> RequestKind.ResultFacts.NONE);
+                status = response.status();
+                body = response.body();
+            } catch (ApiErrorException e) {
+                status = e.httpStatus();
+                body = e.rawBody() == null ? "" : e.rawBody();
+            } catch (Connect8x8Exception e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(status).message("")
+                    .body(ResponseBody.create(body, JSON)).build();
+        };
+    }
+
     /** A run with a place starts its first attempt, or hands the place on when it ended while queued. */
     private void begin(AsyncRun<?> run) {
         running.add(run);
@@ -289,16 +331,8 @@ public final class Transport {
         }
     }
 
-    /** What to do after an attempt: return the response, throw the failure, or wait and retry. */
+    /** What to do after an attempt: return the response, throw the failure, or wait (a delay) and retry. */
     private record Step(HttpResponse response, Connect8x8Exception failure, Duration delay) {
-
-        static Step done(HttpResponse response) {
-            return new Step(response, null, null);
-        }
-
-        static Step fail(Connect8x8Exception failure) {
-            return new Step(null, failure, null);
-        }
     }
 
     /**
@@ -389,21 +423,20 @@ public final class Transport {
                     HttpResponse answer = HttpResponse.of(status, readBody(response.body(), maxResponseBytes, status,
                             attempt, call, timeout), response.header("Content-Type"), attempt);
                     recorder.attemptFinished(attempt, status, true, clock.millis() - started);
-                    return Step.done(answer);
+                    return new Step(answer, null, null);
                 } catch (Connect8x8Exception e) {
                     recorder.attemptFinished(attempt, status, true, clock.millis() - started);
-                    return Step.fail(e);
+                    return new Step(null, e, null);
                 }
             }
             String errorBody = readCapped(response.body(), MAX_ERROR_BODY);
             recorder.attemptFinished(attempt, status, true, clock.millis() - started);
-            ApiError error = ErrorMapper.parse(status, errorBody);
             Duration retryAfter = parseRetryAfter(response.header("Retry-After"));
-            Connect8x8Exception failure = ErrorMapper.toException(error, retryAfter, region, attempt);
+            Connect8x8Exception failure = ResponseReader.failure(status, errorBody, retryAfter, region, attempt);
             boolean notProcessed = status == 429 || status == 503;
             boolean retryable = notProcessed || (status >= 500 && policy.retryAmbiguousFailures());
             if (!retryable || attempt >= policy.maxAttempts()) {
-                return Step.fail(failure);
+                return new Step(null, failure, null);
             }
             Duration wait = retryAfter != null && notProcessed ? retryAfter : backoff(policy, attempt);
             CallListener.RetryReason reason = status == 429 ? CallListener.RetryReason.RATE_LIMITED
@@ -420,14 +453,14 @@ public final class Transport {
                     what, attempt, e.getClass().getSimpleName(), clock.millis() - started, sent ? "" : "not ");
             recorder.attemptFinished(attempt, 0, sent, clock.millis() - started);
             if (timedOut && e instanceof InterruptedIOException) {
-                return Step.fail(new CallTimeoutException("call deadline of " + timeout.toMillis()
+                return new Step(null, new CallTimeoutException("call deadline of " + timeout.toMillis()
                         + " ms passed during attempt " + attempt + (sent ? "; the message may have been sent" : ""),
-                        e, sent, attempt));
+                        e, sent, attempt), null);
             }
             Connect8x8Exception failure = new TransportException(describe(e) + " on attempt " + attempt
                     + (sent ? "; the message may have been sent" : "; the request was not sent"), e, sent, attempt);
             if ((sent && !policy.retryAmbiguousFailures()) || attempt >= policy.maxAttempts()) {
-                return Step.fail(failure);
+                return new Step(null, failure, null);
             }
             return retry(backoff(policy, attempt), failure, CallListener.RetryReason.CONNECTION);
         }
@@ -436,7 +469,7 @@ public final class Transport {
         private Step retry(Duration wait, Connect8x8Exception failure, CallListener.RetryReason reason) {
             if (clock.millis() + wait.toMillis() >= deadline) {
                 LOG.debug("not retrying: a wait of {} ms would pass the deadline", wait.toMillis());
-                return Step.fail(failure);
+                return new Step(null, failure, null);
             }
             recorder.retryScheduled(attempt, wait, reason);
             return new Step(null, failure, wait);
