@@ -90,7 +90,7 @@ class HeadersAndPathTest {
     @Test
     void requestsAreTheOnesTheGeneratedClientsBuild() throws Exception {
         // The facade builds JSON requests on a lean path (WireApiClients): the same method, URL, headers and body
-        // as the generated code, for each sub-account in turn.
+        // as the generated code, for each sub-account in turn (the parsed URL is cached per API).
         try (Connect8x8Client client = Fixtures.client("http://127.0.0.1:9/").build()) {
             var sms = client.generated().sms().getApiClient();
             var plainSms = new io.connect8x8.generated.sms.ApiClient(sms.getHttpClient());

@@ -1,13 +1,10 @@
 package io.connect8x8.internal;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -15,12 +12,12 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * The generated {@code ApiClient}s with three methods replaced on the hot path, the same rules at less cost: the JSON
+ * The generated {@code ApiClient}s with four methods replaced on the hot path, the same rules at less cost: the JSON
  * media-type test and the path-parameter escaping (the generated ones compile a regular expression at every call),
- * and the building of a request with a JSON body (or none). The generated {@code buildRequest} renders the body a
- * second time and parses the URL twice only to hand them to an authentication that may sign them; bearer
- * authentication reads neither, so under it a request is built without them, from the generated serialiser, URL,
- * header and authentication methods.
+ * the body serialiser ({@link WireJson}: one streaming pass instead of a tree per level), and the building of a
+ * request with a JSON body. The generated {@code buildRequest} renders the body a second time and parses the URL
+ * twice only to hand them to an authentication that may sign them; bearer authentication reads neither, so under it
+ * a JSON request is built without them, from the generated URL, header and authentication methods.
  */
 public final class WireApiClients {
 
@@ -31,9 +28,6 @@ public final class WireApiClients {
      */
     public static final OkHttpClient REQUEST_FACTORY = new OkHttpClient.Builder()
             .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
-    /** The generated {@code ApiClient.isJsonMime} rule, compiled once instead of at every call. */
-    private static final Pattern JSON_MIME =
-            Pattern.compile("(?i)^(application/json|[^;/ \t]+/[^;/ \t]+[+]json)[ \t]*(;.*)?$");
 
     private WireApiClients() {
     }
@@ -102,26 +96,21 @@ public final class WireApiClients {
                                  Map<String, String> cookieParams, String payload, String method, URI uri) throws E;
     }
 
-    /** The generated client's test for a JSON media type, without compiling a pattern per call. */
-    static boolean isJsonMime(String mime) {
-        // The generated operations ask about "application/json" three times a call: answered without the pattern.
-        return mime != null && ("application/json".equals(mime) || "*/*".equals(mime)
-                || JSON_MIME.matcher(mime).matches());
-    }
-
-    /** The generated client's path-parameter escaping (a space as {@code %20}), without its per-call pattern. */
-    static String escape(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     /** One client's state for the fast paths. */
     private static final class Lean<P, E extends Exception> {
         private final Generated<P, E> client;
         private final boolean bearerOnly;
+        /** The calls of one API repeat one URL: it is parsed once per distinct URL. */
+        private final LastParsed<HttpUrl> urls = new LastParsed<>(HttpUrl::get);
 
         Lean(Generated<P, E> client, Class<?> bearer) {
             this.client = client;
             this.bearerOnly = client.getAuthentications().values().stream().allMatch(bearer::isInstance);
+        }
+
+        /** A JSON body for {@code serialize}, or null for the generated serialiser. */
+        static RequestBody json(Object obj, String contentType) {
+            return obj != null && WireJson.isJsonMime(contentType) ? WireJson.body(obj, contentType) : null;
         }
 
         /**
@@ -134,14 +123,14 @@ public final class WireApiClients {
             // A GET or HEAD has no body; the generated buildRequest would still build and parse its URL twice.
             boolean bodiless = "GET".equals(method) || "HEAD".equals(method);
             if (!bearerOnly || callback != null || (bodiless ? body != null
-                    : body == null || !isJsonMime(headerParams.get("Content-Type")))) {
+                    : body == null || !WireJson.isJsonMime(headerParams.get("Content-Type")))) {
                 return null;
             }
             RequestBody json = bodiless ? null : client.serialize(body, headerParams.get("Content-Type"));
             List<P> query = new ArrayList<>(queryParams);
             client.updateParamsForAuth(authNames, query, headerParams, cookieParams, null, method, null);
             Request.Builder request = new Request.Builder()
-                    .url(HttpUrl.get(client.buildUrl(baseUrl, path, query, collectionQueryParams)));
+                    .url(urls.get(client.buildUrl(baseUrl, path, query, collectionQueryParams)));
             client.processHeaderParams(headerParams, request);
             client.processCookieParams(cookieParams, request);
             return request.method(method, json).build();
@@ -159,12 +148,18 @@ public final class WireApiClients {
 
         @Override
         public boolean isJsonMime(String mime) {
-            return WireApiClients.isJsonMime(mime);
+            return WireJson.isJsonMime(mime);
         }
 
         @Override
         public String escapeString(String str) {
-            return escape(str);
+            return WireJson.escape(str);
+        }
+
+        @Override
+        public RequestBody serialize(Object obj, String contentType) throws io.connect8x8.generated.sms.ApiException {
+            RequestBody json = Lean.json(obj, contentType);
+            return json != null ? json : super.serialize(obj, contentType);
         }
 
         @Override
@@ -195,12 +190,19 @@ public final class WireApiClients {
 
         @Override
         public boolean isJsonMime(String mime) {
-            return WireApiClients.isJsonMime(mime);
+            return WireJson.isJsonMime(mime);
         }
 
         @Override
         public String escapeString(String str) {
-            return escape(str);
+            return WireJson.escape(str);
+        }
+
+        @Override
+        public RequestBody serialize(Object obj, String contentType)
+                throws io.connect8x8.generated.messaging.ApiException {
+            RequestBody json = Lean.json(obj, contentType);
+            return json != null ? json : super.serialize(obj, contentType);
         }
 
         @Override
