@@ -420,13 +420,12 @@ public final class Transport {
             }
             if (status >= 200 && status < 300) {
                 try {
-                    HttpResponse answer = HttpResponse.of(status, readBody(response.body(), maxResponseBytes, status,
-                            attempt, call, timeout), response.header("Content-Type"), attempt);
-                    recorder.attemptFinished(attempt, status, true, clock.millis() - started);
-                    return new Step(answer, null, null);
+                    return new Step(HttpResponse.of(status, readBody(response.body(), maxResponseBytes, status,
+                            attempt, call, timeout), response.header("Content-Type"), attempt), null, null);
                 } catch (Connect8x8Exception e) {
-                    recorder.attemptFinished(attempt, status, true, clock.millis() - started);
                     return new Step(null, e, null);
+                } finally {
+                    recorder.attemptFinished(attempt, status, true, clock.millis() - started);
                 }
             }
             String errorBody = readCapped(response.body(), MAX_ERROR_BODY);
