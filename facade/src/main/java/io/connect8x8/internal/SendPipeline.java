@@ -123,8 +123,7 @@ public final class SendPipeline {
     }
 
     /** Prepare and map, and the call's observer started: what the execute step runs. */
-    private <I> Transport.Exchange exchange(RequestKind<I, ?, ?> kind, I input, RequestOptions options,
-                                               boolean async) {
+    private <I> Transport.Exchange exchange(RequestKind<I, ?, ?> kind, I input, RequestOptions options, boolean async) {
         RequestKind.Ids fixed = prepare(kind, input, options);
         Request request = map(kind, input, options, fixed);
         CallListener observers = options.listener().map(call -> CallRecorder.both(listener, call)).orElse(listener);
