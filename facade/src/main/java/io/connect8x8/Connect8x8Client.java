@@ -14,7 +14,6 @@ import io.connect8x8.internal.SendPipeline;
 import io.connect8x8.internal.SharedResources;
 import io.connect8x8.internal.SmsKinds;
 import io.connect8x8.internal.Transport;
-import io.connect8x8.internal.TransportInterceptor;
 import io.connect8x8.internal.WireApiClients;
 import io.connect8x8.sms.SmsOperations;
 import java.nio.file.Path;
@@ -182,8 +181,8 @@ public final class Connect8x8Client implements AutoCloseable {
 
     /** This client's OkHttpClient with each call answered by the transport: the escape hatch's. */
     private OkHttpClient onTransport(CallListener.Api which, Builder b) {
-        return http.get().newBuilder().addInterceptor(new TransportInterceptor(transport, b.listener, b.clock,
-                b.callTimeout, b.retryPolicy, which)).build();
+        return http.get().newBuilder().addInterceptor(transport.interceptor(b.listener, b.callTimeout,
+                b.retryPolicy, which)).build();
     }
 
     private static void checkPositive(String field, Duration value) {

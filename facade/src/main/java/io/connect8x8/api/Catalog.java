@@ -1,7 +1,7 @@
 package io.connect8x8.api;
 
-import static io.connect8x8.internal.Json.string;
 import static io.connect8x8.internal.ResponseReader.object;
+import static io.connect8x8.internal.ResponseReader.string;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

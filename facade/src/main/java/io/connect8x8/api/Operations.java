@@ -11,11 +11,11 @@ import io.connect8x8.RetryPolicy;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Access;
 import io.connect8x8.internal.ApiSettings;
-import io.connect8x8.internal.CallExecutor;
 import io.connect8x8.internal.CallRecorder;
 import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.RequestKind;
 import io.connect8x8.internal.SendPipeline;
+import io.connect8x8.internal.Transport;
 import io.connect8x8.internal.WireApiClients;
 import java.lang.reflect.Constructor;
 import java.util.HashMap;
@@ -102,7 +102,7 @@ public final class Operations {
      */
     public ApiResult call(OperationCall call) {
         Bound target = target(call);
-        return SendPipeline.execute(settings.executor(), exchange(target, call, false), target::result, FACTS);
+        return settings.executor().execute(exchange(target, call, false), target::result, FACTS);
     }
 
     /**
@@ -114,14 +114,14 @@ public final class Operations {
      */
     public CompletableFuture<ApiResult> callAsync(OperationCall call) {
         Bound target;
-        CallExecutor.Exchange exchange;
+        Transport.Exchange exchange;
         try {
             target = target(call);
             exchange = exchange(target, call, true);
         } catch (Connect8x8Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        return SendPipeline.executeAsync(settings.executor(), exchange, target::result, FACTS);
+        return settings.executor().executeAsync(exchange, target::result, FACTS);
     }
 
     /**
@@ -225,7 +225,7 @@ public final class Operations {
         return "accountId".equals(name) ? settings.accountId() : null;
     }
 
-    private CallExecutor.Exchange exchange(Bound target, OperationCall call, boolean async) {
+    private Transport.Exchange exchange(Bound target, OperationCall call, boolean async) {
         Request request = request(target, call);
         OperationInfo info = target.info();
         CallListener.Api api = switch (info.host()) {
@@ -237,7 +237,7 @@ public final class Operations {
                 CallListener.Operation.CALL, 0, async, info.operationId()));
         RetryPolicy policy = call.options().retryPolicy().map(p -> forIdempotent(p, info.idempotent()))
                 .orElse(info.idempotent() ? idempotentPolicy : postPolicy);
-        return new CallExecutor.Exchange(request, policy, call.options().timeout().orElse(settings.timeout()),
+        return new Transport.Exchange(request, policy, call.options().timeout().orElse(settings.timeout()),
                 info.operationId(), recorder);
     }
 

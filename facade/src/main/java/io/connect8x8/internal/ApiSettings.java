@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * @param userAgent the User-Agent header
  * @param closed whether the client was closed
  */
-public record ApiSettings(CallExecutor executor, CallListener listener, Clock clock, Duration timeout,
+public record ApiSettings(Transport executor, CallListener listener, Clock clock, Duration timeout,
                           RetryPolicy retryPolicy, Map<String, String> baseUrls, Map<String, String> subAccounts,
                           String accountId, Supplier<String> key, String userAgent, BooleanSupplier closed) {
 }

@@ -25,24 +25,16 @@ public final class AttemptTracker {
     /** Decided once between the writer ({@link #GATE}) and a cancel ({@link #holdBack()}): who came first. */
     private final AtomicInteger gate = new AtomicInteger(OPEN);
 
-    /** The tracker of one attempt, nothing sent yet; {@link #attach(Request)} ties it to the attempt's request. */
-    public AttemptTracker() {
-    }
-
-    /**
-     * @return whether any byte of the request may have been written
-     */
-    public boolean sendStarted() {
+    /** Whether any byte of the request may have been written. */
+    boolean sendStarted() {
         return sendStarted;
     }
 
     /**
      * Keeps the request from being written from now on, unless its writing has begun: a cancel then knows for
-     * certain whether the attempt's request can reach the server.
-     *
-     * @return true when the request was not written and never will be
+     * certain whether the attempt's request can reach the server. True when it was not written and never will be.
      */
-    public boolean holdBack() {
+    boolean holdBack() {
         return gate.compareAndSet(OPEN, HELD_BACK) || gate.get() == HELD_BACK;
     }
 
@@ -78,13 +70,8 @@ public final class AttemptTracker {
         }
     }
 
-    /**
-     * The request of one attempt: tagged with this tracker, its body one-shot.
-     *
-     * @param request the request the generated client built
-     * @return the request to execute
-     */
-    public Request attach(Request request) {
+    /** The request of one attempt: tagged with this tracker, its body one-shot. */
+    Request attach(Request request) {
         Request.Builder builder = request.newBuilder().tag(AttemptTracker.class, this);
         RequestBody body = request.body();
         if (body != null) {

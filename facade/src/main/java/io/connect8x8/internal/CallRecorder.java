@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class CallRecorder {
 
     /** The recorder of calls nobody observes. */
-    public static final CallRecorder NONE = new CallRecorder(CallListener.CallEvents.NONE, Clock.systemUTC());
+    private static final CallRecorder NONE = new CallRecorder(CallListener.CallEvents.NONE, Clock.systemUTC());
 
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
 
@@ -101,29 +101,21 @@ public final class CallRecorder {
         }
     }
 
-    /**
-     * @param facts what the call's result says, for the listener
-     */
-    public void succeeded(RequestKind.ResultFacts facts) {
+    void succeeded(RequestKind.ResultFacts facts) {
         finish(null, null, false, facts);
     }
 
-    /**
-     * @param failure the call's typed failure
-     */
-    public void failed(Connect8x8Exception failure) {
+    void failed(Connect8x8Exception failure) {
         finish(failure.sendState(), failure, false, RequestKind.ResultFacts.NONE);
     }
 
     /** The call ended with an exception that is not a typed failure (a bug), told as one that may have been sent. */
-    public void failedUnexpectedly() {
+    void failedUnexpectedly() {
         finish(SendState.MAY_HAVE_BEEN_SENT, null, false, RequestKind.ResultFacts.NONE);
     }
 
-    /**
-     * @param state what the async call its caller cancelled had sent
-     */
-    public void cancelled(SendState state) {
+    /** The caller cancelled the async call; {@code state} says what it had sent. */
+    void cancelled(SendState state) {
         finish(state, null, true, RequestKind.ResultFacts.NONE);
     }
 

@@ -4,10 +4,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.connect8x8.ValidationException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +18,6 @@ public final class Checks {
     private static final Pattern SUB_ACCOUNT_ID = Pattern.compile("^[A-Za-z0-9\\-._&]{3,50}$");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Set<String> REGIONS = PHONES.getSupportedRegions();
-    private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(7);
 
     private Checks() {
     }
@@ -223,34 +218,6 @@ public final class Checks {
         // 127.x only as an IPv4 literal: a name such as 127.0.0.1.example.com resolves anywhere.
         return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
                 || h.equals("::1") || h.equals("[::1]") || h.equals("0:0:0:0:0:0:0:1");
-    }
-
-    /** A schedule the API accepts: not in the past (5 s of slack for clock skew), at most 7 days ahead. */
-    static void schedule(String field, OffsetDateTime scheduled, Clock clock) {
-        if (scheduled == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        Instant when = scheduled.toInstant();
-        if (when.isBefore(now.minusSeconds(5))) {
-            throw new ValidationException(field, "is in the past");
-        }
-        if (when.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
-            throw new ValidationException(field, "is more than 7 days ahead");
-        }
-    }
-
-    /** An expiry after the schedule, or after now: a message that expires before it may be sent is never delivered. */
-    static void expiry(String field, OffsetDateTime expiry, OffsetDateTime scheduled, Clock clock) {
-        if (expiry == null) {
-            return;
-        }
-        if (scheduled != null && !expiry.isAfter(scheduled)) {
-            throw new ValidationException(field, "must be after scheduled");
-        }
-        if (scheduled == null && expiry.toInstant().isBefore(clock.instant())) {
-            throw new ValidationException(field, "is in the past");
-        }
     }
 
     /**

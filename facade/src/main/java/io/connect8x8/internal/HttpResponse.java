@@ -22,16 +22,8 @@ public record HttpResponse(int status, String body, byte[] bytes, String content
     public record FollowRedirects() {
     }
 
-    /**
-     * {@return a response from its bytes: decoded when its Content-Type is absent, JSON or text, else binary}
-     *
-     * @param status the HTTP status
-     * @param bytes the body
-     * @param contentType the Content-Type header, or null
-     * @param attempts how many requests the call made
-     * @throws UnexpectedResponseException when a text body is not valid UTF-8
-     */
-    public static HttpResponse of(int status, byte[] bytes, String contentType, int attempts) {
+    /** A response from its bytes: decoded when its Content-Type is absent, JSON or text, else binary. */
+    static HttpResponse of(int status, byte[] bytes, String contentType, int attempts) {
         return isText(contentType) ? new HttpResponse(status, decode(bytes, status, attempts), bytes, contentType,
                 attempts) : new HttpResponse(status, "", bytes, contentType, attempts);
     }

@@ -36,12 +36,8 @@ public final class Lazy<T> implements Supplier<T> {
         }
     }
 
-    /**
-     * The value if it was made, without making it, for its owner to release; waits for a {@link #get()} making it.
-     *
-     * @return the value, or null when {@link #get()} was never called
-     */
-    public synchronized T ifMade() {
+    /** The value if it was made (null if not), without making it, for its owner to release; waits for a get(). */
+    synchronized T ifMade() {
         return value;
     }
 }

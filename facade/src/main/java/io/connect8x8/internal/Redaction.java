@@ -34,11 +34,8 @@ public final class Redaction {
         return Masking.describeText(text);
     }
 
-    /**
-     * @param json a request body
-     * @return the body with every phone number masked; for a body that is not JSON, its length
-     */
-    public static String maskPhonesInJson(String json) {
+    /** A request body with every phone number masked; for a body that is not JSON, its length. */
+    static String maskPhonesInJson(String json) {
         try {
             return mask(JsonParser.parseString(json), false).toString();
         } catch (RuntimeException notJson) {

@@ -1,5 +1,6 @@
 package io.connect8x8.internal;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.connect8x8.BatchResult;
 import io.connect8x8.OutboundMessage;
@@ -17,69 +18,20 @@ import java.util.function.Function;
  * answer. {@link SmsKinds} and {@link ChatKinds} give only what differs between the APIs; a kind holds no state
  * beyond the generated API it calls.
  *
+ * @param messages what the prepare step needs of each message
+ * @param batch what it needs of a batch; null for a single send
+ * @param model the generated model of an input, with the ids fixed for it
+ * @param call the generated API's unexecuted call for a model
+ * @param read reads a 2xx answer, which the result owns from then on
+ * @param resultFacts what a result tells the listener
+ * @param describe what is sent, for logs: phone numbers masked, no message text
  * @param <I> the facade's input type
  * @param <M> the generated request model
  * @param <R> the facade's result type
  */
-public final class RequestKind<I, M, R> {
-
-    private final Function<I, List<MessageFacts>> messages;
-    private final Function<I, BatchFacts> batch;
-    private final BiFunction<I, Ids, M> model;
-    private final Call<M> call;
-    private final Function<JsonObject, R> reader;
-    private final Function<R, ResultFacts> resultFacts;
-    private final Function<I, String> description;
-
-    /**
-     * The parts of a kind; {@code batch} answers null for a single send, and {@code description} says what is sent
-     * for logs, phone numbers masked and no message text.
-     */
-    RequestKind(Function<I, List<MessageFacts>> messages, Function<I, BatchFacts> batch, BiFunction<I, Ids, M> model,
-                Call<M> call, Function<JsonObject, R> reader, Function<R, ResultFacts> resultFacts,
-                Function<I, String> description) {
-        this.messages = messages;
-        this.batch = batch;
-        this.model = model;
-        this.call = call;
-        this.reader = reader;
-        this.resultFacts = resultFacts;
-        this.description = description;
-    }
-
-    List<MessageFacts> messages(I input) {
-        return messages.apply(input);
-    }
-
-    BatchFacts batch(I input) {
-        return batch.apply(input);
-    }
-
-    M toModel(I input, Ids ids) {
-        return model.apply(input, ids);
-    }
-
-    okhttp3.Call call(String subAccountId, M model) throws Exception {
-        return call.call(subAccountId, model);
-    }
-
-    /**
-     * Reads a 2xx answer, which the result owns from now on (public for the benchmarks module's reader benchmark).
-     *
-     * @param json the answer
-     * @return the typed result
-     */
-    public R read(JsonObject json) {
-        return reader.apply(json);
-    }
-
-    ResultFacts resultFacts(R result) {
-        return resultFacts.apply(result);
-    }
-
-    String describe(I input) {
-        return description.apply(input);
-    }
+public record RequestKind<I, M, R>(Function<I, List<MessageFacts>> messages, Function<I, BatchFacts> batch,
+                                   BiFunction<I, Ids, M> model, Call<M> call, Function<JsonObject, R> read,
+                                   Function<R, ResultFacts> resultFacts, Function<I, String> describe) {
 
     static MessageFacts facts(OutboundMessage message, int maxIdLength) {
         return new MessageFacts(message.scheduled().orElse(null), message.expiry().orElse(null),
@@ -105,10 +57,24 @@ public final class RequestKind<I, M, R> {
         return mapped;
     }
 
+    /**
+     * A batch answer: the id without which it is useless, the counts (absent or null is 0, anything but an integer
+     * fails), each item that is an object (a {@code messages} that is not an array is skipped), the raw JSON.
+     */
     static <T, B> B batchResult(JsonObject json, Function<JsonObject, T> item, BatchResultFactory<T, B> factory) {
-        var parts = ResponseReader.batch(json, item);
-        return factory.make(parts.batchId(), parts.clientBatchId(), parts.acceptedCount(), parts.rejectedCount(),
-                parts.messages(), parts.raw());
+        String batchId = ResponseReader.require(json, "batchId");
+        List<T> items = new ArrayList<>();
+        JsonElement list = json.get("messages");
+        if (list != null && list.isJsonArray()) {
+            for (JsonElement e : list.getAsJsonArray()) {
+                if (e.isJsonObject()) {
+                    items.add(item.apply(e.getAsJsonObject()));
+                }
+            }
+        }
+        return factory.make(batchId, ResponseReader.string(json, "clientBatchId"),
+                ResponseReader.count(json, "acceptedCount"), ResponseReader.count(json, "rejectedCount"), items,
+                Access.raw(json));
     }
 
     static ResultFacts batchFacts(BatchResult<?> result) {
@@ -158,14 +124,8 @@ public final class RequestKind<I, M, R> {
         /** No facts: for failures. */
         public static final ResultFacts NONE = new ResultFacts(null, null, 0, 0);
 
-        /**
-         * The facts of a single send.
-         *
-         * @param umid the message's id
-         * @param accepted whether the API accepted it
-         * @return the facts
-         */
-        public static ResultFacts single(String umid, boolean accepted) {
+        /** The facts of a single send. */
+        static ResultFacts single(String umid, boolean accepted) {
             return new ResultFacts(umid, null, accepted ? 1 : 0, accepted ? 0 : 1);
         }
     }

@@ -2,16 +2,24 @@ package io.connect8x8.internal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.connect8x8.RawJson;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
+import com.google.gson.JsonParser;
+import io.connect8x8.ApiError;
+import io.connect8x8.ApiErrorException;
+import io.connect8x8.AuthenticationException;
+import io.connect8x8.BadRequestException;
+import io.connect8x8.NotFoundException;
+import io.connect8x8.PermissionDeniedException;
+import io.connect8x8.RateLimitException;
+import io.connect8x8.Region;
+import io.connect8x8.ServerErrorException;
+import java.time.Duration;
 
 /**
- * The lenient reader of the four send operations' answers. Only the id that makes a result usable ({@code umid},
- * {@code batchId}) and the counts' types are required, whatever the spec set, so the same answer reads the same with
- * either; everything else is read as text, so a value this version does not know arrives as spelled; a batch's
- * {@code messages} that is not an array of objects is skipped; every result keeps its raw JSON.
+ * The lenient reader of the API's answers, and the one place that turns an error answer into the exception type for
+ * its status. Only the id that makes a result usable ({@code umid}, {@code batchId})
+ * and the counts' types are required, whatever the spec set, so the same answer reads the same with either;
+ * everything else is read as text, so a value this version does not know arrives as spelled, and a reader never
+ * fails on a field it only reports.
  */
 public final class ResponseReader {
 
@@ -20,56 +28,13 @@ public final class ResponseReader {
     private ResponseReader() {
     }
 
-    /**
-     * {@return the id without which the result is useless}
-     *
-     * @param json the answer
-     * @param idField the id's field
-     * @throws IllegalStateException naming the missing field
-     */
-    public static String require(JsonObject json, String idField) {
+    /** The id without which the result is useless; an {@code IllegalStateException} naming the field without it. */
+    static String require(JsonObject json, String idField) {
         String id = string(json, idField);
         if (id == null) {
             throw new IllegalStateException("the required field " + idField + " is missing");
         }
         return id;
-    }
-
-    /**
-     * {@return a batch answer's envelope and items}
-     *
-     * @param json the answer, owned by the result
-     * @param item reads one item
-     * @param <T> the item result type
-     */
-    public static <T> Batch<T> batch(JsonObject json, Function<JsonObject, T> item) {
-        String batchId = require(json, "batchId");
-        List<T> items = new ArrayList<>();
-        JsonElement list = json.get("messages");
-        if (list != null && list.isJsonArray()) {
-            for (JsonElement e : list.getAsJsonArray()) {
-                if (e.isJsonObject()) {
-                    items.add(item.apply(e.getAsJsonObject()));
-                }
-            }
-        }
-        return new Batch<>(batchId, string(json, "clientBatchId"), count(json, "acceptedCount"),
-                count(json, "rejectedCount"), items, Access.raw(json));
-    }
-
-    /**
-     * The parts of a batch result.
-     *
-     * @param batchId 8x8's id of the batch
-     * @param clientBatchId the caller's id, as echoed
-     * @param acceptedCount how many were queued
-     * @param rejectedCount how many were rejected
-     * @param messages each item's result
-     * @param raw the whole answer
-     * @param <T> the item type
-     */
-    public record Batch<T>(String batchId, String clientBatchId, int acceptedCount, int rejectedCount,
-                           List<T> messages, RawJson raw) {
     }
 
     /**
@@ -90,26 +55,58 @@ public final class ResponseReader {
      * @param name the member
      */
     public static String string(JsonObject o, String name) {
-        return Json.string(o, name);
+        JsonElement e = o.get(name);
+        return e == null || !e.isJsonPrimitive() ? null : e.getAsString();
     }
 
-    /**
-     * {@return an integer member, or null when absent or not an integer}
-     *
-     * @param o the object
-     * @param name the member
-     */
-    public static Integer integer(JsonObject o, String name) {
-        return Json.integer(o, name);
+    /** An integer member, given as a number or a numeric string; null when absent, null or not an integer. */
+    static Integer integer(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || !e.isJsonPrimitive()) {
+            return null;
+        }
+        try {
+            return e.getAsInt();
+        } catch (NumberFormatException notAnInteger) {
+            return null;
+        }
     }
 
     /** A count: absent or null is 0; anything but an integer fails. */
-    private static int count(JsonObject o, String name) {
+    static int count(JsonObject o, String name) {
         JsonElement e = o.get(name);
-        Integer value = Json.integer(o, name);
+        Integer value = integer(o, name);
         if (e != null && !e.isJsonNull() && (value == null || !e.getAsJsonPrimitive().isNumber())) {
             throw new IllegalStateException(name + " is not an integer");
         }
         return value == null ? 0 : value;
+    }
+
+    /**
+     * The exception for an error answer, with 8x8's error envelope read leniently from its body (another body, a
+     * proxy's HTML page, gives the raw body only): 400, 401, 403, 404 and 429 have their own types, 5xx a server
+     * error, any other status the base type.
+     */
+    static ApiErrorException failure(int status, String body, Duration retryAfter, Region region, int attempts) {
+        ApiError error = new ApiError(status, null, null, null, null, body);
+        try {
+            JsonElement json = JsonParser.parseString(body);
+            if (json.isJsonObject()) {
+                JsonObject o = json.getAsJsonObject();
+                error = new ApiError(status, integer(o, "code"), string(o, "message"), string(o, "errorId"),
+                        string(o, "timestamp"), body);
+            }
+        } catch (RuntimeException notJson) {
+            // Not the envelope: keep the raw body only.
+        }
+        return switch (status) {
+            case 400 -> new BadRequestException(error, attempts);
+            case 401 -> new AuthenticationException(error, attempts);
+            case 403 -> new PermissionDeniedException(error, region, attempts);
+            case 404 -> new NotFoundException(error, attempts);
+            case 429 -> new RateLimitException(error, retryAfter, attempts);
+            default -> status >= 500 ? new ServerErrorException(error, attempts)
+                    : new ApiErrorException(error, attempts);
+        };
     }
 }

@@ -8,44 +8,46 @@ import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.RetryPolicy;
-import io.connect8x8.SendState;
 import io.connect8x8.UnexpectedResponseException;
 import io.connect8x8.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Request;
 import okio.Buffer;
 
 /**
- * The send pipeline of one API: prepare (the {@link Validation} step, client ids fixed before the first attempt),
- * map (the {@link RequestKind} builds the model, the generated API the request), execute (the {@link CallExecutor}),
- * read (the body parsed once). {@link #execute} and {@link #executeAsync} are also the generic path's execute step.
- * Immutable and thread-safe.
+ * The send pipeline of one API: prepare (the one validation step, client ids fixed before the first attempt), map
+ * (the {@link RequestKind} builds the model, the generated API the request), execute (the {@link Transport}), read
+ * (the body parsed once). The first violation is thrown before any network I/O; {@link #validate} (campaigns and the
+ * CLI refuse one bad message alone with it) returns them all. Immutable and thread-safe.
  */
 public final class SendPipeline {
 
     /** A generator of random ids: UUIDs. */
     public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
 
-    private final CallExecutor executor;
+    private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(7);
+
+    private final Transport transport;
     private final CallListener.Api api;
     private final CallListener listener;
     private final Clock clock;
-    private final Validation validation;
+    /** The client's own, checked when it was built; null when it has none. */
+    private final String subAccountId;
     private final Duration timeout;
     private final RetryPolicy retryPolicy;
     private final Supplier<String> ids;
@@ -54,7 +56,7 @@ public final class SendPipeline {
     /**
      * Creates the pipeline of one API.
      *
-     * @param executor executes requests
+     * @param transport executes requests
      * @param api the API this pipeline sends to, for the listener
      * @param listener observes each call
      * @param clock the clock schedules are checked against
@@ -64,14 +66,14 @@ public final class SendPipeline {
      * @param ids generates client ids; null disables generation
      * @param closed whether the client was closed
      */
-    public SendPipeline(CallExecutor executor, CallListener.Api api, CallListener listener, Clock clock,
+    public SendPipeline(Transport transport, CallListener.Api api, CallListener listener, Clock clock,
                         String subAccountId, Duration timeout, RetryPolicy retryPolicy, Supplier<String> ids,
                         BooleanSupplier closed) {
-        this.executor = executor;
+        this.transport = transport;
         this.api = api;
         this.listener = listener;
         this.clock = clock;
-        this.validation = new Validation(clock, subAccountId);
+        this.subAccountId = subAccountId;
         this.timeout = timeout;
         this.retryPolicy = retryPolicy;
         this.ids = ids;
@@ -93,7 +95,7 @@ public final class SendPipeline {
         if (closed.getAsBoolean()) {
             throw new ClientClosedException();
         }
-        return execute(executor, exchange(kind, input, options, false), r -> read(kind, r), kind::resultFacts);
+        return transport.execute(exchange(kind, input, options, false), r -> read(kind, r), kind.resultFacts());
     }
 
     /**
@@ -108,7 +110,7 @@ public final class SendPipeline {
     public <I, R> CompletableFuture<R> sendAsync(RequestKind<I, ?, R> kind, I input, RequestOptions options) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(options, "options");
-        CallExecutor.Exchange exchange;
+        Transport.Exchange exchange;
         try {
             if (closed.getAsBoolean()) {
                 throw new ClientClosedException();
@@ -117,100 +119,30 @@ public final class SendPipeline {
         } catch (Connect8x8Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        return executeAsync(executor, exchange, r -> read(kind, r), kind::resultFacts);
-    }
-
-    /**
-     * {@return the answer read} Executes an exchange, blocking, and tells its recorder how the call ended.
-     *
-     * @param executor the transport
-     * @param exchange the request, its rules and its recorder
-     * @param read reads the 2xx answer
-     * @param facts what the result tells the listener
-     * @param <R> the result type
-     */
-    public static <R> R execute(CallExecutor executor, CallExecutor.Exchange exchange,
-                                Function<HttpResponse, R> read, Function<R, RequestKind.ResultFacts> facts) {
-        CallRecorder recorder = exchange.recorder();
-        try {
-            R result = read.apply(executor.execute(exchange));
-            recorder.succeeded(facts.apply(result));
-            return result;
-        } catch (Connect8x8Exception e) {
-            recorder.failed(e);
-            throw e;
-        } catch (RuntimeException | Error e) {
-            recorder.failedUnexpectedly();
-            throw e;
-        }
-    }
-
-    /**
-     * {@return the answer of {@link #execute} without blocking} A cancel cancels the HTTP call and any pending retry.
-     *
-     * @param executor the transport
-     * @param exchange the request, its rules and its recorder
-     * @param read reads the 2xx answer
-     * @param facts what the result tells the listener
-     * @param <R> the result type
-     */
-    public static <R> CompletableFuture<R> executeAsync(CallExecutor executor, CallExecutor.Exchange exchange,
-                                                        Function<HttpResponse, R> read,
-                                                        Function<R, RequestKind.ResultFacts> facts) {
-        CallRecorder recorder = exchange.recorder();
-        CompletableFuture<HttpResponse> execution = executor.executeAsync(exchange);
-        SendFuture<R> result = new SendFuture<>();
-        // A cancel stops the execution first, which tells what it had sent.
-        result.onCancel(() -> {
-            execution.cancel(true);
-            return SendFuture.causeOf(execution);
-        });
-        execution.whenComplete((response, failure) -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            try {
-                if (cause == null) {
-                    R value = read.apply(response);
-                    recorder.succeeded(facts.apply(value));
-                    result.complete(value);
-                    return;
-                }
-            } catch (Connect8x8Exception e) {
-                cause = e;
-            }
-            if (cause instanceof Connect8x8Exception typed) {
-                recorder.failed(typed);
-            } else if (!(cause instanceof CancellationException)) {
-                recorder.failedUnexpectedly();
-            }
-            result.completeExceptionally(cause);
-        });
-        result.whenComplete((value, failure) -> {
-            if (failure instanceof CancellationException cancelled) {
-                recorder.cancelled(cancelled.getCause() instanceof Connect8x8Exception why ? why.sendState()
-                        : SendState.MAY_HAVE_BEEN_SENT);
-            }
-        });
-        return result;
+        return transport.executeAsync(exchange, r -> read(kind, r), kind.resultFacts());
     }
 
     /** Prepare and map, and the call's observer started: what the execute step runs. */
-    private <I> CallExecutor.Exchange exchange(RequestKind<I, ?, ?> kind, I input, RequestOptions options,
-                                               boolean async) {
+    private <I> Transport.Exchange exchange(RequestKind<I, ?, ?> kind, I input, RequestOptions options, boolean async) {
         RequestKind.Ids fixed = prepare(kind, input, options);
         Request request = map(kind, input, options, fixed);
         CallListener observers = options.listener().map(call -> CallRecorder.both(listener, call)).orElse(listener);
         CallRecorder recorder = CallRecorder.start(observers, clock, new CallListener.CallInfo(api,
+<<<<<<< HEAD
                 kind.batch(input) != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
                 fixed.messageIds().size(), async, null));
+=======
+                kind.batch().apply(input) != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
+                fixed.messageIds().size(), async));
+>>>>>>> internal
         Object what = new Object() {
             // Rendered only when a log line shows it.
             @Override
             public String toString() {
-                return kind.describe(input);
+                return kind.describe().apply(input);
             }
         };
-        return new CallExecutor.Exchange(request, options.retryPolicy().orElse(retryPolicy),
+        return new Transport.Exchange(request, options.retryPolicy().orElse(retryPolicy),
                 options.timeout().orElse(timeout), what, recorder);
     }
 
@@ -228,10 +160,10 @@ public final class SendPipeline {
     }
 
     private <I, M> Request map(RequestKind<I, M, ?> kind, I input, RequestOptions options, RequestKind.Ids fixed) {
-        String subAccount = validation.subAccount(options);
-        M model = kind.toModel(input, fixed);
+        String subAccount = subAccount(options);
+        M model = kind.model().apply(input, fixed);
         try {
-            return kind.call(subAccount, model).request();
+            return kind.call().call(subAccount, model).request();
         } catch (Exception e) {
             throw new IllegalStateException("the generated client refused to build the request", e);
         }
@@ -248,13 +180,22 @@ public final class SendPipeline {
     public <I> List<ValidationException> validate(RequestKind<I, ?, ?> kind, I input, RequestOptions options) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(options, "options");
-        return validation.violations(kind, input, options);
+        List<ValidationException> found = new ArrayList<>();
+        List<RequestKind.MessageFacts> messages = beforeMapping(kind, input, options, found);
+        if (found.isEmpty()) {
+            try {
+                kind.model().apply(input, new RequestKind.Ids(null, Collections.nCopies(messages.size(), null)));
+            } catch (ValidationException e) {
+                found.add(e);
+            }
+        }
+        return found;
     }
 
-    /** The {@link Validation} step (its first violation is thrown), then the ids, fixed once. */
+    /** The validation step (its first violation is thrown), then the ids, fixed once. */
     private <I> RequestKind.Ids prepare(RequestKind<I, ?, ?> kind, I input, RequestOptions options) {
         List<ValidationException> found = new ArrayList<>(0);
-        List<RequestKind.MessageFacts> messages = validation.beforeMapping(kind, input, options, found);
+        List<RequestKind.MessageFacts> messages = beforeMapping(kind, input, options, found);
         if (!found.isEmpty()) {
             throw found.get(0);
         }
@@ -262,9 +203,77 @@ public final class SendPipeline {
         for (RequestKind.MessageFacts message : messages) {
             messageIds.add(clientId(message.clientMessageId(), message.maxIdLength()));
         }
-        RequestKind.BatchFacts batch = kind.batch(input);
+        RequestKind.BatchFacts batch = kind.batch().apply(input);
         String batchId = batch == null ? null : clientId(batch.clientBatchId(), batch.maxIdLength());
         return new RequestKind.Ids(batchId, messageIds);
+    }
+
+    /**
+     * The checks before the mapping, which {@link #prepare} then runs with the real ids; returns the messages' facts,
+     * empty when the kind refused the input. Every check of a message that is not a single field's own (those ran in
+     * its builder, through {@link Checks}) runs here: the kind's required fields, the clock (schedule and expiry, of
+     * the batch template and of each message), the call's sub-account; the mapping's enum checks follow.
+     */
+    private <I> List<RequestKind.MessageFacts> beforeMapping(RequestKind<I, ?, ?> kind, I input,
+                                                             RequestOptions options, List<ValidationException> found) {
+        List<RequestKind.MessageFacts> messages;
+        RequestKind.BatchFacts batch;
+        try {
+            messages = kind.messages().apply(input);
+            batch = kind.batch().apply(input);
+        } catch (ValidationException e) {
+            found.add(e);
+            return List.of();
+        }
+        if (batch != null) {
+            try {
+                times(batch.templateScheduled(), batch.templateExpiry());
+            } catch (ValidationException e) {
+                found.add(e.within("template"));
+            }
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                times(messages.get(i).scheduled(), messages.get(i).expiry());
+            } catch (ValidationException e) {
+                found.add(batch == null ? e : e.within("messages[" + i + "]"));
+            }
+        }
+        try {
+            subAccount(options);
+        } catch (ValidationException e) {
+            found.add(e);
+        }
+        return messages;
+    }
+
+    /** The call's sub-account: the option's, else the client's (checked when the client was built). */
+    private String subAccount(RequestOptions options) {
+        String id = options.subAccountId().orElse(subAccountId);
+        if (id == null) {
+            throw new ValidationException("subAccountId", "is required: set it on the client or the call");
+        }
+        return id == subAccountId ? id : Checks.subAccountId("subAccountId", id);
+    }
+
+    /**
+     * A schedule the API accepts: not in the past (5 s of slack for clock skew), at most 7 days ahead; an expiry
+     * after the schedule, or after now: a message that expires before it may be sent is never delivered.
+     */
+    private void times(OffsetDateTime scheduled, OffsetDateTime expiry) {
+        Instant now = clock.instant();
+        if (scheduled != null && scheduled.toInstant().isBefore(now.minusSeconds(5))) {
+            throw new ValidationException("scheduled", "is in the past");
+        }
+        if (scheduled != null && scheduled.toInstant().isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
+            throw new ValidationException("scheduled", "is more than 7 days ahead");
+        }
+        if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
+            throw new ValidationException("expiry", "must be after scheduled");
+        }
+        if (expiry != null && scheduled == null && expiry.toInstant().isBefore(now)) {
+            throw new ValidationException("expiry", "is in the past");
+        }
     }
 
     /** A fresh client id of at most {@code maxLength} characters, or the caller's; null when generation is off. */
@@ -286,7 +295,7 @@ public final class SendPipeline {
             if (!element.isJsonObject()) {
                 throw new IllegalStateException("the body is not a JSON object");
             }
-            return kind.read(element.getAsJsonObject());
+            return kind.read().apply(element.getAsJsonObject());
         } catch (Connect8x8Exception e) {
             throw e;
         } catch (RuntimeException e) {

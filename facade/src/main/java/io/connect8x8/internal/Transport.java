@@ -1,12 +1,11 @@
 package io.connect8x8.internal;
 
-import io.connect8x8.ApiError;
+import io.connect8x8.ApiErrorException;
 import io.connect8x8.CallListener;
 import io.connect8x8.CallTimeoutException;
 import io.connect8x8.ClientClosedException;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.InFlightLimitException;
-import io.connect8x8.RateLimitException;
 import io.connect8x8.Region;
 import io.connect8x8.RetryPolicy;
 import io.connect8x8.SendCancelledException;
@@ -25,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,10 +33,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -48,12 +52,14 @@ import org.slf4j.LoggerFactory;
  * Executes one API call: attempts, waits and the deadline, by the rules of {@link RetryPolicy}. No wait passes the
  * deadline, and every attempt's OkHttp call timeout is what is left of it. Blocking calls wait with the
  * {@link Sleeper}; async calls run on OkHttp's {@code enqueue} and wait on a scheduler, under the same decisions.
+ * The call's {@link CallRecorder} hears of each attempt, each wait and how the call ended.
  */
-public final class Transport implements CallExecutor {
+public final class Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.connect8x8.http");
     /** Error bodies are kept up to this size: enough for any envelope or proxy page. */
     private static final long MAX_ERROR_BODY = 64 * 1024;
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final Supplier<OkHttpClient> http;
     private final Clock clock;
@@ -68,10 +74,10 @@ public final class Transport implements CallExecutor {
     /** Guards {@link #active} and {@link #waiting}: a place handed from a finished call to a queued one. */
     private final Object places = new Object();
     private int active;
-    private final ArrayDeque<AsyncRun> waiting = new ArrayDeque<>();
-    private final Set<AsyncRun> running = ConcurrentHashMap.newKeySet();
+    private final ArrayDeque<AsyncRun<?>> waiting = new ArrayDeque<>();
+    private final Set<AsyncRun<?>> running = ConcurrentHashMap.newKeySet();
     /** The runs this thread is handing places on to, while it does (see {@link #handOn}). */
-    private static final ThreadLocal<ArrayDeque<AsyncRun>> HANDING_ON = new ThreadLocal<>();
+    private static final ThreadLocal<ArrayDeque<AsyncRun<?>>> HANDING_ON = new ThreadLocal<>();
     private volatile boolean closed;
 
     /**
@@ -104,9 +110,44 @@ public final class Transport implements CallExecutor {
         this.maxAsyncQueued = maxAsyncQueued;
     }
 
-    @Override
-    public HttpResponse execute(CallExecutor.Exchange exchange) {
-        Run run = new Run(exchange);
+    /**
+     * One call to execute.
+     *
+     * @param request the request the generated client built
+     * @param policy the retry policy
+     * @param timeout the whole call's deadline
+     * @param what what is sent, for logs (phone numbers masked), rendered only when a log line is written
+     * @param recorder the call's observer
+     */
+    public record Exchange(Request request, RetryPolicy policy, Duration timeout, Object what, CallRecorder recorder) {
+    }
+
+    /**
+     * {@return the 2xx answer, read} Executes a request, blocking.
+     *
+     * @param exchange the request and the rules it runs under
+     * @param read reads the 2xx answer
+     * @param facts what the result tells the listener
+     * @param <R> the result type
+     * @throws Connect8x8Exception the mapped failure, with its {@link io.connect8x8.SendState}
+     */
+    public <R> R execute(Exchange exchange, Function<HttpResponse, R> read,
+                         Function<R, RequestKind.ResultFacts> facts) {
+        CallRecorder recorder = exchange.recorder();
+        try {
+            R result = read.apply(attempts(new Run(exchange)));
+            recorder.succeeded(facts.apply(result));
+            return result;
+        } catch (Connect8x8Exception e) {
+            recorder.failed(e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            recorder.failedUnexpectedly();
+            throw e;
+        }
+    }
+
+    private HttpResponse attempts(Run run) {
         while (true) {
             Call call = run.nextAttempt();
             Step step;
@@ -126,17 +167,30 @@ public final class Transport implements CallExecutor {
     }
 
     /**
-     * {@inheritDoc} A call beyond {@code maxAsyncInFlight} waits in the queue (its deadline running) or, with no
-     * place left, fails at once. The future is a {@link SendFuture}: its cancel says whether a request was written.
+     * {@return the answer of {@link #execute} without blocking, or the failure it would throw} A call beyond
+     * {@code maxAsyncInFlight} waits in the queue (its deadline running) or, with no place left, fails at once.
+     * Cancelling the future cancels the HTTP call and any pending retry; its {@link CancellationException}'s cause is
+     * a {@link SendCancelledException} that says whether a request was written.
+     *
+     * @param exchange the request and the rules it runs under
+     * @param read reads the 2xx answer
+     * @param facts what the result tells the listener
+     * @param <R> the result type
      */
-    @Override
-    public CompletableFuture<HttpResponse> executeAsync(CallExecutor.Exchange exchange) {
-        AsyncRun run = new AsyncRun(new Run(exchange));
-        run.future.whenComplete((response, failure) -> finished(run));
+    public <R> CompletableFuture<R> executeAsync(Exchange exchange, Function<HttpResponse, R> read,
+                                                 Function<R, RequestKind.ResultFacts> facts) {
+        AsyncRun<R> run = new AsyncRun<>(new Run(exchange), read, facts);
+        run.future.whenComplete((value, failure) -> {
+            if (failure instanceof CancellationException cancelled) {
+                exchange.recorder().cancelled(cancelled.getCause() instanceof Connect8x8Exception why
+                        ? why.sendState() : SendState.MAY_HAVE_BEEN_SENT);
+            }
+            finished(run);
+        });
         boolean start;
         synchronized (places) {
             if (closed) {
-                run.future.completeExceptionally(new ClientClosedException());
+                run.fail(new ClientClosedException());
                 return run.future;
             }
             start = active < maxAsyncInFlight;
@@ -146,7 +200,7 @@ public final class Transport implements CallExecutor {
             } else if (waiting.size() < maxAsyncQueued) {
                 waiting.add(run);
             } else {
-                run.future.completeExceptionally(new InFlightLimitException(maxAsyncInFlight, maxAsyncQueued));
+                run.fail(new InFlightLimitException(maxAsyncInFlight, maxAsyncQueued));
                 return run.future;
             }
         }
@@ -156,8 +210,46 @@ public final class Transport implements CallExecutor {
         return run.future;
     }
 
+    /**
+     * {@return what answers each call of the escape hatch's OkHttpClient with this transport} Its generated APIs run
+     * here (retries by the method's nature, deadline, listener), not on a second HTTP stack. An API error comes back
+     * as the HTTP answer it was, so the generated code throws its own {@code ApiException}; a failure without an
+     * answer is an {@link IOException} caused by the typed one.
+     *
+     * @param listener the client's listener
+     * @param timeout the client's call deadline
+     * @param policy the client's retry policy
+     * @param api the API, for the listener
+     */
+    public Interceptor interceptor(CallListener listener, Duration timeout, RetryPolicy policy, CallListener.Api api) {
+        return chain -> {
+            Request request = chain.request();
+            String method = request.method();
+            boolean idempotent = !"POST".equals(method) && !"PATCH".equals(method);
+            RetryPolicy rules = policy.retryAmbiguousFailures() == idempotent ? policy
+                    : policy.toBuilder().retryAmbiguousFailures(idempotent).build();
+            CallRecorder recorder = CallRecorder.start(listener, clock,
+                    new CallListener.CallInfo(api, CallListener.Operation.CALL, 0, false, null));
+            int status;
+            String body;
+            try {
+                HttpResponse response = execute(new Exchange(request, rules, timeout, method + " (generated API)",
+                        recorder), answer -> answer, answer -> RequestKind.ResultFacts.NONE);
+                status = response.status();
+                body = response.body();
+            } catch (ApiErrorException e) {
+                status = e.httpStatus();
+                body = e.rawBody() == null ? "" : e.rawBody();
+            } catch (Connect8x8Exception e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(status).message("")
+                    .body(ResponseBody.create(body, JSON)).build();
+        };
+    }
+
     /** A run with a place starts its first attempt, or hands the place on when it ended while queued. */
-    private void begin(AsyncRun run) {
+    private void begin(AsyncRun<?> run) {
         running.add(run);
         if (run.future.isDone()) {
             finished(run);
@@ -170,9 +262,9 @@ public final class Transport implements CallExecutor {
      * A run's future completed: a queued run leaves the queue; a run holding a place hands it to the first queued
      * run, or gives it back. Exactly once per run, whichever of its completion and {@link #begin} comes last.
      */
-    private void finished(AsyncRun run) {
+    private void finished(AsyncRun<?> run) {
         running.remove(run);
-        AsyncRun next;
+        AsyncRun<?> next;
         synchronized (places) {
             if (!run.holdsPlace) {
                 waiting.remove(run);
@@ -199,8 +291,8 @@ public final class Transport implements CallExecutor {
      * hands its place on from inside its own completion, and a long queue of those must not nest one stack frame
      * per run.
      */
-    private void handOn(AsyncRun next) {
-        ArrayDeque<AsyncRun> pending = HANDING_ON.get();
+    private void handOn(AsyncRun<?> next) {
+        ArrayDeque<AsyncRun<?>> pending = HANDING_ON.get();
         if (pending != null) {
             // An outer handOn on this thread starts it once the current start returns.
             pending.add(next);
@@ -209,7 +301,7 @@ public final class Transport implements CallExecutor {
         pending = new ArrayDeque<>();
         HANDING_ON.set(pending);
         try {
-            for (AsyncRun run = next; run != null; run = pending.poll()) {
+            for (AsyncRun<?> run = next; run != null; run = pending.poll()) {
                 begin(run);
             }
         } finally {
@@ -223,30 +315,22 @@ public final class Transport implements CallExecutor {
      * attempt in flight finish with that attempt.
      */
     public void close() {
-        List<AsyncRun> queued;
+        List<AsyncRun<?>> queued;
         synchronized (places) {
             closed = true;
             queued = new ArrayList<>(waiting);
             waiting.clear();
         }
-        for (AsyncRun run : queued) {
-            run.future.completeExceptionally(new ClientClosedException());
+        for (AsyncRun<?> run : queued) {
+            run.fail(new ClientClosedException());
         }
-        for (AsyncRun run : running) {
+        for (AsyncRun<?> run : running) {
             run.abandonWait();
         }
     }
 
-    /** What to do after an attempt: return the response, throw the failure, or wait and retry. */
+    /** What to do after an attempt: return the response, throw the failure, or wait (a delay) and retry. */
     private record Step(HttpResponse response, Connect8x8Exception failure, Duration delay) {
-
-        static Step done(HttpResponse response) {
-            return new Step(response, null, null);
-        }
-
-        static Step fail(Connect8x8Exception failure) {
-            return new Step(null, failure, null);
-        }
     }
 
     /**
@@ -269,7 +353,7 @@ public final class Transport implements CallExecutor {
         private Call call;
         private long started;
 
-        Run(CallExecutor.Exchange exchange) {
+        Run(Exchange exchange) {
             this.request = exchange.request();
             this.policy = exchange.policy();
             this.timeout = exchange.timeout();
@@ -334,24 +418,22 @@ public final class Transport implements CallExecutor {
             }
             if (status >= 200 && status < 300) {
                 try {
-                    HttpResponse answer = HttpResponse.of(status, readBody(response.body(), maxResponseBytes, status,
-                            attempt, call, timeout), response.header("Content-Type"), attempt);
-                    recorder.attemptFinished(attempt, status, true, clock.millis() - started);
-                    return Step.done(answer);
+                    return new Step(HttpResponse.of(status, readBody(response.body(), maxResponseBytes, status,
+                            attempt, call, timeout), response.header("Content-Type"), attempt), null, null);
                 } catch (Connect8x8Exception e) {
+                    return new Step(null, e, null);
+                } finally {
                     recorder.attemptFinished(attempt, status, true, clock.millis() - started);
-                    return Step.fail(e);
                 }
             }
             String errorBody = readCapped(response.body(), MAX_ERROR_BODY);
             recorder.attemptFinished(attempt, status, true, clock.millis() - started);
-            ApiError error = ErrorMapper.parse(status, errorBody);
             Duration retryAfter = parseRetryAfter(response.header("Retry-After"));
-            Connect8x8Exception failure = ErrorMapper.toException(error, retryAfter, region, attempt);
+            Connect8x8Exception failure = ResponseReader.failure(status, errorBody, retryAfter, region, attempt);
             boolean notProcessed = status == 429 || status == 503;
             boolean retryable = notProcessed || (status >= 500 && policy.retryAmbiguousFailures());
             if (!retryable || attempt >= policy.maxAttempts()) {
-                return Step.fail(failure);
+                return new Step(null, failure, null);
             }
             Duration wait = retryAfter != null && notProcessed ? retryAfter : backoff(policy, attempt);
             CallListener.RetryReason reason = status == 429 ? CallListener.RetryReason.RATE_LIMITED
@@ -368,14 +450,14 @@ public final class Transport implements CallExecutor {
                     what, attempt, e.getClass().getSimpleName(), clock.millis() - started, sent ? "" : "not ");
             recorder.attemptFinished(attempt, 0, sent, clock.millis() - started);
             if (timedOut && e instanceof InterruptedIOException) {
-                return Step.fail(new CallTimeoutException("call deadline of " + timeout.toMillis()
+                return new Step(null, new CallTimeoutException("call deadline of " + timeout.toMillis()
                         + " ms passed during attempt " + attempt + (sent ? "; the message may have been sent" : ""),
-                        e, sent, attempt));
+                        e, sent, attempt), null);
             }
             Connect8x8Exception failure = new TransportException(describe(e) + " on attempt " + attempt
                     + (sent ? "; the message may have been sent" : "; the request was not sent"), e, sent, attempt);
             if ((sent && !policy.retryAmbiguousFailures()) || attempt >= policy.maxAttempts()) {
-                return Step.fail(failure);
+                return new Step(null, failure, null);
             }
             return retry(backoff(policy, attempt), failure, CallListener.RetryReason.CONNECTION);
         }
@@ -384,7 +466,7 @@ public final class Transport implements CallExecutor {
         private Step retry(Duration wait, Connect8x8Exception failure, CallListener.RetryReason reason) {
             if (clock.millis() + wait.toMillis() >= deadline) {
                 LOG.debug("not retrying: a wait of {} ms would pass the deadline", wait.toMillis());
-                return Step.fail(failure);
+                return new Step(null, failure, null);
             }
             recorder.retryScheduled(attempt, wait, reason);
             return new Step(null, failure, wait);
@@ -397,9 +479,27 @@ public final class Transport implements CallExecutor {
      * thread to thread without overlapping. A cancel and the start of an attempt take the run's lock, so a cancel
      * either sees the attempt (and holds its request back, or learns it was written) or keeps it from starting.
      */
-    private final class AsyncRun implements Callback {
-        final SendFuture<HttpResponse> future = new SendFuture<>();
+    private final class AsyncRun<R> implements Callback {
+        /**
+         * The call's future, whose cancel says whether the message went out: its {@link CancellationException} has a
+         * {@link SendCancelledException} as its cause, which a plain {@code CompletableFuture} has no way to attach.
+         * {@link #isCancelled()} stays true, as the contract requires.
+         */
+        final CompletableFuture<R> future = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                if (isDone()) {
+                    return isCancelled();
+                }
+                SendCancelledException why = AsyncRun.this.cancel();
+                CancellationException cancelled = new CancellationException(why.getMessage());
+                cancelled.initCause(why);
+                return completeExceptionally(cancelled) || isCancelled();
+            }
+        };
         private final Run run;
+        private final Function<HttpResponse, R> read;
+        private final Function<R, RequestKind.ResultFacts> facts;
         /** Guarded by {@link #places}: whether this run took a place in flight, and whether it gave it back. */
         boolean holdsPlace;
         boolean placeReleased;
@@ -408,9 +508,20 @@ public final class Transport implements CallExecutor {
         private Connect8x8Exception waitingAfter;
         private volatile boolean cancelling;
 
-        AsyncRun(Run run) {
+        AsyncRun(Run run, Function<HttpResponse, R> read, Function<R, RequestKind.ResultFacts> facts) {
             this.run = run;
-            future.onCancel(this::cancel);
+            this.read = read;
+            this.facts = facts;
+        }
+
+        /** The call ended without a result: its recorder hears how, then the future. */
+        void fail(Throwable failure) {
+            if (failure instanceof Connect8x8Exception typed) {
+                run.recorder.failed(typed);
+            } else {
+                run.recorder.failedUnexpectedly();
+            }
+            future.completeExceptionally(failure);
         }
 
         void attempt() {
@@ -423,7 +534,7 @@ public final class Transport implements CallExecutor {
                 try {
                     call = run.nextAttempt();
                 } catch (Connect8x8Exception e) {
-                    future.completeExceptionally(e);
+                    fail(e);
                     return;
                 }
                 inFlight = call;
@@ -437,7 +548,7 @@ public final class Transport implements CallExecutor {
             try (response) {
                 step = run.afterResponse(response);
             } catch (RuntimeException e) {
-                future.completeExceptionally(e);
+                fail(e);
                 return;
             }
             next(step);
@@ -454,11 +565,19 @@ public final class Transport implements CallExecutor {
                 return;
             }
             if (step.response != null) {
-                future.complete(step.response);
+                R value;
+                try {
+                    value = read.apply(step.response);
+                } catch (RuntimeException e) {
+                    fail(e);
+                    return;
+                }
+                run.recorder.succeeded(facts.apply(value));
+                future.complete(value);
                 return;
             }
             if (step.delay == null) {
-                future.completeExceptionally(step.failure);
+                fail(step.failure);
                 return;
             }
             boolean rejected = false;
@@ -476,7 +595,7 @@ public final class Transport implements CallExecutor {
                 }
             }
             if (rejected) {
-                future.completeExceptionally(step.failure);
+                fail(step.failure);
             } else if (closed) {
                 // close() may have looked at this run before the wait was recorded.
                 abandonWait();
@@ -493,7 +612,7 @@ public final class Transport implements CallExecutor {
                 }
                 cancelPendingRetry();
             }
-            future.completeExceptionally(failure);
+            fail(failure);
         }
 
         /**
