@@ -39,6 +39,9 @@ final class Catalog {
     /** The artifact built from 8x8's complete documents. */
     static final String PUBLISHED_ARTIFACT = "connect8x8-generated-published";
 
+    /** What an index written before it named its artifact holds. */
+    private static final String DEFAULT_ARTIFACT = "connect8x8-generated-client";
+
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final Map<ClassLoader, Catalog> CACHE = new ConcurrentHashMap<>();
 
@@ -55,12 +58,14 @@ final class Catalog {
     private final List<OperationInfo> infos;
     private final Map<String, Entry> byId = new HashMap<>();
     private final Set<String> artifacts = new TreeSet<>();
+    private final Set<String> sets = new HashSet<>();
 
     private Catalog(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         this.infos = entries.stream().map(Entry::info).toList();
         for (Entry e : entries) {
             artifacts.add(e.document().artifact());
+            sets.add(e.document().set());
             OperationInfo info = e.info();
             // The first artifact wins a plain id: published sorts first, as the complete one.
             byId.putIfAbsent(info.operationId(), e);
@@ -98,7 +103,8 @@ final class Catalog {
         if (entry != null) {
             return entry;
         }
-        String where = artifacts.contains(PUBLISHED_ARTIFACT)
+        // The complete documents may be in any artifact (the default one built with -Dspecs=published).
+        String where = sets.contains("published")
                 ? "; `connect8x8 api --list` lists the operations there are"
                 : "; 8x8's complete SMS, Messaging Apps and Verification documents ship as io.connect8x8:"
                         + PUBLISHED_ARTIFACT + ": add that dependency (its version is in connect8x8-bom)";
@@ -123,8 +129,7 @@ final class Catalog {
                         documents.add(new Document(p.getProperty("set", "guides").trim(), key.trim(),
                                 p.getProperty(key.trim() + ".host", "sms").trim(), api,
                                 p.getProperty(key.trim() + ".document", "").trim(),
-                                api.startsWith("io.connect8x8.generated.published.") ? PUBLISHED_ARTIFACT
-                                        : "connect8x8-generated-client", loader));
+                                p.getProperty("artifact", DEFAULT_ARTIFACT).trim(), loader));
                     }
                 }
             }
