@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CatalogTest {
 
-    private static final String DOCUMENT = """
-            {"openapi": "3.0.3", "paths": {"/balance": {"get": {"operationId": "get-balance", "summary": "Balance"}}}}
+    /** What spec-tools' OperationIndex writes for a document of one operation. */
+    private static final String OPERATIONS = """
+            [{"operationId": "get-balance", "method": "GET", "path": "/balance", "parameters": [],
+              "bodyRequired": false, "summary": "Balance", "redirects": false}]
             """;
 
     @Test
@@ -51,14 +53,14 @@ class CatalogTest {
         }
     }
 
-    /** A class loader that sees one index (no parent: not the facade's own artifacts) and its one document. */
+    /** A class loader that sees one artifact's index and its operations (no parent: not the facade's artifacts). */
     private static URLClassLoader loader(Path dir, String set, String artifact) throws IOException {
         Files.createDirectories(dir.resolve("META-INF/connect8x8"));
         Files.writeString(dir.resolve("META-INF/connect8x8/apis.properties"), "set=" + set + "\nartifact=" + artifact
                 + "\ndocuments=sms\nsms.api=io.connect8x8.generated.sms.api.SmsApi\nsms.host=sms\n"
-                + "sms.document=specs/sms.json\n");
+                + "sms.operations=specs/sms.operations.json\n");
         Files.createDirectories(dir.resolve("specs"));
-        Files.writeString(dir.resolve("specs/sms.json"), DOCUMENT);
+        Files.writeString(dir.resolve("specs/sms.operations.json"), OPERATIONS);
         return new URLClassLoader(new URL[] {dir.toUri().toURL()}, null);
     }
 }

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * the building module's artifactId (the facade names it in its operations and failures: a package root does not
  * tell which artifact holds a set), its document keys, and for each document its generated API class, the host its
  * operations go to ({@code sms}, {@code chatapps} or {@code verify}, from the document's {@code host} in the set
- * file) and where its prepared document lies on the class path. Every
+ * file), where its prepared document lies on the class path, and where its {@code OperationIndex} does. Every
  * generated artifact has one under the same name, so the facade finds the operations of all of them with
  * {@code ClassLoader.getResources}.
  *
@@ -168,6 +168,7 @@ public final class PrepareSpecSet {
             checkSharedEnumNames(prepared, entry.path("generator").path("inlineSchemaNameMappings"),
                     where + ".generator.inlineSchemaNameMappings");
             write(resources.resolve(name + ".json"), prepared);
+            write(resources.resolve(name + ".operations.json"), OperationIndex.of(prepared));
             write(generator.resolve(name + ".openapi.json"),
                     forGenerator(prepared, entry.path("generatorInput"), where + ".generatorInput"));
             write(generator.resolve(name + ".json"), generatorConfiguration(entry.path("generator"),
@@ -176,7 +177,9 @@ public final class PrepareSpecSet {
             apis.append(name).append(".api=").append(packageRoot).append('.').append(segment).append(".api.")
                     .append(api).append("Api\n")
                     .append(name).append(".host=").append(host).append('\n')
-                    .append(name).append(".document=").append(resourceDir).append('/').append(name).append(".json\n");
+                    .append(name).append(".document=").append(resourceDir).append('/').append(name).append(".json\n")
+                    .append(name).append(".operations=").append(resourceDir).append('/').append(name)
+                    .append(".operations.json\n");
             names.add(name);
         }
         require(!names.isEmpty(), setFile + ": no documents");

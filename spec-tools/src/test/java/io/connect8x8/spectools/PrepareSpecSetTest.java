@@ -109,9 +109,11 @@ class PrepareSpecSetTest {
                 sms.api=io.connect8x8.generated.sms.api.SmsApi
                 sms.host=sms
                 sms.document=io/connect8x8/specs/sms.json
+                sms.operations=io/connect8x8/specs/sms.operations.json
                 messaging-apps.api=io.connect8x8.generated.messaging.api.MessagingApi
                 messaging-apps.host=chatapps
                 messaging-apps.document=io/connect8x8/specs/messaging-apps.json
+                messaging-apps.operations=io/connect8x8/specs/messaging-apps.operations.json
                 """, Files.readString(out.resolve("resources/META-INF/connect8x8/apis.properties"),
                 StandardCharsets.UTF_8));
         assertTrue(Files.isRegularFile(out.resolve("resources/io/connect8x8/specs/messaging-apps.json")));
