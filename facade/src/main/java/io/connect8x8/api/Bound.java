@@ -93,12 +93,7 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
     }
 
     boolean takesBody() {
-        for (Slot slot : slots) {
-            if (slot.name() == null) {
-                return true;
-            }
-        }
-        return false;
+        return slots.stream().anyMatch(slot -> slot.name() == null);
     }
 
     /**
