@@ -83,11 +83,6 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
         return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     }
 
-    /** The document's names of the generated method's parameters, in its order; {@code body} for the body. */
-    List<String> parameterNames() {
-        return slots.stream().map(slot -> slot.name() == null ? "body" : slot.name()).toList();
-    }
-
     ApiResult result(HttpResponse response) {
         return new ApiResult(this, response);
     }

@@ -63,14 +63,12 @@ public final class Operations {
         this.postPolicy = forIdempotent(settings.retryPolicy(), false);
     }
 
-    /** {@return the operations of the generated artifacts on the thread's class path, the complete documents' first} */
+    /**
+     * {@return the operations of the generated artifacts on the thread's class path, the complete documents' first}
+     * A client built there calls each of them.
+     */
     public static List<OperationInfo> available() {
         return Catalog.current().operations();
-    }
-
-    /** {@return the operations this client can call, the complete documents' first} */
-    public List<OperationInfo> operations() {
-        return catalog.operations();
     }
 
     /**
@@ -113,15 +111,12 @@ public final class Operations {
      * @return the 2xx answer, or the typed failure
      */
     public CompletableFuture<ApiResult> callAsync(OperationCall call) {
-        Bound target;
-        CallExecutor.Exchange exchange;
         try {
-            target = target(call);
-            exchange = exchange(target, call, true);
+            Bound target = target(call);
+            return SendPipeline.executeAsync(settings.executor(), exchange(target, call, true), target::result, FACTS);
         } catch (Connect8x8Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        return SendPipeline.executeAsync(settings.executor(), exchange, target::result, FACTS);
     }
 
     /**
@@ -151,7 +146,7 @@ public final class Operations {
 
     /** {@return the files for chat-app media: upload, download, and the URL a message sends one by} */
     public MediaFiles files() {
-        return new MediaFiles(this, settings.baseUrls().get("chatapps"));
+        return new MediaFiles(this);
     }
 
     /** {@return the one-time codes of 8x8's Verification API: send a code, check a code} */
