@@ -1,6 +1,5 @@
 package io.connect8x8.api;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
@@ -8,7 +7,6 @@ import io.connect8x8.RawJson;
 import io.connect8x8.UnexpectedResponseException;
 import io.connect8x8.internal.Access;
 import io.connect8x8.internal.HttpResponse;
-import java.lang.reflect.Type;
 import java.util.Optional;
 
 /**
@@ -18,23 +16,20 @@ import java.util.Optional;
  */
 public final class ApiResult {
 
-    private final OperationInfo operation;
+    /** The operation called, its answer's model type and the generated code's Gson. */
+    private final Bound bound;
     private final HttpResponse response;
-    private final Type modelType;
-    private final Gson gson;
     private volatile JsonElement json;
     private volatile Object model;
 
     ApiResult(Bound bound, HttpResponse response) {
-        this.operation = bound.info();
+        this.bound = bound;
         this.response = response;
-        this.modelType = bound.modelType();
-        this.gson = bound.gson();
     }
 
     /** {@return the operation called} */
     public OperationInfo operation() {
-        return operation;
+        return bound.info();
     }
 
     /** {@return the HTTP status, 2xx (of the answer a followed redirect led to)} */
@@ -90,11 +85,11 @@ public final class ApiResult {
      */
     public Object model() {
         Object value = model;
-        if (value == null && modelType != null && !tree().isJsonNull()) {
+        if (value == null && bound.modelType() != null && !tree().isJsonNull()) {
             try {
-                value = gson.fromJson(tree(), modelType);
+                value = bound.gson().fromJson(tree(), bound.modelType());
             } catch (RuntimeException e) {
-                throw unusable("the answer does not fit " + modelType.getTypeName(), e);
+                throw unusable("the answer does not fit " + bound.modelType().getTypeName(), e);
             }
             model = value;
         }
@@ -118,13 +113,13 @@ public final class ApiResult {
     }
 
     private UnexpectedResponseException unusable(String problem, RuntimeException cause) {
-        return new UnexpectedResponseException(operation.operationId() + ": " + problem, status(), body(), cause,
+        return new UnexpectedResponseException(operation().operationId() + ": " + problem, status(), body(), cause,
                 attempts());
     }
 
     /** The operation and status; the body may hold personal data. */
     @Override
     public String toString() {
-        return "ApiResult{" + operation.operationId() + ", status=" + status() + '}';
+        return "ApiResult{" + operation().operationId() + ", status=" + status() + '}';
     }
 }

@@ -83,22 +83,12 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
         return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     }
 
-    /** The document's names of the generated method's parameters, in its order; {@code body} for the body. */
-    List<String> parameterNames() {
-        return slots.stream().map(slot -> slot.name() == null ? "body" : slot.name()).toList();
-    }
-
     ApiResult result(HttpResponse response) {
         return new ApiResult(this, response);
     }
 
     boolean takesBody() {
-        for (Slot slot : slots) {
-            if (slot.name() == null) {
-                return true;
-            }
-        }
-        return false;
+        return slots.stream().anyMatch(slot -> slot.name() == null);
     }
 
     /**

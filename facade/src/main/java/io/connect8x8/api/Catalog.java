@@ -1,6 +1,5 @@
 package io.connect8x8.api;
 
-import static io.connect8x8.internal.ResponseReader.object;
 import static io.connect8x8.internal.ResponseReader.string;
 
 import com.google.gson.JsonElement;
@@ -10,18 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The operations of every generated artifact on a class loader, read once from each artifact's {@value #RESOURCE}
- * and the prepared OpenAPI documents it names. Immutable once read.
+ * and the operation index of each document it names (the build resolves the documents). Immutable once read.
  */
 final class Catalog {
 
@@ -39,10 +34,12 @@ final class Catalog {
     /** The artifact built from 8x8's complete documents. */
     static final String PUBLISHED_ARTIFACT = "connect8x8-generated-published";
 
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
+    /** What an index written before it named its artifact holds. */
+    private static final String DEFAULT_ARTIFACT = "connect8x8-generated-client";
+
     private static final Map<ClassLoader, Catalog> CACHE = new ConcurrentHashMap<>();
 
-    /** One document of one artifact: spec set, key, host key, generated API class, resource, artifact, loader. */
+    /** One document of one artifact: spec set, key, host key, generated API class, its index, artifact, loader. */
     record Document(String set, String key, String host, String apiClass, String resource, String artifact,
                     ClassLoader loader) {
     }
@@ -55,12 +52,14 @@ final class Catalog {
     private final List<OperationInfo> infos;
     private final Map<String, Entry> byId = new HashMap<>();
     private final Set<String> artifacts = new TreeSet<>();
+    private final Set<String> sets = new HashSet<>();
 
     private Catalog(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         this.infos = entries.stream().map(Entry::info).toList();
         for (Entry e : entries) {
             artifacts.add(e.document().artifact());
+            sets.add(e.document().set());
             OperationInfo info = e.info();
             // The first artifact wins a plain id: published sorts first, as the complete one.
             byId.putIfAbsent(info.operationId(), e);
@@ -98,7 +97,8 @@ final class Catalog {
         if (entry != null) {
             return entry;
         }
-        String where = artifacts.contains(PUBLISHED_ARTIFACT)
+        // The complete documents may be in any artifact (the default one built with -Dspecs=published).
+        String where = sets.contains("published")
                 ? "; `connect8x8 api --list` lists the operations there are"
                 : "; 8x8's complete SMS, Messaging Apps and Verification documents ship as io.connect8x8:"
                         + PUBLISHED_ARTIFACT + ": add that dependency (its version is in connect8x8-bom)";
@@ -122,9 +122,8 @@ final class Catalog {
                     if (!api.isEmpty() && apiClasses.add(api)) {
                         documents.add(new Document(p.getProperty("set", "guides").trim(), key.trim(),
                                 p.getProperty(key.trim() + ".host", "sms").trim(), api,
-                                p.getProperty(key.trim() + ".document", "").trim(),
-                                api.startsWith("io.connect8x8.generated.published.") ? PUBLISHED_ARTIFACT
-                                        : "connect8x8-generated-client", loader));
+                                p.getProperty(key.trim() + ".operations", "").trim(),
+                                p.getProperty("artifact", DEFAULT_ARTIFACT).trim(), loader));
                     }
                 }
             }
@@ -136,108 +135,27 @@ final class Catalog {
         for (Document d : documents) {
             try (InputStream in = loader.getResourceAsStream(d.resource())) {
                 if (in != null) {
-                    entries.addAll(operations(d, JsonParser.parseReader(new InputStreamReader(in,
-                            StandardCharsets.UTF_8)).getAsJsonObject()));
+                    JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonArray()
+                            .forEach(e -> entries.add(entry(d, e.getAsJsonObject())));
                 }
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("the prepared document " + d.resource() + " is unreadable", e);
+                throw new IllegalStateException("the operation index " + d.resource() + " is unreadable", e);
             }
         }
         return new Catalog(entries);
     }
 
-    private static List<Entry> operations(Document d, JsonObject doc) {
-        List<Entry> list = new ArrayList<>();
-        for (Map.Entry<String, JsonElement> path : object(doc, "paths").entrySet()) {
-            JsonObject item = resolve(doc, path.getValue());
-            for (String method : METHODS) {
-                JsonObject op = resolve(doc, item.get(method));
-                if (string(op, "operationId") != null) {
-                    list.add(entry(d, doc, item, op, method, path.getKey()));
-                }
-            }
-        }
-        return list;
-    }
-
-    private static Entry entry(Document d, JsonObject doc, JsonObject item, JsonObject op, String method,
-                               String path) {
-        Map<String, ParameterInfo> params = new LinkedHashMap<>();
-        addParameters(doc, item.get("parameters"), params);
-        addParameters(doc, op.get("parameters"), params);
-        JsonObject body = resolve(doc, op.get("requestBody"));
-        boolean bodyRequired = body.has("required") && body.get("required").getAsBoolean();
-        JsonObject content = object(body, "content");
-        String contentType = content.keySet().stream().findFirst().orElse(null);
-        if (contentType != null && contentType.matches("multipart/.*|application/x-www-form-urlencoded.*")) {
-            addFormFields(doc, resolve(doc, object(content, contentType).get("schema")), params);
+    /** One operation of the index the build wrote from the prepared document (spec-tools' OperationIndex). */
+    private static Entry entry(Document d, JsonObject op) {
+        List<ParameterInfo> params = new ArrayList<>();
+        for (JsonElement e : op.getAsJsonArray("parameters")) {
+            JsonObject p = e.getAsJsonObject();
+            params.add(new ParameterInfo(string(p, "name"), string(p, "in"), p.get("required").getAsBoolean(),
+                    string(p, "type"), string(p, "description")));
         }
         OperationInfo info = new OperationInfo(string(op, "operationId"), d.key(), d.set(), d.artifact(), d.host(),
-                method.toUpperCase(Locale.ROOT), path, List.copyOf(params.values()), contentType, bodyRequired,
-                Objects.requireNonNullElse(string(op, "summary"), ""));
-        boolean redirects = "get".equals(method)
-                && object(op, "responses").keySet().stream().anyMatch(status -> status.startsWith("3"));
-        return new Entry(info, d, redirects);
-    }
-
-    private static void addParameters(JsonObject doc, JsonElement parameters, Map<String, ParameterInfo> into) {
-        if (parameters != null && parameters.isJsonArray()) {
-            for (JsonElement e : parameters.getAsJsonArray()) {
-                JsonObject p = resolve(doc, e);
-                String in = string(p, "in");
-                if (string(p, "name") != null && in != null) {
-                    boolean required = "path".equals(in) || p.has("required") && p.get("required").getAsBoolean();
-                    into.put(in + ":" + string(p, "name"), new ParameterInfo(string(p, "name"), in, required,
-                            type(resolve(doc, p.get("schema"))), firstSentence(string(p, "description"))));
-                }
-            }
-        }
-    }
-
-    private static void addFormFields(JsonObject doc, JsonObject schema, Map<String, ParameterInfo> into) {
-        Set<String> required = new HashSet<>();
-        if (schema.get("required") != null && schema.get("required").isJsonArray()) {
-            schema.getAsJsonArray("required").forEach(n -> required.add(n.getAsString()));
-        }
-        for (Map.Entry<String, JsonElement> field : object(schema, "properties").entrySet()) {
-            JsonObject s = resolve(doc, field.getValue());
-            into.put("form:" + field.getKey(), new ParameterInfo(field.getKey(), "form",
-                    required.contains(field.getKey()), "binary".equals(string(s, "format")) ? "file" : type(s),
-                    firstSentence(string(s, "description"))));
-        }
-    }
-
-    /** The schema's type; OpenAPI 3.1's {@code ["string", "null"]} is {@code string}. */
-    private static String type(JsonObject schema) {
-        JsonElement type = schema.get("type");
-        if (type != null && type.isJsonArray()) {
-            for (JsonElement t : type.getAsJsonArray()) {
-                if (!"null".equals(t.getAsString())) {
-                    return t.getAsString();
-                }
-            }
-        }
-        return type != null && type.isJsonPrimitive() ? type.getAsString() : "string";
-    }
-
-    private static String firstSentence(String text) {
-        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-        int end = line.indexOf(". ");
-        line = end < 0 ? line : line.substring(0, end + 1);
-        return line.length() > 160 ? line.substring(0, 157) + "..." : line;
-    }
-
-    /** An object, following a local {@code $ref}; an empty object for anything else. */
-    private static JsonObject resolve(JsonObject doc, JsonElement element) {
-        JsonElement e = element;
-        for (int depth = 0; depth < 20 && e != null && e.isJsonObject() && e.getAsJsonObject().has("$ref"); depth++) {
-            String ref = e.getAsJsonObject().get("$ref").getAsString();
-            e = ref.startsWith("#/") ? doc : null;
-            for (String token : ref.substring(Math.min(2, ref.length())).split("/")) {
-                String name = URLDecoder.decode(token, StandardCharsets.UTF_8).replace("~1", "/").replace("~0", "~");
-                e = e != null && e.isJsonObject() ? e.getAsJsonObject().get(name) : null;
-            }
-        }
-        return e != null && e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
+                string(op, "method"), string(op, "path"), List.copyOf(params), string(op, "bodyContentType"),
+                op.get("bodyRequired").getAsBoolean(), string(op, "summary"));
+        return new Entry(info, d, op.get("redirects").getAsBoolean());
     }
 }

@@ -12,11 +12,9 @@ import java.nio.file.Path;
 public final class MediaFiles {
 
     private final Operations operations;
-    private final String chatAppsBaseUrl;
 
-    MediaFiles(Operations operations, String chatAppsBaseUrl) {
+    MediaFiles(Operations operations) {
         this.operations = operations;
-        this.chatAppsBaseUrl = chatAppsBaseUrl;
     }
 
     /**

@@ -20,10 +20,11 @@ import java.util.Objects;
  */
 public final class OperationCall {
 
-    private final String operationId;
-    private final Map<String, Object> params;
-    private final Object body;
-    private final RequestOptions options;
+    // Read by the generic path in this package only: the caller built them and knows them.
+    final String operationId;
+    final Map<String, Object> params;
+    final Object body;
+    final RequestOptions options;
 
     private OperationCall(String operationId, Map<String, Object> params, Object body, RequestOptions options) {
         this.operationId = operationId;
@@ -76,26 +77,6 @@ public final class OperationCall {
      */
     public OperationCall options(RequestOptions value) {
         return new OperationCall(operationId, params, body, Objects.requireNonNull(value, "options"));
-    }
-
-    /** {@return the operation's id, as given} */
-    public String operationId() {
-        return operationId;
-    }
-
-    /** {@return the parameters set, by name: an unmodifiable map} */
-    public Map<String, Object> params() {
-        return params;
-    }
-
-    /** {@return the body, or null} */
-    public Object body() {
-        return body;
-    }
-
-    /** {@return the call's options} */
-    public RequestOptions options() {
-        return options;
     }
 
     /** The operation and the parameters' names, never their values (they may be personal data). */

@@ -1,6 +1,7 @@
 package io.connect8x8.api;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One operation of a generated artifact on the class path, as its OpenAPI document declares it.
@@ -8,8 +9,8 @@ import java.util.List;
  * @param operationId the id as written in the document, such as {@code get-sms-message-details}
  * @param document the document's key in its spec set: {@code sms}, {@code messaging-apps}, {@code verification}
  * @param set the spec set the artifact was generated from: {@code guides} or {@code published}
- * @param artifact the Maven artifact holding it: {@code connect8x8-generated-client} or
- *     {@code connect8x8-generated-published}
+ * @param artifact the Maven artifact holding it, as its index names it: {@code connect8x8-generated-client},
+ *     {@code connect8x8-generated-published}, or the module that generated its own
  * @param host which configured base URL it goes to: {@code sms}, {@code chatapps} or {@code verify}
  * @param method the HTTP method, upper case
  * @param path the path template, such as {@code /api/v1/subaccounts/{subAccountId}/messages/{umid}}
@@ -23,6 +24,8 @@ public record OperationInfo(String operationId, String document, String set, Str
                             String method, String path, List<ParameterInfo> parameters, String bodyContentType,
                             boolean bodyRequired, String summary) {
 
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+
     /** {@return the id qualified by its document, {@code document:operationId}: unique within one spec set} */
     public String qualifiedId() {
         return document + ":" + operationId;
@@ -33,10 +36,7 @@ public record OperationInfo(String operationId, String document, String set, Str
      * failure that may have reached the server; any other (a POST) never is.
      */
     public boolean idempotent() {
-        return switch (method) {
-            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
-            default -> false;
-        };
+        return IDEMPOTENT.contains(method);
     }
 
     /**
@@ -45,11 +45,6 @@ public record OperationInfo(String operationId, String document, String set, Str
      * @param name the name
      */
     public ParameterInfo parameter(String name) {
-        for (ParameterInfo p : parameters) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        return null;
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
 }

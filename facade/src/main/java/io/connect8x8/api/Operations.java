@@ -63,14 +63,12 @@ public final class Operations {
         this.postPolicy = forIdempotent(settings.retryPolicy(), false);
     }
 
-    /** {@return the operations of the generated artifacts on the thread's class path, the complete documents' first} */
+    /**
+     * {@return the operations of the generated artifacts on the thread's class path, the complete documents' first}
+     * A client built there calls each of them.
+     */
     public static List<OperationInfo> available() {
         return Catalog.current().operations();
-    }
-
-    /** {@return the operations this client can call, the complete documents' first} */
-    public List<OperationInfo> operations() {
-        return catalog.operations();
     }
 
     /**
@@ -113,15 +111,12 @@ public final class Operations {
      * @return the 2xx answer, or the typed failure
      */
     public CompletableFuture<ApiResult> callAsync(OperationCall call) {
-        Bound target;
-        Transport.Exchange exchange;
         try {
-            target = target(call);
-            exchange = exchange(target, call, true);
+            Bound target = target(call);
+            return settings.executor().executeAsync(exchange(target, call, true), target::result, FACTS);
         } catch (Connect8x8Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        return settings.executor().executeAsync(exchange, target::result, FACTS);
     }
 
     /**
@@ -131,7 +126,7 @@ public final class Operations {
      */
     public RequestPreview preview(OperationCall call) {
         Objects.requireNonNull(call, "call");
-        return SendPipeline.preview(request(target(call.operationId()), call));
+        return SendPipeline.preview(request(target(call.operationId), call));
     }
 
     /** {@return the SMS API's message status and cancellation} */
@@ -151,7 +146,7 @@ public final class Operations {
 
     /** {@return the files for chat-app media: upload, download, and the URL a message sends one by} */
     public MediaFiles files() {
-        return new MediaFiles(this, settings.baseUrls().get("chatapps"));
+        return new MediaFiles(this);
     }
 
     /** {@return the one-time codes of 8x8's Verification API: send a code, check a code} */
@@ -171,7 +166,7 @@ public final class Operations {
         if (settings.closed().getAsBoolean()) {
             throw new ClientClosedException();
         }
-        return target(call.operationId());
+        return target(call.operationId);
     }
 
     private Bound target(String id) {
@@ -188,7 +183,7 @@ public final class Operations {
     /** The parameters checked, the client's defaults filled in, and the generated method's request. */
     private Request request(Bound target, OperationCall call) {
         OperationInfo info = target.info();
-        Map<String, Object> values = call.params();
+        Map<String, Object> values = call.params;
         for (String name : values.keySet()) {
             if (info.parameter(name) == null) {
                 throw new ValidationException(name, "is not a parameter of " + info.operationId() + "; it has "
@@ -198,7 +193,7 @@ public final class Operations {
         Map<String, Object> filled = values;
         for (ParameterInfo p : info.parameters()) {
             Object value = values.containsKey(p.name()) || !"path".equals(p.in()) ? null
-                    : defaultOf(p.name(), info, call.options());
+                    : defaultOf(p.name(), info, call.options);
             if (value != null) {
                 filled = filled == values ? new HashMap<>(values) : filled;
                 filled.put(p.name(), value);
@@ -207,13 +202,13 @@ public final class Operations {
                         + ("accountId".equals(p.name()) ? ": set it on the client (accountId) or the call" : ""));
             }
         }
-        if (call.body() != null && !target.takesBody()) {
+        if (call.body != null && !target.takesBody()) {
             throw new ValidationException("body", info.operationId() + " takes no body");
         }
-        if (call.body() == null && info.bodyRequired() && target.takesBody()) {
+        if (call.body == null && info.bodyRequired() && target.takesBody()) {
             throw new ValidationException("body", "is required by " + info.operationId());
         }
-        return target.request(filled, call.body());
+        return target.request(filled, call.body);
     }
 
     private String defaultOf(String name, OperationInfo info, RequestOptions options) {
@@ -235,9 +230,9 @@ public final class Operations {
         };
         CallRecorder recorder = CallRecorder.start(settings.listener(), settings.clock(), new CallListener.CallInfo(api,
                 CallListener.Operation.CALL, 0, async, info.operationId()));
-        RetryPolicy policy = call.options().retryPolicy().map(p -> forIdempotent(p, info.idempotent()))
+        RetryPolicy policy = call.options.retryPolicy().map(p -> forIdempotent(p, info.idempotent()))
                 .orElse(info.idempotent() ? idempotentPolicy : postPolicy);
-        return new Transport.Exchange(request, policy, call.options().timeout().orElse(settings.timeout()),
+        return new Transport.Exchange(request, policy, call.options.timeout().orElse(settings.timeout()),
                 info.operationId(), recorder);
     }
 

@@ -8,7 +8,6 @@ import com.google.gson.JsonObject;
 import io.connect8x8.ValidationException;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.Template;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -40,9 +39,8 @@ public final class WhatsAppTemplates {
     public ApiResult list(String channelId) {
         ApiResult result = operations.call(OperationCall.of("messaging-apps:get-whatsapp-templates")
                 .param("channelId", required("channelId", channelId)));
-        List<JsonObject> templates = new ArrayList<>();
-        array(result.raw().asJsonObject(), "templates").forEach(t -> templates.add(object(t)));
-        cache.put(channelId, List.copyOf(templates));
+        cache.put(channelId, array(result.raw().asJsonObject(), "templates").stream().map(WhatsAppTemplates::object)
+                .toList());
         return result;
     }
 

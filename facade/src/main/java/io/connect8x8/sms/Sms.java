@@ -78,11 +78,6 @@ public final class Sms extends OutboundMessage {
         return Optional.ofNullable(body.encoding());
     }
 
-    /** {@return the parts the text is sent as, when the message has a text} */
-    public Optional<SmsParts> parts() {
-        return Optional.ofNullable(body.text()).map(t -> SmsParts.of(t, SmsEncoding.find(body.encoding())));
-    }
-
     /** Phone number masked, text replaced by its length. */
     @Override
     public String toString() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * A batch of SMS, in one of the API's two forms: personalised {@code messages} (each may leave to the template what
@@ -43,11 +44,8 @@ public final class SmsBatch extends MessageBatch<Sms> {
         if (messages.isEmpty() && b.destinations.isEmpty()) {
             throw new ValidationException("messages", "must not be empty (or give destinations)");
         }
-        List<String> normalised = new ArrayList<>(b.destinations.size());
-        for (int i = 0; i < b.destinations.size(); i++) {
-            normalised.add(Checks.phone("destinations[" + i + "]", b.destinations.get(i), null));
-        }
-        this.destinations = List.copyOf(normalised);
+        this.destinations = IntStream.range(0, b.destinations.size())
+                .mapToObj(i -> Checks.phone("destinations[" + i + "]", b.destinations.get(i), null)).toList();
         Checks.size(messages.isEmpty() ? "destinations" : "messages", size(), MAX_MESSAGES);
         boolean templateText = template != null && template.text().isPresent();
         if (!destinations.isEmpty() && !templateText) {

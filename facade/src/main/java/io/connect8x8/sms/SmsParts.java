@@ -73,25 +73,14 @@ public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart,
     public static SmsParts of(String text, SmsEncoding encoding) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(encoding, "encoding");
-        int gsmLength = gsm7Length(text);
+        int gsmLength = gsm7Length(text, false);
         // An encoding this version does not know is counted as the API's default would be.
         boolean gsm = encoding == SmsEncoding.GSM7
                 || ((encoding == SmsEncoding.AUTO || encoding == SmsEncoding.UNKNOWN) && gsmLength >= 0);
         if (gsm) {
-            int length = gsmLength >= 0 ? gsmLength : lenientGsm7Length(text);
-            return split(SmsEncoding.GSM7, text, length, 160, 153);
+            return split(SmsEncoding.GSM7, text, gsmLength >= 0 ? gsmLength : gsm7Length(text, true), 160, 153);
         }
         return split(SmsEncoding.UCS2, text, text.length(), 70, 67);
-    }
-
-    /**
-     * Whether every character of {@code text} has a GSM-7 form (basic or extension table).
-     *
-     * @param text the text, not null
-     * @return true when the text can be sent as GSM-7 without replacement
-     */
-    public static boolean isGsm7(String text) {
-        return gsm7Length(Objects.requireNonNull(text, "text")) >= 0;
     }
 
     /**
@@ -121,41 +110,30 @@ public record SmsParts(SmsEncoding encoding, int length, int parts, int perPart,
         return new SmsParts(encoding, length, parts, multi, multi - used, false);
     }
 
-    /** The GSM-7 length of the text, or -1 when a character has no GSM-7 form. */
-    private static int gsm7Length(String text) {
+    /**
+     * The GSM-7 length of the text; a character with no GSM-7 form makes it -1, or counts one position when
+     * {@code lenient} (the API replaces it).
+     */
+    private static int gsm7Length(String text, boolean lenient) {
         int length = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int width = c < GSM7_WIDTHS.length ? GSM7_WIDTHS[c] : 0;
-            if (width == 0) {
+            if (width == 0 && !lenient) {
                 return -1;
             }
-            length += width;
+            // Leniently, a surrogate pair is one replaced character.
+            length += width == 0 && Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(
+                    text.charAt(i - 1)) ? 0 : Math.max(width, 1);
         }
         return length;
     }
 
     private static byte[] gsm7Widths() {
-        int max = 0;
-        for (char c : (GSM7_BASIC + GSM7_EXTENSION).toCharArray()) {
-            max = Math.max(max, c);
-        }
-        byte[] widths = new byte[max + 1];
-        for (char c : GSM7_BASIC.toCharArray()) {
-            // The escape character introduces the extension; it is no character of its own.
-            widths[c] = c == '\u001B' ? 0 : (byte) 1;
-        }
-        for (char c : GSM7_EXTENSION.toCharArray()) {
-            widths[c] = 2;
-        }
+        byte[] widths = new byte[(GSM7_BASIC + GSM7_EXTENSION).chars().max().orElseThrow() + 1];
+        // The escape character introduces the extension; it is no character of its own.
+        GSM7_BASIC.chars().filter(c -> c != '\u001B').forEach(c -> widths[c] = 1);
+        GSM7_EXTENSION.chars().forEach(c -> widths[c] = 2);
         return widths;
-    }
-
-    private static int lenientGsm7Length(String text) {
-        int length = 0;
-        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-            length += GSM7_EXTENSION.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
-        }
-        return length;
     }
 }

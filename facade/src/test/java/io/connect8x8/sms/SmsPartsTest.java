@@ -69,8 +69,7 @@ class SmsPartsTest {
     @Test
     void oneNonGsmCharacterMakesTheWholeTextUcs2() {
         assertEquals(SmsEncoding.UCS2, SmsParts.of("Hello Łódź").encoding());
-        assertFalse(SmsParts.isGsm7("Hello Łódź"));
-        assertTrue(SmsParts.isGsm7("Grüße aus Köln? Nein: ß ist GSM-7"));
+        assertEquals(SmsEncoding.GSM7, SmsParts.of("Grüße aus Köln? Nein: ß ist GSM-7").encoding());
     }
 
     @Test

@@ -33,10 +33,12 @@ import java.util.stream.Stream;
  * gives for it. 8x8's files are never edited.
  *
  * <p>It also writes the artifact's operation index, {@code META-INF/connect8x8/apis.properties}: the set's name,
- * its document keys, and for each document its generated API class, the host its operations go to ({@code sms},
- * {@code chatapps} or {@code verify}, from the document's {@code host} in the set file) and where its prepared
- * document lies on the class path. Every generated artifact has one under the same name, so the facade finds the
- * operations of all of them with {@code ClassLoader.getResources}.
+ * the building module's artifactId (the facade names it in its operations and failures: a package root does not
+ * tell which artifact holds a set), its document keys, and for each document its generated API class, the host its
+ * operations go to ({@code sms}, {@code chatapps} or {@code verify}, from the document's {@code host} in the set
+ * file), where its prepared document lies on the class path, and where its {@code OperationIndex} does. Every
+ * generated artifact has one under the same name, so the facade finds the operations of all of them with
+ * {@code ClassLoader.getResources}.
  *
  * <p>The only change to a document: a {@code $ref} that points into {@code #/paths/...} (8x8's complete documents
  * reuse parameters, responses and schemas of other operations so, 61 times in the SMS document and 119 in the
@@ -58,6 +60,9 @@ public final class PrepareSpecSet {
 
     /** The package root of the default artifact (connect8x8-generated-client). */
     static final String DEFAULT_PACKAGE_ROOT = "io.connect8x8.generated";
+
+    /** The Maven artifact built from the set when the build names none. */
+    static final String DEFAULT_ARTIFACT = "connect8x8-generated-client";
 
     /** Where the default artifact keeps its prepared documents on the class path. */
     static final String DEFAULT_RESOURCE_DIR = "io/connect8x8/specs";
@@ -97,18 +102,20 @@ public final class PrepareSpecSet {
      *
      * @param args the set's name ({@code guides} or {@code published}), the {@code specs/} directory, the output
      *     directory, and optionally the package root of the generated code (default {@code io.connect8x8.generated})
-     *     and the class-path directory of the prepared documents (default {@code io/connect8x8/specs}): documents go
-     *     to {@code <out>/resources/<resource-dir>/}, the operation index to
+     *     the class-path directory of the prepared documents (default {@code io/connect8x8/specs}), and the
+     *     building module's artifactId (default {@value #DEFAULT_ARTIFACT}): documents go to
+     *     {@code <out>/resources/<resource-dir>/}, the operation index to
      *     {@code <out>/resources/META-INF/connect8x8/apis.properties}, generator inputs to {@code <out>/generator/}
      * @throws IOException when a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length < 3 || args.length > 5) {
-            throw new IllegalArgumentException(
-                    "usage: PrepareSpecSet <set> <specs-dir> <output-dir> [<package-root> [<resource-dir>]]");
+        if (args.length < 3 || args.length > 6) {
+            throw new IllegalArgumentException("usage: PrepareSpecSet <set> <specs-dir> <output-dir> [<package-root>"
+                    + " [<resource-dir> [<artifact-id>]]]");
         }
         prepare(args[0], Path.of(args[1]), Path.of(args[2]),
-                args.length > 3 ? args[3] : DEFAULT_PACKAGE_ROOT, args.length > 4 ? args[4] : DEFAULT_RESOURCE_DIR);
+                args.length > 3 ? args[3] : DEFAULT_PACKAGE_ROOT, args.length > 4 ? args[4] : DEFAULT_RESOURCE_DIR,
+                args.length > 5 ? args[5] : DEFAULT_ARTIFACT);
     }
 
     /**
@@ -119,9 +126,10 @@ public final class PrepareSpecSet {
      * @param out the output directory
      * @param packageRoot the package the generated code goes under ({@code <root>.<document's package>.api}, ...)
      * @param resourceDir where the prepared documents go on the class path, without leading or trailing slash
+     * @param artifact the building module's artifactId, written to the operation index
      * @throws IOException when a file cannot be read or written
      */
-    static void prepare(String set, Path specsDir, Path out, String packageRoot, String resourceDir)
+    static void prepare(String set, Path specsDir, Path out, String packageRoot, String resourceDir, String artifact)
             throws IOException {
         Path setFile = specsDir.resolve(set + ".set.json");
         if (!Files.isRegularFile(setFile)) {
@@ -160,6 +168,7 @@ public final class PrepareSpecSet {
             checkSharedEnumNames(prepared, entry.path("generator").path("inlineSchemaNameMappings"),
                     where + ".generator.inlineSchemaNameMappings");
             write(resources.resolve(name + ".json"), prepared);
+            write(resources.resolve(name + ".operations.json"), OperationIndex.of(prepared));
             write(generator.resolve(name + ".openapi.json"),
                     forGenerator(prepared, entry.path("generatorInput"), where + ".generatorInput"));
             write(generator.resolve(name + ".json"), generatorConfiguration(entry.path("generator"),
@@ -168,7 +177,9 @@ public final class PrepareSpecSet {
             apis.append(name).append(".api=").append(packageRoot).append('.').append(segment).append(".api.")
                     .append(api).append("Api\n")
                     .append(name).append(".host=").append(host).append('\n')
-                    .append(name).append(".document=").append(resourceDir).append('/').append(name).append(".json\n");
+                    .append(name).append(".document=").append(resourceDir).append('/').append(name).append(".json\n")
+                    .append(name).append(".operations=").append(resourceDir).append('/').append(name)
+                    .append(".operations.json\n");
             names.add(name);
         }
         require(!names.isEmpty(), setFile + ": no documents");
@@ -186,6 +197,7 @@ public final class PrepareSpecSet {
         Files.writeString(resources.resolve("spec-set.properties"), properties, StandardCharsets.UTF_8);
         Files.writeString(index, "# the generated APIs of this artifact\n"
                 + "set=" + set + "\n"
+                + "artifact=" + artifact + "\n"
                 + "documents=" + String.join(",", names) + "\n"
                 + apis, StandardCharsets.UTF_8);
     }

@@ -104,13 +104,16 @@ class PrepareSpecSetTest {
         assertEquals("""
                 # the generated APIs of this artifact
                 set=guides
+                artifact=connect8x8-generated-client
                 documents=sms,messaging-apps
                 sms.api=io.connect8x8.generated.sms.api.SmsApi
                 sms.host=sms
                 sms.document=io/connect8x8/specs/sms.json
+                sms.operations=io/connect8x8/specs/sms.operations.json
                 messaging-apps.api=io.connect8x8.generated.messaging.api.MessagingApi
                 messaging-apps.host=chatapps
                 messaging-apps.document=io/connect8x8/specs/messaging-apps.json
+                messaging-apps.operations=io/connect8x8/specs/messaging-apps.operations.json
                 """, Files.readString(out.resolve("resources/META-INF/connect8x8/apis.properties"),
                 StandardCharsets.UTF_8));
         assertTrue(Files.isRegularFile(out.resolve("resources/io/connect8x8/specs/messaging-apps.json")));
@@ -122,13 +125,15 @@ class PrepareSpecSetTest {
     @Test
     void anotherArtifactGetsItsOwnPackageRootAndResourceDirectory(@TempDir Path out) throws IOException {
         PrepareSpecSet.main(new String[] {"published", SPECS.toString(), out.toString(),
-                "io.connect8x8.generated.published", "io/connect8x8/specs/published"});
+                "io.connect8x8.generated.published", "io/connect8x8/specs/published",
+                "connect8x8-generated-published"});
 
         Properties index = new Properties();
         try (Reader in = Files.newBufferedReader(out.resolve("resources/META-INF/connect8x8/apis.properties"))) {
             index.load(in);
         }
         assertEquals("published", index.getProperty("set"));
+        assertEquals("connect8x8-generated-published", index.getProperty("artifact"));
         assertEquals("io.connect8x8.generated.published.sms.api.SmsApi", index.getProperty("sms.api"));
         assertEquals("io.connect8x8.generated.published.messaging.api.MessagingApi",
                 index.getProperty("messaging-apps.api"));

@@ -48,13 +48,16 @@ public final class VersionScenario implements Function<Map<String, String>, List
             lines.add(line(upload));
             lines.add("url " + api.files().url(upload));
             ApiResult balance = api.balance();
-            lines.add(line(balance) + " " + balance.model().getClass().getName());
+            lines.add(line(balance) + " " + balance.model().getClass().getName() + " "
+                    + balance.operation().artifact());
             lines.add(line(api.call(OperationCall.of("messaging-apps:Download-File").param("token", "t-1"))));
             try {
                 api.call(OperationCall.of("messaging-apps:get-call-permission-status"));
                 lines.add("called get-call-permission-status");
             } catch (OperationNotFoundException e) {
-                lines.add("not found " + e.operationId());
+                // The hint names this module's artifact (its index says so), and the published one to add.
+                lines.add("not found " + e.operationId() + " "
+                        + e.getMessage().substring(e.getMessage().indexOf('(')));
             }
         }
         return lines;

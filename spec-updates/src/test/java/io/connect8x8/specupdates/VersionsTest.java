@@ -85,9 +85,12 @@ class VersionsTest {
                 "messaging-apps:get-whatsapp-templates 200",
                 "messaging-apps:Upload-File 200",
                 "url " + server.url("/") + "chat/api/v1/files?token=tok-1",
-                "sms:get-account-balance 200 io.connect8x8.generated.sms.model.AccountBalance",
+                "sms:get-account-balance 200 io.connect8x8.generated.sms.model.AccountBalance connect8x8-spec-updates",
                 "messaging-apps:Download-File 200",
-                "not found messaging-apps:get-call-permission-status"), lines);
+                "not found messaging-apps:get-call-permission-status (connect8x8-spec-updates, 36 operations); 8x8's "
+                        + "complete SMS, Messaging Apps and Verification documents ship as "
+                        + "io.connect8x8:connect8x8-generated-published: add that dependency (its version is in "
+                        + "connect8x8-bom)"), lines);
 
         RecordedRequest sms = take("POST", "/sms/api/v1/subaccounts/acme.sub_1/messages");
         assertEquals(JsonParser.parseString("{\"destination\":\"+6512345678\",\"text\":\"Hi\","
