@@ -128,13 +128,8 @@ public final class SendPipeline {
         Request request = map(kind, input, options, fixed);
         CallListener observers = options.listener().map(call -> CallRecorder.both(listener, call)).orElse(listener);
         CallRecorder recorder = CallRecorder.start(observers, clock, new CallListener.CallInfo(api,
-<<<<<<< HEAD
-                kind.batch(input) != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
-                fixed.messageIds().size(), async, null));
-=======
                 kind.batch().apply(input) != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
-                fixed.messageIds().size(), async));
->>>>>>> internal
+                fixed.messageIds().size(), async, null));
         Object what = new Object() {
             // Rendered only when a log line shows it.
             @Override
