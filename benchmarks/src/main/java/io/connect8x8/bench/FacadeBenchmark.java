@@ -370,7 +370,7 @@ public class FacadeBenchmark {
     /** The facade's reader: a 1,000-item SMS batch answer into typed results with their raw JSON. */
     @Benchmark
     public SmsBatchResult smsBatchResponseFacade() {
-        return SmsKinds.batch(null).read().apply(JsonParser.parseString(responseBody).getAsJsonObject());
+        return SmsKinds.batch(null).read(JsonParser.parseString(responseBody).getAsJsonObject());
     }
 
     /** Baseline: plain Gson reading the same answer into equivalent classes. */

@@ -18,20 +18,51 @@ import java.util.function.Function;
  * answer. {@link SmsKinds} and {@link ChatKinds} give only what differs between the APIs; a kind holds no state
  * beyond the generated API it calls.
  *
- * @param messages what the prepare step needs of each message
- * @param batch what it needs of a batch; null for a single send
- * @param model the generated model of an input, with the ids fixed for it
- * @param call the generated API's unexecuted call for a model
- * @param read reads a 2xx answer, which the result owns from then on
- * @param resultFacts what a result tells the listener
- * @param describe what is sent, for logs: phone numbers masked, no message text
+ * <p>A class, not a record: {@code MessageOperations}' protected constructor names it, and the javadoc tool (17)
+ * fails on a record of a package it does not document.
+ *
  * @param <I> the facade's input type
  * @param <M> the generated request model
  * @param <R> the facade's result type
  */
-public record RequestKind<I, M, R>(Function<I, List<MessageFacts>> messages, Function<I, BatchFacts> batch,
-                                   BiFunction<I, Ids, M> model, Call<M> call, Function<JsonObject, R> read,
-                                   Function<R, ResultFacts> resultFacts, Function<I, String> describe) {
+public final class RequestKind<I, M, R> {
+
+    /** What the prepare step needs of each message. */
+    final Function<I, List<MessageFacts>> messages;
+    /** What it needs of a batch; null for a single send. */
+    final Function<I, BatchFacts> batch;
+    /** The generated model of an input, with the ids fixed for it. */
+    final BiFunction<I, Ids, M> model;
+    /** The generated API's unexecuted call for a model. */
+    final Call<M> call;
+    /** Reads a 2xx answer, which the result owns from then on. */
+    final Function<JsonObject, R> read;
+    /** What a result tells the listener. */
+    final Function<R, ResultFacts> resultFacts;
+    /** What is sent, for logs: phone numbers masked, no message text. */
+    final Function<I, String> describe;
+
+    RequestKind(Function<I, List<MessageFacts>> messages, Function<I, BatchFacts> batch, BiFunction<I, Ids, M> model,
+                Call<M> call, Function<JsonObject, R> read, Function<R, ResultFacts> resultFacts,
+                Function<I, String> describe) {
+        this.messages = messages;
+        this.batch = batch;
+        this.model = model;
+        this.call = call;
+        this.read = read;
+        this.resultFacts = resultFacts;
+        this.describe = describe;
+    }
+
+    /**
+     * Reads a 2xx answer (the benchmarks' way in).
+     *
+     * @param json the answer's body, which the result owns from then on
+     * @return the result
+     */
+    public R read(JsonObject json) {
+        return read.apply(json);
+    }
 
     static MessageFacts facts(OutboundMessage message, int maxIdLength) {
         return new MessageFacts(message.scheduled().orElse(null), message.expiry().orElse(null),

@@ -95,7 +95,7 @@ public final class SendPipeline {
         if (closed.getAsBoolean()) {
             throw new ClientClosedException();
         }
-        return transport.execute(exchange(kind, input, options, false), r -> read(kind, r), kind.resultFacts());
+        return transport.execute(exchange(kind, input, options, false), r -> read(kind, r), kind.resultFacts);
     }
 
     /**
@@ -119,7 +119,7 @@ public final class SendPipeline {
         } catch (Connect8x8Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.executeAsync(exchange, r -> read(kind, r), kind.resultFacts());
+        return transport.executeAsync(exchange, r -> read(kind, r), kind.resultFacts);
     }
 
     /** Prepare and map, and the call's observer started: what the execute step runs. */
@@ -128,13 +128,13 @@ public final class SendPipeline {
         Request request = map(kind, input, options, fixed);
         CallListener observers = options.listener().map(call -> CallRecorder.both(listener, call)).orElse(listener);
         CallRecorder recorder = CallRecorder.start(observers, clock, new CallListener.CallInfo(api,
-                kind.batch().apply(input) != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
+                kind.batch.apply(input) != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
                 fixed.messageIds().size(), async, null));
         Object what = new Object() {
             // Rendered only when a log line shows it.
             @Override
             public String toString() {
-                return kind.describe().apply(input);
+                return kind.describe.apply(input);
             }
         };
         return new Transport.Exchange(request, options.retryPolicy().orElse(retryPolicy),
@@ -156,9 +156,9 @@ public final class SendPipeline {
 
     private <I, M> Request map(RequestKind<I, M, ?> kind, I input, RequestOptions options, RequestKind.Ids fixed) {
         String subAccount = subAccount(options);
-        M model = kind.model().apply(input, fixed);
+        M model = kind.model.apply(input, fixed);
         try {
-            return kind.call().call(subAccount, model).request();
+            return kind.call.call(subAccount, model).request();
         } catch (Exception e) {
             throw new IllegalStateException("the generated client refused to build the request", e);
         }
@@ -179,7 +179,7 @@ public final class SendPipeline {
         List<RequestKind.MessageFacts> messages = beforeMapping(kind, input, options, found);
         if (found.isEmpty()) {
             try {
-                kind.model().apply(input, new RequestKind.Ids(null, Collections.nCopies(messages.size(), null)));
+                kind.model.apply(input, new RequestKind.Ids(null, Collections.nCopies(messages.size(), null)));
             } catch (ValidationException e) {
                 found.add(e);
             }
@@ -198,7 +198,7 @@ public final class SendPipeline {
         for (RequestKind.MessageFacts message : messages) {
             messageIds.add(clientId(message.clientMessageId(), message.maxIdLength()));
         }
-        RequestKind.BatchFacts batch = kind.batch().apply(input);
+        RequestKind.BatchFacts batch = kind.batch.apply(input);
         String batchId = batch == null ? null : clientId(batch.clientBatchId(), batch.maxIdLength());
         return new RequestKind.Ids(batchId, messageIds);
     }
@@ -214,8 +214,8 @@ public final class SendPipeline {
         List<RequestKind.MessageFacts> messages;
         RequestKind.BatchFacts batch;
         try {
-            messages = kind.messages().apply(input);
-            batch = kind.batch().apply(input);
+            messages = kind.messages.apply(input);
+            batch = kind.batch.apply(input);
         } catch (ValidationException e) {
             found.add(e);
             return List.of();
@@ -290,7 +290,7 @@ public final class SendPipeline {
             if (!element.isJsonObject()) {
                 throw new IllegalStateException("the body is not a JSON object");
             }
-            return kind.read().apply(element.getAsJsonObject());
+            return kind.read.apply(element.getAsJsonObject());
         } catch (Connect8x8Exception e) {
             throw e;
         } catch (RuntimeException e) {
