@@ -43,6 +43,8 @@ public final class Documents {
      * should not have the parse compete with its first answer.
      */
     private static final int OTHERS_DELAY_SECONDS = 30;
+    /** How long after the first answered send the parse starts (unless a request needs it sooner). */
+    private static final long AFTER_FIRST_ANSWER_MILLIS = 1_000;
     /** The documents of the two sends, which the fast path validates against. */
     private static final java.util.Set<String> SENDS = java.util.Set.of("sms", "messaging-apps");
 
@@ -53,10 +55,12 @@ public final class Documents {
     /** The sends' documents of the set as plain JSON, read at once (the fast path's source). */
     private final Map<String, CompletableFuture<JsonNode>> sendTrees = new LinkedHashMap<>();
     /**
-     * Opened by the first answered send or the first request that needs a parsed document (an operation other than
-     * a send, or a body the sends' fast path cannot vouch for), whichever comes first.
+     * Opened by the first request that needs a parsed document (an operation other than a send, or a body the sends'
+     * fast path cannot vouch for).
      */
     private final java.util.concurrent.CountDownLatch others = new java.util.concurrent.CountDownLatch(1);
+    /** Set by the first answered send: the parse starts {@link #AFTER_FIRST_ANSWER_MILLIS} later. */
+    private volatile boolean answered;
 
     private Documents(List<Source> sources) {
         Map<String, List<CompletableFuture<Document>>> loading = new LinkedHashMap<>();
@@ -93,13 +97,13 @@ public final class Documents {
                 setDocuments.putIfAbsent(source.key, document);
             }
         }
-        // swagger-parser's models (and the validator library with them) wait for the first answered send, or a
-        // request that needs them, or OTHERS_DELAY_SECONDS: loading them takes about a second of CPU, which a cold
-        // start's first answer does not need. Then the sends' documents in parallel with the validator's warm-up, and
+        // swagger-parser's models (and the validator library with them) wait for a request that needs them, or a
+        // second after the first answered send, or OTHERS_DELAY_SECONDS: loading them takes about a second of CPU,
+        // which a cold start's first answers do not need. Then the sends' documents in parallel with the validator's warm-up, and
         // the others (the published artifact's, the set's Verification document) one after the other.
         start(() -> {
             try {
-                others.await(OTHERS_DELAY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                awaitParseTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -169,9 +173,28 @@ public final class Documents {
         return documents == null ? List.of() : documents.join();
     }
 
-    /** Lets the documents load now: called after each answered send (cheap once open). */
+    /**
+     * Waits until a request needs the parsed documents, or {@link #AFTER_FIRST_ANSWER_MILLIS} after the first answered
+     * send (so that the parse does not compete with the sends right after a cold start's first answer), or
+     * {@link #OTHERS_DELAY_SECONDS}, whichever comes first.
+     */
+    private void awaitParseTime() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(OTHERS_DELAY_SECONDS);
+        while (!answered) {
+            long left = deadline - System.nanoTime();
+            // Polls for the first answer (a send path that only writes a volatile); a needing request opens at once.
+            if (left <= 0 || others.await(Math.min(left, 50_000_000L), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        }
+        others.await(AFTER_FIRST_ANSWER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets the documents load soon: called after each answered send (a volatile read once set). */
     void sendAnswered() {
-        others.countDown();
+        if (!answered) {
+            answered = true;
+        }
     }
 
     /** Starts parsing the documents now, for a request that needs one: called before waiting for it. */
