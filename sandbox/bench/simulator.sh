@@ -1,36 +1,74 @@
 #!/usr/bin/env bash
 # Measures the standalone simulator (SandboxMain): start to the first answered SMS, and valid single SMS
-# throughput under wrk -t2 -c16, against WireMock's standalone jar serving a static stub of the same path (and,
-# optionally, an earlier build of the simulator), in the same run. Figures: docs/benchmarks-simulator.md.
+# throughput under wrk -t2 -c16, against WireMock's standalone jar serving a static stub of the same path and an
+# earlier build of the simulator, in the same run. Figures: docs/benchmarks-simulator.md.
 #
-# usage: sandbox/bench/simulator.sh [WIREMOCK_JAR [BASELINE_CLASSES]]
-# env:   CLASSPATH_FILE (a class path made as below, to skip the build), STARTS (default 7), WARMUP seconds (default 40), DURATION seconds (default 20), ROUNDS (default 3),
-#        JAVA_OPTS (extra JVM options for the simulator, e.g. -XX:SharedArchiveFile=...),
-#        CLASSES (the simulator's classes, default sandbox/target/classes)
+# usage: sandbox/bench/simulator.sh            (one command: builds what it needs, downloads WireMock once)
+#        sandbox/bench/simulator.sh [WIREMOCK_JAR [BASELINE]]
+#   BASELINE: a git commit whose sandbox/src/main is built against the same jars (default 2001dee, the simulator
+#             before the JSON-tree fast path and the lazy validator), a jar, or "none".
+# env:   CLASSPATH_FILE (a class path made as below, to skip the build), STARTS (default 5), WARMUP seconds
+#        (default 40), DURATION seconds (default 20), ROUNDS (default 3), JAVA_OPTS (extra JVM options for the
+#        simulators), SIMULATOR_JAR (default: the sandbox module's jar, built if missing), CACHE (default
+#        ~/.cache/connect8x8-bench: WireMock's jar and the baseline's build)
+# Starts are measured twice: with the JVM's defaults, and with a class-data archive of the simulator's classes
+# (-XX:SharedArchiveFile, made once by a training start as the `connect8x8 sandbox` launcher does).
 # Each round prints, per port, requests/s and the server process's CPU time per request in microseconds
 # (user + system time from /proc over the round, divided by the requests wrk counted).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-WIREMOCK_JAR=${1:-}
-BASELINE=${2:-}
-STARTS=${STARTS:-7}
+ROOT=$PWD
+CACHE=${CACHE:-$HOME/.cache/connect8x8-bench}
+WIREMOCK_JAR=${1:-$CACHE/wiremock-standalone-3.13.1.jar}
+BASELINE=${2:-2001dee}
+STARTS=${STARTS:-5}
 WARMUP=${WARMUP:-40}
 DURATION=${DURATION:-20}
 ROUNDS=${ROUNDS:-3}
-CLASSES=${CLASSES:-sandbox/target/classes}
 PORT=18480
 WM_PORT=18481
 BASE_PORT=18482
 WORK=$(mktemp -d)
+mkdir -p "$CACHE"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 
 # The class path of the reactor's jars (generated client, published artifact, facade) and the third-party jars.
 CLASSPATH_FILE=${CLASSPATH_FILE:-$WORK/cp.txt}
-[ -s "$CLASSPATH_FILE" ] || mvn -o -q -T1 -pl sandbox -am package dependency:build-classpath -DskipTests \
-  -Dmaven.javadoc.skip=true -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=runtime >/dev/null
+if [ ! -s "$CLASSPATH_FILE" ]; then
+  echo "building the sandbox and its class path..."
+  mvn -o -q -B -T1 -pl sandbox -am package dependency:build-classpath -DskipTests -Dmaven.javadoc.skip=true \
+    -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=runtime >/dev/null
+fi
 LIBS=$(cat "$CLASSPATH_FILE")
+SIMULATOR_JAR=${SIMULATOR_JAR:-$(ls sandbox/target/connect8x8-sandbox-*.jar | grep -v -- '-sources\|-javadoc\|-tests' | head -1)}
 PUBLISHED_JAR=$(tr ':' '\n' <<<"$LIBS" | grep connect8x8-generated-published || true)
-echo "published artifact on the class path: ${PUBLISHED_JAR:-no}"
+echo "simulator: $SIMULATOR_JAR; published artifact on the class path: ${PUBLISHED_JAR:-no}"
+
+if [ ! -s "$WIREMOCK_JAR" ] && [ "$WIREMOCK_JAR" = "$CACHE/wiremock-standalone-3.13.1.jar" ]; then
+  echo "downloading WireMock 3.13.1's standalone jar into $CACHE..."
+  mvn -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 -DoutputDirectory="$CACHE" \
+    -Dmaven.repo.local="$CACHE/repo" >/dev/null
+fi
+# The baseline: a commit's sandbox/src/main compiled against the same jars (cached by commit), or a jar.
+BASE_JAR=
+if [ "$BASELINE" != none ]; then
+  if [ -f "$BASELINE" ]; then
+    BASE_JAR=$BASELINE
+  else
+    commit=$(git rev-parse --short "$BASELINE")
+    BASE_JAR=$CACHE/sandbox-$commit.jar
+    if [ ! -s "$BASE_JAR" ]; then
+      echo "building the baseline simulator from $commit..."
+      mkdir -p "$WORK/base/classes"
+      git archive "$commit" sandbox/src/main | tar -x -C "$WORK/base"
+      javac -nowarn -d "$WORK/base/classes" -cp "$LIBS" $(find "$WORK/base/sandbox/src/main/java" -name '*.java')
+      [ -d "$WORK/base/sandbox/src/main/resources" ] && cp -r "$WORK/base/sandbox/src/main/resources/." "$WORK/base/classes/"
+      jar cf "$BASE_JAR" -C "$WORK/base/classes" .
+    fi
+  fi
+fi
+
 URL_PATH=/sms/api/v1/subaccounts/bench-sub/messages
 BODY='{"destination":"+6591234567","text":"Hello from the benchmark","clientMessageId":"bench"}'
 cat > "$WORK/post.lua" <<LUA
@@ -46,29 +84,40 @@ await_200() {  # $1 = port
     sleep 0.005
   done
 }
-simulator() {  # $1 = classes, $2 = port: starts it in the background
-  java ${JAVA_OPTS:-} -cp "$1:$LIBS" io.connect8x8.sandbox.SandboxMain --port "$2" >/dev/null 2>&1 &
+simulator() {  # $1 = jar, $2 = port, then extra JVM options: starts it in the background
+  local jar=$1 port=$2
+  shift 2
+  java ${JAVA_OPTS:-} "$@" -cp "$jar:$LIBS" io.connect8x8.sandbox.SandboxMain --port "$port" >/dev/null 2>&1 &
 }
 median() {  # the median of the arguments
   printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"
 }
-starts() {  # $1 = classes, $2 = label: wall time and the process's CPU time to the first answered SMS
+cpu_ticks() {  # $1 = pid: user + system clock ticks of the process so far
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+archive() {  # $1 = jar, $2 = archive: a training start that answers one SMS, then stops (the JVM writes it at exit)
+  [ -s "$2" ] && return 0
+  simulator "$1" $PORT -XX:ArchiveClassesAtExit="$2" -Xlog:cds=off -Xlog:cds+dynamic=off
+  local pid=$!
+  await_200 $PORT
+  kill $pid; wait $pid 2>/dev/null || true
+}
+starts() {  # $1 = jar, $2 = label, then extra JVM options: wall time and CPU time to the first answered SMS
+  local jar=$1 label=$2
+  shift 2
   local times=() cpus=()
   for i in $(seq "$STARTS"); do
     local t0=$(date +%s%N)
-    simulator "$1" $PORT
+    simulator "$jar" $PORT "$@"
     local pid=$!
     await_200 $PORT
     times+=($(( ($(date +%s%N) - t0) / 1000000 )))
     cpus+=($(( $(cpu_ticks $pid) * 1000 / $(getconf CLK_TCK) )))
     kill $pid; wait $pid 2>/dev/null || true
   done
-  echo "$2 start to first answered SMS, wall ms: $(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')" \
+  echo "$label start to first answered SMS, wall ms: $(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')" \
     "median $(median "${times[@]}"); CPU ms: $(printf '%s\n' "${cpus[@]}" | sort -n | tr '\n' ' ')" \
     "median $(median "${cpus[@]}")"
-}
-cpu_ticks() {  # $1 = pid: user + system clock ticks of the process so far
-  awk '{print $14 + $15}' "/proc/$1/stat"
 }
 rate() {  # $1 = port, $2 = seconds, $3 = server pid: "requests/s (CPU us/request)" of one wrk run
   local before=$(cpu_ticks "$3")
@@ -79,21 +128,29 @@ rate() {  # $1 = port, $2 = seconds, $3 = server pid: "requests/s (CPU us/reques
   echo "$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt") ($(( ticks * 1000000 / hz / requests )) us)"
 }
 
-starts "$CLASSES" "simulator"
-[ -n "$BASELINE" ] && starts "$BASELINE" "baseline "
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+archive "$SIMULATOR_JAR" "$WORK/simulator.jsa"
+[ -n "$BASE_JAR" ] && archive "$BASE_JAR" "$WORK/baseline.jsa"
+# Alternating, so that both see the same load.
+for round in 1 2; do
+  starts "$SIMULATOR_JAR" "simulator,            " 
+  [ -n "$BASE_JAR" ] && starts "$BASE_JAR" "baseline,             "
+  starts "$SIMULATOR_JAR" "simulator, CDS archive" -XX:SharedArchiveFile="$WORK/simulator.jsa" -Xlog:cds=off
+  [ -n "$BASE_JAR" ] && starts "$BASE_JAR" "baseline,  CDS archive" -XX:SharedArchiveFile="$WORK/baseline.jsa" -Xlog:cds=off
+done
 
-simulator "$CLASSES" $PORT
+simulator "$SIMULATOR_JAR" $PORT
 SIM=$!
 await_200 $PORT
 declare -A PIDS=([$PORT]=$SIM)
 targets="$PORT"
-if [ -n "$BASELINE" ]; then
-  simulator "$BASELINE" $BASE_PORT
+if [ -n "$BASE_JAR" ]; then
+  simulator "$BASE_JAR" $BASE_PORT
   PIDS[$BASE_PORT]=$!
   await_200 $BASE_PORT
   targets="$targets $BASE_PORT"
 fi
-if [ -n "$WIREMOCK_JAR" ]; then
+if [ -s "$WIREMOCK_JAR" ]; then
   mkdir -p "$WORK/wm/mappings"
   cat > "$WORK/wm/mappings/sms.json" <<JSON
 {"request": {"method": "POST", "url": "$URL_PATH"},
@@ -108,10 +165,11 @@ JSON
 fi
 echo "ports: simulator $PORT, baseline $BASE_PORT, wiremock $WM_PORT; warm-up ${WARMUP}s each"
 for port in $targets; do rate "$port" "$WARMUP" "${PIDS[$port]}" >/dev/null; done
-echo "$ROUNDS alternating rounds of ${DURATION}s, requests/s per port:"
+echo "$ROUNDS alternating rounds of ${DURATION}s, requests/s per port (server CPU per request):"
 for r in $(seq "$ROUNDS"); do
   line="round $r:"
   for port in $targets; do line="$line $port=$(rate "$port" "$DURATION" "${PIDS[$port]}")"; done
-  echo "$line"
+  echo "$line  (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 ps -o pid,rss,time,args -p $SIM | cut -c1-60
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -39,6 +39,13 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Do not print a line for each answered request (method, path, status, masked number).")
     boolean quiet;
 
+    /**
+     * Answers one SMS sent to itself, then stops: the launcher's training run for the simulator's class-data archive
+     * (so that the archive holds the classes of a whole answered send: Netty's, the fast path's, the record's).
+     */
+    @Option(names = "--answer-one-and-stop", hidden = true)
+    boolean answerOneAndStop;
+
     /** Stops after this long: for tests, which cannot press Ctrl-C. */
     @Option(names = "--stop-after", hidden = true, paramLabel = "SECONDS")
     Double stopAfter;
@@ -73,12 +80,42 @@ final class SandboxCommand implements Callable<Integer> {
         out.println("--api-key      " + (key == null ? simulator.apiKey() : "(the key you gave)"));
         out.println(quiet ? "Press Ctrl-C to stop." : "Press Ctrl-C to stop. Each answered request is listed below.");
         out.flush();
-        if (stopAfter == null) {
+        if (answerOneAndStop) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                sendOne(simulator, key == null ? simulator.apiKey() : key);
+            } finally {
+                simulator.close();
+            }
+        } else if (stopAfter == null) {
             stopped.await();
         } else if (!stopped.await(Math.round(stopAfter * 1000), TimeUnit.MILLISECONDS)) {
             Runtime.getRuntime().removeShutdownHook(hook);
             simulator.close();
         }
         return ExitCodes.OK;
+    }
+
+    /** Sends one valid SMS to the simulator over HTTP; its answer is not checked (a training run only loads). */
+    private static void sendOne(Simulator simulator, String key) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(
+                    simulator.smsBaseUrl() + "/api/v1/subaccounts/cds-training/messages").toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setConnectTimeout(30_000);
+            connection.setReadTimeout(30_000);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Authorization", "Bearer " + key);
+            try (java.io.OutputStream out = connection.getOutputStream()) {
+                out.write("{\"destination\":\"+6591234567\",\"text\":\"training\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            try (java.io.InputStream in = connection.getInputStream()) {
+                in.readAllBytes();
+            }
+        } catch (java.io.IOException e) {
+            // A training run that did not answer leaves a smaller archive, not a failure.
+        }
     }
 }

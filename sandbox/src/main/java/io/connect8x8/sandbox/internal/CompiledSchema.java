@@ -1,7 +1,6 @@
 package io.connect8x8.sandbox.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -30,29 +29,50 @@ import java.util.regex.Pattern;
  * keyword ({@code allOf}, {@code oneOf}, {@code not}, {@code multipleOf}, {@code uniqueItems}, an
  * {@code additionalProperties} schema, ...) are left to the library where they occur in the body.
  * {@code FastPathEquivalenceTest} checks the claim against the library on valid and broken bodies of every send.
+ *
+ * <p>It reads the document's JSON tree (its {@code $ref}s followed by {@link JsonRefs}), not swagger-parser's model,
+ * so that a cold simulator answers its first valid send before the parser and validator are even loaded. Only the
+ * keywords above and annotations (descriptions, examples, {@code x-} extensions) may appear in a schema it judges:
+ * anything else, a {@code $ref} with siblings or a reference it cannot follow leaves that schema to the library.
  */
 final class CompiledSchema {
 
     private static final Pattern SAFE_PATTERN = Pattern.compile("[A-Za-z0-9^$\\[\\]{}()+*?.|,\\-_&:/@=#~ ]*"
             + "(\\\\[dnrt.+*?()\\[\\]{}|^$/\\\\\\-][A-Za-z0-9^$\\[\\]{}()+*?.|,\\-_&:/@=#~ ]*)*");
     private static final Predicate<JsonNode> UNSURE = node -> false;
+    /** The keywords judged here. */
+    private static final Set<String> JUDGED = Set.of("type", "properties", "required", "enum", "items", "minLength",
+            "maxLength", "minItems", "maxItems", "pattern", "additionalProperties");
+    /** Keywords that constrain nothing (the flags among them only when false, see {@link #annotationsOnly}). */
+    private static final Set<String> ANNOTATIONS = Set.of("description", "title", "example", "examples", "default",
+            "deprecated", "externalDocs", "xml", "writeOnly", "nullable", "readOnly");
 
-    private final Map<Schema<?>, Predicate<JsonNode>> compiled = new IdentityHashMap<>();
+    private final JsonNode document;
+    private final Map<JsonNode, Predicate<JsonNode>> compiled = new IdentityHashMap<>();
 
-    private CompiledSchema() {
+    private CompiledSchema(JsonNode document) {
+        this.document = document;
     }
 
     /**
-     * Compiles a fully resolved body schema.
+     * Compiles a body schema of a document.
      *
-     * @param schema the schema (no {@code $ref} left), or null
+     * @param document the whole document, which the schema's {@code $ref}s point into
+     * @param schema the schema as written (may be a {@code $ref}), or null
      * @return the check: true when the body is certainly valid
      */
-    static Predicate<JsonNode> compile(Schema<?> schema) {
-        return schema == null ? UNSURE : new CompiledSchema().node(schema, 0);
+    static Predicate<JsonNode> compile(JsonNode document, JsonNode schema) {
+        return schema == null ? UNSURE : new CompiledSchema(document).node(schema, 0);
     }
 
-    private Predicate<JsonNode> node(Schema<?> schema, int depth) {
+    private Predicate<JsonNode> node(JsonNode raw, int depth) {
+        if (raw.has("$ref") && raw.size() > 1) {
+            return UNSURE;
+        }
+        JsonNode schema = JsonRefs.resolve(document, raw);
+        if (schema == null || !schema.isObject() || schema.has("$ref")) {
+            return UNSURE;
+        }
         Predicate<JsonNode> done = compiled.get(schema);
         if (done != null) {
             return done;
@@ -67,14 +87,14 @@ final class CompiledSchema {
         return check;
     }
 
-    private Predicate<JsonNode> build(Schema<?> schema, int depth) {
+    private Predicate<JsonNode> build(JsonNode schema, int depth) {
         if (!onlyJudgedKeywords(schema)) {
             return UNSURE;
         }
-        String type = schema.getType();
         List<Predicate<JsonNode>> checks = new ArrayList<>();
+        JsonNode type = schema.get("type");
         if (type != null) {
-            Predicate<JsonNode> typeCheck = switch (type) {
+            Predicate<JsonNode> typeCheck = !type.isTextual() ? null : switch (type.textValue()) {
                 case "object" -> JsonNode::isObject;
                 case "array" -> JsonNode::isArray;
                 case "string" -> JsonNode::isTextual;
@@ -88,16 +108,19 @@ final class CompiledSchema {
             }
             checks.add(typeCheck);
         }
-        if (schema.getEnum() != null) {
-            Set<JsonNode> allowed = new HashSet<>();
-            for (Object value : schema.getEnum()) {
-                allowed.add(Json.MAPPER.valueToTree(value));
+        JsonNode values = schema.get("enum");
+        if (values != null) {
+            if (!values.isArray()) {
+                return UNSURE;
             }
+            Set<JsonNode> allowed = new HashSet<>();
+            values.forEach(allowed::add);
             checks.add(allowed::contains);
         }
-        addStringChecks(schema, checks);
-        addArrayChecks(schema, depth, checks);
-        addObjectChecks(schema, depth, checks);
+        if (!addStringChecks(schema, checks) || !addArrayChecks(schema, depth, checks)
+                || !addObjectChecks(schema, depth, checks)) {
+            return UNSURE;
+        }
         Predicate<JsonNode>[] all = checks.toArray(Predicate[]::new);
         return value -> {
             if (value.isNull()) {
@@ -112,12 +135,24 @@ final class CompiledSchema {
         };
     }
 
-    private static void addStringChecks(Schema<?> schema, List<Predicate<JsonNode>> checks) {
-        Integer min = schema.getMinLength();
-        Integer max = schema.getMaxLength();
-        if (min != null || max != null) {
-            int low = min == null ? 0 : min;
-            int high = max == null ? Integer.MAX_VALUE : max;
+    /** A count keyword: absent (-1), a count, or null when it is not one. */
+    private static Integer count(JsonNode schema, String keyword) {
+        JsonNode value = schema.get(keyword);
+        if (value == null) {
+            return -1;
+        }
+        return value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0 ? value.intValue() : null;
+    }
+
+    private static boolean addStringChecks(JsonNode schema, List<Predicate<JsonNode>> checks) {
+        Integer min = count(schema, "minLength");
+        Integer max = count(schema, "maxLength");
+        if (min == null || max == null) {
+            return false;
+        }
+        if (min >= 0 || max >= 0) {
+            int low = Math.max(min, 0);
+            int high = max < 0 ? Integer.MAX_VALUE : max;
             checks.add(value -> {
                 if (!value.isTextual()) {
                     return true;
@@ -127,8 +162,9 @@ final class CompiledSchema {
                 return length >= low && length <= high;
             });
         }
-        if (schema.getPattern() != null) {
-            Pattern pattern = Pattern.compile(schema.getPattern());
+        JsonNode regex = schema.get("pattern");
+        if (regex != null) {
+            Pattern pattern = Pattern.compile(regex.textValue());
             checks.add(value -> {
                 if (!value.isTextual()) {
                     return true;
@@ -138,18 +174,26 @@ final class CompiledSchema {
                         && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0 && pattern.matcher(text).find();
             });
         }
+        return true;
     }
 
-    private void addArrayChecks(Schema<?> schema, int depth, List<Predicate<JsonNode>> checks) {
-        Integer min = schema.getMinItems();
-        Integer max = schema.getMaxItems();
-        if (min != null || max != null) {
-            int low = min == null ? 0 : min;
-            int high = max == null ? Integer.MAX_VALUE : max;
+    private boolean addArrayChecks(JsonNode schema, int depth, List<Predicate<JsonNode>> checks) {
+        Integer min = count(schema, "minItems");
+        Integer max = count(schema, "maxItems");
+        if (min == null || max == null) {
+            return false;
+        }
+        if (min >= 0 || max >= 0) {
+            int low = Math.max(min, 0);
+            int high = max < 0 ? Integer.MAX_VALUE : max;
             checks.add(value -> !value.isArray() || value.size() >= low && value.size() <= high);
         }
-        if (schema.getItems() != null) {
-            Predicate<JsonNode> item = node(schema.getItems(), depth + 1);
+        JsonNode items = schema.get("items");
+        if (items != null) {
+            if (!items.isObject()) {
+                return false;
+            }
+            Predicate<JsonNode> item = node(items, depth + 1);
             checks.add(value -> {
                 if (!value.isArray()) {
                     return true;
@@ -162,10 +206,23 @@ final class CompiledSchema {
                 return true;
             });
         }
+        return true;
     }
 
-    private void addObjectChecks(Schema<?> schema, int depth, List<Predicate<JsonNode>> checks) {
-        List<String> required = schema.getRequired() == null ? List.of() : List.copyOf(schema.getRequired());
+    private boolean addObjectChecks(JsonNode schema, int depth, List<Predicate<JsonNode>> checks) {
+        JsonNode requiredNode = schema.get("required");
+        List<String> required = new ArrayList<>();
+        if (requiredNode != null) {
+            if (!requiredNode.isArray()) {
+                return false;
+            }
+            for (JsonNode name : requiredNode) {
+                if (!name.isTextual()) {
+                    return false;
+                }
+                required.add(name.textValue());
+            }
+        }
         if (!required.isEmpty()) {
             checks.add(value -> {
                 if (!value.isObject()) {
@@ -179,50 +236,56 @@ final class CompiledSchema {
                 return true;
             });
         }
-        if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+        JsonNode declared = schema.get("properties");
+        if (declared != null) {
+            if (!declared.isObject()) {
+                return false;
+            }
             Map<String, Predicate<JsonNode>> properties = new LinkedHashMap<>();
-            schema.getProperties().forEach((name, property) -> properties.put(name, node(property, depth + 1)));
-            checks.add(value -> {
-                if (!value.isObject()) {
-                    return true;
-                }
-                for (Map.Entry<String, Predicate<JsonNode>> property : properties.entrySet()) {
-                    JsonNode field = value.get(property.getKey());
-                    if (field != null && !property.getValue().test(field)) {
-                        return false;
+            declared.fields().forEachRemaining(property -> properties.put(property.getKey(),
+                    property.getValue().isObject() ? node(property.getValue(), depth + 1) : UNSURE));
+            if (!properties.isEmpty()) {
+                checks.add(value -> {
+                    if (!value.isObject()) {
+                        return true;
                     }
-                }
-                return true;
-            });
+                    for (Map.Entry<String, Predicate<JsonNode>> property : properties.entrySet()) {
+                        JsonNode field = value.get(property.getKey());
+                        if (field != null && !property.getValue().test(field)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+            }
         }
+        return true;
     }
 
     /** Whether every keyword that constrains the value is one this class judges exactly or more strictly. */
-    private static boolean onlyJudgedKeywords(Schema<?> schema) {
-        if (schema.getFormat() != null || Boolean.TRUE.equals(schema.getReadOnly())
-                || Boolean.TRUE.equals(schema.getNullable()) || schema.getNot() != null
-                || schema.getAllOf() != null || schema.getAnyOf() != null || schema.getOneOf() != null
-                || schema.getDiscriminator() != null || schema.getMultipleOf() != null
-                || schema.getMinimum() != null || schema.getMaximum() != null
-                || schema.getExclusiveMinimumValue() != null || schema.getExclusiveMaximumValue() != null
-                || Boolean.TRUE.equals(schema.getUniqueItems()) || schema.getMinProperties() != null
-                || schema.getMaxProperties() != null || schema.getConst() != null
-                || schema.getIf() != null || schema.getPrefixItems() != null || schema.getContains() != null
-                || schema.getPatternProperties() != null || schema.getPropertyNames() != null
-                || schema.getDependentRequired() != null || schema.getDependentSchemas() != null
-                || schema.getUnevaluatedProperties() != null || schema.getUnevaluatedItems() != null
-                || schema.get$ref() != null) {
+    private static boolean onlyJudgedKeywords(JsonNode schema) {
+        java.util.Iterator<String> names = schema.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!JUDGED.contains(name) && !ANNOTATIONS.contains(name) && !name.startsWith("x-")) {
+                return false;
+            }
+        }
+        if (!annotationsOnly(schema, "nullable") || !annotationsOnly(schema, "readOnly")) {
             return false;
         }
-        // The parser fills the 3.1 "types" from a 3.0 "type"; several types are judged by the library.
-        if (schema.getTypes() != null && !schema.getTypes().equals(schema.getType() == null ? null
-                : Set.of(schema.getType()))) {
+        JsonNode additional = schema.get("additionalProperties");
+        if (additional != null && !additional.isBoolean()) {
             return false;
         }
-        if (schema.getAdditionalProperties() != null && !(schema.getAdditionalProperties() instanceof Boolean)) {
-            return false;
-        }
-        return schema.getPattern() == null || SAFE_PATTERN.matcher(schema.getPattern()).matches()
-                && !schema.getPattern().contains("[^") && !schema.getPattern().contains("(?");
+        JsonNode pattern = schema.get("pattern");
+        return pattern == null || pattern.isTextual() && SAFE_PATTERN.matcher(pattern.textValue()).matches()
+                && !pattern.textValue().contains("[^") && !pattern.textValue().contains("(?");
+    }
+
+    /** A flag that would constrain the value when true ({@code nullable}, {@code readOnly}): absent or false. */
+    private static boolean annotationsOnly(JsonNode schema, String flag) {
+        JsonNode value = schema.get(flag);
+        return value == null || value.isBoolean() && !value.booleanValue();
     }
 }

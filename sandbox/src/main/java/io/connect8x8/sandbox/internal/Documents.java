@@ -37,8 +37,14 @@ public final class Documents {
             "verification", "verify");
     private static final String SET = "io/connect8x8/specs/";
     private static final String PUBLISHED = "io/connect8x8/specs/published/";
-    /** The longest the documents other than the sends' wait for the first answered send before loading. */
-    private static final int OTHERS_DELAY_SECONDS = 2;
+    /**
+     * The longest swagger-parser's parse of the documents waits for the first answered send (or a request that needs
+     * it) before it starts: long, as only an idle simulator reaches it, and a start slowed down by a busy machine
+     * should not have the parse compete with its first answer.
+     */
+    private static final int OTHERS_DELAY_SECONDS = 30;
+    /** How long after the first answered send the parse starts (unless a request needs it sooner). */
+    private static final long AFTER_FIRST_ANSWER_MILLIS = 1_000;
     /** The documents of the two sends, which the fast path validates against. */
     private static final java.util.Set<String> SENDS = java.util.Set.of("sms", "messaging-apps");
 
@@ -46,12 +52,20 @@ public final class Documents {
 
     private final Map<String, CompletableFuture<List<Document>>> byHost = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<Document>> setDocuments = new LinkedHashMap<>();
-    /** Opened by the first answered send or the first request that needs another document, whichever comes first. */
+    /** The sends' documents of the set as plain JSON, read at once (the fast path's source). */
+    private final Map<String, CompletableFuture<JsonNode>> sendTrees = new LinkedHashMap<>();
+    /**
+     * Opened by the first request that needs a parsed document (an operation other than a send, or a body the sends'
+     * fast path cannot vouch for).
+     */
     private final java.util.concurrent.CountDownLatch others = new java.util.concurrent.CountDownLatch(1);
+    /** Set by the first answered send: the parse starts {@link #AFTER_FIRST_ANSWER_MILLIS} later. */
+    private volatile boolean answered;
 
     private Documents(List<Source> sources) {
         Map<String, List<CompletableFuture<Document>>> loading = new LinkedHashMap<>();
-        List<CompletableFuture<Document>> sends = new ArrayList<>();
+        List<Runnable> sends = new ArrayList<>();
+        List<CompletableFuture<Document>> sendDocuments = new ArrayList<>();
         List<Runnable> later = new ArrayList<>();
         for (Source source : sources) {
             CompletableFuture<Document> document = new CompletableFuture<>();
@@ -63,9 +77,18 @@ public final class Documents {
                 }
             };
             if (!source.published && SENDS.contains(source.key)) {
-                // The sends' documents first, in parallel: the first SMS waits only for its own document.
-                start(load, "sandbox-spec-loader-" + source.key);
-                sends.add(document);
+                // The sends' documents as JSON at once, in parallel: the first send's fast path needs only that.
+                CompletableFuture<JsonNode> tree = new CompletableFuture<>();
+                start(() -> {
+                    try {
+                        tree.complete(Json.MAPPER.readTree(text(source)));
+                    } catch (IOException | RuntimeException | Error e) {
+                        tree.completeExceptionally(e);
+                    }
+                }, "sandbox-spec-reader-" + source.key);
+                sendTrees.putIfAbsent(source.key, tree);
+                sends.add(load);
+                sendDocuments.add(document);
             } else {
                 later.add(load);
             }
@@ -74,21 +97,42 @@ public final class Documents {
                 setDocuments.putIfAbsent(source.key, document);
             }
         }
-        // The other documents (the published artifact's, the set's Verification document) one after the other once
-        // the sends' are in, so that on two cores they do not slow the first answer down.
+        // swagger-parser's models (and the validator library with them) wait for a request that needs them, or a
+        // second after the first answered send, or OTHERS_DELAY_SECONDS: loading them takes about a second of CPU,
+        // which a cold start's first answers do not need. Then the sends' documents in parallel with the validator's warm-up, and
+        // the others (the published artifact's, the set's Verification document) one after the other.
         start(() -> {
-            sends.forEach(document -> document.exceptionally(failed -> null).join());
             try {
-                // A cold start's first answer is on the critical path; the other documents can wait for it a little.
-                others.await(OTHERS_DELAY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                awaitParseTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            start(() -> {
+                try {
+                    SchemaLibrary.warmUp();
+                } catch (RuntimeException | LinkageError e) {
+                    // Only a head start: the first body the library judges loads whatever this did not.
+                }
+            }, "sandbox-validator-warm-up");
+            for (int i = 0; i < sends.size(); i++) {
+                start(sends.get(i), "sandbox-spec-loader-" + i);
+            }
+            sendDocuments.forEach(document -> document.exceptionally(failed -> null).join());
             later.forEach(Runnable::run);
         }, "sandbox-spec-loader");
         loading.forEach((host, futures) -> byHost.put(host,
                 CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                         .thenApply(done -> futures.stream().map(CompletableFuture::join).toList())));
+    }
+
+    /** A document's text, from the class path. */
+    private static String text(Source source) throws IOException {
+        try (InputStream in = Documents.class.getClassLoader().getResourceAsStream(source.resource)) {
+            if (in == null) {
+                throw new IllegalStateException("spec missing from the class path: " + source.resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void start(Runnable task, String name) {
@@ -129,13 +173,51 @@ public final class Documents {
         return documents == null ? List.of() : documents.join();
     }
 
-    /** Lets the documents other than the sends' load now: called after each answered send (cheap once open). */
+    /**
+     * Waits until a request needs the parsed documents, or {@link #AFTER_FIRST_ANSWER_MILLIS} after the first answered
+     * send (so that the parse does not compete with the sends right after a cold start's first answer), or
+     * {@link #OTHERS_DELAY_SECONDS}, whichever comes first.
+     */
+    private void awaitParseTime() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(OTHERS_DELAY_SECONDS);
+        while (!answered) {
+            long left = deadline - System.nanoTime();
+            // Polls for the first answer (a send path that only writes a volatile); a needing request opens at once.
+            if (left <= 0 || others.await(Math.min(left, 50_000_000L), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        }
+        others.await(AFTER_FIRST_ANSWER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets the documents load soon: called after each answered send (a volatile read once set). */
     void sendAnswered() {
+        if (!answered) {
+            answered = true;
+        }
+    }
+
+    /** Starts parsing the documents now, for a request that needs one: called before waiting for it. */
+    void parseNow() {
         others.countDown();
     }
 
     /**
-     * The set's document of a key, as soon as that document alone is parsed.
+     * A send document of the set as plain JSON, as soon as it is read (swagger-parser's model comes later, from
+     * {@link #setDocumentAsync}).
+     *
+     * @param key {@code sms} or {@code messaging-apps}
+     * @return the tree, or a failed future when the class path lacks it
+     */
+    CompletableFuture<JsonNode> sendTreeAsync(String key) {
+        CompletableFuture<JsonNode> tree = sendTrees.get(key);
+        return tree != null ? tree : CompletableFuture.failedFuture(new IllegalStateException(
+                "bundled spec missing from the class path: " + SET + key + ".json"));
+    }
+
+    /**
+     * The set's document of a key, as soon as that document alone is parsed (which waits for the first answered
+     * send or {@link #parseNow}).
      *
      * @param key e.g. {@code sms}
      * @return the document, or a failed future when the class path lacks it
@@ -248,11 +330,8 @@ public final class Documents {
         }
 
         static Document load(Source source) {
-            try (InputStream in = Documents.class.getClassLoader().getResourceAsStream(source.resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("spec missing from the class path: " + source.resource);
-                }
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                String text = text(source);
                 ParseOptions options = new ParseOptions();
                 options.setResolve(true);
                 options.setResolveFully(true);

@@ -22,7 +22,11 @@ final class Exchange {
     private final HttpHeaders requestHeaders;
     private final byte[] body;
     private final Sink sink;
-    private final Map<String, String> responseHeaders = new LinkedHashMap<>();
+    /** Made on first use: a send's answer has none. */
+    private Map<String, String> responseHeaders;
+    /** The router's send route of this request, once worked out ({@code routed}); null when it is no send. */
+    Router.Send route;
+    boolean routed;
     private int status = -1;
     private boolean answered;
     private String target;
@@ -62,7 +66,15 @@ final class Exchange {
 
     /** Headers of the answer, set before it is sent. */
     Map<String, String> responseHeaders() {
+        if (responseHeaders == null) {
+            responseHeaders = new LinkedHashMap<>();
+        }
         return responseHeaders;
+    }
+
+    /** Headers of the answer, or an empty map when none was set (nothing made for the writer's read). */
+    Map<String, String> responseHeadersIfAny() {
+        return responseHeaders == null ? Map.of() : responseHeaders;
     }
 
     /** The status sent, or -1 before an answer and when the connection was closed without one. */

@@ -94,7 +94,7 @@ final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> imp
             // The framing is sound: the connection stays open.
             exchange.send(400, "application/json", Json.bytes(Json.errorBody(1000, pending.invalid(),
                     clock.instant())));
-        } else if (router.answersAtOnce(exchange.method(), exchange.path())) {
+        } else if (router.answersAtOnce(exchange)) {
             router.handle(exchange);
         } else {
             requestThreads.execute(() -> router.handle(exchange));
@@ -119,7 +119,7 @@ final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> imp
         FullHttpResponse response = new DefaultFullHttpResponse(pending.version(), HttpResponseStatus.valueOf(status),
                 body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         HttpHeaders headers = response.headers();
-        for (Map.Entry<String, String> header : exchange.responseHeaders().entrySet()) {
+        for (Map.Entry<String, String> header : exchange.responseHeadersIfAny().entrySet()) {
             headers.set(header.getKey(), header.getValue());
         }
         if (contentType != null) {

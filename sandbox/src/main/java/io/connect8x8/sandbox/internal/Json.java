@@ -73,6 +73,10 @@ public final class Json {
      * text; the JDK's decoder reports both, as the standard requires.
      */
     private static void requireUtf8(byte[] body) {
+        if (ascii(body)) {
+            // Plain ASCII is valid UTF-8: the usual body, checked without a decoder and its buffers.
+            return;
+        }
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -81,6 +85,15 @@ public final class Json {
         } catch (CharacterCodingException e) {
             throw ApiError.badRequest(1000, "Malformed JSON: the body is not valid UTF-8");
         }
+    }
+
+    private static boolean ascii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

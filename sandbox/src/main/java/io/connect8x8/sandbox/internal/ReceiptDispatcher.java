@@ -30,7 +30,9 @@ public final class ReceiptDispatcher implements AutoCloseable {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    private final OkHttpClient http;
+    /** Made on the first webhook post: building it loads the TLS stack, which a cold start's first answer skips. */
+    private OkHttpClient http;
+    private boolean closed;
     private final ScheduledExecutorService scheduler;
     private final double timeFactor;
     private final Clock clock;
@@ -44,12 +46,6 @@ public final class ReceiptDispatcher implements AutoCloseable {
      * @param store where deliveries are counted
      */
     public ReceiptDispatcher(double timeFactor, Clock clock, MessageStore store) {
-        // 8x8 expects a webhook to answer within about 5 seconds.
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .callTimeout(Duration.ofSeconds(5))
-                .retryOnConnectionFailure(false)
-                .build();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sandbox-receipts");
             thread.setDaemon(true);
@@ -58,6 +54,22 @@ public final class ReceiptDispatcher implements AutoCloseable {
         this.timeFactor = timeFactor;
         this.clock = clock;
         this.store = store;
+    }
+
+    /** The HTTP client, made on first use; refused once closed. */
+    private synchronized OkHttpClient http() {
+        if (closed) {
+            throw new IllegalStateException("the simulator was closed");
+        }
+        if (http == null) {
+            // 8x8 expects a webhook to answer within about 5 seconds.
+            http = new OkHttpClient.Builder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .callTimeout(Duration.ofSeconds(5))
+                    .retryOnConnectionFailure(false)
+                    .build();
+        }
+        return http;
     }
 
     /**
@@ -104,7 +116,7 @@ public final class ReceiptDispatcher implements AutoCloseable {
                 .build();
         Call call;
         try {
-            call = http.newCall(request);
+            call = http().newCall(request);
         } catch (RuntimeException e) {
             finish(delivery, new DeliveryAttempt(number, delay, at, -1, e.toString()));
             return;
@@ -181,9 +193,16 @@ public final class ReceiptDispatcher implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        http.dispatcher().cancelAll();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        OkHttpClient client;
+        synchronized (this) {
+            closed = true;
+            client = http;
+        }
+        if (client != null) {
+            client.dispatcher().cancelAll();
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 
     private record Delivery(MessageRecord message, String url, List<ReceiptPlan> plans, int index,

@@ -1,33 +1,32 @@
 package io.connect8x8.sandbox.internal;
 
-import com.atlassian.oai.validator.report.MessageResolver;
-import com.atlassian.oai.validator.schema.SchemaValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * Validates request bodies against one bundled OpenAPI document with swagger-request-validator and maps its findings
  * to 8x8 codes. Built once (parsing the document and building the validator is the expensive part) and shared by all
  * threads and all simulators of the JVM: both are immutable.
  *
- * <p>It uses the library's {@link SchemaValidator} on the operation's body schema rather than its
+ * <p>It uses the library's swagger-request-validator's {@code SchemaValidator} on the operation's body schema rather than its
  * {@code OpenApiInteractionValidator}: the router already resolves the path, method and key, and the full
  * interaction validator (path matching, parameters, security, re-parsing the body text) cost about three times as
  * much per request, which kept the simulator far below the live API's 1,800 requests a second per sub-account on
  * two cores. The Content-Type check that the interaction validator made is {@link #checkContentType}. Before the
  * library, a body meets its schema compiled into plain checks ({@link CompiledSchema}), which only says "certainly
  * valid"; any other body goes to the library, whose findings are reported.
+ *
+ * <p>The fast path and the enum spellings ({@link EnumCasing}) are compiled from the document's JSON tree alone; the
+ * library's side ({@link SchemaLibrary}, on swagger-parser's model of the document) arrives later, in the
+ * background, so that a cold simulator answers its first valid send without loading the parser and validator (about
+ * a second of CPU). A body the fast path cannot vouch for waits for the library.
  */
 public final class SpecValidator {
 
@@ -36,73 +35,45 @@ public final class SpecValidator {
     /** The batch path template of both documents. */
     public static final String BATCH = "/api/v1/subaccounts/{subAccountId}/messages/batch";
 
-    private static final Pattern MISSING = Pattern.compile("\\[\"([^\"]+)\"");
-    private static final Pattern BATCH_ITEM = Pattern.compile("^/messages/(\\d+)(/.*)?$");
-
-    private final SchemaValidator validator;
-    /** The fully resolved body schemas, walked by {@link EnumCasing}. */
-    private final Schema<?> singleSchema;
-    private final Schema<?> batchSchema;
-    /**
-     * What the validator is given: a schema holding only the document's own {@code $ref} to the body's component
-     * (see {@link #refSchema}).
-     */
-    private final Schema<?> singleRef;
-    private final Schema<?> batchRef;
     private final FieldCodes codes;
+    /** The enum spellings of the body schemas. */
+    private final EnumCasing singleEnums;
+    private final EnumCasing batchEnums;
     /** The fast paths: true when the library would certainly find nothing ({@link CompiledSchema}). */
-    private final java.util.function.Predicate<JsonNode> singleValid;
-    private final java.util.function.Predicate<JsonNode> batchValid;
+    private final Predicate<JsonNode> singleValid;
+    private final Predicate<JsonNode> batchValid;
+    /** The library's side, complete once swagger-parser has parsed the document. */
+    private final CompletableFuture<SchemaLibrary> library;
+    /** Asks for the library now (the documents' parse may be waiting for the first answered send). */
+    private final Runnable needLibrary;
 
-    private SpecValidator(OpenAPI api, JsonNode document, FieldCodes codes) {
-        // Authentication, paths and methods are the router's job: the validator only judges the request itself.
-        LevelResolver levels = LevelResolver.create()
-                // The validator treats undeclared fields as errors, but the live API has many fields the minimal
-                // documents leave out (clientMessageId, dlrCallbackUrl, country, track, ...). Ignoring this key
-                // also stops the validator adding "additionalProperties": false to every schema, which made each
-                // validation build an error report and cost 5 to 10 times as much.
-                .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                .build();
-        this.validator = new SchemaValidator(api, new MessageResolver(levels));
-        this.singleSchema = bodySchema(api, SINGLE);
-        this.batchSchema = bodySchema(api, BATCH);
-        this.singleRef = refSchema(document, SINGLE, singleSchema);
-        this.batchRef = refSchema(document, BATCH, batchSchema);
+    private SpecValidator(JsonNode document, FieldCodes codes, CompletableFuture<SchemaLibrary> library,
+                          Runnable needLibrary) {
         this.codes = codes;
-        this.singleValid = CompiledSchema.compile(singleSchema);
-        this.batchValid = CompiledSchema.compile(batchSchema);
+        JsonNode single = JsonRefs.postBodySchema(document, SINGLE);
+        JsonNode batch = JsonRefs.postBodySchema(document, BATCH);
+        this.singleEnums = EnumCasing.compile(document, single);
+        this.batchEnums = EnumCasing.compile(document, batch);
+        this.singleValid = CompiledSchema.compile(document, single);
+        this.batchValid = CompiledSchema.compile(document, batch);
+        this.library = library;
+        this.needLibrary = needLibrary;
     }
 
     /**
-     * Loads and runs the validator's JSON-schema stack once on a tiny schema (a pattern, a date-time and an enum,
-     * which pull in the regex engine and the date parser): run on its own thread while the documents are parsed, so
-     * that the first request does not load those classes after the parse, on the critical path of a cold start.
-     */
-    static void warmUp() {
-        io.swagger.v3.oas.models.media.ObjectSchema body = new io.swagger.v3.oas.models.media.ObjectSchema();
-        body.addProperty("number",
-                new io.swagger.v3.oas.models.media.StringSchema().pattern("^\\+?[1-9][0-9]{6,14}$"));
-        body.addProperty("at", new io.swagger.v3.oas.models.media.StringSchema().format("date-time"));
-        body.addProperty("kind", new io.swagger.v3.oas.models.media.StringSchema()._enum(List.of("A", "B")));
-        body.setRequired(List.of("number"));
-        OpenAPI api = new OpenAPI().components(new io.swagger.v3.oas.models.Components().addSchemas("Warm", body));
-        SchemaValidator validator = new SchemaValidator(api, new MessageResolver());
-        JsonNode sample = Json.object().put("number", "+6591234567").put("at", "2026-12-01T09:00:00Z")
-                .put("kind", "C");
-        validator.validate(() -> sample, new Schema<>().$ref("#/components/schemas/Warm"), "request.body");
-        Json.bytes(sample);
-    }
-
-    /**
-     * The send validator of a loaded document.
+     * The send validator of a document: ready for the fast path at once, for the library once {@code parsed}
+     * completes.
      *
-     * @param document the spec set's document
+     * @param tree the spec set's document as JSON
+     * @param parsed the same document parsed by swagger-parser, complete later
+     * @param parseNow asks for {@code parsed} without waiting for the first answered send
      * @param codes the field-to-code table of that API
      * @return the validator
      */
-    static SpecValidator of(Documents.Document document, FieldCodes codes) {
-        return new SpecValidator(document.api, document.tree, codes);
+    static SpecValidator of(JsonNode tree, CompletableFuture<Documents.Document> parsed, Runnable parseNow,
+                            FieldCodes codes) {
+        return new SpecValidator(tree, codes, parsed.thenApply(document -> new SchemaLibrary(document.api,
+                document.tree)), parseNow);
     }
 
     /**
@@ -124,31 +95,17 @@ public final class SpecValidator {
             throw new IllegalStateException("spec does not parse");
         }
         try {
-            return new SpecValidator(api, Json.MAPPER.readTree(text), codes);
+            JsonNode tree = Json.MAPPER.readTree(text);
+            return new SpecValidator(tree, codes, CompletableFuture.completedFuture(new SchemaLibrary(api, tree)),
+                    () -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Schema<?> bodySchema(OpenAPI api, String path) {
-        return api.getPaths().get(path).getPost().getRequestBody().getContent().get("application/json").getSchema();
-    }
-
-    /**
-     * The schema handed to the validator for a body: the document's own {@code $ref} to a component (both documents
-     * declare their bodies so), which the library resolves against the document's components, as it does for any
-     * unresolved document. Not the resolved tree: the library looks its compiled schema up in a cache keyed by the
-     * swagger {@link Schema}, whose {@code hashCode()} walks the whole tree on every request (a fifth of the
-     * validation's cost); a one-field {@code $ref} schema hashes in constant time. A body declared inline is given
-     * as it is.
-     */
-    private static Schema<?> refSchema(JsonNode document, String path, Schema<?> resolved) {
-        JsonNode ref = document.path("paths").path(path).path("post").path("requestBody").path("content")
-                .path("application/json").path("schema").path("$ref");
-        if (!ref.isTextual() || !ref.textValue().startsWith("#/components/schemas/")) {
-            return resolved;
-        }
-        return new Schema<>().$ref(ref.textValue());
+    /** Whether the library's side is ready: until then a body it may have to judge would wait for the parse. */
+    boolean libraryReady() {
+        return library.isDone();
     }
 
     /**
@@ -160,7 +117,7 @@ public final class SpecValidator {
      * @return the findings mapped to codes, as {@link #validate(String, JsonNode)}
      */
     public List<Violation> normaliseAndValidate(String path, JsonNode body) {
-        EnumCasing.normalise(body, path.endsWith("/batch") ? batchSchema : singleSchema);
+        (path.endsWith("/batch") ? batchEnums : singleEnums).normalise(body);
         return validate(path, body);
     }
 
@@ -213,15 +170,10 @@ public final class SpecValidator {
      * @return the findings mapped to codes
      */
     List<Violation> validateWithLibrary(boolean batch, JsonNode body) {
-        Schema<?> schema = batch ? batchRef : singleRef;
-        ValidationReport report = validator.validate(() -> body, schema, "request.body");
-        List<Violation> violations = new ArrayList<>();
-        for (ValidationReport.Message message : report.getMessages()) {
-            if (message.getLevel() == ValidationReport.Level.ERROR) {
-                violations.add(toViolation(message));
-            }
+        if (!library.isDone()) {
+            needLibrary.run();
         }
-        return violations;
+        return library.join().validate(batch, body, codes);
     }
 
     /**
@@ -238,31 +190,5 @@ public final class SpecValidator {
             throw ApiError.badRequest(1000, "Request Content-Type '" + contentType
                     + "' is not allowed: must be application/json");
         }
-    }
-
-    private Violation toViolation(ValidationReport.Message message) {
-        String pointer = message.getContext()
-                .flatMap(ValidationReport.MessageContext::getPointers)
-                .map(ValidationReport.MessageContext.Pointers::getInstance)
-                .orElse("");
-        boolean missing = message.getKey().endsWith(".required");
-        if (missing) {
-            Matcher field = MISSING.matcher(message.getMessage());
-            if (field.find()) {
-                pointer = pointer + "/" + field.group(1);
-            }
-        }
-        int index = -1;
-        Matcher item = BATCH_ITEM.matcher(pointer);
-        if (item.matches()) {
-            index = Integer.parseInt(item.group(1));
-            pointer = item.group(2) == null ? "" : item.group(2);
-        }
-        String path = pointer.replaceAll("/\\d+(?=/|$)", "").replaceFirst("^/", "");
-        int code = message.getKey().startsWith("validation.request.body.schema") || missing
-                ? codes.codeFor(path, missing)
-                : 1000;
-        String where = path.isEmpty() ? "" : " (" + path.replace('/', '.') + ")";
-        return new Violation(index, code, message.getMessage() + where);
     }
 }

@@ -4,8 +4,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The send validators of the spec set's two documents, built once per JVM from {@link Documents}: each completes as
- * soon as its own document is parsed, so the first SMS does not wait for the Messaging Apps document (nor for the
- * published artifact's larger documents).
+ * soon as its own document is read as JSON (its fast path; the validator library's side follows once swagger-parser
+ * has parsed it), so the first SMS waits neither for the parser nor for the published artifact's larger documents.
  */
 public final class Specs {
 
@@ -19,19 +19,15 @@ public final class Specs {
     final Documents documents;
 
     private Specs(Documents documents) {
-        Thread warmUp = new Thread(() -> {
-            try {
-                SpecValidator.warmUp();
-            } catch (RuntimeException | LinkageError e) {
-                // Only a head start: the first request loads whatever this did not.
-            }
-        }, "sandbox-validator-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
         this.documents = documents;
-        this.sms = documents.setDocumentAsync("sms").thenApply(document -> SpecValidator.of(document, FieldCodes.SMS));
-        this.chatApps = documents.setDocumentAsync("messaging-apps")
-                .thenApply(document -> SpecValidator.of(document, FieldCodes.CHAT_APPS));
+        this.sms = sendValidator(documents, "sms", FieldCodes.SMS);
+        this.chatApps = sendValidator(documents, "messaging-apps", FieldCodes.CHAT_APPS);
+    }
+
+    /** A send's validator, ready for its fast path as soon as the document's JSON is read. */
+    private static CompletableFuture<SpecValidator> sendValidator(Documents documents, String key, FieldCodes codes) {
+        return documents.sendTreeAsync(key).thenApply(tree -> SpecValidator.of(tree, documents.setDocumentAsync(key),
+                documents::parseNow, codes));
     }
 
     /**
