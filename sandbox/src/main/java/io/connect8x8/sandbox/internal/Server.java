@@ -7,9 +7,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.SynchronousQueue;
@@ -84,7 +86,7 @@ public final class Server implements AutoCloseable {
                 .setMaxHeaderSize(MAX_HEADER_BYTES);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, eventLoops)
-                .channel(Transport.serverChannel())
+                .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -115,9 +117,14 @@ public final class Server implements AutoCloseable {
         receipts.every(java.time.Duration.ofMillis(100), releaseDue);
     }
 
-    /** Event loops of daemon threads, on the transport {@link Transport} picks. */
+    /**
+     * NIO event loops of daemon threads. Netty 4.1's group, which 4.2 keeps (deprecated for its
+     * {@code MultiThreadIoEventLoopGroup}): a Spring Boot 3 application pins Netty 4.1 for its whole class path, the
+     * simulator's included, and 4.2's group does not exist there.
+     */
+    @SuppressWarnings("deprecation")
     private static EventLoopGroup eventLoops(int threads, String name) {
-        return Transport.eventLoops(threads, name);
+        return new io.netty.channel.nio.NioEventLoopGroup(threads, new DefaultThreadFactory(name, true));
     }
 
     /**
