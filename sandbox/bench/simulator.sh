@@ -10,7 +10,8 @@
 # env:   CLASSPATH_FILE (a class path made as below, to skip the build), STARTS (default 5), WARMUP seconds
 #        (default 40), DURATION seconds (default 20), ROUNDS (default 3), JAVA_OPTS (extra JVM options for the
 #        simulators), SIMULATOR_JAR (default: the sandbox module's jar, built if missing), CACHE (default
-#        ~/.cache/connect8x8-bench: WireMock's jar and the baseline's build)
+#        ~/.cache/connect8x8-bench: WireMock's jar and the baseline's build), PIN=1 (the servers on CPU 1 and wrk
+#        on CPU 0, with taskset: each server then has a core of its own instead of sharing both with wrk)
 # Starts are measured twice: with the JVM's defaults, and with a class-data archive of the simulator's classes
 # (-XX:SharedArchiveFile, made once by a training start as the `connect8x8 sandbox` launcher does).
 # Each round prints, per port, requests/s and the server process's CPU time per request in microseconds
@@ -29,6 +30,12 @@ PORT=18480
 WM_PORT=18481
 BASE_PORT=18482
 WORK=$(mktemp -d)
+SERVER_PIN=()
+WRK_PIN=()
+if [ "${PIN:-0}" = 1 ]; then
+  SERVER_PIN=(taskset -c 1)
+  WRK_PIN=(taskset -c 0)
+fi
 mkdir -p "$CACHE"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
@@ -87,7 +94,7 @@ await_200() {  # $1 = port
 simulator() {  # $1 = jar, $2 = port, then extra JVM options: starts it in the background
   local jar=$1 port=$2
   shift 2
-  java ${JAVA_OPTS:-} "$@" -cp "$jar:$LIBS" io.connect8x8.sandbox.SandboxMain --port "$port" >/dev/null 2>&1 &
+  "${SERVER_PIN[@]}" java ${JAVA_OPTS:-} "$@" -cp "$jar:$LIBS" io.connect8x8.sandbox.SandboxMain --port "$port" >/dev/null 2>&1 &
 }
 median() {  # the median of the arguments
   printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"
@@ -121,14 +128,14 @@ starts() {  # $1 = jar, $2 = label, then extra JVM options: wall time and CPU ti
 }
 rate() {  # $1 = port, $2 = seconds, $3 = server pid: "requests/s (CPU us/request)" of one wrk run
   local before=$(cpu_ticks "$3")
-  wrk -t2 -c16 -d"${2}s" -s "$WORK/post.lua" "http://127.0.0.1:$1$URL_PATH" > "$WORK/wrk.txt"
+  "${WRK_PIN[@]}" wrk -t2 -c16 -d"${2}s" -s "$WORK/post.lua" "http://127.0.0.1:$1$URL_PATH" > "$WORK/wrk.txt"
   local ticks=$(( $(cpu_ticks "$3") - before ))
   local requests=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
   local hz=$(getconf CLK_TCK)
   echo "$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt") ($(( ticks * 1000000 / hz / requests )) us)"
 }
 
-echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg); pinned: ${PIN:-0}"
 archive "$SIMULATOR_JAR" "$WORK/simulator.jsa"
 [ -n "$BASE_JAR" ] && archive "$BASE_JAR" "$WORK/baseline.jsa"
 # Alternating, so that both see the same load.
@@ -157,7 +164,7 @@ if [ -s "$WIREMOCK_JAR" ]; then
  "response": {"status": 200, "headers": {"Content-Type": "application/json"},
    "body": "{\"umid\":\"0f6a1c3e-8b1e-4b8e-9f7a-2c5d3e4f5a6b\",\"clientMessageId\":\"bench\",\"destination\":\"6591234567\",\"encoding\":\"GSM7\",\"status\":{\"code\":\"QUEUED\",\"description\":\"SMS is accepted and queued for processing\"}}"}}
 JSON
-  java -jar "$WIREMOCK_JAR" --port $WM_PORT --root-dir "$WORK/wm" --disable-banner --no-request-journal \
+  "${SERVER_PIN[@]}" java -jar "$WIREMOCK_JAR" --port $WM_PORT --root-dir "$WORK/wm" --disable-banner --no-request-journal \
     >/dev/null 2>&1 &
   PIDS[$WM_PORT]=$!
   until curl -s -o /dev/null -X POST "http://127.0.0.1:$WM_PORT$URL_PATH"; do sleep 0.05; done
