@@ -6,6 +6,8 @@ public class AuthenticationException extends ApiErrorException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Makes the exception for a 401 answer.
+     *
      * @param error the parsed response
      * @param attempts the number of HTTP requests made
      */

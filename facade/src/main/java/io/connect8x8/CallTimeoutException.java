@@ -6,6 +6,8 @@ public class CallTimeoutException extends TransportException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Makes the exception for a call that ran out of time.
+     *
      * @param message what timed out
      * @param cause the underlying failure, may be null
      * @param mayHaveReachedServer whether any byte of the request was sent

@@ -11,6 +11,8 @@ public class Connect8x8Exception extends RuntimeException {
     private final int attempts;
 
     /**
+     * Makes the exception.
+     *
      * @param message what went wrong, without secrets
      * @param cause the underlying cause, may be null
      * @param attempts the number of HTTP requests made

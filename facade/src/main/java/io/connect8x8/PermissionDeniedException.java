@@ -14,6 +14,8 @@ public class PermissionDeniedException extends ApiErrorException {
     private final Region regionHint;
 
     /**
+     * Makes the exception for a 403 answer.
+     *
      * @param error the parsed response
      * @param configured the region the client was configured with, or null for custom base URLs
      * @param attempts the number of HTTP requests made

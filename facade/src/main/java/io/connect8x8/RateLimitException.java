@@ -15,6 +15,8 @@ public class RateLimitException extends ApiErrorException {
     private final Duration retryAfter;
 
     /**
+     * Makes the exception for a 429 answer.
+     *
      * @param error the parsed response
      * @param retryAfter the server's {@code Retry-After}, or null when absent
      * @param attempts the number of HTTP requests made

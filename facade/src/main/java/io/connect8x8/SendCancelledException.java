@@ -24,6 +24,8 @@ public class SendCancelledException extends Connect8x8Exception {
     private final SendState sendState;
 
     /**
+     * Makes the exception for a cancelled call.
+     *
      * @param sendState {@link SendState#NOT_SENT} or {@link SendState#MAY_HAVE_BEEN_SENT}
      * @param attempts the HTTP requests the call had started, the one cancelled included
      */

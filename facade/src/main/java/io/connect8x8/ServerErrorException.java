@@ -9,6 +9,8 @@ public class ServerErrorException extends ApiErrorException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Makes the exception for a 5xx answer.
+     *
      * @param error the parsed response
      * @param attempts the number of HTTP requests made
      */

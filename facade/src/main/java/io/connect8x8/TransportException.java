@@ -12,6 +12,8 @@ public class TransportException extends Connect8x8Exception {
     private final boolean mayHaveReachedServer;
 
     /**
+     * Makes the exception for a failed exchange.
+     *
      * @param message what failed
      * @param cause the I/O failure
      * @param mayHaveReachedServer whether any byte of the request was sent

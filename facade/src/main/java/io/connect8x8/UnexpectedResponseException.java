@@ -15,6 +15,8 @@ public class UnexpectedResponseException extends Connect8x8Exception {
     private final String rawBody;
 
     /**
+     * Makes the exception for an answer the client cannot use.
+     *
      * @param message what is wrong with the response
      * @param httpStatus the HTTP status
      * @param rawBody the body as received (possibly cut at the response size limit)

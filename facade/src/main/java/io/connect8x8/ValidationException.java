@@ -17,6 +17,8 @@ public class ValidationException extends Connect8x8Exception {
     private final String problem;
 
     /**
+     * Makes the exception for one refused field.
+     *
      * @param field the field at fault
      * @param problem what is wrong with it, without the value when that is a secret or personal data
      */

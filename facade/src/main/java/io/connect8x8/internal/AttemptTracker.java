@@ -25,6 +25,10 @@ public final class AttemptTracker {
     /** Decided once between the writer ({@link #GATE}) and a cancel ({@link #holdBack()}): who came first. */
     private final AtomicInteger gate = new AtomicInteger(OPEN);
 
+    // Made only by Transport, one per attempt.
+    AttemptTracker() {
+    }
+
     /** Whether any byte of the request may have been written. */
     boolean sendStarted() {
         return sendStarted;

@@ -15,6 +15,8 @@ public final class Lazy<T> implements Supplier<T> {
     private volatile T value;
 
     /**
+     * Makes the holder; nothing is made until the first get.
+     *
      * @param factory makes the value at the first {@link #get()}; called at most once, must not return null
      */
     public Lazy(Supplier<? extends T> factory) {

@@ -17,6 +17,8 @@ public final class ProxyAuthenticator implements Authenticator {
     private final String credential;
 
     /**
+     * Makes the authenticator for one proxy account.
+     *
      * @param username the user name
      * @param password the password
      */

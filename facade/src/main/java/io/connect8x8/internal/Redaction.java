@@ -19,6 +19,8 @@ public final class Redaction {
     }
 
     /**
+     * Masks a phone number for logs.
+     *
      * @param number the number as given, may be null
      * @return {@link Masking#maskPhone}'s form
      */
@@ -27,6 +29,8 @@ public final class Redaction {
     }
 
     /**
+     * Describes a message text for logs without its content.
+     *
      * @param text the text, may be null
      * @return {@link Masking#describeText}'s form
      */

@@ -33,9 +33,7 @@ public final class SharedResources {
         this.dispatcher = dispatcher;
     }
 
-    /**
-     * @return the root OkHttpClient, built on first use, which derived clients build theirs from
-     */
+    /** {@return the root OkHttpClient, built on first use, which derived clients build theirs from} */
     public Lazy<OkHttpClient> root() {
         return root;
     }
