@@ -1,5 +1,6 @@
 package io.connect8x8;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -112,6 +113,16 @@ class GenericPathTest {
         server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
         client.api().call(OperationCall.of(SINGLE).param("subAccountId", "given-sub").body(BODY));
         assertEquals("/api/v1/subaccounts/given-sub/messages", server.takeRequest().getPath());
+    }
+
+    @Test
+    void theCallsOwnListenerObservesAGenericCallBesideTheClients() throws Exception {
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+        RecordingListener own = new RecordingListener();
+        client.api().call(OperationCall.of(SINGLE).body(BODY)
+                .options(RequestOptions.builder().listener(own).build()));
+        assertEquals(listener.events, own.events);
+        assertEquals("start sms call 0 sync", own.events.get(0));
     }
 
     @Test
@@ -249,5 +260,20 @@ class GenericPathTest {
                 () -> client.generated().sms().sendSmsSingle(Fixtures.SUB_ACCOUNT, request));
         assertEquals(400, e.getCode());
         assertNull(e.getCause());
+    }
+
+    @Test
+    void theEscapeHatchKeepsABinaryAnswersBytesAndType() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff, (byte) 0xfe, 10};
+        server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(200)
+                .setHeader("Content-Type", "image/png").setBody(new okio.Buffer().write(png)));
+        okhttp3.OkHttpClient http = client.generated().sms().getApiClient().getHttpClient();
+        try (okhttp3.Response response = http.newCall(new okhttp3.Request.Builder().url(server.url("/file.png"))
+                .build()).execute()) {
+            assertEquals(200, response.code());
+            assertEquals("image/png", response.body().contentType().toString());
+            assertArrayEquals(png, response.body().bytes());
+        }
+        assertEquals(1, server.getRequestCount());
     }
 }

@@ -59,8 +59,8 @@ public final class Operations {
 
     private Operations(ApiSettings settings) {
         this.settings = settings;
-        this.idempotentPolicy = forIdempotent(settings.retryPolicy(), true);
-        this.postPolicy = forIdempotent(settings.retryPolicy(), false);
+        this.idempotentPolicy = Transport.forIdempotent(settings.retryPolicy(), true);
+        this.postPolicy = Transport.forIdempotent(settings.retryPolicy(), false);
     }
 
     /**
@@ -228,18 +228,13 @@ public final class Operations {
             case "verify" -> CallListener.Api.VERIFY;
             default -> CallListener.Api.SMS;
         };
-        CallRecorder recorder = CallRecorder.start(settings.listener(), settings.clock(), new CallListener.CallInfo(api,
-                CallListener.Operation.CALL, 0, async, info.operationId()));
-        RetryPolicy policy = call.options.retryPolicy().map(p -> forIdempotent(p, info.idempotent()))
+        CallRecorder recorder = CallRecorder.start(CallRecorder.withCall(settings.listener(), call.options),
+                settings.clock(), new CallListener.CallInfo(api, CallListener.Operation.CALL, 0, async,
+                        info.operationId()));
+        RetryPolicy policy = call.options.retryPolicy().map(p -> Transport.forIdempotent(p, info.idempotent()))
                 .orElse(info.idempotent() ? idempotentPolicy : postPolicy);
         return new Transport.Exchange(request, policy, call.options.timeout().orElse(settings.timeout()),
                 info.operationId(), recorder);
-    }
-
-    /** Idempotent calls retry what may have reached the server; others never do. */
-    private static RetryPolicy forIdempotent(RetryPolicy policy, boolean idempotent) {
-        return policy.retryAmbiguousFailures() == idempotent ? policy
-                : policy.toBuilder().retryAmbiguousFailures(idempotent).build();
     }
 
     /** The generated API of a document, its client set up like this client's; it only builds requests. */

@@ -2,6 +2,7 @@ package io.connect8x8.internal;
 
 import io.connect8x8.CallListener;
 import io.connect8x8.Connect8x8Exception;
+import io.connect8x8.RequestOptions;
 import io.connect8x8.SendState;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,17 @@ public final class CallRecorder {
         this.events = events;
         this.clock = clock;
         this.started = clock.millis();
+    }
+
+    /**
+     * {@return the client's listener, joined with the call's own when its options set one} Every path (the sends,
+     * the generic operations) observes a call through this.
+     *
+     * @param client the client's listener
+     * @param options the call's options
+     */
+    public static CallListener withCall(CallListener client, RequestOptions options) {
+        return options.listener().map(call -> both(client, call)).orElse(client);
     }
 
     /** The client's listener and a call's own as one; one that throws stops neither the other nor the call. */

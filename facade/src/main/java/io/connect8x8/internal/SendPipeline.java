@@ -126,8 +126,7 @@ public final class SendPipeline {
     private <I> Transport.Exchange exchange(RequestKind<I, ?, ?> kind, I input, RequestOptions options, boolean async) {
         RequestKind.Ids fixed = prepare(kind, input, options);
         Request request = map(kind, input, options, fixed);
-        CallListener observers = options.listener().map(call -> CallRecorder.both(listener, call)).orElse(listener);
-        CallRecorder recorder = CallRecorder.start(observers, clock, new CallListener.CallInfo(api,
+        CallRecorder recorder = CallRecorder.start(CallRecorder.withCall(listener, options), clock, new CallListener.CallInfo(api,
                 kind.batch.apply(input) != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
                 fixed.messageIds().size(), async, null));
         Object what = new Object() {

@@ -222,30 +222,45 @@ public final class Transport {
      * @param api the API, for the listener
      */
     public Interceptor interceptor(CallListener listener, Duration timeout, RetryPolicy policy, CallListener.Api api) {
+        RetryPolicy idempotent = forIdempotent(policy, true);
+        RetryPolicy notIdempotent = forIdempotent(policy, false);
         return chain -> {
             Request request = chain.request();
             String method = request.method();
-            boolean idempotent = !"POST".equals(method) && !"PATCH".equals(method);
-            RetryPolicy rules = policy.retryAmbiguousFailures() == idempotent ? policy
-                    : policy.toBuilder().retryAmbiguousFailures(idempotent).build();
+            RetryPolicy rules = "POST".equals(method) || "PATCH".equals(method) ? notIdempotent : idempotent;
             CallRecorder recorder = CallRecorder.start(listener, clock,
                     new CallListener.CallInfo(api, CallListener.Operation.CALL, 0, false, null));
             int status;
-            String body;
+            ResponseBody body;
             try {
                 HttpResponse response = execute(new Exchange(request, rules, timeout, method + " (generated API)",
                         recorder), answer -> answer, answer -> RequestKind.ResultFacts.NONE);
                 status = response.status();
-                body = response.body();
+                // A binary answer (a file download) keeps its bytes and type; the generated code reads either.
+                body = response.bytes() != null
+                        ? ResponseBody.create(response.bytes(), MediaType.parse(response.contentType()))
+                        : ResponseBody.create(response.body(), JSON);
             } catch (ApiErrorException e) {
                 status = e.httpStatus();
-                body = e.rawBody() == null ? "" : e.rawBody();
+                body = ResponseBody.create(e.rawBody() == null ? "" : e.rawBody(), JSON);
             } catch (Connect8x8Exception e) {
                 throw new IOException(e.getMessage(), e);
             }
             return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(status).message("")
-                    .body(ResponseBody.create(body, JSON)).build();
+                    .body(body).build();
         };
+    }
+
+    /**
+     * {@return the policy as it applies to a call that is or is not idempotent} Idempotent calls (GET, DELETE, PUT)
+     * retry what may have reached the server; others never do.
+     *
+     * @param policy the policy set for the client or the call
+     * @param idempotent whether the call may safely be repeated
+     */
+    public static RetryPolicy forIdempotent(RetryPolicy policy, boolean idempotent) {
+        return policy.retryAmbiguousFailures() == idempotent ? policy
+                : policy.toBuilder().retryAmbiguousFailures(idempotent).build();
     }
 
     /** A run with a place starts its first attempt, or hands the place on when it ended while queued. */
