@@ -62,8 +62,11 @@ public final class Extras {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** Puts extras into a generated model through its {@code putAdditionalProperty}. */
+    /**
+     * Puts extras into a generated model through its {@code putAdditionalProperty}. The map is the message's
+     * {@code extras()}, already a copy made for this send, so its JSON trees go in as they are.
+     */
     static void apply(Map<String, Object> extras, BiConsumer<String, Object> put) {
-        extras.forEach((name, value) -> put.accept(name, value instanceof JsonElement e ? e.deepCopy() : value));
+        extras.forEach(put);
     }
 }
