@@ -1,8 +1,12 @@
 package io.connect8x8.cli;
 
+import io.connect8x8.Connect8x8Client;
+import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.cli.internal.Simulator;
 import io.connect8x8.sandbox.Sandbox;
+import io.connect8x8.sms.Sms;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -96,25 +100,16 @@ final class SandboxCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Sends one valid SMS to the simulator over HTTP; its answer is not checked (a training run only loads). */
+    /**
+     * Sends one valid SMS to the simulator through the facade, as every send does; its outcome is not checked (a
+     * training run only loads the classes of an answered send, the client's included).
+     */
     private static void sendOne(Simulator simulator, String key) {
-        try {
-            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(
-                    simulator.smsBaseUrl() + "/api/v1/subaccounts/cds-training/messages").toURL().openConnection();
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setConnectTimeout(30_000);
-            connection.setReadTimeout(30_000);
-            connection.setRequestProperty("Content-Type", "application/json");
-            connection.setRequestProperty("Authorization", "Bearer " + key);
-            try (java.io.OutputStream out = connection.getOutputStream()) {
-                out.write("{\"destination\":\"+6591234567\",\"text\":\"training\"}"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            try (java.io.InputStream in = connection.getInputStream()) {
-                in.readAllBytes();
-            }
-        } catch (java.io.IOException e) {
+        try (Connect8x8Client client = Connect8x8Client.builder().apiKey(key).subAccountId("cds-training")
+                .smsBaseUrl(simulator.smsBaseUrl()).chatAppsBaseUrl(simulator.chatAppsBaseUrl())
+                .callTimeout(Duration.ofSeconds(30)).build()) {
+            client.sms().send(Sms.builder().to("+6591234567").text("training").build());
+        } catch (Connect8x8Exception e) {
             // A training run that did not answer leaves a smaller archive, not a failure.
         }
     }

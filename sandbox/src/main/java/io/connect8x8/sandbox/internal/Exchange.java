@@ -115,8 +115,4 @@ final class Exchange {
         answered = true;
         sink.answer(this, -1, null, null);
     }
-
-    boolean answered() {
-        return answered;
-    }
 }

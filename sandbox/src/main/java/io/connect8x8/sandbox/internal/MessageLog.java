@@ -182,15 +182,6 @@ final class MessageLog {
     }
 
     /**
-     * Returns the position the next message will get.
-     *
-     * @return the position the next message will get
-     */
-    synchronized long next() {
-        return next;
-    }
-
-    /**
      * Returns the position of the oldest message kept.
      *
      * @return the position of the oldest message kept
