@@ -118,7 +118,18 @@ class EveryOperationTest {
                     }
                 }
             }
-            assertEquals(Operations.available().size(), called);
+            // Counted from the documents themselves, not from the catalog the loop walked: the build-time operation
+            // index left none out.
+            int inDocuments = 0;
+            for (JsonObject doc : documents.values()) {
+                for (String path : doc.getAsJsonObject("paths").keySet()) {
+                    for (String method : doc.getAsJsonObject("paths").getAsJsonObject(path).keySet()) {
+                        inDocuments += List.of("get", "put", "post", "delete", "patch", "head", "options")
+                                .contains(method) ? 1 : 0;
+                    }
+                }
+            }
+            assertEquals(inDocuments, called);
             assertEquals(called, server.getRequestCount());
         }
         assertEquals(List.of(), failures);

@@ -172,7 +172,7 @@ class FaultsEndToEndTest {
             assertEquals(1, e.attempts());
             // The simulator handles it once the latency has passed: the receipt is how the sender finds out. Only
             // then is the count certain (on a loaded machine the deadline can pass before the server reads it).
-            assertTrue(sandbox.awaitReceipts(1, Duration.ofSeconds(10)));
+            assertTrue(sandbox.awaitReceipts(1, Duration.ofSeconds(30)));
             assertEquals(1, sandbox.requestCount());
             String umid = sandbox.messages().get(0).umid();
             assertEquals("delivered", webhook.receiver().latestState(umid).orElseThrow().state());
