@@ -11,7 +11,9 @@
 #        (default 40), DURATION seconds (default 20), ROUNDS (default 3), JAVA_OPTS (extra JVM options for the
 #        simulators), SIMULATOR_JAR (default: the sandbox module's jar, built if missing), CACHE (default
 #        ~/.cache/connect8x8-bench: WireMock's jar and the baseline's build), PIN=1 (the servers on CPU 1 and wrk
-#        on CPU 0, with taskset: each server then has a core of its own instead of sharing both with wrk)
+#        on CPU 0, with taskset: each server then has a core of its own instead of sharing both with wrk),
+#        LAUNCHER=1 (the starts through `./connect8x8 sandbox --port N -q` as well, after one first start that
+#        records the launcher's own archive)
 # Starts are measured twice: with the JVM's defaults, and with a class-data archive of the simulator's classes
 # (-XX:SharedArchiveFile, made once by a training start as the `connect8x8 sandbox` launcher does).
 # Each round prints, per port, requests/s and the server process's CPU time per request in microseconds
@@ -126,6 +128,25 @@ starts() {  # $1 = jar, $2 = label, then extra JVM options: wall time and CPU ti
     "median $(median "${times[@]}"); CPU ms: $(printf '%s\n' "${cpus[@]}" | sort -n | tr '\n' ' ')" \
     "median $(median "${cpus[@]}")"
 }
+launcher_starts() {  # wall and CPU time to the first answered SMS through the launcher (it execs the JVM: same pid)
+  ./connect8x8 sandbox --port $PORT -q >/dev/null 2>&1 &
+  local first=$!
+  await_200 $PORT
+  kill $first; wait $first 2>/dev/null || true
+  local times=() cpus=()
+  for i in $(seq "$STARTS"); do
+    local t0=$(date +%s%N)
+    ./connect8x8 sandbox --port $PORT -q >/dev/null 2>&1 &
+    local pid=$!
+    await_200 $PORT
+    times+=($(( ($(date +%s%N) - t0) / 1000000 )))
+    cpus+=($(( $(cpu_ticks $pid) * 1000 / $(getconf CLK_TCK) )))
+    kill $pid; wait $pid 2>/dev/null || true
+  done
+  echo "connect8x8 sandbox    start to first answered SMS, wall ms: $(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')" \
+    "median $(median "${times[@]}"); CPU ms: $(printf '%s\n' "${cpus[@]}" | sort -n | tr '\n' ' ')" \
+    "median $(median "${cpus[@]}")"
+}
 rate() {  # $1 = port, $2 = seconds, $3 = server pid: "requests/s (CPU us/request)" of one wrk run
   local before=$(cpu_ticks "$3")
   "${WRK_PIN[@]}" wrk -t2 -c16 -d"${2}s" -s "$WORK/post.lua" "http://127.0.0.1:$1$URL_PATH" > "$WORK/wrk.txt"
@@ -146,6 +167,7 @@ for round in 1 2; do
   [ -n "$BASE_JAR" ] && starts "$BASE_JAR" "baseline,  CDS archive" -XX:SharedArchiveFile="$WORK/baseline.jsa" -Xlog:cds=off
 done
 
+[ "${LAUNCHER:-0}" = 1 ] && launcher_starts
 simulator "$SIMULATOR_JAR" $PORT
 SIM=$!
 await_200 $PORT
