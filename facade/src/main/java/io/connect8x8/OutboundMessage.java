@@ -38,9 +38,7 @@ public abstract class OutboundMessage {
         this.scheduled = b.scheduled;
         this.expiry = b.expiry;
         this.extras = Extras.copy(b.extras);
-        if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
-            throw new ValidationException("expiry", "must be after scheduled");
-        }
+        Checks.expiryAfterScheduled("expiry", scheduled, expiry);
     }
 
     /** {@return the ISO 3166 country a national recipient number was given in} */

@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.connect8x8.ValidationException;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,6 +21,21 @@ public final class Checks {
     private static final Set<String> REGIONS = PHONES.getSupportedRegions();
 
     private Checks() {
+    }
+
+    /**
+     * Checks that a message expires after it is scheduled (both optional); the pipeline checks them against the
+     * clock when sending.
+     *
+     * @param field the expiry's field path
+     * @param scheduled when it is scheduled, or null
+     * @param expiry when it expires, or null
+     * @throws ValidationException when it would expire before it is sent
+     */
+    public static void expiryAfterScheduled(String field, OffsetDateTime scheduled, OffsetDateTime expiry) {
+        if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
+            throw new ValidationException(field, "must be after scheduled");
+        }
     }
 
     /**

@@ -262,9 +262,6 @@ public final class SendPipeline {
         if (scheduled != null && scheduled.toInstant().isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
             throw new ValidationException("scheduled", "is more than 7 days ahead");
         }
-        if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
-            throw new ValidationException("expiry", "must be after scheduled");
-        }
         if (expiry != null && scheduled == null && expiry.toInstant().isBefore(now)) {
             throw new ValidationException("expiry", "is in the past");
         }

@@ -1,6 +1,7 @@
 package io.connect8x8.sms;
 
 import io.connect8x8.ValidationException;
+import io.connect8x8.internal.Checks;
 import io.connect8x8.internal.Redaction;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -20,9 +21,7 @@ public final class SmsTemplate {
         this.body = b.body.check("template.");
         this.scheduled = b.scheduled;
         this.expiry = b.expiry;
-        if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
-            throw new ValidationException("template.expiry", "must be after scheduled");
-        }
+        Checks.expiryAfterScheduled("template.expiry", scheduled, expiry);
     }
 
     /** {@return a new builder} */
