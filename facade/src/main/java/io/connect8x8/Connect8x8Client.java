@@ -19,8 +19,6 @@ import io.connect8x8.sms.SmsOperations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -133,14 +131,9 @@ public final class Connect8x8Client implements AutoCloseable {
                         smsUrl, key::reveal, b.userAgent)),
                 new MessagingApi(WireApiClients.configure(WireApiClients.messaging(
                         onTransport(CallListener.Api.CHAT_APPS, b)), chatUrl, key::reveal, b.userAgent))));
-        // A null sub-account is a value here (each call must then give one), which Map.of would refuse.
-        Map<String, String> subAccounts = new HashMap<>();
-        for (String api : new String[] {"sms", "chatapps", "verify"}) {
-            subAccounts.put(api, sub);
-        }
         ApiSettings apiSettings = new ApiSettings(transport, b.listener, b.clock, b.callTimeout, b.retryPolicy,
-                Map.of("sms", smsUrl, "chatapps", chatUrl, "verify", verifyUrl),
-                Collections.unmodifiableMap(subAccounts), b.accountId, key::reveal, b.userAgent, closed::get);
+                Map.of("sms", smsUrl, "chatapps", chatUrl, "verify", verifyUrl), sub, b.accountId, key::reveal,
+                b.userAgent, closed::get);
         this.api = new Lazy<>(() -> Access.make(Operations.class, apiSettings));
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + sub + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy="

@@ -193,7 +193,7 @@ public final class Operations {
         Map<String, Object> filled = values;
         for (ParameterInfo p : info.parameters()) {
             Object value = values.containsKey(p.name()) || !"path".equals(p.in()) ? null
-                    : defaultOf(p.name(), info, call.options);
+                    : defaultOf(p.name(), call.options);
             if (value != null) {
                 filled = filled == values ? new HashMap<>(values) : filled;
                 filled.put(p.name(), value);
@@ -211,11 +211,10 @@ public final class Operations {
         return target.request(filled, call.body);
     }
 
-    private String defaultOf(String name, OperationInfo info, RequestOptions options) {
+    private String defaultOf(String name, RequestOptions options) {
         if ("subAccountId".equals(name)) {
             String given = options.subAccountId().orElse(null);
-            return given != null ? Checks.subAccountId("subAccountId", given)
-                    : settings.subAccounts().get(info.host());
+            return given != null ? Checks.subAccountId("subAccountId", given) : settings.subAccountId();
         }
         return "accountId".equals(name) ? settings.accountId() : null;
     }

@@ -17,13 +17,14 @@ import java.util.function.Supplier;
  * @param timeout the default deadline of a call
  * @param retryPolicy the default retry policy
  * @param baseUrls the base URL of each host key ({@code sms}, {@code chatapps}, {@code verify})
- * @param subAccounts the default sub-account of each host key (a key may be absent)
+ * @param subAccountId the client's sub-account for {@code subAccountId} path parameters, or null (each call then
+ *     gives one)
  * @param accountId the account id for {@code accountId} path parameters, or null
  * @param key the API key, revealed only into the Authorization header
  * @param userAgent the User-Agent header
  * @param closed whether the client was closed
  */
 public record ApiSettings(Transport executor, CallListener listener, Clock clock, Duration timeout,
-                          RetryPolicy retryPolicy, Map<String, String> baseUrls, Map<String, String> subAccounts,
+                          RetryPolicy retryPolicy, Map<String, String> baseUrls, String subAccountId,
                           String accountId, Supplier<String> key, String userAgent, BooleanSupplier closed) {
 }
