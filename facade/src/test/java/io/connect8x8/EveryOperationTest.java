@@ -119,21 +119,39 @@ class EveryOperationTest {
                 }
             }
             // Counted from the documents themselves, not from the catalog the loop walked: the build-time operation
-            // index left none out.
-            int inDocuments = 0;
-            for (JsonObject doc : documents.values()) {
-                for (String path : doc.getAsJsonObject("paths").keySet()) {
-                    for (String method : doc.getAsJsonObject("paths").getAsJsonObject(path).keySet()) {
-                        inDocuments += List.of("get", "put", "post", "delete", "patch", "head", "options")
-                                .contains(method) ? 1 : 0;
-                    }
-                }
-            }
+            // index left none out. Per artifact index: with -Dspecs=published two artifacts hold the same set.
+            int inDocuments = operationsInIndexedDocuments();
             assertEquals(inDocuments, called);
             assertEquals(called, server.getRequestCount());
         }
         assertEquals(List.of(), failures);
         assertTrue(called >= 4, "called " + called);
+    }
+
+    /** The operations (path and method) of every document each artifact's index names, counted per artifact. */
+    private static int operationsInIndexedDocuments() throws IOException {
+        int count = 0;
+        ClassLoader loader = EveryOperationTest.class.getClassLoader();
+        Enumeration<URL> indexes = loader.getResources("META-INF/connect8x8/apis.properties");
+        while (indexes.hasMoreElements()) {
+            Properties p = new Properties();
+            try (InputStream in = indexes.nextElement().openStream()) {
+                p.load(in);
+            }
+            for (String key : p.getProperty("documents").split(",")) {
+                try (InputStream in = loader.getResourceAsStream(p.getProperty(key.trim() + ".document"))) {
+                    JsonObject paths = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                            .getAsJsonObject().getAsJsonObject("paths");
+                    for (String path : paths.keySet()) {
+                        for (String method : paths.getAsJsonObject(path).keySet()) {
+                            count += List.of("get", "put", "post", "delete", "patch", "head", "options")
+                                    .contains(method) ? 1 : 0;
+                        }
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     /** Each artifact's documents, by {@code set:document}. */
