@@ -31,6 +31,9 @@ class KillNineAtScaleTest {
 
     private static final int MESSAGES = 300_000;
 
+    /** How long the simulator holds the requests that arrive once the kill is decided: far beyond the kill's delay. */
+    private static final Duration HOLD = Duration.ofSeconds(15);
+
     @TempDir
     Path dir;
 
@@ -82,8 +85,10 @@ class KillNineAtScaleTest {
     }
 
     /**
-     * Runs the campaign in a child JVM and kills it ({@code destroyForcibly}, SIGKILL on Linux) as soon as its
-     * journal shows three chunks answered and at least one sent without an answer yet.
+     * Runs the campaign in a child JVM and kills it ({@code destroyForcibly}, SIGKILL on Linux) while the simulator
+     * holds a chunk: once the journal shows three chunks answered, the simulator's latency fault holds every request
+     * that arrives after it is set, so the chunk the child sends next stays in flight (its intent journaled before the
+     * send) until the kill, however the machine's load moves the child's timing.
      *
      * @return how many chunks were in flight (intent journaled, no outcome) at the kill
      */
@@ -93,34 +98,37 @@ class KillNineAtScaleTest {
                 KillNineChild.class.getName(), sandbox.rootUrl(), sandbox.apiKey(), journalFile.toString(),
                 Integer.toString(MESSAGES), "full")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        int inFlight = -1;
+        boolean held = false;
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (inFlight < 0 && System.nanoTime() < deadline && child.isAlive()) {
-                inFlight = inFlightOnceAnswered(journalFile, 3);
+            while (!answered(journalFile, 3) && System.nanoTime() < deadline && child.isAlive()) {
                 Thread.sleep(10); // a poll, not a wait for timing: it leaves the cores to the child and the simulator
+            }
+            // The simulator counts a request before it reads the latency fault, so a request counted after this
+            // read of the count waits out the latency: long enough for any kill below to come first.
+            sandbox.faults().latency(HOLD);
+            long countedBeforeHold = sandbox.requestCount();
+            while (!held && System.nanoTime() < deadline && child.isAlive()) {
+                held = sandbox.requestCount() > countedBeforeHold;
+                Thread.sleep(10); // a poll, as above
             }
         } finally {
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child process ends");
+            sandbox.faults().latency(Duration.ZERO); // the resume runs without it; the held requests still wait theirs
         }
-        assertTrue(inFlight > 0, "killed with chunks in flight; the child's log: "
+        assertTrue(held, "killed with a chunk held by the simulator; the child's log: "
                 + Files.readString(dir.resolve("child.log")));
-        // The journal as the kill left it (the child ran on for a moment after the check).
         int left = inFlight(lines(journalFile));
         assertTrue(left > 0, "chunks in flight at the kill");
         return left;
     }
 
-    /** The chunks in flight once at least {@code answered} chunks have an outcome and one is in flight, else -1. */
-    private static int inFlightOnceAnswered(Path journal, int answered) throws java.io.IOException {
-        if (!Files.exists(journal)) {
-            return -1;
-        }
-        List<String> lines = lines(journal);
-        long outcomes = lines.stream().filter(line -> line.contains(" O ") && line.contains(" ACCEPTED ")).count();
-        int inFlight = inFlight(lines);
-        return outcomes >= answered && inFlight > 0 ? inFlight : -1;
+    /** Whether at least {@code count} chunks have an accepted outcome in the journal. */
+    private static boolean answered(Path journal, int count) throws java.io.IOException {
+        return Files.exists(journal)
+                && lines(journal).stream().filter(line -> line.contains(" O ") && line.contains(" ACCEPTED ")).count()
+                >= count;
     }
 
     /** The journal's complete lines (a line being written has no line break yet). */
