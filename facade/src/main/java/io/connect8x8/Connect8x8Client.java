@@ -120,9 +120,9 @@ public final class Connect8x8Client implements AutoCloseable {
                 smsUrl, key::reveal, b.userAgent));
         MessagingApi messagingApi = new MessagingApi(WireApiClients.configure(
                 WireApiClients.messaging(WireApiClients.REQUEST_FACTORY), chatUrl, key::reveal, b.userAgent));
-        this.sms = Access.make(SmsOperations.class, new Access.SmsWiring(
+        this.sms = Access.make(SmsOperations.class, new Access.Wiring<>(
                 pipeline(b, CallListener.Api.SMS, sub, ids), SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
-        this.chatApps = Access.make(ChatAppsOperations.class, new Access.ChatWiring(
+        this.chatApps = Access.make(ChatAppsOperations.class, new Access.Wiring<>(
                 pipeline(b, CallListener.Api.CHAT_APPS, sub, ids),
                 ChatKinds.single(messagingApi), ChatKinds.batch(messagingApi)));
         // The escape hatch's generated clients run their calls on the transport, on first use.

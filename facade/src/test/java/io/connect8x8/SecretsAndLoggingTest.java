@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.chatapps.Template;
-import io.connect8x8.internal.Redaction;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsResult;
 import java.io.ByteArrayOutputStream;
@@ -140,12 +139,12 @@ class SecretsAndLoggingTest {
 
     @Test
     void redactionKeepsCountryCodeAndLastTwoDigits() {
-        assertEquals("+65******78", Redaction.maskPhone("+6512345678"));
-        assertEquals("+1********99", Redaction.maskPhone("+1 (415) 555-0199"));
-        assertEquals("+44********56", Redaction.maskPhone("00447700123456".substring(2)));
-        assertEquals("****", Redaction.maskPhone("1234"));
-        assertEquals("<19 chars>", Redaction.describeText("Your code is 482913"));
-        assertEquals(null, Redaction.maskPhone(null));
+        assertEquals("+65******78", Masking.maskPhone("+6512345678"));
+        assertEquals("+1********99", Masking.maskPhone("+1 (415) 555-0199"));
+        assertEquals("+44********56", Masking.maskPhone("00447700123456".substring(2)));
+        assertEquals("****", Masking.maskPhone("1234"));
+        assertEquals("<19 chars>", Masking.describeText("Your code is 482913"));
+        assertEquals(null, Masking.maskPhone(null));
     }
 
     @Test

@@ -14,7 +14,7 @@ public final class ChatAppsOperations
         Access.register(ChatAppsOperations.class, ChatAppsOperations::new);
     }
 
-    private ChatAppsOperations(Access.ChatWiring wiring) {
+    private ChatAppsOperations(Access.Wiring<ChatMessage, ChatResult, ChatBatch, ChatBatchResult> wiring) {
         super(wiring.pipeline(), wiring.single(), wiring.batch());
     }
 

@@ -2,14 +2,6 @@ package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
 import io.connect8x8.RawJson;
-import io.connect8x8.chatapps.ChatBatch;
-import io.connect8x8.chatapps.ChatBatchResult;
-import io.connect8x8.chatapps.ChatMessage;
-import io.connect8x8.chatapps.ChatResult;
-import io.connect8x8.sms.Sms;
-import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsBatchResult;
-import io.connect8x8.sms.SmsResult;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -48,6 +40,10 @@ public final class Access {
      * @return the instance
      */
     public static <T> T make(Class<T> type, Object argument) {
+        return type.cast(constructor(type).apply(argument));
+    }
+
+    private static Function<Object, ?> constructor(Class<?> type) {
         Function<Object, ?> constructor = CONSTRUCTORS.get(type);
         if (constructor == null) {
             try {
@@ -57,7 +53,7 @@ public final class Access {
             }
             constructor = CONSTRUCTORS.get(type);
         }
-        return type.cast(constructor.apply(argument));
+        return constructor;
     }
 
     /**
@@ -67,28 +63,26 @@ public final class Access {
      * @return the raw JSON of a result
      */
     public static RawJson raw(JsonObject json) {
-        return make(RawJson.class, json);
+        return (RawJson) RawHolder.MAKE.apply(json);
+    }
+
+    /** {@link RawJson}'s constructor, looked up once: every result read wraps its answer. */
+    private static final class RawHolder {
+        static final Function<Object, ?> MAKE = constructor(RawJson.class);
     }
 
     /**
-     * What the SMS operations run on.
+     * What a message API's operations run on.
      *
      * @param pipeline the pipeline
      * @param single the single send
      * @param batch the batch send
+     * @param <M> the message type
+     * @param <R> the single send's result
+     * @param <B> the batch type
+     * @param <BR> the batch send's result
      */
-    public record SmsWiring(SendPipeline pipeline, RequestKind<Sms, ?, SmsResult> single,
-                            RequestKind<SmsBatch, ?, SmsBatchResult> batch) {
-    }
-
-    /**
-     * What the Messaging Apps operations run on.
-     *
-     * @param pipeline the pipeline
-     * @param single the single send
-     * @param batch the batch send
-     */
-    public record ChatWiring(SendPipeline pipeline, RequestKind<ChatMessage, ?, ChatResult> single,
-                             RequestKind<ChatBatch, ?, ChatBatchResult> batch) {
+    public record Wiring<M, R, B, BR>(SendPipeline pipeline, RequestKind<M, ?, R> single,
+                                      RequestKind<B, ?, BR> batch) {
     }
 }

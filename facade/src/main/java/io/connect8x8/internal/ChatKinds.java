@@ -50,7 +50,7 @@ public final class ChatKinds {
      */
     public static RequestKind<ChatMessage, SingleMessageRequest, ChatResult> single(MessagingApi api) {
         return new RequestKind<>(message -> List.of(RequestKind.facts(message, ChatMessage.MAX_CLIENT_MESSAGE_ID)),
-                message -> null, (message, ids) -> message(message, ids.single()),
+                null, (message, ids) -> message(message, ids.single()),
                 (subAccountId, model) -> api.sendMessageCall(subAccountId, model, null), ChatKinds::result,
                 result -> RequestKind.ResultFacts.single(result.umid(), result.accepted()),
                 message -> message.content().type().toLowerCase(Locale.ROOT) + " to "
@@ -76,7 +76,7 @@ public final class ChatKinds {
         BatchMessageRequest request = Models.create(BatchMessageRequest::new);
         request.clientBatchId(ids.batchId()).messages(RequestKind.each(batch.messages(), ids, ChatKinds::message))
                 .includeMessagesInResponse(batch.includeMessagesInResponse() ? true : null);
-        Extras.apply(batch.extras(), request::putAdditionalProperty);
+        batch.extras().forEach(request::putAdditionalProperty);
         return request;
     }
 
@@ -102,7 +102,7 @@ public final class ChatKinds {
             }
             request.channels(channels);
         }
-        Extras.apply(message.extras(), request::putAdditionalProperty);
+        message.extras().forEach(request::putAdditionalProperty);
         return request;
     }
 

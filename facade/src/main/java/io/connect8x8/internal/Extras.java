@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * Request fields the facade does not model yet, set by a builder's {@code extra(name, value)} and sent as the
@@ -60,13 +59,5 @@ public final class Extras {
         Map<String, Object> copy = new LinkedHashMap<>();
         extras.forEach((name, value) -> copy.put(name, value instanceof JsonElement e ? e.deepCopy() : value));
         return Collections.unmodifiableMap(copy);
-    }
-
-    /**
-     * Puts extras into a generated model through its {@code putAdditionalProperty}. The map is the message's
-     * {@code extras()}, already a copy made for this send, so its JSON trees go in as they are.
-     */
-    static void apply(Map<String, Object> extras, BiConsumer<String, Object> put) {
-        extras.forEach(put);
     }
 }

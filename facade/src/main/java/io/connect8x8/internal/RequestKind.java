@@ -29,7 +29,7 @@ public final class RequestKind<I, M, R> {
 
     /** What the prepare step needs of each message. */
     final Function<I, List<MessageFacts>> messages;
-    /** What it needs of a batch; null for a single send. */
+    /** What it needs of a batch; null for a kind of single send. */
     final Function<I, BatchFacts> batch;
     /** The generated model of an input, with the ids fixed for it. */
     final BiFunction<I, Ids, M> model;
@@ -62,6 +62,10 @@ public final class RequestKind<I, M, R> {
      */
     public R read(JsonObject json) {
         return read.apply(json);
+    }
+
+    BatchFacts batchFacts(I input) {
+        return batch == null ? null : batch.apply(input);
     }
 
     static MessageFacts facts(OutboundMessage message, int maxIdLength) {

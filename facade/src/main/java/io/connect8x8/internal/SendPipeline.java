@@ -1,10 +1,14 @@
 package io.connect8x8.internal;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import io.connect8x8.CallListener;
 import io.connect8x8.ClientClosedException;
 import io.connect8x8.Connect8x8Exception;
+import io.connect8x8.Masking;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.RetryPolicy;
@@ -22,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -41,6 +46,8 @@ public final class SendPipeline {
     public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
 
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(7);
+    /** The members of the two APIs' requests that hold phone numbers. */
+    private static final Set<String> PHONE_FIELDS = Set.of("destination", "destinations", "msisdn");
 
     private final Transport transport;
     private final CallListener.Api api;
@@ -90,11 +97,6 @@ public final class SendPipeline {
      * @param <R> the result type
      */
     public <I, R> R send(RequestKind<I, ?, R> kind, I input, RequestOptions options) {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(options, "options");
-        if (closed.getAsBoolean()) {
-            throw new ClientClosedException();
-        }
         return transport.execute(exchange(kind, input, options, false), r -> read(kind, r), kind.resultFacts);
     }
 
@@ -108,13 +110,8 @@ public final class SendPipeline {
      * @param <R> the result type
      */
     public <I, R> CompletableFuture<R> sendAsync(RequestKind<I, ?, R> kind, I input, RequestOptions options) {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(options, "options");
         Transport.Exchange exchange;
         try {
-            if (closed.getAsBoolean()) {
-                throw new ClientClosedException();
-            }
             exchange = exchange(kind, input, options, true);
         } catch (Connect8x8Exception e) {
             return CompletableFuture.failedFuture(e);
@@ -124,10 +121,15 @@ public final class SendPipeline {
 
     /** Prepare and map, and the call's observer started: what the execute step runs. */
     private <I> Transport.Exchange exchange(RequestKind<I, ?, ?> kind, I input, RequestOptions options, boolean async) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(options, "options");
+        if (closed.getAsBoolean()) {
+            throw new ClientClosedException();
+        }
         RequestKind.Ids fixed = prepare(kind, input, options);
         Request request = map(kind, input, options, fixed);
         CallRecorder recorder = CallRecorder.start(CallRecorder.withCall(listener, options), clock, new CallListener.CallInfo(api,
-                kind.batch.apply(input) != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
+                kind.batch != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
                 fixed.messageIds().size(), async, null));
         Object what = new Object() {
             // Rendered only when a log line shows it.
@@ -175,7 +177,7 @@ public final class SendPipeline {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(options, "options");
         List<ValidationException> found = new ArrayList<>();
-        List<RequestKind.MessageFacts> messages = beforeMapping(kind, input, options, found);
+        List<RequestKind.MessageFacts> messages = beforeMapping(kind, input, kind.batchFacts(input), options, found);
         if (found.isEmpty()) {
             try {
                 kind.model.apply(input, new RequestKind.Ids(null, Collections.nCopies(messages.size(), null)));
@@ -189,7 +191,8 @@ public final class SendPipeline {
     /** The validation step (its first violation is thrown), then the ids, fixed once. */
     private <I> RequestKind.Ids prepare(RequestKind<I, ?, ?> kind, I input, RequestOptions options) {
         List<ValidationException> found = new ArrayList<>(0);
-        List<RequestKind.MessageFacts> messages = beforeMapping(kind, input, options, found);
+        RequestKind.BatchFacts batch = kind.batchFacts(input);
+        List<RequestKind.MessageFacts> messages = beforeMapping(kind, input, batch, options, found);
         if (!found.isEmpty()) {
             throw found.get(0);
         }
@@ -197,7 +200,6 @@ public final class SendPipeline {
         for (RequestKind.MessageFacts message : messages) {
             messageIds.add(clientId(message.clientMessageId(), message.maxIdLength()));
         }
-        RequestKind.BatchFacts batch = kind.batch.apply(input);
         String batchId = batch == null ? null : clientId(batch.clientBatchId(), batch.maxIdLength());
         return new RequestKind.Ids(batchId, messageIds);
     }
@@ -209,12 +211,11 @@ public final class SendPipeline {
      * the batch template and of each message), the call's sub-account; the mapping's enum checks follow.
      */
     private <I> List<RequestKind.MessageFacts> beforeMapping(RequestKind<I, ?, ?> kind, I input,
-                                                             RequestOptions options, List<ValidationException> found) {
+                                                             RequestKind.BatchFacts batch, RequestOptions options,
+                                                             List<ValidationException> found) {
         List<RequestKind.MessageFacts> messages;
-        RequestKind.BatchFacts batch;
         try {
             messages = kind.messages.apply(input);
-            batch = kind.batch.apply(input);
         } catch (ValidationException e) {
             found.add(e);
             return List.of();
@@ -305,6 +306,33 @@ public final class SendPipeline {
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+    }
+
+    /** A request's body for the debug log, every phone number masked; for a body that is not JSON, its length. */
+    static String maskedBody(Request request) {
+        String json = preview(request).body();
+        try {
+            return mask(JsonParser.parseString(json), false).toString();
+        } catch (RuntimeException notJson) {
+            return "<" + json.length() + " bytes, not JSON>";
+        }
+    }
+
+    private static JsonElement mask(JsonElement element, boolean phone) {
+        if (element.isJsonObject()) {
+            JsonObject masked = new JsonObject();
+            for (Map.Entry<String, JsonElement> e : element.getAsJsonObject().entrySet()) {
+                masked.add(e.getKey(), mask(e.getValue(), PHONE_FIELDS.contains(e.getKey())));
+            }
+            return masked;
+        }
+        if (element.isJsonArray()) {
+            JsonArray masked = new JsonArray();
+            element.getAsJsonArray().forEach(item -> masked.add(mask(item, phone)));
+            return masked;
+        }
+        return phone && element.isJsonPrimitive() ? new JsonPrimitive(Masking.maskPhone(element.getAsString()))
+                : element;
     }
 
     /**

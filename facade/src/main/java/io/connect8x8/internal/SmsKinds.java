@@ -1,6 +1,7 @@
 package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
+import io.connect8x8.Masking;
 import io.connect8x8.ValidationException;
 import io.connect8x8.generated.sms.api.SmsApi;
 import io.connect8x8.generated.sms.model.BatchSmsRequest;
@@ -35,10 +36,10 @@ public final class SmsKinds {
      */
     public static RequestKind<Sms, SmsRequest, SmsResult> single(SmsApi api) {
         return new RequestKind<>(sms -> List.of(RequestKind.facts(required(sms), Sms.MAX_CLIENT_MESSAGE_ID)),
-                sms -> null, (sms, ids) -> message(sms, sms.text().orElseThrow(), ids.single()),
+                null, (sms, ids) -> message(sms, sms.text().orElseThrow(), ids.single()),
                 (subAccountId, model) -> api.sendSmsSingleCall(subAccountId, model, null), SmsKinds::result,
                 result -> ResultFacts.single(result.umid(), result.accepted()),
-                sms -> "sms to " + Redaction.maskPhone(sms.to().orElse(null)));
+                sms -> "sms to " + Masking.maskPhone(sms.to().orElse(null)));
     }
 
     /**
@@ -84,7 +85,7 @@ public final class SmsKinds {
         Models.set(request, "country", "country", sms.country().orElse(null));
         Models.set(request, "clientMessageId", "clientMessageId", clientMessageId);
         Models.set(request, "dlrCallbackUrl", "dlrCallbackUrl", sms.dlrCallbackUrl().orElse(null));
-        Extras.apply(sms.extras(), request::putAdditionalProperty);
+        sms.extras().forEach(request::putAdditionalProperty);
         return request;
     }
 
@@ -108,7 +109,7 @@ public final class SmsKinds {
         if (batch.includeMessagesInResponse()) {
             request.includeMessagesInResponse(true);
         }
-        Extras.apply(batch.extras(), request::putAdditionalProperty);
+        batch.extras().forEach(request::putAdditionalProperty);
         return request;
     }
 

@@ -133,16 +133,11 @@ public final class Transport {
      */
     public <R> R execute(Exchange exchange, Function<HttpResponse, R> read,
                          Function<R, RequestKind.ResultFacts> facts) {
-        CallRecorder recorder = exchange.recorder();
+        Run run = new Run(exchange);
         try {
-            R result = read.apply(attempts(new Run(exchange)));
-            recorder.succeeded(facts.apply(result));
-            return result;
-        } catch (Connect8x8Exception e) {
-            recorder.failed(e);
-            throw e;
+            return run.succeeded(attempts(run), read, facts);
         } catch (RuntimeException | Error e) {
-            recorder.failedUnexpectedly();
+            run.failed(e);
             throw e;
         }
     }
@@ -377,7 +372,7 @@ public final class Transport {
             this.deadline = clock.millis() + timeout.toMillis();
             if (logContent && LOG.isDebugEnabled()) {
                 LOG.debug("{} {} {} body: {}", request.method(), request.url(), what,
-                        Redaction.maskPhonesInJson(SendPipeline.preview(request).body()));
+                        SendPipeline.maskedBody(request));
             }
         }
 
@@ -421,6 +416,23 @@ public final class Transport {
                 sent = true;
             }
             return sent ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT;
+        }
+
+        /** The 2xx answer read, and the recorder told. */
+        <R> R succeeded(HttpResponse response, Function<HttpResponse, R> read,
+                        Function<R, RequestKind.ResultFacts> facts) {
+            R value = read.apply(response);
+            recorder.succeeded(facts.apply(value));
+            return value;
+        }
+
+        /** The call ended without a result: its recorder hears how. */
+        void failed(Throwable failure) {
+            if (failure instanceof Connect8x8Exception typed) {
+                recorder.failed(typed);
+            } else {
+                recorder.failedUnexpectedly();
+            }
         }
 
         /** The decision after an HTTP answer; the caller closes the response. */
@@ -531,11 +543,7 @@ public final class Transport {
 
         /** The call ended without a result: its recorder hears how, then the future. */
         void fail(Throwable failure) {
-            if (failure instanceof Connect8x8Exception typed) {
-                run.recorder.failed(typed);
-            } else {
-                run.recorder.failedUnexpectedly();
-            }
+            run.failed(failure);
             future.completeExceptionally(failure);
         }
 
@@ -580,15 +588,11 @@ public final class Transport {
                 return;
             }
             if (step.response != null) {
-                R value;
                 try {
-                    value = read.apply(step.response);
+                    future.complete(run.succeeded(step.response, read, facts));
                 } catch (RuntimeException e) {
                     fail(e);
-                    return;
                 }
-                run.recorder.succeeded(facts.apply(value));
-                future.complete(value);
                 return;
             }
             if (step.delay == null) {

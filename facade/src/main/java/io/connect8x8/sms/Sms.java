@@ -1,9 +1,9 @@
 package io.connect8x8.sms;
 
+import io.connect8x8.Masking;
 import io.connect8x8.OutboundMessage;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
-import io.connect8x8.internal.Redaction;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +81,7 @@ public final class Sms extends OutboundMessage {
     /** Phone number masked, text replaced by its length. */
     @Override
     public String toString() {
-        return "Sms{to=" + Redaction.maskPhone(to) + ", text=" + Redaction.describeText(body.text()) + ", from="
+        return "Sms{to=" + Masking.maskPhone(to) + ", text=" + Masking.describeText(body.text()) + ", from="
                 + body.from() + ", encoding=" + body.encoding() + ", clientMessageId="
                 + clientMessageId().orElse(null) + ", scheduled=" + scheduled().orElse(null) + '}';
     }

@@ -10,7 +10,7 @@ public final class SmsOperations extends MessageOperations<Sms, SmsResult, SmsBa
         Access.register(SmsOperations.class, SmsOperations::new);
     }
 
-    private SmsOperations(Access.SmsWiring wiring) {
+    private SmsOperations(Access.Wiring<Sms, SmsResult, SmsBatch, SmsBatchResult> wiring) {
         super(wiring.pipeline(), wiring.single(), wiring.batch());
     }
 }

@@ -1,7 +1,7 @@
 package io.connect8x8.sms;
 
+import io.connect8x8.Masking;
 import io.connect8x8.RawJson;
-import io.connect8x8.internal.Redaction;
 
 /**
  * The API's answer for one SMS.
@@ -41,6 +41,6 @@ public record SmsResult(String umid, String clientMessageId, String destination,
     @Override
     public String toString() {
         return "SmsResult{umid=" + umid + ", clientMessageId=" + clientMessageId + ", destination="
-                + Redaction.maskPhone(destination) + ", encoding=" + encoding + ", status=" + status + '}';
+                + Masking.maskPhone(destination) + ", encoding=" + encoding + ", status=" + status + '}';
     }
 }

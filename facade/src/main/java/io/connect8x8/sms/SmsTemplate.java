@@ -1,8 +1,8 @@
 package io.connect8x8.sms;
 
+import io.connect8x8.Masking;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
-import io.connect8x8.internal.Redaction;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -61,7 +61,7 @@ public final class SmsTemplate {
 
     @Override
     public String toString() {
-        return "SmsTemplate{text=" + Redaction.describeText(body.text()) + ", from=" + body.from() + ", encoding="
+        return "SmsTemplate{text=" + Masking.describeText(body.text()) + ", from=" + body.from() + ", encoding="
                 + body.encoding() + ", scheduled=" + scheduled + '}';
     }
 
