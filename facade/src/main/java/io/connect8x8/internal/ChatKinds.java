@@ -2,7 +2,6 @@ package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
 import io.connect8x8.Masking;
-import io.connect8x8.ValidationException;
 import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatBatchResult;
@@ -74,7 +73,8 @@ public final class ChatKinds {
 
     private static BatchMessageRequest toBatch(ChatBatch batch, RequestKind.Ids ids) {
         BatchMessageRequest request = Models.create(BatchMessageRequest::new);
-        request.clientBatchId(ids.batchId()).messages(RequestKind.each(batch.messages(), ids, ChatKinds::message))
+        request.clientBatchId(ids.batchId()).messages(RequestKind.each("messages", batch.messages(),
+                (message, i) -> message(message, ids.messageIds().get(i))))
                 .includeMessagesInResponse(batch.includeMessagesInResponse() ? true : null);
         batch.extras().forEach(request::putAdditionalProperty);
         return request;
@@ -92,15 +92,7 @@ public final class ChatKinds {
         message.expiry().ifPresent(request::expiry);
         message.dlrCallbackUrl().ifPresent(request::dlrCallbackUrl);
         if (!message.channels().isEmpty()) {
-            List<ChannelOverride> channels = new ArrayList<>();
-            for (int i = 0; i < message.channels().size(); i++) {
-                try {
-                    channels.add(toChannel(message.channels().get(i)));
-                } catch (ValidationException e) {
-                    throw e.within("channels[" + i + "]");
-                }
-            }
-            request.channels(channels);
+            request.channels(RequestKind.each("channels", message.channels(), (channel, i) -> toChannel(channel)));
         }
         message.extras().forEach(request::putAdditionalProperty);
         return request;

@@ -79,14 +79,14 @@ public final class RequestKind<I, M, R> {
         return facts;
     }
 
-    /** Maps each message of a batch with its fixed id; a refusal names the message ({@code messages[i].field}). */
-    static <E, T> List<T> each(List<E> messages, Ids ids, BiFunction<E, String, T> map) {
-        List<T> mapped = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
+    /** Maps each item of a list, given its index; a refusal names the item ({@code field[i].…}). */
+    static <E, T> List<T> each(String field, List<E> items, BiFunction<E, Integer, T> map) {
+        List<T> mapped = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
             try {
-                mapped.add(map.apply(messages.get(i), ids.messageIds().get(i)));
+                mapped.add(map.apply(items.get(i), i));
             } catch (ValidationException e) {
-                throw e.within("messages[" + i + "]");
+                throw e.within(field + "[" + i + "]");
             }
         }
         return mapped;

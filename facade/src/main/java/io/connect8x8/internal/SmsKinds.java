@@ -95,8 +95,8 @@ public final class SmsKinds {
             request.clientBatchId(ids.batchId());
         }
         String templateText = batch.template().flatMap(SmsTemplate::text).orElse(null);
-        List<SmsRequest> messages = RequestKind.each(batch.messages(), ids,
-                (sms, id) -> message(sms, sms.text().orElse(templateText), id));
+        List<SmsRequest> messages = RequestKind.each("messages", batch.messages(),
+                (sms, i) -> message(sms, sms.text().orElse(templateText), ids.messageIds().get(i)));
         int offset = batch.messages().size();
         for (int i = 0; i < batch.destinations().size(); i++) {
             SmsRequest message = Models.create(SmsRequest::new).destination(batch.destinations().get(i))

@@ -12,12 +12,12 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * The generated {@code ApiClient}s with four methods replaced on the hot path, the same rules at less cost: the JSON
+ * The generated {@code ApiClient}s with three methods replaced on the hot path, the same rules at less cost: the JSON
  * media-type test and the path-parameter escaping (the generated ones compile a regular expression at every call),
- * the body serialiser ({@link WireJson}: one streaming pass instead of a tree per level), and the building of a
- * request with a JSON body. The generated {@code buildRequest} renders the body a second time and parses the URL
- * twice only to hand them to an authentication that may sign them; bearer authentication reads neither, so under it
- * a JSON request is built without them, from the generated URL, header and authentication methods.
+ * and the building of a request with a JSON body. The generated {@code buildRequest} serialises the body with a tree
+ * per level, renders it a second time and parses the URL twice only to hand them to an authentication that may sign
+ * them; bearer authentication reads neither, so under it a JSON request is built without them, its body written by
+ * {@link WireJson} in one streaming pass, from the generated URL, header and authentication methods.
  */
 public final class WireApiClients {
 
@@ -84,8 +84,6 @@ public final class WireApiClients {
 
         Object setUserAgent(String userAgent);
 
-        RequestBody serialize(Object obj, String contentType) throws E;
-
         String buildUrl(String baseUrl, String path, List<P> queryParams, List<P> collectionQueryParams);
 
         void processHeaderParams(Map<String, String> headerParams, Request.Builder reqBuilder);
@@ -108,11 +106,6 @@ public final class WireApiClients {
             this.bearerOnly = client.getAuthentications().values().stream().allMatch(bearer::isInstance);
         }
 
-        /** A JSON body for {@code serialize}, or null for the generated serialiser. */
-        static RequestBody json(Object obj, String contentType) {
-            return obj != null && WireJson.isJsonMime(contentType) ? WireJson.body(obj, contentType) : null;
-        }
-
         /**
          * The request on the lean path, or null for the generated {@code buildRequest}: a JSON body (or none, for a
          * GET or HEAD), no progress callback, under authentications that read neither the payload nor the URI.
@@ -126,7 +119,7 @@ public final class WireApiClients {
                     : body == null || !WireJson.isJsonMime(headerParams.get("Content-Type")))) {
                 return null;
             }
-            RequestBody json = bodiless ? null : client.serialize(body, headerParams.get("Content-Type"));
+            RequestBody json = bodiless ? null : WireJson.body(body, headerParams.get("Content-Type"));
             List<P> query = new ArrayList<>(queryParams);
             client.updateParamsForAuth(authNames, query, headerParams, cookieParams, null, method, null);
             Request.Builder request = new Request.Builder()
@@ -154,12 +147,6 @@ public final class WireApiClients {
         @Override
         public String escapeString(String str) {
             return WireJson.escape(str);
-        }
-
-        @Override
-        public RequestBody serialize(Object obj, String contentType) throws io.connect8x8.generated.sms.ApiException {
-            RequestBody json = Lean.json(obj, contentType);
-            return json != null ? json : super.serialize(obj, contentType);
         }
 
         @Override
@@ -196,13 +183,6 @@ public final class WireApiClients {
         @Override
         public String escapeString(String str) {
             return WireJson.escape(str);
-        }
-
-        @Override
-        public RequestBody serialize(Object obj, String contentType)
-                throws io.connect8x8.generated.messaging.ApiException {
-            RequestBody json = Lean.json(obj, contentType);
-            return json != null ? json : super.serialize(obj, contentType);
         }
 
         @Override
