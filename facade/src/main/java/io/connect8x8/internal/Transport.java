@@ -133,16 +133,16 @@ public final class Transport {
      */
     public <R> R execute(Exchange exchange, Function<HttpResponse, R> read,
                          Function<R, RequestKind.ResultFacts> facts) {
-        Run run = new Run(exchange);
+        Run<R> run = new Run<>(exchange, read, facts);
         try {
-            return run.succeeded(attempts(run), read, facts);
+            return run.succeeded(attempts(run));
         } catch (RuntimeException | Error e) {
             run.failed(e);
             throw e;
         }
     }
 
-    private HttpResponse attempts(Run run) {
+    private HttpResponse attempts(Run<?> run) {
         while (true) {
             Call call = run.nextAttempt();
             Step step;
@@ -174,7 +174,7 @@ public final class Transport {
      */
     public <R> CompletableFuture<R> executeAsync(Exchange exchange, Function<HttpResponse, R> read,
                                                  Function<R, RequestKind.ResultFacts> facts) {
-        AsyncRun<R> run = new AsyncRun<>(new Run(exchange), read, facts);
+        AsyncRun<R> run = new AsyncRun<>(exchange, read, facts);
         run.future.whenComplete((value, failure) -> {
             if (failure instanceof CancellationException cancelled) {
                 exchange.recorder().cancelled(cancelled.getCause() instanceof Connect8x8Exception why
@@ -347,28 +347,33 @@ public final class Transport {
      * One call's attempts and the retry decision, shared by the blocking loop and the async state machine: the one
      * place the rules of {@link RetryPolicy} are applied.
      */
-    private final class Run {
+    private class Run<R> {
         private final Request request;
         private final RetryPolicy policy;
         private final Duration timeout;
         private final Object what;
         private final CallRecorder recorder;
+        private final Function<HttpResponse, R> read;
+        private final Function<R, RequestKind.ResultFacts> facts;
         private final long deadline;
-        private volatile int attempt;
+        volatile int attempt;
         private volatile AttemptTracker tracker;
         /** Whether an attempt is between {@link #nextAttempt} and its decision: its request may be on its way. */
         private volatile boolean attemptOpen;
         /** Whether a finished attempt may have been processed (retried only under retryAmbiguousFailures). */
         private volatile boolean finishedMayHaveBeenSent;
-        private Call call;
+        /** The current attempt's call. */
+        Call call;
         private long started;
 
-        Run(Exchange exchange) {
+        Run(Exchange exchange, Function<HttpResponse, R> read, Function<R, RequestKind.ResultFacts> facts) {
             this.request = exchange.request();
             this.policy = exchange.policy();
             this.timeout = exchange.timeout();
             this.what = exchange.what();
             this.recorder = exchange.recorder();
+            this.read = read;
+            this.facts = facts;
             this.deadline = clock.millis() + timeout.toMillis();
             if (logContent && LOG.isDebugEnabled()) {
                 LOG.debug("{} {} {} body: {}", request.method(), request.url(), what,
@@ -419,8 +424,7 @@ public final class Transport {
         }
 
         /** The 2xx answer read, and the recorder told. */
-        <R> R succeeded(HttpResponse response, Function<HttpResponse, R> read,
-                        Function<R, RequestKind.ResultFacts> facts) {
+        R succeeded(HttpResponse response) {
             R value = read.apply(response);
             recorder.succeeded(facts.apply(value));
             return value;
@@ -506,7 +510,7 @@ public final class Transport {
      * thread to thread without overlapping. A cancel and the start of an attempt take the run's lock, so a cancel
      * either sees the attempt (and holds its request back, or learns it was written) or keeps it from starting.
      */
-    private final class AsyncRun<R> implements Callback {
+    private final class AsyncRun<R> extends Run<R> implements Callback {
         /**
          * The call's future, whose cancel says whether the message went out: its {@link CancellationException} has a
          * {@link SendCancelledException} as its cause, which a plain {@code CompletableFuture} has no way to attach.
@@ -524,52 +528,45 @@ public final class Transport {
                 return completeExceptionally(cancelled) || isCancelled();
             }
         };
-        private final Run run;
-        private final Function<HttpResponse, R> read;
-        private final Function<R, RequestKind.ResultFacts> facts;
         /** Guarded by {@link #places}: whether this run took a place in flight, and whether it gave it back. */
         boolean holdsPlace;
         boolean placeReleased;
-        private Call inFlight;
         private ScheduledFuture<?> pendingRetry;
         private Connect8x8Exception waitingAfter;
         private volatile boolean cancelling;
 
-        AsyncRun(Run run, Function<HttpResponse, R> read, Function<R, RequestKind.ResultFacts> facts) {
-            this.run = run;
-            this.read = read;
-            this.facts = facts;
+        AsyncRun(Exchange exchange, Function<HttpResponse, R> read, Function<R, RequestKind.ResultFacts> facts) {
+            super(exchange, read, facts);
         }
 
         /** The call ended without a result: its recorder hears how, then the future. */
         void fail(Throwable failure) {
-            run.failed(failure);
+            failed(failure);
             future.completeExceptionally(failure);
         }
 
         void attempt() {
-            Call call;
+            Call next;
             synchronized (this) {
                 waitingAfter = null;
                 if (cancelling || future.isDone()) {
                     return;
                 }
                 try {
-                    call = run.nextAttempt();
+                    next = nextAttempt();
                 } catch (Connect8x8Exception e) {
                     fail(e);
                     return;
                 }
-                inFlight = call;
             }
-            call.enqueue(this);
+            next.enqueue(this);
         }
 
         @Override
         public void onResponse(Call call, Response response) {
             Step step;
             try (response) {
-                step = run.afterResponse(response);
+                step = afterResponse(response);
             } catch (RuntimeException e) {
                 fail(e);
                 return;
@@ -579,7 +576,7 @@ public final class Transport {
 
         @Override
         public void onFailure(Call call, IOException e) {
-            next(run.afterFailure(e));
+            next(afterFailure(e));
         }
 
         private void next(Step step) {
@@ -589,7 +586,7 @@ public final class Transport {
             }
             if (step.response != null) {
                 try {
-                    future.complete(run.succeeded(step.response, read, facts));
+                    future.complete(succeeded(step.response));
                 } catch (RuntimeException e) {
                     fail(e);
                 }
@@ -641,18 +638,18 @@ public final class Transport {
          * @return what the cancelled call had sent
          */
         private SendCancelledException cancel() {
-            Call call;
+            Call open;
             SendState state;
             synchronized (this) {
                 cancelling = true;
-                state = run.stopAndTell();
-                call = inFlight;
+                state = stopAndTell();
+                open = call;
                 cancelPendingRetry();
             }
-            if (call != null) {
-                call.cancel();
+            if (open != null) {
+                open.cancel();
             }
-            return new SendCancelledException(state, run.attempt);
+            return new SendCancelledException(state, attempt);
         }
 
         private void cancelPendingRetry() {
