@@ -114,6 +114,9 @@ public final class Connect8x8Client implements AutoCloseable {
                 b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null, b.maxResponseBytes,
                 b.logMessageContent, b.asyncScheduler != null ? () -> b.asyncScheduler : resources::scheduler,
                 b.maxAsyncInFlight, b.maxAsyncQueued);
+        ApiSettings apiSettings = new ApiSettings(transport, b.listener, b.clock, b.callTimeout, b.retryPolicy,
+                Map.of("sms", smsUrl, "chatapps", chatUrl, "verify", verifyUrl), sub, b.accountId, key::reveal,
+                b.userAgent, closed::get);
         Supplier<String> ids = b.autoClientIds ? or(b.idGenerator, SendPipeline.RANDOM_IDS) : null;
         // The pipelines' generated clients only build requests, which the transport executes.
         SmsApi smsApi = new SmsApi(WireApiClients.configure(WireApiClients.sms(WireApiClients.REQUEST_FACTORY),
@@ -121,9 +124,10 @@ public final class Connect8x8Client implements AutoCloseable {
         MessagingApi messagingApi = new MessagingApi(WireApiClients.configure(
                 WireApiClients.messaging(WireApiClients.REQUEST_FACTORY), chatUrl, key::reveal, b.userAgent));
         this.sms = Access.make(SmsOperations.class, new Access.Wiring<>(
-                pipeline(b, CallListener.Api.SMS, sub, ids), SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
+                new SendPipeline(apiSettings, CallListener.Api.SMS, ids),
+                SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
         this.chatApps = Access.make(ChatAppsOperations.class, new Access.Wiring<>(
-                pipeline(b, CallListener.Api.CHAT_APPS, sub, ids),
+                new SendPipeline(apiSettings, CallListener.Api.CHAT_APPS, ids),
                 ChatKinds.single(messagingApi), ChatKinds.batch(messagingApi)));
         // The escape hatch's generated clients run their calls on the transport, on first use.
         this.generated = new Lazy<>(() -> new GeneratedApis(
@@ -131,9 +135,6 @@ public final class Connect8x8Client implements AutoCloseable {
                         smsUrl, key::reveal, b.userAgent)),
                 new MessagingApi(WireApiClients.configure(WireApiClients.messaging(
                         onTransport(CallListener.Api.CHAT_APPS, b)), chatUrl, key::reveal, b.userAgent))));
-        ApiSettings apiSettings = new ApiSettings(transport, b.listener, b.clock, b.callTimeout, b.retryPolicy,
-                Map.of("sms", smsUrl, "chatapps", chatUrl, "verify", verifyUrl), sub, b.accountId, key::reveal,
-                b.userAgent, closed::get);
         this.api = new Lazy<>(() -> Access.make(Operations.class, apiSettings));
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + sub + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy="
@@ -144,11 +145,6 @@ public final class Connect8x8Client implements AutoCloseable {
 
     private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
-    }
-
-    private SendPipeline pipeline(Builder b, CallListener.Api which, String subAccountId, Supplier<String> ids) {
-        return new SendPipeline(transport, which, b.listener, b.clock, subAccountId, b.callTimeout, b.retryPolicy,
-                ids, closed::get);
     }
 
     /** This client's settings on an OkHttpClient builder: the root's own, or a copy of the root's when derived. */

@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * What the generic operation path of one client runs with: the same transport and settings as the send pipelines.
+ * What the send pipelines and the generic operation path of one client run with.
  *
  * @param executor the client's transport
  * @param listener the client's listener

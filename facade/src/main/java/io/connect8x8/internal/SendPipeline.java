@@ -11,12 +11,10 @@ import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.Masking;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
-import io.connect8x8.RetryPolicy;
 import io.connect8x8.UnexpectedResponseException;
 import io.connect8x8.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,7 +27,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import okhttp3.Request;
 import okio.Buffer;
@@ -49,42 +46,21 @@ public final class SendPipeline {
     /** The members of the two APIs' requests that hold phone numbers. */
     private static final Set<String> PHONE_FIELDS = Set.of("destination", "destinations", "msisdn");
 
-    private final Transport transport;
+    private final ApiSettings settings;
     private final CallListener.Api api;
-    private final CallListener listener;
-    private final Clock clock;
-    /** The client's own, checked when it was built; null when it has none. */
-    private final String subAccountId;
-    private final Duration timeout;
-    private final RetryPolicy retryPolicy;
     private final Supplier<String> ids;
-    private final BooleanSupplier closed;
 
     /**
      * Creates the pipeline of one API.
      *
-     * @param transport executes requests
+     * @param settings the client's transport, listener, clock, sub-account and defaults
      * @param api the API this pipeline sends to, for the listener
-     * @param listener observes each call
-     * @param clock the clock schedules are checked against
-     * @param subAccountId the default sub-account, or null
-     * @param timeout the default deadline
-     * @param retryPolicy the default retry policy
      * @param ids generates client ids; null disables generation
-     * @param closed whether the client was closed
      */
-    public SendPipeline(Transport transport, CallListener.Api api, CallListener listener, Clock clock,
-                        String subAccountId, Duration timeout, RetryPolicy retryPolicy, Supplier<String> ids,
-                        BooleanSupplier closed) {
-        this.transport = transport;
+    public SendPipeline(ApiSettings settings, CallListener.Api api, Supplier<String> ids) {
+        this.settings = settings;
         this.api = api;
-        this.listener = listener;
-        this.clock = clock;
-        this.subAccountId = subAccountId;
-        this.timeout = timeout;
-        this.retryPolicy = retryPolicy;
         this.ids = ids;
-        this.closed = closed;
     }
 
     /**
@@ -97,7 +73,7 @@ public final class SendPipeline {
      * @param <R> the result type
      */
     public <I, R> R send(RequestKind<I, ?, R> kind, I input, RequestOptions options) {
-        return transport.execute(exchange(kind, input, options, false), r -> read(kind, r), kind.resultFacts);
+        return settings.executor().execute(exchange(kind, input, options, false), r -> read(kind, r), kind.resultFacts);
     }
 
     /**
@@ -116,19 +92,20 @@ public final class SendPipeline {
         } catch (Connect8x8Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.executeAsync(exchange, r -> read(kind, r), kind.resultFacts);
+        return settings.executor().executeAsync(exchange, r -> read(kind, r), kind.resultFacts);
     }
 
     /** Prepare and map, and the call's observer started: what the execute step runs. */
     private <I> Transport.Exchange exchange(RequestKind<I, ?, ?> kind, I input, RequestOptions options, boolean async) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(options, "options");
-        if (closed.getAsBoolean()) {
+        if (settings.closed().getAsBoolean()) {
             throw new ClientClosedException();
         }
         RequestKind.Ids fixed = prepare(kind, input, options);
         Request request = map(kind, input, options, fixed);
-        CallRecorder recorder = CallRecorder.start(CallRecorder.withCall(listener, options), clock, new CallListener.CallInfo(api,
+        CallRecorder recorder = CallRecorder.start(CallRecorder.withCall(settings.listener(), options),
+                settings.clock(), new CallListener.CallInfo(api,
                 kind.batch != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
                 fixed.messageIds().size(), async, null));
         Object what = new Object() {
@@ -138,8 +115,8 @@ public final class SendPipeline {
                 return kind.describe.apply(input);
             }
         };
-        return new Transport.Exchange(request, options.retryPolicy().orElse(retryPolicy),
-                options.timeout().orElse(timeout), what, recorder);
+        return new Transport.Exchange(request, options.retryPolicy().orElse(settings.retryPolicy()),
+                options.timeout().orElse(settings.timeout()), what, recorder);
     }
 
     /**
@@ -244,11 +221,11 @@ public final class SendPipeline {
 
     /** The call's sub-account: the option's, else the client's (checked when the client was built). */
     private String subAccount(RequestOptions options) {
-        String id = options.subAccountId().orElse(subAccountId);
+        String id = options.subAccountId().orElse(settings.subAccountId());
         if (id == null) {
             throw new ValidationException("subAccountId", "is required: set it on the client or the call");
         }
-        return id == subAccountId ? id : Checks.subAccountId("subAccountId", id);
+        return id == settings.subAccountId() ? id : Checks.subAccountId("subAccountId", id);
     }
 
     /**
@@ -256,7 +233,7 @@ public final class SendPipeline {
      * after the schedule, or after now: a message that expires before it may be sent is never delivered.
      */
     private void times(OffsetDateTime scheduled, OffsetDateTime expiry) {
-        Instant now = clock.instant();
+        Instant now = settings.clock().instant();
         if (scheduled != null && scheduled.toInstant().isBefore(now.minusSeconds(5))) {
             throw new ValidationException("scheduled", "is in the past");
         }

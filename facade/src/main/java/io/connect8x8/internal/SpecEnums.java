@@ -110,16 +110,8 @@ public final class SpecEnums {
      * @return the matching constant, or {@code unknown} (also for null)
      */
     public static <E extends Enum<E>> E facadeConstant(Class<E> type, String name, E unknown) {
-        if (name == null) {
-            return unknown;
-        }
-        String wanted = key(name);
-        for (E constant : type.getEnumConstants()) {
-            if (constant != unknown && key(constant.name()).equals(wanted)) {
-                return constant;
-            }
-        }
-        return unknown;
+        E found = name == null ? null : find(type, name);
+        return found == null ? unknown : found;
     }
 
     /**
