@@ -227,9 +227,8 @@ public final class Operations {
             case "verify" -> CallListener.Api.VERIFY;
             default -> CallListener.Api.SMS;
         };
-        CallRecorder recorder = CallRecorder.start(CallRecorder.withCall(settings.listener(), call.options),
-                settings.clock(), new CallListener.CallInfo(api, CallListener.Operation.CALL, 0, async,
-                        info.operationId()));
+        CallRecorder recorder = CallRecorder.start(settings.listener(), call.options, settings.clock(),
+                new CallListener.CallInfo(api, CallListener.Operation.CALL, 0, async, info.operationId()));
         RetryPolicy policy = call.options.retryPolicy().map(p -> Transport.forIdempotent(p, info.idempotent()))
                 .orElse(info.idempotent() ? idempotentPolicy : postPolicy);
         return new Transport.Exchange(request, policy, call.options.timeout().orElse(settings.timeout()),

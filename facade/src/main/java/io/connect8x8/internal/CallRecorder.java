@@ -6,6 +6,7 @@ import io.connect8x8.RequestOptions;
 import io.connect8x8.SendState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -19,58 +20,47 @@ import org.slf4j.LoggerFactory;
 public final class CallRecorder {
 
     /** The recorder of calls nobody observes. */
-    private static final CallRecorder NONE = new CallRecorder(CallListener.CallEvents.NONE, Clock.systemUTC());
+    private static final CallRecorder NONE = new CallRecorder(List.of(), Clock.systemUTC());
 
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
 
-    private final CallListener.CallEvents events;
+    private final List<CallListener.CallEvents> events;
     private final Clock clock;
     private final long started;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile int attempts;
     private volatile int lastStatus;
 
-    private CallRecorder(CallListener.CallEvents events, Clock clock) {
+    private CallRecorder(List<CallListener.CallEvents> events, Clock clock) {
         this.events = events;
         this.clock = clock;
         this.started = clock.millis();
     }
 
     /**
-     * {@return the client's listener, joined with the call's own when its options set one} Every path (the sends,
-     * the generic operations) observes a call through this.
+     * Starts observing a call: the client's listener hears of it, then the call's own when its options set one. Every
+     * path (the sends, the generic operations, the escape hatch) observes a call through this.
      *
-     * @param client the client's listener
+     * @param listener the client's listener
      * @param options the call's options
+     * @param clock the client's clock
+     * @param call what is sent
+     * @return the call's recorder
      */
-    public static CallListener withCall(CallListener client, RequestOptions options) {
-        return options.listener().map(call -> both(client, call)).orElse(client);
-    }
-
-    /** The client's listener and a call's own as one; one that throws stops neither the other nor the call. */
-    static CallListener both(CallListener client, CallListener call) {
-        if (client == CallListener.NONE) {
-            return call;
+    public static CallRecorder start(CallListener listener, RequestOptions options, Clock clock,
+                                     CallListener.CallInfo call) {
+        CallListener own = options.listener().orElse(null);
+        if (listener == CallListener.NONE && own == null) {
+            return NONE;
         }
-        return info -> {
-            List<CallListener.CallEvents> all = List.of(started(client, info), started(call, info));
-            return new CallListener.CallEvents() {
-                @Override
-                public void attemptFinished(CallListener.Attempt attempt) {
-                    all.forEach(events -> safely(() -> events.attemptFinished(attempt)));
-                }
-
-                @Override
-                public void retryScheduled(CallListener.Retry retry) {
-                    all.forEach(events -> safely(() -> events.retryScheduled(retry)));
-                }
-
-                @Override
-                public void callFinished(CallListener.Outcome outcome) {
-                    all.forEach(events -> safely(() -> events.callFinished(outcome)));
-                }
-            };
-        };
+        List<CallListener.CallEvents> events = new ArrayList<>(2);
+        if (listener != CallListener.NONE) {
+            events.add(started(listener, call));
+        }
+        if (own != null) {
+            events.add(started(own, call));
+        }
+        return new CallRecorder(events, clock);
     }
 
     private static CallListener.CallEvents started(CallListener listener, CallListener.CallInfo info) {
@@ -83,18 +73,6 @@ public final class CallRecorder {
         }
     }
 
-    /**
-     * Starts observing a call.
-     *
-     * @param listener the client's listener
-     * @param clock the client's clock
-     * @param call what is sent
-     * @return the call's recorder
-     */
-    public static CallRecorder start(CallListener listener, Clock clock, CallListener.CallInfo call) {
-        return listener == CallListener.NONE ? NONE : new CallRecorder(started(listener, call), clock);
-    }
-
     void attemptFinished(int number, int httpStatus, boolean requestWritten, long elapsedMillis) {
         if (this == NONE) {
             return;
@@ -103,13 +81,15 @@ public final class CallRecorder {
         if (httpStatus > 0) {
             lastStatus = httpStatus;
         }
-        safely(() -> events.attemptFinished(new CallListener.Attempt(number, httpStatus, requestWritten,
-                Duration.ofMillis(Math.max(0, elapsedMillis)))));
+        CallListener.Attempt attempt = new CallListener.Attempt(number, httpStatus, requestWritten,
+                Duration.ofMillis(Math.max(0, elapsedMillis)));
+        events.forEach(e -> safely(() -> e.attemptFinished(attempt)));
     }
 
     void retryScheduled(int afterAttempt, Duration wait, CallListener.RetryReason reason) {
         if (this != NONE) {
-            safely(() -> events.retryScheduled(new CallListener.Retry(afterAttempt, wait, reason)));
+            CallListener.Retry retry = new CallListener.Retry(afterAttempt, wait, reason);
+            events.forEach(e -> safely(() -> e.retryScheduled(retry)));
         }
     }
 
@@ -140,7 +120,7 @@ public final class CallRecorder {
         CallListener.Outcome outcome = new CallListener.Outcome(state, lastStatus, attemptCount,
                 Duration.ofMillis(Math.max(0, clock.millis() - started)), failure, cancelled, facts.messageId(),
                 facts.batchId(), facts.accepted(), facts.rejected());
-        safely(() -> events.callFinished(outcome));
+        events.forEach(e -> safely(() -> e.callFinished(outcome)));
     }
 
     private static void safely(Runnable event) {

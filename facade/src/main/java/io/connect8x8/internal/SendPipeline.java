@@ -104,10 +104,9 @@ public final class SendPipeline {
         }
         RequestKind.Ids fixed = prepare(kind, input, options);
         Request request = map(kind, input, options, fixed);
-        CallRecorder recorder = CallRecorder.start(CallRecorder.withCall(settings.listener(), options),
-                settings.clock(), new CallListener.CallInfo(api,
-                kind.batch != null ? CallListener.Operation.SEND_BATCH : CallListener.Operation.SEND,
-                fixed.messageIds().size(), async, null));
+        CallRecorder recorder = CallRecorder.start(settings.listener(), options, settings.clock(),
+                new CallListener.CallInfo(api, kind.batch != null ? CallListener.Operation.SEND_BATCH
+                        : CallListener.Operation.SEND, fixed.messageIds().size(), async, null));
         Object what = new Object() {
             // Rendered only when a log line shows it.
             @Override

@@ -7,6 +7,7 @@ import io.connect8x8.ClientClosedException;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.InFlightLimitException;
 import io.connect8x8.Region;
+import io.connect8x8.RequestOptions;
 import io.connect8x8.RetryPolicy;
 import io.connect8x8.SendCancelledException;
 import io.connect8x8.SendState;
@@ -223,7 +224,7 @@ public final class Transport {
             Request request = chain.request();
             String method = request.method();
             RetryPolicy rules = "POST".equals(method) || "PATCH".equals(method) ? notIdempotent : idempotent;
-            CallRecorder recorder = CallRecorder.start(listener, clock,
+            CallRecorder recorder = CallRecorder.start(listener, RequestOptions.DEFAULT, clock,
                     new CallListener.CallInfo(api, CallListener.Operation.CALL, 0, false, null));
             int status;
             ResponseBody body;
