@@ -48,10 +48,6 @@ final class WireJson {
     private WireJson() {
     }
 
-    private static String toJson(Object value) {
-        return GSON.toJson(value);
-    }
-
     /** The generated client's test for a JSON media type, without compiling a pattern per call. */
     static boolean isJsonMime(String mime) {
         // The generated operations ask about "application/json" three times a call: answered without the pattern.
@@ -70,7 +66,7 @@ final class WireJson {
      */
     static RequestBody body(Object model, String contentType) {
         BodyType type = MEDIA_TYPES.get(contentType);
-        return RequestBody.create(toJson(model).getBytes(type.charset()), type.mediaType());
+        return RequestBody.create(GSON.toJson(model).getBytes(type.charset()), type.mediaType());
     }
 
     /** A body's media type (null when unparseable) and the charset it is encoded in. */
