@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.connect8x8.Connect8x8Client;
+import io.connect8x8.RequestOptions;
 import io.connect8x8.Sleeper;
 import io.connect8x8.TransportException;
 import io.connect8x8.ValidationException;
@@ -12,10 +13,6 @@ import io.connect8x8.api.OperationCall;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +34,8 @@ import java.util.Set;
  *
  * <p>The operations are in 8x8's complete documents only: put {@code connect8x8-generated-published} on the class
  * path (the client's generic operation path calls them; the key needs access to log exports). The export's files
- * are downloaded from the URLs the result gives, without the key.
+ * are downloaded from the URLs the result gives, without the key, on the client's transport
+ * ({@link io.connect8x8.api.Operations#download}).
  *
  * <pre>{@code
  * Campaigns.sms(client).campaignId("spring")
@@ -47,6 +45,9 @@ import java.util.Set;
  */
 public final class LogExportRecords implements MessageRecords {
 
+    /** A file's deadline, its body included: an export file can be far larger than an API answer. */
+    private static final RequestOptions FILE_OPTIONS = RequestOptions.builder().timeout(Duration.ofMinutes(5)).build();
+
     private final Connect8x8Client client;
     private final Document document;
     private final Duration exportLag;
@@ -54,7 +55,6 @@ public final class LogExportRecords implements MessageRecords {
     private final Duration maxWait;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final HttpClient download = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     private LogExportRecords(Builder b) {
         this.client = b.client;
@@ -131,33 +131,26 @@ public final class LogExportRecords implements MessageRecords {
         }
     }
 
-    /** Reads one exported CSV file as it downloads, keeping the wanted ids found in its clientmessageid column. */
+    /**
+     * Reads one exported CSV file as it downloads, keeping the wanted ids found in its clientmessageid column. The
+     * file comes on the client's transport ({@code api().download}: its proxy, retries, listener; no key sent).
+     */
     private void read(String url, Set<String> wanted, Set<String> found) {
-        try {
-            HttpResponse<java.io.InputStream> response = download.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
-                    StandardCharsets.UTF_8))) {
-                if (response.statusCode() / 100 != 2) {
-                    throw new TransportException("the log export file answered HTTP " + response.statusCode(), null,
-                            true, 1);
-                }
-                List<String> header = record(reader);
-                int column = header == null ? -1 : header.indexOf("clientmessageid");
-                if (column < 0) {
-                    throw new IllegalStateException("the log export file has no clientmessageid column");
-                }
-                for (List<String> row = record(reader); row != null; row = record(reader)) {
-                    if (column < row.size() && wanted.contains(row.get(column))) {
-                        found.add(row.get(column));
-                    }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(client.api().download(url,
+                FILE_OPTIONS), StandardCharsets.UTF_8))) {
+            List<String> header = record(reader);
+            int column = header == null ? -1 : header.indexOf("clientmessageid");
+            if (column < 0) {
+                throw new IllegalStateException("the log export file has no clientmessageid column");
+            }
+            for (List<String> row = record(reader); row != null; row = record(reader)) {
+                if (column < row.size() && wanted.contains(row.get(column))) {
+                    found.add(row.get(column));
                 }
             }
         } catch (IOException e) {
+            // The URL is not in the message: its query is the file's signature.
             throw new TransportException("cannot read the log export file: " + e.getMessage(), e, true, 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CampaignInterruptedException(e);
         }
     }
 

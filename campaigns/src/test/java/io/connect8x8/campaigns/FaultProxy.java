@@ -5,17 +5,20 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * A loopback HTTP proxy in front of the simulator that breaks chosen requests (by arrival number, from 1) the ways a
@@ -36,7 +39,9 @@ final class FaultProxy implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final HttpClient upstream = HttpClient.newHttpClient();
+    /** Forwards as sent: no retry of its own, so a request the client sent once reaches the simulator once. */
+    private final OkHttpClient upstream = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+            .followRedirects(false).readTimeout(Duration.ofSeconds(60)).build();
     private final String target;
     private final Map<Integer, Fault> plan = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -70,14 +75,20 @@ final class FaultProxy implements AutoCloseable {
                                 .getBytes());
                 return;
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
-                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Content-Type")) {
-                    values.forEach(value -> request.header(name, value));
-                }
-            });
-            HttpResponse<byte[]> response = upstream.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            Request.Builder request = new Request.Builder().url(target + exchange.getRequestURI())
+                    .method(exchange.getRequestMethod(), Set.of("GET", "HEAD").contains(exchange.getRequestMethod())
+                            ? null : RequestBody.create(body, type == null ? null : MediaType.parse(type)));
+            String key = exchange.getRequestHeaders().getFirst("Authorization");
+            if (key != null) {
+                request.header("Authorization", key);
+            }
+            int status;
+            byte[] answer;
+            try (Response response = upstream.newCall(request.build()).execute()) {
+                status = response.code();
+                answer = response.body().bytes();
+            }
             if (fault == Fault.RESET_AFTER_FORWARD) {
                 return; // closing an exchange that never answered closes the connection
             }
@@ -85,7 +96,7 @@ final class FaultProxy implements AutoCloseable {
                 closing.await(60, TimeUnit.SECONDS);
                 return;
             }
-            answer(exchange, response.statusCode(), response.body());
+            answer(exchange, status, answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -104,5 +115,6 @@ final class FaultProxy implements AutoCloseable {
         closing.countDown();
         server.stop(0);
         executor.shutdownNow();
+        upstream.connectionPool().evictAll();
     }
 }

@@ -13,10 +13,12 @@ import io.connect8x8.internal.Access;
 import io.connect8x8.internal.ApiSettings;
 import io.connect8x8.internal.CallRecorder;
 import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.HttpResponse;
 import io.connect8x8.internal.RequestKind;
 import io.connect8x8.internal.SendPipeline;
 import io.connect8x8.internal.Transport;
 import io.connect8x8.internal.WireApiClients;
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -127,6 +130,38 @@ public final class Operations {
     public RequestPreview preview(OperationCall call) {
         Objects.requireNonNull(call, "call");
         return SendPipeline.preview(request(target(call.operationId), call));
+    }
+
+    /**
+     * Downloads a file from a pre-signed URL that an operation answered (a log export's files, say), as a stream.
+     * The URL carries its own signature, so the key is not sent; redirects are followed; the client's proxy,
+     * timeouts, listener (operationId {@code download}, under the SMS API) and retries apply as to a GET; a non-2xx
+     * answer fails typed. The URL's query is kept out of logs and messages. The deadline runs until the stream is
+     * read or closed.
+     *
+     * @param url the absolute http(s) URL
+     * @param options the call's deadline, retry policy and listener
+     * @return the body, unread and unbuffered: the caller closes it
+     * @throws Connect8x8Exception every failure before the body, typed, as {@link #call(OperationCall)}'s
+     */
+    public InputStream download(String url, RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new ValidationException("url", "must be an absolute http(s) URL");
+        }
+        if (settings.closed().getAsBoolean()) {
+            throw new ClientClosedException();
+        }
+        Request request = new Request.Builder().url(parsed).header("User-Agent", settings.userAgent())
+                .tag(HttpResponse.FollowRedirects.class, new HttpResponse.FollowRedirects())
+                .tag(Transport.SignedUrl.class, new Transport.SignedUrl()).build();
+        CallRecorder recorder = CallRecorder.start(CallRecorder.withCall(settings.listener(), options),
+                settings.clock(), new CallListener.CallInfo(CallListener.Api.SMS, CallListener.Operation.CALL, 0,
+                        false, "download"));
+        RetryPolicy policy = options.retryPolicy().map(p -> Transport.forIdempotent(p, true)).orElse(idempotentPolicy);
+        return settings.executor().open(new Transport.Exchange(request, policy,
+                options.timeout().orElse(settings.timeout()), "download", recorder)).body().byteStream();
     }
 
     /** {@return the SMS API's message status and cancellation} */

@@ -163,6 +163,55 @@ public final class Transport {
     }
 
     /**
+     * {@return the 2xx answer, its body unread for the caller to stream and close} Executes a request, blocking, as
+     * {@link #execute} does (attempts, waits, typed failures, the listener), but leaves a success's body unread: a
+     * download larger than the client holds. The deadline runs until the body is read or closed; the listener hears
+     * the call end with the answer's headers.
+     *
+     * @param exchange the request and the rules it runs under
+     * @throws Connect8x8Exception the mapped failure, with its {@link io.connect8x8.SendState}
+     */
+    public Response open(Exchange exchange) {
+        Run run = new Run(exchange);
+        try {
+            while (true) {
+                Step step;
+                try {
+                    Response response = run.nextAttempt().execute();
+                    if (response.isSuccessful()) {
+                        LOG.debug("{} {} attempt {}: HTTP {}, body streamed", run.request.method(),
+                                logged(run.request), run.attempt, response.code());
+                        run.recorder.attemptFinished(run.attempt, response.code(), true, clock.millis() - run.started);
+                        run.recorder.succeeded(RequestKind.ResultFacts.NONE);
+                        return response;
+                    }
+                    try (response) {
+                        step = run.afterResponse(response);
+                    }
+                } catch (IOException e) {
+                    step = run.afterFailure(e);
+                }
+                if (step.delay == null) {
+                    throw step.failure;
+                }
+                sleep(step.delay, step.failure);
+            }
+        } catch (Connect8x8Exception e) {
+            run.recorder.failed(e);
+            throw e;
+        }
+    }
+
+    /** The tag of a request whose URL's query is a signature: logs show the URL without it. */
+    public record SignedUrl() {
+    }
+
+    private static Object logged(Request request) {
+        return request.tag(SignedUrl.class) == null ? request.url()
+                : request.url().newBuilder().query(null).build() + "?<signature hidden>";
+    }
+
+    /**
      * {@return the answer of {@link #execute} without blocking, or the failure it would throw} A call beyond
      * {@code maxAsyncInFlight} waits in the queue (its deadline running) or, with no place left, fails at once.
      * Cancelling the future cancels the HTTP call and any pending retry; its {@link CancellationException}'s cause is
@@ -377,7 +426,7 @@ public final class Transport {
             this.facts = facts;
             this.deadline = clock.millis() + timeout.toMillis();
             if (logContent && LOG.isDebugEnabled()) {
-                LOG.debug("{} {} {} body: {}", request.method(), request.url(), what,
+                LOG.debug("{} {} {} body: {}", request.method(), logged(request), what,
                         SendPipeline.maskedBody(request));
             }
         }
@@ -445,7 +494,7 @@ public final class Transport {
             int status = response.code();
             attemptClosed(status != 429 && status != 503);
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} {} attempt {}: HTTP {} in {} ms", request.method(), request.url(), what, attempt,
+                LOG.debug("{} {} {} attempt {}: HTTP {} in {} ms", request.method(), logged(request), what, attempt,
                         status, clock.millis() - started);
             }
             if (status >= 200 && status < 300) {
@@ -478,7 +527,7 @@ public final class Transport {
             boolean sent = tracker.sendStarted();
             attemptClosed(sent);
             boolean timedOut = call.isCanceled() || clock.millis() >= deadline;
-            LOG.debug("{} {} {} attempt {}: {} after {} ms (request {}sent)", request.method(), request.url(),
+            LOG.debug("{} {} {} attempt {}: {} after {} ms (request {}sent)", request.method(), logged(request),
                     what, attempt, e.getClass().getSimpleName(), clock.millis() - started, sent ? "" : "not ");
             recorder.attemptFinished(attempt, 0, sent, clock.millis() - started);
             if (timedOut && e instanceof InterruptedIOException) {

@@ -74,7 +74,7 @@ final class ChatAppsApi {
             String umid = Engine.newId();
             String msisdn = message.path("user").path("msisdn").isTextual()
                     ? message.get("user").get("msisdn").textValue() : null;
-            engine.record(Api.CHAT_APPS, subAccountId, umid, batchId, message, clientBatchId, msisdn,
+            engine.record(Api.CHAT_APPS, subAccountId, umid, batchId, message, clientBatchId, msisdn, null,
                     rejected.code());
             ObjectNode result = response(umid, message, msisdn, "rejected");
             ObjectNode status = (ObjectNode) result.get("status");
@@ -107,7 +107,7 @@ final class ChatAppsApi {
         String umid = Engine.newId();
         String msisdn = message.get("user").get("msisdn").textValue();
         MessageRecord record = engine.record(Api.CHAT_APPS, subAccountId, umid, batchId, message, clientBatchId,
-                msisdn, null);
+                msisdn, null, null);
         String category = template == null ? "service" : template.category();
         engine.sendReceipts(record, message, Receipts.chatApps(record, channels(message), category));
         return response(umid, message, msisdn, "queued");

@@ -44,13 +44,13 @@ final class Engine {
         return new UUID(high, low).toString();
     }
 
-    /** Records a message; {@code errorCode} null means accepted. */
+    /** Records a message; {@code errorCode} null means accepted; {@code parts} an SMS's, null for a chat app's. */
     MessageRecord record(Api api, String subAccountId, String umid, String batchId, JsonNode message,
-                         String clientBatchId, String msisdn, Integer errorCode) {
+                         String clientBatchId, String msisdn, io.connect8x8.sms.SmsParts parts, Integer errorCode) {
         String clientMessageId = message.path("clientMessageId").isTextual()
                 ? message.get("clientMessageId").textValue() : null;
         MessageRecord record = new MessageRecord(api, subAccountId, umid, batchId, clientMessageId, clientBatchId,
-                msisdn, message, errorCode, errorCode == null ? "queued" : "rejected", clock.instant());
+                msisdn, parts, message, errorCode, errorCode == null ? "queued" : "rejected", clock.instant());
         store.add(record);
         return record;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connect8x8.sandbox.Api;
 import io.connect8x8.sandbox.TestNumbers;
-import io.connect8x8.sms.SmsParts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -128,7 +127,7 @@ final class LogExports {
         for (MessageLog.Entry entry : messages.log().entries(range[0], range[1], job.api, job.subAccountId,
                 job.fromNanos, job.toNanos, job.phone)) {
             MessageRecord record = whole.get(entry.seq());
-            csv.append(record != null ? row(record) : row(entry)).append("\r\n");
+            csv.append(record != null ? row(record) : row(entry, "", "")).append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -157,42 +156,25 @@ final class LogExports {
         }
     }
 
-    private String row(MessageRecord message) {
-        ObjectNode status = messages.status(message, last(message.receipts()));
+    /** A message still in the record window: its facts, and the columns only the whole record has. */
+    private static String row(MessageRecord message) {
         JsonNode request = message.request();
-        boolean sms = message.api == Api.SMS;
-        SmsParts parts = sms ? SmsParts.of(request.path("text").asText(""),
-                SmsApi.encoding(request.path("encoding").asText(""))) : null;
-        boolean charged = sms && message.errorCode == null && !"cancelled".equals(message.state());
-        String[] values = {
-            message.umid, message.subAccountId, "1", request.path("country").asText(""), "", "", "",
-            status.path("state").asText(), status.path("detail").asText(), status.path("errorCode").asText(""),
-            status.path("errorMessage").asText(""), status.path("timestamp").asText(),
-            MessageOps.masked(message.msisdn), sms ? request.path("source").asText("") : "",
-            sms ? parts.encoding().name() : "", Json.timestamp(message.createdAt),
-            sms ? Integer.toString(parts.parts()) : "", sms ? AccountState.CURRENCY : "",
-            sms ? Double.toString(Receipts.PRICE_PER_SMS) : "",
-            charged ? Double.toString(Math.round(Receipts.PRICE_PER_SMS * parts.parts() * 1e6) / 1e6) : "",
-            nullToEmpty(message.clientMessageId), nullToEmpty(message.clientBatchId), nullToEmpty(message.batchId),
-            "**MASKED**"
-        };
-        return line(values);
+        return row(MessageOps.facts(message), request.path("country").asText(""),
+                message.api == Api.SMS ? request.path("source").asText("") : "");
     }
 
-    /** A message that left the record window, from the log's facts. */
-    private static String row(MessageLog.Entry message) {
+    /** A message's row from its facts, whichever record they come from (the log keeps no country or source). */
+    private static String row(MessageLog.Entry message, String country, String source) {
         boolean sms = message.scope().api() == Api.SMS;
         MessageLog.Status status = message.status();
-        boolean charged = sms && message.parts() > 0 && !"rejected_by_api".equals(status.detail())
-                && !"cancelled".equals(status.detail());
         return line(new String[] {
-            message.umid(), message.scope().subAccountId(), "1", "", "", "", "",
+            message.umid(), message.scope().subAccountId(), "1", country, "", "", "",
             status.state(), status.detail(), status.errorCode(), status.errorMessage(),
-            Json.timestamp(message.statusAt()), MessageOps.masked(message.msisdn()), "",
-            sms && message.encoding() != null ? message.encoding().name() : "", Json.timestamp(message.createdAt()),
-            sms && message.parts() > 0 ? Integer.toString(message.parts()) : "", sms ? AccountState.CURRENCY : "",
+            Json.timestamp(message.statusAt()), MessageOps.masked(message.msisdn()), source,
+            message.encoding() != null ? message.encoding().name() : "", Json.timestamp(message.createdAt()),
+            message.parts() > 0 ? Integer.toString(message.parts()) : "", sms ? AccountState.CURRENCY : "",
             sms ? Double.toString(Receipts.PRICE_PER_SMS) : "",
-            charged ? Double.toString(Math.round(Receipts.PRICE_PER_SMS * message.parts() * 1e6) / 1e6) : "",
+            message.charged() ? Double.toString(message.priceTotal()) : "",
             nullToEmpty(message.clientMessageId()), nullToEmpty(message.scope().clientBatchId()),
             nullToEmpty(message.scope().batchId()), "**MASKED**"
         });
@@ -207,10 +189,6 @@ final class LogExports {
             row.append(csv(values[i]));
         }
         return row.toString();
-    }
-
-    private static ReceiptRecord last(List<ReceiptRecord> receipts) {
-        return receipts.isEmpty() ? null : receipts.get(receipts.size() - 1);
     }
 
     private static String nullToEmpty(String value) {

@@ -6,7 +6,6 @@ import io.connect8x8.sms.SmsEncoding;
 import io.connect8x8.sms.SmsParts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +19,14 @@ import java.util.UUID;
  *
  * <p>Kept in primitive columns, in segments of {@value #SEGMENT} messages: per message the umid (16 bytes), the
  * creation time (8), the number (8), an index into a table of (API, sub-account, batchId, clientBatchId) (4, one row
- * per batch), the end of its clientMessageId in the segment's UTF-8 arena (4, complemented when it has none; plus the id's bytes: 13 for
- * {@code kill16-123456}), its status as an index into a table of distinct statuses (2), the status's time (4) and the
- * SMS encoding and part count (1): 47 bytes plus the id, about 60 bytes for a campaign's message, 60 MB for a million.
- * When a new segment would take it past the limit and one more segment, the oldest is dropped and {@link #newestForgotten()} says how far back
- * the log is no longer whole. Thread-safe: every column is read and written under this object's lock, which never
- * takes another.
+ * per batch), the end of its clientMessageId in the segment's UTF-8 arena (4, complemented when it has none; plus the
+ * id's bytes: 13 for {@code kill16-123456}), its status as an index into a table of distinct statuses (2), the status's
+ * time (4) and the SMS encoding and part count (1, counted when the message was received): 47 bytes plus the id, about
+ * 60 bytes for a campaign's message, 60 MB for a million. When a new segment would take it past the limit and one more
+ * segment, the oldest is dropped and {@link #newestForgotten()} says how far back the log is no longer whole. A
+ * message's segment is found by arithmetic; its umid through the segment's index, built at the first lookup once the
+ * segment is full (8 bytes a message; a send does no work for it). Thread-safe: every column is read and written under
+ * this object's lock, which never takes another.
  */
 final class MessageLog {
 
@@ -47,15 +48,36 @@ final class MessageLog {
      * @param umid 8x8's id
      * @param scope API, sub-account and batch ids
      * @param createdAt when the simulator received it
-     * @param msisdn the number's digits, or null
+     * @param msisdn the number (the log keeps its digits), or null
      * @param clientMessageId the client's id, or null
      * @param status its last status
      * @param statusAt the status's time
-     * @param encoding the SMS encoding, or null when unknown (not an SMS, or still in the record window)
-     * @param parts the SMS part count, 0 when unknown
+     * @param encoding the SMS encoding, null for a chat-app message
+     * @param parts the SMS part count (at most 63 kept), 0 for a chat-app message
      */
     record Entry(long seq, String umid, Scope scope, Instant createdAt, String msisdn, String clientMessageId,
                  Status status, Instant statusAt, SmsEncoding encoding, int parts) {
+
+        /**
+         * Whether its parts are charged: an SMS, unless the API rejected it or it was cancelled before it was sent
+         * (the two statuses {@link MessageOps#statusOf} gives a message that never left). The one rule of the
+         * details' and the export's price.
+         *
+         * @return whether it is charged
+         */
+        boolean charged() {
+            return scope.api == Api.SMS && parts > 0 && !"rejected_by_api".equals(status.detail)
+                    && !"cancelled".equals(status.detail);
+        }
+
+        /**
+         * Returns the price of its parts, 0 when it is not charged.
+         *
+         * @return the price of its parts, 0 when it is not charged
+         */
+        double priceTotal() {
+            return charged() ? Receipts.price(parts) : 0.0;
+        }
     }
 
     private static final class Segment {
@@ -70,12 +92,50 @@ final class MessageLog {
         final byte[] sms = new byte[SEGMENT];
         byte[] ids = new byte[SEGMENT * 8];
         long newestCreated = Long.MIN_VALUE;
+        /** Open addressing, slot + 1 by the umid's hash, 0 for none; built at the first lookup once full. */
+        int[] byUmid;
+
+        /** The slot of a umid among the first {@code used}, or -1; through the index once the segment is full. */
+        int slot(long high, long low, int used) {
+            if (used < SEGMENT) {
+                for (int slot = used - 1; slot >= 0; slot--) {
+                    if (umidLow[slot] == low && umidHigh[slot] == high) {
+                        return slot;
+                    }
+                }
+                return -1;
+            }
+            if (byUmid == null) {
+                byUmid = new int[2 * SEGMENT];
+                for (int slot = 0; slot < SEGMENT; slot++) {
+                    int at = hash(umidHigh[slot], umidLow[slot]);
+                    while (byUmid[at] != 0) {
+                        at = (at + 1) & (byUmid.length - 1);
+                    }
+                    byUmid[at] = slot + 1;
+                }
+            }
+            for (int at = hash(high, low); byUmid[at] != 0; at = (at + 1) & (byUmid.length - 1)) {
+                int slot = byUmid[at] - 1;
+                if (umidLow[slot] == low && umidHigh[slot] == high) {
+                    return slot;
+                }
+            }
+            return -1;
+        }
+
+        /** The top bits of a Fibonacci hash: as many as index {@link #byUmid}'s {@code 2 * SEGMENT} places. */
+        private static int hash(long high, long low) {
+            return (Long.hashCode(high ^ low) * 0x9E3779B9) >>> (Integer.SIZE - 1 - Integer.numberOfTrailingZeros(
+                    SEGMENT));
+        }
     }
 
     private static final long NO_NUMBER = -1;
 
     private final long limit;
-    private final ArrayDeque<Segment> segments = new ArrayDeque<>();
+    /** Oldest first: the one of position {@code seq} is at {@code (seq - first) / SEGMENT}. */
+    private final List<Segment> segments = new ArrayList<>();
     private long first;
     private long next;
     private Instant newestForgotten;
@@ -110,7 +170,8 @@ final class MessageLog {
      */
     synchronized long append(MessageRecord message) {
         if (next % SEGMENT == 0 && next - first >= limit + SEGMENT) {
-            Segment dropped = segments.removeFirst();
+            // Once per segment: shifting a few dozen references is nothing beside the segment's 65,536 messages.
+            Segment dropped = segments.remove(0);
             first += SEGMENT;
             Instant newest = instant(dropped.newestCreated);
             if (newestForgotten == null || newest.isAfter(newestForgotten)) {
@@ -119,9 +180,9 @@ final class MessageLog {
         }
         int slot = (int) (next % SEGMENT);
         if (slot == 0) {
-            segments.addLast(new Segment());
+            segments.add(new Segment());
         }
-        Segment segment = segments.peekLast();
+        Segment segment = segments.get(segments.size() - 1);
         UUID umid = uuid(message.umid);
         segment.umidHigh[slot] = umid.getMostSignificantBits();
         segment.umidLow[slot] = umid.getLeastSignificantBits();
@@ -150,6 +211,9 @@ final class MessageLog {
             }
             segment.status[slot] = (char) accepted;
         }
+        SmsParts parts = message.parts;
+        segment.sms[slot] = parts == null ? 0
+                : (byte) ((parts.encoding() == SmsEncoding.UCS2 ? 0x80 : 0x40) | Math.min(parts.parts(), 63));
         return next++;
     }
 
@@ -161,23 +225,6 @@ final class MessageLog {
             segment.status[slot] = status(status);
             long millis = (nanos(at) - segment.createdNanos[slot]) / 1_000_000;
             segment.statusMillis[slot] = (int) Math.max(0, Math.min(Integer.MAX_VALUE, millis));
-        }
-    }
-
-    /** Keeps what an SMS export row needs of the text (encoding, parts) when the whole record is forgotten. */
-    void forgetting(MessageRecord message) {
-        if (message.api != Api.SMS) {
-            return;
-        }
-        com.fasterxml.jackson.databind.JsonNode request = message.request();
-        SmsParts parts = SmsParts.of(request.path("text").asText(""),
-                SmsApi.encoding(request.path("encoding").asText("")));
-        byte sms = (byte) ((parts.encoding() == SmsEncoding.UCS2 ? 0x80 : 0x40) | Math.min(parts.parts(), 63));
-        synchronized (this) {
-            Segment segment = segment(message.seq);
-            if (segment != null) {
-                segment.sms[(int) (message.seq % SEGMENT)] = sms;
-            }
         }
     }
 
@@ -268,26 +315,23 @@ final class MessageLog {
     }
 
     /**
-     * The position of a kept message by its umid, or -1; newest first, a linear scan of two columns.
+     * The position of a kept message by its umid, or -1: newest segment first, each by its index.
      *
      * @return the position, or -1
      */
     synchronized long find(Api api, String subAccountId, String umid) {
         UUID id = uuid(umid);
-        long high = id.getMostSignificantBits();
-        long low = id.getLeastSignificantBits();
-        long base = first;
-        for (Segment segment : segments) {
-            int used = (int) Math.min(SEGMENT, next - base);
-            for (int slot = 0; slot < used; slot++) {
-                if (segment.umidLow[slot] == low && segment.umidHigh[slot] == high) {
-                    Scope scope = scopes.get(segment.scope[slot]);
-                    if (scope.api == api && scope.subAccountId.equals(subAccountId)) {
-                        return base + slot;
-                    }
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            Segment segment = segments.get(i);
+            long base = first + (long) i * SEGMENT;
+            int slot = segment.slot(id.getMostSignificantBits(), id.getLeastSignificantBits(),
+                    (int) Math.min(SEGMENT, next - base));
+            if (slot >= 0) {
+                Scope scope = scopes.get(segment.scope[slot]);
+                if (scope.api == api && scope.subAccountId.equals(subAccountId)) {
+                    return base + slot;
                 }
             }
-            base += SEGMENT;
         }
         return -1;
     }
@@ -334,14 +378,7 @@ final class MessageLog {
         if (seq < first || seq >= next) {
             return null;
         }
-        int index = (int) ((seq - first) / SEGMENT);
-        // Segments are few (16 for a million messages): walking the deque is cheaper than keeping an index.
-        for (Segment segment : segments) {
-            if (index-- == 0) {
-                return segment;
-            }
-        }
-        return null;
+        return segments.get((int) ((seq - first) / SEGMENT));
     }
 
     /** The end of an id in the arena; a message without an id stores its start, complemented. */

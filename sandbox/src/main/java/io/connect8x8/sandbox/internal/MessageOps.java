@@ -48,43 +48,6 @@ final class MessageOps {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /**
-     * The SMS details of a message that left the record window, from the log's facts ({@code country} and
-     * {@code source} are not kept), or 404 when the log has none.
-     */
-    private Answer smsDetailsFromLog(Call call) {
-        MessageLog log = engine.store.log();
-        MessageLog.Entry entry = log.entry(log.find(Api.SMS, call.param("subAccountId"), call.param("umid")));
-        if (entry == null) {
-            throw new ApiError(404, 1300, "Message not found.");
-        }
-        ObjectNode details = Json.object();
-        details.put("umid", entry.umid());
-        details.put("subAccountId", entry.scope().subAccountId());
-        details.put("direction", "outbound");
-        details.set("status", status(entry.status(), entry.statusAt()));
-        details.put("msisdn", masked(entry.msisdn()));
-        details.put("source", "");
-        details.put("body", "**MASKED**");
-        if (entry.encoding() != null) {
-            details.put("encoding", entry.encoding().name());
-        }
-        details.put("createdAt", Json.timestamp(entry.createdAt()));
-        if (entry.parts() > 0) {
-            details.put("smsCount", entry.parts());
-        }
-        boolean charged = entry.parts() > 0 && !"rejected_by_api".equals(entry.status().detail())
-                && !"cancelled".equals(entry.status().detail());
-        ObjectNode price = details.putObject("price");
-        price.put("total", charged ? Math.round(Receipts.PRICE_PER_SMS * entry.parts() * 1e6) / 1e6 : 0.0);
-        price.put("perSms", Receipts.PRICE_PER_SMS);
-        price.put("currency", AccountState.CURRENCY);
-        put(details, "clientMessageId", entry.clientMessageId());
-        put(details, "clientBatchId", entry.scope().clientBatchId());
-        put(details, "batchId", entry.scope().batchId());
-        return Answer.ok(details);
-    }
-
     private static void put(ObjectNode node, String field, String value) {
         if (value != null) {
             node.put(field, value);
@@ -122,37 +85,70 @@ final class MessageOps {
         return Answer.ok(Json.object().put("cancelledCount", cancelled));
     }
 
-    /** {@code GET .../messages/{umid}} of the SMS API. */
+    /**
+     * {@code GET .../messages/{umid}} of the SMS API: from the whole record while it is in the window, else from the
+     * log's facts ({@code country} and {@code source} are not kept), else 404.
+     */
     Answer smsDetails(Call call) {
         MessageRecord message = whole(Api.SMS, call);
-        if (message == null) {
-            return smsDetailsFromLog(call);
+        if (message != null) {
+            JsonNode request = message.request();
+            return smsDetails(facts(message), request.path("country").isTextual()
+                    ? request.get("country").textValue() : null, request.path("source").asText(""));
         }
-        JsonNode request = message.request();
-        String text = request.path("text").asText("");
-        SmsParts parts = SmsParts.of(text, SmsApi.encoding(request.path("encoding").asText("")));
+        MessageLog log = engine.store.log();
+        MessageLog.Entry entry = log.entry(log.find(Api.SMS, call.param("subAccountId"), call.param("umid")));
+        if (entry == null) {
+            throw new ApiError(404, 1300, "Message not found.");
+        }
+        return smsDetails(entry, null, "");
+    }
+
+    /** The SMS details of a message's facts, whichever record they come from. */
+    private static Answer smsDetails(MessageLog.Entry message, String country, String source) {
         ObjectNode details = Json.object();
-        details.put("umid", message.umid);
-        details.put("subAccountId", message.subAccountId);
+        details.put("umid", message.umid());
+        details.put("subAccountId", message.scope().subAccountId());
         details.put("direction", "outbound");
-        if (request.path("country").isTextual()) {
-            details.put("country", request.get("country").textValue());
+        if (country != null) {
+            details.put("country", country);
         }
-        List<ReceiptRecord> receipts = message.receipts();
-        details.set("status", status(message, receipts.isEmpty() ? null : receipts.get(receipts.size() - 1)));
-        details.put("msisdn", masked(message.msisdn));
-        details.put("source", request.path("source").asText(""));
+        details.set("status", status(message.status(), message.statusAt()));
+        details.put("msisdn", masked(message.msisdn()));
+        details.put("source", source);
         details.put("body", "**MASKED**");
-        details.put("encoding", parts.encoding().name());
-        details.put("createdAt", Json.timestamp(message.createdAt));
-        details.put("smsCount", parts.parts());
+        if (message.encoding() != null) {
+            details.put("encoding", message.encoding().name());
+        }
+        details.put("createdAt", Json.timestamp(message.createdAt()));
+        if (message.parts() > 0) {
+            details.put("smsCount", message.parts());
+        }
         ObjectNode price = details.putObject("price");
-        boolean charged = message.errorCode == null && !"cancelled".equals(message.state());
-        price.put("total", charged ? Math.round(Receipts.PRICE_PER_SMS * parts.parts() * 1e6) / 1e6 : 0.0);
+        price.put("total", message.priceTotal());
         price.put("perSms", Receipts.PRICE_PER_SMS);
         price.put("currency", AccountState.CURRENCY);
-        ids(details, message);
+        put(details, "clientMessageId", message.clientMessageId());
+        put(details, "clientBatchId", message.scope().clientBatchId());
+        put(details, "batchId", message.scope().batchId());
         return Answer.ok(details);
+    }
+
+    /**
+     * A whole record's facts, as the log keeps them (but its status's exact time and its number as given): what its
+     * details and its export row are made of, so that they say the same before and after it leaves the window.
+     */
+    static MessageLog.Entry facts(MessageRecord message) {
+        StatusAt status;
+        synchronized (message) {
+            List<ReceiptRecord> receipts = message.receipts();
+            status = statusOf(message, receipts.isEmpty() ? null : receipts.get(receipts.size() - 1));
+        }
+        SmsParts parts = message.parts;
+        return new MessageLog.Entry(message.seq, message.umid, new MessageLog.Scope(message.api,
+                message.subAccountId, message.batchId, message.clientBatchId), message.createdAt, message.msisdn,
+                message.clientMessageId, status.status(), status.at(), parts == null ? null : parts.encoding(),
+                parts == null ? 0 : parts.parts());
     }
 
     /** {@code GET .../messages/{umid}} of the Messaging Apps API: one entry per channel tried (its step). */

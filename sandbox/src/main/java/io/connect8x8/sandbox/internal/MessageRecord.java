@@ -2,6 +2,7 @@ package io.connect8x8.sandbox.internal;
 
 import io.connect8x8.sandbox.Api;
 import io.connect8x8.sandbox.SandboxMessage;
+import io.connect8x8.sms.SmsParts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,8 @@ public final class MessageRecord {
     final String clientMessageId;
     final String clientBatchId;
     final String msisdn;
+    /** An SMS's encoding and parts, counted once when it was received; null for a chat-app message. */
+    final SmsParts parts;
     /** The request tree, never changed after recording; written as text only when a snapshot needs it. */
     private final com.fasterxml.jackson.databind.JsonNode request;
     private String requestText;
@@ -28,8 +31,9 @@ public final class MessageRecord {
     private MessageLog log;
 
     MessageRecord(Api api, String subAccountId, String umid, String batchId, String clientMessageId,
-                  String clientBatchId, String msisdn, com.fasterxml.jackson.databind.JsonNode request,
-                  Integer errorCode, String state, java.time.Instant createdAt) {
+                  String clientBatchId, String msisdn, SmsParts parts,
+                  com.fasterxml.jackson.databind.JsonNode request, Integer errorCode, String state,
+                  java.time.Instant createdAt) {
         this.api = api;
         this.subAccountId = subAccountId;
         this.umid = umid;
@@ -37,6 +41,7 @@ public final class MessageRecord {
         this.clientMessageId = clientMessageId;
         this.clientBatchId = clientBatchId;
         this.msisdn = msisdn;
+        this.parts = parts;
         this.request = request;
         this.errorCode = errorCode;
         this.state = state;

@@ -57,15 +57,11 @@ public final class MessageStore {
         return log;
     }
 
-    void add(MessageRecord message) {
-        MessageRecord forgotten = record(message);
-        if (forgotten != null) {
-            log.forgetting(forgotten);
-        }
-    }
-
-    /** Counts and records a message; returns the one that left the window, or null. */
-    private synchronized MessageRecord record(MessageRecord message) {
+    /**
+     * Counts and records a message: in the log with every fact it keeps (an SMS's parts included), and in the window
+     * of whole records, whose oldest it may push out.
+     */
+    synchronized void add(MessageRecord message) {
         message.logged(log, log.append(message));
         if (message.errorCode == null) {
             acceptedMessages++;
@@ -77,11 +73,12 @@ public final class MessageStore {
             rejectedMessages++;
         }
         if (window == 0) {
-            return message;
+            return;
         }
-        MessageRecord forgotten = messages.size() >= window ? messages.removeFirst() : null;
+        if (messages.size() >= window) {
+            messages.removeFirst();
+        }
         messages.addLast(message);
-        return forgotten;
     }
 
     /**

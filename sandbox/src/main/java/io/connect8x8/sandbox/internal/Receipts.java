@@ -15,6 +15,17 @@ final class Receipts {
     }
 
     /**
+     * The price of an SMS's parts, in the account's currency, rounded to a millionth: the one formula of the
+     * receipts, the details and the log export.
+     *
+     * @param parts the part count
+     * @return the price
+     */
+    static double price(int parts) {
+        return Math.round(PRICE_PER_SMS * parts * 1e6) / 1e6;
+    }
+
+    /**
      * An SMS message's receipts: one {@code delivered}/{@code delivered_to_recipient}, or one
      * {@code undelivered}/{@code rejected_by_operator} for the test number.
      */
@@ -42,9 +53,9 @@ final class Receipts {
                 status.put("errorCode", 0);
                 status.putNull("errorMessage");
                 ObjectNode price = payload.putObject("price");
-                price.put("total", Math.round(PRICE_PER_SMS * smsCount * 1e6) / 1e6);
+                price.put("total", price(smsCount));
                 price.put("perSms", PRICE_PER_SMS);
-                price.put("currency", "EUR");
+                price.put("currency", AccountState.CURRENCY);
             }
             payload.put("smsCount", smsCount);
             return receipt;

@@ -83,7 +83,10 @@ final class SmsApi {
             String umid = Engine.newId();
             String destination = message.path("destination").isTextual()
                     ? message.get("destination").textValue() : null;
-            engine.record(Api.SMS, subAccountId, umid, batchId, message, clientBatchId, destination,
+            // Its details and export row show the parts of whatever text it had, as for an accepted one.
+            SmsParts parts = SmsParts.of(message.path("text").asText(""), encoding(message.path("encoding")
+                    .asText("")));
+            engine.record(Api.SMS, subAccountId, umid, batchId, message, clientBatchId, destination, parts,
                     rejected.code());
             return response(umid, message, destination, "AUTO", "REJECTED", rejected.getMessage());
         }
@@ -94,7 +97,7 @@ final class SmsApi {
         String destination = message.get("destination").textValue();
         SmsParts parts = SmsParts.of(message.get("text").textValue(), encoding(message.path("encoding").asText("")));
         MessageRecord record = engine.record(Api.SMS, subAccountId, umid, batchId, message, clientBatchId,
-                destination, null);
+                destination, parts, null);
         engine.accounts.charge(parts.parts());
         engine.sendReceipts(record, message, Receipts.sms(record, Json.optText(message, "source"), parts.parts()));
         return response(umid, message, destination, parts.encoding().name(), "QUEUED",
