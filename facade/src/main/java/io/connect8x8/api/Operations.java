@@ -156,8 +156,8 @@ public final class Operations {
         Request request = new Request.Builder().url(parsed).header("User-Agent", settings.userAgent())
                 .tag(HttpResponse.FollowRedirects.class, new HttpResponse.FollowRedirects())
                 .tag(Transport.SignedUrl.class, new Transport.SignedUrl()).build();
-        CallRecorder recorder = CallRecorder.start(CallRecorder.withCall(settings.listener(), options),
-                settings.clock(), new CallListener.CallInfo(CallListener.Api.SMS, CallListener.Operation.CALL, 0,
+        CallRecorder recorder = CallRecorder.start(settings.listener(), options, settings.clock(),
+                new CallListener.CallInfo(CallListener.Api.SMS, CallListener.Operation.CALL, 0,
                         false, "download"));
         RetryPolicy policy = options.retryPolicy().map(p -> Transport.forIdempotent(p, true)).orElse(idempotentPolicy);
         return settings.executor().open(new Transport.Exchange(request, policy,

@@ -172,7 +172,7 @@ public final class Transport {
      * @throws Connect8x8Exception the mapped failure, with its {@link io.connect8x8.SendState}
      */
     public Response open(Exchange exchange) {
-        Run run = new Run(exchange);
+        Run<Void> run = new Run<>(exchange, null, null);
         try {
             while (true) {
                 Step step;
