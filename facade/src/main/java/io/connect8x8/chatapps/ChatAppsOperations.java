@@ -8,7 +8,7 @@ import io.connect8x8.internal.Access;
  * {@code client.chatApps()}; thread-safe.
  */
 public final class ChatAppsOperations
-        extends MessageOperations<ChatMessage, ChatResult, ChatBatch, ChatBatchResult> {
+        extends MessageOperations<ChatMessage, ChatResult, ChatBatch> {
 
     static {
         Access.register(ChatAppsOperations.class, ChatAppsOperations::new);

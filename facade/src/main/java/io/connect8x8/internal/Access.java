@@ -1,14 +1,13 @@
 package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
+import io.connect8x8.BatchResult;
 import io.connect8x8.RawJson;
 import io.connect8x8.chatapps.ChatBatch;
-import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsBatchResult;
 import io.connect8x8.sms.SmsResult;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,7 +77,7 @@ public final class Access {
      * @param batch the batch send
      */
     public record SmsWiring(SendPipeline pipeline, RequestKind<Sms, ?, SmsResult> single,
-                            RequestKind<SmsBatch, ?, SmsBatchResult> batch) {
+                            RequestKind<SmsBatch, ?, BatchResult<SmsResult>> batch) {
     }
 
     /**
@@ -89,6 +88,6 @@ public final class Access {
      * @param batch the batch send
      */
     public record ChatWiring(SendPipeline pipeline, RequestKind<ChatMessage, ?, ChatResult> single,
-                             RequestKind<ChatBatch, ?, ChatBatchResult> batch) {
+                             RequestKind<ChatBatch, ?, BatchResult<ChatResult>> batch) {
     }
 }
