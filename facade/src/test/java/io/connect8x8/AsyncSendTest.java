@@ -198,7 +198,7 @@ class AsyncSendTest {
         AuthenticationException e = failure(AuthenticationException.class, client.sms().sendAsync(sms()));
 
         assertEquals(SendState.REJECTED, e.sendState());
-        assertEquals(1200, e.code().orElseThrow());
+        assertEquals(1200, e.error().code());
     }
 
     @Test
