@@ -146,7 +146,11 @@ class BadInputTest {
                 bad("expiry in the past", "expiry", sms(okSms().expiry(at(Duration.ofHours(-1))))),
                 // SMS batches
                 bad("SMS batch of 10,001 messages", "messages",
-                        smsBatch(() -> SmsBatch.builder().addMessages(smsList(10_001)))),
+                        smsBatch(() -> {
+                            SmsBatch.Builder batch = SmsBatch.builder();
+                            smsList(10_001).forEach(batch::addMessage);
+                            return batch;
+                        })),
                 bad("SMS batch of 10,001 destinations", "destinations", smsBatch(() -> {
                     SmsBatch.Builder batch = SmsBatch.builder().template(Sms.builder().text("Hi").build());
                     IntStream.range(0, 10_001).forEach(i -> batch.addDestination("+6512345678"));

@@ -120,6 +120,8 @@ public final class ChatKind implements MessageKind<ChatMessage> {
     }
 
     private static ChatBatch toBatch(List<ChatMessage> messages, String clientBatchId) {
-        return ChatBatch.builder().clientBatchId(clientBatchId).addMessages(messages).build();
+        ChatBatch.Builder batch = ChatBatch.builder().clientBatchId(clientBatchId);
+        messages.forEach(batch::addMessage);
+        return batch.build();
     }
 }

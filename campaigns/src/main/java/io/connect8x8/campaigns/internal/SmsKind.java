@@ -8,7 +8,6 @@ import io.connect8x8.ValidationException;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import io.connect8x8.sms.SmsResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -93,10 +92,9 @@ public final class SmsKind implements MessageKind<Sms> {
         if (text != null || from != null || encoding != null) {
             batch.template(Sms.builder().text(text).from(from).encoding(encoding).build());
         }
-        List<Sms> slim = new ArrayList<>(messages.size());
         for (Sms sms : messages) {
             if (text == null && from == null && encoding == null) {
-                slim.add(sms);
+                batch.addMessage(sms);
                 continue;
             }
             Sms.Builder builder = sms.toBuilder();
@@ -109,9 +107,9 @@ public final class SmsKind implements MessageKind<Sms> {
             if (encoding != null) {
                 builder.encoding((String) null);
             }
-            slim.add(builder.build());
+            batch.addMessage(builder.build());
         }
-        return batch.addMessages(slim).build();
+        return batch.build();
     }
 
     private static <T> T shared(List<Sms> messages, Function<Sms, T> field) {
