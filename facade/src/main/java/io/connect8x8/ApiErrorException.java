@@ -40,14 +40,12 @@ public class ApiErrorException extends Connect8x8Exception {
         return error.httpStatus();
     }
 
-    /** {@return 8x8's error code (for example 1002), if the body had one} */
-    public Optional<Integer> code() {
-        return Optional.ofNullable(error.code());
-    }
-
-    /** {@return 8x8's error code as a value to compare with {@link ErrorCode}'s constants, if the body had one} */
+    /**
+     * {@return 8x8's error code as a value to compare with {@link ErrorCode}'s constants, if the body had one} Its
+     * number is {@code errorCode().map(ErrorCode::code)}, or {@code error().code()}.
+     */
     public Optional<ErrorCode> errorCode() {
-        return code().map(ErrorCode::of);
+        return Optional.ofNullable(error.code()).map(ErrorCode::of);
     }
 
     /** {@return the response body as received (possibly cut at the client's response size limit)} */

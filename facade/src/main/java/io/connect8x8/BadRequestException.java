@@ -1,6 +1,6 @@
 package io.connect8x8;
 
-/** The request was invalid (HTTP 400); {@link #code()} tells which rule it broke. */
+/** The request was invalid (HTTP 400); {@link #errorCode()} tells which rule it broke. */
 public class BadRequestException extends ApiErrorException {
 
     private static final long serialVersionUID = 1L;

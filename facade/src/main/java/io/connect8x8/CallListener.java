@@ -2,7 +2,6 @@ package io.connect8x8;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Observes every call a {@link Connect8x8Client} makes once its input passed validation, for metrics and tracing
@@ -105,28 +104,13 @@ public interface CallListener {
     /**
      * What a call sends.
      *
-     * @param api the API, required
-     * @param operation single or batch send, or a call by operationId, required
+     * @param api the API
+     * @param operation single or batch send, or a call by operationId
      * @param messages the number of messages (1 for a single send, 0 for a call)
      * @param async whether the call was made with {@code sendAsync}/{@code sendBatchAsync}/{@code callAsync}
      * @param operationId the document's operationId of an {@link Operation#CALL}, else null
      */
     record CallInfo(Api api, Operation operation, int messages, boolean async, String operationId) {
-
-        /**
-         * Checks the required parts.
-         *
-         * @param api the API
-         * @param operation the operation
-         * @param messages the number of messages
-         * @param async whether the call was async
-         * @param operationId the operationId, or null
-         * @throws NullPointerException when the API or operation is null
-         */
-        public CallInfo {
-            Objects.requireNonNull(api, "api");
-            Objects.requireNonNull(operation, "operation");
-        }
     }
 
     /**

@@ -117,17 +117,6 @@ public abstract class MessageBatch<M extends OutboundMessage> {
         }
 
         /**
-         * Adds messages, in order.
-         *
-         * @param messages the messages
-         * @return this builder
-         */
-        public B addMessages(List<? extends M> messages) {
-            messages.forEach(this::addMessage);
-            return self();
-        }
-
-        /**
          * Sets the batch's own id, echoed in the answer, to find the batch again after an ambiguous failure.
          *
          * @param clientBatchId your id, at most {@code MAX_CLIENT_BATCH_ID} characters of the batch type (default:

@@ -22,14 +22,12 @@ import java.util.concurrent.CompletableFuture;
  * @param <M> the message type
  * @param <R> the result of one message
  * @param <B> the batch type
- * @param <BR> the result of a batch
  */
-public abstract class MessageOperations<M extends OutboundMessage, R, B extends MessageBatch<M>,
-        BR extends BatchResult<R>> {
+public abstract class MessageOperations<M extends OutboundMessage, R, B extends MessageBatch<M>> {
 
     private final SendPipeline pipeline;
     private final RequestKind<M, ?, R> single;
-    private final RequestKind<B, ?, BR> batch;
+    private final RequestKind<B, ?, BatchResult<R>> batch;
 
     /**
      * Binds the operations to a client's send path; only the facade makes them.
@@ -38,7 +36,7 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
      * @param single the single send
      * @param batch the batch send
      */
-    protected MessageOperations(SendPipeline pipeline, RequestKind<M, ?, R> single, RequestKind<B, ?, BR> batch) {
+    protected MessageOperations(SendPipeline pipeline, RequestKind<M, ?, R> single, RequestKind<B, ?, BatchResult<R>> batch) {
         this.pipeline = pipeline;
         this.single = single;
         this.batch = batch;
@@ -71,7 +69,7 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
      * @param batch the batch
      * @return the API's answer
      */
-    public BR sendBatch(B batch) {
+    public BatchResult<R> sendBatch(B batch) {
         return sendBatch(batch, RequestOptions.DEFAULT);
     }
 
@@ -82,7 +80,7 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
      * @param options the call's overrides
      * @return the API's answer
      */
-    public BR sendBatch(B batch, RequestOptions options) {
+    public BatchResult<R> sendBatch(B batch, RequestOptions options) {
         return pipeline.send(this.batch, batch, options);
     }
 
@@ -113,7 +111,7 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
      * @param batch the batch
      * @return the API's answer, or the typed failure
      */
-    public CompletableFuture<BR> sendBatchAsync(B batch) {
+    public CompletableFuture<BatchResult<R>> sendBatchAsync(B batch) {
         return sendBatchAsync(batch, RequestOptions.DEFAULT);
     }
 
@@ -124,7 +122,7 @@ public abstract class MessageOperations<M extends OutboundMessage, R, B extends 
      * @param options the call's overrides
      * @return the API's answer, or the typed failure
      */
-    public CompletableFuture<BR> sendBatchAsync(B batch, RequestOptions options) {
+    public CompletableFuture<BatchResult<R>> sendBatchAsync(B batch, RequestOptions options) {
         return pipeline.sendAsync(this.batch, batch, options);
     }
 

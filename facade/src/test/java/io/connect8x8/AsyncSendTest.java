@@ -10,15 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import io.connect8x8.BatchResult;
 import io.connect8x8.chatapps.ChatBatch;
-import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsBatchResult;
 import io.connect8x8.sms.SmsResult;
-import io.connect8x8.sms.SmsTemplate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -112,12 +110,12 @@ class AsyncSendTest {
         server.enqueue(Fixtures.ok(Fixtures.CHAT_OK));
         server.enqueue(Fixtures.ok(Fixtures.CHAT_BATCH_OK));
 
-        SmsBatchResult smsBatch = await(client.sms().sendBatchAsync(SmsBatch.builder()
-                .template(SmsTemplate.builder().text("Hi").build())
+        BatchResult<SmsResult> smsBatch = await(client.sms().sendBatchAsync(SmsBatch.builder()
+                .template(Sms.builder().text("Hi").build())
                 .addDestination("+6512345678").addDestination("+6587654321").build()));
         ChatResult chat = await(client.chatApps().sendAsync(ChatMessage.builder().to("+6512345678").text("Hi")
                 .build()));
-        ChatBatchResult chatBatch = await(client.chatApps().sendBatchAsync(ChatBatch.builder()
+        BatchResult<ChatResult> chatBatch = await(client.chatApps().sendBatchAsync(ChatBatch.builder()
                 .addMessage(ChatMessage.builder().to("+6512345678").text("Hi").build())
                 .addMessage(ChatMessage.builder().to("+6587654321").text("Hi").build()).build()));
 
@@ -200,7 +198,7 @@ class AsyncSendTest {
         AuthenticationException e = failure(AuthenticationException.class, client.sms().sendAsync(sms()));
 
         assertEquals(SendState.REJECTED, e.sendState());
-        assertEquals(1200, e.code().orElseThrow());
+        assertEquals(1200, e.error().code());
     }
 
     @Test
@@ -340,7 +338,7 @@ class AsyncSendTest {
         server.enqueue(Fixtures.json(400, Fixtures.errorBody(1002, "bad")));
 
         client.sms().send(sms());
-        await(client.sms().sendBatchAsync(SmsBatch.builder().template(SmsTemplate.builder().text("Hi").build())
+        await(client.sms().sendBatchAsync(SmsBatch.builder().template(Sms.builder().text("Hi").build())
                 .addDestination("+6512345678").addDestination("+6587654321").build()));
         failure(BadRequestException.class, client.sms().sendAsync(sms()));
 

@@ -18,7 +18,6 @@ import io.connect8x8.chatapps.TemplateButton;
 import io.connect8x8.chatapps.TemplateHeader;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,35 +146,43 @@ class BadInputTest {
                 bad("expiry in the past", "expiry", sms(okSms().expiry(at(Duration.ofHours(-1))))),
                 // SMS batches
                 bad("SMS batch of 10,001 messages", "messages",
-                        smsBatch(() -> SmsBatch.builder().addMessages(smsList(10_001)))),
-                bad("SMS batch of 10,001 destinations", "destinations", smsBatch(() -> SmsBatch.builder()
-                        .template(SmsTemplate.builder().text("Hi").build())
-                        .addDestinations(IntStream.range(0, 10_001).mapToObj(i -> "+6512345678").toList()))),
+                        smsBatch(() -> {
+                            SmsBatch.Builder batch = SmsBatch.builder();
+                            smsList(10_001).forEach(batch::addMessage);
+                            return batch;
+                        })),
+                bad("SMS batch of 10,001 destinations", "destinations", smsBatch(() -> {
+                    SmsBatch.Builder batch = SmsBatch.builder().template(Sms.builder().text("Hi").build());
+                    IntStream.range(0, 10_001).forEach(i -> batch.addDestination("+6512345678"));
+                    return batch;
+                })),
                 bad("empty SMS batch", "messages", smsBatch(SmsBatch::builder)),
                 bad("both messages and destinations", "destinations", smsBatch(() -> SmsBatch.builder()
                         .addMessage(okSms().build()).addDestination("+6587654321")
-                        .template(SmsTemplate.builder().text("Hi").build()))),
+                        .template(Sms.builder().text("Hi").build()))),
                 bad("SMS clientBatchId of 21", "clientBatchId", smsBatch(() -> SmsBatch.builder()
                         .addMessage(okSms().build()).clientBatchId("x".repeat(21)))),
                 bad("destinations without template text", "template.text", smsBatch(() -> SmsBatch.builder()
                         .addDestination("+6512345678"))),
                 bad("bad number among destinations", "destinations[1]", smsBatch(() -> SmsBatch.builder()
-                        .template(SmsTemplate.builder().text("Hi").build())
+                        .template(Sms.builder().text("Hi").build())
                         .addDestination("+6512345678").addDestination("12"))),
                 bad("batch message without text or template text", "messages[0].text", smsBatch(() -> SmsBatch
                         .builder().addMessage(Sms.builder().to("+6512345678").build()))),
                 bad("batch message without destination", "messages[0].destination", smsBatch(() -> SmsBatch
                         .builder().addMessage(Sms.builder().text("Hi").build()))),
-                bad("empty template text", "template.text", smsBatch(() -> SmsBatch.builder()
-                        .template(SmsTemplate.builder().text("").build()).addDestination("+6512345678"))),
-                bad("template source of 17", "template.source", smsBatch(() -> SmsBatch.builder()
-                        .template(SmsTemplate.builder().text("Hi").from("x".repeat(17)).build())
+                bad("empty template text", "text", smsBatch(() -> SmsBatch.builder()
+                        .template(Sms.builder().text("").build()).addDestination("+6512345678"))),
+                bad("template source of 17", "source", smsBatch(() -> SmsBatch.builder()
+                        .template(Sms.builder().text("Hi").from("x".repeat(17)).build())
                         .addDestination("+6512345678"))),
-                bad("template expiry before scheduled", "template.expiry", smsBatch(() -> SmsBatch.builder()
-                        .template(SmsTemplate.builder().text("Hi").scheduled(at(Duration.ofHours(2)))
+                bad("template with a recipient", "template", smsBatch(() -> SmsBatch.builder()
+                        .template(okSms().build()).addDestination("+6512345678"))),
+                bad("template expiry before scheduled", "expiry", smsBatch(() -> SmsBatch.builder()
+                        .template(Sms.builder().text("Hi").scheduled(at(Duration.ofHours(2)))
                                 .expiry(at(Duration.ofHours(1))).build()).addDestination("+6512345678"))),
                 bad("template scheduled in the past", "template.scheduled", smsBatch(() -> SmsBatch.builder()
-                        .template(SmsTemplate.builder().text("Hi").scheduled(at(Duration.ofDays(-1))).build())
+                        .template(Sms.builder().text("Hi").scheduled(at(Duration.ofDays(-1))).build())
                         .addDestination("+6512345678"))),
                 bad("batch message scheduled 8 days ahead", "messages[1].scheduled", smsBatch(() -> SmsBatch
                         .builder().addMessage(okSms().build())

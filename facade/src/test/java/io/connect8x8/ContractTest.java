@@ -22,7 +22,6 @@ import io.connect8x8.internal.SpecEnums;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import io.connect8x8.sms.SmsEncoding;
-import io.connect8x8.sms.SmsTemplate;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.mockwebserver.MockWebServer;
@@ -108,7 +107,7 @@ class ContractTest {
     @Test
     void smsBatchOfMessagesWithTemplateConformsAndIsExact() throws Exception {
         String body = smsBatch(SmsBatch.builder()
-                .template(SmsTemplate.builder().from("8x8").text("Your parcel is on its way")
+                .template(Sms.builder().from("8x8").text("Your parcel is on its way")
                         .encoding(SmsEncoding.GSM7).scheduled(at(Duration.ofMinutes(30)))
                         .expiry(at(Duration.ofHours(5))).build())
                 .addMessage(Sms.builder().to("+6512345678").text("Jane, yours is on its way").build())
@@ -128,7 +127,7 @@ class ContractTest {
     @Test
     void smsBatchMessageWithoutTextGetsTheTemplatesTextAndConforms() throws Exception {
         String body = smsBatch(SmsBatch.builder()
-                .template(SmsTemplate.builder().text("Your parcel is on its way").build())
+                .template(Sms.builder().text("Your parcel is on its way").build())
                 .addMessage(Sms.builder().to("+6512345678").build())
                 .addMessage(Sms.builder().to("+6587654321").text("Own text").build())
                 .build());
@@ -143,7 +142,7 @@ class ContractTest {
     @Test
     void smsBatchToManyNumbersWithOneTextIsSentAsMessagesAndConforms() throws Exception {
         String body = smsBatch(SmsBatch.builder()
-                .template(SmsTemplate.builder().text("Sale today").from("Shop").build())
+                .template(Sms.builder().text("Sale today").from("Shop").build())
                 .addDestination("+6512345678").addDestination("+6587654321")
                 .build());
 

@@ -72,7 +72,7 @@ class ErrorCodeTest {
                 .sendAsync(ChatMessage.builder().to("+6512345678").text("Hi").build()).get(30, TimeUnit.SECONDS));
         ApiErrorException e = assertInstanceOf(ApiErrorException.class, async.getCause());
         assertEquals(Optional.of(ErrorCode.TEMPLATE_NOT_FOUND), e.errorCode());
-        assertEquals(Optional.of(3038), e.code());
+        assertEquals(3038, e.error().code());
     }
 
     @Test

@@ -45,7 +45,7 @@ class ErrorMappingTest {
 
     private static void assertEnvelope(ApiErrorException e, int status, int code, String message, String body) {
         assertEquals(status, e.httpStatus());
-        assertEquals(Optional.of(code), e.code());
+        assertEquals(code, e.error().code());
         assertEquals(message, e.error().message());
         assertEquals(ERROR_ID, e.error().errorId());
         assertEquals(TIMESTAMP, e.error().timestamp());
@@ -157,7 +157,7 @@ class ErrorMappingTest {
                 .setHeader("Content-Type", "text/html").setBody(html));
 
         assertEquals(502, e.httpStatus());
-        assertEquals(Optional.empty(), e.code());
+        assertNull(e.error().code());
         assertNull(e.error().message());
         assertNull(e.error().errorId());
         assertEquals(html, e.rawBody());

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import io.connect8x8.BatchResult;
 import io.connect8x8.chatapps.ChatBatch;
-import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsBatchResult;
 import io.connect8x8.sms.SmsResult;
 import java.util.Optional;
 import okhttp3.mockwebserver.MockResponse;
@@ -88,7 +87,7 @@ class ForwardCompatibilityTest {
                 + "{\"umid\":\"b\",\"status\":{\"state\":\"rejected\",\"errorCode\":3003,"
                 + "\"errorMessage\":\"Invalid MSISDN\"}}]}"));
 
-        ChatBatchResult result = client.chatApps().sendBatch(ChatBatch.builder()
+        BatchResult<ChatResult> result = client.chatApps().sendBatch(ChatBatch.builder()
                 .addMessage(ChatMessage.builder().to("+6512345678").text("Hi").build()).build());
 
         assertEquals(2, result.messages().size());
@@ -106,7 +105,7 @@ class ForwardCompatibilityTest {
                 + "\"rejectedCount\":0,\"messages\":[{\"umid\":\"u-1\",\"destination\":\"6512345678\","
                 + "\"encoding\":\"GSM7\",\"status\":{\"code\":\"SCHEDULED\"}}]}"));
 
-        SmsBatchResult result = client.sms().sendBatch(SmsBatch.builder()
+        BatchResult<SmsResult> result = client.sms().sendBatch(SmsBatch.builder()
                 .addMessage(Sms.builder().to("+6512345678").text("Hi").build()).build());
 
         assertEquals("SCHEDULED", result.messages().get(0).status());
@@ -186,7 +185,7 @@ class ForwardCompatibilityTest {
                 + "\"rejectedCount\":0,\"messages\":[{\"umid\":\"a\",\"status\":{\"state\":\"queued\","
                 + "\"timestamp\":\"yesterday\"}}]}"));
 
-        ChatBatchResult result = client.chatApps().sendBatch(ChatBatch.builder()
+        BatchResult<ChatResult> result = client.chatApps().sendBatch(ChatBatch.builder()
                 .addMessage(ChatMessage.builder().to("+6512345678").text("Hi").build()).build());
 
         assertEquals("yesterday", result.messages().get(0).timestamp());

@@ -152,7 +152,7 @@ class GenericPathTest {
         BadRequestException e = assertThrows(BadRequestException.class,
                 () -> client.api().call(OperationCall.of(SINGLE).body(BODY)));
         assertEquals(SendState.REJECTED, e.sendState());
-        assertEquals(1002, e.code().orElseThrow());
+        assertEquals(1002, e.error().code());
         assertEquals("finish REJECTED 400 attempts=1 BadRequestException", listener.events.get(2));
     }
 

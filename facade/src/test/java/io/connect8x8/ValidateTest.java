@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsTemplate;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.mockwebserver.MockWebServer;
@@ -67,7 +66,7 @@ class ValidateTest {
     @Test
     void aBatchListsEveryBadMessageByPosition() {
         SmsBatch batch = SmsBatch.builder()
-                .template(SmsTemplate.builder().text("Hi").expiry(at(Duration.ofHours(-1))).build())
+                .template(Sms.builder().text("Hi").expiry(at(Duration.ofHours(-1))).build())
                 .addMessage(Sms.builder().to("+6591234567").build())
                 .addMessage(Sms.builder().to("+6591234568").scheduled(at(Duration.ofDays(8))).build())
                 .addMessage(Sms.builder().to("+6591234569").scheduled(at(Duration.ofMinutes(-5))).build())

@@ -71,7 +71,7 @@ class SandboxRoundTripTest {
         clock.advance(Duration.ofHours(1));
         assertEquals("cancelled", client.api().sms().status(umid).raw().string("status", "detail").orElseThrow());
         BadRequestException again = assertThrows(BadRequestException.class, () -> client.api().sms().cancel(umid));
-        assertEquals(1000, again.code().orElseThrow());
+        assertEquals(1000, again.error().code());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.connect8x8.chatapps;
 
+import io.connect8x8.BatchResult;
 import io.connect8x8.MessageOperations;
 import io.connect8x8.internal.Access;
 
@@ -8,13 +9,13 @@ import io.connect8x8.internal.Access;
  * {@code client.chatApps()}; thread-safe.
  */
 public final class ChatAppsOperations
-        extends MessageOperations<ChatMessage, ChatResult, ChatBatch, ChatBatchResult> {
+        extends MessageOperations<ChatMessage, ChatResult, ChatBatch> {
 
     static {
         Access.register(ChatAppsOperations.class, ChatAppsOperations::new);
     }
 
-    private ChatAppsOperations(Access.Wiring<ChatMessage, ChatResult, ChatBatch, ChatBatchResult> wiring) {
+    private ChatAppsOperations(Access.Wiring<ChatMessage, ChatResult, ChatBatch, BatchResult<ChatResult>> wiring) {
         super(wiring.pipeline(), wiring.single(), wiring.batch());
     }
 

@@ -1,6 +1,7 @@
 package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
+import io.connect8x8.BatchResult;
 import io.connect8x8.RawJson;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

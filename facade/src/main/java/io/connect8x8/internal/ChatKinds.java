@@ -1,10 +1,10 @@
 package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
+import io.connect8x8.BatchResult;
 import io.connect8x8.Masking;
 import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatBatch;
-import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatContent;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.ChatResult;
@@ -62,12 +62,12 @@ public final class ChatKinds {
      * @param api the generated API
      * @return the kind
      */
-    public static RequestKind<ChatBatch, BatchMessageRequest, ChatBatchResult> batch(MessagingApi api) {
+    public static RequestKind<ChatBatch, BatchMessageRequest, BatchResult<ChatResult>> batch(MessagingApi api) {
         return new RequestKind<>(batch -> RequestKind.facts(batch.messages(), ChatMessage.MAX_CLIENT_MESSAGE_ID),
                 batch -> new RequestKind.BatchFacts(batch.clientBatchId().orElse(null), ChatBatch.MAX_CLIENT_BATCH_ID,
                         null, null),
                 ChatKinds::toBatch, (subAccountId, model) -> api.sendMessageManyCall(subAccountId, model, null),
-                json -> RequestKind.batchResult(json, ChatKinds::result, ChatBatchResult::new),
+                json -> RequestKind.batchResult(json, ChatKinds::result, BatchResult::new),
                 RequestKind::batchFacts, batch -> "chat batch of " + batch.size());
     }
 

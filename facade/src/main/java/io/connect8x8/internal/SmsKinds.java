@@ -2,6 +2,7 @@ package io.connect8x8.internal;
 
 import com.google.gson.JsonObject;
 import io.connect8x8.Masking;
+import io.connect8x8.BatchResult;
 import io.connect8x8.ValidationException;
 import io.connect8x8.generated.sms.api.SmsApi;
 import io.connect8x8.generated.sms.model.BatchSmsRequest;
@@ -13,9 +14,7 @@ import io.connect8x8.internal.RequestKind.MessageFacts;
 import io.connect8x8.internal.RequestKind.ResultFacts;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsBatchResult;
 import io.connect8x8.sms.SmsResult;
-import io.connect8x8.sms.SmsTemplate;
 import java.util.Collections;
 import java.util.List;
 
@@ -49,17 +48,17 @@ public final class SmsKinds {
      * @param api the generated API
      * @return the kind
      */
-    public static RequestKind<SmsBatch, BatchSmsRequest, SmsBatchResult> batch(SmsApi api) {
+    public static RequestKind<SmsBatch, BatchSmsRequest, BatchResult<SmsResult>> batch(SmsApi api) {
         return new RequestKind<>(batch -> {
             List<MessageFacts> facts = RequestKind.facts(batch.messages(), Sms.MAX_CLIENT_MESSAGE_ID);
             facts.addAll(Collections.nCopies(batch.destinations().size(),
                     new MessageFacts(null, null, null, Sms.MAX_CLIENT_MESSAGE_ID)));
             return facts;
         }, batch -> new BatchFacts(batch.clientBatchId().orElse(null), SmsBatch.MAX_CLIENT_BATCH_ID,
-                batch.template().flatMap(SmsTemplate::scheduled).orElse(null),
-                batch.template().flatMap(SmsTemplate::expiry).orElse(null)),
+                batch.template().flatMap(Sms::scheduled).orElse(null),
+                batch.template().flatMap(Sms::expiry).orElse(null)),
                 SmsKinds::toBatch, (subAccountId, model) -> api.sendManySmsCall(subAccountId, model, null),
-                json -> RequestKind.batchResult(json, SmsKinds::result, SmsBatchResult::new),
+                json -> RequestKind.batchResult(json, SmsKinds::result, BatchResult::new),
                 RequestKind::batchFacts, batch -> "sms batch of " + batch.size());
     }
 
@@ -94,7 +93,7 @@ public final class SmsKinds {
         if (ids.batchId() != null) {
             request.clientBatchId(ids.batchId());
         }
-        String templateText = batch.template().flatMap(SmsTemplate::text).orElse(null);
+        String templateText = batch.template().flatMap(Sms::text).orElse(null);
         List<SmsRequest> messages = RequestKind.each("messages", batch.messages(),
                 (sms, i) -> message(sms, sms.text().orElse(templateText), ids.messageIds().get(i)));
         int offset = batch.messages().size();
@@ -113,7 +112,7 @@ public final class SmsKinds {
         return request;
     }
 
-    private static SmsTemplateFull toTemplate(SmsTemplate template) {
+    private static SmsTemplateFull toTemplate(Sms template) {
         SmsTemplateFull full = Models.create(SmsTemplateFull::new);
         template.text().ifPresent(full::text);
         template.from().ifPresent(full::source);

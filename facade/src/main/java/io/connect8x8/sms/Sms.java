@@ -4,13 +4,15 @@ import io.connect8x8.Masking;
 import io.connect8x8.OutboundMessage;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.Checks;
+import io.connect8x8.internal.SpecEnums;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * One SMS: the {@code SmsRequest} of the SMS API, plus the fields the live API takes beyond the guide's minimal
- * document ({@code clientMessageId}, {@code dlrCallbackUrl}, {@code country}).
+ * document ({@code clientMessageId}, {@code dlrCallbackUrl}, {@code country}); without a recipient, also the fields a
+ * batch's messages share ({@link SmsBatch.Builder#template(Sms)}).
  *
  * <p>Immutable; field checks run in {@link Builder#build()}, checks that need the clock (a schedule in the past) or
  * the context (a batch's template) when it is sent, before any network I/O.
@@ -29,13 +31,28 @@ public final class Sms extends OutboundMessage {
     /** The longest sender id ({@code source}) in the SMS API's schema. */
     public static final int MAX_SOURCE = 16;
 
+    /** A generous bound on the text before parts are counted: ten UCS-2 parts hold 670 units. */
+    private static final int MAX_TEXT_CHARS = 1_600;
+
     private final String to;
-    private final SmsText body;
+    private final String text;
+    private final String from;
+    private final String encoding;
 
     private Sms(Builder b) {
         super(b, "country", MAX_CLIENT_MESSAGE_ID);
         this.to = b.to == null ? null : Checks.phone("destination", b.to, country().orElse(null));
-        this.body = b.body.check("");
+        this.text = b.text;
+        this.encoding = b.encoding;
+        if (text != null) {
+            Checks.text("text", text, MAX_TEXT_CHARS);
+            SmsParts parts = SmsParts.of(text, SmsEncoding.find(encoding));
+            if (parts.truncated()) {
+                throw new ValidationException("text", "needs more than " + SmsParts.MAX_PARTS + " parts ("
+                        + parts.length() + " " + parts.encoding() + " units); the API would truncate it");
+            }
+        }
+        this.from = Checks.optionalText("source", b.from, MAX_SOURCE);
     }
 
     /** {@return a new builder} */
@@ -55,12 +72,12 @@ public final class Sms extends OutboundMessage {
 
     /** {@return the text, sent as {@code text}; may be empty in a batch whose template gives it} */
     public Optional<String> text() {
-        return Optional.ofNullable(body.text());
+        return Optional.ofNullable(text);
     }
 
     /** {@return the sender id, sent as {@code source}} */
     public Optional<String> from() {
-        return Optional.ofNullable(body.from());
+        return Optional.ofNullable(from);
     }
 
     /**
@@ -75,46 +92,49 @@ public final class Sms extends OutboundMessage {
 
     /** {@return the encoding as given; the spelling sent is the matching value of the spec in use} */
     public Optional<String> encodingAsString() {
-        return Optional.ofNullable(body.encoding());
+        return Optional.ofNullable(encoding);
     }
 
     /** Phone number masked, text replaced by its length. */
     @Override
     public String toString() {
-        return "Sms{to=" + Masking.maskPhone(to) + ", text=" + Masking.describeText(body.text()) + ", from="
-                + body.from() + ", encoding=" + body.encoding() + ", clientMessageId="
+        return "Sms{to=" + Masking.maskPhone(to) + ", text=" + Masking.describeText(text) + ", from=" + from
+                + ", encoding=" + encoding + ", clientMessageId="
                 + clientMessageId().orElse(null) + ", scheduled=" + scheduled().orElse(null) + '}';
     }
 
     @Override
     public boolean equals(Object o) {
-        return super.equals(o) && Objects.equals(to, ((Sms) o).to) && body.equals(((Sms) o).body);
+        return super.equals(o) && o instanceof Sms s && Objects.equals(to, s.to) && Objects.equals(text, s.text)
+                && Objects.equals(from, s.from) && Objects.equals(encoding, s.encoding);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), to, body);
+        return Objects.hash(super.hashCode(), to, text);
     }
 
     /** Builds an {@link Sms}: every setting is optional until sent, and {@link #build()} checks each one given. */
     public static final class Builder extends OutboundMessage.Builder<Sms, Builder> {
         private String to;
-        private SmsText body = SmsText.EMPTY;
+        private String text;
+        private String from;
+        private String encoding;
 
         private Builder() {
             super(MODELLED);
         }
 
         private Builder copy(Sms sms) {
-            body = sms.body;
-            return shared(sms).to(sms.to);
+            encoding = sms.encoding;
+            return shared(sms).to(sms.to).text(sms.text).from(sms.from);
         }
 
         /**
          * Sets the recipient, normalised to E.164 by {@link #build()}.
          *
-         * @param to E.164 ({@code +6512345678}), or national with {@link #country(String)}; required for a single
-         *     send, sent as {@code destination}
+         * @param to E.164 ({@code +6512345678}), or national with {@link #country(String)}; required but in a
+         *     batch's template, sent as {@code destination}
          * @return this builder
          */
         public Builder to(String to) {
@@ -129,7 +149,7 @@ public final class Sms extends OutboundMessage {
          * @return this builder
          */
         public Builder text(String text) {
-            body = body.withText(text);
+            this.text = text;
             return this;
         }
 
@@ -141,7 +161,7 @@ public final class Sms extends OutboundMessage {
          * @return this builder
          */
         public Builder from(String from) {
-            body = body.withFrom(from);
+            this.from = from;
             return this;
         }
 
@@ -153,7 +173,8 @@ public final class Sms extends OutboundMessage {
          * @throws ValidationException when {@code encoding} is {@link SmsEncoding#UNKNOWN}
          */
         public Builder encoding(SmsEncoding encoding) {
-            body = body.withEncoding("encoding", encoding);
+            this.encoding = encoding == null ? null
+                    : SpecEnums.requireKnown("encoding", encoding, SmsEncoding.UNKNOWN).name();
             return this;
         }
 
@@ -166,7 +187,7 @@ public final class Sms extends OutboundMessage {
          * @throws ValidationException when {@code encoding} is blank
          */
         public Builder encoding(String encoding) {
-            body = body.withEncoding("encoding", encoding);
+            this.encoding = encoding == null ? null : SpecEnums.requireName("encoding", encoding);
             return this;
         }
 

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  *
  * <pre>{@code
  * SmsBatch batch = SmsBatch.builder()
- *     .template(SmsTemplate.builder().from("8x8").text("Your parcel is on its way").build())
+ *     .template(Sms.builder().from("8x8").text("Your parcel is on its way").build())
  *     .addDestination("+6512345678").addDestination("+6587654321")
  *     .build();
  * }</pre>
@@ -32,11 +32,16 @@ public final class SmsBatch extends MessageBatch<Sms> {
     public static final int MAX_CLIENT_BATCH_ID = 20;
 
     private final List<String> destinations;
-    private final SmsTemplate template;
+    private final Sms template;
 
     private SmsBatch(Builder b) {
         super(b, MAX_CLIENT_BATCH_ID);
         this.template = b.template;
+        if (template != null && (template.to().isPresent() || template.clientMessageId().isPresent()
+                || template.dlrCallbackUrl().isPresent() || template.country().isPresent()
+                || !template.extras().isEmpty())) {
+            throw new ValidationException("template", "takes only text, from, encoding, scheduled and expiry");
+        }
         List<Sms> messages = messages();
         if (!messages.isEmpty() && !b.destinations.isEmpty()) {
             throw new ValidationException("destinations", "give either messages or destinations, not both");
@@ -71,8 +76,8 @@ public final class SmsBatch extends MessageBatch<Sms> {
         return destinations;
     }
 
-    /** {@return the fields the messages share} */
-    public Optional<SmsTemplate> template() {
+    /** {@return the fields the messages share: an {@link Sms} without a recipient} */
+    public Optional<Sms> template() {
         return Optional.ofNullable(template);
     }
 
@@ -91,7 +96,7 @@ public final class SmsBatch extends MessageBatch<Sms> {
     /** Builds an {@link SmsBatch}. */
     public static final class Builder extends MessageBatch.Builder<Sms, SmsBatch, Builder> {
         private final List<String> destinations = new ArrayList<>();
-        private SmsTemplate template;
+        private Sms template;
 
         private Builder() {
             super(MODELLED);
@@ -109,23 +114,14 @@ public final class SmsBatch extends MessageBatch<Sms> {
         }
 
         /**
-         * Adds recipients of the template's text, in order.
+         * Sets the fields the messages share; a field set on a message overrides the template's. The API does not
+         * fill {@code {name}} placeholders: personalise with one {@link Sms} per recipient instead.
          *
-         * @param destinations the recipients in E.164 form
+         * @param template an {@link Sms} with only text, from, encoding, scheduled or expiry set (required, with its
+         *     text, with destinations)
          * @return this builder
          */
-        public Builder addDestinations(List<String> destinations) {
-            destinations.forEach(this::addDestination);
-            return this;
-        }
-
-        /**
-         * Sets the fields the messages share.
-         *
-         * @param template the shared fields (required with destinations)
-         * @return this builder
-         */
-        public Builder template(SmsTemplate template) {
+        public Builder template(Sms template) {
             this.template = template;
             return this;
         }

@@ -14,7 +14,6 @@ import io.connect8x8.ServerErrorException;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsTemplate;
 import io.connect8x8.webhooks.DeliveryReceipt;
 import io.connect8x8.webhooks.WebhookEvent;
 import io.connect8x8.webhooks.WebhookParser;
@@ -167,7 +166,7 @@ class Connect8x8ObservabilityTest {
         server.enqueue(json(200, SMS_BATCH));
 
         try (Connect8x8Client client = client(observability())) {
-            client.sms().sendBatch(SmsBatch.builder().template(SmsTemplate.builder().text(TEXT).build())
+            client.sms().sendBatch(SmsBatch.builder().template(Sms.builder().text(TEXT).build())
                     .addDestination(PHONE).addDestination("+6587654321").addDestination("+6599999999").build());
         }
 
@@ -186,7 +185,7 @@ class Connect8x8ObservabilityTest {
 
         try (Connect8x8Client client = client(observability)) {
             client.sms().send(sms());
-            client.sms().sendBatch(SmsBatch.builder().template(SmsTemplate.builder().text(TEXT).build())
+            client.sms().sendBatch(SmsBatch.builder().template(Sms.builder().text(TEXT).build())
                     .addDestination(PHONE).build());
             assertThrows(BadRequestException.class, () -> client.sms().send(sms()));
         }
@@ -211,7 +210,7 @@ class Connect8x8ObservabilityTest {
         try (Connect8x8Client client = client(observability)) {
             client.sms().send(sms());
             clock.add(Duration.ofSeconds(2));
-            client.sms().sendBatch(SmsBatch.builder().template(SmsTemplate.builder().text(TEXT).build())
+            client.sms().sendBatch(SmsBatch.builder().template(Sms.builder().text(TEXT).build())
                     .addDestination(PHONE).build());
         }
         clock.add(Duration.ofSeconds(5));

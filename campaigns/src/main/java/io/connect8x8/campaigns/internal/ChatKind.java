@@ -1,13 +1,14 @@
 package io.connect8x8.campaigns.internal;
 
+import io.connect8x8.BatchResult;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
 import io.connect8x8.chatapps.ChatBatch;
-import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatContent;
 import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.chatapps.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class ChatKind implements MessageKind<ChatMessage> {
 
     @Override
     public BatchAnswer send(List<ChatMessage> messages, String clientBatchId, RequestOptions options) {
-        ChatBatchResult result = client.chatApps().sendBatch(toBatch(messages, clientBatchId), options);
+        BatchResult<ChatResult> result = client.chatApps().sendBatch(toBatch(messages, clientBatchId), options);
         return new BatchAnswer(result.batchId(), result.acceptedCount(), result.rejectedCount());
     }
 
@@ -119,6 +120,8 @@ public final class ChatKind implements MessageKind<ChatMessage> {
     }
 
     private static ChatBatch toBatch(List<ChatMessage> messages, String clientBatchId) {
-        return ChatBatch.builder().clientBatchId(clientBatchId).addMessages(messages).build();
+        ChatBatch.Builder batch = ChatBatch.builder().clientBatchId(clientBatchId);
+        messages.forEach(batch::addMessage);
+        return batch.build();
     }
 }

@@ -1,14 +1,13 @@
 package io.connect8x8.campaigns.internal;
 
+import io.connect8x8.BatchResult;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsBatchResult;
-import io.connect8x8.sms.SmsTemplate;
-import java.util.ArrayList;
+import io.connect8x8.sms.SmsResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -75,7 +74,7 @@ public final class SmsKind implements MessageKind<Sms> {
 
     @Override
     public BatchAnswer send(List<Sms> messages, String clientBatchId, RequestOptions options) {
-        SmsBatchResult result = client.sms().sendBatch(toBatch(messages, clientBatchId), options);
+        BatchResult<SmsResult> result = client.sms().sendBatch(toBatch(messages, clientBatchId), options);
         return new BatchAnswer(result.batchId(), result.acceptedCount(), result.rejectedCount());
     }
 
@@ -91,12 +90,11 @@ public final class SmsKind implements MessageKind<Sms> {
         String encoding = shared(messages, m -> m.encodingAsString().orElse(null));
         SmsBatch.Builder batch = SmsBatch.builder().clientBatchId(clientBatchId);
         if (text != null || from != null || encoding != null) {
-            batch.template(SmsTemplate.builder().text(text).from(from).encoding(encoding).build());
+            batch.template(Sms.builder().text(text).from(from).encoding(encoding).build());
         }
-        List<Sms> slim = new ArrayList<>(messages.size());
         for (Sms sms : messages) {
             if (text == null && from == null && encoding == null) {
-                slim.add(sms);
+                batch.addMessage(sms);
                 continue;
             }
             Sms.Builder builder = sms.toBuilder();
@@ -109,9 +107,9 @@ public final class SmsKind implements MessageKind<Sms> {
             if (encoding != null) {
                 builder.encoding((String) null);
             }
-            slim.add(builder.build());
+            batch.addMessage(builder.build());
         }
-        return batch.addMessages(slim).build();
+        return batch.build();
     }
 
     private static <T> T shared(List<Sms> messages, Function<Sms, T> field) {

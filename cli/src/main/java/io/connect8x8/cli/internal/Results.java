@@ -1,12 +1,11 @@
 package io.connect8x8.cli.internal;
 
-import io.connect8x8.api.ApiResult;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.connect8x8.chatapps.ChatBatchResult;
+import io.connect8x8.BatchResult;
+import io.connect8x8.api.ApiResult;
 import io.connect8x8.chatapps.ChatResult;
-import io.connect8x8.sms.SmsBatchResult;
 import io.connect8x8.sms.SmsResult;
 
 /** Renders the facade's results: one human line, or the API's response shape as JSON. */
@@ -18,8 +17,8 @@ public final class Results {
     /**
      * Renders a result as one human line: what a terminal user reads after a send.
      *
-     * @param result an {@link SmsResult}, {@link SmsBatchResult}, {@link ChatResult} or {@link ChatBatchResult}, or
-     *     an operation's {@link ApiResult} (its answer as indented JSON)
+     * @param result an {@link SmsResult} or {@link ChatResult}, a {@link BatchResult} of either, or an operation's
+     *     {@link ApiResult} (its answer as indented JSON)
      * @return one line such as {@code accepted umid=... status=QUEUED}
      */
     public static String summary(Object result) {
@@ -35,13 +34,9 @@ public final class Results {
             return (r.accepted() ? "accepted" : "rejected") + " umid=" + r.umid() + " state=" + r.state()
                     + (r.clientMessageId() != null ? " clientMessageId=" + r.clientMessageId() : "");
         }
-        if (result instanceof SmsBatchResult r) {
+        if (result instanceof BatchResult<?> r) {
             return "batch batchId=" + r.batchId() + " accepted=" + r.acceptedCount() + " rejected="
                     + r.rejectedCount() + (r.clientBatchId() != null ? " clientBatchId=" + r.clientBatchId() : "");
-        }
-        if (result instanceof ChatBatchResult r) {
-            return "batch batchId=" + r.batchId() + " accepted=" + r.acceptedCount() + " rejected="
-                    + r.rejectedCount();
         }
         throw new IllegalArgumentException("not a result: " + result.getClass().getName());
     }
@@ -76,12 +71,9 @@ public final class Results {
         }
         JsonObject json = new JsonObject();
         JsonArray messages = new JsonArray();
-        if (result instanceof SmsBatchResult r) {
+        if (result instanceof BatchResult<?> r) {
             batchHeader(json, r.batchId(), r.clientBatchId(), r.acceptedCount(), r.rejectedCount());
-            r.messages().forEach(m -> messages.add(sms(m)));
-        } else if (result instanceof ChatBatchResult r) {
-            batchHeader(json, r.batchId(), r.clientBatchId(), r.acceptedCount(), r.rejectedCount());
-            r.messages().forEach(m -> messages.add(chat(m)));
+            r.messages().forEach(m -> messages.add(m instanceof SmsResult s ? sms(s) : chat((ChatResult) m)));
         } else {
             throw new IllegalArgumentException("not a result: " + result.getClass().getName());
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connect8x8.ApiErrorException;
+import io.connect8x8.BatchResult;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.RateLimitException;
@@ -12,7 +13,6 @@ import io.connect8x8.RetryPolicy;
 import io.connect8x8.ServerErrorException;
 import io.connect8x8.TransportException;
 import io.connect8x8.chatapps.ChatBatch;
-import io.connect8x8.chatapps.ChatBatchResult;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.sandbox.Sandbox;
@@ -21,7 +21,6 @@ import io.connect8x8.sandbox.SandboxMessage;
 import io.connect8x8.sandbox.TestNumbers;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
-import io.connect8x8.sms.SmsBatchResult;
 import io.connect8x8.sms.SmsResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -174,14 +173,14 @@ class ConcurrentSendsEndToEndTest {
                 SmsBatch.Builder batch = SmsBatch.builder().includeMessagesInResponse(true)
                         .clientBatchId("b-" + unit.first());
                 range(unit).forEach(i -> batch.addMessage(sms(i, true)));
-                SmsBatchResult result = client.sms().sendBatch(batch.build());
+                BatchResult<SmsResult> result = client.sms().sendBatch(batch.build());
                 settleBatch(unit, result.messages().stream()
                         .map(m -> new Item(m.clientMessageId(), m.accepted(), m.umid())).toList());
             } else {
                 ChatBatch.Builder batch = ChatBatch.builder().includeMessagesInResponse(true)
                         .clientBatchId("b-" + unit.first());
                 range(unit).forEach(i -> batch.addMessage(chat(i, true)));
-                ChatBatchResult result = client.chatApps().sendBatch(batch.build());
+                BatchResult<ChatResult> result = client.chatApps().sendBatch(batch.build());
                 settleBatch(unit, result.messages().stream()
                         .map(m -> new Item(m.clientMessageId(), m.accepted(), m.umid())).toList());
             }

@@ -74,7 +74,7 @@ class FaultsEndToEndTest {
         ServerErrorException e = assertThrows(ServerErrorException.class, () -> client.chatApps().send(otp()));
 
         assertEquals(503, e.httpStatus());
-        assertEquals(2000, e.code().orElseThrow());
+        assertEquals(2000, e.error().code());
         assertFalse(e.mayHaveBeenProcessed());
         assertEquals(3, e.attempts());
         assertEquals(3, sandbox.requestCount());
@@ -104,7 +104,7 @@ class FaultsEndToEndTest {
         ServerErrorException e = assertThrows(ServerErrorException.class, () -> client.sms().send(sms()));
 
         assertEquals(500, e.httpStatus());
-        assertEquals(2000, e.code().orElseThrow());
+        assertEquals(2000, e.error().code());
         assertTrue(e.mayHaveBeenProcessed());
         assertEquals(1, e.attempts());
         assertEquals(1, sandbox.requestCount());

@@ -146,8 +146,8 @@ class GuideFlowsEndToEndTest {
         BadRequestException chat = assertThrows(BadRequestException.class, () -> client.chatApps().send(
                 ChatMessage.builder().to(TestNumbers.INVALID).template(guideTemplate()).build()));
 
-        assertEquals(1002, sms.code().orElseThrow());
-        assertEquals(3003, chat.code().orElseThrow());
+        assertEquals(1002, sms.error().code());
+        assertEquals(3003, chat.error().code());
         assertEquals(1, sms.attempts());
         assertEquals(1, chat.attempts());
         assertEquals(2, sandbox.requestCount());
@@ -163,7 +163,7 @@ class GuideFlowsEndToEndTest {
 
         for (ServerErrorException e : List.of(sms, chat)) {
             assertEquals(500, e.httpStatus());
-            assertEquals(2000, e.code().orElseThrow());
+            assertEquals(2000, e.error().code());
             assertEquals(1, e.attempts());
             assertTrue(e.mayHaveBeenProcessed());
         }
@@ -177,7 +177,7 @@ class GuideFlowsEndToEndTest {
                 ChatMessage.builder().to("+6591234567")
                         .template(Template.authentication("no_such_template", "en_US", "123456")).build()));
 
-        assertEquals(3038, e.code().orElseThrow());
+        assertEquals(3038, e.error().code());
     }
 
     @Test
@@ -189,7 +189,7 @@ class GuideFlowsEndToEndTest {
         BadRequestException e = assertThrows(BadRequestException.class, () -> client.chatApps().send(
                 ChatMessage.builder().to("+6591234567").template(twoParameters).build()));
 
-        assertEquals(3041, e.code().orElseThrow());
+        assertEquals(3041, e.error().code());
     }
 
     @Test
@@ -202,8 +202,8 @@ class GuideFlowsEndToEndTest {
             AuthenticationException chat = assertThrows(AuthenticationException.class,
                     () -> wrongKey.chatApps().send(ChatMessage.builder().to("+6591234567").text("x").build()));
 
-            assertEquals(1200, sms.code().orElseThrow());
-            assertEquals(1200, chat.code().orElseThrow());
+            assertEquals(1200, sms.error().code());
+            assertEquals(1200, chat.error().code());
             assertFalse(sms.getMessage().contains("not-the-sandbox-key"));
             assertTrue(sandbox.messages().isEmpty());
         }
@@ -216,7 +216,7 @@ class GuideFlowsEndToEndTest {
         RateLimitException e = assertThrows(RateLimitException.class,
                 () -> client.sms().send(guideSms("+6591234567")));
 
-        assertEquals(429, e.code().orElseThrow());
+        assertEquals(429, e.error().code());
         assertEquals(Duration.ofSeconds(2), e.retryAfter().orElseThrow());
         assertEquals(3, e.attempts());
         assertEquals(3, sandbox.requestCount());

@@ -57,7 +57,7 @@ class QuotaAndOwnershipEndToEndTest {
 
         for (PermissionDeniedException e : List.of(sms, chat)) {
             assertEquals(403, e.httpStatus());
-            assertEquals(1001, e.code().orElseThrow());
+            assertEquals(1001, e.error().code());
             assertEquals(1, e.attempts());
             assertTrue(e.regionHint().isEmpty());
         }
@@ -74,7 +74,7 @@ class QuotaAndOwnershipEndToEndTest {
         RateLimitException e = assertThrows(RateLimitException.class, () -> client.sms().send(sms()));
 
         assertEquals(429, e.httpStatus());
-        assertEquals(429, e.code().orElseThrow());
+        assertEquals(429, e.error().code());
         Duration retryAfter = e.retryAfter().orElseThrow();
         assertTrue(retryAfter.toSeconds() >= 1, retryAfter::toString);
         assertEquals(3, e.attempts());
