@@ -13,7 +13,9 @@
 #        ~/.cache/connect8x8-bench: WireMock's jar and the baseline's build), PIN=1 (the servers on CPU 1 and wrk
 #        on CPU 0, with taskset: each server then has a core of its own instead of sharing both with wrk),
 #        LAUNCHER=1 (the starts through `./connect8x8 sandbox --port N -q` as well, after one first start that
-#        records the launcher's own archive)
+#        records the launcher's own archive, alternating start by start with the simulator's own start from its
+#        archive), LAUNCHER_BASE (with LAUNCHER=1: another checkout, built, whose launcher joins that alternation,
+#        e.g. main's, to compare two launchers under the same load)
 # Starts are measured twice: with the JVM's defaults, and with a class-data archive of the simulator's classes
 # (-XX:SharedArchiveFile, made once by a training start as the `connect8x8 sandbox` launcher does).
 # Each round prints, per port, requests/s and the server process's CPU time per request in microseconds
@@ -128,24 +130,44 @@ starts() {  # $1 = jar, $2 = label, then extra JVM options: wall time and CPU ti
     "median $(median "${times[@]}"); CPU ms: $(printf '%s\n' "${cpus[@]}" | sort -n | tr '\n' ' ')" \
     "median $(median "${cpus[@]}")"
 }
-launcher_starts() {  # wall and CPU time to the first answered SMS through the launcher (it execs the JVM: same pid)
-  ./connect8x8 sandbox --port $PORT -q >/dev/null 2>&1 &
-  local first=$!
-  await_200 $PORT
-  kill $first; wait $first 2>/dev/null || true
-  local times=() cpus=()
-  for i in $(seq "$STARTS"); do
-    local t0=$(date +%s%N)
-    ./connect8x8 sandbox --port $PORT -q >/dev/null 2>&1 &
-    local pid=$!
+launcher_start() {  # $1 = directory: starts its launcher's simulator in the background
+  (cd "$1" && exec ./connect8x8 sandbox --port $PORT -q >/dev/null 2>&1) &
+}
+launcher_starts() {  # wall and CPU time to the first answered SMS through the launcher (it execs the JVM: same pid),
+  # alternating start by start with the simulator's archive start and LAUNCHER_BASE's launcher, if given
+  local labels=("connect8x8 sandbox    " "simulator, CDS archive") dirs=("$ROOT" "")
+  if [ -n "${LAUNCHER_BASE:-}" ]; then
+    labels+=("LAUNCHER_BASE sandbox "); dirs+=("$LAUNCHER_BASE")
+  fi
+  local k
+  for k in "${!dirs[@]}"; do  # first starts: the launchers record their archives
+    [ -z "${dirs[$k]}" ] && continue
+    launcher_start "${dirs[$k]}"
+    local first=$!
     await_200 $PORT
-    times+=($(( ($(date +%s%N) - t0) / 1000000 )))
-    cpus+=($(( $(cpu_ticks $pid) * 1000 / $(getconf CLK_TCK) )))
-    kill $pid; wait $pid 2>/dev/null || true
+    kill $first; wait $first 2>/dev/null || true
   done
-  echo "connect8x8 sandbox    start to first answered SMS, wall ms: $(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')" \
-    "median $(median "${times[@]}"); CPU ms: $(printf '%s\n' "${cpus[@]}" | sort -n | tr '\n' ' ')" \
-    "median $(median "${cpus[@]}")"
+  declare -A times cpus
+  for i in $(seq "$STARTS"); do
+    for k in "${!dirs[@]}"; do
+      local t0=$(date +%s%N)
+      if [ -n "${dirs[$k]}" ]; then
+        launcher_start "${dirs[$k]}"
+      else
+        simulator "$SIMULATOR_JAR" $PORT -XX:SharedArchiveFile="$WORK/simulator.jsa" -Xlog:cds=off
+      fi
+      local pid=$!
+      await_200 $PORT
+      times[$k]+="$(( ($(date +%s%N) - t0) / 1000000 )) "
+      cpus[$k]+="$(( $(cpu_ticks $pid) * 1000 / $(getconf CLK_TCK) )) "
+      kill $pid; wait $pid 2>/dev/null || true
+    done
+  done
+  for k in "${!dirs[@]}"; do
+    echo "${labels[$k]} start to first answered SMS, wall ms: $(printf '%s\n' ${times[$k]} | sort -n | tr '\n' ' ')" \
+      "median $(median ${times[$k]}); CPU ms: $(printf '%s\n' ${cpus[$k]} | sort -n | tr '\n' ' ')" \
+      "median $(median ${cpus[$k]})${dirs[$k]:+ (${dirs[$k]})}"
+  done
 }
 rate() {  # $1 = port, $2 = seconds, $3 = server pid: "requests/s (CPU us/request)" of one wrk run
   local before=$(cpu_ticks "$3")

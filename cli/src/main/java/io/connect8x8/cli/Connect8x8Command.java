@@ -4,6 +4,7 @@ import io.connect8x8.cli.internal.CliContext;
 import io.connect8x8.cli.internal.ClientSettings;
 import io.connect8x8.cli.internal.Debug;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -12,17 +13,21 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The root {@code connect8x8} command: the global options, inherited by every subcommand (so they may be given
- * before or after the subcommand's name), each also read from an environment variable.
+ * before or after the subcommand's name), each also read from an environment variable. Its commands are
+ * {@link #COMMANDS}, added by {@link Main}, not listed in the annotation: picocli would build the model of every
+ * command (about 25, by reflection) before running any.
  */
 @Command(name = "connect8x8", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Send SMS and WhatsApp messages through the 8x8 CPaaS APIs, preview requests, "
                 + "count SMS parts, and run a local simulator.",
-        subcommands = {SmsCommand.class, ChatCommand.class, WhatsAppCommand.class, SandboxCommand.class,
-                DemoCommand.class, ApiCommand.class, VerifyCommand.class},
         footerHeading = "%nExample:%n",
         footer = {"  connect8x8 --subaccount acme sms send --to +6512345678 --text 'Hello'",
                 "  connect8x8 demo"})
 public final class Connect8x8Command implements java.util.concurrent.Callable<Integer> {
+
+    /** The commands, in the order the usage help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(SmsCommand.class, ChatCommand.class, WhatsAppCommand.class,
+            SandboxCommand.class, DemoCommand.class, ApiCommand.class, VerifyCommand.class);
 
     private final CliContext context;
 

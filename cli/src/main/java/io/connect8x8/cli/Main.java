@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
@@ -25,20 +26,48 @@ public final class Main {
      */
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
-        System.exit(newCommandLine(CliContext.system()).execute(args));
+        System.exit(newCommandLine(CliContext.system(), args).execute(args));
     }
 
     /**
-     * The command line, its exit codes mapped and its usage help complete; output goes to {@code System.out} and
-     * {@code System.err} unless the caller sets writers ({@link CommandLine#setOut}, {@link CommandLine#setErr}
-     * apply to every subcommand).
+     * The command line with every command, its exit codes mapped and its usage help complete; output goes to
+     * {@code System.out} and {@code System.err} unless the caller sets writers ({@link CommandLine#setOut},
+     * {@link CommandLine#setErr} apply to every subcommand).
      *
      * @param context the environment, simulator and terminal this run sees
      * @return the command line
      */
     public static CommandLine newCommandLine(CliContext context) {
+        return newCommandLine(context, new String[0]);
+    }
+
+    /**
+     * The command line that runs these arguments as {@link #newCommandLine(CliContext)} does, holding only the
+     * command they name when they name one: picocli builds a command's model by reflection, about 10 ms a command
+     * (more on a busy machine), and the simulator's start, {@code connect8x8 sandbox}, should not pay for the 24
+     * others. Without a command word, or with one picocli could read otherwise (see {@link #commandWord}), every
+     * command is there, as the root's usage help and picocli's suggestions need.
+     *
+     * @param context the environment, simulator and terminal this run sees
+     * @param args the arguments the command line will run
+     * @return the command line
+     */
+    public static CommandLine newCommandLine(CliContext context, String[] args) {
         Connect8x8Command root = new Connect8x8Command(context);
         CommandLine cmd = new CommandLine(root);
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        for (Class<?> type : Connect8x8Command.COMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            commands.put(command.name(), type);
+            for (String alias : command.aliases()) {
+                commands.put(alias, type);
+            }
+        }
+        Class<?> named = commands.get(commandWord(cmd.getCommandSpec(), commands.keySet(), args));
+        for (Class<?> type : named == null ? Connect8x8Command.COMMANDS : List.of(named)) {
+            cmd.addSubcommand(type);
+        }
+        // Set once the commands are added: picocli applies these settings to the subcommands it has.
         ErrorHandler errors = new ErrorHandler(root::verbose);
         cmd.setExecutionExceptionHandler(errors);
         cmd.setParameterExceptionHandler(errors);
@@ -54,6 +83,40 @@ public final class Main {
         applyExitCodeList(cmd, exitCodes);
         hideInapplicableGlobalOptions(cmd);
         return cmd;
+    }
+
+    /**
+     * The command the arguments name: the first argument after the root's own options and their values, or null
+     * when the arguments are read best with every command present. That is when there is no such word; when an
+     * argument before it is not one of the root's options as written (a cluster such as {@code -vq}, a typo,
+     * {@code --}), or asks for the root's help or version; and when a value of the root's options is itself a
+     * command's name, which picocli reports as a missing value only if it knows that command.
+     *
+     * @param root the root command, without its commands
+     * @param commandNames the names and aliases of the root's commands
+     * @param args the arguments
+     * @return the command word, or null
+     */
+    static String commandWord(CommandSpec root, Set<String> commandNames, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+            int equals = arg.indexOf('=');
+            OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
+            if (option == null || option.usageHelp() || option.versionHelp()
+                    || option.arity().min() != option.arity().max() || option.arity().max() > 1) {
+                return null;
+            }
+            if (option.arity().max() == 1 && equals < 0) {
+                i++;
+                if (i < args.length && commandNames.contains(args[i])) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -42,8 +42,17 @@ final class Cli {
         }
     }
 
+    /** Runs the arguments as {@code connect8x8} does: on a command line that holds only the command they name. */
     Run run(String... args) {
-        CommandLine cmd = Main.newCommandLine(new CliContext(env, simulators, () -> false));
+        return run(Main.newCommandLine(new CliContext(env, simulators, () -> false), args), args);
+    }
+
+    /** Runs the arguments on a command line that holds every command. */
+    Run runWithEveryCommand(String... args) {
+        return run(Main.newCommandLine(new CliContext(env, simulators, () -> false)), args);
+    }
+
+    private static Run run(CommandLine cmd, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,17 @@ class LauncherTest {
         assertTrue(second.output.contains("encoding:   GSM7"), second.output);
         assertTrue(second.output.contains("parts:      1 (160 a part)"), second.output);
         assertTrue(!second.output.contains("building"), "the second run reuses the jar: " + second.output);
+
+        // "sandbox" as a value is not the command: the launcher keeps the short commands' JVM options and archive,
+        // and records no simulator archive.
+        Result third = exec(clone, List.of("./connect8x8", "sms", "info", "--text", "sandbox"));
+        assertEquals(0, third.code, third.output);
+        assertTrue(third.output.contains("parts:      1 (160 a part)"), third.output);
+        try (Stream<Path> files = Files.list(clone.resolve("cli/target"))) {
+            List<String> archives = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".jsa")).toList();
+            assertTrue(archives.stream().noneMatch(name -> name.startsWith("connect8x8-sandbox-")), archives::toString);
+        }
     }
 
     private record Result(int code, String output) {
