@@ -136,37 +136,18 @@ public final class Transport {
                          Function<R, RequestKind.ResultFacts> facts) {
         Run<R> run = new Run<>(exchange, read, facts);
         try {
-            return run.succeeded(attempts(run));
+            return run.succeeded(attempts(run, false).response);
         } catch (RuntimeException | Error e) {
             run.failed(e);
             throw e;
         }
     }
 
-    private HttpResponse attempts(Run<?> run) {
-        while (true) {
-            Call call = run.nextAttempt();
-            Step step;
-            try (Response response = call.execute()) {
-                step = run.afterResponse(response);
-            } catch (IOException e) {
-                step = run.afterFailure(e);
-            }
-            if (step.response != null) {
-                return step.response;
-            }
-            if (step.delay == null) {
-                throw step.failure;
-            }
-            sleep(step.delay, step.failure);
-        }
-    }
-
     /**
      * {@return the 2xx answer, its body unread for the caller to stream and close} Executes a request, blocking, as
-     * {@link #execute} does (attempts, waits, typed failures, the listener), but leaves a success's body unread: a
-     * download larger than the client holds. The deadline runs until the body is read or closed; the listener hears
-     * the call end with the answer's headers.
+     * {@link #execute} does (the same attempts, waits, typed failures and listener), but leaves a success's body
+     * unread: a download larger than the client holds. The deadline runs until the body is read or closed; the
+     * listener hears the call end with the answer's headers.
      *
      * @param exchange the request and the rules it runs under
      * @throws Connect8x8Exception the mapped failure, with its {@link io.connect8x8.SendState}
@@ -174,31 +155,43 @@ public final class Transport {
     public Response open(Exchange exchange) {
         Run<Void> run = new Run<>(exchange, null, null);
         try {
-            while (true) {
-                Step step;
-                try {
-                    Response response = run.nextAttempt().execute();
-                    if (response.isSuccessful()) {
-                        LOG.debug("{} {} attempt {}: HTTP {}, body streamed", run.request.method(),
-                                logged(run.request), run.attempt, response.code());
-                        run.recorder.attemptFinished(run.attempt, response.code(), true, clock.millis() - run.started);
-                        run.recorder.succeeded(RequestKind.ResultFacts.NONE);
-                        return response;
-                    }
-                    try (response) {
-                        step = run.afterResponse(response);
-                    }
-                } catch (IOException e) {
-                    step = run.afterFailure(e);
-                }
-                if (step.delay == null) {
-                    throw step.failure;
-                }
-                sleep(step.delay, step.failure);
-            }
-        } catch (Connect8x8Exception e) {
-            run.recorder.failed(e);
+            Response response = attempts(run, true).unread;
+            run.recorder.succeeded(RequestKind.ResultFacts.NONE);
+            return response;
+        } catch (RuntimeException | Error e) {
+            run.failed(e);
             throw e;
+        }
+    }
+
+    /**
+     * The blocking attempts of one call, the one loop {@link #execute} and {@link #open} share: each failure is waited
+     * out and retried under the run's policy, or thrown.
+     *
+     * @param unread whether a 2xx answer is handed back with its body unread ({@link Step#unread}) instead of read
+     */
+    private Step attempts(Run<?> run, boolean unread) {
+        while (true) {
+            Call call = run.nextAttempt();
+            Step step;
+            try {
+                Response response = call.execute();
+                if (unread && response.isSuccessful()) {
+                    return run.afterUnreadSuccess(response);
+                }
+                try (response) {
+                    step = run.afterResponse(response);
+                }
+            } catch (IOException e) {
+                step = run.afterFailure(e);
+            }
+            if (step.failure == null) {
+                return step;
+            }
+            if (step.delay == null) {
+                throw step.failure;
+            }
+            sleep(step.delay, step.failure);
         }
     }
 
@@ -389,8 +382,15 @@ public final class Transport {
         }
     }
 
-    /** What to do after an attempt: return the response, throw the failure, or wait (a delay) and retry. */
-    private record Step(HttpResponse response, Connect8x8Exception failure, Duration delay) {
+    /**
+     * What to do after an attempt: return the response (read, or with its body {@code unread}), throw the failure,
+     * or wait (a delay) and retry.
+     */
+    private record Step(HttpResponse response, Response unread, Connect8x8Exception failure, Duration delay) {
+
+        Step(HttpResponse response, Connect8x8Exception failure, Duration delay) {
+            this(response, null, failure, delay);
+        }
     }
 
     /**
@@ -487,6 +487,15 @@ public final class Transport {
             } else {
                 recorder.failedUnexpectedly();
             }
+        }
+
+        /** A 2xx answer whose body the caller streams: the attempt is over, the body stays open. */
+        Step afterUnreadSuccess(Response response) {
+            attemptClosed(true);
+            LOG.debug("{} {} {} attempt {}: HTTP {}, body streamed", request.method(), logged(request), what, attempt,
+                    response.code());
+            recorder.attemptFinished(attempt, response.code(), true, clock.millis() - started);
+            return new Step(null, response, null, null);
         }
 
         /** The decision after an HTTP answer; the caller closes the response. */
