@@ -156,12 +156,8 @@ public final class Operations {
         Request request = new Request.Builder().url(parsed).header("User-Agent", settings.userAgent())
                 .tag(HttpResponse.FollowRedirects.class, new HttpResponse.FollowRedirects())
                 .tag(Transport.SignedUrl.class, new Transport.SignedUrl()).build();
-        CallRecorder recorder = CallRecorder.start(settings.listener(), options, settings.clock(),
-                new CallListener.CallInfo(CallListener.Api.SMS, CallListener.Operation.CALL, 0,
-                        false, "download"));
-        RetryPolicy policy = options.retryPolicy().map(p -> Transport.forIdempotent(p, true)).orElse(idempotentPolicy);
-        return settings.executor().open(new Transport.Exchange(request, policy,
-                options.timeout().orElse(settings.timeout()), "download", recorder)).body().byteStream();
+        return settings.executor().open(exchange(request, CallListener.Api.SMS, "download", true, options, false))
+                .body().byteStream();
     }
 
     /** {@return the SMS API's message status and cancellation} */
@@ -262,12 +258,18 @@ public final class Operations {
             case "verify" -> CallListener.Api.VERIFY;
             default -> CallListener.Api.SMS;
         };
-        CallRecorder recorder = CallRecorder.start(settings.listener(), call.options, settings.clock(),
-                new CallListener.CallInfo(api, CallListener.Operation.CALL, 0, async, info.operationId()));
-        RetryPolicy policy = call.options.retryPolicy().map(p -> Transport.forIdempotent(p, info.idempotent()))
-                .orElse(info.idempotent() ? idempotentPolicy : postPolicy);
-        return new Transport.Exchange(request, policy, call.options.timeout().orElse(settings.timeout()),
-                info.operationId(), recorder);
+        return exchange(request, api, info.operationId(), info.idempotent(), call.options, async);
+    }
+
+    /** A request with the call's listener record, retry rules (by whether it is idempotent) and deadline. */
+    private Transport.Exchange exchange(Request request, CallListener.Api api, String operationId, boolean idempotent,
+                                        RequestOptions options, boolean async) {
+        CallRecorder recorder = CallRecorder.start(settings.listener(), options, settings.clock(),
+                new CallListener.CallInfo(api, CallListener.Operation.CALL, 0, async, operationId));
+        RetryPolicy policy = options.retryPolicy().map(p -> Transport.forIdempotent(p, idempotent))
+                .orElse(idempotent ? idempotentPolicy : postPolicy);
+        return new Transport.Exchange(request, policy, options.timeout().orElse(settings.timeout()), operationId,
+                recorder);
     }
 
     /** The generated API of a document, its client set up like this client's; it only builds requests. */
