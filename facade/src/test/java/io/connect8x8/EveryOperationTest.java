@@ -131,32 +131,34 @@ class EveryOperationTest {
     /** The operations (path and method) of every document each artifact's index names, counted per artifact. */
     private static int operationsInIndexedDocuments() throws IOException {
         int count = 0;
-        ClassLoader loader = EveryOperationTest.class.getClassLoader();
-        Enumeration<URL> indexes = loader.getResources("META-INF/connect8x8/apis.properties");
-        while (indexes.hasMoreElements()) {
-            Properties p = new Properties();
-            try (InputStream in = indexes.nextElement().openStream()) {
-                p.load(in);
-            }
-            for (String key : p.getProperty("documents").split(",")) {
-                try (InputStream in = loader.getResourceAsStream(p.getProperty(key.trim() + ".document"))) {
-                    JsonObject paths = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                            .getAsJsonObject().getAsJsonObject("paths");
-                    for (String path : paths.keySet()) {
-                        for (String method : paths.getAsJsonObject(path).keySet()) {
-                            count += List.of("get", "put", "post", "delete", "patch", "head", "options")
-                                    .contains(method) ? 1 : 0;
-                        }
-                    }
+        for (IndexedDocument indexed : indexedDocuments()) {
+            JsonObject paths = indexed.document().getAsJsonObject("paths");
+            for (String path : paths.keySet()) {
+                for (String method : paths.getAsJsonObject(path).keySet()) {
+                    count += List.of("get", "put", "post", "delete", "patch", "head", "options").contains(method)
+                            ? 1 : 0;
                 }
             }
         }
         return count;
     }
 
-    /** Each artifact's documents, by {@code set:document}. */
+    /** Each artifact's documents, by {@code set:document} (two artifacts of one set give one entry). */
     private static Map<String, JsonObject> documents() throws IOException {
         Map<String, JsonObject> documents = new HashMap<>();
+        for (IndexedDocument indexed : indexedDocuments()) {
+            documents.put(indexed.set() + ":" + indexed.key(), indexed.document());
+        }
+        return documents;
+    }
+
+    /** One document an artifact's index names. */
+    private record IndexedDocument(String set, String key, JsonObject document) {
+    }
+
+    /** Every document of every artifact's index ({@code META-INF/connect8x8/apis.properties}), one entry each. */
+    private static List<IndexedDocument> indexedDocuments() throws IOException {
+        List<IndexedDocument> documents = new ArrayList<>();
         ClassLoader loader = EveryOperationTest.class.getClassLoader();
         Enumeration<URL> indexes = loader.getResources("META-INF/connect8x8/apis.properties");
         while (indexes.hasMoreElements()) {
@@ -166,8 +168,8 @@ class EveryOperationTest {
             }
             for (String key : p.getProperty("documents").split(",")) {
                 try (InputStream in = loader.getResourceAsStream(p.getProperty(key.trim() + ".document"))) {
-                    documents.put(p.getProperty("set") + ":" + key.trim(), JsonParser.parseString(
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject());
+                    documents.add(new IndexedDocument(p.getProperty("set"), key.trim(), JsonParser.parseString(
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject()));
                 }
             }
         }
