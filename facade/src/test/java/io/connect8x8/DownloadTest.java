@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -35,8 +33,7 @@ class DownloadTest {
     private MockWebServer storage;
     private MockWebServer blobs;
     private Connect8x8Client client;
-    private PrintStream originalErr;
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private StderrCapture log;
 
     @BeforeEach
     void start() throws Exception {
@@ -44,13 +41,12 @@ class DownloadTest {
         blobs = Fixtures.startServer();
         // The client buffers at most 1 KiB of an answer: a download larger than that must stream.
         client = Fixtures.client("http://127.0.0.1:9/").maxResponseBytes(1024).build();
-        originalErr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        log = StderrCapture.start();
     }
 
     @AfterEach
     void stop() throws Exception {
-        System.setErr(originalErr);
+        log.close();
         client.close();
         storage.shutdown();
         blobs.shutdown();
@@ -82,7 +78,7 @@ class DownloadTest {
         RecordedRequest followed = blobs.takeRequest();
         assertEquals("/blob/1.csv", followed.getPath());
         assertNull(followed.getHeader("Authorization"));
-        assertFalse(log.toString(StandardCharsets.UTF_8).contains(SIGNATURE));
+        assertFalse(log.text().contains(SIGNATURE));
     }
 
     @Test
@@ -95,7 +91,7 @@ class DownloadTest {
         assertEquals(404, e.httpStatus());
         assertEquals(1, e.attempts());
         assertFalse(e.getMessage().contains(SIGNATURE), e.getMessage());
-        String captured = log.toString(StandardCharsets.UTF_8);
+        String captured = log.text();
         assertTrue(captured.contains("/export/gone.csv?<signature hidden> download attempt 1: HTTP 404"), captured);
         assertFalse(captured.contains(SIGNATURE), captured);
     }
@@ -120,7 +116,7 @@ class DownloadTest {
                 "http://127.0.0.1:9/export/3.csv" + QUERY, RequestOptions.builder().retryPolicy(RetryPolicy.NONE)
                         .build()));
         assertFalse(e.getMessage().contains(SIGNATURE), e.getMessage());
-        assertFalse(log.toString(StandardCharsets.UTF_8).contains(SIGNATURE));
+        assertFalse(log.text().contains(SIGNATURE));
     }
 
     @Test

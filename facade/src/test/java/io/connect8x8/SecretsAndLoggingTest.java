@@ -10,9 +10,6 @@ import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.chatapps.Template;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsResult;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.ConnectionSpec;
@@ -34,26 +31,24 @@ class SecretsAndLoggingTest {
 
     private MockWebServer server;
     private Connect8x8Client client;
-    private PrintStream originalErr;
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private StderrCapture log;
 
     @BeforeEach
     void start() throws Exception {
         server = Fixtures.startServer();
         client = Fixtures.client(server).build();
-        originalErr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        log = StderrCapture.start();
     }
 
     @AfterEach
     void stop() throws Exception {
-        System.setErr(originalErr);
+        log.close();
         client.close();
         server.shutdown();
     }
 
     private String captured() {
-        return log.toString(StandardCharsets.UTF_8);
+        return log.text();
     }
 
     @Test
