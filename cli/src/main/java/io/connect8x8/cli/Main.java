@@ -25,6 +25,11 @@ public final class Main {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        // Netty's buffer allocator registers its JFR event types when the JVM has a flight recorder: about 100 ms of
+        // CPU at the simulator's start (sandbox, demo) for a profiling feature no command uses. A -D option still wins.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         configureLogging(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
         System.exit(newCommandLine(CliContext.system(), args).execute(args));
     }

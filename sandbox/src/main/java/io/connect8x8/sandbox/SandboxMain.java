@@ -23,6 +23,12 @@ public final class SandboxMain {
      * @throws InterruptedException when interrupted while waiting
      */
     public static void main(String[] args) throws InterruptedException {
+        // Netty's buffer allocator registers its JFR event types when the JVM has a flight recorder: about 100 ms of
+        // CPU at start for a profiling feature the simulator does not use. A -D option still wins. (Set here, not in
+        // the library: an embedding application's own Netty reads the same property.)
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         Sandbox.Builder builder = Sandbox.builder();
         try {
             parse(args, builder);
