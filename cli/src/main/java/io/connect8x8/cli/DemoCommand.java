@@ -9,6 +9,7 @@ import io.connect8x8.chatapps.Template;
 import io.connect8x8.cli.internal.ReceiptLog;
 import io.connect8x8.cli.internal.Results;
 import io.connect8x8.cli.internal.Simulator;
+import io.connect8x8.cli.internal.SimulatorFactory;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsResult;
 import io.connect8x8.webhooks.DeliveryReceipt;
@@ -54,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
         receiver.createContext("/receipts",
                 ReceiptReceiver.builder().withoutAuthorization().onReceipt(receipts).build().asHttpHandler());
         receiver.start();
-        try (Simulator simulator = root.context().simulators().start(0, RECEIPT_TIME_FACTOR);
+        try (Simulator simulator = root.context().simulators()
+                .start(SimulatorFactory.Settings.of(0, RECEIPT_TIME_FACTOR));
              Connect8x8Client client = Connect8x8Client.builder().apiKey(simulator.apiKey())
                      .smsBaseUrl(simulator.smsBaseUrl()).chatAppsBaseUrl(simulator.chatAppsBaseUrl())
                      .subAccountId(SUBACCOUNT).callTimeout(Duration.ofSeconds(10)).build()) {

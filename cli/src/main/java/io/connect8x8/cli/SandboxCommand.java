@@ -1,6 +1,7 @@
 package io.connect8x8.cli;
 
 import io.connect8x8.cli.internal.Simulator;
+import io.connect8x8.cli.internal.SimulatorFactory;
 import io.connect8x8.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,12 +71,14 @@ final class SandboxCommand implements Callable<Integer> {
         // --api-key (the inherited global option) is the key the simulator accepts; CONNECT8X8_API_KEY is not
         // used here, since it may hold a live key that this command would print.
         String key = root.apiKeyOption();
-        Simulator simulator = root.context().simulators().start(port, 1.0, key, quiet ? null : line -> {
+        Consumer<String> requestLog = quiet ? null : line -> {
             synchronized (out) {
                 out.println(line);
                 out.flush();
             }
-        }, recordWindow);
+        };
+        Simulator simulator = root.context().simulators()
+                .start(new SimulatorFactory.Settings(port, 1.0, key, requestLog, recordWindow));
         Thread hook = new Thread(() -> {
             simulator.close();
             stopped.countDown();

@@ -22,7 +22,7 @@ final class Cli {
     }
 
     static Cli withEnv(Map<String, String> env) {
-        return new Cli(env, (port, factor) -> {
+        return new Cli(env, settings -> {
             throw new IllegalStateException("no simulator in this test");
         });
     }

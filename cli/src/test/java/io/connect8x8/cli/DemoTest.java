@@ -18,7 +18,7 @@ class DemoTest {
 
     private final List<FakeApi> started = new CopyOnWriteArrayList<>();
 
-    private final SimulatorFactory fake = (port, factor) -> {
+    private final SimulatorFactory fake = settings -> {
         try {
             FakeApi api = new FakeApi(true);
             started.add(api);

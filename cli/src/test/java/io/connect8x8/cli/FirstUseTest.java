@@ -83,20 +83,10 @@ class FirstUseTest {
         final List<Integer> recordWindows = new ArrayList<>();
 
         @Override
-        public Simulator start(int port, double receiptTimeFactor, String apiKey, Consumer<String> requestLog,
-                               int recordWindow) {
-            recordWindows.add(recordWindow);
-            return start(port, receiptTimeFactor, apiKey, requestLog);
-        }
-
-        @Override
-        public Simulator start(int port, double receiptTimeFactor) {
-            throw new AssertionError("the sandbox command passes its key and log");
-        }
-
-        @Override
-        public Simulator start(int port, double receiptTimeFactor, String apiKey, Consumer<String> requestLog) {
-            keys.add(apiKey);
+        public Simulator start(Settings settings) {
+            recordWindows.add(settings.recordWindow());
+            Consumer<String> requestLog = settings.requestLog();
+            keys.add(settings.apiKey());
             logs.add(requestLog);
             if (requestLog != null) {
                 requestLog.accept("POST /sms/api/v1/subaccounts/acme/messages 200 +65******67");
@@ -114,7 +104,7 @@ class FirstUseTest {
 
                 @Override
                 public String apiKey() {
-                    return apiKey == null ? "sandbox-key" : apiKey;
+                    return settings.apiKey() == null ? "sandbox-key" : settings.apiKey();
                 }
 
                 @Override

@@ -30,7 +30,7 @@ class LauncherScriptTest {
         Matcher line = VALUE_OPTIONS.matcher(Files.readString(repo.resolve("connect8x8")));
         assertEquals(true, line.find(), "no value_options line in the script");
         Set<String> expected = new TreeSet<>();
-        CliContext context = new CliContext(Map.of(), (port, factor) -> {
+        CliContext context = new CliContext(Map.of(), settings -> {
             throw new IllegalStateException("no simulator in this test");
         }, () -> false);
         for (OptionSpec option : new CommandLine(new Connect8x8Command(context)).getCommandSpec().options()) {

@@ -66,7 +66,7 @@ class NamedCommandTest {
         "--timeout                             | every"})
     void buildsOnlyTheNamedCommand(String arguments, String built) {
         String[] args = arguments.isEmpty() ? new String[0] : arguments.split(" ");
-        CliContext context = new CliContext(Map.of(), (port, factor) -> {
+        CliContext context = new CliContext(Map.of(), settings -> {
             throw new IllegalStateException("no simulator in this test");
         }, () -> false);
         Set<String> expected = built.equals("every")

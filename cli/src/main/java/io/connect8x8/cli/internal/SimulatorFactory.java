@@ -1,5 +1,6 @@
 package io.connect8x8.cli.internal;
 
+import io.connect8x8.sandbox.Sandbox;
 import java.util.function.Consumer;
 
 /** Starts simulators. */
@@ -7,43 +8,36 @@ import java.util.function.Consumer;
 public interface SimulatorFactory {
 
     /**
-     * Starts a simulator on the loopback interface, with its default key and no request log.
+     * Starts a simulator on the loopback interface. A factory that cannot honour every setting (a test's fake) starts
+     * its plain simulator.
      *
-     * @param port the port, or 0 for a free one
-     * @param receiptTimeFactor how much faster than the live API receipts are sent (1.0 the real schedule)
+     * @param settings how the simulator runs
      * @return the running simulator, which the caller closes
      */
-    Simulator start(int port, double receiptTimeFactor);
+    Simulator start(Settings settings);
 
     /**
-     * Starts a simulator on the loopback interface that accepts the given key and reports each answered request.
-     * A factory that cannot honour them (a test's fake) starts its plain simulator.
+     * How a simulator runs.
      *
      * @param port the port, or 0 for a free one
      * @param receiptTimeFactor how much faster than the live API receipts are sent (1.0 the real schedule)
      * @param apiKey the key to accept, or null for the simulator's default
      * @param requestLog receives one line per answered request (method, path, status, masked number), or null
-     * @return the running simulator, which the caller closes
+     * @param recordWindow how many of the latest messages are kept whole (its log export lists every message either
+     *     way), 0 or more
      */
-    default Simulator start(int port, double receiptTimeFactor, String apiKey, Consumer<String> requestLog) {
-        return start(port, receiptTimeFactor);
-    }
+    record Settings(int port, double receiptTimeFactor, String apiKey, Consumer<String> requestLog,
+                    int recordWindow) {
 
-    /**
-     * Starts a simulator as {@link #start(int, double, String, Consumer)} does, keeping the latest
-     * {@code recordWindow} messages whole (its log export lists every message either way). A factory that cannot
-     * honour it starts its plain simulator.
-     *
-     * @param port the port, or 0 for a free one
-     * @param receiptTimeFactor how much faster than the live API receipts are sent (1.0 the real schedule)
-     * @param apiKey the key to accept, or null for the simulator's default
-     * @param requestLog receives one line per answered request, or null
-     * @param recordWindow how many of the latest messages are kept whole, 0 or more
-     * @return the running simulator, which the caller closes
-     */
-    default Simulator start(int port, double receiptTimeFactor, String apiKey, Consumer<String> requestLog,
-                            int recordWindow) {
-        return start(port, receiptTimeFactor, apiKey, requestLog);
+        /**
+         * {@return the settings with the simulator's default key and record window, and no request log}
+         *
+         * @param port the port, or 0 for a free one
+         * @param receiptTimeFactor how much faster than the live API receipts are sent
+         */
+        public static Settings of(int port, double receiptTimeFactor) {
+            return new Settings(port, receiptTimeFactor, null, null, Sandbox.DEFAULT_RECORD_WINDOW);
+        }
     }
 
     /**
