@@ -116,7 +116,7 @@ class SpecUpdateCliTest {
         String url = server.url("/").toString();
         Map<String, String> env = Map.of("CONNECT8X8_API_KEY", KEY, "CONNECT8X8_SUBACCOUNT_ID", "acme.sub_1",
                 "CONNECT8X8_SMS_URL", url, "CONNECT8X8_CHATAPPS_URL", url);
-        CommandLine cmd = Main.newCommandLine(new CliContext(env, (port, factor) -> {
+        CommandLine cmd = Main.newCommandLine(new CliContext(env, settings -> {
             throw new IllegalStateException("no simulator in this test");
         }, () -> false));
         StringWriter out = new StringWriter();
