@@ -2,8 +2,6 @@ package io.connect8x8;
 
 import io.connect8x8.api.Operations;
 import io.connect8x8.chatapps.ChatAppsOperations;
-import io.connect8x8.generated.messaging.api.MessagingApi;
-import io.connect8x8.generated.sms.api.SmsApi;
 import io.connect8x8.internal.Access;
 import io.connect8x8.internal.ApiSettings;
 import io.connect8x8.internal.AttemptTracker;
@@ -119,22 +117,17 @@ public final class Connect8x8Client implements AutoCloseable {
                 b.userAgent, closed::get);
         Supplier<String> ids = b.autoClientIds ? or(b.idGenerator, SendPipeline.RANDOM_IDS) : null;
         // The pipelines' generated clients only build requests, which the transport executes.
-        SmsApi smsApi = new SmsApi(WireApiClients.configure(WireApiClients.sms(WireApiClients.REQUEST_FACTORY),
-                smsUrl, key::reveal, b.userAgent));
-        MessagingApi messagingApi = new MessagingApi(WireApiClients.configure(
-                WireApiClients.messaging(WireApiClients.REQUEST_FACTORY), chatUrl, key::reveal, b.userAgent));
+        GeneratedApis requests = new GeneratedApis(which -> WireApiClients.REQUEST_FACTORY, smsUrl, chatUrl,
+                key::reveal, b.userAgent);
         this.sms = Access.make(SmsOperations.class, new Access.Wiring<>(
                 new SendPipeline(apiSettings, CallListener.Api.SMS, ids),
-                SmsKinds.single(smsApi), SmsKinds.batch(smsApi)));
+                SmsKinds.single(requests.sms()), SmsKinds.batch(requests.sms())));
         this.chatApps = Access.make(ChatAppsOperations.class, new Access.Wiring<>(
                 new SendPipeline(apiSettings, CallListener.Api.CHAT_APPS, ids),
-                ChatKinds.single(messagingApi), ChatKinds.batch(messagingApi)));
+                ChatKinds.single(requests.messaging()), ChatKinds.batch(requests.messaging())));
         // The escape hatch's generated clients run their calls on the transport, on first use.
-        this.generated = new Lazy<>(() -> new GeneratedApis(
-                new SmsApi(WireApiClients.configure(WireApiClients.sms(onTransport(CallListener.Api.SMS, b)),
-                        smsUrl, key::reveal, b.userAgent)),
-                new MessagingApi(WireApiClients.configure(WireApiClients.messaging(
-                        onTransport(CallListener.Api.CHAT_APPS, b)), chatUrl, key::reveal, b.userAgent))));
+        this.generated = new Lazy<>(() -> new GeneratedApis(which -> onTransport(which, b), smsUrl, chatUrl,
+                key::reveal, b.userAgent));
         this.api = new Lazy<>(() -> Access.make(Operations.class, apiSettings));
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + sub + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy="

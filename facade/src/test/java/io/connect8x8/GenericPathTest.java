@@ -263,6 +263,20 @@ class GenericPathTest {
     }
 
     @Test
+    void theEscapeHatchsMessagingCallsAreChatAppsCallsOnTheTransport() throws Exception {
+        // Each generated API of the escape hatch is told which API it is: the listener and the retries see chat apps.
+        server.enqueue(Fixtures.json(503, Fixtures.errorBody(2000, "busy")));
+        server.enqueue(Fixtures.ok(Fixtures.CHAT_OK));
+        var request = new io.connect8x8.generated.messaging.model.SingleMessageRequest()
+                .user(new io.connect8x8.generated.messaging.model.User().msisdn("+6512345678"));
+        var response = client.generated().messaging().sendMessage(Fixtures.SUB_ACCOUNT, request);
+        assertEquals("0f7b8bb1-7f2d-4a5a-9a3e-1c2d3e4f5a6b", String.valueOf(response.getUmid()));
+        assertEquals(2, server.getRequestCount());
+        assertEquals("start chatapps call 0 sync", listener.events.get(0));
+        assertEquals("/api/v1/subaccounts/" + Fixtures.SUB_ACCOUNT + "/messages", server.takeRequest().getPath());
+    }
+
+    @Test
     void theEscapeHatchKeepsABinaryAnswersBytesAndType() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff, (byte) 0xfe, 10};
         server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(200)

@@ -1,10 +1,13 @@
 package io.connect8x8;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.google.gson.JsonParser;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.sms.Sms;
+import java.lang.reflect.Proxy;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -118,6 +121,24 @@ class HeadersAndPathTest {
                                 .sendMessageCall(subAccount, chatModel, null).request(),
                         client.generated().messaging().sendMessageCall(subAccount, chatModel, null).request());
             }
+        }
+    }
+
+    @Test
+    void aRequestOffTheLeanPathIsBuiltByTheGeneratedCode() throws Exception {
+        // A progress callback is one thing the lean path leaves to the generated buildRequest, which wraps the body.
+        @SuppressWarnings("unchecked")
+        io.connect8x8.generated.sms.ApiCallback<Object> callback = (io.connect8x8.generated.sms.ApiCallback<Object>)
+                Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {io.connect8x8.generated.sms.ApiCallback.class}, (proxy, method, args) -> null);
+        try (Connect8x8Client client = Fixtures.client("http://127.0.0.1:9/").build()) {
+            var model = new io.connect8x8.generated.sms.model.SmsRequest().destination("+6512345678").text("Hi");
+            Request lean = client.generated().sms().sendSmsSingleCall("acme.sub_1", model, null).request();
+            Request generated = client.generated().sms().sendSmsSingleCall("acme.sub_1", model, callback).request();
+
+            assertInstanceOf(io.connect8x8.generated.sms.ProgressRequestBody.class, generated.body());
+            assertSame(callback, generated.tag());
+            assertSameRequest(lean, generated);
         }
     }
 

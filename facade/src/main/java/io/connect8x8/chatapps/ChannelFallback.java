@@ -1,6 +1,7 @@
 package io.connect8x8.chatapps;
 
 import io.connect8x8.ValidationException;
+import io.connect8x8.internal.ChatKinds;
 import io.connect8x8.internal.SpecEnums;
 import java.time.Duration;
 
@@ -79,9 +80,8 @@ public record ChannelFallback(String channel, Duration fallbackAfter, String suc
         return new ChannelFallback(channel, fallbackAfter, status);
     }
 
-    /** The channel's name for comparing: letters and digits in lower case, {@code rcs} as Google RCS. */
+    /** The channel's name for comparing: letters and digits in lower case, either name of Google RCS as one. */
     String key() {
-        String key = SpecEnums.key(channel);
-        return key.equals("rcs") ? "googlercs" : key;
+        return ChatKinds.channelKey(channel);
     }
 }

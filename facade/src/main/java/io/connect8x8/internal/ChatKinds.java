@@ -38,6 +38,10 @@ import java.util.Locale;
  */
 public final class ChatKinds {
 
+    /** Google RCS is GoogleRCS in the guides' document and RCS in the complete one: either name finds either. */
+    private static final String GOOGLE_RCS = "GoogleRCS";
+    private static final String RCS = "RCS";
+
     private ChatKinds() {
     }
 
@@ -98,11 +102,20 @@ public final class ChatKinds {
         return request;
     }
 
+    /**
+     * A channel's name for comparing two of them: its {@link SpecEnums#key}, with Google RCS's two names as one.
+     *
+     * @param channel the channel's name, in any casing
+     * @return the key, {@code googlercs} for either name of Google RCS
+     */
+    public static String channelKey(String channel) {
+        String key = SpecEnums.key(channel);
+        return key.equals(SpecEnums.key(RCS)) ? SpecEnums.key(GOOGLE_RCS) : key;
+    }
+
     private static ChannelOverride toChannel(ChannelFallback fallback) {
-        // Google RCS is GoogleRCS in the guides' document and RCS in the complete one: either name finds either.
-        String key = SpecEnums.key(fallback.channel());
-        String[] names = key.equals("rcs") || key.equals("googlercs")
-                ? new String[] {fallback.channel(), "GoogleRCS", "RCS"} : new String[] {fallback.channel()};
+        String[] names = channelKey(fallback.channel()).equals(channelKey(GOOGLE_RCS))
+                ? new String[] {fallback.channel(), GOOGLE_RCS, RCS} : new String[] {fallback.channel()};
         ChannelOverride channel = Models.create(ChannelOverride::new)
                 .channel(SpecEnums.of(ChannelType.class, "channel", names));
         channel.fallbackAfter(fallback.fallbackAfter() == null ? null : (int) fallback.fallbackAfter().toSeconds());

@@ -94,30 +94,46 @@ public final class WireApiClients {
                                  Map<String, String> cookieParams, String payload, String method, URI uri) throws E;
     }
 
-    /** One client's state for the fast paths. */
-    private static final class Lean<P, E extends Exception> {
+    /** A generated {@code buildRequest}, with the types of its document. */
+    @FunctionalInterface
+    interface BuildRequest<P, C, E extends Exception> {
+        Request build(String baseUrl, String path, String method, List<P> queryParams, List<P> collectionQueryParams,
+                      Object body, Map<String, String> headerParams, Map<String, String> cookieParams,
+                      Map<String, Object> formParams, String[] authNames, C callback) throws E;
+    }
+
+    /**
+     * One client's fast paths: its {@code buildRequest} is this, which falls back to the generated one it was given
+     * (the subclass's {@code super::buildRequest}) for what the lean path does not build.
+     */
+    private static final class Lean<P, C, E extends Exception> implements BuildRequest<P, C, E> {
         private final Generated<P, E> client;
+        private final BuildRequest<P, C, E> generated;
         private final boolean bearerOnly;
         /** The calls of one API repeat one URL: it is parsed once per distinct URL. */
         private final LastParsed<HttpUrl> urls = new LastParsed<>(HttpUrl::get);
 
-        Lean(Generated<P, E> client, Class<?> bearer) {
+        Lean(Generated<P, E> client, Class<?> bearer, BuildRequest<P, C, E> generated) {
             this.client = client;
+            this.generated = generated;
             this.bearerOnly = client.getAuthentications().values().stream().allMatch(bearer::isInstance);
         }
 
         /**
-         * The request on the lean path, or null for the generated {@code buildRequest}: a JSON body (or none, for a
-         * GET or HEAD), no progress callback, under authentications that read neither the payload nor the URI.
+         * The request on the lean path: a JSON body (or none, for a GET or HEAD), no progress callback, under
+         * authentications that read neither the payload nor the URI; any other, the generated {@code buildRequest}'s.
          */
-        Request build(String baseUrl, String path, String method, List<P> queryParams,
-                      List<P> collectionQueryParams, Object body, Map<String, String> headerParams,
-                      Map<String, String> cookieParams, String[] authNames, Object callback) throws E {
+        @Override
+        public Request build(String baseUrl, String path, String method, List<P> queryParams,
+                             List<P> collectionQueryParams, Object body, Map<String, String> headerParams,
+                             Map<String, String> cookieParams, Map<String, Object> formParams, String[] authNames,
+                             C callback) throws E {
             // A GET or HEAD has no body; the generated buildRequest would still build and parse its URL twice.
             boolean bodiless = "GET".equals(method) || "HEAD".equals(method);
             if (!bearerOnly || callback != null || (bodiless ? body != null
                     : body == null || !WireJson.isJsonMime(headerParams.get("Content-Type")))) {
-                return null;
+                return generated.build(baseUrl, path, method, queryParams, collectionQueryParams, body, headerParams,
+                        cookieParams, formParams, authNames, callback);
             }
             RequestBody json = bodiless ? null : WireJson.body(body, headerParams.get("Content-Type"));
             List<P> query = new ArrayList<>(queryParams);
@@ -130,10 +146,16 @@ public final class WireApiClients {
         }
     }
 
+    /*
+     * One subclass per document, as each extends its own generated ApiClient: each only hands its three methods to the
+     * shared code above. (One generic class cannot extend two classes; the generator's template would have to be
+     * copied whole to add a hook.)
+     */
     private static final class Sms extends io.connect8x8.generated.sms.ApiClient
             implements Generated<io.connect8x8.generated.sms.Pair, io.connect8x8.generated.sms.ApiException> {
-        private final Lean<io.connect8x8.generated.sms.Pair, io.connect8x8.generated.sms.ApiException> lean =
-                new Lean<>(this, io.connect8x8.generated.sms.auth.HttpBearerAuth.class);
+        private final Lean<io.connect8x8.generated.sms.Pair, io.connect8x8.generated.sms.ApiCallback,
+                io.connect8x8.generated.sms.ApiException> lean =
+                new Lean<>(this, io.connect8x8.generated.sms.auth.HttpBearerAuth.class, super::buildRequest);
 
         Sms(OkHttpClient http) {
             super(http);
@@ -157,10 +179,8 @@ public final class WireApiClients {
                                     Map<String, Object> formParams, String[] authNames,
                                     io.connect8x8.generated.sms.ApiCallback callback)
                 throws io.connect8x8.generated.sms.ApiException {
-            Request request = lean.build(baseUrl, path, method, queryParams, collectionQueryParams, body,
-                    headerParams, cookieParams, authNames, callback);
-            return request != null ? request : super.buildRequest(baseUrl, path, method, queryParams,
-                    collectionQueryParams, body, headerParams, cookieParams, formParams, authNames, callback);
+            return lean.build(baseUrl, path, method, queryParams, collectionQueryParams, body, headerParams,
+                    cookieParams, formParams, authNames, callback);
         }
     }
 
@@ -168,8 +188,9 @@ public final class WireApiClients {
     private static final class Messaging extends io.connect8x8.generated.messaging.ApiClient
             implements Generated<io.connect8x8.generated.messaging.Pair,
                     io.connect8x8.generated.messaging.ApiException> {
-        private final Lean<io.connect8x8.generated.messaging.Pair, io.connect8x8.generated.messaging.ApiException>
-                lean = new Lean<>(this, io.connect8x8.generated.messaging.auth.HttpBearerAuth.class);
+        private final Lean<io.connect8x8.generated.messaging.Pair, io.connect8x8.generated.messaging.ApiCallback,
+                io.connect8x8.generated.messaging.ApiException> lean =
+                new Lean<>(this, io.connect8x8.generated.messaging.auth.HttpBearerAuth.class, super::buildRequest);
 
         Messaging(OkHttpClient http) {
             super(http);
@@ -193,10 +214,8 @@ public final class WireApiClients {
                                     Map<String, String> cookieParams, Map<String, Object> formParams,
                                     String[] authNames, io.connect8x8.generated.messaging.ApiCallback callback)
                 throws io.connect8x8.generated.messaging.ApiException {
-            Request request = lean.build(baseUrl, path, method, queryParams, collectionQueryParams, body,
-                    headerParams, cookieParams, authNames, callback);
-            return request != null ? request : super.buildRequest(baseUrl, path, method, queryParams,
-                    collectionQueryParams, body, headerParams, cookieParams, formParams, authNames, callback);
+            return lean.build(baseUrl, path, method, queryParams, collectionQueryParams, body, headerParams,
+                    cookieParams, formParams, authNames, callback);
         }
     }
 }
