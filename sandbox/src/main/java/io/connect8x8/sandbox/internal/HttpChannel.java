@@ -135,7 +135,9 @@ final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> imp
             BodyLimit.Responses.closeAfter(ctx, ctx.writeAndFlush(response));
             return;
         }
-        ctx.writeAndFlush(response);
+        // Nothing waits on this write: the void promise spares the encoder a promise per buffer it writes (and
+        // their combiner); a failed write reaches exceptionCaught, which closes the connection.
+        ctx.writeAndFlush(response, ctx.voidPromise());
         next();
     }
 

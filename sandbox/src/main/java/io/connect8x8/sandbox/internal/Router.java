@@ -2,7 +2,6 @@ package io.connect8x8.sandbox.internal;
 
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -162,8 +161,7 @@ final class Router {
                 answer(exchange, callOperation(exchange, operation, body), fault);
                 return;
             }
-            ObjectNode response = handleApi(exchange, route, body);
-            byte[] bytes = Json.bytes(response);
+            byte[] bytes = handleApi(exchange, route, body);
             if (fault == FaultState.Fault.MALFORMED) {
                 bytes = Arrays.copyOf(bytes, bytes.length / 2);
             }
@@ -274,7 +272,7 @@ final class Router {
         return true;
     }
 
-    private ObjectNode handleApi(Exchange exchange, Send route, byte[] body) {
+    private byte[] handleApi(Exchange exchange, Send route, byte[] body) {
         String subAccountId = route.subAccountId();
         authorise(exchange, subAccountId);
         rateLimiter.acquire(subAccountId);
@@ -290,10 +288,10 @@ final class Router {
         boolean batch = route.batch();
         if (route.sms()) {
             SmsApi api = sms.join();
-            return batch ? api.batch(subAccountId, path, json) : api.single(subAccountId, path, json);
+            return batch ? Json.bytes(api.batch(subAccountId, path, json)) : api.single(subAccountId, path, json);
         }
         ChatAppsApi api = chatApps.join();
-        return batch ? api.batch(subAccountId, path, json) : api.single(subAccountId, path, json);
+        return Json.bytes(batch ? api.batch(subAccountId, path, json) : api.single(subAccountId, path, json));
     }
 
     private FaultState.Fault applyFaults(long generation) {
