@@ -2,6 +2,7 @@ package io.connect8x8.sandbox.internal;
 
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -201,7 +202,7 @@ final class Router {
         if (subAccountId != null) {
             rateLimiter.acquire(subAccountId);
         }
-        return generic.call(operation, exchange.rawQuery(), exchange.header("Content-Type"), body);
+        return generic.call(operation, exchange.rawQuery(), exchange.header(HttpHeaderNames.CONTENT_TYPE), body);
     }
 
     private void answer(Exchange exchange, Answer answer, FaultState.Fault fault) {
@@ -276,7 +277,7 @@ final class Router {
         String subAccountId = route.subAccountId();
         authorise(exchange, subAccountId);
         rateLimiter.acquire(subAccountId);
-        String contentType = exchange.header("Content-Type");
+        String contentType = exchange.header(HttpHeaderNames.CONTENT_TYPE);
         // Before parsing: a text/plain body is refused for its type, not reported as malformed JSON.
         SpecValidator.checkContentType(contentType);
         JsonNode json = Json.parse(body);
@@ -323,7 +324,7 @@ final class Router {
     }
 
     private static String bearerKey(Exchange exchange) {
-        String header = exchange.header("Authorization");
+        String header = exchange.header(HttpHeaderNames.AUTHORIZATION);
         if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

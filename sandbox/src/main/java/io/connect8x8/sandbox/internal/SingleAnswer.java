@@ -19,6 +19,7 @@ final class SingleAnswer {
     private static final byte[] CODE = ascii("\",\"status\":{\"code\":\"");
     private static final byte[] DESCRIPTION = ascii("\",\"description\":\"");
     private static final byte[] END = ascii("\"}}");
+    private static final byte[] QUOTE = ascii("\"");
 
     private SingleAnswer() {
     }
@@ -36,26 +37,24 @@ final class SingleAnswer {
      */
     static byte[] bytes(String umid, String clientMessageId, String destination, String encoding, String code,
                         String description) {
-        if (!plain(umid) || !plainOrNull(clientMessageId) || !plainOrNull(destination) || !plain(encoding)
-                || !plain(code) || !plain(description)) {
-            return Json.bytes(tree(umid, clientMessageId, destination, encoding, code, description));
-        }
+        // Sized for plain values (one byte a character); the copy checks each character as it goes.
         int length = UMID.length + umid.length() + CLIENT_MESSAGE_ID.length + quotedLength(clientMessageId)
                 + DESTINATION.length + quotedLength(destination) + ENCODING.length + encoding.length() + CODE.length
                 + code.length() + DESCRIPTION.length + description.length() + END.length;
         byte[] out = new byte[length];
         int at = put(out, 0, UMID);
         at = put(out, at, umid);
-        at = put(out, at, CLIENT_MESSAGE_ID);
-        at = quoted(out, at, clientMessageId);
-        at = put(out, at, DESTINATION);
-        at = quoted(out, at, destination);
+        at = quoted(out, put(out, at, CLIENT_MESSAGE_ID), clientMessageId);
+        at = quoted(out, put(out, at, DESTINATION), destination);
         at = put(out, at, ENCODING);
         at = put(out, at, encoding);
         at = put(out, at, CODE);
         at = put(out, at, code);
         at = put(out, at, DESCRIPTION);
         at = put(out, at, description);
+        if (at < 0) {
+            return Json.bytes(tree(umid, clientMessageId, destination, encoding, code, description));
+        }
         put(out, at, END);
         return out;
     }
@@ -74,44 +73,41 @@ final class SingleAnswer {
         return response;
     }
 
-    /** Whether JSON writes the text as it is: printable ASCII but the quote and the backslash. */
-    private static boolean plain(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean plainOrNull(String text) {
-        return text == null || plain(text);
-    }
-
     private static int quotedLength(String text) {
         return text == null ? NULL.length : text.length() + 2;
     }
 
+    /** Writes a string value in quotes, or null; -1 (and from -1) when a character is not plain. */
     private static int quoted(byte[] out, int at, String text) {
         if (text == null) {
             return put(out, at, NULL);
         }
-        out[at++] = '"';
-        at = put(out, at, text);
-        out[at++] = '"';
-        return at;
+        return put(out, put(out, put(out, at, QUOTE), text), QUOTE);
     }
 
+    /** Copies a fragment; -1 stays -1. */
     private static int put(byte[] out, int at, byte[] fragment) {
+        if (at < 0) {
+            return -1;
+        }
         System.arraycopy(fragment, 0, out, at, fragment.length);
         return at + fragment.length;
     }
 
-    /** Copies printable ASCII text, one byte a character. */
+    /**
+     * Copies text that JSON writes as it is (printable ASCII but the quote and the backslash), one byte a character;
+     * -1 at the first other character (and from -1).
+     */
     private static int put(byte[] out, int at, String text) {
+        if (at < 0) {
+            return -1;
+        }
         for (int i = 0; i < text.length(); i++) {
-            out[at++] = (byte) text.charAt(i);
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                return -1;
+            }
+            out[at++] = (byte) c;
         }
         return at;
     }

@@ -15,6 +15,8 @@ final class SmsApi {
     /** An accepted message's status code and description. */
     static final String QUEUED = "QUEUED";
     static final String ACCEPTED = "SMS is accepted and queued for processing";
+    /** The encodings, read once: {@code values()} copies its array on every call. */
+    private static final SmsEncoding[] ENCODINGS = SmsEncoding.values();
 
     private final Engine engine;
     private final SpecValidator spec;
@@ -146,7 +148,11 @@ final class SmsApi {
      * allows but the simulator does not count separately is counted as AUTO, never a failure.
      */
     static SmsEncoding encoding(String value) {
-        for (SmsEncoding known : SmsEncoding.values()) {
+        if (value.isEmpty()) {
+            // No encoding given, the usual send: no name is empty.
+            return SmsEncoding.AUTO;
+        }
+        for (SmsEncoding known : ENCODINGS) {
             if (known.name().equalsIgnoreCase(value)) {
                 return known;
             }
