@@ -73,7 +73,7 @@ class SingleAnswerTest {
                     "{\"destination\":\"6591234567\",\"text\":\"Привет 👋\"}",
                     "{\"destination\":\"+6591234567\",\"text\":\"Hi\",\"clientMessageId\":\"q\\\"uote ü\"}",
                     "{\"destination\":\"+6591234567\",\"text\":\"Hi\",\"encoding\":\"ucs2\"}")) {
-                byte[] answer = exchange(base.getHost(), base.getPort(), path, sandbox.apiKey(), body);
+                byte[] answer = exchange(base.getHost(), base.getPort(), "HTTP/1.1", "", path, sandbox.apiKey(), body);
                 String text = new String(answer, StandardCharsets.ISO_8859_1);
                 int split = text.indexOf("\r\n\r\n") + 4;
                 byte[] sent = Arrays.copyOfRange(answer, split, answer.length);
@@ -89,13 +89,46 @@ class SingleAnswerTest {
         }
     }
 
-    /** One request on its own connection; reads the whole answer (the head says its length). */
-    private static byte[] exchange(String host, int port, String path, String key, String body) throws IOException {
+    /**
+     * The connection header of a send's answer is the general path's: HTTP/1.0 with keep-alive says so, HTTP/1.1 with
+     * close says close, HTTP/1.0 without keep-alive has none (and the connection closes).
+     */
+    @Test
+    void saysTheConnectionAsTheGeneralPath() throws IOException {
+        try (Sandbox sandbox = Sandbox.builder().build().start()) {
+            URI base = URI.create(sandbox.smsBaseUrl());
+            String path = base.getPath() + "/api/v1/subaccounts/acme-sms/messages";
+            String body = "{\"destination\":\"+6591234567\",\"text\":\"Hello\"}";
+            assertHead(exchange(base.getHost(), base.getPort(), "HTTP/1.0", "Connection: keep-alive\r\n", path,
+                    sandbox.apiKey(), body), "HTTP/1.0 200 OK", "connection: keep-alive\r\n");
+            assertHead(exchange(base.getHost(), base.getPort(), "HTTP/1.1", "Connection: close\r\n", path,
+                    sandbox.apiKey(), body), "HTTP/1.1 200 OK", "connection: close\r\n");
+            assertHead(exchange(base.getHost(), base.getPort(), "HTTP/1.0", "", path, sandbox.apiKey(), body),
+                    "HTTP/1.0 200 OK", "");
+        }
+    }
+
+    private static void assertHead(byte[] answer, String statusLine, String connection) {
+        String text = new String(answer, StandardCharsets.ISO_8859_1);
+        int split = text.indexOf("\r\n\r\n") + 4;
+        assertEquals(statusLine + "\r\ncontent-type: application/json\r\ncontent-length: " + (answer.length - split)
+                + "\r\n" + connection + "\r\n", text.substring(0, split));
+    }
+
+    /**
+     * One request on its own connection; reads the whole answer (the head says its length).
+     *
+     * @param version the request line's version
+     * @param headers extra header lines, each ending in CRLF
+     */
+    private static byte[] exchange(String host, int port, String version, String headers, String path, String key,
+                                   String body) throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+            out.write(("POST " + path + " " + version + "\r\nHost: " + host + "\r\n" + headers
+                    + "Content-Type: application/json\r\n"
                     + "Authorization: Bearer " + key + "\r\nContent-Length: " + content.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.write(content);
