@@ -38,8 +38,7 @@ final class SmsApi {
         checkTestNumber(destination);
         String umid = Engine.newId();
         SmsParts parts = record(subAccountId, null, null, message, umid);
-        return SingleAnswer.bytes(umid, clientMessageId(message), TestNumbers.digits(destination),
-                parts.encoding().name(), QUEUED, ACCEPTED);
+        return SingleAnswer.queued(umid, clientMessageId(message), TestNumbers.digits(destination), parts.encoding());
     }
 
     /** {@code POST .../messages/batch}: {@code messages} and/or {@code destinations}, with an optional template. */
