@@ -54,8 +54,11 @@ final class Exchange {
         return rawQuery;
     }
 
-    /** The first value of a request header, or null. */
-    String header(String name) {
+    /**
+     * The first value of a request header, or null. An {@code AsciiString} name (Netty's {@code HttpHeaderNames})
+     * is found without hashing its characters again on every request.
+     */
+    String header(CharSequence name) {
         return requestHeaders.get(name);
     }
 

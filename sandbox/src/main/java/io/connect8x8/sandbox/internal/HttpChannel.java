@@ -1,15 +1,20 @@
 package io.connect8x8.sandbox.internal;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -35,6 +40,11 @@ import java.util.concurrent.Executor;
 final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> implements Exchange.Sink {
 
     private static final System.Logger LOG = System.getLogger(HttpChannel.class.getName());
+    /** The answers' type that is the simulator's own constant. */
+    private static final String JSON = "application/json";
+    /** Headers without the name and value checks, for answers whose headers are all the simulator's constants. */
+    private static final HttpHeadersFactory OWN_HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withValidation(false);
 
     private final Router router;
     private final Executor requestThreads;
@@ -116,26 +126,42 @@ final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> imp
             ctx.close();
             return;
         }
-        FullHttpResponse response = new DefaultFullHttpResponse(pending.version(), HttpResponseStatus.valueOf(status),
-                body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
-        HttpHeaders headers = response.headers();
-        for (Map.Entry<String, String> header : exchange.responseHeadersIfAny().entrySet()) {
-            headers.set(header.getKey(), header.getValue());
-        }
-        if (contentType != null) {
-            headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        Map<String, String> extra = exchange.responseHeadersIfAny();
+        ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
+        FullHttpResponse response;
+        HttpHeaders headers;
+        boolean keepAlive;
+        if (extra.isEmpty() && JSON.equals(contentType)) {
+            // A JSON answer with no header of its own (every send's): the simulator's own constant names and values,
+            // which need no checking, and no trailers to make (a full answer with a length writes none).
+            response = new DefaultFullHttpResponse(pending.version(), HttpResponseStatus.valueOf(status), content,
+                    OWN_HEADERS.newHeaders(), EmptyHttpHeaders.INSTANCE);
+            headers = response.headers();
+            headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+            keepAlive = pending.keepAlive();
+        } else {
+            response = new DefaultFullHttpResponse(pending.version(), HttpResponseStatus.valueOf(status), content);
+            headers = response.headers();
+            for (Map.Entry<String, String> header : extra.entrySet()) {
+                headers.set(header.getKey(), header.getValue());
+            }
+            if (contentType != null) {
+                headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+            }
+            keepAlive = pending.keepAlive() && !"close".equalsIgnoreCase(headers.get(HttpHeaderNames.CONNECTION));
         }
         if (status != 204 && status != 304) {
             headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.length);
         }
-        boolean keepAlive = pending.keepAlive() && !"close".equalsIgnoreCase(headers.get(HttpHeaderNames.CONNECTION));
         HttpUtil.setKeepAlive(response, keepAlive);
         if (!keepAlive) {
             waiting.clear();
             BodyLimit.Responses.closeAfter(ctx, ctx.writeAndFlush(response));
             return;
         }
-        ctx.writeAndFlush(response);
+        // Nothing waits on this write: the void promise spares the encoder a promise per buffer it writes (and
+        // their combiner); a failed write reaches exceptionCaught, which closes the connection.
+        ctx.writeAndFlush(response, ctx.voidPromise());
         next();
     }
 

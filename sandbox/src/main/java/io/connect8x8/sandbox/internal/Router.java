@@ -2,7 +2,7 @@ package io.connect8x8.sandbox.internal;
 
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -162,8 +162,7 @@ final class Router {
                 answer(exchange, callOperation(exchange, operation, body), fault);
                 return;
             }
-            ObjectNode response = handleApi(exchange, route, body);
-            byte[] bytes = Json.bytes(response);
+            byte[] bytes = handleApi(exchange, route, body);
             if (fault == FaultState.Fault.MALFORMED) {
                 bytes = Arrays.copyOf(bytes, bytes.length / 2);
             }
@@ -203,7 +202,7 @@ final class Router {
         if (subAccountId != null) {
             rateLimiter.acquire(subAccountId);
         }
-        return generic.call(operation, exchange.rawQuery(), exchange.header("Content-Type"), body);
+        return generic.call(operation, exchange.rawQuery(), exchange.header(HttpHeaderNames.CONTENT_TYPE), body);
     }
 
     private void answer(Exchange exchange, Answer answer, FaultState.Fault fault) {
@@ -274,11 +273,11 @@ final class Router {
         return true;
     }
 
-    private ObjectNode handleApi(Exchange exchange, Send route, byte[] body) {
+    private byte[] handleApi(Exchange exchange, Send route, byte[] body) {
         String subAccountId = route.subAccountId();
         authorise(exchange, subAccountId);
         rateLimiter.acquire(subAccountId);
-        String contentType = exchange.header("Content-Type");
+        String contentType = exchange.header(HttpHeaderNames.CONTENT_TYPE);
         // Before parsing: a text/plain body is refused for its type, not reported as malformed JSON.
         SpecValidator.checkContentType(contentType);
         JsonNode json = Json.parse(body);
@@ -290,10 +289,10 @@ final class Router {
         boolean batch = route.batch();
         if (route.sms()) {
             SmsApi api = sms.join();
-            return batch ? api.batch(subAccountId, path, json) : api.single(subAccountId, path, json);
+            return batch ? Json.bytes(api.batch(subAccountId, path, json)) : api.single(subAccountId, path, json);
         }
         ChatAppsApi api = chatApps.join();
-        return batch ? api.batch(subAccountId, path, json) : api.single(subAccountId, path, json);
+        return Json.bytes(batch ? api.batch(subAccountId, path, json) : api.single(subAccountId, path, json));
     }
 
     private FaultState.Fault applyFaults(long generation) {
@@ -325,7 +324,7 @@ final class Router {
     }
 
     private static String bearerKey(Exchange exchange) {
-        String header = exchange.header("Authorization");
+        String header = exchange.header(HttpHeaderNames.AUTHORIZATION);
         if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

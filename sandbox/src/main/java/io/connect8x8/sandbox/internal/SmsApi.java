@@ -12,6 +12,12 @@ import io.connect8x8.sms.SmsParts;
 /** The simulated SMS API: single and batch sends. */
 final class SmsApi {
 
+    /** An accepted message's status code and description. */
+    static final String QUEUED = "QUEUED";
+    static final String ACCEPTED = "SMS is accepted and queued for processing";
+    /** The encodings, read once: {@code values()} copies its array on every call. */
+    private static final SmsEncoding[] ENCODINGS = SmsEncoding.values();
+
     private final Engine engine;
     private final SpecValidator spec;
 
@@ -20,14 +26,19 @@ final class SmsApi {
         this.spec = spec;
     }
 
-    /** {@code POST .../messages}. */
-    ObjectNode single(String subAccountId, String path, JsonNode body) {
+    /**
+     * {@code POST .../messages}: the answer's JSON, written without a tree ({@link SingleAnswer}) as
+     * {@link Json#bytes} writes the tree the batch items are made of.
+     */
+    byte[] single(String subAccountId, String path, JsonNode body) {
         ObjectNode message = Engine.requireObject(body);
         spec.requireValid(path, message);
         Rule.checkAll(SmsRules.MESSAGE, message);
         String destination = message.get("destination").textValue();
         checkTestNumber(destination);
-        return accept(subAccountId, null, null, message);
+        String umid = Engine.newId();
+        SmsParts parts = record(subAccountId, null, null, message, umid);
+        return SingleAnswer.queued(umid, clientMessageId(message), TestNumbers.digits(destination), parts.encoding());
     }
 
     /** {@code POST .../messages/batch}: {@code messages} and/or {@code destinations}, with an optional template. */
@@ -94,22 +105,34 @@ final class SmsApi {
 
     private ObjectNode accept(String subAccountId, String batchId, String clientBatchId, ObjectNode message) {
         String umid = Engine.newId();
+        SmsParts parts = record(subAccountId, batchId, clientBatchId, message, umid);
+        return response(umid, message, message.get("destination").textValue(), parts.encoding().name(), QUEUED,
+                ACCEPTED);
+    }
+
+    /** Records an accepted message, charges its parts and plans its receipts; returns its parts. */
+    private SmsParts record(String subAccountId, String batchId, String clientBatchId, ObjectNode message,
+                            String umid) {
         String destination = message.get("destination").textValue();
         SmsParts parts = SmsParts.of(message.get("text").textValue(), encoding(message.path("encoding").asText("")));
         MessageRecord record = engine.record(Api.SMS, subAccountId, umid, batchId, message, clientBatchId,
                 destination, parts, null);
         engine.accounts.charge(parts.parts());
         engine.sendReceipts(record, message, Receipts.sms(record, Json.optText(message, "source"), parts.parts()));
-        return response(umid, message, destination, parts.encoding().name(), "QUEUED",
-                "SMS is accepted and queued for processing");
+        return parts;
     }
 
-    private static ObjectNode response(String umid, JsonNode message, String destination, String encoding,
-                                       String code, String description) {
+    /** The message's clientMessageId when it is a string, else null (the answer then says null). */
+    private static String clientMessageId(JsonNode message) {
+        return message.path("clientMessageId").isTextual() ? message.get("clientMessageId").textValue() : null;
+    }
+
+    /** The answer of one message as a tree: a batch's item, and what {@link SingleAnswer} must write. */
+    static ObjectNode response(String umid, JsonNode message, String destination, String encoding,
+                               String code, String description) {
         ObjectNode response = Json.object();
         response.put("umid", umid);
-        response.put("clientMessageId", message.path("clientMessageId").isTextual()
-                ? message.get("clientMessageId").textValue() : null);
+        response.put("clientMessageId", clientMessageId(message));
         // The live API echoes the destination without its '+'.
         response.put("destination", TestNumbers.digits(destination));
         response.put("encoding", encoding);
@@ -124,7 +147,11 @@ final class SmsApi {
      * allows but the simulator does not count separately is counted as AUTO, never a failure.
      */
     static SmsEncoding encoding(String value) {
-        for (SmsEncoding known : SmsEncoding.values()) {
+        if (value.isEmpty()) {
+            // No encoding given, the usual send: no name is empty.
+            return SmsEncoding.AUTO;
+        }
+        for (SmsEncoding known : ENCODINGS) {
             if (known.name().equalsIgnoreCase(value)) {
                 return known;
             }
