@@ -197,6 +197,8 @@ class HostileInputTest {
         assertRefusedAndKeptOpen("GET", "/sms/a%zz");
         // Escapes of bytes that are not UTF-8 (an overlong "/").
         assertRefusedAndKeptOpen("GET", "/sms/%C0%AF");
+        // The same bytes sent raw, unescaped (the request line is written as ISO-8859-1: one char per byte).
+        assertRefusedAndKeptOpen("GET", "/sms/\u00c0\u00af");
     }
 
     @Test

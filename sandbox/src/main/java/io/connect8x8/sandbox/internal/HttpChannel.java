@@ -206,9 +206,12 @@ final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> imp
         return null;
     }
 
-    /** Decodes percent escapes as UTF-8; null for a broken escape or bytes that are not UTF-8. */
+    /**
+     * Decodes a path the decoder read as ISO-8859-1 (one char per byte as sent): its percent escapes and any raw bytes
+     * as UTF-8; null for a broken escape or bytes that are not UTF-8.
+     */
     static String decode(String raw) {
-        if (raw.indexOf('%') < 0) {
+        if (isPlainAscii(raw)) {
             return raw;
         }
         // The decoder read the request line as ISO-8859-1: each char is one byte as sent.
@@ -237,5 +240,16 @@ final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> imp
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /** True when nothing in the string needs decoding: no percent escape and no byte above 127 (raw UTF-8). */
+    private static boolean isPlainAscii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 }

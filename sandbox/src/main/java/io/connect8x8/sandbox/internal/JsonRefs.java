@@ -2,7 +2,6 @@ package io.connect8x8.sandbox.internal;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -58,31 +57,12 @@ final class JsonRefs {
         }
     }
 
-    /** A URI fragment's percent escapes decoded as UTF-8 ({@code %7B} is "{"); null for a broken escape. */
+    /**
+     * A URI fragment's percent escapes decoded as UTF-8 ({@code %7B} is "{"); null for a broken escape. The fragment's
+     * own characters become their UTF-8 bytes, one char each, which is how the request path decoder reads its input.
+     */
     private static String percentDecoded(String fragment) {
-        if (fragment.indexOf('%') < 0) {
-            return fragment;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(fragment.length());
-        for (int i = 0; i < fragment.length(); i++) {
-            char c = fragment.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= fragment.length()) {
-                    return null;
-                }
-                int high = Character.digit(fragment.charAt(i + 1), 16);
-                int low = Character.digit(fragment.charAt(i + 2), 16);
-                if (high < 0 || low < 0) {
-                    return null;
-                }
-                bytes.write(high << 4 | low);
-                i += 2;
-            } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(encoded, 0, encoded.length);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return HttpChannel.decode(new String(fragment.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
     }
 
     /**
