@@ -126,6 +126,17 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void anEscapedPathParameterIsDecodedOnce() {
+        requires("verify:verify-request-v2");
+        // "no%25such" is the session id "no%such": decoding it a second time would read "%su" as a broken escape.
+        Reply unknown = get(sandbox.verifyBaseUrl() + "/api/v2/subaccounts/acme-tests/sessions/no%25such?code=123456");
+
+        assertEquals(404, unknown.status(), unknown.text());
+        assertEquals(1300, unknown.json().get("code").asInt());
+        assertEquals("Session not found.", unknown.json().get("message").asText());
+    }
+
+    @Test
     void aScheduledSmsWaitsForTheClockAndCancelWorksOnlyWhileScheduled() {
         requires("sms:cancel-scheduled-message");
         String later = "'scheduled':'2026-12-01T10:00:00Z'";

@@ -113,8 +113,9 @@ public final class Operation {
     /**
      * The path parameters of a request path, or null when the path is not this operation's.
      *
-     * @param path the path below the host's base URL
-     * @return the parameters by name, URL-decoded
+     * @param path the path below the host's base URL, percent-decoded already (by the request's channel)
+     * @return the parameters by name, as they stand in the path (decoding them again would turn a {@code %25} in
+     *     the request into a broken escape, and a {@code %2B} into a space)
      */
     Map<String, String> match(String path) {
         Matcher matcher = pattern.matcher(path);
@@ -123,8 +124,7 @@ public final class Operation {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            values.put(names.get(i), java.net.URLDecoder.decode(matcher.group(i + 1),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            values.put(names.get(i), matcher.group(i + 1));
         }
         return values;
     }
