@@ -146,6 +146,11 @@ class FaultsAndAdminTest {
             assertEquals("SMS", listed.at("/messages/0/api").asText());
             assertEquals("6591234567", listed.at("/messages/0/request/destination").asText());
             assertTrue(listed.at("/messages/0/accepted").asBoolean());
+            assertEquals(0, Http.get(sandbox.rootUrl() + "/__admin/messages?to=%2B6591234568").json()
+                    .get("messages").size());
+            Http.Reply broken = Http.get(sandbox.rootUrl() + "/__admin/messages?to=%2B65912%");
+            assertEquals(400, broken.status(), broken.text());
+            assertEquals("Invalid query string: a broken percent escape", broken.json().get("message").asText());
 
             Http.Reply faults = Http.send(new Request.Builder().url(sandbox.rootUrl() + "/__admin/faults")
                     .post(RequestBody.create(json("{'serverErrorRate':1.0,'tooManyRequests':{'count':1,"

@@ -137,6 +137,16 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aBrokenEscapeInTheQueryIsTheClientsMistake() {
+        requires("verify:verify-request-v2");
+        Reply broken = get(sandbox.verifyBaseUrl() + "/api/v2/subaccounts/acme-tests/sessions/some-id?code=12%zz34");
+
+        assertEquals(400, broken.status(), broken.text());
+        assertEquals(1000, broken.json().get("code").asInt());
+        assertEquals("Invalid query string: a broken percent escape", broken.json().get("message").asText());
+    }
+
+    @Test
     void aScheduledSmsWaitsForTheClockAndCancelWorksOnlyWhileScheduled() {
         requires("sms:cancel-scheduled-message");
         String later = "'scheduled':'2026-12-01T10:00:00Z'";

@@ -7,7 +7,6 @@ import io.connect8x8.sandbox.DeliveryAttempt;
 import io.connect8x8.sandbox.SandboxMessage;
 import io.connect8x8.sandbox.SandboxReceipt;
 import io.connect8x8.sandbox.TestNumbers;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -74,14 +73,8 @@ final class AdminHandler {
     }
 
     private JsonNode messages(String query) {
-        String to = null;
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                if (pair.startsWith("to=")) {
-                    to = TestNumbers.digits(URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8).trim());
-                }
-            }
-        }
+        String given = GenericApi.query(query).get("to");
+        String to = given == null ? null : TestNumbers.digits(given.trim());
         ObjectNode response = stats();
         ArrayNode list = response.putArray("messages");
         for (SandboxMessage message : store.snapshot()) {

@@ -165,22 +165,33 @@ final class GenericApi {
         ValidationReport report = operation.document.interactions().validateRequest(request.build());
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR) {
-                int status = message.getKey().startsWith("validation.request.contentType") ? 400 : 400;
-                throw new ApiError(status, 1000, message.getMessage());
+                throw ApiError.badRequest(1000, message.getMessage());
             }
         }
     }
 
-    private static Map<String, String> query(String rawQuery) {
+    /**
+     * A query string's parameters, decoded; the first of a repeated name wins.
+     *
+     * @param rawQuery the query as sent, or null
+     * @return the parameters by name
+     * @throws ApiError 400 code 1000 for a broken percent escape
+     */
+    static Map<String, String> query(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return Map.of();
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            values.putIfAbsent(name, value);
+        try {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                values.putIfAbsent(name, value);
+            }
+        } catch (IllegalArgumentException e) {
+            // URLDecoder's answer to a broken escape ("%", "%zz"): the client's mistake, not an internal error.
+            throw ApiError.badRequest(1000, "Invalid query string: a broken percent escape");
         }
         return values;
     }
