@@ -1,5 +1,7 @@
 package io.connect8x8.cli;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.connect8x8.ValidationException;
 import io.connect8x8.api.OperationCall;
@@ -65,7 +67,17 @@ final class ApiCommand extends OperationCommand {
             String value = p.getValue();
             call = call.param(p.getKey(), value.startsWith("@") ? Path.of(value.substring(1)) : value);
         }
-        return body == null ? call : call.body(JsonParser.parseString(read(body)));
+        return body == null ? call : call.body(parse(read(body)));
+    }
+
+    /** The body as JSON; text that is not JSON is the user's mistake (exit 2), not an internal error. */
+    private static JsonElement parse(String text) {
+        try {
+            return JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            throw new ValidationException("body", "is not JSON: " + reason.getMessage());
+        }
     }
 
     /** The body's text: inline, or read from the file after {@code @}. */

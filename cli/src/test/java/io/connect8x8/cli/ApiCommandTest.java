@@ -84,6 +84,12 @@ class ApiCommandTest {
         assertEquals(ExitCodes.USAGE, param.exitCode());
         assertTrue(param.err().contains("invalid bogus: is not a parameter of Send-Sms-Single"), param.err());
 
+        Cli.Run notJson = Cli.plain().run("--dry-run", "--subaccount", "acme", "api", "Send-Sms-Single", "--body",
+                "{\"destination\":");
+        assertEquals(ExitCodes.USAGE, notJson.exitCode(), notJson.all());
+        assertEquals("connect8x8: invalid body: is not JSON: End of input at line 1 column 16 path $.destination\n",
+                notJson.err());
+
         Cli.Run none = Cli.plain().run("api");
         assertEquals(ExitCodes.USAGE, none.exitCode());
         assertTrue(none.err().contains("invalid OPERATION_ID"), none.err());
