@@ -143,6 +143,24 @@ class CampaignCommandsTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsRefusedBeforeAnythingIsSent(Sandbox sandbox) throws Exception {
+        // 400 more rows (about 11 KB), so that the Latin-1 row is beyond the reader's first 8 KB, then that row.
+        StringBuilder more = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            more.append("+65912301").append(String.format("%02d", i % 100)).append(",Customer,O-").append(i).append('\n');
+        }
+        Files.writeString(csv, more, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        byte[] latin1 = "+6591230099,Jos\u00e9,O-99\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(csv, latin1, java.nio.file.StandardOpenOption.APPEND);
+
+        Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
+        assertEquals("connect8x8: invalid file: " + csv + " is not UTF-8 text: save it as UTF-8\n", run.err());
+        assertEquals(0, sandbox.acceptedMessages());
+    }
+
+    @Test
     void rejectedMessagesExit3() {
         Cli.Run run = cli.run("--json", "sms", "batch", "--to", "+6512345678,+15550000002", "--text", "hi");
         assertEquals(3, run.exitCode(), run.out() + run.err());

@@ -4,6 +4,7 @@ import io.connect8x8.ValidationException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,6 +170,10 @@ public final class CsvRows implements AutoCloseable {
                 }
             }
             return null;
+        } catch (CharacterCodingException e) {
+            // No line number: the reader decodes ahead of the line it returns. The count before a run reads the
+            // whole file, so this is found before anything is sent.
+            throw new ValidationException("file", file + " is not UTF-8 text: save it as UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
