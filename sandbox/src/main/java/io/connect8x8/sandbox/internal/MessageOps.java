@@ -19,17 +19,6 @@ import java.util.UUID;
  */
 final class MessageOps {
 
-    private static final MessageLog.Status CANCELLED = new MessageLog.Status("failed", "cancelled", "", "");
-    private static final MessageLog.Status SCHEDULED = new MessageLog.Status("queued", "scheduled", "", "");
-    private static final MessageLog.Status QUEUED = new MessageLog.Status("queued", "accepted", "", "");
-    /** The receipts' states without an error, an SMS's first (its only receipt). */
-    private static final MessageLog.Status[] SETTLED = {
-        new MessageLog.Status("delivered", "delivered_to_recipient", "", ""),
-        new MessageLog.Status("queued", "accepted_by_provider", "", ""),
-        new MessageLog.Status("delivered", "delivered_to_operator", "", ""),
-        new MessageLog.Status("read", "read_by_recipient", "", ""),
-    };
-
     private final Engine engine;
 
     MessageOps(Engine engine) {
@@ -216,30 +205,17 @@ final class MessageOps {
         if (message.errorCode != null) {
             return new StatusAt(MessageLog.initialStatus(message.errorCode), message.createdAt);
         } else if ("cancelled".equals(state)) {
-            return new StatusAt(CANCELLED, message.createdAt);
+            return new StatusAt(new MessageLog.Status("failed", "cancelled", "", ""), message.createdAt);
         } else if (last == null) {
-            return new StatusAt("scheduled".equals(state) ? SCHEDULED : QUEUED, message.createdAt);
+            return new StatusAt(new MessageLog.Status("queued", "scheduled".equals(state) ? "scheduled" : "accepted",
+                    "", ""), message.createdAt);
         } else if ("undelivered".equals(last.state)) {
             boolean sms = message.api == Api.SMS;
             return new StatusAt(new MessageLog.Status(last.state, last.detail, Integer.toString(sms
                     ? TestNumbers.SMS_UNDELIVERED_CODE : TestNumbers.CHAT_APPS_UNDELIVERED_CODE),
                     "Rejected by operator"), last.at);
         }
-        return new StatusAt(settled(last.state, last.detail), last.at);
-    }
-
-    /**
-     * The status of a receipt without an error. The simulator's own pairs get one shared instance each: the log
-     * indexes statuses in a hash map, which finds a shared instance by identity instead of comparing its four
-     * strings on every receipt.
-     */
-    private static MessageLog.Status settled(String state, String detail) {
-        for (MessageLog.Status known : SETTLED) {
-            if (known.detail().equals(detail) && known.state().equals(state)) {
-                return known;
-            }
-        }
-        return new MessageLog.Status(state, detail, "", "");
+        return new StatusAt(new MessageLog.Status(last.state, last.detail, "", ""), last.at);
     }
 
     /** The status object of the details and of the export's status columns. */

@@ -1,7 +1,6 @@
 package io.connect8x8.sandbox.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.connect8x8.sms.SmsEncoding;
 
 /**
  * The answer of a single SMS send written straight into bytes: its constant fragments copied, its values in between.
@@ -21,11 +20,6 @@ final class SingleAnswer {
     private static final byte[] DESCRIPTION = ascii("\",\"description\":\"");
     private static final byte[] END = ascii("\"}}");
     private static final byte[] QUOTE = ascii("\"");
-    /**
-     * An accepted message's answer from the encoding on, one per encoding (by ordinal): constants all, copied whole
-     * rather than checked character by character on every send.
-     */
-    private static final byte[][] QUEUED_TAILS = queuedTails();
 
     private SingleAnswer() {
     }
@@ -44,10 +38,14 @@ final class SingleAnswer {
     static byte[] bytes(String umid, String clientMessageId, String destination, String encoding, String code,
                         String description) {
         // Sized for plain values (one byte a character); the copy checks each character as it goes.
-        int length = headLength(umid, clientMessageId, destination) + ENCODING.length + encoding.length()
-                + CODE.length + code.length() + DESCRIPTION.length + description.length() + END.length;
+        int length = UMID.length + umid.length() + CLIENT_MESSAGE_ID.length + quotedLength(clientMessageId)
+                + DESTINATION.length + quotedLength(destination) + ENCODING.length + encoding.length() + CODE.length
+                + code.length() + DESCRIPTION.length + description.length() + END.length;
         byte[] out = new byte[length];
-        int at = head(out, umid, clientMessageId, destination);
+        int at = put(out, 0, UMID);
+        at = put(out, at, umid);
+        at = quoted(out, put(out, at, CLIENT_MESSAGE_ID), clientMessageId);
+        at = quoted(out, put(out, at, DESTINATION), destination);
         at = put(out, at, ENCODING);
         at = put(out, at, encoding);
         at = put(out, at, CODE);
@@ -58,28 +56,6 @@ final class SingleAnswer {
             return Json.bytes(tree(umid, clientMessageId, destination, encoding, code, description));
         }
         put(out, at, END);
-        return out;
-    }
-
-    /**
-     * An accepted message's answer: {@link #bytes} with status {@link SmsApi#QUEUED} and {@link SmsApi#ACCEPTED},
-     * the part from the encoding on copied from a constant.
-     *
-     * @param umid the message's id
-     * @param clientMessageId the client's id, or null
-     * @param destination the number as echoed (without its '+'), or null
-     * @param encoding the encoding its parts were counted in
-     * @return the answer as UTF-8
-     */
-    static byte[] queued(String umid, String clientMessageId, String destination, SmsEncoding encoding) {
-        byte[] tail = QUEUED_TAILS[encoding.ordinal()];
-        byte[] out = new byte[headLength(umid, clientMessageId, destination) + tail.length];
-        int at = head(out, umid, clientMessageId, destination);
-        if (at < 0) {
-            return Json.bytes(tree(umid, clientMessageId, destination, encoding.name(), SmsApi.QUEUED,
-                    SmsApi.ACCEPTED));
-        }
-        System.arraycopy(tail, 0, out, at, tail.length);
         return out;
     }
 
@@ -95,31 +71,6 @@ final class SingleAnswer {
         status.put("code", code);
         status.put("description", description);
         return response;
-    }
-
-    /** The length of the answer up to the encoding, for plain values (one byte a character). */
-    private static int headLength(String umid, String clientMessageId, String destination) {
-        return UMID.length + umid.length() + CLIENT_MESSAGE_ID.length + quotedLength(clientMessageId)
-                + DESTINATION.length + quotedLength(destination);
-    }
-
-    /** Writes the answer up to the encoding; -1 when a value is not plain. */
-    private static int head(byte[] out, String umid, String clientMessageId, String destination) {
-        int at = put(out, 0, UMID);
-        at = put(out, at, umid);
-        at = quoted(out, put(out, at, CLIENT_MESSAGE_ID), clientMessageId);
-        return quoted(out, put(out, at, DESTINATION), destination);
-    }
-
-    private static byte[][] queuedTails() {
-        SmsEncoding[] encodings = SmsEncoding.values();
-        byte[][] tails = new byte[encodings.length][];
-        for (SmsEncoding encoding : encodings) {
-            // The enum's names are plain ASCII, as are the status constants: nothing here needs escaping.
-            tails[encoding.ordinal()] = ascii(",\"encoding\":\"" + encoding.name() + "\",\"status\":{\"code\":\""
-                    + SmsApi.QUEUED + "\",\"description\":\"" + SmsApi.ACCEPTED + "\"}}");
-        }
-        return tails;
     }
 
     private static int quotedLength(String text) {

@@ -38,7 +38,8 @@ final class SmsApi {
         checkTestNumber(destination);
         String umid = Engine.newId();
         SmsParts parts = record(subAccountId, null, null, message, umid);
-        return SingleAnswer.queued(umid, clientMessageId(message), TestNumbers.digits(destination), parts.encoding());
+        return SingleAnswer.bytes(umid, clientMessageId(message), TestNumbers.digits(destination),
+                parts.encoding().name(), QUEUED, ACCEPTED);
     }
 
     /** {@code POST .../messages/batch}: {@code messages} and/or {@code destinations}, with an optional template. */

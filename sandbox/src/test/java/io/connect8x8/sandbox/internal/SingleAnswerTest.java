@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connect8x8.sandbox.Sandbox;
 import io.connect8x8.sandbox.TestNumbers;
-import io.connect8x8.sms.SmsEncoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The single SMS send's answer written without a tree ({@link SingleAnswer}) is byte for byte what Jackson writes
  * for the tree the general path builds ({@link SmsApi#response}), for plain values and for every kind of value it
- * hands back to Jackson, an accepted message's constant tail included; and on the wire the answer's head and body
- * are exactly those of the general path.
+ * hands back to Jackson; and on the wire the answer's head and body are exactly those of the general path.
  */
 class SingleAnswerTest {
 
@@ -38,13 +36,12 @@ class SingleAnswerTest {
         List<String> destinations = Arrays.asList("+6591234567", "6591234567", "+", "", null, "+65\"9", "+6591ü");
         for (String id : ids) {
             for (String destination : destinations) {
-                for (SmsEncoding encoding : SmsEncoding.values()) {
+                for (String encoding : List.of("GSM7", "UCS2", "AUTO")) {
                     ObjectNode message = Json.object();
                     if (id != null) {
                         message.put("clientMessageId", id);
                     }
-                    assertSame(message, destination, encoding.name(), SmsApi.QUEUED, SmsApi.ACCEPTED);
-                    assertQueued(message, destination, encoding);
+                    assertSame(message, destination, encoding, SmsApi.QUEUED, SmsApi.ACCEPTED);
                 }
             }
         }
@@ -52,17 +49,6 @@ class SingleAnswerTest {
         ObjectNode numbered = Json.object().put("clientMessageId", 7);
         assertSame(numbered, "+6591234567", "GSM7", SmsApi.QUEUED, SmsApi.ACCEPTED);
         assertSame(Json.object().putNull("clientMessageId"), "+6591234567", "GSM7", "REJECTED", "Bad \"x\"");
-    }
-
-    /** An accepted message's answer, its tail copied from a constant, is the tree's too. */
-    private static void assertQueued(JsonNode message, String destination, SmsEncoding encoding) {
-        byte[] general = Json.bytes(SmsApi.response(UMID, message, destination, encoding.name(), SmsApi.QUEUED,
-                SmsApi.ACCEPTED));
-        String clientMessageId = message.path("clientMessageId").isTextual()
-                ? message.get("clientMessageId").textValue() : null;
-        byte[] fast = SingleAnswer.queued(UMID, clientMessageId, TestNumbers.digits(destination), encoding);
-        assertArrayEquals(general, fast, () -> new String(general, StandardCharsets.UTF_8) + " <> "
-                + new String(fast, StandardCharsets.UTF_8));
     }
 
     private static void assertSame(JsonNode message, String destination, String encoding, String code,
