@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connect8x8.sandbox.Sandbox;
 import io.connect8x8.sandbox.TestNumbers;
+import io.connect8x8.sms.SmsEncoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,8 @@ class SingleAnswerTest {
         List<String> destinations = Arrays.asList("+6591234567", "6591234567", "+", "", null, "+65\"9", "+6591ü");
         for (String id : ids) {
             for (String destination : destinations) {
-                for (String encoding : List.of("GSM7", "UCS2", "AUTO")) {
+                for (SmsEncoding value : SmsEncoding.values()) {
+                    String encoding = value.name();
                     ObjectNode message = Json.object();
                     if (id != null) {
                         message.put("clientMessageId", id);
