@@ -73,7 +73,7 @@ final class AdminHandler {
     }
 
     private JsonNode messages(String query) {
-        String given = GenericApi.query(query).get("to");
+        String given = UriDecoding.query(query).get("to");
         String to = given == null ? null : TestNumbers.digits(given.trim());
         ObjectNode response = stats();
         ArrayNode list = response.putArray("messages");

@@ -4,7 +4,6 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.connect8x8.sandbox.Api;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -131,7 +130,7 @@ final class GenericApi {
      */
     Answer call(Resolved resolved, String rawQuery, String contentType, byte[] body) {
         engine.scheduled.releaseDue();
-        Map<String, String> query = query(rawQuery);
+        Map<String, String> query = UriDecoding.query(rawQuery);
         Operation operation = resolved.operation();
         boolean multipart = contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
@@ -168,32 +167,6 @@ final class GenericApi {
                 throw ApiError.badRequest(1000, message.getMessage());
             }
         }
-    }
-
-    /**
-     * A query string's parameters, decoded; the first of a repeated name wins.
-     *
-     * @param rawQuery the query as sent, or null
-     * @return the parameters by name
-     * @throws ApiError 400 code 1000 for a broken percent escape
-     */
-    static Map<String, String> query(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        try {
-            for (String pair : rawQuery.split("&")) {
-                int equals = pair.indexOf('=');
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                values.putIfAbsent(name, value);
-            }
-        } catch (IllegalArgumentException e) {
-            // URLDecoder's answer to a broken escape ("%", "%zz"): the client's mistake, not an internal error.
-            throw ApiError.badRequest(1000, "Invalid query string: a broken percent escape");
-        }
-        return values;
     }
 
     /** {@code Upload-File}: 201 with the name, the token and a {@code Location} to download it. */

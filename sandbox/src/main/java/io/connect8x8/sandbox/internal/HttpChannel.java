@@ -21,10 +21,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -81,7 +77,7 @@ final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> imp
         String uri = request.uri();
         int query = uri.indexOf('?');
         String rawPath = pathOf(query < 0 ? uri : uri.substring(0, query));
-        String path = rawPath == null ? null : decode(rawPath);
+        String path = rawPath == null ? null : UriDecoding.path(rawPath);
         byte[] body = ByteBufUtil.getBytes(request.content());
         String invalid = rawPath == null ? "Invalid request target: not a path"
                 : path == null ? "Invalid request path: a broken percent escape, or not UTF-8" : null;
@@ -204,52 +200,5 @@ final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> imp
             return slash < 0 ? "/" : target.substring(slash);
         }
         return null;
-    }
-
-    /**
-     * Decodes a path the decoder read as ISO-8859-1 (one char per byte as sent): its percent escapes and any raw bytes
-     * as UTF-8; null for a broken escape or bytes that are not UTF-8.
-     */
-    static String decode(String raw) {
-        if (isPlainAscii(raw)) {
-            return raw;
-        }
-        // The decoder read the request line as ISO-8859-1: each char is one byte as sent.
-        ByteBuffer bytes = ByteBuffer.allocate(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) {
-                    return null;
-                }
-                int high = Character.digit(raw.charAt(i + 1), 16);
-                int low = Character.digit(raw.charAt(i + 2), 16);
-                if (high < 0 || low < 0) {
-                    return null;
-                }
-                bytes.put((byte) (high << 4 | low));
-                i += 2;
-            } else {
-                bytes.put((byte) c);
-            }
-        }
-        bytes.flip();
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    /** True when nothing in the string needs decoding: no percent escape and no byte above 127 (raw UTF-8). */
-    private static boolean isPlainAscii(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' || c > 0x7f) {
-                return false;
-            }
-        }
-        return true;
     }
 }

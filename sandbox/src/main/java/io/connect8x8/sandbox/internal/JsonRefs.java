@@ -62,7 +62,7 @@ final class JsonRefs {
      * own characters become their UTF-8 bytes, one char each, which is how the request path decoder reads its input.
      */
     private static String percentDecoded(String fragment) {
-        return HttpChannel.decode(new String(fragment.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+        return UriDecoding.path(new String(fragment.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
     }
 
     /**
