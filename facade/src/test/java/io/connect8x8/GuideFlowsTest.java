@@ -53,7 +53,28 @@ class GuideFlowsTest {
                 .template(Template.authentication("your_authentication_template_name", "en_US", "123456"))
                 .build());
 
-        RecordedRequest request = server.takeRequest();
+        assertOtpRequest(server.takeRequest());
+        assertEquals("0f7b8bb1-7f2d-4a5a-9a3e-1c2d3e4f5a6b", result.umid());
+        assertEquals("queued", result.state());
+        assertTrue(result.accepted());
+    }
+
+    @Test
+    void sendOtpIsTheAuthenticationTemplateInOneCall() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(
+                "{\"umid\":\"u-otp\",\"user\":{\"msisdn\":\"+6512345678\"},\"clientMessageId\":null,"
+                        + "\"status\":{\"state\":\"queued\",\"timestamp\":\"2026-11-22T01:02:03.12Z\"}}"));
+
+        ChatResult result = client.chatApps().sendOtp("+6512345678", "your_authentication_template_name", "en_US",
+                "123456");
+
+        assertOtpRequest(server.takeRequest());
+        assertEquals("u-otp", result.umid());
+        assertTrue(result.accepted());
+    }
+
+    /** The guide's authentication template: the code in the body and in the URL button at index 0. */
+    private static void assertOtpRequest(RecordedRequest request) {
         assertEquals("POST", request.getMethod());
         assertEquals("/api/v1/subaccounts/acme.sub_1/messages", request.getPath());
         assertEquals("Bearer test-key", request.getHeader("Authorization"));
@@ -62,9 +83,6 @@ class GuideFlowsTest {
                 + "{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}]},"
                 + "{\"type\":\"button\",\"parameters\":[{\"type\":\"text\",\"text\":\"123456\"}],\"index\":0,"
                 + "\"subType\":\"Url\"}]}}}", request.getBody().readUtf8());
-        assertEquals("0f7b8bb1-7f2d-4a5a-9a3e-1c2d3e4f5a6b", result.umid());
-        assertEquals("queued", result.state());
-        assertTrue(result.accepted());
     }
 
     @Test
