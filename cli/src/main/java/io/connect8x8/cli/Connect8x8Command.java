@@ -8,8 +8,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The root {@code connect8x8} command: the global options, inherited by every subcommand (so they may be given
@@ -23,16 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExample:%n",
         footer = {"  connect8x8 --subaccount acme sms send --to +6512345678 --text 'Hello'",
                 "  connect8x8 demo"})
-public final class Connect8x8Command implements java.util.concurrent.Callable<Integer> {
+public final class Connect8x8Command extends CommandGroup {
 
     /** The commands, in the order the usage help lists them. */
     static final List<Class<?>> COMMANDS = List.of(SmsCommand.class, ChatCommand.class, WhatsAppCommand.class,
             SandboxCommand.class, DemoCommand.class, ApiCommand.class, VerifyCommand.class);
 
     private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--api-key", paramLabel = "KEY", scope = ScopeType.INHERIT,
             description = "The API key (env CONNECT8X8_API_KEY). Prefer the variable or --api-key-file: "
@@ -95,17 +90,6 @@ public final class Connect8x8Command implements java.util.concurrent.Callable<In
      */
     public Connect8x8Command(CliContext context) {
         this.context = context;
-    }
-
-    /**
-     * Without a subcommand: the usage on stderr, and exit code 2 (bad usage), as for any incomplete command line.
-     *
-     * @return {@link ExitCodes#USAGE}
-     */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
     }
 
     /**

@@ -7,19 +7,5 @@ import picocli.CommandLine.Command;
         subcommands = {SmsSendCommand.class, SmsBatchCommand.class, SmsInfoCommand.class, SmsStatusCommand.class,
                 SmsCancelCommand.class},
         footerHeading = "%nExample:%n", footer = "  connect8x8 sms info --text 'Hello, world'")
-final class SmsCommand implements java.util.concurrent.Callable<Integer> {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    /**
-     * Without a subcommand: the usage on stderr, and exit code 2 (bad usage), as for any incomplete command line.
-     *
-     * @return {@link ExitCodes#USAGE}
-     */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class SmsCommand extends CommandGroup {
 }

@@ -4,8 +4,6 @@ import com.google.gson.JsonObject;
 import io.connect8x8.api.OperationCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code verify} group: one-time codes on 8x8's Verification API. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -14,21 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExample:%n",
         footer = {"  connect8x8 verify send --to +6512345678",
                 "  connect8x8 verify check --session 3f2a... --code 123456"})
-final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /**
-     * Without a subcommand: the usage on stderr, and exit code 2 (bad usage).
-     *
-     * @return {@link ExitCodes#USAGE}
-     */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class VerifyCommand extends CommandGroup {
 
     /** {@code verify send}: sends a code ({@code verify-request-v2}). */
     @Command(name = "send", mixinStandardHelpOptions = true, description = "Send a one-time code to a number.")

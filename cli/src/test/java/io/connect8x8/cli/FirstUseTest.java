@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a new user meets first: usage, version, JSON from sms info, focused help, the sandbox's key and log. */
 class FirstUseTest {
@@ -23,11 +25,13 @@ class FirstUseTest {
         assertTrue(run.err().startsWith("Usage: connect8x8 "), run.err());
     }
 
-    @Test
-    void aGroupWithoutItsSubcommandPrintsItsUsageOnStderrAndExits2() {
-        Cli.Run run = Cli.plain().run("sms");
+    @ParameterizedTest
+    @ValueSource(strings = {"sms", "chat", "whatsapp", "verify"})
+    void aGroupWithoutItsSubcommandPrintsItsUsageOnStderrAndExits2(String group) {
+        Cli.Run run = Cli.plain().run(group);
         assertEquals(ExitCodes.USAGE, run.exitCode());
-        assertTrue(run.err().startsWith("Usage: connect8x8 sms "), run.err());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("Usage: connect8x8 " + group + " "), run.err());
     }
 
     @Test
