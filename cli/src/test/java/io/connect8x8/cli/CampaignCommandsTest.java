@@ -161,6 +161,33 @@ class CampaignCommandsTest {
     }
 
     @Test
+    void aQuotedCellMaySpanLinesAsSpreadsheetsWriteIt(Sandbox sandbox) throws Exception {
+        // Excel's CSV: a BOM, CRLF, and a note of two lines (one blank, one starting with #) in one quoted cell.
+        Files.writeString(csv, "\uFEFFto,name,note\r\n+6591230001,\"Ana, Jr\",\"line one\r\n\r\n# two\"\r\n"
+                + "+6591230002,Bo,plain\r\n", StandardCharsets.UTF_8);
+
+        Cli.Run run = cli.run("--json", "sms", "batch", "--file", csv.toString(), "--text", "Hi {name}: {note}");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(2, json(run).get("accepted").getAsInt());
+        List<SandboxMessage> messages = sandbox.messages();
+        assertEquals(2, messages.size());
+        assertTrue(messages.get(0).request().contains("\"Hi Ana, Jr: line one\\n\\n# two\""), messages.get(0).request());
+        assertTrue(messages.get(1).request().contains("\"Hi Bo: plain\""), messages.get(1).request());
+    }
+
+    @Test
+    void aQuotedCellThatNeverClosesIsRefusedBeforeAnythingIsSent(Sandbox sandbox) throws Exception {
+        Files.writeString(csv, "to,name\n+6591230001,Ana\n+6591230002,\"Bo\n+6591230003,Cy\n", StandardCharsets.UTF_8);
+
+        Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
+        assertEquals("connect8x8: invalid file: line 3 opens a quoted cell that never closes\n", run.err());
+        assertEquals(0, sandbox.acceptedMessages());
+    }
+
+    @Test
     void rejectedMessagesExit3() {
         Cli.Run run = cli.run("--json", "sms", "batch", "--to", "+6512345678,+15550000002", "--text", "hi");
         assertEquals(3, run.exitCode(), run.out() + run.err());
