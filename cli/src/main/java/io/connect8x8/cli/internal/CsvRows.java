@@ -180,7 +180,7 @@ public final class CsvRows implements AutoCloseable {
         return record.toString();
     }
 
-    /** An odd number of quotes: {@link RecipientFile#parseCsvLine} ends inside a quoted cell (a doubled quote is two). */
+    /** An odd number of quotes: {@code RecipientFile.parseCsvLine} ends inside a quoted cell (a doubled quote: two). */
     private static boolean unclosedQuote(CharSequence record) {
         boolean open = false;
         for (int i = 0; i < record.length(); i++) {
