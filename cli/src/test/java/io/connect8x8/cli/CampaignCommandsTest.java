@@ -169,28 +169,36 @@ class CampaignCommandsTest {
 
     @Test
     void aQuotedCellMaySpanLinesAsSpreadsheetsWriteIt(Sandbox sandbox) throws Exception {
-        // Excel's CSV: a BOM, CRLF, and a note of two lines (one blank, one starting with #) in one quoted cell.
+        // Excel's CSV: a BOM, CRLF, and a note of two lines (one blank, one starting with #) in one quoted cell; and a
+        // hand-written quote inside an unquoted cell, which is a character, not the start of a cell of many lines.
         Files.writeString(csv, "\uFEFFto,name,note\r\n+6591230001,\"Ana, Jr\",\"line one\r\n\r\n# two\"\r\n"
-                + "+6591230002,Bo,plain\r\n", StandardCharsets.UTF_8);
+                + "+6591230002,Bo,5\" screen\r\n+6591230003,Cy,plain\r\n+6591230004,Di,7\" tablet\r\n",
+                StandardCharsets.UTF_8);
 
         Cli.Run run = cli.run("--json", "sms", "batch", "--file", csv.toString(), "--text", "Hi {name}: {note}");
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertEquals(2, json(run).get("accepted").getAsInt());
-        List<SandboxMessage> messages = sandbox.messages();
-        assertEquals(2, messages.size());
-        assertTrue(messages.get(0).request().contains("\"Hi Ana, Jr: line one\\n\\n# two\""), messages.get(0).request());
-        assertTrue(messages.get(1).request().contains("\"Hi Bo: plain\""), messages.get(1).request());
+        assertEquals(4, json(run).get("accepted").getAsInt());
+        assertEquals(List.of("Hi Ana, Jr: line one\n\n# two", "Hi Bo: 5\" screen", "Hi Cy: plain", "Hi Di: 7\" tablet"),
+                sandbox.messages().stream().map(m -> JsonParser.parseString(m.request()).getAsJsonObject()
+                        .get("text").getAsString()).toList());
     }
 
     @Test
     void aQuotedCellThatNeverClosesIsRefusedBeforeAnythingIsSent(Sandbox sandbox) throws Exception {
         Files.writeString(csv, "to,name\n+6591230001,Ana\n+6591230002,\"Bo\n+6591230003,Cy\n", StandardCharsets.UTF_8);
-
         Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}");
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
         assertEquals("connect8x8: invalid file: line 3 opens a quoted cell that never closes\n", run.err());
+
+        // Nor does one close 10,000 rows later: a record is bounded, not the rest of the file.
+        Files.writeString(csv, "to,name\n+6591230002,\"Bo\n" + "+6591230003,Cy\n".repeat(10_000) + "\"\n",
+                StandardCharsets.UTF_8);
+        Cli.Run far = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}");
+
+        assertEquals(ExitCodes.USAGE, far.exitCode(), far.out() + far.err());
+        assertEquals("connect8x8: invalid file: line 2 opens a quoted cell that never closes\n", far.err());
         assertEquals(0, sandbox.acceptedMessages());
     }
 

@@ -48,6 +48,9 @@ public final class CsvRows implements AutoCloseable {
         }
     }
 
+    /** The longest record a quoted cell may span lines to make: far beyond any message's text. */
+    static final int MAX_RECORD_CHARS = 100_000;
+
     private final Path file;
     private final BufferedReader reader;
     private final List<String> header;
@@ -168,27 +171,21 @@ public final class CsvRows implements AutoCloseable {
      * The lines inside the quotes are kept as they are, blank or starting with {@code #}, joined by {@code \n}.
      */
     private String withQuotedLineBreaks(String line) {
+        if (!RecipientFile.endsInQuotedCell(line, false)) {
+            return line;
+        }
         int start = lineNumber;
         StringBuilder record = new StringBuilder(line);
-        while (unclosedQuote(record)) {
-            String next = nextLine();
-            if (next == null) {
+        String next;
+        do {
+            next = nextLine();
+            // Bounded, so that a stray quote cannot pull the rest of a file of millions of rows into one record.
+            if (next == null || record.length() + next.length() >= MAX_RECORD_CHARS) {
                 throw new ValidationException("file", "line " + start + " opens a quoted cell that never closes");
             }
             record.append('\n').append(next);
-        }
+        } while (RecipientFile.endsInQuotedCell(next, true));
         return record.toString();
-    }
-
-    /** An odd number of quotes: {@code RecipientFile.parseCsvLine} ends inside a quoted cell (a doubled quote: two). */
-    private static boolean unclosedQuote(CharSequence record) {
-        boolean open = false;
-        for (int i = 0; i < record.length(); i++) {
-            if (record.charAt(i) == '"') {
-                open = !open;
-            }
-        }
-        return open;
     }
 
     private String nextContentLine() {
