@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ import java.util.zip.CRC32;
  * (intent, written when the request is about to be; the time bounds the window a reconciliation searches) or
  * {@code <crc32> O <campaign> <sequence> <state> <accepted> <rejected> <detail>} (outcome); the last line about a
  * chunk wins. A line cut short by a crash fails its checksum and is dropped when the file is opened again. The file is
- * locked while open: a second process gets a {@link JournalException}, not a second copy of the campaign. To split a
- * campaign between processes or hosts, use the PostgreSQL journal.
+ * locked while open: a second process, or a second open in this one, gets a {@link JournalException}, not a second
+ * copy of the campaign. To split a campaign between processes or hosts, use the PostgreSQL journal.
  */
 public final class FileJournal implements CampaignJournal {
 
@@ -58,9 +59,9 @@ public final class FileJournal implements CampaignJournal {
             throw new JournalException("cannot open the campaign journal " + path + ": " + e.getMessage(), e);
         }
         try {
-            this.lock = channel.tryLock();
+            this.lock = lockOrNull(channel);
             if (lock == null) {
-                throw new JournalException("the campaign journal " + path + " is in use by another process", null);
+                throw new JournalException("the campaign journal " + path + " is in use by another run", null);
             }
             load();
         } catch (IOException | RuntimeException e) {
@@ -69,6 +70,18 @@ public final class FileJournal implements CampaignJournal {
                 throw journal;
             }
             throw new JournalException("cannot read the campaign journal " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file's lock, or null when another run holds it: another process (the OS refuses), or this one (the JDK
+     * throws instead, which read as "cannot read the campaign journal: null").
+     */
+    private static FileLock lockOrNull(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            return null;
         }
     }
 

@@ -102,7 +102,8 @@ class FileJournalTest {
         Path file = dir.resolve("locked");
         try (FileJournal journal = FileJournal.open(file)) {
             // Within one JVM the lock is refused by the JDK itself; across processes by the OS: same message either way.
-            assertThrows(JournalException.class, () -> FileJournal.open(file).close());
+            JournalException refused = assertThrows(JournalException.class, () -> FileJournal.open(file).close());
+            assertEquals("the campaign journal " + file + " is in use by another run", refused.getMessage());
         }
     }
 }

@@ -167,13 +167,22 @@ final class CampaignRun {
             if (!options.journal.startsWith("jdbc:postgresql:")) {
                 throw new ValidationException("journal", "only jdbc:postgresql: URLs are supported");
             }
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(options.journal);
-            builder.bucket(SharedRateLimit.bucket(dataSource, rateName, options.rate));
             if (options.leaseSeconds < 1) {
                 throw new ValidationException("lease", "must be at least 1 second");
             }
-            return PostgresCampaignJournal.builder(dataSource).lease(Duration.ofSeconds(options.leaseSeconds)).build();
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            try {
+                dataSource.setURL(options.journal);
+            } catch (IllegalArgumentException e) {
+                // Not the driver's message: it repeats the URL, which may carry the database's password.
+                throw new ValidationException("journal", "not a valid jdbc:postgresql: URL, such as "
+                        + "jdbc:postgresql://host:5432/database");
+            }
+            // The journal first: a database that cannot be reached is a JournalException, one line and exit 5.
+            PostgresCampaignJournal journal = PostgresCampaignJournal.builder(dataSource)
+                    .lease(Duration.ofSeconds(options.leaseSeconds)).build();
+            builder.bucket(SharedRateLimit.bucket(dataSource, rateName, options.rate));
+            return journal;
         }
         Path file = options.journalFile(inputFile);
         return file == null ? new MemoryJournal() : FileJournal.open(file);

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -174,14 +176,21 @@ public final class Main {
         cmd.getSubcommands().values().forEach(sub -> applyExitCodeList(sub, exitCodes));
     }
 
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one would forget its level. */
+    private static final Logger POSTGRES_DRIVER_LOG = Logger.getLogger("org.postgresql");
+
     /**
      * Configures slf4j-simple, the CLI's logging binding, through its system properties: they are read once, when
      * the first logger is created, so this runs before anything logs. Debug for the library with
-     * {@code --verbose}, warnings only otherwise; always on stderr.
+     * {@code --verbose}, warnings only otherwise; always on stderr. The PostgreSQL driver's own logging is off
+     * unless {@code --verbose}.
      *
      * @param verbose whether {@code -v} or {@code --verbose} is among the arguments
      */
     static void configureLogging(boolean verbose) {
+        // The PostgreSQL driver logs through java.util.logging, bypassing the one-line rule, and its warning about a
+        // malformed --journal URL repeats the URL, password included.
+        POSTGRES_DRIVER_LOG.setLevel(verbose ? null : Level.OFF);
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");

@@ -1,6 +1,7 @@
 package io.connect8x8.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -9,11 +10,17 @@ import io.connect8x8.sandbox.Sandbox;
 import io.connect8x8.sandbox.SandboxExtension;
 import io.connect8x8.sandbox.SandboxMessage;
 import io.connect8x8.sandbox.WhatsAppTemplate;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -158,6 +165,107 @@ class CampaignCommandsTest {
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
         assertEquals("connect8x8: invalid file: " + csv + " is not UTF-8 text: save it as UTF-8\n", run.err());
         assertEquals(0, sandbox.acceptedMessages());
+    }
+
+    @Test
+    void aQuotedCellMaySpanLinesAsSpreadsheetsWriteIt(Sandbox sandbox) throws Exception {
+        // Excel's CSV: a BOM, CRLF, and a note of two lines (one blank, one starting with #) in one quoted cell; and a
+        // hand-written quote inside an unquoted cell, which is a character, not the start of a cell of many lines.
+        Files.writeString(csv, "\uFEFFto,name,note\r\n+6591230001,\"Ana, Jr\",\"line one\r\n\r\n# two\"\r\n"
+                + "+6591230002,Bo,5\" screen\r\n+6591230003,Cy,plain\r\n+6591230004,Di,7\" tablet\r\n",
+                StandardCharsets.UTF_8);
+
+        Cli.Run run = cli.run("--json", "sms", "batch", "--file", csv.toString(), "--text", "Hi {name}: {note}");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(4, json(run).get("accepted").getAsInt());
+        assertEquals(List.of("Hi Ana, Jr: line one\n\n# two", "Hi Bo: 5\" screen", "Hi Cy: plain", "Hi Di: 7\" tablet"),
+                sandbox.messages().stream().map(m -> JsonParser.parseString(m.request()).getAsJsonObject()
+                        .get("text").getAsString()).toList());
+    }
+
+    @Test
+    void aQuotedCellThatNeverClosesIsRefusedBeforeAnythingIsSent(Sandbox sandbox) throws Exception {
+        Files.writeString(csv, "to,name\n+6591230001,Ana\n+6591230002,\"Bo\n+6591230003,Cy\n", StandardCharsets.UTF_8);
+        Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
+        assertEquals("connect8x8: invalid file: line 3 opens a quoted cell that never closes\n", run.err());
+
+        // Nor does one close 10,000 rows later: a record is bounded, not the rest of the file.
+        Files.writeString(csv, "to,name\n+6591230002,\"Bo\n" + "+6591230003,Cy\n".repeat(10_000) + "\"\n",
+                StandardCharsets.UTF_8);
+        Cli.Run far = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}");
+
+        assertEquals(ExitCodes.USAGE, far.exitCode(), far.out() + far.err());
+        assertEquals("connect8x8: invalid file: line 2 opens a quoted cell that never closes\n", far.err());
+        assertEquals(0, sandbox.acceptedMessages());
+    }
+
+    @Test
+    void aMalformedJournalUrlIsRefusedWithoutRepeatingItsPassword(Sandbox sandbox) {
+        List<String> driverLog = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                driverLog.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger driver = Logger.getLogger("org.postgresql");
+        driver.addHandler(handler);
+        try {
+            Main.configureLogging(false);
+            Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--journal",
+                    "jdbc:postgresql://[db?password=hunter2");
+
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.all());
+            assertEquals("connect8x8: invalid journal: not a valid jdbc:postgresql: URL, such as "
+                    + "jdbc:postgresql://host:5432/database\n", run.err());
+            assertEquals(List.of(), driverLog, "the driver's own warning repeats the URL on stderr");
+            assertEquals(0, sandbox.acceptedMessages());
+        } finally {
+            driver.removeHandler(handler);
+        }
+    }
+
+    @Test
+    void aJournalDatabaseThatCannotBeReachedIsOneLineAndExit5(Sandbox sandbox) throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+
+        Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--journal",
+                "jdbc:postgresql://127.0.0.1:" + port + "/db?password=hunter2");
+
+        assertEquals(ExitCodes.NOT_SENT, run.exitCode(), run.all());
+        assertTrue(run.err().startsWith("connect8x8: journal: cannot create the campaign journal's table: Connection "
+                + "to 127.0.0.1:" + port + " refused."), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertFalse(run.err().contains("hunter2"), run.err());
+        assertEquals(0, sandbox.acceptedMessages());
+    }
+
+    @Test
+    void aFileChangedSinceTheEarlierRunIsAJournalErrorNotAnInternalOne(Sandbox sandbox) throws Exception {
+        assertEquals(0, cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--campaign-id",
+                "chg").exitCode());
+        Files.writeString(csv, Files.readString(csv).replace("Customer 0,", "Customer Zero,"));
+
+        Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--campaign-id", "chg");
+
+        assertEquals(ExitCodes.NOT_SENT, run.exitCode(), run.all());
+        assertEquals("connect8x8: journal: chunk 0 of campaign chg differs from the one journaled in " + csv
+                + ".journal: the input changed since the earlier run\n", run.err());
+        assertEquals(25, sandbox.acceptedMessages());
     }
 
     @Test

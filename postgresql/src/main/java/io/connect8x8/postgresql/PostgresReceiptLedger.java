@@ -50,7 +50,7 @@ public final class PostgresReceiptLedger implements ReceiptLedger {
     /** How many receipts {@link #latestAll()} returns at most, the most recently updated. */
     public static final int DEFAULT_LATEST_ALL_LIMIT = 1_000;
 
-    /** A status key longer than this is stored as its SHA-256, so that an invented detail cannot bloat the index. */
+    /** A key longer than this is stored as its SHA-256, so that an invented umid or detail cannot bloat the index. */
     private static final int MAX_PLAIN_KEY = 200;
 
     private static final String[] SCHEMA = {
@@ -131,7 +131,7 @@ public final class PostgresReceiptLedger implements ReceiptLedger {
             throws SQLException {
         try (PreparedStatement seen = connection.prepareStatement(
                 "INSERT INTO connect8x8_receipt_status (umid, status_key) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            seen.setString(1, receipt.umid());
+            seen.setString(1, storedKey(receipt.umid()));
             seen.setString(2, statusKey(receipt));
             if (seen.executeUpdate() == 0) {
                 return Outcome.DUPLICATE;
@@ -143,7 +143,7 @@ public final class PostgresReceiptLedger implements ReceiptLedger {
                         + " ON CONFLICT (umid) DO UPDATE SET status_time = EXCLUDED.status_time,"
                         + " kind = EXCLUDED.kind, receipt = EXCLUDED.receipt, updated_at = clock_timestamp()"
                         + " WHERE held.status_time <= EXCLUDED.status_time")) {
-            latest.setString(1, receipt.umid());
+            latest.setString(1, storedKey(receipt.umid()));
             latest.setTimestamp(2, Timestamp.from(statusTime));
             latest.setString(3, ReceiptCodec.kind(receipt));
             latest.setString(4, ReceiptCodec.toJson(receipt));
@@ -151,12 +151,20 @@ public final class PostgresReceiptLedger implements ReceiptLedger {
         }
     }
 
-    /** The state and detail, compared ignoring case; a long one hashed. */
+    /** The state and detail, compared ignoring case; stored as {@link #storedKey}. */
     private static String statusKey(DeliveryReceipt receipt) {
         String detail = receipt.status().detail();
-        String key = receipt.state().toLowerCase(Locale.ROOT) + '/'
-                + (detail == null ? "" : detail.toLowerCase(Locale.ROOT));
-        return key.length() <= MAX_PLAIN_KEY ? key : "sha256:" + sha256(key);
+        return storedKey(receipt.state().toLowerCase(Locale.ROOT) + '/'
+                + (detail == null ? "" : detail.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * A key as stored: itself, or its SHA-256 when PostgreSQL could not store or index it. A text column refuses NUL,
+     * and a B-tree entry over about 2,700 bytes fails: either answered 503, "retry later", to a body that could never
+     * be stored, where the in-memory ledger accepts it.
+     */
+    private static String storedKey(String key) {
+        return key.length() <= MAX_PLAIN_KEY && key.indexOf('\u0000') < 0 ? key : "sha256:" + sha256(key);
     }
 
     private static String sha256(String value) {
@@ -174,7 +182,7 @@ public final class PostgresReceiptLedger implements ReceiptLedger {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO connect8x8_inbound_seen (umid) VALUES (?) ON CONFLICT DO NOTHING")) {
-            insert.setString(1, umid);
+            insert.setString(1, storedKey(umid));
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw failure("record an inbound message", e);
@@ -187,7 +195,7 @@ public final class PostgresReceiptLedger implements ReceiptLedger {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT kind, receipt FROM connect8x8_receipt_latest WHERE umid = ?")) {
-            select.setString(1, umid);
+            select.setString(1, storedKey(umid));
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(ReceiptCodec.fromJson(row.getString(1), row.getString(2)))
                         : Optional.empty();

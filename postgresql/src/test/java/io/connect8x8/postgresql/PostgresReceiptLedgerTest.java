@@ -124,6 +124,30 @@ class PostgresReceiptLedgerTest {
     }
 
     @Test
+    void keysPostgresCannotStoreAreAcceptedAsInMemoryNot503() {
+        // NUL is refused in a text column, and a B-tree entry beyond about 2,700 bytes fails: both answered 503,
+        // "retry later", to a body that could never be stored.
+        String nul = "u-\\u0000-nul";
+        StringBuilder incompressible = new StringBuilder("u");
+        while (incompressible.length() < 3_000) {
+            incompressible.append(UUID.randomUUID());
+        }
+        String longUmid = incompressible.toString();
+        for (String umid : List.of(nul, longUmid)) {
+            assertEquals("accepted", post(first, receipt(umid, "delivered", "to_\\u0000_recipient",
+                    "2026-01-01T00:00:02Z")));
+            assertEquals("duplicate", post(second, receipt(umid, "delivered", "to_\\u0000_recipient",
+                    "2026-01-01T00:00:02Z")));
+        }
+        assertEquals("to_\u0000_recipient", second.latestState("u-\u0000-nul").orElseThrow().status().detail());
+        assertEquals(longUmid, first.latestState(longUmid).orElseThrow().umid());
+        assertEquals("accepted", post(first, """
+                {"namespace": "SMS", "eventType": "inbound_message_received", "payload": {"umid": "i-\\u0000"}}"""));
+        assertEquals(2, receipts.size());
+        assertEquals(1, inbound.size());
+    }
+
+    @Test
     void readsBackTheReceiptAsParsed() {
         String body = receipt("u-2", "undelivered", "rejected_by_operator", "2026-01-01T00:00:02.1234567Z");
         post(first, body);

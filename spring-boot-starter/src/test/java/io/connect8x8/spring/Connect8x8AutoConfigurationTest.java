@@ -3,8 +3,10 @@ package io.connect8x8.spring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.sms.Sms;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -33,9 +36,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -144,6 +151,59 @@ class Connect8x8AutoConfigurationTest {
                     assertTrue(failure.getMessage().contains("connect8x8.webhook.authorization-disabled=true"),
                             failure.getMessage());
                 });
+    }
+
+    static Stream<Arguments> refusedValues() {
+        return Stream.of(
+                Arguments.of("connect8x8.read-timeout=-5s", "connect8x8.read-timeout", "must be a positive duration"),
+                Arguments.of("connect8x8.retry.max-attempts=0", "connect8x8.retry.max-attempts",
+                        "must be 1 to 20, was 0"),
+                Arguments.of("connect8x8.api-key=sk live key-4", "connect8x8.api-key",
+                        "the API key contains whitespace at position 3 of 13"),
+                Arguments.of("connect8x8.webhook.max-body-size=4GB", "connect8x8.webhook.max-body-size",
+                        "must be at most 2147483647 bytes"),
+                Arguments.of("connect8x8.webhook.max-tracked-messages=0", "connect8x8.webhook.max-tracked-messages",
+                        "maxTrackedMessages must be at least 1, was 0"),
+                Arguments.of("connect8x8.webhook.max-in-flight-size=10KB", "connect8x8.webhook.max-in-flight-size",
+                        "maxInFlightBytes (10240) must be at least maxBodyBytes (1048576), or a body of the largest "
+                                + "size could never be read"),
+                Arguments.of("connect8x8.sandbox.port=-3", "connect8x8.sandbox.port",
+                        "must be 0 (a free port) to 65535"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedValues")
+    void aRefusedValueFailsStartupNamingItsPropertyNeverTheKey(String setting, String property, String reason) {
+        runner.withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.sub-account-id=acme_sub",
+                        "connect8x8.webhook.authorization-disabled=true", "connect8x8.sandbox.enabled="
+                                + setting.startsWith("connect8x8.sandbox"), setting)
+                .run(context -> {
+                    InvalidConfigurationPropertyValueException failure = startupFailure(context.getStartupFailure());
+                    assertEquals(property, failure.getName());
+                    assertEquals(reason, failure.getReason());
+                    for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+                        assertFalse(String.valueOf(t.getMessage()).contains("sk live key-4"), t.getMessage());
+                    }
+                });
+    }
+
+    @Test
+    void aMissingKeyFailsStartupNamingTheProperties() {
+        assumeTrue(System.getenv("CONNECT8X8_API_KEY") == null, "the key must be missing from the environment too");
+        runner.withPropertyValues("connect8x8.sub-account-id=acme_sub").run(context -> {
+            InvalidConfigurationPropertyValueException failure = startupFailure(context.getStartupFailure());
+            assertEquals("connect8x8.api-key", failure.getName());
+            assertEquals("no API key given and CONNECT8X8_API_KEY is not set; set connect8x8.api-key or "
+                    + "connect8x8.api-key-file (or the environment variable CONNECT8X8_API_KEY)", failure.getReason());
+        });
+    }
+
+    private static InvalidConfigurationPropertyValueException startupFailure(Throwable failure) {
+        while (failure != null && !(failure instanceof InvalidConfigurationPropertyValueException)) {
+            failure = failure.getCause();
+        }
+        assertNotNull(failure, "no InvalidConfigurationPropertyValueException among the causes");
+        return (InvalidConfigurationPropertyValueException) failure;
     }
 
     @Test

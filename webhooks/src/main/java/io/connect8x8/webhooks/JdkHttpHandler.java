@@ -61,9 +61,14 @@ final class JdkHttpHandler implements HttpHandler {
                 // Closing rather than reading the rest of an oversized body.
                 exchange.getResponseHeaders().set("Connection", "close");
             }
-            exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
+            // A HEAD answer has no body: given a length, the JDK server logs a warning for each one, which anyone,
+            // unauthenticated, could flood the log with.
+            boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(response.status(), head || out.length == 0 ? -1 : out.length);
             try (OutputStream os = exchange.getResponseBody()) {
-                os.write(out);
+                if (!head) {
+                    os.write(out);
+                }
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not answer a webhook request: {}", e.toString());

@@ -12,10 +12,18 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Lenient field readers over Gson's tree. An optional field of the wrong type reads as absent, so a format change in
+ * Lenient field readers over Gson's tree. An optional field of the wrong type, or a number beyond
+ * {@value #MAX_NUMBER_CHARS} characters or that scale, reads as absent, so a format change in
  * a field we do not depend on never rejects a webhook; a required field names its path when it is missing.
  */
 final class WebhookJson {
+
+    /**
+     * The longest number text, and the largest scale either way, read as a number: far beyond any price, coordinate,
+     * count or code 8x8 sends. {@code new BigDecimal} takes time quadratic in the digits (20 s for the million digits a
+     * 1 MiB body can hold) and {@code toPlainString()} of {@code 1e999999999} would fill the heap.
+     */
+    static final int MAX_NUMBER_CHARS = 64;
 
     private WebhookJson() {
     }
@@ -67,8 +75,13 @@ final class WebhookJson {
         if (value == null || value.isBoolean()) {
             return null;
         }
+        String text = value.getAsString().trim();
+        if (text.length() > MAX_NUMBER_CHARS) {
+            return null;
+        }
         try {
-            return new BigDecimal(value.getAsString().trim());
+            BigDecimal number = new BigDecimal(text);
+            return Math.abs((long) number.scale()) > MAX_NUMBER_CHARS ? null : number;
         } catch (NumberFormatException notANumber) {
             return null;
         }

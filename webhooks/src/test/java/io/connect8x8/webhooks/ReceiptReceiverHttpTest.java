@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -203,6 +206,39 @@ class ReceiptReceiverHttpTest {
         try (Response response = HTTP.newCall(new Request.Builder().url(loopback.url()).build()).execute()) {
             assertEquals(405, response.code());
             assertEquals("POST", response.header("Allow"));
+        }
+    }
+
+    @Test
+    void answers405ForHeadWithoutTheJdkServerLoggingAWarning() throws IOException {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger jdkServer = Logger.getLogger("com.sun.net.httpserver");
+        jdkServer.addHandler(handler);
+        try {
+            serve(recording().build());
+
+            try (Response response = HTTP.newCall(new Request.Builder().url(loopback.url()).head().build())
+                    .execute()) {
+                assertEquals(405, response.code());
+                assertEquals("POST", response.header("Allow"));
+            }
+            assertEquals(List.of(), logged.stream().filter(line -> line.startsWith("WARNING")).toList());
+        } finally {
+            jdkServer.removeHandler(handler);
         }
     }
 

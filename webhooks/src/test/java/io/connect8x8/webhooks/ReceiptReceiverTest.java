@@ -51,6 +51,20 @@ class ReceiptReceiverTest {
     }
 
     @Test
+    void anUndeclaredBodyWithinTheLimitIsReadWhenInFlightEqualsTheLimit() {
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().maxBodyBytes(10_000)
+                .maxInFlightBytes(10_000).onReceipt(receipts::add).build();
+        String receipt = """
+                {"namespace": "SMS", "eventType": "outbound_message_status_changed",
+                 "payload": {"umid": "u-9000", "status": {"state": "delivered"}}}""";
+        String body = receipt + " ".repeat(9_000 - receipt.length());
+
+        // -1: chunked, read in 8 KiB steps, the second of 808 bytes.
+        assertEquals(new ReceiptReceiver.Response(200, "accepted"), receiver.handle("POST", null, stream(body), -1));
+        assertEquals(1, receipts.size());
+    }
+
+    @Test
     void rejectsDeclaredOversizeBeforeReading() {
         ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().maxBodyBytes(100).build();
         InputStream untouchable = new InputStream() {

@@ -245,6 +245,25 @@ class WebhookParserTest {
     }
 
     @Test
+    void readsAbsurdlyLongOrScaledNumbersAsAbsent() {
+        // Numbers may come as strings, which Gson does not bound: a million digits took new BigDecimal 20 s of CPU
+        // per request, and 1e999999999 is a heap bomb for toPlainString().
+        SmsDeliveryReceipt receipt = (SmsDeliveryReceipt) receipt("""
+                {"namespace": "SMS", "eventType": "outbound_message_status_changed",
+                 "payload": {"umid": "u", "status": {"state": "delivered", "errorCode": "%s"},
+                             "price": {"total": "%s", "perSms": 1e999999999, "currency": "USD"}, "smsCount": 2}}
+                """.formatted("1".repeat(1_000), "1".repeat(1_000)));
+
+        assertEquals(new Price(null, null, "USD"), receipt.price());
+        assertNull(receipt.status().errorCode());
+        assertEquals(2, receipt.smsCount());
+        assertEquals(new BigDecimal("-12.5e-3"), ((SmsDeliveryReceipt) receipt("""
+                {"namespace": "SMS", "eventType": "outbound_message_status_changed",
+                 "payload": {"umid": "u", "status": {"state": "delivered"}, "price": {"total": "-12.5e-3"}}}
+                """)).price().total(), "an ordinary number still reads");
+    }
+
+    @Test
     void masksNumbersAndTextInToString() {
         String receipt = WebhookParser.parse(WebhookSamples.CHAT_APPS_RECEIPT_V9).toString();
         String sms = WebhookParser.parse(WebhookSamples.SMS_INBOUND).toString();

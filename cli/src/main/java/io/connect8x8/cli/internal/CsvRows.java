@@ -18,7 +18,8 @@ import java.util.NoSuchElementException;
 /**
  * The rows of a recipient file, read one line at a time so that a file of millions of rows is never held whole: one
  * number a line, or CSV whose header has a {@code to} column and other columns for per-message fields and
- * placeholders. Blank lines and lines starting with {@code #} are skipped. Reading it twice gives the same rows.
+ * placeholders; a double-quoted cell may hold commas and line breaks. Blank lines and lines starting with {@code #}
+ * are skipped, outside quoted cells. Reading it twice gives the same rows.
  */
 public final class CsvRows implements AutoCloseable {
 
@@ -46,6 +47,9 @@ public final class CsvRows implements AutoCloseable {
             return values;
         }
     }
+
+    /** The longest record a quoted cell may span lines to make: far beyond any message's text. */
+    static final int MAX_RECORD_CHARS = 100_000;
 
     private final Path file;
     private final BufferedReader reader;
@@ -147,29 +151,61 @@ public final class CsvRows implements AutoCloseable {
         if (header == null) {
             return new Row(lineNumber, line, Map.of("to", line), null);
         }
+        int first = lineNumber;
+        line = withQuotedLineBreaks(line);
         List<String> cells = RecipientFile.parseCsvLine(line);
         if (cells.size() != header.size()) {
-            return new Row(lineNumber, null, null, "line " + lineNumber + " has " + cells.size()
+            return new Row(first, null, null, "line " + first + " has " + cells.size()
                     + " columns, the header " + header.size());
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int c = 0; c < header.size(); c++) {
             values.put(header.get(c), cells.get(c).strip());
         }
-        return new Row(lineNumber, cells.get(toColumn).strip(), values, null);
+        return new Row(first, cells.get(toColumn).strip(), values, null);
+    }
+
+    /**
+     * Joins the lines of a record whose quoted cell holds line breaks (RFC 4180, as spreadsheets write a note of
+     * several lines): reading such a cell a line at a time sent its first line alone and refused the rest as a row.
+     * The lines inside the quotes are kept as they are, blank or starting with {@code #}, joined by {@code \n}.
+     */
+    private String withQuotedLineBreaks(String line) {
+        if (!RecipientFile.endsInQuotedCell(line, false)) {
+            return line;
+        }
+        int start = lineNumber;
+        StringBuilder record = new StringBuilder(line);
+        String next;
+        do {
+            next = nextLine();
+            // Bounded, so that a stray quote cannot pull the rest of a file of millions of rows into one record.
+            if (next == null || record.length() + next.length() >= MAX_RECORD_CHARS) {
+                throw new ValidationException("file", "line " + start + " opens a quoted cell that never closes");
+            }
+            record.append('\n').append(next);
+        } while (RecipientFile.endsInQuotedCell(next, true));
+        return record.toString();
     }
 
     private String nextContentLine() {
-        try {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                String stripped = line.replace("\uFEFF", "").strip();
-                if (!stripped.isEmpty() && !stripped.startsWith("#")) {
-                    return stripped;
-                }
+        String line;
+        while ((line = nextLine()) != null) {
+            String stripped = line.replace("\uFEFF", "").strip();
+            if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+                return stripped;
             }
-            return null;
+        }
+        return null;
+    }
+
+    private String nextLine() {
+        try {
+            String line = reader.readLine();
+            if (line != null) {
+                lineNumber++;
+            }
+            return line;
         } catch (CharacterCodingException e) {
             // No line number: the reader decodes ahead of the line it returns. The count before a run reads the
             // whole file, so this is found before anything is sent.
@@ -188,8 +224,13 @@ public final class CsvRows implements AutoCloseable {
     public static long count(Path file) {
         try (CsvRows rows = open(file)) {
             long n = 0;
-            while (rows.pending != null || rows.nextContentLine() != null) {
+            String line;
+            while ((line = rows.pending != null ? rows.pending : rows.nextContentLine()) != null) {
                 rows.pending = null;
+                if (rows.header != null) {
+                    // Records as rows() reads them: a quoted cell that never closes stops the command before it sends.
+                    rows.withQuotedLineBreaks(line);
+                }
                 n++;
             }
             return n;

@@ -7,6 +7,7 @@ import io.connect8x8.TransportException;
 import io.connect8x8.UnexpectedResponseException;
 import io.connect8x8.ValidationException;
 import io.connect8x8.api.OperationNotFoundException;
+import io.connect8x8.campaigns.JournalException;
 import io.connect8x8.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
@@ -93,6 +94,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         }
         if (ex instanceof OperationNotFoundException o) {
             return o.getMessage();
+        }
+        if (ex instanceof JournalException j) {
+            // Not a bug of the command: the journal cannot be reached or locked, or the input changed since.
+            return "journal: " + j.getMessage();
         }
         if (ex instanceof PermissionDeniedException p) {
             // The facade's message words the hint for Java callers; here it names the option to use instead.

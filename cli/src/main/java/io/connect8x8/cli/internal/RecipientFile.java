@@ -154,11 +154,34 @@ public record RecipientFile(List<String> numbers, List<Map<String, String>> rows
         return filled.toString();
     }
 
-    /** Splits one CSV line: commas, double-quoted cells, and doubled quotes inside them. */
+    /**
+     * Splits one CSV record: commas, double-quoted cells (which may hold commas and line breaks), and doubled quotes
+     * inside them. A quote opens a quoted cell only at the cell's start (after spaces): elsewhere it is a character of
+     * the cell, so {@code 5" screen} reads as written instead of swallowing the lines up to the next quote.
+     */
     static List<String> parseCsvLine(String line) {
         List<String> cells = new ArrayList<>();
+        scan(line, false, cells);
+        return cells;
+    }
+
+    /**
+     * Whether a record's line ends inside a quoted cell, by the rules of {@link #parseCsvLine}: the next line belongs
+     * to the record.
+     *
+     * @param line one line of the record
+     * @param startsQuoted whether the line continues a quoted cell the previous line left open
+     * @return whether a quoted cell is open at the line's end
+     */
+    static boolean endsInQuotedCell(CharSequence line, boolean startsQuoted) {
+        return scan(line, startsQuoted, null);
+    }
+
+    /** Splits the text into {@code cells} when given; returns whether it ends inside a quoted cell. */
+    private static boolean scan(CharSequence line, boolean startsQuoted, List<String> cells) {
         StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
+        boolean quoted = startsQuoted;
+        boolean started = startsQuoted;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quoted) {
@@ -170,16 +193,23 @@ public record RecipientFile(List<String> numbers, List<Map<String, String>> rows
                 } else {
                     cell.append(c);
                 }
-            } else if (c == '"') {
+            } else if (c == '"' && !started) {
                 quoted = true;
+                started = true;
             } else if (c == ',') {
-                cells.add(cell.toString());
+                if (cells != null) {
+                    cells.add(cell.toString());
+                }
                 cell.setLength(0);
+                started = false;
             } else {
                 cell.append(c);
+                started |= !Character.isWhitespace(c);
             }
         }
-        cells.add(cell.toString());
-        return cells;
+        if (cells != null) {
+            cells.add(cell.toString());
+        }
+        return quoted;
     }
 }

@@ -3,6 +3,7 @@ package io.connect8x8.spring.autoconfigure;
 import io.connect8x8.ApiKey;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.RetryPolicy;
+import io.connect8x8.ValidationException;
 import io.connect8x8.spring.Connect8x8ClientCustomizer;
 import io.connect8x8.spring.Connect8x8Properties;
 import java.util.function.Consumer;
@@ -33,15 +34,21 @@ public class Connect8x8AutoConfiguration {
      * @param properties  the properties
      * @param customizers the customizers, applied after the properties
      * @return the client
+     * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
+     *     the {@code connect8x8.*} property whose value the library refused (never showing the API key)
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Connect8x8Client connect8x8Client(Connect8x8Properties properties,
                                              ObjectProvider<Connect8x8ClientCustomizer> customizers) {
         Connect8x8Client.Builder builder = Connect8x8Client.builder();
-        apply(properties, builder);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        try {
+            apply(properties, builder);
+            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+            return builder.build();
+        } catch (ValidationException e) {
+            throw InvalidProperty.of(e, properties);
+        }
     }
 
     /** Sets what the properties give; an unset property keeps the library's default. */

@@ -38,10 +38,17 @@ public class Connect8x8SandboxAutoConfiguration {
      * @param properties  the properties
      * @param environment where the web server's port appears once it has started
      * @return the simulator's bean
+     * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException when
+     *     {@code connect8x8.sandbox.port} is not 0 to 65535
      */
     @Bean
     public SandboxServer connect8x8SandboxServer(Connect8x8Properties properties, Environment environment) {
         Connect8x8Properties.Sandbox sandbox = properties.getSandbox();
+        if (sandbox.getPort() < 0 || sandbox.getPort() > 65_535) {
+            // Else the client refused the simulator's URL, naming connect8x8.sms-base-url, which nobody had set.
+            throw InvalidProperty.of("connect8x8.sandbox.port", sandbox.getPort(),
+                    new IllegalArgumentException("must be 0 (a free port) to 65535"));
+        }
         return new SandboxServer(sandbox.getPort(), sandbox.getReceiptTimeFactor(), () -> {
             if (sandbox.getWebhookUrl() != null) {
                 return sandbox.getWebhookUrl();

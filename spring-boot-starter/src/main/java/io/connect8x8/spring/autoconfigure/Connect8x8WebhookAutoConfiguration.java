@@ -48,6 +48,8 @@ public class Connect8x8WebhookAutoConfiguration {
      * @throws IllegalStateException when neither {@code connect8x8.webhook.authorization} nor
      *                               {@code connect8x8.webhook.authorization-disabled=true} is set (outside sandbox
      *                               mode)
+     * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
+     *     the {@code connect8x8.webhook.*} size or count the receiver refused
      */
     @Bean
     @ConditionalOnMissingBean
@@ -58,11 +60,21 @@ public class Connect8x8WebhookAutoConfiguration {
         ReceiptReceiver.Builder builder = ReceiptReceiver.builder()
                 .onReceipt(receipt -> publisher.publishEvent(new DeliveryReceiptEvent(receipt)))
                 .onInbound(message -> publisher.publishEvent(new InboundMessageEvent(message)))
-                .onOther(other -> publisher.publishEvent(new OtherWebhookEvent(other)))
-                .maxBodyBytes(Math.toIntExact(webhook.getMaxBodySize().toBytes()))
-                .maxTrackedMessages(webhook.getMaxTrackedMessages())
-                .maxTrackedBytes(webhook.getMaxTrackedSize().toBytes())
-                .maxInFlightBytes(webhook.getMaxInFlightSize().toBytes());
+                .onOther(other -> publisher.publishEvent(new OtherWebhookEvent(other)));
+        long maxBodyBytes = webhook.getMaxBodySize().toBytes();
+        if (maxBodyBytes > Integer.MAX_VALUE) {
+            // Math.toIntExact said only "integer overflow", naming nothing.
+            throw InvalidProperty.of("connect8x8.webhook.max-body-size", webhook.getMaxBodySize(),
+                    new IllegalArgumentException("must be at most " + Integer.MAX_VALUE + " bytes"));
+        }
+        set("connect8x8.webhook.max-body-size", webhook.getMaxBodySize(),
+                () -> builder.maxBodyBytes((int) maxBodyBytes));
+        set("connect8x8.webhook.max-tracked-messages", webhook.getMaxTrackedMessages(),
+                () -> builder.maxTrackedMessages(webhook.getMaxTrackedMessages()));
+        set("connect8x8.webhook.max-tracked-size", webhook.getMaxTrackedSize(),
+                () -> builder.maxTrackedBytes(webhook.getMaxTrackedSize().toBytes()));
+        set("connect8x8.webhook.max-in-flight-size", webhook.getMaxInFlightSize(),
+                () -> builder.maxInFlightBytes(webhook.getMaxInFlightSize().toBytes()));
         if (webhook.getAuthorization() != null && !webhook.getAuthorization().isBlank()) {
             builder.expectedAuthorization(webhook.getAuthorization());
         } else if (webhook.isAuthorizationDisabled() || properties.getSandbox().isEnabled()) {
@@ -74,7 +86,21 @@ public class Connect8x8WebhookAutoConfiguration {
                     + "connect8x8.webhook.authorization-disabled=true");
         }
         ledger.ifAvailable(builder::ledger);
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (IllegalStateException tooSmall) {
+            // The one cross-field check left (the authorization choice was made above): in flight below body size.
+            throw InvalidProperty.of("connect8x8.webhook.max-in-flight-size", webhook.getMaxInFlightSize(), tooSmall);
+        }
+    }
+
+    /** Applies one property to the receiver's builder, naming the property when the builder refuses its value. */
+    private static void set(String property, Object value, Runnable setter) {
+        try {
+            setter.run();
+        } catch (IllegalArgumentException e) {
+            throw InvalidProperty.of(property, value, e);
+        }
     }
 
     /**
