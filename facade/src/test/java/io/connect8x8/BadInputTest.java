@@ -8,6 +8,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connect8x8.api.OperationCall;
 import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatContent;
@@ -108,6 +109,11 @@ class BadInputTest {
 
     private static Action config(java.util.function.UnaryOperator<Connect8x8Client.Builder> change) {
         return (c, b) -> change.apply(b).build().close();
+    }
+
+    /** A call on the generic path; 8x8's complete documents are on the test class path. */
+    private static Action call(OperationCall call) {
+        return (c, b) -> c.api().call(call);
     }
 
     private static List<Sms> smsList(int n) {
@@ -292,6 +298,15 @@ class BadInputTest {
                 bad("chat batch message scheduled in the past", "messages[0].scheduled", (c, b) -> c.chatApps()
                         .sendBatch(ChatBatch.builder().addMessage(okChat().scheduled(at(Duration.ofDays(-1))).build())
                                 .build())),
+                // The generic operation path and its conveniences
+                bad("umid of .. (the URL's path would climb to the sub-account)", "umid",
+                        (c, b) -> c.api().sms().cancel("..")),
+                bad("umid of .", "umid", call(OperationCall.of("get-sms-message-details").param("umid", "."))),
+                bad("empty batchId", "batchId", call(OperationCall.of("cancel-many-sms-messages").param("batchId", ""))),
+                bad("subAccountId of .. in the path", "subAccountId", call(OperationCall.of("get-sms-message-details")
+                        .param("subAccountId", "..").param("umid", "u-1"))),
+                bad("empty required query parameter", "destination", call(OperationCall
+                        .of("get-call-permission-status").param("channelId", "c").param("destination", ""))),
                 // Sub-accounts
                 bad("sub-account id of 2 characters", "subAccountId", config(b -> b.subAccountId("ab"))),
                 bad("sub-account id with a space", "subAccountId", config(b -> b.subAccountId("acme sub"))),
