@@ -307,6 +307,8 @@ class BadInputTest {
                         .param("subAccountId", "..").param("umid", "u-1"))),
                 bad("empty required query parameter", "destination", call(OperationCall
                         .of("get-call-permission-status").param("channelId", "c").param("destination", ""))),
+                bad("body of JSON null", "body", call(OperationCall.of("Send-Sms-Single").body("null"))),
+                bad("body of empty text", "body", call(OperationCall.of("Send-Sms-Single").body(""))),
                 // Sub-accounts
                 bad("sub-account id of 2 characters", "subAccountId", config(b -> b.subAccountId("ab"))),
                 bad("sub-account id with a space", "subAccountId", config(b -> b.subAccountId("acme sub"))),

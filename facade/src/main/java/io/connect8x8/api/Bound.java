@@ -129,10 +129,12 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
         } catch (RuntimeException e) {
             throw new ValidationException("body", "does not fit " + raw.getSimpleName() + ": " + firstLine(e));
         }
-        // The generated enums are open: a value they do not know would go out as their unknown constant.
-        String unknown = unknownEnum(tree, gson.toJsonTree(model, type), "body");
+        // The generated enums are open: a value they do not know would go out as their unknown constant. Empty text
+        // or JSON null reads as no model, which the generated code would send as no body, required or not.
+        String unknown = model == null ? "body" : unknownEnum(tree, gson.toJsonTree(model, type), "body");
         if (unknown != null) {
-            throw new ValidationException(unknown, "is not one of the values the document allows");
+            throw new ValidationException(unknown, model == null ? "is empty or JSON null" : "is not one of the values"
+                    + " the document allows");
         }
         return model;
     }
