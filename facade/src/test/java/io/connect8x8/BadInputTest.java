@@ -313,6 +313,10 @@ class BadInputTest {
                 bad("body of empty text", "body", call(OperationCall.of("Send-Sms-Single").body(""))),
                 bad("body missing a required field", "body", call(OperationCall.of("Send-Sms-Single")
                         .body("{\"destination\":\"+6512345678\"}"))),
+                bad("upload of a missing file", "file",
+                        call(OperationCall.of("Upload-File").param("file", tempDir.resolve("missing.png")))),
+                bad("upload of a directory", "file",
+                        call(OperationCall.of("Upload-File").param("file", tempDir.toFile()))),
                 // Sub-accounts
                 bad("sub-account id of 2 characters", "subAccountId", config(b -> b.subAccountId("ab"))),
                 bad("sub-account id with a space", "subAccountId", config(b -> b.subAccountId("acme sub"))),

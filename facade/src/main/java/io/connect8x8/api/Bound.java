@@ -165,8 +165,12 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
     /** A parameter's value as the generated method's type: the generated Gson converts text to its types. */
     private Object convert(String name, Object value, Type type) {
         Class<?> raw = raw(type);
-        if (value instanceof Path path && (raw == File.class || raw == Object.class)) {
-            return path.toFile();
+        File file = value instanceof Path path ? path.toFile() : value instanceof File f ? f : null;
+        if (file != null && (raw == File.class || raw == Object.class)) {
+            if (!file.isFile() || !file.canRead()) {
+                throw new ValidationException(name, "must be a readable file");
+            }
+            return file;
         }
         if (value == null || raw.isInstance(value) && !(value instanceof Collection<?>)) {
             return value;
