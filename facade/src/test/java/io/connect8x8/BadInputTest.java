@@ -317,6 +317,12 @@ class BadInputTest {
                         call(OperationCall.of("Upload-File").param("file", tempDir.resolve("missing.png")))),
                 bad("upload of a directory", "file",
                         call(OperationCall.of("Upload-File").param("file", tempDir.toFile()))),
+                bad("template check of no message", "message",
+                        (c, b) -> c.api().whatsAppTemplates().check("channel-1", null)),
+                bad("template check on no channel", "channelId", (c, b) -> c.api().whatsAppTemplates().check(null,
+                        ChatMessage.builder().to("+6512345678").template(Template.authentication("otp", "en_US", "1"))
+                                .build())),
+                bad("file URL of no upload", "upload", (c, b) -> c.api().files().url(null)),
                 // Sub-accounts
                 bad("sub-account id of 2 characters", "subAccountId", config(b -> b.subAccountId("ab"))),
                 bad("sub-account id with a space", "subAccountId", config(b -> b.subAccountId("acme sub"))),

@@ -58,7 +58,7 @@ public final class MediaFiles {
     }
 
     private static String field(ApiResult upload, String name) {
-        return upload.raw().string(name).orElseThrow(
+        return MessageCalls.required("upload", upload).raw().string(name).orElseThrow(
                 () -> new ValidationException(name, "is missing from the upload's answer"));
     }
 }
