@@ -304,7 +304,8 @@ class BadInputTest {
                 bad("umid of .. (the URL's path would climb to the sub-account)", "umid",
                         (c, b) -> c.api().sms().cancel("..")),
                 bad("umid of .", "umid", call(OperationCall.of("get-sms-message-details").param("umid", "."))),
-                bad("empty batchId", "batchId", call(OperationCall.of("cancel-many-sms-messages").param("batchId", ""))),
+                bad("empty batchId", "batchId",
+                        call(OperationCall.of("cancel-many-sms-messages").param("batchId", ""))),
                 bad("subAccountId of .. in the path", "subAccountId", call(OperationCall.of("get-sms-message-details")
                         .param("subAccountId", "..").param("umid", "u-1"))),
                 bad("empty required query parameter", "destination", call(OperationCall
@@ -350,14 +351,25 @@ class BadInputTest {
                 bad("unknown region name", "region", (c, b) -> Region.of("mars")),
                 bad("zero connect timeout", "connectTimeout", config(b -> b.connectTimeout(Duration.ZERO))),
                 bad("zero read timeout", "readTimeout", config(b -> b.readTimeout(Duration.ZERO))),
+                bad("connect timeout of 1 ns (OkHttp would read 0 ms: no timeout)", "connectTimeout",
+                        config(b -> b.connectTimeout(Duration.ofNanos(1)))),
+                bad("read timeout beyond OkHttp's int of milliseconds", "readTimeout",
+                        config(b -> b.readTimeout(Duration.ofDays(25)))),
+                bad("call timeout of Long.MAX_VALUE seconds", "callTimeout",
+                        config(b -> b.callTimeout(Duration.ofSeconds(Long.MAX_VALUE)))),
                 bad("negative call timeout", "callTimeout", config(b -> b.callTimeout(Duration.ofSeconds(-1)))),
                 bad("zero per-call timeout", "timeout", (c, b) -> RequestOptions.builder().timeout(Duration.ZERO)),
+                bad("per-call timeout of Long.MAX_VALUE seconds", "timeout",
+                        (c, b) -> RequestOptions.builder().timeout(Duration.ofSeconds(Long.MAX_VALUE))),
                 bad("retry policy of 0 attempts", "retryPolicy.maxAttempts",
                         (c, b) -> RetryPolicy.builder().maxAttempts(0).build()),
                 bad("retry policy of 21 attempts", "retryPolicy.maxAttempts",
                         (c, b) -> RetryPolicy.builder().maxAttempts(21).build()),
                 bad("max backoff below initial backoff", "retryPolicy.maxBackoff", (c, b) -> RetryPolicy.builder()
                         .initialBackoff(Duration.ofSeconds(2)).maxBackoff(Duration.ofSeconds(1)).build()),
+                bad("backoffs of Long.MAX_VALUE seconds", "retryPolicy.maxBackoff", (c, b) -> RetryPolicy.builder()
+                        .initialBackoff(Duration.ofSeconds(Long.MAX_VALUE))
+                        .maxBackoff(Duration.ofSeconds(Long.MAX_VALUE)).build()),
                 bad("User-Agent with a newline", "userAgent", config(b -> b.userAgent("app\r\nX-Evil: 1"))),
                 bad("response limit below 1 KiB", "maxResponseBytes", config(b -> b.maxResponseBytes(10))));
     }

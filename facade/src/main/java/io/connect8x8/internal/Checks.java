@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.connect8x8.ValidationException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
@@ -19,6 +20,8 @@ public final class Checks {
     private static final Pattern SUB_ACCOUNT_ID = Pattern.compile("^[A-Za-z0-9\\-._&]{3,50}$");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Set<String> REGIONS = PHONES.getSupportedRegions();
+    /** The longest timeout or wait: OkHttp keeps timeouts as whole milliseconds in an int (about 24.8 days). */
+    public static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
 
     private Checks() {
     }
