@@ -138,6 +138,8 @@ class BadInputTest {
                 bad("destination missing", "destination", sms(Sms.builder().text("Hi"))),
                 bad("empty text", "text", sms(okSms().text(""))),
                 bad("blank text", "text", sms(okSms().text("   "))),
+                bad("text with a lone surrogate (half an emoji, which UTF-8 sends as ?)", "text",
+                        sms(okSms().text("Hi \ud83d"))),
                 bad("text missing", "text", sms(Sms.builder().to("+6512345678"))),
                 bad("GSM-7 text over 10 parts", "text", sms(okSms().text(text1531))),
                 bad("UCS-2 text over 10 parts", "text", sms(okSms().text("\u4e2d".repeat(671)))),
@@ -146,6 +148,8 @@ class BadInputTest {
                 bad("clientMessageId of 351", "clientMessageId", sms(okSms().clientMessageId("x".repeat(351)))),
                 bad("malformed dlrCallbackUrl", "dlrCallbackUrl", sms(okSms().dlrCallbackUrl("not a url"))),
                 bad("ftp dlrCallbackUrl", "dlrCallbackUrl", sms(okSms().dlrCallbackUrl("ftp://example.com/dlr"))),
+                bad("dlrCallbackUrl with a NUL", "dlrCallbackUrl",
+                        sms(okSms().dlrCallbackUrl("https://example.com/d\u0000"))),
                 bad("unknown country", "country", sms(okSms().country("XX"))),
                 bad("scheduled in the past", "scheduled", sms(okSms().scheduled(at(Duration.ofMinutes(-1))))),
                 bad("scheduled 8 days ahead", "scheduled", sms(okSms().scheduled(at(Duration.ofDays(8))))),
@@ -225,6 +229,8 @@ class BadInputTest {
                 bad("OTP code of 16 characters", "code",
                         template(() -> Template.authentication("otp", "en_US", "1234567890123456"))),
                 bad("empty OTP code", "code", template(() -> Template.authentication("otp", "en_US", ""))),
+                bad("OTP code with a lone surrogate", "code",
+                        template(() -> Template.authentication("otp", "en_US", "12\udc0034"))),
                 bad("OTP code in a quick-reply button", "content.template.components.subType",
                         template(() -> Template.authentication("otp", "en_US", "123456",
                                 "QuickReply"))),
@@ -370,6 +376,11 @@ class BadInputTest {
                 bad("backoffs of Long.MAX_VALUE seconds", "retryPolicy.maxBackoff", (c, b) -> RetryPolicy.builder()
                         .initialBackoff(Duration.ofSeconds(Long.MAX_VALUE))
                         .maxBackoff(Duration.ofSeconds(Long.MAX_VALUE)).build()),
+                bad("id generator returning null", "idGenerator", (c, b) -> {
+                    try (Connect8x8Client ids = b.idGenerator(() -> null).build()) {
+                        ids.sms().send(okSms().build());
+                    }
+                }),
                 bad("User-Agent with a newline", "userAgent", config(b -> b.userAgent("app\r\nX-Evil: 1"))),
                 bad("response limit below 1 KiB", "maxResponseBytes", config(b -> b.maxResponseBytes(10))));
     }

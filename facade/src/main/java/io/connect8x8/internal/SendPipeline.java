@@ -249,7 +249,7 @@ public final class SendPipeline {
         if (given != null || ids == null) {
             return given;
         }
-        String id = ids.get();
+        String id = Checks.text("idGenerator", ids.get(), Integer.MAX_VALUE);
         if (id.length() > maxLength) {
             id = id.replace("-", "");
         }
