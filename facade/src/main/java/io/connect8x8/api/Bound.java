@@ -133,8 +133,7 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
         // or JSON null reads as no model, which the generated code would send as no body, required or not.
         String unknown = model == null ? "body" : unknownEnum(tree, gson.toJsonTree(model, type), "body");
         if (unknown != null) {
-            throw new ValidationException(unknown, model == null ? "is empty or JSON null" : "is not one of the values"
-                    + " the document allows");
+            throw new ValidationException(unknown, model == null ? "is empty or null" : "is not an allowed value");
         }
         return model;
     }

@@ -48,8 +48,7 @@ public final class Checks {
      * @param value the text as given
      * @param max the most characters the field takes
      * @return the text, unchanged
-     * @throws ValidationException when the text is null, blank, longer than {@code max}, or holds a lone surrogate
-     *     (half an emoji, cut by a substring), which UTF-8 cannot carry and would send as {@code ?}
+     * @throws ValidationException when the text is null, blank, longer than {@code max} or has a lone surrogate
      */
     public static String text(String field, String value, int max) {
         if (value == null) {
@@ -62,6 +61,7 @@ public final class Checks {
             throw new ValidationException(field, "is " + value.length() + " characters; at most " + max);
         }
         if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            // Half an emoji, cut by a substring: UTF-8 cannot carry it and would send '?'.
             throw new ValidationException(field, "holds a lone surrogate (half of a character such as an emoji)");
         }
         return value;
