@@ -46,6 +46,9 @@ class BadInputTest {
         void run(Connect8x8Client client, Connect8x8Client.Builder config) throws Exception;
     }
 
+    /** 8x8's account ids are 32 hex digits. */
+    private static final String ACCOUNT = "0f7b8bb17f2d4a5a9a3e1c2d3e4f5a6b";
+
     @TempDir
     static Path tempDir;
 
@@ -316,6 +319,14 @@ class BadInputTest {
                         .param("subAccountId", "..").param("umid", "u-1"))),
                 bad("empty required query parameter", "destination", call(OperationCall
                         .of("get-call-permission-status").param("channelId", "c").param("destination", ""))),
+                bad("billingPeriod of month 13 (the document's pattern)", "billingPeriod", call(OperationCall
+                        .of("get-message-usage").param("accountId", ACCOUNT).param("billingPeriod", "2026-13"))),
+                bad("limit of 0 (the document's minimum is 1)", "limit", call(OperationCall.of("get-whatsapp-flows")
+                        .param("accountId", ACCOUNT).param("channelId", "c").param("limit", 0))),
+                bad("code of 2 characters (the document's minLength is 3)", "code",
+                        call(OperationCall.of("code-validation-v2").param("sessionId", "s").param("code", "12"))),
+                bad("accountId that is not 32 hex digits", "accountId",
+                        call(OperationCall.of("get-account-balance").param("accountId", "acme"))),
                 bad("body of JSON null", "body", call(OperationCall.of("Send-Sms-Single").body("null"))),
                 bad("body of empty text", "body", call(OperationCall.of("Send-Sms-Single").body(""))),
                 bad("body missing a required field", "body", call(OperationCall.of("Send-Sms-Single")
