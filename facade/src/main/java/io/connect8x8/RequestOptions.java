@@ -79,8 +79,7 @@ public final class RequestOptions {
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(Checks.MAX_DURATION) > 0) {
-                throw new ValidationException("timeout", "must be positive, at most " + Checks.MAX_DURATION.toMillis()
-                        + " ms");
+                throw new ValidationException("timeout", "must be positive, at most Integer.MAX_VALUE ms");
             }
             this.timeout = timeout;
             return this;

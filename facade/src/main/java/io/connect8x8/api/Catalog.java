@@ -44,10 +44,7 @@ final class Catalog {
                     ClassLoader loader) {
     }
 
-    /**
-     * One operation, its document, whether the document answers with a redirect (a download) to follow, and its
-     * parameters' constraints ({@code pattern}, {@code minLength}, ...) by name.
-     */
+    /** One operation, its document, whether it answers with a redirect (a download), its parameters' constraints. */
     record Entry(OperationInfo info, Document document, boolean redirects, Map<String, JsonObject> constraints) {
     }
 
