@@ -168,8 +168,9 @@ public final class Connect8x8Client implements AutoCloseable {
     }
 
     private static void checkPositive(String field, Duration value) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new ValidationException(field, "must be a positive duration");
+        // OkHttp reads a timeout in whole milliseconds: under 1 ms as none at all, over MAX_DURATION as an error.
+        if (value == null || value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Checks.MAX_DURATION) > 0) {
+            throw new ValidationException(field, "must be 1 ms to " + Checks.MAX_DURATION.toMillis() + " ms");
         }
     }
 
@@ -375,7 +376,7 @@ public final class Connect8x8Client implements AutoCloseable {
         /**
          * Sets the TCP and TLS connect timeout.
          *
-         * @param timeout the timeout (default 10 s)
+         * @param timeout the timeout, 1 ms to {@code Integer.MAX_VALUE} ms (default 10 s)
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
@@ -386,7 +387,7 @@ public final class Connect8x8Client implements AutoCloseable {
         /**
          * Sets the longest silence while reading or writing.
          *
-         * @param timeout the timeout (default 30 s)
+         * @param timeout the timeout, 1 ms to {@code Integer.MAX_VALUE} ms (default 30 s)
          * @return this builder
          */
         public Builder readTimeout(Duration timeout) {
@@ -397,7 +398,7 @@ public final class Connect8x8Client implements AutoCloseable {
         /**
          * Sets the deadline of a whole call, every attempt and wait included: no retry starts or waits past it.
          *
-         * @param timeout the deadline (default 60 s)
+         * @param timeout the deadline, 1 ms to {@code Integer.MAX_VALUE} ms (default 60 s)
          * @return this builder
          */
         public Builder callTimeout(Duration timeout) {

@@ -1,5 +1,6 @@
 package io.connect8x8;
 
+import io.connect8x8.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,13 +73,13 @@ public final class RequestOptions {
         /**
          * Sets this call's deadline, retries and waits included.
          *
-         * @param timeout positive (default: the client's call timeout)
+         * @param timeout positive, at most {@code Integer.MAX_VALUE} ms (default: the client's call timeout)
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isZero() || timeout.isNegative()) {
-                throw new ValidationException("timeout", "must be positive");
+            if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(Checks.MAX_DURATION) > 0) {
+                throw new ValidationException("timeout", "must be positive, at most Integer.MAX_VALUE ms");
             }
             this.timeout = timeout;
             return this;

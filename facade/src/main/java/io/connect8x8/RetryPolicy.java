@@ -1,5 +1,6 @@
 package io.connect8x8;
 
+import io.connect8x8.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,7 +30,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
      *
      * @param maxAttempts 1 to 20
      * @param initialBackoff not negative
-     * @param maxBackoff at least {@code initialBackoff}
+     * @param maxBackoff at least {@code initialBackoff}, at most {@code Integer.MAX_VALUE} ms
      * @param retryAmbiguousFailures whether to retry when the message may already have been processed
      * @throws ValidationException when {@code maxAttempts} is outside 1 to 20, or the backoffs are out of order
      */
@@ -39,8 +40,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
-        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new ValidationException("retryPolicy.maxBackoff", "must be at least initialBackoff, both >= 0");
+        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0
+                || maxBackoff.compareTo(Checks.MAX_DURATION) > 0) {
+            throw new ValidationException("retryPolicy.maxBackoff", "must be at least initialBackoff, both 0 to "
+                    + Checks.MAX_DURATION.toMillis() + " ms");
         }
     }
 
@@ -91,7 +94,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         /**
          * Caps one backoff, so that late attempts do not wait for minutes.
          *
-         * @param maxBackoff at least the initial backoff (default 8 s)
+         * @param maxBackoff at least the initial backoff, at most {@code Integer.MAX_VALUE} ms (default 8 s)
          * @return this builder
          */
         public Builder maxBackoff(Duration maxBackoff) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connect8x8.api.OperationCall;
 import io.connect8x8.chatapps.ChannelFallback;
 import io.connect8x8.chatapps.ChatBatch;
 import io.connect8x8.chatapps.ChatContent;
@@ -45,6 +46,9 @@ class BadInputTest {
         void run(Connect8x8Client client, Connect8x8Client.Builder config) throws Exception;
     }
 
+    /** 8x8's account ids are 32 hex digits. */
+    private static final String ACCOUNT = "0f7b8bb17f2d4a5a9a3e1c2d3e4f5a6b";
+
     @TempDir
     static Path tempDir;
 
@@ -75,6 +79,8 @@ class BadInputTest {
         assertEquals(field, e.field(), e.getMessage());
         assertEquals(0, e.attempts());
         assertFalse(e.getMessage().contains(Fixtures.KEY));
+        // Nor personal data: every case's numbers are this one.
+        assertFalse(e.getMessage().contains("12345678"), e.getMessage());
         assertEquals(0, server.getRequestCount());
     }
 
@@ -110,6 +116,11 @@ class BadInputTest {
         return (c, b) -> change.apply(b).build().close();
     }
 
+    /** A call on the generic path; 8x8's complete documents are on the test class path. */
+    private static Action call(OperationCall call) {
+        return (c, b) -> c.api().call(call);
+    }
+
     private static List<Sms> smsList(int n) {
         List<Sms> list = new ArrayList<>(n);
         Sms sms = okSms().build();
@@ -130,6 +141,8 @@ class BadInputTest {
                 bad("destination missing", "destination", sms(Sms.builder().text("Hi"))),
                 bad("empty text", "text", sms(okSms().text(""))),
                 bad("blank text", "text", sms(okSms().text("   "))),
+                bad("text with a lone surrogate (half an emoji, which UTF-8 sends as ?)", "text",
+                        sms(okSms().text("Hi \ud83d"))),
                 bad("text missing", "text", sms(Sms.builder().to("+6512345678"))),
                 bad("GSM-7 text over 10 parts", "text", sms(okSms().text(text1531))),
                 bad("UCS-2 text over 10 parts", "text", sms(okSms().text("\u4e2d".repeat(671)))),
@@ -138,6 +151,8 @@ class BadInputTest {
                 bad("clientMessageId of 351", "clientMessageId", sms(okSms().clientMessageId("x".repeat(351)))),
                 bad("malformed dlrCallbackUrl", "dlrCallbackUrl", sms(okSms().dlrCallbackUrl("not a url"))),
                 bad("ftp dlrCallbackUrl", "dlrCallbackUrl", sms(okSms().dlrCallbackUrl("ftp://example.com/dlr"))),
+                bad("dlrCallbackUrl with a NUL", "dlrCallbackUrl",
+                        sms(okSms().dlrCallbackUrl("https://example.com/d\u0000"))),
                 bad("unknown country", "country", sms(okSms().country("XX"))),
                 bad("scheduled in the past", "scheduled", sms(okSms().scheduled(at(Duration.ofMinutes(-1))))),
                 bad("scheduled 8 days ahead", "scheduled", sms(okSms().scheduled(at(Duration.ofDays(8))))),
@@ -217,6 +232,8 @@ class BadInputTest {
                 bad("OTP code of 16 characters", "code",
                         template(() -> Template.authentication("otp", "en_US", "1234567890123456"))),
                 bad("empty OTP code", "code", template(() -> Template.authentication("otp", "en_US", ""))),
+                bad("OTP code with a lone surrogate", "code",
+                        template(() -> Template.authentication("otp", "en_US", "12\udc0034"))),
                 bad("OTP code in a quick-reply button", "content.template.components.subType",
                         template(() -> Template.authentication("otp", "en_US", "123456",
                                 "QuickReply"))),
@@ -292,6 +309,38 @@ class BadInputTest {
                 bad("chat batch message scheduled in the past", "messages[0].scheduled", (c, b) -> c.chatApps()
                         .sendBatch(ChatBatch.builder().addMessage(okChat().scheduled(at(Duration.ofDays(-1))).build())
                                 .build())),
+                // The generic operation path and its conveniences
+                bad("umid of .. (the URL's path would climb to the sub-account)", "umid",
+                        (c, b) -> c.api().sms().cancel("..")),
+                bad("umid of .", "umid", call(OperationCall.of("get-sms-message-details").param("umid", "."))),
+                bad("empty batchId", "batchId",
+                        call(OperationCall.of("cancel-many-sms-messages").param("batchId", ""))),
+                bad("subAccountId of .. in the path", "subAccountId", call(OperationCall.of("get-sms-message-details")
+                        .param("subAccountId", "..").param("umid", "u-1"))),
+                bad("empty required query parameter", "destination", call(OperationCall
+                        .of("get-call-permission-status").param("channelId", "c").param("destination", ""))),
+                bad("billingPeriod of month 13 (the document's pattern)", "billingPeriod", call(OperationCall
+                        .of("get-message-usage").param("accountId", ACCOUNT).param("billingPeriod", "2026-13"))),
+                bad("limit of 0 (the document's minimum is 1)", "limit", call(OperationCall.of("get-whatsapp-flows")
+                        .param("accountId", ACCOUNT).param("channelId", "c").param("limit", 0))),
+                bad("code of 2 characters (the document's minLength is 3)", "code",
+                        call(OperationCall.of("code-validation-v2").param("sessionId", "s").param("code", "12"))),
+                bad("accountId that is not 32 hex digits", "accountId",
+                        call(OperationCall.of("get-account-balance").param("accountId", "acme"))),
+                bad("body of JSON null", "body", call(OperationCall.of("Send-Sms-Single").body("null"))),
+                bad("body of empty text", "body", call(OperationCall.of("Send-Sms-Single").body(""))),
+                bad("body missing a required field", "body", call(OperationCall.of("Send-Sms-Single")
+                        .body("{\"destination\":\"+6512345678\"}"))),
+                bad("upload of a missing file", "file",
+                        call(OperationCall.of("Upload-File").param("file", tempDir.resolve("missing.png")))),
+                bad("upload of a directory", "file",
+                        call(OperationCall.of("Upload-File").param("file", tempDir.toFile()))),
+                bad("template check of no message", "message",
+                        (c, b) -> c.api().whatsAppTemplates().check("channel-1", null)),
+                bad("template check on no channel", "channelId", (c, b) -> c.api().whatsAppTemplates().check(null,
+                        ChatMessage.builder().to("+6512345678").template(Template.authentication("otp", "en_US", "1"))
+                                .build())),
+                bad("file URL of no upload", "upload", (c, b) -> c.api().files().url(null)),
                 // Sub-accounts
                 bad("sub-account id of 2 characters", "subAccountId", config(b -> b.subAccountId("ab"))),
                 bad("sub-account id with a space", "subAccountId", config(b -> b.subAccountId("acme sub"))),
@@ -319,14 +368,30 @@ class BadInputTest {
                 bad("unknown region name", "region", (c, b) -> Region.of("mars")),
                 bad("zero connect timeout", "connectTimeout", config(b -> b.connectTimeout(Duration.ZERO))),
                 bad("zero read timeout", "readTimeout", config(b -> b.readTimeout(Duration.ZERO))),
+                bad("connect timeout of 1 ns (OkHttp would read 0 ms: no timeout)", "connectTimeout",
+                        config(b -> b.connectTimeout(Duration.ofNanos(1)))),
+                bad("read timeout beyond OkHttp's int of milliseconds", "readTimeout",
+                        config(b -> b.readTimeout(Duration.ofDays(25)))),
+                bad("call timeout of Long.MAX_VALUE seconds", "callTimeout",
+                        config(b -> b.callTimeout(Duration.ofSeconds(Long.MAX_VALUE)))),
                 bad("negative call timeout", "callTimeout", config(b -> b.callTimeout(Duration.ofSeconds(-1)))),
                 bad("zero per-call timeout", "timeout", (c, b) -> RequestOptions.builder().timeout(Duration.ZERO)),
+                bad("per-call timeout of Long.MAX_VALUE seconds", "timeout",
+                        (c, b) -> RequestOptions.builder().timeout(Duration.ofSeconds(Long.MAX_VALUE))),
                 bad("retry policy of 0 attempts", "retryPolicy.maxAttempts",
                         (c, b) -> RetryPolicy.builder().maxAttempts(0).build()),
                 bad("retry policy of 21 attempts", "retryPolicy.maxAttempts",
                         (c, b) -> RetryPolicy.builder().maxAttempts(21).build()),
                 bad("max backoff below initial backoff", "retryPolicy.maxBackoff", (c, b) -> RetryPolicy.builder()
                         .initialBackoff(Duration.ofSeconds(2)).maxBackoff(Duration.ofSeconds(1)).build()),
+                bad("backoffs of Long.MAX_VALUE seconds", "retryPolicy.maxBackoff", (c, b) -> RetryPolicy.builder()
+                        .initialBackoff(Duration.ofSeconds(Long.MAX_VALUE))
+                        .maxBackoff(Duration.ofSeconds(Long.MAX_VALUE)).build()),
+                bad("id generator returning null", "idGenerator", (c, b) -> {
+                    try (Connect8x8Client ids = b.idGenerator(() -> null).build()) {
+                        ids.sms().send(okSms().build());
+                    }
+                }),
                 bad("User-Agent with a newline", "userAgent", config(b -> b.userAgent("app\r\nX-Evil: 1"))),
                 bad("response limit below 1 KiB", "maxResponseBytes", config(b -> b.maxResponseBytes(10))));
     }

@@ -4,12 +4,14 @@ import static io.connect8x8.internal.SendPipeline.firstLine;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.HttpResponse;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
+import java.math.BigDecimal;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
@@ -21,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import okhttp3.Request;
 
 /**
@@ -35,9 +38,10 @@ import okhttp3.Request;
  * @param modelType the answer's model type, or null
  * @param gson the generated code's Gson
  * @param followsRedirects whether the document answers with a redirect (a download)
+ * @param constraints the parameters' constraints in the document, by name
  */
 record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type modelType, Gson gson,
-             boolean followsRedirects) {
+             boolean followsRedirects, Map<String, JsonObject> constraints) {
 
     /** How the generator's open enums name their unknown constant. */
     private static final String UNKNOWN = "unknown_default_open_api";
@@ -75,7 +79,7 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
             slots.add(new Slot(info.parameters().stream().map(ParameterInfo::name)
                     .filter(d -> normalise(d).equals(javaName)).findFirst().orElse(null), p.getParameterizedType()));
         }
-        return new Bound(info, api, call, List.copyOf(slots), model, gson, entry.redirects());
+        return new Bound(info, api, call, List.copyOf(slots), model, gson, entry.redirects(), entry.constraints());
     }
 
     /** Lower case letters and digits only: how the generator's camel-cased names and the document's compare. */
@@ -100,7 +104,7 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
         for (int i = 0; i < slots.size(); i++) {
             Slot slot = slots.get(i);
             args[i] = slot.name() == null ? body(slot.type(), body)
-                    : convert(slot.name(), values.get(slot.name()), slot.type());
+                    : constrain(slot.name(), convert(slot.name(), values.get(slot.name()), slot.type()));
         }
         Request request;
         try {
@@ -129,10 +133,11 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
         } catch (RuntimeException e) {
             throw new ValidationException("body", "does not fit " + raw.getSimpleName() + ": " + firstLine(e));
         }
-        // The generated enums are open: a value they do not know would go out as their unknown constant.
-        String unknown = unknownEnum(tree, gson.toJsonTree(model, type), "body");
+        // The generated enums are open: a value they do not know would go out as their unknown constant. Empty text
+        // or JSON null reads as no model, which the generated code would send as no body, required or not.
+        String unknown = model == null ? "body" : unknownEnum(tree, gson.toJsonTree(model, type), "body");
         if (unknown != null) {
-            throw new ValidationException(unknown, "is not one of the values the document allows");
+            throw new ValidationException(unknown, model == null ? "is empty or null" : "is not an allowed value");
         }
         return model;
     }
@@ -160,11 +165,31 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
         return found;
     }
 
+    /** A value, converted, within its document's pattern, length and range, which the generated code does not check. */
+    private Object constrain(String name, Object value) {
+        JsonObject c = value == null ? null : constraints.get(name);
+        String text = String.valueOf(value);
+        int length = text.codePointCount(0, text.length());
+        BigDecimal number = value instanceof Number n && Double.isFinite(n.doubleValue()) ? new BigDecimal(text) : null;
+        if (c != null && (c.has("pattern") && !Pattern.compile(c.get("pattern").getAsString()).matcher(text).find()
+                || c.has("minLength") && length < c.get("minLength").getAsInt()
+                || c.has("maxLength") && length > c.get("maxLength").getAsInt()
+                || number != null && c.has("minimum") && number.compareTo(c.get("minimum").getAsBigDecimal()) < 0
+                || number != null && c.has("maximum") && number.compareTo(c.get("maximum").getAsBigDecimal()) > 0)) {
+            throw new ValidationException(name, "must fit " + c + " of the document");
+        }
+        return value;
+    }
+
     /** A parameter's value as the generated method's type: the generated Gson converts text to its types. */
     private Object convert(String name, Object value, Type type) {
         Class<?> raw = raw(type);
-        if (value instanceof Path path && (raw == File.class || raw == Object.class)) {
-            return path.toFile();
+        File file = value instanceof Path path ? path.toFile() : value instanceof File f ? f : null;
+        if (file != null && (raw == File.class || raw == Object.class)) {
+            if (!file.isFile() || !file.canRead()) {
+                throw new ValidationException(name, "must be a readable file");
+            }
+            return file;
         }
         if (value == null || raw.isInstance(value) && !(value instanceof Collection<?>)) {
             return value;

@@ -44,8 +44,8 @@ final class Catalog {
                     ClassLoader loader) {
     }
 
-    /** One operation, its document, and whether the document answers with a redirect (a download) to follow. */
-    record Entry(OperationInfo info, Document document, boolean redirects) {
+    /** One operation, its document, whether it answers with a redirect (a download), its parameters' constraints. */
+    record Entry(OperationInfo info, Document document, boolean redirects, Map<String, JsonObject> constraints) {
     }
 
     private final List<Entry> entries;
@@ -148,14 +148,16 @@ final class Catalog {
     /** One operation of the index the build wrote from the prepared document (spec-tools' OperationIndex). */
     private static Entry entry(Document d, JsonObject op) {
         List<ParameterInfo> params = new ArrayList<>();
+        Map<String, JsonObject> constraints = new HashMap<>();
         for (JsonElement e : op.getAsJsonArray("parameters")) {
             JsonObject p = e.getAsJsonObject();
+            constraints.put(string(p, "name"), p.has("constraints") ? p.getAsJsonObject("constraints") : null);
             params.add(new ParameterInfo(string(p, "name"), string(p, "in"), p.get("required").getAsBoolean(),
                     string(p, "type"), string(p, "description")));
         }
         OperationInfo info = new OperationInfo(string(op, "operationId"), d.key(), d.set(), d.artifact(), d.host(),
                 string(op, "method"), string(op, "path"), List.copyOf(params), string(op, "bodyContentType"),
                 op.get("bodyRequired").getAsBoolean(), string(op, "summary"));
-        return new Entry(info, d, op.get("redirects").getAsBoolean());
+        return new Entry(info, d, op.get("redirects").getAsBoolean(), constraints);
     }
 }

@@ -1,7 +1,6 @@
 package io.connect8x8.api;
 
 import io.connect8x8.ValidationException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,12 +21,9 @@ public final class MediaFiles {
      *
      * @param file a readable file
      * @return the answer: {@code fileName} and {@code token}
-     * @throws ValidationException when the file is not readable, before any I/O
+     * @throws ValidationException when the file is missing or not readable, before any I/O
      */
     public ApiResult upload(Path file) {
-        if (file == null || !Files.isReadable(file) || Files.isDirectory(file)) {
-            throw new ValidationException("file", "must be a readable file");
-        }
         return operations.call(OperationCall.of("messaging-apps:Upload-File").param("file", file));
     }
 
@@ -62,7 +58,7 @@ public final class MediaFiles {
     }
 
     private static String field(ApiResult upload, String name) {
-        return upload.raw().string(name).orElseThrow(
+        return MessageCalls.required("upload", upload).raw().string(name).orElseThrow(
                 () -> new ValidationException(name, "is missing from the upload's answer"));
     }
 }

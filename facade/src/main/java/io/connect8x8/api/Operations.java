@@ -231,6 +231,9 @@ public final class Operations {
             } else if (p.required() && !values.containsKey(p.name())) {
                 throw new ValidationException(p.name(), "is required by " + info.operationId()
                         + ("accountId".equals(p.name()) ? ": set it on the client (accountId) or the call" : ""));
+            } else if (String.valueOf(values.get(p.name())).strip().matches("path".equals(p.in()) ? "\\.{0,2}" : "")) {
+                // The document allows no empty value; in the path, the URL's "." and ".." would name another resource.
+                throw new ValidationException(p.name(), "must not be blank, nor . or .. in the path");
             }
         }
         if (call.body != null && !target.takesBody()) {

@@ -84,11 +84,11 @@ public final class WhatsAppTemplates {
      * @throws ValidationException naming the field at fault, or when the channel's list was never read
      */
     public ChatMessage check(String channelId, ChatMessage message) {
-        Template template = message.content().template();
+        Template template = required("message", message).content().template();
         if (template == null) {
             return message;
         }
-        List<JsonObject> known = cache.get(channelId);
+        List<JsonObject> known = cache.get(required("channelId", channelId));
         if (known == null) {
             throw new ValidationException("content.template", "no template list of channel " + channelId
                     + " is cached: list(channelId) reads it");

@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.connect8x8.ValidationException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
@@ -19,6 +20,8 @@ public final class Checks {
     private static final Pattern SUB_ACCOUNT_ID = Pattern.compile("^[A-Za-z0-9\\-._&]{3,50}$");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Set<String> REGIONS = PHONES.getSupportedRegions();
+    /** The longest timeout or wait: OkHttp keeps timeouts as whole milliseconds in an int (about 24.8 days). */
+    public static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
 
     private Checks() {
     }
@@ -45,7 +48,7 @@ public final class Checks {
      * @param value the text as given
      * @param max the most characters the field takes
      * @return the text, unchanged
-     * @throws ValidationException when the text is null, blank or longer than {@code max}
+     * @throws ValidationException when the text is null, blank, longer than {@code max} or has a lone surrogate
      */
     public static String text(String field, String value, int max) {
         if (value == null) {
@@ -56,6 +59,10 @@ public final class Checks {
         }
         if (value.length() > max) {
             throw new ValidationException(field, "is " + value.length() + " characters; at most " + max);
+        }
+        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            // Half an emoji, cut by a substring: UTF-8 cannot carry it and would send '?'.
+            throw new ValidationException(field, "holds a lone surrogate (half of a character such as an emoji)");
         }
         return value;
     }
@@ -171,20 +178,21 @@ public final class Checks {
     }
 
     /**
-     * Checks an absolute http or https URL with a host; spaces are refused rather than trimmed, so what is sent is
-     * what was given.
+     * Checks an absolute http or https URL with a host; spaces and control characters are refused rather than trimmed
+     * or escaped, so what is sent is what was given.
      *
      * @param field the field, for the error
      * @param value the URL as given
      * @return the URL as given
-     * @throws ValidationException when the URL is missing, not absolute http(s), or holds spaces
+     * @throws ValidationException when the URL is missing, not absolute http(s), or holds spaces or control characters
      */
     public static String url(String field, String value) {
         if (value == null) {
             throw new ValidationException(field, "is required");
         }
         HttpUrl parsed = HttpUrl.parse(value.strip());
-        if (parsed == null || value.strip().length() != value.length() || value.contains(" ")) {
+        if (parsed == null || value.strip().length() != value.length()
+                || value.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
             throw new ValidationException(field, "must be an absolute http:// or https:// URL");
         }
         return value;

@@ -249,7 +249,7 @@ public final class SendPipeline {
         if (given != null || ids == null) {
             return given;
         }
-        String id = ids.get();
+        String id = Checks.text("idGenerator", ids.get(), Integer.MAX_VALUE);
         if (id.length() > maxLength) {
             id = id.replace("-", "");
         }
@@ -273,14 +273,16 @@ public final class SendPipeline {
     }
 
     /**
-     * {@return the first line of a failure's message (or its type's name), at most 200 characters}
+     * {@return the first line of a failure's message (or its type's name), at most 200 characters, cut where it
+     * echoes a value (JSON, quoted text, a number), which may be personal data, as Gson's and the generated code's do}
      *
      * @param e the failure
      */
     public static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
-        message = newline < 0 ? message : message.substring(0, newline);
+        message = (newline < 0 ? message : message.substring(0, newline))
+                .replaceAll("(: | but got )[\\[{`\"'+\\d].*", "$1(value not shown)");
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 

@@ -21,10 +21,11 @@ import java.util.Set;
  * reads a short list at its first call instead of the whole document.
  *
  * <p>An array, one object per operation: {@code operationId}, {@code method} (upper case), {@code path},
- * {@code parameters} (each {@code name}, {@code in}, {@code required}, {@code type}, {@code description}; a multipart
- * or form body's fields are {@code in: form}, a binary one of {@code type: file}), {@code bodyContentType} (absent
- * without a body), {@code bodyRequired}, {@code summary} and {@code redirects} (a GET answered with a 3xx: a download
- * the facade follows).
+ * {@code parameters} (each {@code name}, {@code in}, {@code required}, {@code type}, {@code description}, and
+ * {@code constraints} when its schema has a {@code pattern}, {@code minLength}, {@code maxLength}, {@code minimum} or
+ * {@code maximum}; a multipart or form body's fields are {@code in: form}, a binary one of {@code type: file}),
+ * {@code bodyContentType} (absent without a body), {@code bodyRequired}, {@code summary} and {@code redirects} (a GET
+ * answered with a 3xx: a download the facade follows).
  */
 final class OperationIndex {
 
@@ -34,6 +35,9 @@ final class OperationIndex {
     private static final int MAX_DEPTH = 20;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** The keywords of a parameter's schema the index carries, for a check before any I/O. */
+    private static final List<String> CONSTRAINTS = List.of("pattern", "minLength", "maxLength", "minimum", "maximum");
 
     private OperationIndex() {
     }
@@ -85,7 +89,7 @@ final class OperationIndex {
             String name = p.path("name").asText(null);
             if (name != null && in != null) {
                 boolean required = "path".equals(in) || p.path("required").asBoolean(false);
-                into.put(in + ":" + name, parameter(name, in, required, type(resolve(doc, p.path("schema"))),
+                into.put(in + ":" + name, parameter(name, in, required, resolve(doc, p.path("schema")),
                         p.path("description").asText(null)));
             }
         }
@@ -97,14 +101,23 @@ final class OperationIndex {
         for (Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode s = resolve(doc, field.getValue());
-            into.put("form:" + field.getKey(), parameter(field.getKey(), "form", required.contains(field.getKey()),
-                    "binary".equals(s.path("format").asText()) ? "file" : type(s), s.path("description").asText(null)));
+            into.put("form:" + field.getKey(), parameter(field.getKey(), "form", required.contains(field.getKey()), s,
+                    s.path("description").asText(null)));
         }
     }
 
-    private static ObjectNode parameter(String name, String in, boolean required, String type, String description) {
-        return NODES.objectNode().put("name", name).put("in", in).put("required", required).put("type", type)
+    /** A parameter, with the constraints of its schema the generated code does not check and the facade does. */
+    private static ObjectNode parameter(String name, String in, boolean required, JsonNode schema, String description) {
+        String type = "form".equals(in) && "binary".equals(schema.path("format").asText()) ? "file" : type(schema);
+        ObjectNode o = NODES.objectNode().put("name", name).put("in", in).put("required", required).put("type", type)
                 .put("description", firstSentence(description));
+        ObjectNode constraints = NODES.objectNode();
+        for (String key : CONSTRAINTS) {
+            if (schema.has(key)) {
+                constraints.set(key, schema.get(key));
+            }
+        }
+        return constraints.isEmpty() ? o : o.set("constraints", constraints);
     }
 
     /** The schema's type; OpenAPI 3.1's {@code ["string", "null"]} is {@code string}; {@code string} for none. */

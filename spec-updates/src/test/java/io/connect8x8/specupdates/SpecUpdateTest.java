@@ -90,7 +90,7 @@ class SpecUpdateTest {
             }
         });
 
-        assertEquals("/api/v1/accounts/acme/balance", server.takeRequest().getPath());
+        assertEquals("/api/v1/accounts/" + VersionScenario.ACCOUNT + "/balance", server.takeRequest().getPath());
         Object balance = results.get(0).model();
         assertEquals(PACKAGE_ROOT + ".sms.model.AccountBalance", balance.getClass().getName());
         assertEquals("100", String.valueOf(balance.getClass().getMethod("getCreditLimit").invoke(balance)));
@@ -104,7 +104,7 @@ class SpecUpdateTest {
 
     private Connect8x8Client client() {
         String url = server.url("/").toString();
-        return Connect8x8Client.builder().apiKey(KEY).subAccountId("acme.sub_1").accountId("acme")
+        return Connect8x8Client.builder().apiKey(KEY).subAccountId("acme.sub_1").accountId(VersionScenario.ACCOUNT)
                 .smsBaseUrl(url).chatAppsBaseUrl(url).build();
     }
 

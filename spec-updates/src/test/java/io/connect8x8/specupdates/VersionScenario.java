@@ -26,14 +26,16 @@ public final class VersionScenario implements Function<Map<String, String>, List
 
     /** The key the scenario's client sends. */
     static final String KEY = "test-key-0123456789";
+    /** An account id as 8x8's documents declare one, 32 hex digits: the generic path checks it against them. */
+    static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
 
     @Override
     public List<String> apply(Map<String, String> input) {
         String url = input.get("url");
         List<String> lines = new ArrayList<>();
         try (Connect8x8Client client = Connect8x8Client.builder().apiKey(KEY).subAccountId("acme.sub_1")
-                .accountId("acme").smsBaseUrl(url + "sms").chatAppsBaseUrl(url + "chat").idGenerator(() -> "id-1")
-                .build()) {
+                .accountId(ACCOUNT).smsBaseUrl(url + "sms").chatAppsBaseUrl(url + "chat")
+                .idGenerator(() -> "id-1").build()) {
             SmsResult sms = client.sms().send(Sms.builder().to("+6512345678").text("Hi").build());
             lines.add("sms " + sms.umid() + " " + sms.status());
             ChatResult chat = client.chatApps().send(ChatMessage.builder().to("+6512345678").text("Hi").build());

@@ -104,13 +104,13 @@ class VersionsTest {
         take("DELETE", "/sms/api/v1/subaccounts/acme.sub_1/messages/u-2");
         take("GET", "/chat/api/v1/subaccounts/acme.sub_1/messages/u-3");
         take("DELETE", "/chat/api/v1/subaccounts/acme.sub_1/messages/u-4");
-        take("GET", "/chat/api/v1/accounts/acme/channels/ch-1/templates");
+        take("GET", "/chat/api/v1/accounts/" + VersionScenario.ACCOUNT + "/channels/ch-1/templates");
         RecordedRequest upload = take("POST", "/chat/api/v1/subaccounts/acme.sub_1/files");
         String type = upload.getHeader("Content-Type");
         assertTrue(type.startsWith("multipart/form-data"), type);
         Buffer part = upload.getBody();
         assertTrue(part.readUtf8().contains("filename=\"logo.png\""));
-        take("GET", "/sms/api/v1/accounts/acme/balance");
+        take("GET", "/sms/api/v1/accounts/" + VersionScenario.ACCOUNT + "/balance");
         // The generic path, and files().url above, follow the earlier document's Download-File,
         // GET /api/v1/files?token= (today GET /files/{filename}?token=).
         take("GET", "/chat/api/v1/files?token=t-1");
