@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import okhttp3.Request;
 
@@ -45,6 +46,8 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
 
     /** How the generator's open enums name their unknown constant. */
     private static final String UNKNOWN = "unknown_default_open_api";
+    /** The documents' parameter patterns, compiled once each: a few dozen in all. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     record Slot(String name, Type type) {
     }
@@ -168,10 +171,14 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
     /** A value, converted, within its document's pattern, length and range, which the generated code does not check. */
     private Object constrain(String name, Object value) {
         JsonObject c = value == null ? null : constraints.get(name);
+        if (c == null) {
+            return value;
+        }
         String text = String.valueOf(value);
         int length = text.codePointCount(0, text.length());
         BigDecimal number = value instanceof Number n && Double.isFinite(n.doubleValue()) ? new BigDecimal(text) : null;
-        if (c != null && (c.has("pattern") && !Pattern.compile(c.get("pattern").getAsString()).matcher(text).find()
+        if ((c.has("pattern") && !PATTERNS.computeIfAbsent(c.get("pattern").getAsString(), Pattern::compile)
+                .matcher(text).find()
                 || c.has("minLength") && length < c.get("minLength").getAsInt()
                 || c.has("maxLength") && length > c.get("maxLength").getAsInt()
                 || number != null && c.has("minimum") && number.compareTo(c.get("minimum").getAsBigDecimal()) < 0
