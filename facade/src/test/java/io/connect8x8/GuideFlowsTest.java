@@ -104,6 +104,19 @@ class GuideFlowsTest {
     }
 
     @Test
+    void aTextWithEmojiIsSentWhole() throws Exception {
+        // An emoji is a surrogate pair: the check that refuses half of one must let the whole pass.
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(
+                "{\"umid\":\"u-3\",\"destination\":\"6512345678\",\"encoding\":\"UCS2\","
+                        + "\"status\":{\"code\":\"QUEUED\",\"description\":\"queued\"}}"));
+
+        client.sms().send(Sms.builder().to("+6512345678").text("Hi \ud83d\ude00\ud83d\udc4d").build());
+
+        WireAssert.assertJson("{\"destination\":\"+6512345678\",\"text\":\"Hi \ud83d\ude00\ud83d\udc4d\"}",
+                server.takeRequest().getBody().readUtf8());
+    }
+
+    @Test
     void escapeHatchGivesTheGeneratedApiConfiguredLikeTheClient() throws Exception {
         server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(
                 "{\"umid\":\"u-2\",\"destination\":\"6512345678\",\"encoding\":\"GSM7\","

@@ -60,9 +60,15 @@ public final class Checks {
         if (value.length() > max) {
             throw new ValidationException(field, "is " + value.length() + " characters; at most " + max);
         }
-        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
-            // Half an emoji, cut by a substring: UTF-8 cannot carry it and would send '?'.
-            throw new ValidationException(field, "holds a lone surrogate (half of a character such as an emoji)");
+        for (int i = 0; i < value.length(); i++) {
+            // Half an emoji, cut by a substring: UTF-8 cannot carry it and would send '?'. A loop, not a stream:
+            // every message's text passes here.
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ValidationException(field, "holds a lone surrogate (half of a character such as an emoji)");
+            }
         }
         return value;
     }
