@@ -32,7 +32,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
      * @param initialBackoff not negative
      * @param maxBackoff at least {@code initialBackoff}, at most {@code Integer.MAX_VALUE} ms
      * @param retryAmbiguousFailures whether to retry when the message may already have been processed
-     * @throws ValidationException when {@code maxAttempts} is outside 1 to 20, or the backoffs are out of order
+     * @throws ValidationException when {@code maxAttempts} is outside 1 to 20, a backoff is negative, or the backoffs
+     *     are out of order
      */
     public RetryPolicy {
         if (maxAttempts < 1 || maxAttempts > 20) {
@@ -40,8 +41,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
-        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0
-                || maxBackoff.compareTo(Checks.MAX_DURATION) > 0) {
+        if (initialBackoff.isNegative()) {
+            throw new ValidationException("retryPolicy.initialBackoff", "must not be negative");
+        }
+        if (maxBackoff.compareTo(initialBackoff) < 0 || maxBackoff.compareTo(Checks.MAX_DURATION) > 0) {
             throw new ValidationException("retryPolicy.maxBackoff", "must be at least initialBackoff, both 0 to "
                     + Checks.MAX_DURATION.toMillis() + " ms");
         }

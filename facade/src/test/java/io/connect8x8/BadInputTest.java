@@ -382,6 +382,8 @@ class BadInputTest {
                         (c, b) -> RetryPolicy.builder().maxAttempts(0).build()),
                 bad("retry policy of 21 attempts", "retryPolicy.maxAttempts",
                         (c, b) -> RetryPolicy.builder().maxAttempts(21).build()),
+                bad("negative initial backoff", "retryPolicy.initialBackoff", (c, b) -> RetryPolicy.builder()
+                        .initialBackoff(Duration.ofMillis(-1)).build()),
                 bad("max backoff below initial backoff", "retryPolicy.maxBackoff", (c, b) -> RetryPolicy.builder()
                         .initialBackoff(Duration.ofSeconds(2)).maxBackoff(Duration.ofSeconds(1)).build()),
                 bad("backoffs of Long.MAX_VALUE seconds", "retryPolicy.maxBackoff", (c, b) -> RetryPolicy.builder()
