@@ -1,107 +1,21 @@
 package io.connect8x8.cli.internal;
 
 import io.connect8x8.ValidationException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The recipients of {@code sms batch --file}: either one number a line, or CSV whose header has a {@code to}
- * column (the number) and other columns that fill {@code {name}} placeholders of the text. Blank lines and lines
- * starting with {@code #} are skipped.
- *
- * @param numbers the numbers, in file order
- * @param rows for CSV, each row's values by column name (the {@code to} column included); empty for plain numbers
+ * The cells of a recipient file's CSV lines ({@code sms batch --file}, {@code whatsapp batch --file}; {@link CsvRows}
+ * reads the file) and the {@code {name}} placeholders of a text, filled from a row's columns.
  */
-public record RecipientFile(List<String> numbers, List<Map<String, String>> rows) {
+public final class RecipientFile {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
-    /**
-     * Makes the recipients with their own unmodifiable copies of the lists: a command reads them while it sends.
-     *
-     * @param numbers the numbers, in file order
-     * @param rows for CSV, each row's values by column name; empty for plain numbers
-     * @throws NullPointerException when a list, or an element of one, is null
-     */
-    public RecipientFile {
-        numbers = List.copyOf(numbers);
-        rows = List.copyOf(rows);
-    }
-
-    /**
-     * Returns whether the file was CSV with columns to personalise the text.
-     *
-     * @return whether the file was CSV with columns to personalise the text
-     */
-    public boolean personalised() {
-        return !rows.isEmpty();
-    }
-
-    /**
-     * Reads a file.
-     *
-     * @param file the file, UTF-8
-     * @return its recipients
-     * @throws ValidationException (field {@code file}) when unreadable or malformed
-     */
-    public static RecipientFile read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ValidationException("file", "cannot read " + file + ": " + e.getClass().getSimpleName());
-        }
-        List<String> content = lines.stream().map(l -> l.replace("\uFEFF", "").strip())
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        if (content.isEmpty()) {
-            throw new ValidationException("file", file + " holds no recipients");
-        }
-        List<String> header = parseCsvLine(content.get(0)).stream()
-                .map(h -> h.strip()).toList();
-        int toColumn = indexOfTo(header);
-        if (toColumn < 0) {
-            if (header.size() > 1) {
-                throw new ValidationException("file", "a CSV file needs a header with a 'to' column");
-            }
-            return new RecipientFile(content, List.of());
-        }
-        List<String> numbers = new ArrayList<>();
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 1; i < content.size(); i++) {
-            List<String> cells = parseCsvLine(content.get(i));
-            if (cells.size() != header.size()) {
-                throw new ValidationException("file", "line " + (i + 1) + " has " + cells.size()
-                        + " columns, the header " + header.size());
-            }
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                row.put(header.get(c), cells.get(c).strip());
-            }
-            numbers.add(cells.get(toColumn).strip());
-            rows.add(row);
-        }
-        if (rows.isEmpty()) {
-            throw new ValidationException("file", file + " has a header but no rows");
-        }
-        return new RecipientFile(numbers, rows);
-    }
-
-    private static int indexOfTo(List<String> header) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).toLowerCase(Locale.ROOT).equals("to")) {
-                return i;
-            }
-        }
-        return -1;
+    private RecipientFile() {
     }
 
     /**
