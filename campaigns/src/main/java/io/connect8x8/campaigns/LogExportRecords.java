@@ -138,8 +138,7 @@ public final class LogExportRecords implements MessageRecords {
     private void read(String url, Set<String> wanted, Set<String> found) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(client.api().download(url,
                 FILE_OPTIONS), StandardCharsets.UTF_8))) {
-            List<String> header = record(reader);
-            int column = header == null ? -1 : header.indexOf("clientmessageid");
+            int column = idColumn(record(reader));
             if (column < 0) {
                 throw new IllegalStateException("the log export file has no clientmessageid column");
             }
@@ -152,6 +151,19 @@ public final class LogExportRecords implements MessageRecords {
             // The URL is not in the message: its query is the file's signature.
             throw new TransportException("cannot read the log export file: " + e.getMessage(), e, true, 1);
         }
+    }
+
+    /**
+     * The column of the clientMessageIds: its name in any case, a byte-order mark or spaces around it ignored (8x8's
+     * export format is not documented; a spreadsheet's save adds the mark); -1 without one.
+     */
+    static int idColumn(List<String> header) {
+        for (int i = 0; header != null && i < header.size(); i++) {
+            if (header.get(i).replace("\uFEFF", "").strip().equalsIgnoreCase("clientmessageid")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** One CSV record (RFC 4180: quoted fields may hold commas, quotes and line breaks), or null at the end. */
