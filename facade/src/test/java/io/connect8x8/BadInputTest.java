@@ -317,6 +317,9 @@ class BadInputTest {
                         call(OperationCall.of("cancel-many-sms-messages").param("batchId", ""))),
                 bad("subAccountId of .. in the path", "subAccountId", call(OperationCall.of("get-sms-message-details")
                         .param("subAccountId", "..").param("umid", "u-1"))),
+                bad("a list for a one-value parameter (sent as \"[a, b]\")", "destination", call(OperationCall
+                        .of("get-call-permission-status").param("channelId", "c")
+                        .param("destination", List.of("+6512345678", "+6512345679")))),
                 bad("empty required query parameter", "destination", call(OperationCall
                         .of("get-call-permission-status").param("channelId", "c").param("destination", ""))),
                 bad("billingPeriod of month 13 (the document's pattern)", "billingPeriod", call(OperationCall

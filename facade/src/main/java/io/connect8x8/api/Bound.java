@@ -201,6 +201,9 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
         if (value == null || raw.isInstance(value) && !(value instanceof Collection<?>)) {
             return value;
         }
+        if (value instanceof Collection<?> && !Collection.class.isAssignableFrom(raw)) {
+            throw new ValidationException(name, "takes one value, not a list");  // else sent as "[a, b]"
+        }
         String text = String.valueOf(value).strip();
         if (Collection.class.isAssignableFrom(raw)) {
             Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : String.class;
