@@ -155,7 +155,10 @@ class Connect8x8AutoConfigurationTest {
 
     static Stream<Arguments> refusedValues() {
         return Stream.of(
-                Arguments.of("connect8x8.read-timeout=-5s", "connect8x8.read-timeout", "must be a positive duration"),
+                Arguments.of("connect8x8.read-timeout=-5s", "connect8x8.read-timeout",
+                        "must be 1 ms to 2147483647 ms"),
+                Arguments.of("connect8x8.retry.initial-backoff=-1s", "connect8x8.retry.initial-backoff",
+                        "must not be negative"),
                 Arguments.of("connect8x8.retry.max-attempts=0", "connect8x8.retry.max-attempts",
                         "must be 1 to 20, was 0"),
                 Arguments.of("connect8x8.api-key=sk live key-4", "connect8x8.api-key",
