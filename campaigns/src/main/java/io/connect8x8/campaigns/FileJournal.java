@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -56,7 +57,7 @@ public final class FileJournal implements CampaignJournal {
             this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new JournalException("cannot open the campaign journal " + path + ": " + e.getMessage(), e);
+            throw new JournalException("cannot open the campaign journal " + path + ": " + reason(e), e);
         }
         try {
             this.lock = lockOrNull(channel);
@@ -69,8 +70,15 @@ public final class FileJournal implements CampaignJournal {
             if (e instanceof JournalException journal) {
                 throw journal;
             }
-            throw new JournalException("cannot read the campaign journal " + path + ": " + e.getMessage(), e);
+            throw new JournalException("cannot read the campaign journal " + path + ": "
+                    + (e instanceof IOException io ? reason(io) : e.getMessage()), e);
         }
+    }
+
+    /** What went wrong with the file: a FileSystemException's message repeats the path the caller names already. */
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException f ? Objects.requireNonNullElse(f.getReason(),
+                f.getClass().getSimpleName()) : e.getMessage();
     }
 
     /**
@@ -215,7 +223,7 @@ public final class FileJournal implements CampaignJournal {
             }
             channel.force(false);
         } catch (IOException e) {
-            throw new JournalException("cannot write the campaign journal " + path + ": " + e.getMessage(), e);
+            throw new JournalException("cannot write the campaign journal " + path + ": " + reason(e), e);
         }
     }
 

@@ -106,4 +106,11 @@ class FileJournalTest {
             assertEquals("the campaign journal " + file + " is in use by another run", refused.getMessage());
         }
     }
+
+    @Test
+    void aJournalThatCannotBeOpenedNamesItsPathOnceAndWhy() throws Exception {
+        Path directory = Files.createDirectory(dir.resolve("a-directory"));
+        JournalException refused = assertThrows(JournalException.class, () -> FileJournal.open(directory).close());
+        assertEquals("cannot open the campaign journal " + directory + ": Is a directory", refused.getMessage());
+    }
 }
