@@ -174,6 +174,31 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aScheduledTimeMoreThanSevenDaysAheadIsRefusedWithCode1011() {
+        String send = "{'destination':'+6591234567','text':'A','scheduled':'%s'}";
+        String chat = "{'user':{'msisdn':'+6591234567'},'type':'Text','content':{'text':'A'},'scheduled':'%s'}";
+
+        assertEquals(200, post(sandbox.smsBaseUrl() + SUB + "/messages",
+                String.format(send, "2026-12-08T09:00:00Z")).status());
+        Reply sms = post(sandbox.smsBaseUrl() + SUB + "/messages", String.format(send, "2026-12-08T09:00:01Z"));
+        assertEquals(400, sms.status(), sms.text());
+        assertEquals(1011, sms.json().get("code").asInt());
+        assertEquals("Invalid parameter scheduled: at most 7 days ahead", sms.json().get("message").asText());
+        Reply chatApps = post(sandbox.chatAppsBaseUrl() + SUB + "/messages", String.format(chat, "2027-01-01T00:00:00Z"));
+        assertEquals(400, chatApps.status(), chatApps.text());
+        assertEquals(1011, chatApps.json().get("code").asInt());
+        Reply batch = post(sandbox.smsBaseUrl() + SUB + "/messages/batch", "{'messages':[{'destination':'+6591234567',"
+                + "'text':'A','scheduled':'2026-12-09T09:00:00Z'},{'destination':'+6591234568','text':'B'}],"
+                + "'includeMessagesInResponse':true}");
+        assertEquals(200, batch.status(), batch.text());
+        assertEquals(1, batch.json().get("rejectedCount").asInt());
+        assertEquals(tree("{'code':'REJECTED','description':'Invalid parameter scheduled: at most 7 days ahead'}"),
+                batch.json().get("messages").get(0).get("status"));
+        assertEquals(List.of(1011), sandbox.messages().stream().filter(message -> !message.accepted())
+                .map(SandboxMessage::errorCode).toList());
+    }
+
+    @Test
     void aScheduledBatchIsCancelledWhileScheduled() {
         requires("sms:cancel-many-sms-messages");
         Reply batch = post(sandbox.smsBaseUrl() + SUB + "/messages/batch", "{'destinations':['+6591234567',"

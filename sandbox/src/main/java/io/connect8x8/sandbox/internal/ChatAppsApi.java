@@ -87,6 +87,7 @@ final class ChatAppsApi {
     /** The semantic rules, the test numbers and, for a template message, the template registry. */
     private WhatsAppTemplate check(ObjectNode message) {
         Rule.checkAll(ChatAppsRules.MESSAGE, message);
+        engine.checkScheduled(message);
         String msisdn = message.get("user").get("msisdn").textValue();
         Engine.failOnServerErrorNumber(msisdn);
         if (TestNumbers.is(msisdn, TestNumbers.INVALID)) {

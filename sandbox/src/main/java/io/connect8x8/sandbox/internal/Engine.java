@@ -71,6 +71,20 @@ final class Engine {
         receipts.dispatch(record, url, plans);
     }
 
+    /** How far ahead {@code scheduled} may be: 8x8 takes a message at most 7 days ahead (the facts' limits). */
+    private static final java.time.Duration MAX_SCHEDULE_AHEAD = java.time.Duration.ofDays(7);
+
+    /**
+     * Refuses a {@code scheduled} time more than 7 days after now (on the simulator's clock) with 400, code 1011
+     * (invalid schedule time): the live API does not hold a message that long, so a test must not see it accepted.
+     */
+    void checkScheduled(JsonNode message) {
+        java.time.Instant due = scheduledTime(message);
+        if (due != null && due.isAfter(clock.instant().plus(MAX_SCHEDULE_AHEAD))) {
+            throw ApiError.badRequest(1011, "Invalid parameter scheduled: at most 7 days ahead");
+        }
+    }
+
     /** The message's {@code scheduled} time, or null when it has none (or none the simulator can read). */
     private static java.time.Instant scheduledTime(JsonNode message) {
         JsonNode scheduled = message.get("scheduled");

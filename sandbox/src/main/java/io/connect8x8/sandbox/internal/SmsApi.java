@@ -34,6 +34,7 @@ final class SmsApi {
         ObjectNode message = Engine.requireObject(body);
         spec.requireValid(path, message);
         Rule.checkAll(SmsRules.MESSAGE, message);
+        engine.checkScheduled(message);
         String destination = message.get("destination").textValue();
         checkTestNumber(destination);
         String umid = Engine.newId();
@@ -89,6 +90,7 @@ final class SmsApi {
             }
             ObjectNode valid = Engine.requireObject(message);
             Rule.checkAll(SmsRules.MESSAGE, valid);
+            engine.checkScheduled(valid);
             checkTestNumber(valid.get("destination").textValue());
             return accept(subAccountId, batchId, clientBatchId, valid);
         } catch (ApiError rejected) {
