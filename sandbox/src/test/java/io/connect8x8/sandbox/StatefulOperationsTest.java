@@ -273,6 +273,25 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aRemovedTemplatesNameCannotBeAddedAgainWithin30Days() {
+        requires("chatapps:add-whatsapp-template");
+        String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
+        String template = "{'name':'order_update','language':'en_US','category':'UTILITY',"
+                + "'components':[{'type':'BODY','text':'Order {{1}} ships'}]}";
+        assertEquals(200, post(templates, template).status());
+        assertEquals(200, delete(templates + "/order_update").status());
+
+        Reply tooSoon = post(templates, template.replace("en_US", "id"));
+
+        assertEquals(409, tooSoon.status(), tooSoon.text());
+        assertEquals(3060, tooSoon.json().get("code").asInt());
+        assertEquals("Template name cannot be reused within 30 days of deletion",
+                tooSoon.json().get("message").asText());
+        clock.advance(Duration.ofDays(30));
+        assertEquals(200, post(templates, template).status());
+    }
+
+    @Test
     void anUploadedFileDownloadsAndSendsAsMedia() {
         requires("chatapps:Upload-File");
         byte[] content = "%PDF-1.4 report".getBytes(StandardCharsets.UTF_8);

@@ -31,8 +31,13 @@ final class TemplateApi {
     private static final Map<String, String> SUB_TYPES = Map.of("URL", "Url", "OTP", "Url", "QUICK_REPLY",
             "QuickReply", "COPY_CODE", "CopyCode", "FLOW", "Flow", "PHONE_NUMBER", "PhoneNumber");
 
+    /** How long a removed template's name stays taken: the document's 409, "cannot be reused within 30 days". */
+    private static final java.time.Duration NAME_REUSE_DELAY = java.time.Duration.ofDays(30);
+
     private final TemplateRegistry registry;
     private final java.time.Clock clock;
+    /** When each removed name was removed (on the simulator's clock), so that adding it again too soon is a 409. */
+    private final Map<String, java.time.Instant> removedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     TemplateApi(TemplateRegistry registry, java.time.Clock clock) {
         this.registry = registry;
@@ -86,7 +91,10 @@ final class TemplateApi {
         return Answer.ok(answer);
     }
 
-    /** {@code POST .../templates}: 200 {@code {}}; 409 when the name and language exist. */
+    /**
+     * {@code POST .../templates}: 200 {@code {}}; 409 when the name and language exist, or (code 3060) when the name
+     * was removed less than 30 days ago.
+     */
     Answer add(Call call) {
         ObjectNode registration = (ObjectNode) call.json();
         String name = registration.path("name").asText();
@@ -111,6 +119,10 @@ final class TemplateApi {
         }
         WhatsAppTemplate template = new WhatsAppTemplate(name, language, placeholders.size(), buttons,
                 registration.path("category").asText("utility").toLowerCase(Locale.ROOT));
+        java.time.Instant removed = removedAt.get(name);
+        if (removed != null && clock.instant().isBefore(removed.plus(NAME_REUSE_DELAY))) {
+            throw new ApiError(409, 3060, "Template name cannot be reused within 30 days of deletion");
+        }
         if (!registry.add(template, registration.deepCopy())) {
             throw new ApiError(409, 1000, "Template '" + name + "' already exists for language " + language);
         }
@@ -123,6 +135,7 @@ final class TemplateApi {
         if (registry.remove(name) == 0) {
             throw ApiError.badRequest(3038, "Template not found for name '" + name + "'");
         }
+        removedAt.put(name, clock.instant());
         return Answer.ok(Json.object());
     }
 
