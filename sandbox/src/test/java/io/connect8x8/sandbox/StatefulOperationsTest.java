@@ -233,13 +233,31 @@ class StatefulOperationsTest {
         assertEquals("delivered_to_recipient", last.get("payload").get("status").get("detail").asText());
         JsonNode data = get(sandbox.chatAppsBaseUrl() + SUB + "/messages/" + umid).json().get("data");
         assertEquals(2, data.size());
-        assertEquals(List.of("whatsapp", "sms"), List.of(data.get(0).get("channel").asText(),
+        assertEquals(List.of("WhatsApp", "SMS"), List.of(data.get(0).get("channel").asText(),
                 data.get(1).get("channel").asText()));
         assertEquals(tree("{'state':'undelivered','detail':'rejected_by_operator','errorCode':"
                 + TestNumbers.CHAT_APPS_UNDELIVERED_CODE + ",'errorMessage':'Rejected by operator',"
                 + "'timestamp':'2026-12-01T09:00:00.000Z'}"), data.get(0).get("status"));
         assertEquals(2, data.get(1).get("step").asInt());
         assertEquals("delivered", data.get(1).get("status").get("state").asText());
+    }
+
+    @Test
+    void chatAppsMessageDetailsNameTheChannelAndMaskTheContentAsTheDocumentDoes() {
+        requires("chatapps:get-chatapps-message-details");
+        Reply sent = post(sandbox.chatAppsBaseUrl() + SUB + "/messages", "{'user':{'msisdn':'+6591234567',"
+                + "'country':'SG'},'type':'Text','content':{'text':'Hello'},'clientMessageId':'c-1'}");
+        assertEquals(200, sent.status(), sent.text());
+        String umid = sent.json().get("umid").asText();
+
+        JsonNode item = get(sandbox.chatAppsBaseUrl() + SUB + "/messages/" + umid).json().get("data").get(0);
+
+        String channelId = item.get("channelId").asText();
+        assertEquals(tree("{'umid':'" + umid + "','subAccountId':'acme-tests','channel':'WhatsApp','channelId':'"
+                + channelId + "','direction':'outbound','country':'SG','status':{'state':'read',"
+                + "'detail':'read_by_recipient','timestamp':'2026-12-01T09:00:00.000Z'},"
+                + "'user':{'msisdn':'+659123xxxx'},'contentType':'Text','content':'**MASKED**',"
+                + "'createdAt':'2026-12-01T09:00:00.000Z','clientMessageId':'c-1','step':1}"), item);
     }
 
     @Test

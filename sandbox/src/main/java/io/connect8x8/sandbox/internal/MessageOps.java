@@ -169,13 +169,15 @@ final class MessageOps {
             ObjectNode item = data.addObject();
             item.put("umid", message.umid);
             item.put("subAccountId", message.subAccountId);
-            item.put("channel", leg.getKey());
+            item.put("channel", channelName(message.request(), leg.getKey()));
             item.put("channelId", UUID.nameUUIDFromBytes((message.subAccountId + "/" + leg.getKey())
                     .getBytes(StandardCharsets.UTF_8)).toString());
             item.put("direction", "outbound");
+            put(item, "country", Json.optText(message.request().path("user"), "country"));
             item.set("status", status(message, leg.getValue()));
             item.putObject("user").put("msisdn", masked(message.msisdn));
             item.put("contentType", message.request().path("type").asText("Text"));
+            item.put("content", "**MASKED**");
             item.put("createdAt", Json.timestamp(message.createdAt));
             ids(item, message);
             item.put("step", step++);
@@ -183,6 +185,20 @@ final class MessageOps {
         ObjectNode details = Json.object();
         details.set("data", data);
         return Answer.ok(details);
+    }
+
+    /**
+     * A leg's channel as the details name it: the document's spelling ({@code WhatsApp}, {@code SMS}), which the
+     * request's {@code channels} carry after enum normalisation; receipts say it in lower case, the details do not.
+     */
+    private static String channelName(JsonNode request, String leg) {
+        for (JsonNode channel : request.path("channels")) {
+            String name = channel.path("channel").asText("");
+            if (name.toLowerCase(java.util.Locale.ROOT).equals(leg)) {
+                return name;
+            }
+        }
+        return "whatsapp".equals(leg) ? "WhatsApp" : leg;
     }
 
     /**
