@@ -376,6 +376,19 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void anUnknownLogExportJobIs404WithTheDocumentsCode4018() {
+        requires("sms:get-log-export-job-result");
+        for (String base : List.of(sandbox.smsBaseUrl(), sandbox.chatAppsBaseUrl())) {
+            String job = base + SUB + "/messages/exports/no-such-job";
+            for (Reply unknown : List.of(get(job), delete(job))) {
+                assertEquals(404, unknown.status(), unknown.text());
+                assertEquals(4018, unknown.json().get("code").asInt());
+                assertEquals("Invalid jobId", unknown.json().get("message").asText());
+            }
+        }
+    }
+
+    @Test
     void aLogExportAndTheDetailsListMessagesThatLeftTheRecordWindowFromTheLog() {
         requires("sms:start-log-export-job");
         sandbox.close();

@@ -139,7 +139,8 @@ final class LogExports {
     private Job job(Api api, Call call) {
         Job job = jobs.get(call.param("jobId"));
         if (job == null || job.api != api || !job.subAccountId.equals(call.param("subAccountId"))) {
-            throw new ApiError(404, 1300, "Job not found.");
+            // The code and message of the documents' 404 example (both APIs, result and cancel), not 1300.
+            throw new ApiError(404, 4018, "Invalid jobId");
         }
         return job;
     }
