@@ -132,8 +132,8 @@ class StatefulOperationsTest {
         Reply unknown = get(sandbox.verifyBaseUrl() + "/api/v2/subaccounts/acme-tests/sessions/no%25such?code=123456");
 
         assertEquals(404, unknown.status(), unknown.text());
-        assertEquals(1300, unknown.json().get("code").asInt());
-        assertEquals("Session not found.", unknown.json().get("message").asText());
+        assertEquals(1404, unknown.json().get("code").asInt());
+        assertEquals("Session not found", unknown.json().get("message").asText());
     }
 
     @Test

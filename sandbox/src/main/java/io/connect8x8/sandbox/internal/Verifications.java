@@ -81,7 +81,8 @@ final class Verifications {
     Answer check(Call call) {
         Session session = sessions.get(call.param("sessionId"));
         if (session == null || !session.subAccountId.equals(call.param("subAccountId"))) {
-            throw new ApiError(404, 1300, "Session not found.");
+            // The Verification document's 404 example: code 1404, not the SMS API's 1300.
+            throw new ApiError(404, 1404, "Session not found");
         }
         synchronized (session) {
             String code = call.query().get("code");
