@@ -466,6 +466,23 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void theFifthWrongVerificationCodeFailsTheSession() {
+        requires("verify:verify-request-v2");
+        String sessions = sandbox.verifyBaseUrl() + "/api/v2/subaccounts/acme-tests/sessions";
+        String id = post(sessions, "{'destination':'+15550000009','codeLength':6}").json().get("sessionId").asText();
+
+        List<String> states = new java.util.ArrayList<>();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            JsonNode checked = get(sessions + "/" + id + "?code=654321").json();
+            assertEquals(attempt, checked.get("attempt").asInt());
+            states.add(checked.get("status").asText());
+        }
+
+        assertEquals(List.of("WAITING", "WAITING", "WAITING", "WAITING", "FAILED"), states);
+        assertEquals("FAILED", get(sessions + "/" + id + "?code=123456").json().get("status").asText());
+    }
+
+    @Test
     void anOperationWithoutStateAnswersTheDocumentsExample() {
         requires("chatapps:get-whatsapp-flows");
         Reply flows = get(sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/flows");
