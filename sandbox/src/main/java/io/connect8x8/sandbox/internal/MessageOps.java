@@ -176,7 +176,9 @@ final class MessageOps {
             put(item, "country", Json.optText(message.request().path("user"), "country"));
             item.set("status", status(message, leg.getValue()));
             item.putObject("user").put("msisdn", masked(message.msisdn));
-            item.put("contentType", message.request().path("type").asText("Text"));
+            // The details document names the types capitalised (Text, Image, Template) whatever the send's spelling.
+            String type = message.request().path("type").asText("Text");
+            item.put("contentType", type.isEmpty() ? type : Character.toUpperCase(type.charAt(0)) + type.substring(1));
             item.put("content", "**MASKED**");
             item.put("createdAt", Json.timestamp(message.createdAt));
             ids(item, message);
