@@ -231,8 +231,7 @@ public final class Operations {
             } else if (p.required() && !values.containsKey(p.name())) {
                 throw new ValidationException(p.name(), "is required by " + info.operationId()
                         + ("accountId".equals(p.name()) ? ": set it on the client (accountId) or the call" : ""));
-            } else if (String.valueOf(values.get(p.name())).strip().matches("path".equals(p.in()) ? "\\.{0,2}" : "")) {
-                // The document allows no empty value; in the path, the URL's "." and ".." would name another resource.
+            } else if (blankOrDots(p, values.get(p.name()))) {
                 throw new ValidationException(p.name(), "must not be blank, nor . or .. in the path");
             }
         }
@@ -320,5 +319,14 @@ public final class Operations {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the generated API " + api.getClass().getName() + " has no JSON", e);
         }
+    }
+
+    /**
+     * Whether a given value is blank, which the documents allow nowhere, or, in the path, {@code .} or {@code ..},
+     * which the URL resolves to another resource. Plain comparisons: every parameter of every call passes here.
+     */
+    private static boolean blankOrDots(ParameterInfo p, Object value) {
+        String text = value == null ? null : value.toString().strip();
+        return text != null && (text.isEmpty() || "path".equals(p.in()) && (text.equals(".") || text.equals("..")));
     }
 }
