@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * a number of the fictional {@code +1555...} range (every {@link TestNumbers} number) is deterministic: the first
  * {@code codeLength} characters of {@value #TEST_CODE}; any other number gets random digits, which a test reads
  * with {@code Sandbox.verificationCode(sessionId)}. A wrong code counts an attempt; the fifth wrong one fails the
- * session (the document: "the API accepts up to 5 attempts"); past {@code codeValidity} seconds (default 300) on the simulator's clock it is expired.
+ * session (the document: "the API accepts up to 5 attempts"); past {@code codeValidity} seconds (default 300) on the
+ * simulator's clock it is expired.
  */
 final class Verifications {
 
