@@ -23,8 +23,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import okhttp3.Request;
 
 /**
@@ -42,12 +42,10 @@ import okhttp3.Request;
  * @param constraints the parameters' constraints in the document, by name
  */
 record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type modelType, Gson gson,
-             boolean followsRedirects, Map<String, JsonObject> constraints) {
+             boolean followsRedirects, Map<String, Limits> constraints) {
 
     /** How the generator's open enums name their unknown constant. */
     private static final String UNKNOWN = "unknown_default_open_api";
-    /** The documents' parameter patterns, compiled once each: a few dozen in all. */
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     record Slot(String name, Type type) {
     }
@@ -170,22 +168,42 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
 
     /** A value, converted, within its document's pattern, length and range, which the generated code does not check. */
     private Object constrain(String name, Object value) {
-        JsonObject c = value == null ? null : constraints.get(name);
-        if (c == null) {
+        Limits limits = value == null ? null : constraints.get(name);
+        if (limits == null) {
             return value;
         }
         String text = String.valueOf(value);
         int length = text.codePointCount(0, text.length());
         BigDecimal number = value instanceof Number n && Double.isFinite(n.doubleValue()) ? new BigDecimal(text) : null;
-        if ((c.has("pattern") && !PATTERNS.computeIfAbsent(c.get("pattern").getAsString(), Pattern::compile)
-                .matcher(text).find()
-                || c.has("minLength") && length < c.get("minLength").getAsInt()
-                || c.has("maxLength") && length > c.get("maxLength").getAsInt()
-                || number != null && c.has("minimum") && number.compareTo(c.get("minimum").getAsBigDecimal()) < 0
-                || number != null && c.has("maximum") && number.compareTo(c.get("maximum").getAsBigDecimal()) > 0)) {
-            throw new ValidationException(name, "must fit " + c + " of the document");
+        if (limits.pattern() != null && !limits.pattern().matcher(text).find()
+                || limits.minLength() != null && length < limits.minLength()
+                || limits.maxLength() != null && length > limits.maxLength()
+                || number != null && limits.minimum() != null && number.compareTo(limits.minimum()) < 0
+                || number != null && limits.maximum() != null && number.compareTo(limits.maximum()) > 0) {
+            throw new ValidationException(name, "must fit " + limits.shown() + " of the document");
         }
         return value;
+    }
+
+    /**
+     * A parameter's pattern, length and range in its document, read once when the catalog loads. A pattern Java
+     * cannot compile (the documents' dialect is ECMA's) is left to the server rather than failing every call.
+     */
+    record Limits(Pattern pattern, Integer minLength, Integer maxLength, BigDecimal minimum, BigDecimal maximum,
+                  String shown) {
+
+        static Limits of(JsonObject c) {
+            Pattern pattern;
+            try {
+                pattern = c.has("pattern") ? Pattern.compile(c.get("pattern").getAsString()) : null;
+            } catch (PatternSyntaxException e) {
+                pattern = null;
+            }
+            return new Limits(pattern, c.has("minLength") ? c.get("minLength").getAsInt() : null,
+                    c.has("maxLength") ? c.get("maxLength").getAsInt() : null,
+                    c.has("minimum") ? c.get("minimum").getAsBigDecimal() : null,
+                    c.has("maximum") ? c.get("maximum").getAsBigDecimal() : null, c.toString());
+        }
     }
 
     /** A parameter's value as the generated method's type: the generated Gson converts text to its types. */

@@ -45,7 +45,7 @@ final class Catalog {
     }
 
     /** One operation, its document, whether it answers with a redirect (a download), its parameters' constraints. */
-    record Entry(OperationInfo info, Document document, boolean redirects, Map<String, JsonObject> constraints) {
+    record Entry(OperationInfo info, Document document, boolean redirects, Map<String, Bound.Limits> constraints) {
     }
 
     private final List<Entry> entries;
@@ -148,10 +148,10 @@ final class Catalog {
     /** One operation of the index the build wrote from the prepared document (spec-tools' OperationIndex). */
     private static Entry entry(Document d, JsonObject op) {
         List<ParameterInfo> params = new ArrayList<>();
-        Map<String, JsonObject> constraints = new HashMap<>();
+        Map<String, Bound.Limits> constraints = new HashMap<>();
         for (JsonElement e : op.getAsJsonArray("parameters")) {
             JsonObject p = e.getAsJsonObject();
-            constraints.put(string(p, "name"), p.has("constraints") ? p.getAsJsonObject("constraints") : null);
+            constraints.put(string(p, "name"), p.has("constraints") ? Bound.Limits.of(p.getAsJsonObject("constraints")) : null);
             params.add(new ParameterInfo(string(p, "name"), string(p, "in"), p.get("required").getAsBoolean(),
                     string(p, "type"), string(p, "description")));
         }

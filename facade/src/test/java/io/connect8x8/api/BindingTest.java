@@ -2,6 +2,9 @@ package io.connect8x8.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.google.gson.JsonParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,5 +37,29 @@ class BindingTest {
             }
         }
         assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void everyPatternOfTheDocumentsCompilesWhenTheCatalogLoads() {
+        // The complete documents declare some (billingPeriod's); none may be dropped, or the client would not check it.
+        List<String> dropped = new ArrayList<>();
+        for (Catalog.Entry entry : Catalog.of(getClass().getClassLoader()).entries()) {
+            for (var limits : entry.constraints().entrySet()) {
+                boolean declared = limits.getValue() != null && limits.getValue().shown().contains("\"pattern\"");
+                if (declared && limits.getValue().pattern() == null) {
+                    dropped.add(entry.info().qualifiedId() + "." + limits.getKey());
+                }
+            }
+        }
+        assertEquals(List.of(), dropped);
+    }
+
+    @Test
+    void aPatternJavaCannotCompileIsLeftToTheServerAndTheOtherLimitsStay() {
+        Bound.Limits limits = Bound.Limits.of(JsonParser.parseString("{\"pattern\":\"(?<\",\"maxLength\":3}")
+                .getAsJsonObject());
+        assertNull(limits.pattern());
+        assertEquals(3, limits.maxLength());
+        assertEquals("{\"pattern\":\"(?<\",\"maxLength\":3}", limits.shown());
     }
 }
