@@ -117,7 +117,7 @@ final class ChatAppsApi {
                 msisdn, null, null);
         String category = checked.template() == null ? "service" : checked.template().category();
         engine.sendReceipts(record, message, checked.scheduled(), Receipts.chatApps(record, channels(message),
-                category));
+                fallbackAfter(message), category));
         return response(umid, message, msisdn, "queued");
     }
 
@@ -133,6 +133,16 @@ final class ChatAppsApi {
             channels.add(name.isTextual() ? name.textValue().toLowerCase(Locale.ROOT) : "whatsapp");
         }
         return channels;
+    }
+
+    /**
+     * How long the first channel has before the next one is tried: its {@code fallbackAfter} in seconds (checked
+     * to be 10 to 86,400), or null when it names none; 8x8 documents no default (an account's own fallback
+     * configuration applies), so the simulator then falls back as soon as the first channel failed.
+     */
+    private static java.time.Duration fallbackAfter(JsonNode message) {
+        JsonNode after = message.path("channels").path(0).path("fallbackAfter");
+        return after.canConvertToInt() ? java.time.Duration.ofSeconds(after.intValue()) : null;
     }
 
     private ObjectNode response(String umid, JsonNode message, String msisdn, String state) {

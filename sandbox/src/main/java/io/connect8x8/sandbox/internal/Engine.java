@@ -18,19 +18,21 @@ final class Engine {
     final ReceiptDispatcher receipts;
     final TemplateRegistry templates;
     final String webhookUrl;
+    /** Scheduled messages and channel fallback legs waiting for the clock; shared with the receipts. */
     final ScheduledQueue scheduled;
     final FileStore files = new FileStore();
     final AccountState accounts = new AccountState();
     /** The root URL once the server is bound, for links in answers and to recognise the simulator's own files. */
     volatile String rootUrl = "";
 
-    Engine(Clock clock, MessageStore store, ReceiptDispatcher receipts, TemplateRegistry templates, String webhookUrl) {
+    Engine(Clock clock, MessageStore store, ReceiptDispatcher receipts, ScheduledQueue scheduled,
+           TemplateRegistry templates, String webhookUrl) {
         this.clock = clock;
         this.store = store;
         this.receipts = receipts;
+        this.scheduled = scheduled;
         this.templates = templates;
         this.webhookUrl = webhookUrl;
-        this.scheduled = new ScheduledQueue(clock);
     }
 
     /**

@@ -39,8 +39,9 @@ class ScheduledReadOnceTest {
     void theCheckAndTheHoldShareOneReading() {
         SandboxClock clock = SandboxClock.at(T0);
         MessageStore store = new MessageStore(100);
-        try (ReceiptDispatcher receipts = new ReceiptDispatcher(1.0, clock, store)) {
-            Engine engine = new Engine(clock, store, receipts, new TemplateRegistry(List.of()), null);
+        ScheduledQueue scheduled = new ScheduledQueue(clock);
+        try (ReceiptDispatcher receipts = new ReceiptDispatcher(1.0, clock, store, scheduled)) {
+            Engine engine = new Engine(clock, store, receipts, scheduled, new TemplateRegistry(List.of()), null);
             CountingMessage message = new CountingMessage();
             message.put("destination", "+6591234567").put("text", "A").put("scheduled", "2026-12-01T10:00:00Z");
             CountingMessage unscheduled = new CountingMessage();
