@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A clock that tests move by hand, for {@link Sandbox.Builder#clock(Clock)}: a {@code scheduled} message is held
  * until this clock reaches its time, and moving the clock past it delivers the message and its receipts before
- * {@link #advance} returns (no waiting, no sleeps). Verification codes and log export windows read it too.
+ * {@link #advance} returns (no waiting, no sleeps); a channel fallback's next leg waits for its
+ * {@code fallbackAfter} the same way. Verification codes and log export windows read it too.
  *
  * <pre>{@code
  * SandboxClock clock = SandboxClock.at(Instant.parse("2026-12-01T09:00:00Z"));

@@ -26,8 +26,7 @@ final class ChatAppsApi {
     ObjectNode single(String subAccountId, String path, JsonNode body) {
         ObjectNode message = Engine.requireObject(body);
         spec.requireValid(path, message);
-        WhatsAppTemplate template = check(message);
-        return accept(subAccountId, null, null, message, template);
+        return accept(subAccountId, null, null, message, check(message));
     }
 
     /** {@code POST .../messages/batch}: {@code messages} with an optional template. */
@@ -68,8 +67,7 @@ final class ChatAppsApi {
                 throw ApiError.badRequest(violation.code(), violation.message());
             }
             ObjectNode valid = Engine.requireObject(message);
-            WhatsAppTemplate template = check(valid);
-            return accept(subAccountId, batchId, clientBatchId, valid, template);
+            return accept(subAccountId, batchId, clientBatchId, valid, check(valid));
         } catch (ApiError rejected) {
             String umid = Engine.newId();
             String msisdn = message.path("user").path("msisdn").isTextual()
@@ -84,10 +82,19 @@ final class ChatAppsApi {
         }
     }
 
+    /**
+     * What the checks of a valid message found.
+     *
+     * @param template the approved template of a template message, else null
+     * @param scheduled the {@code scheduled} time, null for none
+     */
+    private record Checked(WhatsAppTemplate template, java.time.Instant scheduled) {
+    }
+
     /** The semantic rules, the test numbers and, for a template message, the template registry. */
-    private WhatsAppTemplate check(ObjectNode message) {
+    private Checked check(ObjectNode message) {
         Rule.checkAll(ChatAppsRules.MESSAGE, message);
-        engine.checkScheduled(message);
+        java.time.Instant scheduled = engine.checkScheduled(message);
         String msisdn = message.get("user").get("msisdn").textValue();
         Engine.failOnServerErrorNumber(msisdn);
         if (TestNumbers.is(msisdn, TestNumbers.INVALID)) {
@@ -97,20 +104,20 @@ final class ChatAppsApi {
         if (url.isTextual()) {
             engine.files.checkMediaUrl(url.textValue(), engine.rootUrl);
         }
-        if ("template".equalsIgnoreCase(message.get("type").asText())) {
-            return engine.templates.check(message.get("content").get("template"));
-        }
-        return null;
+        WhatsAppTemplate template = "template".equalsIgnoreCase(message.get("type").asText())
+                ? engine.templates.check(message.get("content").get("template")) : null;
+        return new Checked(template, scheduled);
     }
 
     private ObjectNode accept(String subAccountId, String batchId, String clientBatchId, ObjectNode message,
-                              WhatsAppTemplate template) {
+                              Checked checked) {
         String umid = Engine.newId();
         String msisdn = message.get("user").get("msisdn").textValue();
         MessageRecord record = engine.record(Api.CHAT_APPS, subAccountId, umid, batchId, message, clientBatchId,
                 msisdn, null, null);
-        String category = template == null ? "service" : template.category();
-        engine.sendReceipts(record, message, Receipts.chatApps(record, channels(message), category));
+        String category = checked.template() == null ? "service" : checked.template().category();
+        engine.sendReceipts(record, message, checked.scheduled(), Receipts.chatApps(record, channels(message),
+                fallbackAfter(message), category));
         return response(umid, message, msisdn, "queued");
     }
 
@@ -126,6 +133,16 @@ final class ChatAppsApi {
             channels.add(name.isTextual() ? name.textValue().toLowerCase(Locale.ROOT) : "whatsapp");
         }
         return channels;
+    }
+
+    /**
+     * How long the first channel has before the next one is tried: its {@code fallbackAfter} in seconds (checked
+     * to be 10 to 86,400), or null when it names none; 8x8 documents no default (an account's own fallback
+     * configuration applies), so the simulator then falls back as soon as the first channel failed.
+     */
+    private static java.time.Duration fallbackAfter(JsonNode message) {
+        JsonNode after = message.path("channels").path(0).path("fallbackAfter");
+        return after.canConvertToInt() ? java.time.Duration.ofSeconds(after.intValue()) : null;
     }
 
     private ObjectNode response(String umid, JsonNode message, String msisdn, String state) {

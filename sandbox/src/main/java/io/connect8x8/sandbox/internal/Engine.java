@@ -18,19 +18,21 @@ final class Engine {
     final ReceiptDispatcher receipts;
     final TemplateRegistry templates;
     final String webhookUrl;
+    /** Scheduled messages and channel fallback legs waiting for the clock; shared with the receipts. */
     final ScheduledQueue scheduled;
     final FileStore files = new FileStore();
     final AccountState accounts = new AccountState();
     /** The root URL once the server is bound, for links in answers and to recognise the simulator's own files. */
     volatile String rootUrl = "";
 
-    Engine(Clock clock, MessageStore store, ReceiptDispatcher receipts, TemplateRegistry templates, String webhookUrl) {
+    Engine(Clock clock, MessageStore store, ReceiptDispatcher receipts, ScheduledQueue scheduled,
+           TemplateRegistry templates, String webhookUrl) {
         this.clock = clock;
         this.store = store;
         this.receipts = receipts;
+        this.scheduled = scheduled;
         this.templates = templates;
         this.webhookUrl = webhookUrl;
-        this.scheduled = new ScheduledQueue(clock);
     }
 
     /**
@@ -55,17 +57,21 @@ final class Engine {
         return record;
     }
 
-    /** Sends the receipts to the message's dlrCallbackUrl, else the simulator's webhook, else only records them. */
-    void sendReceipts(MessageRecord record, JsonNode message, List<ReceiptPlan> plans) {
+    /**
+     * Sends the receipts to the message's dlrCallbackUrl, else the simulator's webhook, else only records them; a
+     * message scheduled ahead of the clock is held, with its receipts, until then.
+     *
+     * @param scheduled the message's {@code scheduled} time as {@link #checkScheduled} read it, null for none
+     */
+    void sendReceipts(MessageRecord record, JsonNode message, java.time.Instant scheduled, List<ReceiptPlan> plans) {
         JsonNode callback = message.get("dlrCallbackUrl");
         String url = callback != null && callback.isTextual() ? callback.textValue() : webhookUrl;
         if (url == null) {
             url = accounts.webhookFor(record.api, record.subAccountId);
         }
-        java.time.Instant due = scheduledTime(message);
-        if (due != null && due.isAfter(clock.instant())) {
+        if (scheduled != null && scheduled.isAfter(clock.instant())) {
             String target = url;
-            scheduled.hold(record, due, () -> receipts.dispatch(record, target, plans));
+            this.scheduled.hold(record, scheduled, () -> receipts.dispatch(record, target, plans));
             return;
         }
         receipts.dispatch(record, url, plans);
@@ -77,12 +83,16 @@ final class Engine {
     /**
      * Refuses a {@code scheduled} time more than 7 days after now (on the simulator's clock) with 400, code 1011
      * (invalid schedule time): the live API does not hold a message that long, so a test must not see it accepted.
+     * Read once: the time goes on to {@link #sendReceipts}.
+     *
+     * @return the {@code scheduled} time, null when the message has none (or none the simulator can read)
      */
-    void checkScheduled(JsonNode message) {
+    java.time.Instant checkScheduled(JsonNode message) {
         java.time.Instant due = scheduledTime(message);
         if (due != null && due.isAfter(clock.instant().plus(MAX_SCHEDULE_AHEAD))) {
             throw ApiError.badRequest(1011, "Invalid parameter scheduled: at most 7 days ahead");
         }
+        return due;
     }
 
     /** The message's {@code scheduled} time, or null when it has none (or none the simulator can read). */

@@ -21,7 +21,8 @@ import okhttp3.Response;
 /**
  * Posts a message's receipts to its webhook one after the other (the next receipt only once the previous one was
  * delivered or given up, so a receiver sees them in order) and retries a failed delivery after 1, 10, 30 and 90
- * seconds, each multiplied by the time factor, as 8x8 does.
+ * seconds, each multiplied by the time factor, as 8x8 does. A channel fallback's leg waits, on the simulator's clock,
+ * until its {@code fallbackAfter} has passed since the message's first receipt (see {@link ReceiptPlan}).
  */
 public final class ReceiptDispatcher implements AutoCloseable {
 
@@ -37,6 +38,8 @@ public final class ReceiptDispatcher implements AutoCloseable {
     private final double timeFactor;
     private final Clock clock;
     private final MessageStore store;
+    /** Where a fallback leg waits for its time. */
+    private final ScheduledQueue timer;
 
     /**
      * Creates a dispatcher with its own HTTP client and scheduler thread, both released by {@link #close()}.
@@ -44,8 +47,9 @@ public final class ReceiptDispatcher implements AutoCloseable {
      * @param timeFactor multiplies every retry delay; 1.0 is 8x8's real schedule
      * @param clock the clock of receipt timestamps and attempt times
      * @param store where deliveries are counted
+     * @param timer where a channel fallback's leg waits for the clock (the simulator's scheduled messages' queue)
      */
-    public ReceiptDispatcher(double timeFactor, Clock clock, MessageStore store) {
+    ReceiptDispatcher(double timeFactor, Clock clock, MessageStore store, ScheduledQueue timer) {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sandbox-receipts");
             thread.setDaemon(true);
@@ -54,6 +58,7 @@ public final class ReceiptDispatcher implements AutoCloseable {
         this.timeFactor = timeFactor;
         this.clock = clock;
         this.store = store;
+        this.timer = timer;
     }
 
     /** The HTTP client, made on first use; refused once closed. */
@@ -84,25 +89,54 @@ public final class ReceiptDispatcher implements AutoCloseable {
         if (url == null) {
             // Nothing to post: record the sequence at once rather than queue work on the single receipt thread,
             // which under load made every request thread contend for the scheduler's queue.
-            next(message, null, plans, 0, generation);
+            next(message, null, plans, 0, generation, null);
             return;
         }
-        run(() -> next(message, url, plans, 0, generation), Duration.ZERO);
+        run(() -> next(message, url, plans, 0, generation, null), Duration.ZERO);
     }
 
-    private void next(MessageRecord message, String url, List<ReceiptPlan> plans, int index, long generation) {
+    /**
+     * Records (and posts) receipt {@code index}, then the next ones; a fallback leg whose time has not come waits in
+     * the timer, which resumes here.
+     *
+     * @param start when the sequence's first receipt was recorded; null before it
+     */
+    private void next(MessageRecord message, String url, List<ReceiptPlan> plans, int index, long generation,
+                      Instant start) {
         if (index >= plans.size() || generation != store.generation()) {
             return;
         }
         ReceiptPlan plan = plans.get(index);
-        java.time.Instant at = clock.instant();
+        Instant at = clock.instant();
+        if (plan.fallbackAfter() != null && start != null) {
+            Instant due = start.plus(plan.fallbackAfter());
+            if (due.isAfter(at)) {
+                timer.later(due, () -> resume(message, url, plans, index, generation, start));
+                return;
+            }
+        }
+        Instant first = start == null ? at : start;
         ReceiptRecord receipt = message.addReceipt(new ReceiptRecord(plan.state(), plan.detail(), url,
                 plan.channel(), at, () -> Json.text(plan.body().apply(at))));
         if (url == null) {
-            next(message, url, plans, index + 1, generation);
+            next(message, url, plans, index + 1, generation, first);
             return;
         }
-        attempt(new Delivery(message, url, plans, index, receipt, generation), 1, Duration.ZERO);
+        attempt(new Delivery(message, url, plans, index, receipt, generation, first), 1, Duration.ZERO);
+    }
+
+    /**
+     * Goes on with a sequence whose fallback leg waited: at once on the releasing thread when nothing is posted (so
+     * a {@link io.connect8x8.sandbox.SandboxClock}'s {@code advance} returns with the receipts recorded), else on
+     * the receipt thread, which posts them in order.
+     */
+    private void resume(MessageRecord message, String url, List<ReceiptPlan> plans, int index, long generation,
+                        Instant start) {
+        if (url == null) {
+            next(message, null, plans, index, generation, start);
+        } else {
+            run(() -> next(message, url, plans, index, generation, start), Duration.ZERO);
+        }
     }
 
     private void attempt(Delivery delivery, int number, Duration delay) {
@@ -152,8 +186,8 @@ public final class ReceiptDispatcher implements AutoCloseable {
             Duration delay = scaled(RETRY_SECONDS[attempt.number() - 1]);
             run(() -> attempt(delivery, attempt.number() + 1, delay), delay);
         } else {
-            run(() -> next(delivery.message, delivery.url, delivery.plans, delivery.index + 1, delivery.generation),
-                    Duration.ZERO);
+            run(() -> next(delivery.message, delivery.url, delivery.plans, delivery.index + 1, delivery.generation,
+                    delivery.start), Duration.ZERO);
         }
     }
 
@@ -206,6 +240,6 @@ public final class ReceiptDispatcher implements AutoCloseable {
     }
 
     private record Delivery(MessageRecord message, String url, List<ReceiptPlan> plans, int index,
-                            ReceiptRecord receipt, long generation) {
+                            ReceiptRecord receipt, long generation, Instant start) {
     }
 }

@@ -67,14 +67,20 @@ final class Receipts {
      * {@code delivered}/{@code delivered_to_recipient}, {@code read} on the first channel; or, for the test number
      * that fails, {@code queued} then {@code undelivered}/{@code rejected_by_operator} on the first channel and,
      * when the message names a fallback channel, the next channel's leg: {@code queued},
-     * {@code delivered}/{@code delivered_to_recipient} (and {@code read} for a chat app, not for SMS).
+     * {@code delivered}/{@code delivered_to_recipient} (and {@code read} for a chat app, not for SMS). That leg
+     * starts {@code fallbackAfter} after the first channel's {@code queued}, as 8x8 documents it ("the amount of
+     * time in seconds, after which message should be sent to next fallback channel, if not delivered to current
+     * one"), not when the first channel failed.
      *
      * @param message the message
      * @param channels the channels in fallback order, lower case, at least one
+     * @param fallbackAfter the first channel's {@code fallbackAfter}; null for none (the next leg follows the
+     *                      failure at once)
      * @param pricingCategory the WhatsApp pricing category
      * @return the receipts in order
      */
-    static List<ReceiptPlan> chatApps(MessageRecord message, List<String> channels, String pricingCategory) {
+    static List<ReceiptPlan> chatApps(MessageRecord message, List<String> channels, java.time.Duration fallbackAfter,
+                                      String pricingCategory) {
         boolean fails = TestNumbers.is(message.msisdn, TestNumbers.UNDELIVERED);
         List<ReceiptPlan> plans = new ArrayList<>();
         String channel = channels.get(0);
@@ -85,7 +91,8 @@ final class Receipts {
                 return plans;
             }
             String fallback = channels.get(1);
-            plans.add(chatApps(message, fallback, pricingCategory, "queued", "accepted_by_provider", false));
+            plans.add(chatApps(message, fallback, pricingCategory, "queued", "accepted_by_provider", false)
+                    .withFallbackAfter(fallbackAfter));
             plans.add(chatApps(message, fallback, pricingCategory, "delivered", "delivered_to_recipient", false));
             if (!"sms".equals(fallback)) {
                 plans.add(chatApps(message, fallback, pricingCategory, "read", "read_by_recipient", false));

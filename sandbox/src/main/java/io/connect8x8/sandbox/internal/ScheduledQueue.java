@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Messages sent with a {@code scheduled} time still ahead: held, with their receipts, until the simulator's clock
- * reaches it. Released by a tick of the receipt thread, by a {@link io.connect8x8.sandbox.SandboxClock} moving, and
- * before every request other than a send (so a status read right after the time sees the delivery).
+ * What waits for the simulator's clock: messages sent with a {@code scheduled} time still ahead, held with their
+ * receipts until the clock reaches it, and a channel fallback's next leg, which starts {@code fallbackAfter} seconds
+ * after the first channel's. Released in time order by a tick of the receipt thread, by a
+ * {@link io.connect8x8.sandbox.SandboxClock} moving, and before every request other than a send (so a status read
+ * right after the time sees the delivery).
  */
 final class ScheduledQueue {
 
@@ -22,32 +24,51 @@ final class ScheduledQueue {
         this.clock = clock;
     }
 
-    /** Holds a message until {@code due}; {@code release} then sends it on. */
+    /** Holds a scheduled message until {@code due}; {@code release} then sends it on. It can be cancelled. */
     synchronized void hold(MessageRecord record, Instant due, Runnable release) {
         record.setState("scheduled");
         held.add(new Held(due, sequence++, record, release));
     }
 
-    /** Releases every message whose time has come, in time order, outside the lock. */
-    void releaseDue() {
-        List<Held> due = new ArrayList<>();
-        synchronized (this) {
-            if (held.isEmpty()) {
-                return;
-            }
-            Instant now = clock.instant();
-            while (!held.isEmpty() && !held.peek().due.isAfter(now)) {
-                due.add(held.poll());
-            }
-        }
-        due.forEach(message -> {
-            message.record.setState("queued");
-            message.release.run();
-        });
+    /**
+     * Runs {@code task} once the clock reaches {@code due}: a step of a message already sent (a fallback leg), so
+     * the message's state is left alone and cancelling a scheduled message never finds it.
+     */
+    synchronized void later(Instant due, Runnable task) {
+        held.add(new Held(due, sequence++, null, task));
     }
 
     /**
-     * Cancels a message still held.
+     * Releases everything whose time has come, in time order, outside the lock; again while a release left
+     * something due (a scheduled message whose fallback leg falls before the clock's time).
+     */
+    void releaseDue() {
+        List<Held> due = new ArrayList<>();
+        while (true) {
+            synchronized (this) {
+                if (held.isEmpty()) {
+                    return;
+                }
+                Instant now = clock.instant();
+                while (!held.isEmpty() && !held.peek().due.isAfter(now)) {
+                    due.add(held.poll());
+                }
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(entry -> {
+                if (entry.record != null) {
+                    entry.record.setState("queued");
+                }
+                entry.release.run();
+            });
+            due.clear();
+        }
+    }
+
+    /**
+     * Cancels a message still held for its {@code scheduled} time.
      *
      * @return whether it was held (and is now cancelled)
      */
@@ -62,10 +83,17 @@ final class ScheduledQueue {
         return false;
     }
 
+    /** Forgets everything held: scheduled messages and pending fallback legs. */
     synchronized void clear() {
         held.clear();
     }
 
+    /** How many scheduled messages and fallback legs are waiting. */
+    synchronized int size() {
+        return held.size();
+    }
+
+    /** A held message ({@code record} set) or a pending step ({@code record} null). */
     private record Held(Instant due, long sequence, MessageRecord record, Runnable release)
             implements Comparable<Held> {
         @Override

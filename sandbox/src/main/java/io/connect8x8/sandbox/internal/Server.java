@@ -60,9 +60,10 @@ public final class Server implements AutoCloseable {
         Specs specs = Specs.shared();
         this.store = new MessageStore(settings.recordWindow());
         this.templates = new TemplateRegistry(settings.templates());
-        this.receipts = new ReceiptDispatcher(settings.timeFactor(), settings.clock(), store);
+        ScheduledQueue scheduled = new ScheduledQueue(settings.clock());
+        this.receipts = new ReceiptDispatcher(settings.timeFactor(), settings.clock(), store, scheduled);
         this.rateLimiter = new RateLimiter(settings.rateLimit(), settings.clock());
-        this.engine = new Engine(settings.clock(), store, receipts, templates, settings.webhookUrl());
+        this.engine = new Engine(settings.clock(), store, receipts, scheduled, templates, settings.webhookUrl());
         this.generic = new GenericApi(engine, specs.documents);
         AdminHandler admin = new AdminHandler(store, faults, this::reset);
         Router router = new Router(settings, engine, faults, rateLimiter, admin, specs, generic);
@@ -109,7 +110,8 @@ public final class Server implements AutoCloseable {
         this.listener = bound.channel();
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         engine.rootUrl = "http://" + host + ":" + port();
-        // Scheduled messages are released when their time comes: at once when a SandboxClock moves, else by a tick.
+        // Scheduled messages and fallback legs are released when their time comes: at once when a SandboxClock
+        // moves, else by a tick.
         this.releaseDue = engine.scheduled::releaseDue;
         if (settings.clock() instanceof io.connect8x8.sandbox.SandboxClock clock) {
             clock.onAdvance(releaseDue);
@@ -173,7 +175,15 @@ public final class Server implements AutoCloseable {
         return templates;
     }
 
-    /** Forgets messages and counters, turns faults off and empties the rate windows. */
+    /** How many scheduled messages and channel fallback legs wait for the clock; for tests. */
+    int waiting() {
+        return engine.scheduled.size();
+    }
+
+    /**
+     * Forgets messages and counters, turns faults off, empties the rate windows and drops what waits for the clock
+     * (scheduled messages, fallback legs).
+     */
     public void reset() {
         // The store first: it bumps the generation a request in flight checks after reading its latency fault.
         store.clear();

@@ -34,11 +34,11 @@ final class SmsApi {
         ObjectNode message = Engine.requireObject(body);
         spec.requireValid(path, message);
         Rule.checkAll(SmsRules.MESSAGE, message);
-        engine.checkScheduled(message);
+        java.time.Instant scheduled = engine.checkScheduled(message);
         String destination = message.get("destination").textValue();
         checkTestNumber(destination);
         String umid = Engine.newId();
-        SmsParts parts = record(subAccountId, null, null, message, umid);
+        SmsParts parts = record(subAccountId, null, null, message, umid, scheduled);
         return SingleAnswer.bytes(umid, clientMessageId(message), TestNumbers.digits(destination),
                 parts.encoding().name(), QUEUED, ACCEPTED);
     }
@@ -90,9 +90,9 @@ final class SmsApi {
             }
             ObjectNode valid = Engine.requireObject(message);
             Rule.checkAll(SmsRules.MESSAGE, valid);
-            engine.checkScheduled(valid);
+            java.time.Instant scheduled = engine.checkScheduled(valid);
             checkTestNumber(valid.get("destination").textValue());
-            return accept(subAccountId, batchId, clientBatchId, valid);
+            return accept(subAccountId, batchId, clientBatchId, valid, scheduled);
         } catch (ApiError rejected) {
             String umid = Engine.newId();
             String destination = message.path("destination").isTextual()
@@ -106,22 +106,27 @@ final class SmsApi {
         }
     }
 
-    private ObjectNode accept(String subAccountId, String batchId, String clientBatchId, ObjectNode message) {
+    private ObjectNode accept(String subAccountId, String batchId, String clientBatchId, ObjectNode message,
+                              java.time.Instant scheduled) {
         String umid = Engine.newId();
-        SmsParts parts = record(subAccountId, batchId, clientBatchId, message, umid);
+        SmsParts parts = record(subAccountId, batchId, clientBatchId, message, umid, scheduled);
         return response(umid, message, message.get("destination").textValue(), parts.encoding().name(), QUEUED,
                 ACCEPTED);
     }
 
-    /** Records an accepted message, charges its parts and plans its receipts; returns its parts. */
+    /**
+     * Records an accepted message, charges its parts and plans its receipts (held until {@code scheduled}, when
+     * given and ahead); returns its parts.
+     */
     private SmsParts record(String subAccountId, String batchId, String clientBatchId, ObjectNode message,
-                            String umid) {
+                            String umid, java.time.Instant scheduled) {
         String destination = message.get("destination").textValue();
         SmsParts parts = SmsParts.of(message.get("text").textValue(), encoding(message.path("encoding").asText("")));
         MessageRecord record = engine.record(Api.SMS, subAccountId, umid, batchId, message, clientBatchId,
                 destination, parts, null);
         engine.accounts.charge(parts.parts());
-        engine.sendReceipts(record, message, Receipts.sms(record, Json.optText(message, "source"), parts.parts()));
+        engine.sendReceipts(record, message, scheduled, Receipts.sms(record, Json.optText(message, "source"),
+                parts.parts()));
         return parts;
     }
 
