@@ -14,6 +14,7 @@ import io.connect8x8.campaigns.ChunkOutcome;
 import io.connect8x8.campaigns.ChunkRecord;
 import io.connect8x8.campaigns.ChunkReport;
 import io.connect8x8.campaigns.ChunkState;
+import io.connect8x8.campaigns.ChunkStatus;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.MessageRecords;
 import io.connect8x8.campaigns.ProgressListener;
@@ -29,9 +30,11 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,6 +61,8 @@ public final class Engine<M> {
     private final EngineSettings settings;
     private final Tally tally = new Tally();
     private final RequestOptions callOptions;
+    /** Chunks another worker held when this run reached them: settled from the journal once the workers are done. */
+    private final Queue<ChunkIntent> elsewhere = new ConcurrentLinkedQueue<>();
 
     /**
      * Makes the engine of one campaign; nothing is sent before {@link #run(Iterator, Function)}.
@@ -139,10 +144,12 @@ public final class Engine<M> {
             ticker.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
+        Instant heldUntil = settleElsewhere();
         tick(true);
         return new CampaignReport(settings.campaignId(), tally.read.sum(), tally.accepted.sum(), tally.rejected.sum(),
                 tally.failed.sum(), tally.ambiguous.sum(), tally.skipped.sum(), tally.elsewhere.sum(),
-                tally.requests.sum(), tally.elapsed(), tally.chunks(), tally.invalidMessages());
+                tally.held.sum(), heldUntil, tally.requests.sum(), tally.elapsed(), tally.chunks(),
+                tally.invalidMessages());
     }
 
     private <T> void produce(Iterator<? extends T> input, Function<? super T, ? extends M> mapper,
@@ -276,7 +283,10 @@ public final class Engine<M> {
             }
             @SuppressWarnings("unchecked")
             Chunk<M> chunk = (Chunk<M>) next;
-            tally.add(process(chunk));
+            ChunkReport report = process(chunk);
+            if (report != null) {
+                tally.add(report);
+            }
         }
     }
 
@@ -312,13 +322,71 @@ public final class Engine<M> {
                 return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
             }
             case ELSEWHERE -> {
-                tally.elsewhere.add(size);
-                return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, null);
+                return defer(intent);
             }
             default -> {
                 return send(chunk.messages, intent, 0, null);
             }
         }
+    }
+
+    /** Leaves a chunk another worker holds to {@link #settleElsewhere()}; the progress counts it meanwhile. */
+    private ChunkReport defer(ChunkIntent intent) {
+        tally.deferred.add(intent.messages());
+        elsewhere.add(intent);
+        return null;
+    }
+
+    /**
+     * Once this run's workers are done, asks the journal about each chunk another worker held when this run reached
+     * it: finished meanwhile (accepted or rejected) it counts as done elsewhere; still held by a live claim it is
+     * reported held, not finished, with the claim's end, so that a report never calls a campaign done while a dead
+     * worker's lease keeps chunks unsent; released unsent or left ambiguous it counts as failed or ambiguous, as this
+     * run would have counted it.
+     *
+     * @return the latest lease end of the chunks still held, or null when none is (or the journal keeps no lease)
+     */
+    private Instant settleElsewhere() {
+        Instant heldUntil = null;
+        for (ChunkIntent intent : elsewhere) {
+            int size = intent.messages();
+            tally.deferred.add(-size);
+            ChunkStatus status = settings.journal().status(intent).orElse(null);
+            if (status == null || status.held()) {
+                Instant until = status == null ? null : status.heldUntil();
+                if (until != null && (heldUntil == null || until.isAfter(heldUntil))) {
+                    heldUntil = until;
+                }
+                String holder = status == null || status.record().detail() == null ? "another worker"
+                        : status.record().detail();
+                tally.held.add(size);
+                tally.add(report(intent, ChunkOutcome.HELD, 0, 0, "held by " + holder
+                        + (until == null ? "" : " until " + until) + ", not finished: not sent by this run"));
+                continue;
+            }
+            ChunkRecord record = status.record();
+            switch (record.state()) {
+                case ACCEPTED, REJECTED -> {
+                    tally.elsewhere.add(size);
+                    tally.add(report(intent, ChunkOutcome.ELSEWHERE, record.accepted(), record.rejected(),
+                            "finished by another worker: " + record.state() + (record.detail() == null ? ""
+                            : " (" + record.detail() + ")")));
+                }
+                case SENDING, AMBIGUOUS -> {
+                    tally.ambiguous.add(size);
+                    tally.add(report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, record.detail() == null
+                            ? "sent by another worker, answer never recorded" : record.detail()));
+                }
+                default -> {
+                    // NOT_SENT, or a claim never written whose lease ran out: provably not sent.
+                    tally.failed.add(size);
+                    tally.add(report(intent, ChunkOutcome.FAILED, 0, 0, "not sent: another worker held it and "
+                            + "released it" + (record.detail() == null ? "" : " (" + record.detail() + ")")
+                            + "; a re-run sends it"));
+                }
+            }
+        }
+        return heldUntil;
     }
 
     /**
@@ -369,8 +437,8 @@ public final class Engine<M> {
         }
         Claim again = journal.claim(intent, true);
         if (again.verdict() != Claim.Verdict.SEND) {
-            tally.elsewhere.add(size);
-            return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, "reconciled by another worker");
+            // Another worker claimed it to reconcile it: whether it finished is read at the end of the run.
+            return defer(intent);
         }
         List<M> absent = new ArrayList<>();
         for (M message : chunk.messages) {
@@ -403,8 +471,8 @@ public final class Engine<M> {
             throw e;
         }
         if (!journal.sending(intent)) {
-            tally.elsewhere.add(size);
-            return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, "taken over by another worker while waiting");
+            // Taken over by another worker while this one waited for its token.
+            return defer(intent);
         }
         try {
             // One call: the transport retries what provably was not processed (429 after its Retry-After, 503,

@@ -18,6 +18,9 @@ final class Tally {
     final LongAdder ambiguous = new LongAdder();
     final LongAdder skipped = new LongAdder();
     final LongAdder elsewhere = new LongAdder();
+    final LongAdder held = new LongAdder();
+    /** Messages of chunks another worker held when the run reached them, until the run's end settles them. */
+    final LongAdder deferred = new LongAdder();
     final LongAdder requests = new LongAdder();
     private final List<ChunkReport> chunks = new ArrayList<>();
     private final List<String> invalid = new ArrayList<>();
@@ -49,6 +52,6 @@ final class Tally {
 
     CampaignProgress snapshot(String campaignId, long expected, boolean finished) {
         return new CampaignProgress(campaignId, read.sum(), expected, accepted.sum(), rejected.sum(), failed.sum(),
-                ambiguous.sum(), skipped.sum() + elsewhere.sum(), requests.sum(), elapsed(), finished);
+                ambiguous.sum(), skipped.sum() + elsewhere.sum() + deferred.sum(), requests.sum(), elapsed(), finished);
     }
 }
