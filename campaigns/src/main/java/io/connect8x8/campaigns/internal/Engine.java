@@ -56,6 +56,8 @@ public final class Engine<M> {
 
     /** Marks the end of the input for the workers. */
     private static final Object END = new Object();
+    /** The fields of the checks against the clock, which the send runs, not the cut. */
+    private static final Set<String> CLOCK_FIELDS = Set.of("scheduled", "expiry");
 
     private final MessageKind<M> kind;
     private final EngineSettings settings;
@@ -175,14 +177,18 @@ public final class Engine<M> {
             return new CampaignPreview(null, 0, null, tally.invalidMessages());
         }
         String batchId = batchId(first);
-        return new CampaignPreview(batchId, first.messages.size(), kind.preview(first.messages, batchId),
-                tally.invalidMessages());
+        // The clock's check of a send, now: the request leaves out what a send now would refuse.
+        List<M> sendable = sendable(first.messages, first.positions);
+        return new CampaignPreview(batchId, sendable.size(), sendable.isEmpty() ? null
+                : kind.preview(sendable, batchId), tally.invalidMessages());
     }
 
     /**
      * Reads the input once and cuts it into chunks: a chunk closes at the API's count limit or before a message would
-     * take its estimated body past the byte budget, so the same input always gives the same chunks. Refused rows are
-     * counted and left out.
+     * take its estimated body past the byte budget, so the same input always gives the same chunks, whenever it runs.
+     * Rows refused by a check that does not depend on the clock are counted and left out; the checks of a message's
+     * schedule and expiry against the clock run when its chunk is sent ({@link #sendable}), because a cut that
+     * depended on the time would give a resume after a schedule has passed other chunks than the journaled ones.
      */
     private final class Cutter<T> {
         private final Iterator<? extends T> input;
@@ -190,6 +196,7 @@ public final class Engine<M> {
         private long sequence;
         private long index;
         private M carried;
+        private long carriedPosition;
         private int carriedSize;
 
         Cutter(Iterator<? extends T> input, Function<? super T, ? extends M> mapper) {
@@ -199,14 +206,17 @@ public final class Engine<M> {
 
         Chunk<M> next() {
             List<M> chunk = new ArrayList<>();
+            List<Long> positions = new ArrayList<>();
             long bytes = 0;
             if (carried != null) {
                 chunk.add(carried);
+                positions.add(carriedPosition);
                 bytes = carriedSize;
                 carried = null;
             }
             while (input.hasNext()) {
-                M message = read(input.next(), index++);
+                long position = index++;
+                M message = read(input.next(), position);
                 if (message == null) {
                     continue;
                 }
@@ -214,13 +224,15 @@ public final class Engine<M> {
                 if (!chunk.isEmpty() && (chunk.size() >= kind.maxMessages()
                         || bytes + size > settings.maxBatchBytes())) {
                     carried = message;
+                    carriedPosition = position;
                     carriedSize = size;
-                    return new Chunk<>(sequence++, chunk);
+                    return new Chunk<>(sequence++, chunk, positions(positions));
                 }
                 chunk.add(message);
+                positions.add(position);
                 bytes += size;
             }
-            return chunk.isEmpty() ? null : new Chunk<>(sequence++, chunk);
+            return chunk.isEmpty() ? null : new Chunk<>(sequence++, chunk, positions(positions));
         }
 
         /** The row's message with its id fixed, or null when the mapping or the validation step refused it. */
@@ -238,10 +250,14 @@ public final class Engine<M> {
                         : e.getClass().getSimpleName() + ": " + e.getMessage());
                 return null;
             }
-            List<ValidationException> violations = kind.validate(message, settings.options());
-            if (!violations.isEmpty()) {
-                refuse(position, violations.get(0).getMessage());
-                return null;
+            boolean timed = kind.timed(message);
+            for (ValidationException violation : kind.validate(message, settings.options())) {
+                // A time the clock refuses now may be fine for an earlier run and not for a later one: the send
+                // checks it (see sendable), so that whether it joins its chunk never depends on when the cut runs.
+                if (!timed || !CLOCK_FIELDS.contains(violation.field())) {
+                    refuse(position, violation.getMessage());
+                    return null;
+                }
             }
             return message;
         }
@@ -249,7 +265,41 @@ public final class Engine<M> {
 
     private void refuse(long position, String reason) {
         tally.rejected.increment();
-        tally.invalid("#" + position + " " + reason);
+        tally.invalid(position, "#" + position + " " + reason);
+    }
+
+    private static long[] positions(List<Long> positions) {
+        long[] array = new long[positions.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = positions.get(i);
+        }
+        return array;
+    }
+
+    /**
+     * The messages a send now may carry: each one with a schedule or an expiry is checked against the clock (the
+     * client's one validation step, as the batch call would run it), and one the clock refuses (a schedule now in the
+     * past, or more than 7 days ahead) is refused alone, counted rejected and listed with its position, as the cut
+     * refused it before this check moved here. The others are returned in order.
+     */
+    private List<M> sendable(List<M> messages, long[] positions) {
+        List<M> sendable = null;
+        for (int i = 0; i < messages.size(); i++) {
+            M message = messages.get(i);
+            List<ValidationException> violations = kind.timed(message)
+                    ? kind.validate(message, settings.options()) : List.of();
+            if (violations.isEmpty()) {
+                if (sendable != null) {
+                    sendable.add(message);
+                }
+                continue;
+            }
+            if (sendable == null) {
+                sendable = new ArrayList<>(messages.subList(0, i));
+            }
+            refuse(positions[i], violations.get(0).getMessage());
+        }
+        return sendable == null ? messages : sendable;
     }
 
     /** Waits for room in the queue, and stops early when a worker died (its exception is the run's). */
@@ -325,7 +375,7 @@ public final class Engine<M> {
                 return defer(intent);
             }
             default -> {
-                return send(chunk.messages, intent, 0, null);
+                return send(chunk.messages, chunk.positions, intent, 0, null);
             }
         }
     }
@@ -441,9 +491,12 @@ public final class Engine<M> {
             return defer(intent);
         }
         List<M> absent = new ArrayList<>();
-        for (M message : chunk.messages) {
+        List<Long> absentPositions = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            M message = chunk.messages.get(i);
             if (!found.contains(kind.clientMessageId(message))) {
                 absent.add(message);
+                absentPositions.add(chunk.positions[i]);
             }
         }
         String detail = "reconciled: " + found.size() + " found in 8x8's records, " + absent.size()
@@ -453,16 +506,16 @@ public final class Engine<M> {
             tally.accepted.add(size);
             return report(intent, ChunkOutcome.ACCEPTED, size, 0, detail);
         }
-        return send(absent, intent, found.size(), detail);
+        return send(absent, positions(absentPositions), intent, found.size(), detail);
     }
 
     /**
      * Sends a claimed chunk's messages (all of them, or those a reconciliation found absent) in one call, and records
      * the outcome; {@code found} messages of the chunk were already accepted by an earlier run.
      */
-    private ChunkReport send(List<M> messages, ChunkIntent intent, int found, String reconciled)
+    private ChunkReport send(List<M> claimed, long[] positions, ChunkIntent intent, int found, String reconciled)
             throws InterruptedException {
-        int size = messages.size();
+        int size = claimed.size();
         CampaignJournal journal = settings.journal();
         try {
             settings.pacer().acquire();
@@ -474,16 +527,28 @@ public final class Engine<M> {
             // Taken over by another worker while this one waited for its token.
             return defer(intent);
         }
+        // The clock's checks, as late as can be: a schedule that passed while the chunk waited is refused alone.
+        List<M> messages = sendable(claimed, positions);
+        int refused = size - messages.size();
+        if (messages.isEmpty()) {
+            String detail = (reconciled == null ? "" : reconciled + ", then ") + "all " + refused
+                    + " refused by the clock's checks (listed as invalid)";
+            ChunkState state = found > 0 ? ChunkState.ACCEPTED : ChunkState.REJECTED;
+            journal.complete(intent, new ChunkRecord(state, found, refused, detail));
+            tally.accepted.add(found);
+            return report(intent, found > 0 ? ChunkOutcome.ACCEPTED : ChunkOutcome.REJECTED, found, refused, detail);
+        }
         try {
             // One call: the transport retries what provably was not processed (429 after its Retry-After, 503,
             // a connection that failed before the request was written) under the campaign's retry policy.
             MessageKind.BatchAnswer answer = kind.send(messages, intent.clientBatchId(), callOptions);
             String detail = reconciled == null ? answer.batchId() : reconciled + " (" + answer.batchId() + ")";
             int accepted = found + answer.accepted();
-            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, accepted, answer.rejected(), detail));
+            int rejected = refused + answer.rejected();
+            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, accepted, rejected, detail));
             tally.accepted.add(accepted);
             tally.rejected.add(answer.rejected());
-            return report(intent, ChunkOutcome.ACCEPTED, accepted, answer.rejected(), detail);
+            return report(intent, ChunkOutcome.ACCEPTED, accepted, rejected, detail);
         } catch (Connect8x8Exception e) {
             String detail = (reconciled == null ? "" : reconciled + ", then ") + e.getClass().getSimpleName() + ": "
                     + e.getMessage();
@@ -491,17 +556,17 @@ public final class Engine<M> {
             switch (e.sendState()) {
                 case REJECTED -> {
                     journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, 0, size, detail));
-                    tally.rejected.add(size);
+                    tally.rejected.add(messages.size());
                     return report(intent, ChunkOutcome.REJECTED, 0, size, detail);
                 }
                 case MAY_HAVE_BEEN_SENT -> {
                     journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, detail));
-                    tally.ambiguous.add(size);
+                    tally.ambiguous.add(messages.size());
                     return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
                 }
                 default -> {
                     journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, detail));
-                    tally.failed.add(size);
+                    tally.failed.add(messages.size());
                     return report(intent, ChunkOutcome.FAILED, 0, 0, detail);
                 }
             }
@@ -563,8 +628,8 @@ public final class Engine<M> {
         }
     }
 
-    /** A run of consecutive messages sent as one batch request. */
-    private record Chunk<M>(long sequence, List<M> messages) {
+    /** A run of consecutive messages sent as one batch request, with each message's position in the input. */
+    private record Chunk<M>(long sequence, List<M> messages, long[] positions) {
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The running counts of a campaign, updated by every worker, read by the progress reporter. */
@@ -23,16 +24,18 @@ final class Tally {
     final LongAdder deferred = new LongAdder();
     final LongAdder requests = new LongAdder();
     private final List<ChunkReport> chunks = new ArrayList<>();
-    private final List<String> invalid = new ArrayList<>();
+    /** The refused messages of the lowest positions, by position: refusals come from the cut and from the workers. */
+    private final TreeMap<Long, String> invalid = new TreeMap<>();
     private final long startNanos = System.nanoTime();
 
     synchronized void add(ChunkReport chunk) {
         chunks.add(chunk);
     }
 
-    synchronized void invalid(String description) {
-        if (invalid.size() < 100) {
-            invalid.add(description);
+    synchronized void invalid(long position, String description) {
+        invalid.put(position, description);
+        if (invalid.size() > 100) {
+            invalid.pollLastEntry();
         }
     }
 
@@ -43,7 +46,7 @@ final class Tally {
     }
 
     synchronized List<String> invalidMessages() {
-        return List.copyOf(invalid);
+        return List.copyOf(invalid.values());
     }
 
     Duration elapsed() {
