@@ -30,7 +30,10 @@ import javax.sql.DataSource;
  * and when. A worker claims a chunk ({@code CLAIMED}), waits for its rate-limit token, and records {@code SENDING}
  * just before the request is written. A chunk left {@code CLAIMED} for longer than the lease was never written: another
  * worker takes it. One left {@code SENDING} for longer than the lease belongs to a worker that is gone: it may have
- * been sent, so it is ambiguous. Thread-safe; every call takes a connection from the data source and gives it back.
+ * been sent, so it is ambiguous. Neither is taken before its lease ends, whether its worker is alive or was killed:
+ * {@link #status} reports such a chunk held until {@code claimed_at + lease}, so that a run restarted within a killed
+ * worker's lease reports those chunks held, not finished. Thread-safe; every call takes a connection from the data
+ * source and gives it back.
  */
 public final class PostgresCampaignJournal implements CampaignJournal {
 
