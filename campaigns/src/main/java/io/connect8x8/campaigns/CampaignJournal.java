@@ -52,6 +52,20 @@ public interface CampaignJournal extends AutoCloseable {
     }
 
     /**
+     * Reads, without claiming it, what the journal records about a chunk now. A run asks at its end about each chunk
+     * that another worker held when the run reached it ({@link Claim.Verdict#ELSEWHERE}), so that its report tells a
+     * chunk finished by that worker ({@link ChunkOutcome#ELSEWHERE}) from one still held by a live claim and not
+     * finished ({@link ChunkOutcome#HELD}).
+     *
+     * @param intent the chunk
+     * @return its status; empty when the journal cannot tell (the default), which a run reports as held, not finished
+     * @throws JournalException when the journal cannot be read
+     */
+    default Optional<ChunkStatus> status(ChunkIntent intent) {
+        return Optional.empty();
+    }
+
+    /**
      * Records the outcome of a chunk this caller claimed, durably. {@link ChunkState#NOT_SENT} for a chunk whose
      * intent was never recorded releases the claim.
      *

@@ -1,6 +1,7 @@
 package io.connect8x8.campaigns;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,14 +15,20 @@ import java.util.Objects;
  * @param failed not sent in this run (provably never reached the server): a re-run sends them
  * @param ambiguous may have been sent, answer lost: reconcile them by {@code clientMessageId}; not resent
  * @param skipped finished by an earlier run
- * @param elsewhere held by another worker during this run
+ * @param elsewhere finished by another worker: held by it when this run reached the chunk, and answered (accepted
+ *     or rejected) by the end of this run ({@link ChunkOutcome#ELSEWHERE})
+ * @param held not finished: still held by another worker's live claim when this run ended, and not sent by this run
+ *     ({@link ChunkOutcome#HELD}); a run after {@code heldUntil} takes them over or reconciles them
+ * @param heldUntil the latest lease end among the held chunks, after which a run may take them over; null when none
+ *     is held, or when the journal keeps no lease
  * @param requests batch requests made in this run, retries included
  * @param elapsed how long the run took
  * @param chunks each chunk's outcome, in sequence order
  * @param invalid messages refused by validation before sending, as {@code "#index field: reason"} (the first 100)
  */
 public record CampaignReport(String campaignId, long messages, long accepted, long rejected, long failed,
-                             long ambiguous, long skipped, long elsewhere, long requests, Duration elapsed,
+                             long ambiguous, long skipped, long elsewhere, long held, Instant heldUntil,
+                             long requests, Duration elapsed,
                              List<ChunkReport> chunks, List<String> invalid) {
 
     /**
@@ -35,7 +42,9 @@ public record CampaignReport(String campaignId, long messages, long accepted, lo
      * @param failed not sent in this run (provably never reached the server): a re-run sends them
      * @param ambiguous may have been sent, answer lost: reconcile them by {@code clientMessageId}; not resent
      * @param skipped finished by an earlier run
-     * @param elsewhere held by another worker during this run
+     * @param elsewhere finished by another worker during this run
+     * @param held still held by another worker's live claim when this run ended, not finished
+     * @param heldUntil the latest lease end among the held chunks; null when none is held or no lease is known
      * @param requests batch requests made in this run, retries included
      * @param elapsed how long the run took
      * @param chunks each chunk's outcome, in sequence order
@@ -50,11 +59,12 @@ public record CampaignReport(String campaignId, long messages, long accepted, lo
     }
 
     /**
-     * Returns whether every message read was accepted, in this run or an earlier one.
+     * Returns whether every message read was accepted, in this run or an earlier one. False while any chunk is
+     * {@link #held() held} elsewhere, or was finished by another worker (whose counts this run does not add up).
      *
      * @return whether every message read was accepted, in this run or an earlier one
      */
     public boolean allAccepted() {
-        return rejected == 0 && failed == 0 && ambiguous == 0 && elsewhere == 0;
+        return rejected == 0 && failed == 0 && ambiguous == 0 && elsewhere == 0 && held == 0;
     }
 }

@@ -18,7 +18,10 @@ public record Claim(Verdict verdict, ChunkRecord record) {
         DONE,
         /** Do not send it: it may have been processed already; report it for reconciliation. */
         AMBIGUOUS,
-        /** Skip it: another worker holds it right now. */
+        /**
+         * Skip it: another worker holds it right now. The run reads it again at its end
+         * ({@link CampaignJournal#status}) to report it finished elsewhere or still held, not finished.
+         */
         ELSEWHERE
     }
 

@@ -182,6 +182,15 @@ public final class FileJournal implements CampaignJournal {
         chunks.put(key, new Entry(intent.messages(), intent.fingerprint(), outcome));
     }
 
+    /** A chunk in flight in this process is held (no lease: this process finishes or releases it). */
+    @Override
+    public synchronized Optional<ChunkStatus> status(ChunkIntent intent) {
+        String key = key(intent.campaignId(), intent.sequence());
+        Entry entry = chunks.get(key);
+        return entry == null ? Optional.empty()
+                : Optional.of(new ChunkStatus(entry.record, inFlight.contains(key), null));
+    }
+
     /**
      * The chunk's last recorded state, for inspection and tests.
      *

@@ -2,6 +2,7 @@ package io.connect8x8.campaigns;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A journal held in memory only: within one run a chunk is still sent once, but nothing survives the process, so a
@@ -39,6 +40,14 @@ public final class MemoryJournal implements CampaignJournal {
     @Override
     public synchronized void complete(ChunkIntent intent, ChunkRecord outcome) {
         chunks.put(intent.campaignId() + ' ' + intent.sequence(), outcome);
+    }
+
+    /** A chunk claimed or being sent is held (no lease: the run that claimed it finishes or releases it). */
+    @Override
+    public synchronized Optional<ChunkStatus> status(ChunkIntent intent) {
+        ChunkRecord record = chunks.get(intent.campaignId() + ' ' + intent.sequence());
+        return record == null ? Optional.empty() : Optional.of(new ChunkStatus(record,
+                record.state() == ChunkState.CLAIMED || record.state() == ChunkState.SENDING, null));
     }
 
     /** Nothing to release. */

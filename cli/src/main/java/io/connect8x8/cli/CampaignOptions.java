@@ -47,7 +47,9 @@ final class CampaignOptions {
     @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "300",
             description = "With a jdbc:postgresql: journal: how long a chunk claimed or being sent by a worker that "
                     + "recorded nothing since stays its own; past it the worker counts as gone (a claimed chunk is "
-                    + "taken over, one being sent is ambiguous and reconciled) (default: ${DEFAULT-VALUE}).")
+                    + "taken over, one being sent is ambiguous and reconciled); chunks still held by another worker's "
+                    + "lease when the run ends are named with the lease's end, and the exit code is 5 "
+                    + "(default: ${DEFAULT-VALUE}).")
     long leaseSeconds;
 
     @Option(names = "--resend-ambiguous",

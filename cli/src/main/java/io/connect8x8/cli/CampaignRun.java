@@ -36,7 +36,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Runs a campaign for a batch command: opens the journal the options name, shows progress on stderr (a bar on a
  * terminal, a plain line every few seconds otherwise), prints the summary on stdout, and maps the outcome to the
- * exit code: 0 all accepted, 3 some rejected, 4 some failed or ambiguous.
+ * exit code: 0 all accepted, 3 some rejected, 4 some failed or ambiguous, 5 some held by another worker's live lease
+ * (not finished: run again after the lease's end).
  */
 final class CampaignRun {
 
@@ -119,6 +120,10 @@ final class CampaignRun {
         print(report);
         if (report.failed() > 0 || report.ambiguous() > 0) {
             return ExitCodes.TRANSPORT;
+        }
+        if (report.held() > 0) {
+            // Not sent by anyone yet: never 0 while messages remain unsent.
+            return ExitCodes.NOT_SENT;
         }
         return report.rejected() > 0 ? ExitCodes.API_ERROR : ExitCodes.OK;
     }
@@ -203,7 +208,8 @@ final class CampaignRun {
     private void print(CampaignReport report) {
         List<ChunkReport> problems = new ArrayList<>();
         for (ChunkReport chunk : report.chunks()) {
-            if (chunk.outcome() != ChunkOutcome.ACCEPTED && chunk.outcome() != ChunkOutcome.SKIPPED) {
+            if (chunk.outcome() != ChunkOutcome.ACCEPTED && chunk.outcome() != ChunkOutcome.SKIPPED
+                    && chunk.outcome() != ChunkOutcome.ELSEWHERE) {
                 problems.add(chunk);
             }
         }
@@ -217,6 +223,10 @@ final class CampaignRun {
             summary.put("ambiguous", report.ambiguous());
             summary.put("skipped", report.skipped());
             summary.put("elsewhere", report.elsewhere());
+            summary.put("held", report.held());
+            if (report.heldUntil() != null) {
+                summary.put("heldUntil", report.heldUntil().toString());
+            }
             summary.put("requests", report.requests());
             summary.put("elapsedMillis", report.elapsed().toMillis());
             List<Map<String, Object>> chunks = new ArrayList<>();
@@ -243,7 +253,8 @@ final class CampaignRun {
                     + report.accepted() + " accepted, " + report.rejected() + " rejected, " + report.failed()
                     + " failed, " + report.ambiguous() + " ambiguous, " + report.skipped()
                     + " skipped (done by an earlier run)"
-                    + (report.elsewhere() > 0 ? ", " + report.elsewhere() + " sent by other workers" : "") + "; "
+                    + (report.elsewhere() > 0 ? ", " + report.elsewhere() + " finished by other workers" : "")
+                    + (report.held() > 0 ? ", " + report.held() + " held by other workers (not finished)" : "") + "; "
                     + report.requests() + " requests in " + report.elapsed().toMillis() + " ms");
             if (report.ambiguous() > 0) {
                 out.println("ambiguous chunks may have been sent: run the same command again once 8x8's log export "
@@ -252,6 +263,14 @@ final class CampaignRun {
             }
             if (report.failed() > 0) {
                 out.println("failed chunks were not sent: run the same command again to send them");
+            }
+            if (report.held() > 0) {
+                long chunks = report.chunks().stream().filter(c -> c.outcome() == ChunkOutcome.HELD).count();
+                out.println("not finished: " + chunks + (chunks == 1 ? " chunk" : " chunks") + " (" + report.held()
+                        + " messages) held by another worker's lease"
+                        + (report.heldUntil() == null ? "" : " until " + report.heldUntil())
+                        + ", not sent by this run: run the same command again after that to send them (a worker "
+                        + "that is still running may finish them first)");
             }
         }
         out.flush();

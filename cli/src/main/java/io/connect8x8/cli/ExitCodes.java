@@ -16,7 +16,8 @@ package io.connect8x8.cli;
  *   request was written, or a success status with a body that could not be read (reconcile by its client message
  *   id before resending)</td></tr>
  *   <tr><td>5</td><td>not sent: the request never reached the API (connection refused, DNS failure, connect
- *   timeout) or the API said it did not take it (HTTP 429, 503); safe to retry later</td></tr>
+ *   timeout) or the API said it did not take it (HTTP 429, 503); safe to retry later; for a batch, also chunks held by
+ *   another worker's lease and not sent by this run (run it again after the lease's end)</td></tr>
  * </table>
  */
 public final class ExitCodes {
@@ -41,7 +42,7 @@ public final class ExitCodes {
         "2:bad usage, or input rejected before sending (names the field)",
         "3:rejected by the API (HTTP 4xx: status, 8x8 code, message; 1201 names the region)",
         "4:may have been sent (HTTP 5xx but 503, failure after the request was written, unreadable answer)",
-        "5:not sent, safe to retry (connection never made, or HTTP 429/503)",
+        "5:not sent, safe to retry (connection never made, or HTTP 429/503; a batch's chunks held by another worker)",
     };
 
     private ExitCodes() {

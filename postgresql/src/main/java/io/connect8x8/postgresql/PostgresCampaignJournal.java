@@ -4,6 +4,7 @@ import io.connect8x8.campaigns.CampaignJournal;
 import io.connect8x8.campaigns.ChunkIntent;
 import io.connect8x8.campaigns.ChunkRecord;
 import io.connect8x8.campaigns.ChunkState;
+import io.connect8x8.campaigns.ChunkStatus;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.JournalException;
 import io.connect8x8.postgresql.internal.SchemaMigrations;
@@ -29,7 +30,10 @@ import javax.sql.DataSource;
  * and when. A worker claims a chunk ({@code CLAIMED}), waits for its rate-limit token, and records {@code SENDING}
  * just before the request is written. A chunk left {@code CLAIMED} for longer than the lease was never written: another
  * worker takes it. One left {@code SENDING} for longer than the lease belongs to a worker that is gone: it may have
- * been sent, so it is ambiguous. Thread-safe; every call takes a connection from the data source and gives it back.
+ * been sent, so it is ambiguous. Neither is taken before its lease ends, whether its worker is alive or was killed:
+ * {@link #status} reports such a chunk held until {@code claimed_at + lease}, so that a run restarted within a killed
+ * worker's lease reports those chunks held, not finished. Thread-safe; every call takes a connection from the data
+ * source and gives it back.
  */
 public final class PostgresCampaignJournal implements CampaignJournal {
 
@@ -55,6 +59,10 @@ public final class PostgresCampaignJournal implements CampaignJournal {
             + "accepted, rejected, detail, fingerprint, messages FROM " + TABLE + " WHERE campaign_id = ? AND sequence = ?";
     private static final String SENDING = "UPDATE " + TABLE + " SET state = 'SENDING', claimed_at = now(), "
             + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ? AND state = 'CLAIMED'";
+    /** A chunk's row and whether its claim is live (not older than the lease), with the lease's end. */
+    private static final String STATUS = "SELECT state, worker, claimed_at >= now() - ? * interval '1 millisecond', "
+            + "claimed_at + ? * interval '1 millisecond', accepted, rejected, detail FROM " + TABLE
+            + " WHERE campaign_id = ? AND sequence = ?";
     /** claimed_at is set when the intent is recorded and kept by the outcome: the time the request left. */
     private static final String SENT_AT = "SELECT claimed_at FROM " + TABLE + " WHERE campaign_id = ? AND sequence = ? "
             + "AND state IN ('SENDING', 'AMBIGUOUS')";
@@ -185,6 +193,40 @@ public final class PostgresCampaignJournal implements CampaignJournal {
             read.setLong(2, intent.sequence());
             try (ResultSet row = read.executeQuery()) {
                 return row.next() ? Optional.of(row.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read chunk " + intent.sequence() + " of " + intent.campaignId() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A chunk {@code CLAIMED} or {@code SENDING} by a worker whose lease has not run out is held until
+     * {@code claimed_at + lease} (by this journal's lease), whether that worker is alive or was killed: no one may
+     * take it before then. Its record's detail names the worker.
+     */
+    @Override
+    public Optional<ChunkStatus> status(ChunkIntent intent) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement(STATUS)) {
+            read.setLong(1, lease.toMillis());
+            read.setLong(2, lease.toMillis());
+            read.setString(3, intent.campaignId());
+            read.setLong(4, intent.sequence());
+            try (ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                ChunkState state = ChunkState.valueOf(row.getString(1));
+                boolean held = (state == ChunkState.CLAIMED || state == ChunkState.SENDING) && row.getBoolean(3);
+                String detail = row.getString(7);
+                if (held && detail == null) {
+                    detail = "worker " + row.getString(2);
+                } else if (state == ChunkState.SENDING && detail == null) {
+                    detail = "claimed by worker " + row.getString(2) + ", answer never recorded";
+                }
+                return Optional.of(new ChunkStatus(new ChunkRecord(state, row.getInt(5), row.getInt(6), detail), held,
+                        held ? row.getTimestamp(4).toInstant() : null));
             }
         } catch (SQLException e) {
             throw new JournalException("cannot read chunk " + intent.sequence() + " of " + intent.campaignId() + ": "

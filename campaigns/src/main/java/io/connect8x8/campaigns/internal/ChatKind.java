@@ -54,6 +54,11 @@ public final class ChatKind implements MessageKind<ChatMessage> {
     }
 
     @Override
+    public boolean timed(ChatMessage message) {
+        return message.scheduled().isPresent() || message.expiry().isPresent();
+    }
+
+    @Override
     public List<ValidationException> validate(ChatMessage message, RequestOptions options) {
         return client.chatApps().validate(message, options);
     }

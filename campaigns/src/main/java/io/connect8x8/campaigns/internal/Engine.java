@@ -14,6 +14,7 @@ import io.connect8x8.campaigns.ChunkOutcome;
 import io.connect8x8.campaigns.ChunkRecord;
 import io.connect8x8.campaigns.ChunkReport;
 import io.connect8x8.campaigns.ChunkState;
+import io.connect8x8.campaigns.ChunkStatus;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.MessageRecords;
 import io.connect8x8.campaigns.ProgressListener;
@@ -29,9 +30,11 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,11 +56,15 @@ public final class Engine<M> {
 
     /** Marks the end of the input for the workers. */
     private static final Object END = new Object();
+    /** The fields of the checks against the clock, which the send runs, not the cut. */
+    private static final Set<String> CLOCK_FIELDS = Set.of("scheduled", "expiry");
 
     private final MessageKind<M> kind;
     private final EngineSettings settings;
     private final Tally tally = new Tally();
     private final RequestOptions callOptions;
+    /** Chunks another worker held when this run reached them: settled from the journal once the workers are done. */
+    private final Queue<ChunkIntent> elsewhere = new ConcurrentLinkedQueue<>();
 
     /**
      * Makes the engine of one campaign; nothing is sent before {@link #run(Iterator, Function)}.
@@ -139,10 +146,12 @@ public final class Engine<M> {
             ticker.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
+        Instant heldUntil = settleElsewhere();
         tick(true);
         return new CampaignReport(settings.campaignId(), tally.read.sum(), tally.accepted.sum(), tally.rejected.sum(),
                 tally.failed.sum(), tally.ambiguous.sum(), tally.skipped.sum(), tally.elsewhere.sum(),
-                tally.requests.sum(), tally.elapsed(), tally.chunks(), tally.invalidMessages());
+                tally.held.sum(), heldUntil, tally.requests.sum(), tally.elapsed(), tally.chunks(),
+                tally.invalidMessages());
     }
 
     private <T> void produce(Iterator<? extends T> input, Function<? super T, ? extends M> mapper,
@@ -168,14 +177,18 @@ public final class Engine<M> {
             return new CampaignPreview(null, 0, null, tally.invalidMessages());
         }
         String batchId = batchId(first);
-        return new CampaignPreview(batchId, first.messages.size(), kind.preview(first.messages, batchId),
-                tally.invalidMessages());
+        // The clock's check of a send, now: the request leaves out what a send now would refuse.
+        List<M> sendable = sendable(first.messages, first.positions);
+        return new CampaignPreview(batchId, sendable.size(), sendable.isEmpty() ? null
+                : kind.preview(sendable, batchId), tally.invalidMessages());
     }
 
     /**
      * Reads the input once and cuts it into chunks: a chunk closes at the API's count limit or before a message would
-     * take its estimated body past the byte budget, so the same input always gives the same chunks. Refused rows are
-     * counted and left out.
+     * take its estimated body past the byte budget, so the same input always gives the same chunks, whenever it runs.
+     * Rows refused by a check that does not depend on the clock are counted and left out; the checks of a message's
+     * schedule and expiry against the clock run when its chunk is sent ({@link #sendable}), because a cut that
+     * depended on the time would give a resume after a schedule has passed other chunks than the journaled ones.
      */
     private final class Cutter<T> {
         private final Iterator<? extends T> input;
@@ -183,6 +196,7 @@ public final class Engine<M> {
         private long sequence;
         private long index;
         private M carried;
+        private long carriedPosition;
         private int carriedSize;
 
         Cutter(Iterator<? extends T> input, Function<? super T, ? extends M> mapper) {
@@ -192,14 +206,17 @@ public final class Engine<M> {
 
         Chunk<M> next() {
             List<M> chunk = new ArrayList<>();
+            List<Long> positions = new ArrayList<>();
             long bytes = 0;
             if (carried != null) {
                 chunk.add(carried);
+                positions.add(carriedPosition);
                 bytes = carriedSize;
                 carried = null;
             }
             while (input.hasNext()) {
-                M message = read(input.next(), index++);
+                long position = index++;
+                M message = read(input.next(), position);
                 if (message == null) {
                     continue;
                 }
@@ -207,13 +224,15 @@ public final class Engine<M> {
                 if (!chunk.isEmpty() && (chunk.size() >= kind.maxMessages()
                         || bytes + size > settings.maxBatchBytes())) {
                     carried = message;
+                    carriedPosition = position;
                     carriedSize = size;
-                    return new Chunk<>(sequence++, chunk);
+                    return new Chunk<>(sequence++, chunk, positions(positions));
                 }
                 chunk.add(message);
+                positions.add(position);
                 bytes += size;
             }
-            return chunk.isEmpty() ? null : new Chunk<>(sequence++, chunk);
+            return chunk.isEmpty() ? null : new Chunk<>(sequence++, chunk, positions(positions));
         }
 
         /** The row's message with its id fixed, or null when the mapping or the validation step refused it. */
@@ -231,10 +250,14 @@ public final class Engine<M> {
                         : e.getClass().getSimpleName() + ": " + e.getMessage());
                 return null;
             }
-            List<ValidationException> violations = kind.validate(message, settings.options());
-            if (!violations.isEmpty()) {
-                refuse(position, violations.get(0).getMessage());
-                return null;
+            boolean timed = kind.timed(message);
+            for (ValidationException violation : kind.validate(message, settings.options())) {
+                // A time the clock refuses now may be fine for an earlier run and not for a later one: the send
+                // checks it (see sendable), so that whether it joins its chunk never depends on when the cut runs.
+                if (!timed || !CLOCK_FIELDS.contains(violation.field())) {
+                    refuse(position, violation.getMessage());
+                    return null;
+                }
             }
             return message;
         }
@@ -242,7 +265,41 @@ public final class Engine<M> {
 
     private void refuse(long position, String reason) {
         tally.rejected.increment();
-        tally.invalid("#" + position + " " + reason);
+        tally.invalid(position, "#" + position + " " + reason);
+    }
+
+    private static long[] positions(List<Long> positions) {
+        long[] array = new long[positions.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = positions.get(i);
+        }
+        return array;
+    }
+
+    /**
+     * The messages a send now may carry: each one with a schedule or an expiry is checked against the clock (the
+     * client's one validation step, as the batch call would run it), and one the clock refuses (a schedule now in the
+     * past, or more than 7 days ahead) is refused alone, counted rejected and listed with its position, as the cut
+     * refused it before this check moved here. The others are returned in order.
+     */
+    private List<M> sendable(List<M> messages, long[] positions) {
+        List<M> sendable = null;
+        for (int i = 0; i < messages.size(); i++) {
+            M message = messages.get(i);
+            List<ValidationException> violations = kind.timed(message)
+                    ? kind.validate(message, settings.options()) : List.of();
+            if (violations.isEmpty()) {
+                if (sendable != null) {
+                    sendable.add(message);
+                }
+                continue;
+            }
+            if (sendable == null) {
+                sendable = new ArrayList<>(messages.subList(0, i));
+            }
+            refuse(positions[i], violations.get(0).getMessage());
+        }
+        return sendable == null ? messages : sendable;
     }
 
     /** Waits for room in the queue, and stops early when a worker died (its exception is the run's). */
@@ -276,7 +333,10 @@ public final class Engine<M> {
             }
             @SuppressWarnings("unchecked")
             Chunk<M> chunk = (Chunk<M>) next;
-            tally.add(process(chunk));
+            ChunkReport report = process(chunk);
+            if (report != null) {
+                tally.add(report);
+            }
         }
     }
 
@@ -312,13 +372,71 @@ public final class Engine<M> {
                 return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
             }
             case ELSEWHERE -> {
-                tally.elsewhere.add(size);
-                return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, null);
+                return defer(intent);
             }
             default -> {
-                return send(chunk.messages, intent, 0, null);
+                return send(chunk.messages, chunk.positions, intent, 0, null);
             }
         }
+    }
+
+    /** Leaves a chunk another worker holds to {@link #settleElsewhere()}; the progress counts it meanwhile. */
+    private ChunkReport defer(ChunkIntent intent) {
+        tally.deferred.add(intent.messages());
+        elsewhere.add(intent);
+        return null;
+    }
+
+    /**
+     * Once this run's workers are done, asks the journal about each chunk another worker held when this run reached
+     * it: finished meanwhile (accepted or rejected) it counts as done elsewhere; still held by a live claim it is
+     * reported held, not finished, with the claim's end, so that a report never calls a campaign done while a dead
+     * worker's lease keeps chunks unsent; released unsent or left ambiguous it counts as failed or ambiguous, as this
+     * run would have counted it.
+     *
+     * @return the latest lease end of the chunks still held, or null when none is (or the journal keeps no lease)
+     */
+    private Instant settleElsewhere() {
+        Instant heldUntil = null;
+        for (ChunkIntent intent : elsewhere) {
+            int size = intent.messages();
+            tally.deferred.add(-size);
+            ChunkStatus status = settings.journal().status(intent).orElse(null);
+            if (status == null || status.held()) {
+                Instant until = status == null ? null : status.heldUntil();
+                if (until != null && (heldUntil == null || until.isAfter(heldUntil))) {
+                    heldUntil = until;
+                }
+                String holder = status == null || status.record().detail() == null ? "another worker"
+                        : status.record().detail();
+                tally.held.add(size);
+                tally.add(report(intent, ChunkOutcome.HELD, 0, 0, "held by " + holder
+                        + (until == null ? "" : " until " + until) + ", not finished: not sent by this run"));
+                continue;
+            }
+            ChunkRecord record = status.record();
+            switch (record.state()) {
+                case ACCEPTED, REJECTED -> {
+                    tally.elsewhere.add(size);
+                    tally.add(report(intent, ChunkOutcome.ELSEWHERE, record.accepted(), record.rejected(),
+                            "finished by another worker: " + record.state() + (record.detail() == null ? ""
+                            : " (" + record.detail() + ")")));
+                }
+                case SENDING, AMBIGUOUS -> {
+                    tally.ambiguous.add(size);
+                    tally.add(report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, record.detail() == null
+                            ? "sent by another worker, answer never recorded" : record.detail()));
+                }
+                default -> {
+                    // NOT_SENT, or a claim never written whose lease ran out: provably not sent.
+                    tally.failed.add(size);
+                    tally.add(report(intent, ChunkOutcome.FAILED, 0, 0, "not sent: another worker held it and "
+                            + "released it" + (record.detail() == null ? "" : " (" + record.detail() + ")")
+                            + "; a re-run sends it"));
+                }
+            }
+        }
+        return heldUntil;
     }
 
     /**
@@ -369,13 +487,16 @@ public final class Engine<M> {
         }
         Claim again = journal.claim(intent, true);
         if (again.verdict() != Claim.Verdict.SEND) {
-            tally.elsewhere.add(size);
-            return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, "reconciled by another worker");
+            // Another worker claimed it to reconcile it: whether it finished is read at the end of the run.
+            return defer(intent);
         }
         List<M> absent = new ArrayList<>();
-        for (M message : chunk.messages) {
+        List<Long> absentPositions = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            M message = chunk.messages.get(i);
             if (!found.contains(kind.clientMessageId(message))) {
                 absent.add(message);
+                absentPositions.add(chunk.positions[i]);
             }
         }
         String detail = "reconciled: " + found.size() + " found in 8x8's records, " + absent.size()
@@ -385,16 +506,16 @@ public final class Engine<M> {
             tally.accepted.add(size);
             return report(intent, ChunkOutcome.ACCEPTED, size, 0, detail);
         }
-        return send(absent, intent, found.size(), detail);
+        return send(absent, positions(absentPositions), intent, found.size(), detail);
     }
 
     /**
      * Sends a claimed chunk's messages (all of them, or those a reconciliation found absent) in one call, and records
      * the outcome; {@code found} messages of the chunk were already accepted by an earlier run.
      */
-    private ChunkReport send(List<M> messages, ChunkIntent intent, int found, String reconciled)
+    private ChunkReport send(List<M> claimed, long[] positions, ChunkIntent intent, int found, String reconciled)
             throws InterruptedException {
-        int size = messages.size();
+        int size = claimed.size();
         CampaignJournal journal = settings.journal();
         try {
             settings.pacer().acquire();
@@ -403,8 +524,19 @@ public final class Engine<M> {
             throw e;
         }
         if (!journal.sending(intent)) {
-            tally.elsewhere.add(size);
-            return report(intent, ChunkOutcome.ELSEWHERE, 0, 0, "taken over by another worker while waiting");
+            // Taken over by another worker while this one waited for its token.
+            return defer(intent);
+        }
+        // The clock's checks, as late as can be: a schedule that passed while the chunk waited is refused alone.
+        List<M> messages = sendable(claimed, positions);
+        int refused = size - messages.size();
+        if (messages.isEmpty()) {
+            String detail = (reconciled == null ? "" : reconciled + ", then ") + "all " + refused
+                    + " refused by the clock's checks (listed as invalid)";
+            ChunkState state = found > 0 ? ChunkState.ACCEPTED : ChunkState.REJECTED;
+            journal.complete(intent, new ChunkRecord(state, found, refused, detail));
+            tally.accepted.add(found);
+            return report(intent, found > 0 ? ChunkOutcome.ACCEPTED : ChunkOutcome.REJECTED, found, refused, detail);
         }
         try {
             // One call: the transport retries what provably was not processed (429 after its Retry-After, 503,
@@ -412,10 +544,11 @@ public final class Engine<M> {
             MessageKind.BatchAnswer answer = kind.send(messages, intent.clientBatchId(), callOptions);
             String detail = reconciled == null ? answer.batchId() : reconciled + " (" + answer.batchId() + ")";
             int accepted = found + answer.accepted();
-            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, accepted, answer.rejected(), detail));
+            int rejected = refused + answer.rejected();
+            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, accepted, rejected, detail));
             tally.accepted.add(accepted);
             tally.rejected.add(answer.rejected());
-            return report(intent, ChunkOutcome.ACCEPTED, accepted, answer.rejected(), detail);
+            return report(intent, ChunkOutcome.ACCEPTED, accepted, rejected, detail);
         } catch (Connect8x8Exception e) {
             String detail = (reconciled == null ? "" : reconciled + ", then ") + e.getClass().getSimpleName() + ": "
                     + e.getMessage();
@@ -423,17 +556,17 @@ public final class Engine<M> {
             switch (e.sendState()) {
                 case REJECTED -> {
                     journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, 0, size, detail));
-                    tally.rejected.add(size);
+                    tally.rejected.add(messages.size());
                     return report(intent, ChunkOutcome.REJECTED, 0, size, detail);
                 }
                 case MAY_HAVE_BEEN_SENT -> {
                     journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, detail));
-                    tally.ambiguous.add(size);
+                    tally.ambiguous.add(messages.size());
                     return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
                 }
                 default -> {
                     journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, detail));
-                    tally.failed.add(size);
+                    tally.failed.add(messages.size());
                     return report(intent, ChunkOutcome.FAILED, 0, 0, detail);
                 }
             }
@@ -495,8 +628,8 @@ public final class Engine<M> {
         }
     }
 
-    /** A run of consecutive messages sent as one batch request. */
-    private record Chunk<M>(long sequence, List<M> messages) {
+    /** A run of consecutive messages sent as one batch request, with each message's position in the input. */
+    private record Chunk<M>(long sequence, List<M> messages, long[] positions) {
     }
 
     /**

@@ -62,6 +62,16 @@ public interface MessageKind<M> {
     List<ValidationException> validate(M message, RequestOptions options);
 
     /**
+     * Returns whether the message carries a time (a schedule or an expiry), whose validity depends on the clock:
+     * such a message is checked against the clock when its chunk is sent, not when the input is cut, so that the cut
+     * (and each chunk's fingerprint) depends only on the input, whenever the campaign runs or resumes.
+     *
+     * @param message a message
+     * @return whether it has a schedule or an expiry
+     */
+    boolean timed(M message);
+
+    /**
      * A deterministic upper estimate of the message's bytes in a batch request body.
      *
      * @param message a message

@@ -55,6 +55,11 @@ public final class SmsKind implements MessageKind<Sms> {
     }
 
     @Override
+    public boolean timed(Sms message) {
+        return message.scheduled().isPresent() || message.expiry().isPresent();
+    }
+
+    @Override
     public List<ValidationException> validate(Sms message, RequestOptions options) {
         return client.sms().validate(message, options);
     }

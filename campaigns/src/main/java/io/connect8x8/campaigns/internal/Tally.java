@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The running counts of a campaign, updated by every worker, read by the progress reporter. */
@@ -18,18 +19,23 @@ final class Tally {
     final LongAdder ambiguous = new LongAdder();
     final LongAdder skipped = new LongAdder();
     final LongAdder elsewhere = new LongAdder();
+    final LongAdder held = new LongAdder();
+    /** Messages of chunks another worker held when the run reached them, until the run's end settles them. */
+    final LongAdder deferred = new LongAdder();
     final LongAdder requests = new LongAdder();
     private final List<ChunkReport> chunks = new ArrayList<>();
-    private final List<String> invalid = new ArrayList<>();
+    /** The refused messages of the lowest positions, by position: refusals come from the cut and from the workers. */
+    private final TreeMap<Long, String> invalid = new TreeMap<>();
     private final long startNanos = System.nanoTime();
 
     synchronized void add(ChunkReport chunk) {
         chunks.add(chunk);
     }
 
-    synchronized void invalid(String description) {
-        if (invalid.size() < 100) {
-            invalid.add(description);
+    synchronized void invalid(long position, String description) {
+        invalid.put(position, description);
+        if (invalid.size() > 100) {
+            invalid.pollLastEntry();
         }
     }
 
@@ -40,7 +46,7 @@ final class Tally {
     }
 
     synchronized List<String> invalidMessages() {
-        return List.copyOf(invalid);
+        return List.copyOf(invalid.values());
     }
 
     Duration elapsed() {
@@ -49,6 +55,6 @@ final class Tally {
 
     CampaignProgress snapshot(String campaignId, long expected, boolean finished) {
         return new CampaignProgress(campaignId, read.sum(), expected, accepted.sum(), rejected.sum(), failed.sum(),
-                ambiguous.sum(), skipped.sum() + elsewhere.sum(), requests.sum(), elapsed(), finished);
+                ambiguous.sum(), skipped.sum() + elsewhere.sum() + deferred.sum(), requests.sum(), elapsed(), finished);
     }
 }
