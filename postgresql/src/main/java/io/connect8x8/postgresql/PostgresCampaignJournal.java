@@ -8,16 +8,19 @@ import io.connect8x8.campaigns.ChunkStatus;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.JournalException;
 import io.connect8x8.postgresql.internal.SchemaMigrations;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -69,19 +72,39 @@ public final class PostgresCampaignJournal implements CampaignJournal {
     private static final String COMPLETE = "UPDATE " + TABLE + " SET state = ?, accepted = ?, rejected = ?, detail = ?, "
             + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ?";
 
+    /** The random part of default worker names. */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final DataSource dataSource;
     private final String worker;
     private final Duration lease;
 
     private PostgresCampaignJournal(Builder b) {
         this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
-        this.worker = b.worker != null ? b.worker : UUID.randomUUID().toString();
+        this.worker = b.worker != null ? b.worker : defaultWorker();
         this.lease = b.lease;
         try {
             SchemaMigrations.apply(dataSource, "campaign-journal", SCHEMA);
         } catch (SQLException e) {
             throw new JournalException("cannot create the campaign journal's table: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code host/pid/random}: an operator reading "held by worker ..." sees where a claim came from. The random part
+     * keeps apart two workers with the same host name and process id (pid 1 in containers): the journal knows a
+     * chunk's holder by its name, and two holders of one name could both send the chunk.
+     */
+    static String defaultWorker() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            host = "unknown-host";
+        }
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        return host + "/" + ProcessHandle.current().pid() + "/" + HexFormat.of().formatHex(random);
     }
 
     /**
@@ -298,7 +321,8 @@ public final class PostgresCampaignJournal implements CampaignJournal {
          * Names this worker in the journal, so a chunk held by another process can be told from one of its own, and an
          * operator can see who holds what.
          *
-         * @param worker this worker's name in the table, e.g. host and process id (default: a random UUID)
+         * @param worker this worker's name in the table, unique among the workers of a campaign, live or not (default:
+         *     {@code host/pid/random})
          * @return this builder
          */
         public Builder worker(String worker) {

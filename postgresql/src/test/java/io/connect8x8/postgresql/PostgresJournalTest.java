@@ -31,6 +31,23 @@ class PostgresJournalTest {
     }
 
     @Test
+    void aWorkerWithoutANameIsNamedByHostAndProcessAndARandomPartOfItsOwn() {
+        PostgresCampaignJournal first = PostgresCampaignJournal.builder(dataSource).build();
+        PostgresCampaignJournal second = PostgresCampaignJournal.builder(dataSource).build();
+        String pid = Long.toString(ProcessHandle.current().pid());
+
+        assertTrue(first.worker().matches(".+/" + pid + "/[0-9a-f]{12}"), first.worker());
+        assertTrue(second.worker().matches(".+/" + pid + "/[0-9a-f]{12}"), second.worker());
+        // Same host and process: only the random part tells them apart, as it tells a restarted container's pid 1
+        // from its predecessor's.
+        assertFalse(first.worker().equals(second.worker()));
+        ChunkIntent intent = chunk("unnamed", 0);
+        assertEquals(Claim.Verdict.SEND, first.claim(intent, false).verdict());
+        assertEquals(Claim.Verdict.ELSEWHERE, second.claim(intent, false).verdict());
+        assertEquals("worker " + first.worker(), second.status(intent).orElseThrow().record().detail());
+    }
+
+    @Test
     void oneWorkerClaimsAChunkTheOtherSeesItHeldElsewhere() {
         PostgresCampaignJournal a = PostgresCampaignJournal.builder(dataSource).worker("a").build();
         PostgresCampaignJournal b = PostgresCampaignJournal.builder(dataSource).worker("b").build();
