@@ -58,14 +58,12 @@ public final class PostgresCampaignJournal implements CampaignJournal {
             + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND fingerprint = ? AND (state = 'NOT_SENT' "
             + "OR (state = 'CLAIMED' AND claimed_at < now() - ? * interval '1 millisecond') OR (? AND (state = 'AMBIGUOUS' OR (state = 'SENDING' AND claimed_at < now() - ? * interval '1 millisecond'))))"
             + " RETURNING state";
+    /** A chunk's row, whether its claim is older than the lease, and when the lease ends. */
     private static final String READ = "SELECT state, worker, claimed_at < now() - ? * interval '1 millisecond', "
-            + "accepted, rejected, detail, fingerprint, messages FROM " + TABLE + " WHERE campaign_id = ? AND sequence = ?";
+            + "accepted, rejected, detail, fingerprint, messages, claimed_at + ? * interval '1 millisecond' FROM "
+            + TABLE + " WHERE campaign_id = ? AND sequence = ?";
     private static final String SENDING = "UPDATE " + TABLE + " SET state = 'SENDING', claimed_at = now(), "
             + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ? AND state = 'CLAIMED'";
-    /** A chunk's row and whether its claim is live (not older than the lease), with the lease's end. */
-    private static final String STATUS = "SELECT state, worker, claimed_at >= now() - ? * interval '1 millisecond', "
-            + "claimed_at + ? * interval '1 millisecond', accepted, rejected, detail FROM " + TABLE
-            + " WHERE campaign_id = ? AND sequence = ?";
     /** claimed_at is set when the intent is recorded and kept by the outcome: the time the request left. */
     private static final String SENT_AT = "SELECT claimed_at FROM " + TABLE + " WHERE campaign_id = ? AND sequence = ? "
             + "AND state IN ('SENDING', 'AMBIGUOUS')";
@@ -191,8 +189,9 @@ public final class PostgresCampaignJournal implements CampaignJournal {
     private Row row(Connection connection, ChunkIntent intent) throws SQLException {
         try (PreparedStatement read = connection.prepareStatement(READ)) {
             read.setLong(1, lease.toMillis());
-            read.setString(2, intent.campaignId());
-            read.setLong(3, intent.sequence());
+            read.setLong(2, lease.toMillis());
+            read.setString(3, intent.campaignId());
+            read.setLong(4, intent.sequence());
             try (ResultSet row = read.executeQuery()) {
                 if (!row.next()) {
                     return null;
@@ -203,7 +202,7 @@ public final class PostgresCampaignJournal implements CampaignJournal {
                     detail = "claimed by worker " + row.getString(2) + ", answer never recorded";
                 }
                 return new Row(new ChunkRecord(state, row.getInt(4), row.getInt(5), detail), row.getBoolean(3),
-                        row.getString(7), row.getInt(8));
+                        row.getString(7), row.getInt(8), row.getString(2), row.getTimestamp(9).toInstant());
             }
         }
     }
@@ -230,27 +229,17 @@ public final class PostgresCampaignJournal implements CampaignJournal {
      */
     @Override
     public Optional<ChunkStatus> status(ChunkIntent intent) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement read = connection.prepareStatement(STATUS)) {
-            read.setLong(1, lease.toMillis());
-            read.setLong(2, lease.toMillis());
-            read.setString(3, intent.campaignId());
-            read.setLong(4, intent.sequence());
-            try (ResultSet row = read.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                ChunkState state = ChunkState.valueOf(row.getString(1));
-                boolean held = (state == ChunkState.CLAIMED || state == ChunkState.SENDING) && row.getBoolean(3);
-                String detail = row.getString(7);
-                if (held && detail == null) {
-                    detail = "worker " + row.getString(2);
-                } else if (state == ChunkState.SENDING && detail == null) {
-                    detail = "claimed by worker " + row.getString(2) + ", answer never recorded";
-                }
-                return Optional.of(new ChunkStatus(new ChunkRecord(state, row.getInt(5), row.getInt(6), detail), held,
-                        held ? row.getTimestamp(4).toInstant() : null));
+        try (Connection connection = dataSource.getConnection()) {
+            Row row = row(connection, intent);
+            if (row == null) {
+                return Optional.empty();
             }
+            ChunkRecord record = row.record;
+            if (row.stale || record.state() != ChunkState.CLAIMED && record.state() != ChunkState.SENDING) {
+                return Optional.of(new ChunkStatus(record, false, null));
+            }
+            return Optional.of(new ChunkStatus(new ChunkRecord(record.state(), record.accepted(), record.rejected(),
+                    "worker " + row.worker), true, row.leaseEnd));
         } catch (SQLException e) {
             throw new JournalException("cannot read chunk " + intent.sequence() + " of " + intent.campaignId() + ": "
                     + e.getMessage(), e);
@@ -304,7 +293,8 @@ public final class PostgresCampaignJournal implements CampaignJournal {
     }
 
     /** One chunk row. */
-    private record Row(ChunkRecord record, boolean stale, String fingerprint, int messages) {
+    private record Row(ChunkRecord record, boolean stale, String fingerprint, int messages, String worker,
+                       Instant leaseEnd) {
     }
 
     /** Builds a {@link PostgresCampaignJournal}. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connect8x8.campaigns.ChunkIntent;
 import io.connect8x8.campaigns.ChunkRecord;
 import io.connect8x8.campaigns.ChunkState;
+import io.connect8x8.campaigns.ChunkStatus;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.JournalException;
 import java.time.Duration;
@@ -90,6 +91,10 @@ class PostgresJournalTest {
         Claim claim = later.claim(intent, false);
         assertEquals(Claim.Verdict.AMBIGUOUS, claim.verdict());
         assertEquals(ChunkState.SENDING, claim.record().state());
+        // Past the lease it is no longer held: its status says what the claim found, with no lease end.
+        assertEquals(new ChunkStatus(new ChunkRecord(ChunkState.SENDING, 0, 0,
+                "claimed by worker crashed, answer never recorded"), false, null), later.status(intent).orElseThrow());
+        assertTrue(crashed.status(intent).orElseThrow().held(), "by the crashed worker's own 5-minute lease");
     }
 
     @Test
