@@ -7,11 +7,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.SynchronousQueue;
@@ -34,6 +32,7 @@ public final class Server implements AutoCloseable {
     /** A connection with no bytes for this long, and no request being answered, is closed. */
     private static final int IDLE_SECONDS = 30;
 
+    private final Transport transport = Transport.choose();
     private final EventLoopGroup acceptor;
     private final EventLoopGroup eventLoops;
     private final Channel listener;
@@ -77,17 +76,17 @@ public final class Server implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
-        this.acceptor = eventLoops(1, "sandbox-accept");
+        this.acceptor = transport.eventLoops(1, "sandbox-accept");
         // One event loop per processor (at most threads): the loops never wait, so more would only take turns on the
         // same cores, and each opens its selector when the server starts.
-        this.eventLoops = eventLoops(Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()),
+        this.eventLoops = transport.eventLoops(Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()),
                 "sandbox-http");
         HttpDecoderConfig limits = new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxHeaderSize(MAX_HEADER_BYTES);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, eventLoops)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -119,14 +118,9 @@ public final class Server implements AutoCloseable {
         receipts.every(java.time.Duration.ofMillis(100), releaseDue);
     }
 
-    /**
-     * NIO event loops of daemon threads. Netty 4.1's group, which 4.2 keeps (deprecated for its
-     * {@code MultiThreadIoEventLoopGroup}): a Spring Boot 3 application pins Netty 4.1 for its whole class path, the
-     * simulator's included, and 4.2's group does not exist there.
-     */
-    @SuppressWarnings("deprecation")
-    private static EventLoopGroup eventLoops(int threads, String name) {
-        return new io.netty.channel.nio.NioEventLoopGroup(threads, new DefaultThreadFactory(name, true));
+    /** {@return the socket transport it serves on: "io_uring" or "nio"} */
+    String transport() {
+        return transport.toString();
     }
 
     /**
