@@ -188,7 +188,7 @@ public abstract class OutboundMessage {
         /**
          * Sets when delivery stops being worth trying, for content that is useless late, such as a one-time code.
          *
-         * @param expiry when to stop trying, after {@code scheduled} (default: the API's)
+         * @param expiry when to stop trying, after {@code scheduled} and before the year 10000 (default: the API's)
          * @return this builder
          */
         public B expiry(OffsetDateTime expiry) {

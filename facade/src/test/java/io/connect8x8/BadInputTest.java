@@ -21,6 +21,8 @@ import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -159,6 +161,8 @@ class BadInputTest {
                 bad("expiry before scheduled", "expiry", sms(okSms().scheduled(at(Duration.ofHours(2)))
                         .expiry(at(Duration.ofHours(1))))),
                 bad("expiry in the past", "expiry", sms(okSms().expiry(at(Duration.ofHours(-1))))),
+                bad("expiry after the year 9999 (no RFC 3339 date-time)", "expiry",
+                        sms(okSms().expiry(OffsetDateTime.MAX))),
                 // SMS batches
                 bad("SMS batch of 10,001 messages", "messages",
                         smsBatch(() -> {
@@ -290,6 +294,8 @@ class BadInputTest {
                         chat(() -> okChat().dlrCallbackUrl("//example.com/dlr"))),
                 bad("chat expiry before scheduled", "expiry", chat(() -> okChat()
                         .scheduled(at(Duration.ofHours(3))).expiry(at(Duration.ofHours(3))))),
+                bad("chat expiry in the year 10000", "expiry", chat(() -> okChat()
+                        .expiry(OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)))),
                 bad("chat scheduled in the past", "scheduled",
                         chat(() -> okChat().scheduled(at(Duration.ofMinutes(-10))))),
                 bad("chat scheduled 8 days ahead", "scheduled",

@@ -33,11 +33,15 @@ public final class Checks {
      * @param field the expiry's field path
      * @param scheduled when it is scheduled, or null
      * @param expiry when it expires, or null
-     * @throws ValidationException when it would expire before it is sent
+     * @throws ValidationException when it would expire before it is sent, or after the year 9999
      */
     public static void expiryAfterScheduled(String field, OffsetDateTime scheduled, OffsetDateTime expiry) {
         if (expiry != null && scheduled != null && !expiry.isAfter(scheduled)) {
             throw new ValidationException(field, "must be after scheduled");
+        }
+        // RFC 3339 date-times have 4-digit years; Java writes "+10000-01-01T...", which no server reads.
+        if (expiry != null && expiry.getYear() > 9999) {
+            throw new ValidationException(field, "must be before the year 10000");
         }
     }
 
