@@ -336,6 +336,8 @@ class BadInputTest {
                         call(OperationCall.of("code-validation-v2").param("sessionId", "s").param("code", "12"))),
                 bad("accountId that is not 32 hex digits", "accountId",
                         call(OperationCall.of("get-account-balance").param("accountId", "acme"))),
+                bad("Authorization as a parameter (the client's key would replace it)", "Authorization",
+                        call(OperationCall.of("Survey-Send-Many").param("Authorization", "Bearer another-key"))),
                 bad("body of JSON null", "body", call(OperationCall.of("Send-Sms-Single").body("null"))),
                 bad("body of empty text", "body", call(OperationCall.of("Send-Sms-Single").body(""))),
                 bad("body missing a required field", "body", call(OperationCall.of("Send-Sms-Single")

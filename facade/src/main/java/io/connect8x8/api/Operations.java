@@ -216,9 +216,15 @@ public final class Operations {
         OperationInfo info = target.info();
         Map<String, Object> values = call.params;
         for (String name : values.keySet()) {
-            if (info.parameter(name) == null) {
+            ParameterInfo given = info.parameter(name);
+            if (given == null) {
                 throw new ValidationException(name, "is not a parameter of " + info.operationId() + "; it has "
                         + info.parameters().stream().map(ParameterInfo::name).toList());
+            }
+            // A document that lists the auth header as a parameter (Survey-Send-Many): the client's key would
+            // replace the value given, unseen.
+            if ("header".equals(given.in()) && "Authorization".equalsIgnoreCase(name)) {
+                throw new ValidationException(name, "is sent from the client's API key (apiKey on its builder)");
             }
         }
         Map<String, Object> filled = values;
