@@ -99,6 +99,40 @@ class ChannelFallbackTest {
     }
 
     @Test
+    void aClockMovedFarPastTheScheduleKeepsTheTimesTheMessageWouldHaveHad() {
+        // One advance of three hours: the scheduled message, then its fallback leg 30 s later, both happened on the
+        // way; their receipts carry those times, not the time the clock was moved to.
+        SandboxClock clock = SandboxClock.at(T0);
+        try (Sandbox sandbox = Sandbox.builder().clock(clock).build().start()) {
+            send(sandbox, fallbackMessage("[{'channel':'WhatsApp','fallbackAfter':30},{'channel':'Viber'}]",
+                    ",'scheduled':'2026-12-01T10:00:00Z'"));
+
+            clock.advance(Duration.ofHours(3));
+
+            assertEquals(List.of("whatsapp queued/accepted_by_provider 2026-12-01T10:00:00.000Z",
+                    "whatsapp undelivered/rejected_by_operator 2026-12-01T10:00:00.000Z",
+                    "viber queued/accepted_by_provider 2026-12-01T10:00:30.000Z",
+                    "viber delivered/delivered_to_recipient 2026-12-01T10:00:30.000Z",
+                    "viber read/read_by_recipient 2026-12-01T10:00:30.000Z"), receipts(sandbox));
+        }
+    }
+
+    @Test
+    void aFallbackLegReleasedLateKeepsItsDueTime() {
+        SandboxClock clock = SandboxClock.at(T0);
+        try (Sandbox sandbox = Sandbox.builder().clock(clock).build().start()) {
+            send(sandbox, fallbackMessage("[{'channel':'WhatsApp','fallbackAfter':60},{'channel':'SMS'}]", ""));
+
+            clock.advance(Duration.ofHours(1));
+
+            assertEquals(List.of("whatsapp queued/accepted_by_provider 2026-12-01T09:00:00.000Z",
+                    "whatsapp undelivered/rejected_by_operator 2026-12-01T09:00:00.000Z",
+                    "sms queued/accepted_by_provider 2026-12-01T09:01:00.000Z",
+                    "sms delivered/delivered_to_recipient 2026-12-01T09:01:00.000Z"), receipts(sandbox));
+        }
+    }
+
+    @Test
     void withoutFallbackAfterTheNextChannelFollowsTheFailureAtOnce() {
         // The documents give no default delay (an account's own fallback configuration applies): the simulator keeps
         // falling back as soon as the first channel failed.

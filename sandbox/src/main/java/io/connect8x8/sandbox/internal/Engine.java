@@ -71,7 +71,7 @@ final class Engine {
         }
         if (scheduled != null && scheduled.isAfter(clock.instant())) {
             String target = url;
-            this.scheduled.hold(record, scheduled, () -> receipts.dispatch(record, target, plans));
+            this.scheduled.hold(record, scheduled, () -> receipts.dispatch(record, target, plans, scheduled));
             return;
         }
         receipts.dispatch(record, url, plans);

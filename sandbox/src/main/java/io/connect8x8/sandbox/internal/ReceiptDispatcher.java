@@ -85,14 +85,32 @@ public final class ReceiptDispatcher implements AutoCloseable {
      * @param plans the receipts in order
      */
     void dispatch(MessageRecord message, String url, List<ReceiptPlan> plans) {
+        dispatch(message, url, plans, null);
+    }
+
+    /**
+     * Starts sending the receipts of a message held until {@code due} (its {@code scheduled} time), stamped as if
+     * released then: a {@link io.connect8x8.sandbox.SandboxClock} moved past it, or the tick that found it due,
+     * does not move the receipts' times.
+     *
+     * @param due when the sequence should have started; null for now
+     */
+    void dispatch(MessageRecord message, String url, List<ReceiptPlan> plans, Instant due) {
         long generation = store.generation();
+        Duration lag = lateBy(due);
         if (url == null) {
             // Nothing to post: record the sequence at once rather than queue work on the single receipt thread,
             // which under load made every request thread contend for the scheduler's queue.
-            next(message, null, plans, 0, generation, null);
+            next(message, null, plans, 0, generation, null, lag);
             return;
         }
-        run(() -> next(message, url, plans, 0, generation, null), Duration.ZERO);
+        run(() -> next(message, url, plans, 0, generation, null, lag), Duration.ZERO);
+    }
+
+    /** How far the clock is past {@code due} (zero for null or a time still ahead). */
+    private Duration lateBy(Instant due) {
+        Duration late = due == null ? Duration.ZERO : Duration.between(due, clock.instant());
+        return late.isNegative() ? Duration.ZERO : late;
     }
 
     /**
@@ -100,18 +118,20 @@ public final class ReceiptDispatcher implements AutoCloseable {
      * the timer, which resumes here.
      *
      * @param start when the sequence's first receipt was recorded; null before it
+     * @param lag how late the sequence runs: its receipts are stamped this much before the clock's time, so that a
+     *     leg released late (a scheduled message, a fallback leg) keeps the times it would have had on time
      */
     private void next(MessageRecord message, String url, List<ReceiptPlan> plans, int index, long generation,
-                      Instant start) {
+                      Instant start, Duration lag) {
         if (index >= plans.size() || generation != store.generation()) {
             return;
         }
         ReceiptPlan plan = plans.get(index);
-        Instant at = clock.instant();
+        Instant at = clock.instant().minus(lag);
         if (plan.fallbackAfter() != null && start != null) {
             Instant due = start.plus(plan.fallbackAfter());
             if (due.isAfter(at)) {
-                timer.later(due, () -> resume(message, url, plans, index, generation, start));
+                timer.later(due, () -> resume(message, url, plans, index, generation, start, lateBy(due)));
                 return;
             }
         }
@@ -119,10 +139,10 @@ public final class ReceiptDispatcher implements AutoCloseable {
         ReceiptRecord receipt = message.addReceipt(new ReceiptRecord(plan.state(), plan.detail(), url,
                 plan.channel(), at, () -> Json.text(plan.body().apply(at))));
         if (url == null) {
-            next(message, url, plans, index + 1, generation, first);
+            next(message, url, plans, index + 1, generation, first, lag);
             return;
         }
-        attempt(new Delivery(message, url, plans, index, receipt, generation, first), 1, Duration.ZERO);
+        attempt(new Delivery(message, url, plans, index, receipt, generation, first, lag), 1, Duration.ZERO);
     }
 
     /**
@@ -131,11 +151,11 @@ public final class ReceiptDispatcher implements AutoCloseable {
      * the receipt thread, which posts them in order.
      */
     private void resume(MessageRecord message, String url, List<ReceiptPlan> plans, int index, long generation,
-                        Instant start) {
+                        Instant start, Duration lag) {
         if (url == null) {
-            next(message, null, plans, index, generation, start);
+            next(message, null, plans, index, generation, start, lag);
         } else {
-            run(() -> next(message, url, plans, index, generation, start), Duration.ZERO);
+            run(() -> next(message, url, plans, index, generation, start, lag), Duration.ZERO);
         }
     }
 
@@ -187,7 +207,7 @@ public final class ReceiptDispatcher implements AutoCloseable {
             run(() -> attempt(delivery, attempt.number() + 1, delay), delay);
         } else {
             run(() -> next(delivery.message, delivery.url, delivery.plans, delivery.index + 1, delivery.generation,
-                    delivery.start), Duration.ZERO);
+                    delivery.start, delivery.lag), Duration.ZERO);
         }
     }
 
@@ -240,6 +260,6 @@ public final class ReceiptDispatcher implements AutoCloseable {
     }
 
     private record Delivery(MessageRecord message, String url, List<ReceiptPlan> plans, int index,
-                            ReceiptRecord receipt, long generation, Instant start) {
+                            ReceiptRecord receipt, long generation, Instant start, Duration lag) {
     }
 }
