@@ -147,6 +147,26 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void deletePiiIsAcceptedForAKnownMessageOnly() {
+        requires("sms:delete-pii");
+        String umid = sendSms("{'destination':'+6591234567','text':'Hello'}");
+        String messages = sandbox.smsBaseUrl() + SUB + "/messages/";
+
+        Reply deleted = delete(messages + umid + "/pii");
+        assertEquals(202, deleted.status(), deleted.text());
+        assertEquals("", deleted.text());
+        Reply unknown = delete(messages + "00000000-0000-4000-8000-000000000000/pii");
+        assertEquals(404, unknown.status(), unknown.text());
+        assertEquals(1300, unknown.json().get("code").asInt());
+        Reply otherSubAccount = delete(sandbox.smsBaseUrl() + "/api/v1/subaccounts/other-sub/messages/" + umid
+                + "/pii");
+        assertEquals(404, otherSubAccount.status(), otherSubAccount.text());
+        Reply notUuid = delete(messages + "abc/pii");
+        assertEquals(400, notUuid.status(), notUuid.text());
+        assertEquals(1000, notUuid.json().get("code").asInt());
+    }
+
+    @Test
     void aScheduledSmsWaitsForTheClockAndCancelWorksOnlyWhileScheduled() {
         requires("sms:cancel-scheduled-message");
         String later = "'scheduled':'2026-12-01T10:00:00Z'";

@@ -56,6 +56,7 @@ final class GenericApi {
             });
         }
         handle("sms", "get-sms-message-details", messages::smsDetails);
+        handle("sms", "delete-pii", messages::deletePii);
         handle("sms", "cancel-many-sms-messages", call -> messages.cancelBatch(Api.SMS, call));
         handle("sms", "get-account-balance", call -> Answer.ok(engine.accounts.balance()));
         handle("chatapps", "get-chatapps-message-details", messages::chatAppsDetails);

@@ -86,6 +86,21 @@ final class MessageOps {
     }
 
     /**
+     * {@code DELETE .../messages/{umid}/pii} of the SMS API: 202, no body, for a message of the sub-account (in the
+     * record window or its log), which the details already show masked; 404 code 1300 for an unknown umid, as the
+     * document's example says; 400 code 1000 when the umid is no UUID.
+     */
+    Answer deletePii(Call call) {
+        if (whole(Api.SMS, call) == null) {
+            MessageLog log = engine.store.log();
+            if (log.entry(log.find(Api.SMS, call.param("subAccountId"), call.param("umid"))) == null) {
+                throw new ApiError(404, 1300, "Message not found.");
+            }
+        }
+        return Answer.empty(202);
+    }
+
+    /**
      * {@code GET .../messages/{umid}} of the SMS API: from the whole record while it is in the window, else from the
      * log's facts ({@code country} and {@code source} are not kept), else 404.
      */
