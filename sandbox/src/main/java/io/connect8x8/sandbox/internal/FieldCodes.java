@@ -22,8 +22,8 @@ public final class FieldCodes {
             .add("scheduled", 1011, 1011);
 
     /**
-     * The Messaging Apps API: user 3001, msisdn 3002/3003, content 3004, text 3005, and so on, scheduled 1011 as for
-     * SMS; 1000 otherwise.
+     * The Messaging Apps API: user 3001, msisdn 3002/3003, content 3004, text 3005, and so on, scheduled 1011 and
+     * expiry 1006 as for SMS; 1000 otherwise.
      */
     public static final FieldCodes CHAT_APPS = new FieldCodes()
             .add("user", 3001, 3001)
@@ -52,9 +52,11 @@ public final class FieldCodes {
             .add("parameters/url", 3046, 3046)
             .add("components/subType", 3052, 3052)
             .add("components/index", 3053, 3053)
-            // 1011 "invalid schedule time" is one of the codes both APIs share (the facts' table of 400 codes); the
-            // documents name no Messaging Apps code of their own for it, and the 7-days-ahead check gives 1011 too.
-            .add("scheduled", 1011, 1011);
+            // 1011 "invalid schedule time" and 1006 "invalid expiry" are codes both APIs share (the facts' table of
+            // 400 codes); the documents name no Messaging Apps code of their own for either, and the 7-days-ahead
+            // check gives 1011 too.
+            .add("scheduled", 1011, 1011)
+            .add("expiry", 1006, 1006);
 
     private final Map<String, int[]> codes = new LinkedHashMap<>();
 
