@@ -125,4 +125,46 @@ class ReconcileTest {
                     + (lost.messages() - 10) + " absent and sent again"), settled.chunks().get(0).detail());
         }
     }
+
+    @Test
+    void aReconciledChunkWhoseResendWasNotSentIsReconciledAgainNeverSentWhole() throws Exception {
+        try (Sandbox sandbox = Sandbox.builder().build().start();
+             FaultProxy proxy = new FaultProxy(sandbox.rootUrl()).on(1, FaultProxy.Fault.SERVER_ERROR);
+             Connect8x8Client client = Fixtures.client(proxy.url(), sandbox.apiKey());
+             FileJournal journal = FileJournal.open(dir.resolve("resend.journal"))) {
+            CampaignReport first = campaign(client, journal).build().send(Fixtures.smsInput(MESSAGES));
+            ChunkReport lost = first.chunks().get(0);
+            assertEquals(ChunkOutcome.AMBIGUOUS, lost.outcome());
+            // The records say the chunk's first ten reached 8x8; the resend of the others then gets 503 (not
+            // processed, and maxAttempts 1: no retry).
+            Set<String> firstTen = Set.of("recon-0", "recon-1", "recon-2", "recon-3", "recon-4", "recon-5",
+                    "recon-6", "recon-7", "recon-8", "recon-9");
+            MessageRecords records = new ReceiptRecords(ids -> firstTen);
+            MessageRecords covering = chunk -> new RecordsAnswer(Set.of(), true);
+            proxy.on(first.chunks().size() + 1, FaultProxy.Fault.UNAVAILABLE);
+
+            CampaignReport failed = campaign(client, journal).records(records, covering).build()
+                    .send(Fixtures.smsInput(MESSAGES));
+
+            ChunkReport chunk = failed.chunks().get(0);
+            assertEquals(ChunkOutcome.AMBIGUOUS, chunk.outcome(), chunk.detail());
+            assertTrue(chunk.detail().startsWith("reconciled: 10 found in 8x8's records, " + (lost.messages() - 10)
+                    + " absent and sent again, then "), chunk.detail());
+            assertTrue(chunk.detail().endsWith("; the absent messages were not sent, a re-run reconciles the chunk "
+                    + "again"), chunk.detail());
+            assertEquals(lost.messages(), failed.ambiguous());
+
+            CampaignReport settled = campaign(client, journal).records(records, covering).build()
+                    .send(Fixtures.smsInput(MESSAGES));
+
+            assertEquals(0, settled.ambiguous(), settled.chunks().toString());
+            assertEquals(lost.messages(), settled.accepted());
+            // The ten the records found were never sent again (a NOT_SENT chunk would have been sent whole).
+            Set<String> received = sandbox.messages().stream().map(SandboxMessage::clientMessageId)
+                    .collect(Collectors.toSet());
+            assertTrue(firstTen.stream().noneMatch(received::contains), "the found ten were sent again");
+            assertEquals(0, sandbox.duplicateClientMessageIds());
+            assertEquals(MESSAGES - 10, Fixtures.acceptedById(sandbox).size());
+        }
+    }
 }

@@ -302,6 +302,15 @@ public final class Engine<M> {
         return sendable == null ? messages : sendable;
     }
 
+    /**
+     * How a chunk that was not sent is journaled: NOT_SENT (a re-run sends it whole) unless an earlier run's
+     * messages of it were found in 8x8's records, then AMBIGUOUS (a re-run reconciles it again), so that those are
+     * never sent twice.
+     */
+    private static ChunkState notSent(int found) {
+        return found > 0 ? ChunkState.AMBIGUOUS : ChunkState.NOT_SENT;
+    }
+
     /** Waits for room in the queue, and stops early when a worker died (its exception is the run's). */
     private static void offer(BlockingQueue<Object> queue, Object chunk, List<Future<?>> running)
             throws InterruptedException {
@@ -520,7 +529,8 @@ public final class Engine<M> {
         try {
             settings.pacer().acquire();
         } catch (InterruptedException e) {
-            journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, "interrupted before it was sent"));
+            journal.complete(intent, new ChunkRecord(notSent(found), 0, 0,
+                    (reconciled == null ? "" : reconciled + ", then ") + "interrupted before it was sent"));
             throw e;
         }
         if (!journal.sending(intent)) {
@@ -555,19 +565,27 @@ public final class Engine<M> {
             // The messages found in 8x8's records stay counted as accepted by an earlier run, not again here.
             switch (e.sendState()) {
                 case REJECTED -> {
-                    journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, 0, size, detail));
+                    journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, found, size, detail));
+                    tally.accepted.add(found);
                     tally.rejected.add(messages.size());
-                    return report(intent, ChunkOutcome.REJECTED, 0, size, detail);
+                    return report(intent, ChunkOutcome.REJECTED, found, size, detail);
                 }
                 case MAY_HAVE_BEEN_SENT -> {
                     journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, detail));
-                    tally.ambiguous.add(messages.size());
+                    tally.ambiguous.add(found + messages.size());
                     return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
                 }
                 default -> {
-                    journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, detail));
-                    tally.failed.add(messages.size());
-                    return report(intent, ChunkOutcome.FAILED, 0, 0, detail);
+                    if (found == 0) {
+                        journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, detail));
+                        tally.failed.add(messages.size());
+                        return report(intent, ChunkOutcome.FAILED, 0, 0, detail);
+                    }
+                    // Part of the chunk reached 8x8 in an earlier run: see notSent.
+                    String kept = detail + "; the absent messages were not sent, a re-run reconciles the chunk again";
+                    journal.complete(intent, new ChunkRecord(notSent(found), 0, 0, kept));
+                    tally.ambiguous.add(found + messages.size());
+                    return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, kept);
                 }
             }
         }
