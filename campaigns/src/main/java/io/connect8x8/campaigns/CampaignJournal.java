@@ -52,6 +52,19 @@ public interface CampaignJournal extends AutoCloseable {
     }
 
     /**
+     * When the chunk's intent was first recorded, over all its sends. A chunk can be sent more than once: whole
+     * again after it provably was not sent, or in part, its absent messages, after a reconciliation; 8x8's records
+     * then hold messages of each send, so a later reconciliation asks about the span from this time to
+     * {@link #sentAt}'s.
+     *
+     * @param intent the chunk
+     * @return the time of its first recorded intent; by default {@link #sentAt}'s, for a journal that keeps one time
+     */
+    default Optional<Instant> firstSentAt(ChunkIntent intent) {
+        return sentAt(intent);
+    }
+
+    /**
      * Reads, without claiming it, what the journal records about a chunk now. A run asks at its end about each chunk
      * that another worker held when the run reached it ({@link Claim.Verdict#ELSEWHERE}), so that its report tells a
      * chunk finished by that worker ({@link ChunkOutcome#ELSEWHERE}) from one still held by a live claim and not

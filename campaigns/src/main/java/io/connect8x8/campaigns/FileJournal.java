@@ -46,6 +46,8 @@ public final class FileJournal implements CampaignJournal {
     private final Map<String, Optional<Entry>> claimedFrom = new HashMap<>();
     /** When each chunk's last intent was written (epoch millis), from the intent lines that carry it. */
     private final Map<String, Long> sentAt = new HashMap<>();
+    /** The time of each chunk's first intent line: with {@link #sentAt}'s last, the span of its sends. */
+    private final Map<String, Long> firstSentAt = new HashMap<>();
 
     private FileJournal(Path path) {
         this.path = path;
@@ -152,12 +154,19 @@ public final class FileJournal implements CampaignJournal {
         append("I " + intent.campaignId() + ' ' + intent.sequence() + ' ' + intent.messages() + ' '
                 + intent.clientBatchId() + ' ' + intent.fingerprint() + ' ' + now);
         sentAt.put(key(intent.campaignId(), intent.sequence()), now);
+        firstSentAt.putIfAbsent(key(intent.campaignId(), intent.sequence()), now);
         return now;
     }
 
     @Override
     public synchronized Optional<Instant> sentAt(ChunkIntent intent) {
         Long millis = sentAt.get(key(intent.campaignId(), intent.sequence()));
+        return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    @Override
+    public synchronized Optional<Instant> firstSentAt(ChunkIntent intent) {
+        Long millis = firstSentAt.get(key(intent.campaignId(), intent.sequence()));
         return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
     }
 
@@ -276,6 +285,7 @@ public final class FileJournal implements CampaignJournal {
         if ("I".equals(f[0])) {
             if (f.length > 6) {
                 sentAt.put(key, Long.parseLong(f[6]));
+                firstSentAt.putIfAbsent(key, Long.parseLong(f[6]));
             }
             chunks.put(key, new Entry(Integer.parseInt(f[3]), f[5], new ChunkRecord(ChunkState.SENDING, 0, 0, null)));
         } else {

@@ -128,11 +128,15 @@ class ReconcileTest {
 
     @Test
     void aReconciledChunkWhoseResendWasNotSentIsReconciledAgainNeverSentWhole() throws Exception {
+        // Each run opens the journal anew, as a new process would: the times come back from the file.
+        Path file = dir.resolve("resend.journal");
         try (Sandbox sandbox = Sandbox.builder().build().start();
              FaultProxy proxy = new FaultProxy(sandbox.rootUrl()).on(1, FaultProxy.Fault.SERVER_ERROR);
-             Connect8x8Client client = Fixtures.client(proxy.url(), sandbox.apiKey());
-             FileJournal journal = FileJournal.open(dir.resolve("resend.journal"))) {
-            CampaignReport first = campaign(client, journal).build().send(Fixtures.smsInput(MESSAGES));
+             Connect8x8Client client = Fixtures.client(proxy.url(), sandbox.apiKey())) {
+            CampaignReport first;
+            try (FileJournal journal = FileJournal.open(file)) {
+                first = campaign(client, journal).build().send(Fixtures.smsInput(MESSAGES));
+            }
             ChunkReport lost = first.chunks().get(0);
             assertEquals(ChunkOutcome.AMBIGUOUS, lost.outcome());
             // The records say the chunk's first ten reached 8x8; the resend of the others then gets 503 (not
@@ -140,11 +144,18 @@ class ReconcileTest {
             Set<String> firstTen = Set.of("recon-0", "recon-1", "recon-2", "recon-3", "recon-4", "recon-5",
                     "recon-6", "recon-7", "recon-8", "recon-9");
             MessageRecords records = new ReceiptRecords(ids -> firstTen);
-            MessageRecords covering = chunk -> new RecordsAnswer(Set.of(), true);
+            List<AmbiguousChunk> asked = new CopyOnWriteArrayList<>();
+            MessageRecords covering = chunk -> {
+                asked.add(chunk);
+                return new RecordsAnswer(Set.of(), true);
+            };
             proxy.on(first.chunks().size() + 1, FaultProxy.Fault.UNAVAILABLE);
 
-            CampaignReport failed = campaign(client, journal).records(records, covering).build()
-                    .send(Fixtures.smsInput(MESSAGES));
+            CampaignReport failed;
+            try (FileJournal journal = FileJournal.open(file)) {
+                failed = campaign(client, journal).records(records, covering).build()
+                        .send(Fixtures.smsInput(MESSAGES));
+            }
 
             ChunkReport chunk = failed.chunks().get(0);
             assertEquals(ChunkOutcome.AMBIGUOUS, chunk.outcome(), chunk.detail());
@@ -154,8 +165,11 @@ class ReconcileTest {
                     + "again"), chunk.detail());
             assertEquals(lost.messages(), failed.ambiguous());
 
-            CampaignReport settled = campaign(client, journal).records(records, covering).build()
-                    .send(Fixtures.smsInput(MESSAGES));
+            CampaignReport settled;
+            try (FileJournal journal = FileJournal.open(file)) {
+                settled = campaign(client, journal).records(records, covering).build()
+                        .send(Fixtures.smsInput(MESSAGES));
+            }
 
             assertEquals(0, settled.ambiguous(), settled.chunks().toString());
             assertEquals(lost.messages(), settled.accepted());
@@ -165,6 +179,11 @@ class ReconcileTest {
             assertTrue(firstTen.stream().noneMatch(received::contains), "the found ten were sent again");
             assertEquals(0, sandbox.duplicateClientMessageIds());
             assertEquals(MESSAGES - 10, Fixtures.acceptedById(sandbox).size());
+            // The second reconciliation asks about the span of both sends: from the first (whose ten the records
+            // hold) to the resend, not about the resend's window alone, where a log export would miss the ten.
+            assertEquals(2, asked.size());
+            assertEquals(asked.get(0).from(), asked.get(1).from());
+            assertTrue(asked.get(1).to().isAfter(asked.get(0).to()), asked.toString());
         }
     }
 }

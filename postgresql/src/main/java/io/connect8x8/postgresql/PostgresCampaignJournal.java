@@ -48,7 +48,9 @@ public final class PostgresCampaignJournal implements CampaignJournal {
                     + "client_batch_id text NOT NULL, messages integer NOT NULL, fingerprint text NOT NULL, "
                     + "state text NOT NULL, worker text NOT NULL, claimed_at timestamptz NOT NULL, "
                     + "accepted integer NOT NULL DEFAULT 0, rejected integer NOT NULL DEFAULT 0, detail text, "
-                    + "updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (campaign_id, sequence))");
+                    + "updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (campaign_id, sequence))",
+            // The first send's time: with claimed_at (the last), the span in which 8x8 may have received the chunk.
+            "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS first_sent_at timestamptz");
 
     private static final String INSERT = "INSERT INTO " + TABLE + " (campaign_id, sequence, client_batch_id, messages, "
             + "fingerprint, state, worker, claimed_at) VALUES (?, ?, ?, ?, ?, 'CLAIMED', ?, now()) "
@@ -63,10 +65,14 @@ public final class PostgresCampaignJournal implements CampaignJournal {
             + "accepted, rejected, detail, fingerprint, messages, claimed_at + ? * interval '1 millisecond' FROM "
             + TABLE + " WHERE campaign_id = ? AND sequence = ?";
     private static final String SENDING = "UPDATE " + TABLE + " SET state = 'SENDING', claimed_at = now(), "
-            + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ? AND state = 'CLAIMED'";
+            + "first_sent_at = COALESCE(first_sent_at, now()), updated_at = now() "
+            + "WHERE campaign_id = ? AND sequence = ? AND worker = ? AND state = 'CLAIMED'";
     /** claimed_at is set when the intent is recorded and kept by the outcome: the time the request left. */
     private static final String SENT_AT = "SELECT claimed_at FROM " + TABLE + " WHERE campaign_id = ? AND sequence = ? "
             + "AND state IN ('SENDING', 'AMBIGUOUS')";
+    /** A row from before the column was added has no first send's time: its one time then stands for both. */
+    private static final String FIRST_SENT_AT = "SELECT COALESCE(first_sent_at, claimed_at) FROM " + TABLE
+            + " WHERE campaign_id = ? AND sequence = ? AND state IN ('SENDING', 'AMBIGUOUS')";
     private static final String COMPLETE = "UPDATE " + TABLE + " SET state = ?, accepted = ?, rejected = ?, detail = ?, "
             + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ?";
 
@@ -209,8 +215,17 @@ public final class PostgresCampaignJournal implements CampaignJournal {
 
     @Override
     public Optional<Instant> sentAt(ChunkIntent intent) {
+        return time(SENT_AT, intent);
+    }
+
+    @Override
+    public Optional<Instant> firstSentAt(ChunkIntent intent) {
+        return time(FIRST_SENT_AT, intent);
+    }
+
+    private Optional<Instant> time(String query, ChunkIntent intent) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement read = connection.prepareStatement(SENT_AT)) {
+             PreparedStatement read = connection.prepareStatement(query)) {
             read.setString(1, intent.campaignId());
             read.setLong(2, intent.sequence());
             try (ResultSet row = read.executeQuery()) {

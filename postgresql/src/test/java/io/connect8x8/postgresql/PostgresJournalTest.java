@@ -13,6 +13,7 @@ import io.connect8x8.campaigns.ChunkStatus;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.JournalException;
 import java.time.Duration;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,26 @@ class PostgresJournalTest {
         assertEquals(Claim.Verdict.SEND, b.claim(notSent, false).verdict());
         assertEquals(Claim.Verdict.AMBIGUOUS, b.claim(lost, false).verdict());
         assertEquals(Claim.Verdict.SEND, b.claim(lost, true).verdict());
+    }
+
+    @Test
+    void aChunkSentTwiceKeepsItsFirstSendsTimeBesideItsLast() {
+        // Sent, ambiguous; reconciled and its absent messages sent again, ambiguous again: 8x8's records may hold
+        // messages of both sends, so the next reconciliation asks from the first send's time to the last's.
+        PostgresCampaignJournal journal = PostgresCampaignJournal.builder(dataSource).worker("twice").build();
+        ChunkIntent intent = chunk("twice", 0);
+        journal.claim(intent, false);
+        journal.sending(intent);
+        journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, "reset"));
+        Instant first = journal.sentAt(intent).orElseThrow();
+        assertEquals(first, journal.firstSentAt(intent).orElseThrow());
+
+        assertEquals(Claim.Verdict.SEND, journal.claim(intent, true).verdict());
+        journal.sending(intent);
+        journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, "reset again"));
+
+        assertTrue(journal.sentAt(intent).orElseThrow().isAfter(first));
+        assertEquals(first, journal.firstSentAt(intent).orElseThrow());
     }
 
     @Test

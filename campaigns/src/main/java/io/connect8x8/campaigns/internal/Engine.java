@@ -462,9 +462,12 @@ public final class Engine<M> {
         }
         CampaignJournal journal = settings.journal();
         Instant sentAt = journal.sentAt(intent).orElse(null);
+        // From the chunk's first send to its last: an earlier reconciliation's resend leaves messages of both.
+        Instant firstSentAt = sentAt == null ? null
+                : journal.firstSentAt(intent).filter(sentAt::isAfter).orElse(sentAt);
         Duration margin = settings.recordsMargin();
         AmbiguousChunk question = new AmbiguousChunk(intent.campaignId(), intent.sequence(), intent.clientBatchId(),
-                ids, sentAt == null ? null : sentAt.minus(margin), sentAt == null ? null : sentAt.plus(margin));
+                ids, sentAt == null ? null : firstSentAt.minus(margin), sentAt == null ? null : sentAt.plus(margin));
         Set<String> found = new HashSet<>();
         boolean covered = false;
         List<String> unread = new ArrayList<>();
