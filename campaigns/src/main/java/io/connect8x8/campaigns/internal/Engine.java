@@ -565,7 +565,8 @@ public final class Engine<M> {
         } catch (Connect8x8Exception e) {
             String detail = (reconciled == null ? "" : reconciled + ", then ") + e.getClass().getSimpleName() + ": "
                     + e.getMessage();
-            // The messages found in 8x8's records stay counted as accepted by an earlier run, not again here.
+            // The messages found in 8x8's records count as accepted, as on success; an outcome that leaves the others
+            // unsent or unknown leaves the chunk ambiguous (see notSent), so a re-run reconciles it again.
             switch (e.sendState()) {
                 case REJECTED -> {
                     journal.complete(intent, new ChunkRecord(ChunkState.REJECTED, found, size, detail));
@@ -579,14 +580,13 @@ public final class Engine<M> {
                     return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, detail);
                 }
                 default -> {
-                    if (found == 0) {
+                    if (notSent(found) == ChunkState.NOT_SENT) {
                         journal.complete(intent, new ChunkRecord(ChunkState.NOT_SENT, 0, 0, detail));
                         tally.failed.add(messages.size());
                         return report(intent, ChunkOutcome.FAILED, 0, 0, detail);
                     }
-                    // Part of the chunk reached 8x8 in an earlier run: see notSent.
                     String kept = detail + "; the absent messages were not sent, a re-run reconciles the chunk again";
-                    journal.complete(intent, new ChunkRecord(notSent(found), 0, 0, kept));
+                    journal.complete(intent, new ChunkRecord(ChunkState.AMBIGUOUS, 0, 0, kept));
                     tally.ambiguous.add(found + messages.size());
                     return report(intent, ChunkOutcome.AMBIGUOUS, 0, 0, kept);
                 }
