@@ -151,7 +151,8 @@ final class Catalog {
         Map<String, Bound.Limits> constraints = new HashMap<>();
         for (JsonElement e : op.getAsJsonArray("parameters")) {
             JsonObject p = e.getAsJsonObject();
-            constraints.put(string(p, "name"), p.has("constraints") ? Bound.Limits.of(p.getAsJsonObject("constraints")) : null);
+            constraints.put(string(p, "name"),
+                    p.has("constraints") ? Bound.Limits.of(p.getAsJsonObject("constraints")) : null);
             params.add(new ParameterInfo(string(p, "name"), string(p, "in"), p.get("required").getAsBoolean(),
                     string(p, "type"), string(p, "description")));
         }
