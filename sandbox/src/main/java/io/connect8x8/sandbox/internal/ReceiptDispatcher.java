@@ -96,15 +96,7 @@ public final class ReceiptDispatcher implements AutoCloseable {
      * @param due when the sequence should have started; null for now
      */
     void dispatch(MessageRecord message, String url, List<ReceiptPlan> plans, Instant due) {
-        long generation = store.generation();
-        Duration lag = lateBy(due);
-        if (url == null) {
-            // Nothing to post: record the sequence at once rather than queue work on the single receipt thread,
-            // which under load made every request thread contend for the scheduler's queue.
-            next(message, null, plans, 0, generation, null, lag);
-            return;
-        }
-        run(() -> next(message, url, plans, 0, generation, null, lag), Duration.ZERO);
+        go(new Sequence(message, url, plans, store.generation(), null, lateBy(due)), 0);
     }
 
     /** How far the clock is past {@code due} (zero for null or a time still ahead). */
@@ -114,59 +106,56 @@ public final class ReceiptDispatcher implements AutoCloseable {
     }
 
     /**
-     * Records (and posts) receipt {@code index}, then the next ones; a fallback leg whose time has not come waits in
-     * the timer, which resumes here.
-     *
-     * @param start when the sequence's first receipt was recorded; null before it
-     * @param lag how late the sequence runs: its receipts are stamped this much before the clock's time, so that a
-     *     leg released late (a scheduled message, a fallback leg) keeps the times it would have had on time
+     * Goes on with a sequence from receipt {@code index}: at once on this thread when nothing is posted (so a
+     * {@link io.connect8x8.sandbox.SandboxClock}'s {@code advance} returns with the receipts recorded, and a send
+     * under load does not contend for the single receipt thread's queue), else on the receipt thread, which posts
+     * them in order.
      */
-    private void next(MessageRecord message, String url, List<ReceiptPlan> plans, int index, long generation,
-                      Instant start, Duration lag) {
-        if (index >= plans.size() || generation != store.generation()) {
-            return;
+    private void go(Sequence sequence, int index) {
+        if (sequence.url() == null) {
+            next(sequence, index);
+        } else {
+            run(() -> next(sequence, index), Duration.ZERO);
         }
-        ReceiptPlan plan = plans.get(index);
-        Instant at = clock.instant().minus(lag);
-        if (plan.fallbackAfter() != null && start != null) {
-            Instant due = start.plus(plan.fallbackAfter());
-            if (due.isAfter(at)) {
-                timer.later(due, () -> resume(message, url, plans, index, generation, start, lateBy(due)));
-                return;
-            }
-        }
-        Instant first = start == null ? at : start;
-        ReceiptRecord receipt = message.addReceipt(new ReceiptRecord(plan.state(), plan.detail(), url,
-                plan.channel(), at, () -> Json.text(plan.body().apply(at))));
-        if (url == null) {
-            next(message, url, plans, index + 1, generation, first, lag);
-            return;
-        }
-        attempt(new Delivery(message, url, plans, index, receipt, generation, first, lag), 1, Duration.ZERO);
     }
 
     /**
-     * Goes on with a sequence whose fallback leg waited: at once on the releasing thread when nothing is posted (so
-     * a {@link io.connect8x8.sandbox.SandboxClock}'s {@code advance} returns with the receipts recorded), else on
-     * the receipt thread, which posts them in order.
+     * Records (and posts) receipt {@code index}, then the next ones; a fallback leg whose time has not come waits in
+     * the timer, which goes on from it.
      */
-    private void resume(MessageRecord message, String url, List<ReceiptPlan> plans, int index, long generation,
-                        Instant start, Duration lag) {
-        if (url == null) {
-            next(message, null, plans, index, generation, start, lag);
-        } else {
-            run(() -> next(message, url, plans, index, generation, start, lag), Duration.ZERO);
+    private void next(Sequence sequence, int index) {
+        List<ReceiptPlan> plans = sequence.plans();
+        if (index >= plans.size() || sequence.generation() != store.generation()) {
+            return;
         }
+        ReceiptPlan plan = plans.get(index);
+        Instant at = clock.instant().minus(sequence.lag());
+        Instant start = sequence.start();
+        if (plan.fallbackAfter() != null && start != null) {
+            Instant due = start.plus(plan.fallbackAfter());
+            if (due.isAfter(at)) {
+                timer.later(due, () -> go(sequence.late(lateBy(due)), index));
+                return;
+            }
+        }
+        Sequence started = start == null ? sequence.startedAt(at) : sequence;
+        ReceiptRecord receipt = sequence.message().addReceipt(new ReceiptRecord(plan.state(), plan.detail(),
+                sequence.url(), plan.channel(), at, () -> Json.text(plan.body().apply(at))));
+        if (sequence.url() == null) {
+            next(started, index + 1);
+            return;
+        }
+        attempt(new Delivery(started, index, receipt), 1, Duration.ZERO);
     }
 
     private void attempt(Delivery delivery, int number, Duration delay) {
-        if (delivery.generation != store.generation()) {
+        if (delivery.sequence.generation() != store.generation()) {
             return;
         }
         Instant at = clock.instant();
         Request request = new Request.Builder()
-                .url(delivery.url)
-                .post(RequestBody.create(delivery.message.receiptBody(delivery.receipt), JSON))
+                .url(delivery.sequence.url())
+                .post(RequestBody.create(delivery.sequence.message().receiptBody(delivery.receipt), JSON))
                 .build();
         Call call;
         try {
@@ -194,7 +183,7 @@ public final class ReceiptDispatcher implements AutoCloseable {
     private void finish(Delivery delivery, DeliveryAttempt attempt) {
         ReceiptRecord receipt = delivery.receipt;
         boolean retry = !attempt.succeeded() && attempt.number() <= RETRY_SECONDS.length;
-        delivery.message.update(() -> {
+        delivery.sequence.message().update(() -> {
             receipt.attempts.add(attempt);
             receipt.delivered = attempt.succeeded();
             receipt.givenUp = !attempt.succeeded() && !retry;
@@ -206,8 +195,7 @@ public final class ReceiptDispatcher implements AutoCloseable {
             Duration delay = scaled(RETRY_SECONDS[attempt.number() - 1]);
             run(() -> attempt(delivery, attempt.number() + 1, delay), delay);
         } else {
-            run(() -> next(delivery.message, delivery.url, delivery.plans, delivery.index + 1, delivery.generation,
-                    delivery.start, delivery.lag), Duration.ZERO);
+            run(() -> next(delivery.sequence, delivery.index + 1), Duration.ZERO);
         }
     }
 
@@ -259,7 +247,28 @@ public final class ReceiptDispatcher implements AutoCloseable {
         }
     }
 
-    private record Delivery(MessageRecord message, String url, List<ReceiptPlan> plans, int index,
-                            ReceiptRecord receipt, long generation, Instant start, Duration lag) {
+    /**
+     * One message's receipts being recorded and posted.
+     *
+     * @param url the webhook, or null to only record them
+     * @param generation the store's generation when it started: a reset stops it
+     * @param start when its first receipt was recorded, null before it: a fallback leg waits from there
+     * @param lag how late it runs: its receipts are stamped this much before the clock's time, so that a leg released
+     *     late (a scheduled message, a fallback leg) keeps the times it would have had on time
+     */
+    private record Sequence(MessageRecord message, String url, List<ReceiptPlan> plans, long generation,
+                            Instant start, Duration lag) {
+
+        Sequence startedAt(Instant first) {
+            return new Sequence(message, url, plans, generation, first, lag);
+        }
+
+        Sequence late(Duration by) {
+            return new Sequence(message, url, plans, generation, start, by);
+        }
+    }
+
+    /** A receipt of a sequence being posted. */
+    private record Delivery(Sequence sequence, int index, ReceiptRecord receipt) {
     }
 }
