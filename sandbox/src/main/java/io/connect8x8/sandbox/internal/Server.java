@@ -32,7 +32,7 @@ public final class Server implements AutoCloseable {
     /** A connection with no bytes for this long, and no request being answered, is closed. */
     private static final int IDLE_SECONDS = 30;
 
-    private final Transport transport = Transport.choose();
+    private final Transport transport;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup eventLoops;
     private final Channel listener;
@@ -76,11 +76,13 @@ public final class Server implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
-        this.acceptor = transport.eventLoops(1, "sandbox-accept");
         // One event loop per processor (at most threads): the loops never wait, so more would only take turns on the
         // same cores, and each opens its selector when the server starts.
-        this.eventLoops = transport.eventLoops(Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()),
-                "sandbox-http");
+        Transport.Loops loops =
+                Transport.start(Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()));
+        this.transport = loops.transport();
+        this.acceptor = loops.acceptor();
+        this.eventLoops = loops.workers();
         HttpDecoderConfig limits = new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxHeaderSize(MAX_HEADER_BYTES);

@@ -3,6 +3,9 @@ package io.connect8x8.sandbox.internal;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's socket transport: Netty's io_uring transport where it runs (Linux x86-64 with io_uring allowed, Netty
@@ -16,9 +19,47 @@ record Transport(boolean ioUring) {
     /** The system property that forces NIO when set to {@code nio}. */
     static final String PROPERTY = "connect8x8.sandbox.transport";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+
     /** {@return io_uring where it runs, unless the system property asks for NIO; read at each server's start} */
     static Transport choose() {
         return new Transport(!"nio".equals(System.getProperty(PROPERTY)) && IoUring.AVAILABLE);
+    }
+
+    /**
+     * A server's event loops: one that accepts connections and those that serve them, of one transport.
+     *
+     * @param transport the transport they run on
+     * @param acceptor the accepting loop
+     * @param workers the serving loops
+     */
+    record Loops(Transport transport, EventLoopGroup acceptor, EventLoopGroup workers) {
+    }
+
+    /**
+     * Starts a server's event loops on the {@linkplain #choose() chosen} transport. Netty's availability check
+     * creates one small ring; the loops' own rings can still fail (a memory limit reached, a Netty io_uring property
+     * out of range), and then the server starts on NIO with a warning rather than not at all.
+     *
+     * @param threads how many serving loops
+     * @return the loops
+     */
+    static Loops start(int threads) {
+        Transport chosen = choose();
+        if (chosen.ioUring) {
+            EventLoopGroup acceptor = null;
+            try {
+                acceptor = chosen.eventLoops(1, "sandbox-accept");
+                return new Loops(chosen, acceptor, chosen.eventLoops(threads, "sandbox-http"));
+            } catch (RuntimeException | LinkageError e) {
+                if (acceptor != null) {
+                    acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+                }
+                LOG.warn("io_uring event loops could not start ({}); serving on NIO", e.toString());
+            }
+        }
+        Transport nio = new Transport(false);
+        return new Loops(nio, nio.eventLoops(1, "sandbox-accept"), nio.eventLoops(threads, "sandbox-http"));
     }
 
     /**

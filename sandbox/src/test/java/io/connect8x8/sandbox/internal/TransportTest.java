@@ -1,16 +1,20 @@
 package io.connect8x8.sandbox.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connect8x8.sandbox.SandboxClock;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -48,6 +52,43 @@ class TransportTest {
                 System.clearProperty(Transport.PROPERTY);
             } else {
                 System.setProperty(Transport.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void servesOnNioWhenIoUringLoopsCannotStart() throws IOException, InterruptedException {
+        // Netty's availability check passes with any ring size; the loops' own rings then refuse one that is not a
+        // power of two. The property is read once per JVM, so the server starts in a JVM of its own.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Dio.netty.iouring.ringSize=100000", "-cp",
+                System.getProperty("java.class.path"), TransportChild.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), output);
+        assertEquals(0, child.exitValue(), output);
+        assertTrue(output.contains("served on nio"), output);
+        if (Transport.IoUring.AVAILABLE) {
+            assertTrue(output.contains("io_uring event loops could not start"), output);
+        }
+    }
+
+    /** Starts a server, answers one send and prints the transport it served on. */
+    static final class TransportChild {
+
+        private TransportChild() {
+        }
+
+        /**
+         * Runs it.
+         *
+         * @param args none
+         * @throws IOException on failure
+         */
+        public static void main(String[] args) throws IOException {
+            try (Server server = server()) {
+                assertSendAnswered(server);
+                System.out.println("served on " + server.transport());
             }
         }
     }
