@@ -369,7 +369,8 @@ public final class Sandbox implements AutoCloseable {
 
         /**
          * Whether a key may only use the sub-accounts given with {@link #addKey}; another sub-account is answered
-         * 403 with code 1001. The default key owns no sub-account unless added with {@code addKey(apiKey, ...)}.
+         * 400 with code 1001, as 8x8's documents give it. The default key owns no sub-account unless added with
+         * {@code addKey(apiKey, ...)}.
          *
          * @param strict default false: every accepted key may use every sub-account
          * @return this
