@@ -388,6 +388,27 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aListedTemplatesCreationTimeIsWhenItWasAddedNotWhenItIsListed() {
+        requires("chatapps:add-whatsapp-template");
+        String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
+        clock.advance(Duration.ofHours(1));
+        assertEquals(200, post(templates, "{'name':'order_update','language':'en_US','category':'UTILITY',"
+                + "'components':[{'type':'BODY','text':'Order {{1}} ships'}]}").status());
+        clock.advance(Duration.ofHours(1));
+
+        JsonNode listed = get(templates).json().get("templates");
+        clock.advance(Duration.ofHours(1));
+        JsonNode again = get(templates).json().get("templates");
+
+        assertEquals("order_update", listed.get(0).get("templateName").asText());
+        assertEquals("2026-12-01T10:00:00.000Z", listed.get(0).get("createdAt").asText());
+        assertEquals("2026-12-01T10:00:00.000Z", listed.get(0).get("updatedAt").asText());
+        // The builder's template was there when the simulator started.
+        assertEquals("2026-12-01T09:00:00.000Z", listed.get(1).get("createdAt").asText());
+        assertEquals(listed, again);
+    }
+
+    @Test
     void aRemovedTemplatesNameCannotBeAddedAgainWithin30Days() {
         requires("chatapps:add-whatsapp-template");
         String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
