@@ -381,7 +381,8 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
-         * The quota per sub-account, as the live API's 1,800 requests a second.
+         * The quota per sub-account, as the live API's 1,800 requests a second. With a quota, the message details
+         * operations also take at most one request a second per sub-account and API, the documents' limit of them.
          *
          * @param requestsPerSecond at least 0; default 0, no limit
          * @return this

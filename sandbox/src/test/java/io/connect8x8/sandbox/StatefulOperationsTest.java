@@ -126,6 +126,40 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void withRateLimitsOnMessageDetailsAllowOneRequestASecondPerSubAccountAsDocumented() {
+        requires("sms:get-sms-message-details");
+        SandboxClock limitedClock = SandboxClock.at(T0);
+        try (Sandbox limited = Sandbox.builder().clock(limitedClock).rateLimit(100).build().start()) {
+            String key = limited.apiKey();
+            String smsUmid = Http.post(limited.smsBaseUrl() + SUB + "/messages", key,
+                    json("{'destination':'+6591234567','text':'A'}")).json().get("umid").asText();
+            String chatUmid = Http.post(limited.chatAppsBaseUrl() + SUB + "/messages", key,
+                    json("{'user':{'msisdn':'+6591234567'},'type':'text','content':{'text':'A'}}")).json()
+                    .get("umid").asText();
+            String smsDetails = limited.smsBaseUrl() + SUB + "/messages/" + smsUmid;
+            String chatDetails = limited.chatAppsBaseUrl() + SUB + "/messages/" + chatUmid;
+
+            Http.Reply first = Http.send(new Request.Builder().url(smsDetails).get(), key);
+            Http.Reply second = Http.send(new Request.Builder().url(smsDetails).get(), key);
+            Http.Reply otherApi = Http.send(new Request.Builder().url(chatDetails).get(), key);
+            Http.Reply send = Http.post(limited.smsBaseUrl() + SUB + "/messages", key,
+                    json("{'destination':'+6591234567','text':'B'}"));
+            limitedClock.advance(Duration.ofSeconds(1));
+            Http.Reply nextSecond = Http.send(new Request.Builder().url(smsDetails).get(), key);
+
+            assertEquals(200, first.status(), first.text());
+            // "The limit is set to 1 request/second per subaccount" (both documents' message details).
+            assertEquals(429, second.status(), second.text());
+            assertEquals(429, second.code());
+            assertEquals("1", second.retryAfter());
+            assertEquals("Quota exceeded. Please try again in 1 second(s).", second.json().get("message").asText());
+            assertEquals(200, otherApi.status(), otherApi.text());
+            assertEquals(200, send.status(), "sends keep the sub-account's own limit");
+            assertEquals(200, nextSecond.status(), nextSecond.text());
+        }
+    }
+
+    @Test
     void anEscapedPathParameterIsDecodedOnce() {
         requires("verify:verify-request-v2");
         // "no%25such" is the session id "no%such": decoding it a second time would read "%su" as a broken escape.

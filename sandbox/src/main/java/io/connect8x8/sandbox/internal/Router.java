@@ -201,6 +201,9 @@ final class Router {
         authorise(exchange, subAccountId, operation.operation().document.host);
         if (subAccountId != null) {
             rateLimiter.acquire(subAccountId);
+            if (rateLimiter.limited() && operation.operation().handlerId().endsWith("-message-details")) {
+                rateLimiter.acquireDetails(operation.operation().document.host + ':' + subAccountId);
+            }
         }
         return generic.call(operation, exchange.rawQuery(), exchange.header(HttpHeaderNames.CONTENT_TYPE), body);
     }
