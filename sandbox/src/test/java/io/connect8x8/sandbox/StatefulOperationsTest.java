@@ -211,16 +211,23 @@ class StatefulOperationsTest {
         assertEquals(tree("{'state':'queued','detail':'scheduled','timestamp':'2026-12-01T09:00:00.000Z'}"),
                 get(messages + kept).json().get("status"));
         assertEquals(List.of(), sandbox.messagesTo("+6591234568").get(0).receipts());
+        clock.advance(Duration.ofMinutes(20));
         Reply cancel = delete(messages + cancelled);
         assertEquals(200, cancel.status(), cancel.text());
         assertEquals(tree("{'cancelledCount':1}"), cancel.json());
 
-        clock.advance(Duration.ofHours(1));
+        clock.advance(Duration.ofMinutes(40));
 
         assertEquals(tree("{'state':'delivered','detail':'delivered_to_recipient',"
                 + "'timestamp':'2026-12-01T10:00:00.000Z'}"), get(messages + kept).json().get("status"));
-        assertEquals(tree("{'state':'failed','detail':'cancelled','timestamp':'2026-12-01T09:00:00.000Z'}"),
+        // The status's time is the cancel's, in the details and in the log export's status_timestamp.
+        assertEquals(tree("{'state':'failed','detail':'cancelled','timestamp':'2026-12-01T09:20:00.000Z'}"),
                 get(messages + cancelled).json().get("status"));
+        Reply export = post(sandbox.smsBaseUrl() + SUB + "/messages/exports", "{'from':'2026-12-01T09:00:00Z'}");
+        String file = get(sandbox.smsBaseUrl() + SUB + "/messages/exports/" + export.json().get("jobId").asText())
+                .json().get("data").get(0).asText();
+        assertTrue(Http.get(file).text().contains(cancelled + ",acme-tests,1,,,,,failed,cancelled,,,"
+                + "2026-12-01T09:20:00.000Z,"), "the export's row of the cancelled message");
         assertEquals(List.of(), sandbox.messagesTo("+6591234567").get(0).receipts());
         Reply tooLate = delete(messages + kept);
         assertEquals(400, tooLate.status(), tooLate.text());
