@@ -369,7 +369,8 @@ public final class Sandbox implements AutoCloseable {
 
         /**
          * Whether a key may only use the sub-accounts given with {@link #addKey}; another sub-account is answered
-         * 403 with code 1001. The default key owns no sub-account unless added with {@code addKey(apiKey, ...)}.
+         * 400 with code 1001, as 8x8's documents give it. The default key owns no sub-account unless added with
+         * {@code addKey(apiKey, ...)}.
          *
          * @param strict default false: every accepted key may use every sub-account
          * @return this
@@ -380,7 +381,8 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
-         * The quota per sub-account, as the live API's 1,800 requests a second.
+         * The quota per sub-account, as the live API's 1,800 requests a second. With a quota, the message details
+         * operations also take at most one request a second per sub-account and API, the documents' limit of them.
          *
          * @param requestsPerSecond at least 0; default 0, no limit
          * @return this

@@ -101,6 +101,25 @@ class ChatAppsApiTest {
     }
 
     @Test
+    void aQuickReplyButtonWithoutItsPayloadIs3049AsEveryButtonButAVoiceCall() {
+        String message = "{'user':{'msisdn':'+6591234567'},'type':'Template','content':{'template':{"
+                + "'name':'order_update','language':'de','components':[{'type':'body','parameters':["
+                + "{'type':'text','text':'A1'},{'type':'text','text':'Montag'}]},"
+                + "{'type':'button','subType':'QuickReply','index':1%s}]}}}";
+
+        Http.Reply withPayload = post(single, String.format(message, ",'parameters':[{'type':'payload',"
+                + "'payload':'STOP'}]"));
+        Http.Reply without = post(single, String.format(message, ""));
+        Http.Reply empty = post(single, String.format(message, ",'parameters':[]"));
+
+        assertEquals(200, withPayload.status(), withPayload.text());
+        // "For VoiceCall, the parameters array is optional. All other subtypes require at least one parameter."
+        assertEquals(400, without.status(), without.text());
+        assertEquals(3049, without.code());
+        assertEquals(3049, empty.code());
+    }
+
+    @Test
     void rejectsInvalidMsisdnWith3003AndMissingTextWith3005() {
         assertEquals(3003, post(single, "{'user':{'msisdn':'0123'},'type':'Text','content':{'text':'x'}}").code());
         assertEquals(3003, post(single, "{'user':{'msisdn':'" + TestNumbers.INVALID

@@ -35,7 +35,7 @@ class ReceiptsTest {
 
             assertEquals("SMS", receipt.get("namespace").asText());
             assertEquals("outbound_message_status_changed", receipt.get("eventType").asText());
-            assertEquals("SMS delivery receipt", receipt.get("description").asText());
+            assertEquals("SMS outbound message delivery receipt", receipt.get("description").asText());
             JsonNode payload = receipt.get("payload");
             assertEquals(umid, payload.get("umid").asText());
             assertTrue(payload.get("batchId").isNull());
@@ -70,6 +70,7 @@ class ReceiptsTest {
             JsonNode first = receipts.get(0);
             assertEquals("ChatApps", first.get("namespace").asText());
             assertEquals(9, first.get("version").asInt());
+            assertEquals("ChatApps outbound message delivery receipt", first.get("description").asText());
             assertEquals("whatsapp", first.at("/payload/channel").asText());
             assertEquals("+6591234567", first.at("/payload/user/msisdn").asText());
             assertEquals("authentication", first.at("/payload/whatsapp/pricingCategory").asText());
@@ -100,7 +101,9 @@ class ReceiptsTest {
                     .reduce((a, b) -> b).orElseThrow();
             assertEquals("undelivered", last.at("/payload/status/state").asText());
             assertEquals(TestNumbers.CHAT_APPS_UNDELIVERED_CODE, last.at("/payload/status/errorCode").asInt());
-            assertEquals(TestNumbers.WHATSAPP_PROVIDER_CODE, last.at("/payload/whatsapp/providerErrorCode").asInt());
+            // A string in 8x8's documented receipt: a receiver reading it as text (textValue()) must not get null.
+            assertEquals(Integer.toString(TestNumbers.WHATSAPP_PROVIDER_CODE),
+                    last.at("/payload/whatsapp/providerErrorCode").textValue());
         }
     }
 

@@ -51,14 +51,26 @@ class RequestHandlingTest {
     }
 
     @Test
-    void strictModeRefusesSubAccountOfAnotherKeyWith403And1001() {
+    void strictModeRefusesSubAccountOfAnotherKeyWith400And1001AsTheDocumentsSay() {
         assertEquals(200, Http.post(sms(strict, "account-a"), "key-a", VALID).status());
         Http.Reply other = Http.post(sms(strict, "account-b"), "key-a", VALID);
         Http.Reply defaultKey = Http.post(sms(strict, "account-a"), strict.apiKey(), VALID);
+        Http.Reply chat = Http.post(strict.chatAppsBaseUrl() + "/api/v1/subaccounts/account-b/messages", "key-a",
+                json("{'user':{'msisdn':'+6591234567'},'type':'text','content':{'text':'x'}}"));
+        Http.Reply verify = Http.post(strict.verifyBaseUrl() + "/api/v2/subaccounts/account-b/sessions", "key-a",
+                json("{'destination':'+6591234567'}"));
 
-        assertEquals(403, other.status());
-        assertEquals(1001, other.code());
-        assertEquals(1001, defaultKey.code());
+        // The Verification document's 400 example "subAccountError"; the SMS and Messaging Apps documents give the
+        // same body, in their words, as their error schema's example. A 403 sent a client down its
+        // wrong-region/forbidden path, which the live API never takes for this.
+        for (Http.Reply reply : java.util.List.of(other, defaultKey, chat)) {
+            assertEquals(400, reply.status(), reply.text());
+            assertEquals(1001, reply.code());
+            assertEquals("Provided subAccountId doesn't belongs to your account", reply.json().get("message").asText());
+        }
+        assertEquals(400, verify.status(), verify.text());
+        assertEquals(1001, verify.code());
+        assertEquals("Provided subAccountId doesn't belong to your account", verify.json().get("message").asText());
     }
 
     @Test

@@ -126,6 +126,40 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void withRateLimitsOnMessageDetailsAllowOneRequestASecondPerSubAccountAsDocumented() {
+        requires("sms:get-sms-message-details");
+        SandboxClock limitedClock = SandboxClock.at(T0);
+        try (Sandbox limited = Sandbox.builder().clock(limitedClock).rateLimit(100).build().start()) {
+            String key = limited.apiKey();
+            String smsUmid = Http.post(limited.smsBaseUrl() + SUB + "/messages", key,
+                    json("{'destination':'+6591234567','text':'A'}")).json().get("umid").asText();
+            String chatUmid = Http.post(limited.chatAppsBaseUrl() + SUB + "/messages", key,
+                    json("{'user':{'msisdn':'+6591234567'},'type':'text','content':{'text':'A'}}")).json()
+                    .get("umid").asText();
+            String smsDetails = limited.smsBaseUrl() + SUB + "/messages/" + smsUmid;
+            String chatDetails = limited.chatAppsBaseUrl() + SUB + "/messages/" + chatUmid;
+
+            Http.Reply first = Http.send(new Request.Builder().url(smsDetails).get(), key);
+            Http.Reply second = Http.send(new Request.Builder().url(smsDetails).get(), key);
+            Http.Reply otherApi = Http.send(new Request.Builder().url(chatDetails).get(), key);
+            Http.Reply send = Http.post(limited.smsBaseUrl() + SUB + "/messages", key,
+                    json("{'destination':'+6591234567','text':'B'}"));
+            limitedClock.advance(Duration.ofSeconds(1));
+            Http.Reply nextSecond = Http.send(new Request.Builder().url(smsDetails).get(), key);
+
+            assertEquals(200, first.status(), first.text());
+            // "The limit is set to 1 request/second per subaccount" (both documents' message details).
+            assertEquals(429, second.status(), second.text());
+            assertEquals(429, second.code());
+            assertEquals("1", second.retryAfter());
+            assertEquals("Quota exceeded. Please try again in 1 second(s).", second.json().get("message").asText());
+            assertEquals(200, otherApi.status(), otherApi.text());
+            assertEquals(200, send.status(), "sends keep the sub-account's own limit");
+            assertEquals(200, nextSecond.status(), nextSecond.text());
+        }
+    }
+
+    @Test
     void anEscapedPathParameterIsDecodedOnce() {
         requires("verify:verify-request-v2");
         // "no%25such" is the session id "no%such": decoding it a second time would read "%su" as a broken escape.
@@ -177,16 +211,23 @@ class StatefulOperationsTest {
         assertEquals(tree("{'state':'queued','detail':'scheduled','timestamp':'2026-12-01T09:00:00.000Z'}"),
                 get(messages + kept).json().get("status"));
         assertEquals(List.of(), sandbox.messagesTo("+6591234568").get(0).receipts());
+        clock.advance(Duration.ofMinutes(20));
         Reply cancel = delete(messages + cancelled);
         assertEquals(200, cancel.status(), cancel.text());
         assertEquals(tree("{'cancelledCount':1}"), cancel.json());
 
-        clock.advance(Duration.ofHours(1));
+        clock.advance(Duration.ofMinutes(40));
 
         assertEquals(tree("{'state':'delivered','detail':'delivered_to_recipient',"
                 + "'timestamp':'2026-12-01T10:00:00.000Z'}"), get(messages + kept).json().get("status"));
-        assertEquals(tree("{'state':'failed','detail':'cancelled','timestamp':'2026-12-01T09:00:00.000Z'}"),
+        // The status's time is the cancel's, in the details and in the log export's status_timestamp.
+        assertEquals(tree("{'state':'failed','detail':'cancelled','timestamp':'2026-12-01T09:20:00.000Z'}"),
                 get(messages + cancelled).json().get("status"));
+        Reply export = post(sandbox.smsBaseUrl() + SUB + "/messages/exports", "{'from':'2026-12-01T09:00:00Z'}");
+        String file = get(sandbox.smsBaseUrl() + SUB + "/messages/exports/" + export.json().get("jobId").asText())
+                .json().get("data").get(0).asText();
+        assertTrue(Http.get(file).text().contains(cancelled + ",acme-tests,1,,,,,failed,cancelled,,,"
+                + "2026-12-01T09:20:00.000Z,"), "the export's row of the cancelled message");
         assertEquals(List.of(), sandbox.messagesTo("+6591234567").get(0).receipts());
         Reply tooLate = delete(messages + kept);
         assertEquals(400, tooLate.status(), tooLate.text());
@@ -361,6 +402,54 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aTemplatesUrlButtonMayHoldVariablesAsTheDocumentsExampleDoes() {
+        requires("chatapps:add-whatsapp-template");
+        String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
+        // The document's own example of a URL button's url; its braces make it no URI for `format: uri`.
+        String template = "{'name':'track_order','language':'en_US','category':'UTILITY','components':["
+                + "{'type':'BODY','text':'Order {{1}} is on its way'},{'type':'BUTTONS','buttons':"
+                + "[{'type':'URL','text':'Track','url':'%s'}]}]}";
+
+        Reply added = post(templates, String.format(template, "https://website.com/{{1}}"));
+
+        assertEquals(200, added.status(), added.text());
+        JsonNode listed = get(templates).json().get("templates").get(0);
+        assertEquals("track_order", listed.get("templateName").asText());
+        assertEquals("https://website.com/{{1}}", listed.get("components").get(1).get("buttons").get(0).get("url")
+                .asText());
+        Reply sent = post(sandbox.chatAppsBaseUrl() + SUB + "/messages", "{'user':{'msisdn':'+6591234567'},"
+                + "'type':'template','content':{'template':{'name':'track_order','language':'en_US','components':["
+                + "{'type':'body','parameters':[{'type':'text','text':'A1'}]},"
+                + "{'type':'button','subType':'Url','index':0,'parameters':[{'type':'text','text':'A1'}]}]}}}");
+        assertEquals(200, sent.status(), sent.text());
+        // What is still no URL with its variables filled in is refused as before.
+        Reply notAUrl = post(templates, String.format(template, "website {{1}}").replace("track_order", "other"));
+        assertEquals(400, notAUrl.status(), notAUrl.text());
+        assertEquals(1000, notAUrl.json().get("code").asInt());
+    }
+
+    @Test
+    void aListedTemplatesCreationTimeIsWhenItWasAddedNotWhenItIsListed() {
+        requires("chatapps:add-whatsapp-template");
+        String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
+        clock.advance(Duration.ofHours(1));
+        assertEquals(200, post(templates, "{'name':'order_update','language':'en_US','category':'UTILITY',"
+                + "'components':[{'type':'BODY','text':'Order {{1}} ships'}]}").status());
+        clock.advance(Duration.ofHours(1));
+
+        JsonNode listed = get(templates).json().get("templates");
+        clock.advance(Duration.ofHours(1));
+        JsonNode again = get(templates).json().get("templates");
+
+        assertEquals("order_update", listed.get(0).get("templateName").asText());
+        assertEquals("2026-12-01T10:00:00.000Z", listed.get(0).get("createdAt").asText());
+        assertEquals("2026-12-01T10:00:00.000Z", listed.get(0).get("updatedAt").asText());
+        // The builder's template was there when the simulator started.
+        assertEquals("2026-12-01T09:00:00.000Z", listed.get(1).get("createdAt").asText());
+        assertEquals(listed, again);
+    }
+
+    @Test
     void aRemovedTemplatesNameCannotBeAddedAgainWithin30Days() {
         requires("chatapps:add-whatsapp-template");
         String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
@@ -443,6 +532,47 @@ class StatefulOperationsTest {
         Reply empty = post(exports, "{'from':'2026-11-01T00:00:00Z','to':'2026-11-02T00:00:00Z'}");
         assertEquals(tree("{'status':'empty'}"),
                 get(exports + "/" + empty.json().get("jobId").asText()).json());
+    }
+
+    /** The clientmessageid column of the one file of an export started with {@code request}, in row order. */
+    private List<String> exportedClientIds(String base, String request) {
+        Reply started = post(base + SUB + "/messages/exports", request);
+        assertEquals(202, started.status(), request + ": " + started.text());
+        JsonNode result = get(base + SUB + "/messages/exports/" + started.json().get("jobId").asText()).json();
+        if (result.get("status").asText().equals("empty")) {
+            return List.of();
+        }
+        String[] rows = Http.get(result.get("data").get(0).asText()).text().split("\r\n");
+        return java.util.Arrays.stream(rows).skip(1).map(row -> row.split(",", -1)[20]).toList();
+    }
+
+    @Test
+    void aLogExportTakesTheDocumentsDateFormsAndStartsAWeekBackByDefault() {
+        requires("sms:start-log-export-job");
+        requires("chatapps:start-log-export-job-1");
+        sendSms("{'destination':'+6591234567','text':'A','clientMessageId':'day-1'}");
+        clock.advance(Duration.ofDays(1));
+        sendSms("{'destination':'+6591234567','text':'B','clientMessageId':'day-2'}");
+        Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages",
+                "{'user':{'msisdn':'+6591234567'},'type':'text','content':{'text':'B'},'clientMessageId':'chat-2'}");
+        assertEquals(200, chat.status(), chat.text());
+        clock.advance(Duration.ofDays(9));
+        sendSms("{'destination':'+6591234567','text':'C','clientMessageId':'day-11'}");
+        String sms = sandbox.smsBaseUrl();
+
+        // "UTC date (yyyy-MM-dd format)", and "2020-07-01T13:00:00 (UTC Time)": both refused before as no date-time.
+        assertEquals(List.of("day-1"), exportedClientIds(sms, "{'from':'2026-12-01','to':'2026-12-02'}"));
+        assertEquals(List.of("day-2"),
+                exportedClientIds(sms, "{'from':'2026-12-02T08:00:00','to':'2026-12-02T10:00:00'}"));
+        assertEquals(List.of("chat-2"), exportedClientIds(sandbox.chatAppsBaseUrl(), "{'from':'2026-12-02'}"));
+        assertEquals(List.of("day-2"),
+                exportedClientIds(sms, "{'from':'2026-12-02T15:00:00+07:00','to':'2026-12-02T17:00:00+07:00'}"));
+        // "The default value is UTC today - 7 days": on 2026-12-11, from 2026-12-04T00:00Z.
+        assertEquals(List.of("day-11"), exportedClientIds(sms, "{}"));
+        assertEquals(List.of("day-11"), exportedClientIds(sms, "{'to':'2026-12-12'}"));
+        Reply bad = post(sms + SUB + "/messages/exports", "{'from':'yesterday'}");
+        assertEquals(400, bad.status());
+        assertEquals(1000, bad.json().get("code").asInt());
     }
 
     @Test

@@ -7,8 +7,8 @@ import io.connect8x8.sandbox.Api;
 import io.connect8x8.sandbox.TestNumbers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Log export jobs of both APIs ({@code start-log-export-job}, {@code get-log-export-job-result},
  * {@code cancel-log-export-job}): a job takes the sub-account's messages created in {@code [from, to)} (on the
- * simulator's clock; either bound may be left out) from the {@link MessageLog}, which keeps every message (8x8 keeps
- * its logs), as CSV files of at most {@value #ROWS_PER_FILE} rows with the columns the SMS document lists, in that
- * order. A message still in the record window is written whole; an older one from the log's facts, with the
+ * simulator's clock; {@code from} by default the start of the UTC day 7 days back, the documents' default, {@code to}
+ * by default open; each a date-time with or without offset or a date, see {@link DocumentedFormats#instant}) from
+ * the {@link MessageLog}, which keeps every message (8x8 keeps its logs), as CSV files of at most
+ * {@value #ROWS_PER_FILE} rows with the columns the SMS document lists, in that order. A message still in the record window is written whole; an older one from the log's facts, with the
  * {@code country} and {@code source} columns empty. The job is done when started: its result is {@code succeeded}
  * with one link per file under {@code /__files/exports/} (each written when downloaded), or {@code empty}; cancelled
  * jobs answer {@code cancelled}, and a job reaching back past what the log still keeps {@code failed}.
@@ -52,13 +53,18 @@ final class LogExports {
     Answer start(Api api, Call call) {
         JsonNode request = call.body().length == 0 ? Json.object() : call.json();
         Instant from = time(request, "from");
+        if (from == null) {
+            // The documents' default: "UTC today - 7 days".
+            from = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(7).atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        }
         Instant to = time(request, "to");
         String phone = request.path("phoneNumber").isTextual()
                 ? TestNumbers.digits(request.get("phoneNumber").textValue()) : null;
         int limit = request.path("limit").canConvertToInt() && request.get("limit").asInt() > 0
                 ? request.get("limit").asInt() : Integer.MAX_VALUE;
         String subAccountId = call.param("subAccountId");
-        long fromNanos = from == null ? Long.MIN_VALUE : MessageLog.nanos(from);
+        long fromNanos = MessageLog.nanos(from);
         long toNanos = to == null ? Long.MAX_VALUE : MessageLog.nanos(to);
         List<long[]> files = messages.log().plan(api, subAccountId, fromNanos, toNanos, phone, limit, ROWS_PER_FILE);
         String jobId = (Engine.newId() + Engine.newId()).replace("-", "");
@@ -150,11 +156,11 @@ final class LogExports {
         if (value == null || !value.isTextual()) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value.textValue()).toInstant();
-        } catch (DateTimeParseException e) {
+        Instant time = DocumentedFormats.instant(value.textValue());
+        if (time == null) {
             throw ApiError.badRequest(1000, "Invalid parameter " + field);
         }
+        return time;
     }
 
     /** A message still in the record window: its facts, and the columns only the whole record has. */

@@ -238,7 +238,10 @@ final class MessageOps {
         if (message.errorCode != null) {
             return new StatusAt(MessageLog.initialStatus(message.errorCode), message.createdAt);
         } else if ("cancelled".equals(state)) {
-            return new StatusAt(new MessageLog.Status("failed", "cancelled", "", ""), message.createdAt);
+            // The status's time is the cancel's ("last update datetime of the delivery status"), not the creation.
+            java.time.Instant at = message.cancelledAtUnlocked();
+            return new StatusAt(new MessageLog.Status("failed", "cancelled", "", ""),
+                    at != null ? at : message.createdAt);
         } else if (last == null) {
             return new StatusAt(new MessageLog.Status("queued", "scheduled".equals(state) ? "scheduled" : "accepted",
                     "", ""), message.createdAt);

@@ -25,6 +25,8 @@ public final class MessageRecord {
     /** When the simulator received it, on its clock. */
     final java.time.Instant createdAt;
     private String state;
+    /** When it was cancelled (its status's time), null if it was not. */
+    private java.time.Instant cancelledAt;
     private final List<ReceiptRecord> receipts = new ArrayList<>();
     /** Its position in the store's {@link MessageLog}, which keeps its status once the whole record is forgotten. */
     long seq = -1;
@@ -69,6 +71,22 @@ public final class MessageRecord {
     synchronized void setState(String state) {
         this.state = state;
         logStatus();
+    }
+
+    /**
+     * Cancels it (a scheduled message not yet sent): its status is {@code cancelled} from {@code at} on.
+     *
+     * @param at the time of the cancel, on the simulator's clock
+     */
+    synchronized void cancel(java.time.Instant at) {
+        this.cancelledAt = at;
+        this.state = "cancelled";
+        logStatus();
+    }
+
+    /** When it was cancelled, null if it was not, for a caller that holds this record's lock. */
+    java.time.Instant cancelledAtUnlocked() {
+        return cancelledAt;
     }
 
     /** Set by the store when the message is recorded. */

@@ -37,7 +37,8 @@ final class Receipts {
             ObjectNode receipt = Json.object();
             receipt.put("namespace", "SMS");
             receipt.put("eventType", "outbound_message_status_changed");
-            receipt.put("description", "SMS delivery receipt");
+            // The description of 8x8's documented receipts, word for word.
+            receipt.put("description", "SMS outbound message delivery receipt");
             ObjectNode payload = ids(receipt.putObject("payload"), message);
             payload.put("source", source);
             payload.put("destination", "+" + TestNumbers.digits(message.msisdn));
@@ -111,7 +112,7 @@ final class Receipts {
             ObjectNode receipt = Json.object();
             receipt.put("namespace", "ChatApps");
             receipt.put("eventType", "outbound_message_status_changed");
-            receipt.put("description", "ChatApps delivery receipt");
+            receipt.put("description", "ChatApps outbound message delivery receipt");
             receipt.put("version", 9);
             ObjectNode payload = ids(receipt.putObject("payload"), message);
             payload.put("channel", channel);
@@ -124,7 +125,8 @@ final class Receipts {
             if (failed) {
                 status.put("errorCode", TestNumbers.CHAT_APPS_UNDELIVERED_CODE);
                 status.put("errorMessage", "Message undeliverable: rejected by operator");
-                whatsapp.put("providerErrorCode", TestNumbers.WHATSAPP_PROVIDER_CODE);
+                // A JSON string, as in 8x8's documented receipt ("providerErrorCode": "131009"), not a number.
+                whatsapp.put("providerErrorCode", Integer.toString(TestNumbers.WHATSAPP_PROVIDER_CODE));
             } else {
                 status.putNull("errorCode");
                 status.putNull("errorMessage");

@@ -198,9 +198,12 @@ final class Router {
 
     private Answer callOperation(Exchange exchange, GenericApi.Resolved operation, byte[] body) {
         String subAccountId = operation.path().get("subAccountId");
-        authorise(exchange, subAccountId);
+        authorise(exchange, subAccountId, operation.operation().document.host);
         if (subAccountId != null) {
             rateLimiter.acquire(subAccountId);
+            if (rateLimiter.limited() && operation.operation().handlerId().endsWith("-message-details")) {
+                rateLimiter.acquireDetails(operation.operation().document.host + ':' + subAccountId);
+            }
         }
         return generic.call(operation, exchange.rawQuery(), exchange.header(HttpHeaderNames.CONTENT_TYPE), body);
     }
@@ -236,8 +239,12 @@ final class Router {
         answer(exchange, new Answer(200, null, bytes, type, java.util.Map.of()), FaultState.Fault.NONE);
     }
 
-    /** Authentication, the sub-account rule and, in strict mode, ownership. */
-    private void authorise(Exchange exchange, String subAccountId) {
+    /**
+     * Authentication, the sub-account rule and, in strict mode, ownership.
+     *
+     * @param host the API's first path segment ({@code sms}, {@code chatapps}, {@code verify}), for the wording
+     */
+    private void authorise(Exchange exchange, String subAccountId, String host) {
         String key = bearerKey(exchange);
         Set<String> owned = key == null ? null : settings.keys().get(key);
         if (owned == null) {
@@ -250,8 +257,11 @@ final class Router {
             throw ApiError.badRequest(1000, "Invalid parameter subAccountId");
         }
         if (settings.strict() && !owned.contains(subAccountId)) {
-            // Inferred: the facts list no code for it; 1001 with 403 says "authenticated, not yours".
-            throw new ApiError(403, 1001, "Sub-account " + subAccountId + " is not accessible with this API key");
+            // 400, not 403: the Verification document's 400 example "subAccountError" is code 1001, and the SMS and
+            // Messaging Apps documents give the same body as the example of their error schema; each in its words.
+            throw ApiError.badRequest(1001, "verify".equals(host)
+                    ? "Provided subAccountId doesn't belong to your account"
+                    : "Provided subAccountId doesn't belongs to your account");
         }
     }
 
@@ -275,7 +285,7 @@ final class Router {
 
     private byte[] handleApi(Exchange exchange, Send route, byte[] body) {
         String subAccountId = route.subAccountId();
-        authorise(exchange, subAccountId);
+        authorise(exchange, subAccountId, route.sms() ? "sms" : "chatapps");
         rateLimiter.acquire(subAccountId);
         String contentType = exchange.header(HttpHeaderNames.CONTENT_TYPE);
         // Before parsing: a text/plain body is refused for its type, not reported as malformed JSON.

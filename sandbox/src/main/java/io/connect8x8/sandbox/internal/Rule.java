@@ -80,20 +80,21 @@ interface Rule {
             if (value == null) {
                 return;
             }
-            boolean valid = false;
-            if (value.isTextual()) {
-                try {
-                    URI uri = new URI(value.textValue());
-                    valid = uri.getHost() != null
-                            && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-                } catch (java.net.URISyntaxException e) {
-                    valid = false;
-                }
-            }
-            if (!valid) {
+            if (!value.isTextual() || !isHttpUrl(value.textValue())) {
                 throw ApiError.badRequest(code, "Invalid parameter " + path.replace('/', '.') + ": not an http(s) URL");
             }
         };
+    }
+
+    /** Whether a text is an absolute http or https URL with a host. */
+    static boolean isHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** A rule that applies only when the message's {@code type} is one of the given (spec-spelt) types. */

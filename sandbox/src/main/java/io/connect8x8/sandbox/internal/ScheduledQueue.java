@@ -76,7 +76,7 @@ final class ScheduledQueue {
         for (Iterator<Held> it = held.iterator(); it.hasNext(); ) {
             if (it.next().record == record) {
                 it.remove();
-                record.setState("cancelled");
+                record.cancel(clock.instant());
                 return true;
             }
         }

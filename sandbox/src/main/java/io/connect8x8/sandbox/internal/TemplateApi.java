@@ -38,10 +38,18 @@ final class TemplateApi {
     private final java.time.Clock clock;
     /** When each removed name was removed (on the simulator's clock), so that adding it again too soon is a 409. */
     private final Map<String, java.time.Instant> removedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * When each template added over the API was added (by name and language), the listing's {@code createdAt} and
+     * {@code updatedAt}: a template does not change when it is listed. Templates given to the builder were there
+     * when the simulator started.
+     */
+    private final Map<String, java.time.Instant> addedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.time.Instant started;
 
     TemplateApi(TemplateRegistry registry, java.time.Clock clock) {
         this.registry = registry;
         this.clock = clock;
+        this.started = clock.instant();
     }
 
     /** The registration a template built in Java would have had: a body with its placeholders and its buttons. */
@@ -70,8 +78,9 @@ final class TemplateApi {
         ObjectNode answer = Json.object();
         ArrayNode templates = answer.putArray("templates");
         String channelId = call.param("channelId");
-        String created = Json.timestamp(clock.instant());
         for (ObjectNode registration : registry.registrations()) {
+            String created = Json.timestamp(addedAt.getOrDefault(key(registration.path("name").asText(),
+                    registration.path("language").asText()), started));
             ObjectNode template = templates.addObject();
             template.put("channelId", uuid(channelId));
             template.put("channelName", "WhatsApp");
@@ -123,9 +132,11 @@ final class TemplateApi {
         if (removed != null && clock.instant().isBefore(removed.plus(NAME_REUSE_DELAY))) {
             throw new ApiError(409, 3060, "Template name cannot be reused within 30 days of deletion");
         }
+        java.time.Instant now = clock.instant();
         if (!registry.add(template, registration.deepCopy())) {
             throw new ApiError(409, 1000, "Template '" + name + "' already exists for language " + language);
         }
+        addedAt.put(key(name, language), now);
         return Answer.ok(Json.object());
     }
 
@@ -136,7 +147,12 @@ final class TemplateApi {
             throw ApiError.badRequest(3038, "Template not found for name '" + name + "'");
         }
         removedAt.put(name, clock.instant());
+        addedAt.keySet().removeIf(key -> key.startsWith(name + '\u0000'));
         return Answer.ok(Json.object());
+    }
+
+    private static String key(String name, String language) {
+        return name + '\u0000' + language;
     }
 
     private static ObjectNode listed(JsonNode component) {

@@ -142,7 +142,9 @@ public final class TemplateRegistry {
             throw ApiError.badRequest(3052, "Invalid button subType " + subType + " at index " + index.asInt()
                     + ": the template has a " + expected + " button");
         }
-        if (component.path("parameters").size() == 0 && !"QuickReply".equalsIgnoreCase(expected)) {
+        // The document: "For VoiceCall, the parameters array is optional. All other subtypes require at least one
+        // parameter" (a QuickReply's is its payload). The registry knows no VoiceCall button (see TemplateApi).
+        if (component.path("parameters").size() == 0) {
             throw ApiError.badRequest(3049, "Button at index " + index.asInt() + " needs a parameter");
         }
     }

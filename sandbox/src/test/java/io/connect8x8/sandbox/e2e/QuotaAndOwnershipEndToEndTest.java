@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connect8x8.Connect8x8Client;
-import io.connect8x8.PermissionDeniedException;
+import io.connect8x8.BadRequestException;
+import io.connect8x8.SendState;
 import io.connect8x8.RateLimitException;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.chatapps.ChatMessage;
@@ -47,19 +48,19 @@ class QuotaAndOwnershipEndToEndTest {
     }
 
     @Test
-    void subAccountTheKeyDoesNotOwnIsPermissionDeniedWith1001(Connect8x8Client client, Sandbox sandbox) {
+    void subAccountTheKeyDoesNotOwnIsABadRequestWith1001(Connect8x8Client client, Sandbox sandbox) {
         RequestOptions elsewhere = RequestOptions.builder().subAccountId("someone-else").build();
 
-        PermissionDeniedException sms = assertThrows(PermissionDeniedException.class,
+        BadRequestException sms = assertThrows(BadRequestException.class,
                 () -> client.sms().send(sms(), elsewhere));
-        PermissionDeniedException chat = assertThrows(PermissionDeniedException.class,
+        BadRequestException chat = assertThrows(BadRequestException.class,
                 () -> client.chatApps().send(ChatMessage.builder().to("+6591234567").text("x").build(), elsewhere));
 
-        for (PermissionDeniedException e : List.of(sms, chat)) {
-            assertEquals(403, e.httpStatus());
+        for (BadRequestException e : List.of(sms, chat)) {
+            assertEquals(400, e.httpStatus());
             assertEquals(1001, e.error().code());
             assertEquals(1, e.attempts());
-            assertTrue(e.regionHint().isEmpty());
+            assertEquals(SendState.REJECTED, e.sendState());
         }
         assertEquals(2, sandbox.requestCount());
         assertTrue(sandbox.messages().isEmpty());
