@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.connect8x8.generated.messaging.model.ButtonSubType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -426,6 +428,30 @@ class StatefulOperationsTest {
         Reply notAUrl = post(templates, String.format(template, "website {{1}}").replace("track_order", "other"));
         assertEquals(400, notAUrl.status(), notAUrl.text());
         assertEquals(1000, notAUrl.json().get("code").asInt());
+    }
+
+    @Test
+    void aVoiceCallButtonIsSentAsVoiceCallAndNeedsNoParameters() {
+        requires("chatapps:add-whatsapp-template");
+        // 8x8's complete document has VoiceCall buttons (-Dspecs=published); the guides' sends know none.
+        assumeTrue(Arrays.stream(ButtonSubType.values())
+                .anyMatch(subType -> "VoiceCall".equals(subType.getValue())), "the spec set in use has no VoiceCall");
+        String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
+        // The document's own example of a template with a voice call button.
+        assertEquals(200, post(templates, "{'name':'call_us','language':'en_US','category':'UTILITY','components':["
+                + "{'type':'BODY','text':'Call us about order {{1}}'},{'type':'BUTTONS','buttons':"
+                + "[{'type':'VOICE_CALL','text':'Call to Reschedule','ttlMinutes':1440}]}]}").status());
+        String message = "{'user':{'msisdn':'+6591234567'},'type':'template','content':{'template':{'name':'call_us',"
+                + "'language':'en_US','components':[{'type':'body','parameters':[{'type':'text','text':'A1'}]},"
+                + "{'type':'button','subType':'%s','index':0%s}]}}}";
+
+        // "For VoiceCall, the parameters array is optional."
+        Reply sent = post(sandbox.chatAppsBaseUrl() + SUB + "/messages", String.format(message, "VoiceCall", ""));
+        Reply wrongSubType = post(sandbox.chatAppsBaseUrl() + SUB + "/messages", String.format(message, "Url",
+                ",'parameters':[{'type':'text','text':'A1'}]"));
+
+        assertEquals(200, sent.status(), sent.text());
+        assertEquals(3052, wrongSubType.json().get("code").asInt(), wrongSubType.text());
     }
 
     @Test

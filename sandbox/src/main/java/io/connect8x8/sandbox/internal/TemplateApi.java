@@ -29,7 +29,8 @@ final class TemplateApi {
             "COPY_CODE");
     /** Registration button types to the subType a template message gives them (an OTP button is a URL one). */
     private static final Map<String, String> SUB_TYPES = Map.of("URL", "Url", "OTP", "Url", "QUICK_REPLY",
-            "QuickReply", "COPY_CODE", "CopyCode", "FLOW", "Flow", "PHONE_NUMBER", "PhoneNumber");
+            "QuickReply", "COPY_CODE", "CopyCode", "FLOW", "Flow", "PHONE_NUMBER", "PhoneNumber", "VOICE_CALL",
+            "VoiceCall");
 
     /** How long a removed template's name stays taken: the document's 409, "cannot be reused within 30 days". */
     private static final java.time.Duration NAME_REUSE_DELAY = java.time.Duration.ofDays(30);

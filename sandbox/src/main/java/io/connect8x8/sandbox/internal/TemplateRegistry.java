@@ -143,8 +143,8 @@ public final class TemplateRegistry {
                     + ": the template has a " + expected + " button");
         }
         // The document: "For VoiceCall, the parameters array is optional. All other subtypes require at least one
-        // parameter" (a QuickReply's is its payload). The registry knows no VoiceCall button (see TemplateApi).
-        if (component.path("parameters").size() == 0) {
+        // parameter" (a QuickReply's is its payload).
+        if (component.path("parameters").size() == 0 && !"VoiceCall".equalsIgnoreCase(expected)) {
             throw ApiError.badRequest(3049, "Button at index " + index.asInt() + " needs a parameter");
         }
     }
