@@ -436,8 +436,9 @@ public final class Transport {
             attempt++;
             long remaining = deadline - clock.millis();
             if (remaining <= 0) {
+                // Sent only if an earlier attempt may have been processed (not a 429, a 503, a refused connection).
                 throw new CallTimeoutException("call deadline of " + timeout.toMillis() + " ms passed before attempt "
-                        + attempt, null, attempt > 1, attempt - 1);
+                        + attempt, null, finishedMayHaveBeenSent, attempt - 1);
             }
             tracker = new AttemptTracker();
             // Issue 15, binary downloads (thin-c): a request tagged FollowRedirects follows 3xx answers; OkHttp drops
