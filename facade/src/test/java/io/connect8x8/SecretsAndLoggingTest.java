@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connect8x8.api.OperationCall;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.chatapps.Template;
@@ -130,6 +131,36 @@ class SecretsAndLoggingTest {
         assertTrue(logged.contains("\"text\":\"Your code is 482913\""), logged);
         assertFalse(logged.contains("12345678"), logged);
         assertFalse(logged.contains(Fixtures.KEY), logged);
+    }
+
+    @Test
+    void aQuerysPhoneNumberIsMaskedAndItsCodeOrTokenHiddenInTheDebugLog() throws Exception {
+        // A file's download token is in both spec sets; a number's call permission and an OTP's check are in 8x8's.
+        OperationCall download = OperationCall.of("messaging-apps:Download-File").param("token", "t-secret-1");
+        if (client.api().operation("messaging-apps:Download-File").parameter("filename") != null) {
+            download = download.param("filename", "logo.png");
+        }
+        List<OperationCall> calls = new ArrayList<>(List.of(download));
+        if (client.api().has("get-call-permission-status")) {
+            calls.add(OperationCall.of("get-call-permission-status").param("channelId", "ch-1")
+                    .param("destination", "+6512345678"));
+            calls.add(OperationCall.of("code-validation-v2").param("sessionId", "s-1").param("code", "482913"));
+        }
+        for (OperationCall call : calls) {
+            server.enqueue(Fixtures.ok("{}"));
+            client.api().call(call);
+            assertTrue(server.takeRequest().getRequestUrl().querySize() > 0, "the request has its query");
+        }
+
+        String logged = captured();
+        assertTrue(logged.contains("?token=****"), logged);
+        assertFalse(logged.contains("t-secret-1"), logged);
+        if (calls.size() > 1) {
+            assertTrue(logged.contains("?destination=%2B65******78 get-call-permission-status"), logged);
+            assertTrue(logged.contains("/sessions/s-1?code=**** code-validation-v2"), logged);
+        }
+        assertFalse(logged.contains("12345678"), logged);
+        assertFalse(logged.contains("482913"), logged);
     }
 
     @Test

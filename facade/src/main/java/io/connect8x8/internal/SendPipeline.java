@@ -43,8 +43,8 @@ public final class SendPipeline {
     public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
 
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(7);
-    /** The members of the two APIs' requests that hold phone numbers. */
-    private static final Set<String> PHONE_FIELDS = Set.of("destination", "destinations", "msisdn");
+    /** The members of the two APIs' requests (and the query parameters) that hold phone numbers. */
+    static final Set<String> PHONE_FIELDS = Set.of("destination", "destinations", "msisdn");
 
     private final ApiSettings settings;
     private final CallListener.Api api;

@@ -6,6 +6,7 @@ import io.connect8x8.CallTimeoutException;
 import io.connect8x8.ClientClosedException;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.InFlightLimitException;
+import io.connect8x8.Masking;
 import io.connect8x8.Region;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RetryPolicy;
@@ -38,6 +39,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -199,9 +201,27 @@ public final class Transport {
     public record SignedUrl() {
     }
 
+    /** The query parameters whose values logs hide: a verification code, a file's download token. */
+    private static final Set<String> SECRET_QUERY = Set.of("code", "token");
+
+    /** A request's URL for logs: a signature hidden, a secret query value hidden, a phone number masked. */
     private static Object logged(Request request) {
-        return request.tag(SignedUrl.class) == null ? request.url()
-                : request.url().newBuilder().query(null).build() + "?<signature hidden>";
+        HttpUrl url = request.url();
+        if (url.querySize() == 0) {
+            return url;
+        }
+        if (request.tag(SignedUrl.class) != null) {
+            return url.newBuilder().query(null).build() + "?<signature hidden>";
+        }
+        HttpUrl.Builder shown = url.newBuilder();
+        for (String name : url.queryParameterNames()) {
+            if (SECRET_QUERY.contains(name) || SendPipeline.PHONE_FIELDS.contains(name)) {
+                shown.removeAllQueryParameters(name);
+                url.queryParameterValues(name).forEach(value -> shown.addQueryParameter(name,
+                        SECRET_QUERY.contains(name) ? "****" : Masking.maskPhone(value)));
+            }
+        }
+        return shown.build();
     }
 
     /**
