@@ -164,6 +164,22 @@ class SecretsAndLoggingTest {
     }
 
     @Test
+    void contentLoggingMasksTheNumberALogExportFiltersOn() {
+        if (!client.api().has("start-log-export-job")) {
+            return; // Only 8x8's complete SMS document has the log export.
+        }
+        server.enqueue(Fixtures.ok("{\"jobId\":\"j-1\"}"));
+        try (Connect8x8Client verbose = Fixtures.client(server).logMessageContent(true).build()) {
+            verbose.api().call(OperationCall.of("start-log-export-job").body("{\"from\":\"2026-03-01T00:00:00Z\","
+                    + "\"to\":\"2026-03-02T00:00:00Z\",\"phoneNumber\":\"+6512345678\"}"));
+        }
+
+        String logged = captured();
+        assertTrue(logged.contains("\"phoneNumber\":\"+65******78\""), logged);
+        assertFalse(logged.contains("12345678"), logged);
+    }
+
+    @Test
     void redactionKeepsCountryCodeAndLastTwoDigits() {
         assertEquals("+65******78", Masking.maskPhone("+6512345678"));
         assertEquals("+1********99", Masking.maskPhone("+1 (415) 555-0199"));

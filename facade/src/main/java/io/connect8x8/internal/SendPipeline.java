@@ -43,8 +43,8 @@ public final class SendPipeline {
     public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
 
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(7);
-    /** The members of the two APIs' requests (and the query parameters) that hold phone numbers. */
-    static final Set<String> PHONE_FIELDS = Set.of("destination", "destinations", "msisdn");
+    /** The members of requests (and the query parameters) that hold phone numbers: a log export filters on one. */
+    static final Set<String> PHONE_FIELDS = Set.of("destination", "destinations", "msisdn", "phoneNumber");
 
     private final ApiSettings settings;
     private final CallListener.Api api;
