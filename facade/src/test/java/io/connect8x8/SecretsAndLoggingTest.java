@@ -180,6 +180,28 @@ class SecretsAndLoggingTest {
     }
 
     @Test
+    void contentLoggingHidesTheCredentialsOfAWebhook() {
+        if (!client.api().has("Add-Webhooks-2")) {
+            return; // Only 8x8's complete documents configure webhooks.
+        }
+        server.enqueue(Fixtures.ok("{}"));
+        try (Connect8x8Client verbose = Fixtures.client(server).accountId("0f7b8bb1-7f2d-4a5a-9a3e-1c2d3e4f5a6b")
+                .logMessageContent(true).build()) {
+            verbose.api().call(OperationCall.of("Add-Webhooks-2").body("""
+                    [{"subAccountId": "*", "url": "https://example.com/hook",
+                      "httpAuthorization": "Bearer wh-secret-1",
+                      "oauth": {"url": "https://auth.example.com/t", "clientId": "client-1",
+                                "clientSecret": "oauth-secret-2", "credentialsLocation": "header"}}]"""));
+        }
+
+        String logged = captured();
+        assertTrue(logged.contains("\"httpAuthorization\":\"****\""), logged);
+        assertTrue(logged.contains("\"clientId\":\"client-1\",\"clientSecret\":\"****\""), logged);
+        assertFalse(logged.contains("wh-secret-1"), logged);
+        assertFalse(logged.contains("oauth-secret-2"), logged);
+    }
+
+    @Test
     void redactionKeepsCountryCodeAndLastTwoDigits() {
         assertEquals("+65******78", Masking.maskPhone("+6512345678"));
         assertEquals("+1********99", Masking.maskPhone("+1 (415) 555-0199"));
