@@ -283,6 +283,10 @@ public final class Transport {
         RetryPolicy idempotent = forIdempotent(policy, true);
         RetryPolicy notIdempotent = forIdempotent(policy, false);
         return chain -> {
+            if (closed) {
+                // A closed client sends nothing, through its generated APIs as through its own calls.
+                throw new IOException("the client is closed", new ClientClosedException());
+            }
             Request request = chain.request();
             String method = request.method();
             RetryPolicy rules = "POST".equals(method) || "PATCH".equals(method) ? notIdempotent : idempotent;
