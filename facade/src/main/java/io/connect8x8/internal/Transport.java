@@ -436,6 +436,8 @@ public final class Transport {
         private volatile boolean attemptOpen;
         /** Whether a finished attempt may have been processed (retried only under retryAmbiguousFailures). */
         private volatile boolean finishedMayHaveBeenSent;
+        /** The failure of the last retried attempt that may have been processed; null while there is none. */
+        private volatile Connect8x8Exception retriedAmbiguous;
         /** The current attempt's call. */
         Call call;
         private long started;
@@ -508,6 +510,11 @@ public final class Transport {
         /** The call ended without a result: its recorder hears how. */
         void failed(Throwable failure) {
             if (failure instanceof Connect8x8Exception typed) {
+                Connect8x8Exception earlier = retriedAmbiguous;
+                if (earlier != null && earlier != typed && typed.sendState() != SendState.MAY_HAVE_BEEN_SENT) {
+                    // A later 429, 503, 4xx or unsent attempt does not undo what an earlier one may have sent.
+                    typed.addSuppressed(earlier);
+                }
                 recorder.failed(typed);
             } else {
                 recorder.failedUnexpectedly();
@@ -584,6 +591,9 @@ public final class Transport {
                 return new Step(null, failure, null);
             }
             recorder.retryScheduled(attempt, wait, reason);
+            if (failure.sendState() == SendState.MAY_HAVE_BEEN_SENT) {
+                retriedAmbiguous = failure;
+            }
             return new Step(null, failure, wait);
         }
     }
