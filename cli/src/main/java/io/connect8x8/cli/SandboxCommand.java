@@ -18,12 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sandbox}: runs the simulator in the foreground until Ctrl-C. */
+/** {@code sandbox}: runs the simulator (SMS, Messaging Apps and Verification APIs) in the foreground until Ctrl-C. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Run the local simulator of both APIs in the foreground, on 127.0.0.1, until Ctrl-C.",
-                "Prints its two base URLs and its (test) key, ready for --sms-url, --chatapps-url and --api-key, then one "
-                        + "line per answered request (method, path, status, masked number) unless --quiet. With "
-                        + "--api-key K the simulator accepts K instead of its default test key."},
+        description = {"Run the local simulator of the SMS, Messaging Apps and Verification APIs in the foreground, on "
+                        + "127.0.0.1, until Ctrl-C.",
+                "Prints its three base URLs and its (test) key, ready for --sms-url, --chatapps-url, --verify-url "
+                        + "and --api-key, then one line per answered request (method, path, status, masked number) "
+                        + "unless --quiet. With --api-key K the simulator accepts K instead of its default test key."},
         footerHeading = "%nExample:%n",
         footer = {"  connect8x8 sandbox --port 8088",
                 "  connect8x8 --sms-url http://127.0.0.1:8088/sms --api-key sandbox-key --subaccount test "
@@ -86,6 +87,7 @@ final class SandboxCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("--sms-url      " + simulator.smsBaseUrl());
         out.println("--chatapps-url " + simulator.chatAppsBaseUrl());
+        out.println("--verify-url   " + simulator.verifyBaseUrl());
         out.println("--api-key      " + (key == null ? simulator.apiKey() : "(the key you gave)"));
         out.println(quiet ? "Press Ctrl-C to stop." : "Press Ctrl-C to stop. Each answered request is listed below.");
         out.flush();
