@@ -10,6 +10,8 @@ import io.connect8x8.api.OperationNotFoundException;
 import io.connect8x8.campaigns.JournalException;
 import io.connect8x8.cli.ExitCodes;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -41,12 +43,53 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("connect8x8: " + ex.getMessage());
+        err.println("connect8x8: " + (ex instanceof UnmatchedArgumentException unmatched
+                ? withoutValuesOfUnknownOptions(unmatched) : ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         traceIfVerbose(err, ex);
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * Picocli's message for arguments it could not match, with the values of unknown options replaced by
+     * {@code ****}: a misspelt {@code --api-key} ({@code --api-kye KEY}, {@code --apikey=KEY}) would otherwise print
+     * the key it was given. The option names stay, for the suggestions that follow; a word no unknown option precedes
+     * (a misspelt command, an extra argument) is shown as given.
+     *
+     * @param ex the failure
+     * @return the message, without the values of unknown options
+     */
+    static String withoutValuesOfUnknownOptions(UnmatchedArgumentException ex) {
+        String message = ex.getMessage();
+        List<String> unmatched = ex.getUnmatched();
+        List<String> shown = new ArrayList<>(unmatched.size());
+        boolean afterUnknownOption = false;
+        for (String arg : unmatched) {
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("-") && arg.length() > 1) {
+                shown.add(equals < 0 ? arg : arg.substring(0, equals + 1) + "****");
+                afterUnknownOption = equals < 0;
+            } else {
+                shown.add(afterUnknownOption ? "****" : arg);
+                afterUnknownOption = false;
+            }
+        }
+        if (shown.equals(unmatched)) {
+            return message;
+        }
+        for (int i = 0; i < unmatched.size(); i++) {
+            message = message.replace("'" + unmatched.get(i) + "'", "'" + shown.get(i) + "'");
+        }
+        for (int i = 0; i < unmatched.size(); i++) {
+            if (!shown.get(i).equals(unmatched.get(i)) && message.contains(unmatched.get(i))) {
+                // Worded in a way the replacement above missed: say it without picocli's text.
+                return (ex.isUnknownOption() ? "Unknown options: '" : "Unmatched arguments: '")
+                        + String.join("', '", shown) + "'";
+            }
+        }
+        return message;
     }
 
     /** A failure while running a command: mapped by type. */
