@@ -133,7 +133,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
      */
     public static String message(Throwable ex) {
         if (ex instanceof ValidationException v) {
-            return "invalid " + v.field() + ": " + v.problem();
+            return "invalid " + v.field() + ": " + problem(v);
         }
         if (ex instanceof OperationNotFoundException o) {
             return o.getMessage();
@@ -163,6 +163,23 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             return "unexpected response: " + u.getMessage() + " (the request was probably processed)";
         }
         return "internal error: " + ex + " (run with --verbose for details)";
+    }
+
+    /**
+     * The problem, worded for the command line: for a sub-account or account id that is missing, the option and the
+     * variable that give it, in place of the facade's advice to Java callers ("set it on the client or the call").
+     */
+    private static String problem(ValidationException v) {
+        String hint = switch (v.field()) {
+            case "subAccountId" -> "give --subaccount or set CONNECT8X8_SUBACCOUNT_ID";
+            case "accountId" -> "give --account or set CONNECT8X8_ACCOUNT_ID";
+            default -> null;
+        };
+        if (hint == null || !v.problem().startsWith("is required")) {
+            return v.problem();
+        }
+        int javaAdvice = v.problem().indexOf(": set it on the client");
+        return (javaAdvice < 0 ? v.problem() : v.problem().substring(0, javaAdvice)) + ": " + hint;
     }
 
     private void traceIfVerbose(PrintWriter err, Throwable ex) {
