@@ -128,7 +128,8 @@ public final class Main {
 
     /**
      * The global options of the commands that use only a few of them; the others stay accepted there (they are
-     * global) but are left out of that command's help. A sending command uses them all but the other API's URL.
+     * global) but are left out of that command's help. A sending command uses them all but the other APIs' URLs and
+     * --account.
      */
     private static final Map<String, Set<String>> FEW_GLOBAL_OPTIONS = Map.of(
             "connect8x8 sms", Set.of("--verbose"),
@@ -144,6 +145,10 @@ public final class Main {
         if (few != null) {
             return few.contains(option);
         }
+        if (option.equals("--account")) {
+            // Only account-level operations read it: the template list, and any operation through api.
+            return command.equals("connect8x8 api") || command.equals("connect8x8 whatsapp templates");
+        }
         if (command.startsWith("connect8x8 sms ")) {
             return !option.equals("--chatapps-url") && !option.equals("--verify-url");
         }
@@ -151,7 +156,7 @@ public final class Main {
             return !option.equals("--sms-url") && !option.equals("--verify-url");
         }
         if (command.startsWith("connect8x8 verify ")) {
-            return !option.equals("--sms-url") && !option.equals("--chatapps-url") && !option.equals("--account");
+            return !option.equals("--sms-url") && !option.equals("--chatapps-url");
         }
         return true;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,5 +64,21 @@ class HelpTest {
                 "templates", "--channel", "ec36a867-3dd4-e911-814a-02d85f55fce8");
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().contains("/api/v1/accounts/0f7b8bb1-7f2d-4a5a-9a3e-1c2d3e4f5a6b/"), run.out());
+    }
+
+    /** --account is read by account-level operations only; the other commands' help leaves it out but accepts it. */
+    @Test
+    void onlyAccountLevelCommandsListTheAccountOption() {
+        for (String command : commands()) {
+            String[] words = command.isEmpty() ? new String[0] : command.split(" ");
+            String[] args = Arrays.copyOf(words, words.length + 1);
+            args[words.length] = "--help";
+            String help = Cli.plain().run(args).out();
+            boolean accountLevel = command.isEmpty() || command.equals("api") || command.equals("whatsapp templates");
+            assertEquals(accountLevel, help.contains("--account=ID"), command + "\n" + help);
+        }
+        Cli.Run send = Cli.plain().run("--dry-run", "--subaccount", "acme", "sms", "send", "--to", "+6512345678",
+                "--text", "hi", "--account", "0f7b8bb1-7f2d-4a5a-9a3e-1c2d3e4f5a6b");
+        assertEquals(0, send.exitCode(), send.all());
     }
 }
