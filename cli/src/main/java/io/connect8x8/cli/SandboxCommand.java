@@ -6,6 +6,7 @@ import io.connect8x8.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +79,15 @@ final class SandboxCommand implements Callable<Integer> {
                 out.flush();
             }
         };
-        Simulator simulator = root.context().simulators()
-                .start(new SimulatorFactory.Settings(port, 1.0, key, requestLog, recordWindow));
+        Simulator simulator;
+        try {
+            simulator = root.context().simulators()
+                    .start(new SimulatorFactory.Settings(port, 1.0, key, requestLog, recordWindow));
+        } catch (UncheckedIOException e) {
+            // A port taken by another process (or one the user may not bind) is the user's to change, not a bug.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port " + port
+                    + ": cannot listen on 127.0.0.1:" + port + " (" + reason(e) + "); --port 0 takes a free one");
+        }
         Thread hook = new Thread(() -> {
             simulator.close();
             stopped.countDown();
@@ -105,6 +113,16 @@ final class SandboxCommand implements Callable<Integer> {
             simulator.close();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The operating system's reason, such as "Address already in use", without the transport's prefix (Netty's
+     * native transports say {@code bind(..) failed with error(-98): Address already in use}).
+     */
+    private static String reason(UncheckedIOException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = String.valueOf(cause.getMessage());
+        return message.substring(message.lastIndexOf(": ") + 1).strip();
     }
 
     /**
