@@ -60,13 +60,17 @@ public class ApiErrorException extends Connect8x8Exception {
 
     /**
      * Whether the message was sent, from the status: 429 and 503 say the API did not take the request; any other
-     * 5xx may follow processing; every other status is a refusal.
+     * 5xx may follow processing; every other status is a refusal. After an earlier attempt that may have been
+     * processed (a 5xx retried under {@link RetryPolicy#retryAmbiguousFailures()}), the call may have sent it.
      *
      * @return {@link SendState#NOT_SENT}, {@link SendState#MAY_HAVE_BEEN_SENT} or {@link SendState#REJECTED}
      */
     @Override
     public SendState sendState() {
         int status = httpStatus();
+        if (earlierAttemptMayHaveBeenSent()) {
+            return SendState.MAY_HAVE_BEEN_SENT;
+        }
         if (status == 429 || status == 503) {
             return SendState.NOT_SENT;
         }

@@ -512,8 +512,8 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Lets debug logs (logger {@code io.connect8x8.http}) show request bodies, phone numbers still masked. Off by
-         * default because message text is personal data.
+         * Lets debug logs (logger {@code io.connect8x8.http}) show request bodies, phone numbers still masked and a
+         * webhook's credentials hidden. Off by default because message text is personal data.
          *
          * @param enabled whether to (default false: method, URL, status, timing and attempt only)
          * @return this builder

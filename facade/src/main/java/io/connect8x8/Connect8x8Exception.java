@@ -34,4 +34,17 @@ public class Connect8x8Exception extends RuntimeException {
     public SendState sendState() {
         return SendState.NOT_SENT;
     }
+
+    /**
+     * {@return whether an earlier attempt of the call may have been processed} The transport keeps that attempt's
+     * failure as a suppressed exception of the one thrown, whose {@link #sendState()} then says so.
+     */
+    protected final boolean earlierAttemptMayHaveBeenSent() {
+        for (Throwable earlier : getSuppressed()) {
+            if (earlier instanceof Connect8x8Exception c && c.sendState() == SendState.MAY_HAVE_BEEN_SENT) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

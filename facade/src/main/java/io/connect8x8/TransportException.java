@@ -32,9 +32,13 @@ public class TransportException extends Connect8x8Exception {
         return mayHaveReachedServer;
     }
 
-    /** {@return {@link SendState#MAY_HAVE_BEEN_SENT} when the request may have reached the server, else NOT_SENT} */
+    /**
+     * {@return {@link SendState#MAY_HAVE_BEEN_SENT} when the request, or an earlier attempt's, may have reached the
+     * server, else NOT_SENT}
+     */
     @Override
     public SendState sendState() {
-        return mayHaveReachedServer ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT;
+        return mayHaveReachedServer || earlierAttemptMayHaveBeenSent() ? SendState.MAY_HAVE_BEEN_SENT
+                : SendState.NOT_SENT;
     }
 }

@@ -286,6 +286,38 @@ class AsyncLifecycleTest {
         }
     }
 
+    @Test
+    void aDeadlinePassedDuringARetryWaitSaysWhatTheAttemptsSent() throws Exception {
+        // The wait ran late (a busy scheduler, a long GC pause): the next attempt finds the deadline passed. A 503
+        // took nothing, so nothing was sent; a 500 may have been processed.
+        MutableClock clock = new MutableClock();
+        try (Connect8x8Client client = Fixtures.client(server).clock(clock).asyncScheduler(holding)
+                .sleeper(wait -> clock.advance(wait.plusSeconds(61)))
+                .retryPolicy(RetryPolicy.builder().retryAmbiguousFailures(true).build()).build()) {
+            server.enqueue(Fixtures.json(503, Fixtures.errorBody(2000, "unavailable")));
+            CallTimeoutException sync = assertThrows(CallTimeoutException.class, () -> client.sms().send(sms("a")));
+            assertEquals(SendState.NOT_SENT, sync.sendState());
+            assertEquals(1, sync.attempts());
+
+            server.enqueue(Fixtures.json(503, Fixtures.errorBody(2000, "unavailable")));
+            CompletableFuture<SmsResult> notTaken = client.sms().sendAsync(sms("b"));
+            Runnable late = (Runnable) holding.scheduled.poll(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
+            clock.advance(Duration.ofSeconds(61));
+            late.run();
+            CallTimeoutException async = failure(CallTimeoutException.class, notTaken);
+            assertEquals(SendState.NOT_SENT, async.sendState());
+            assertEquals(1, async.attempts());
+
+            server.enqueue(Fixtures.json(500, Fixtures.errorBody(2000, "internal")));
+            CompletableFuture<SmsResult> maybeTaken = client.sms().sendAsync(sms("c"));
+            late = (Runnable) holding.scheduled.poll(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
+            clock.advance(Duration.ofSeconds(61));
+            late.run();
+            assertEquals(SendState.MAY_HAVE_BEEN_SENT, failure(CallTimeoutException.class, maybeTaken).sendState());
+            assertEquals(3, server.getRequestCount(), "no attempt after the deadline");
+        }
+    }
+
     // ---- queueing ------------------------------------------------------------------------------------------------
 
     @Test

@@ -48,13 +48,14 @@ final class Fixtures {
         return server;
     }
 
-    /** A client for both APIs at {@code baseUrl}, with the fixed key and sub-account; nothing sleeps. */
+    /** A client for every API at {@code baseUrl}, with the fixed key and sub-account; nothing sleeps. */
     static Connect8x8Client.Builder client(String baseUrl) {
         return Connect8x8Client.builder()
                 .apiKey(KEY)
                 .subAccountId(SUB_ACCOUNT)
                 .smsBaseUrl(baseUrl)
                 .chatAppsBaseUrl(baseUrl)
+                .verifyBaseUrl(baseUrl)
                 .sleeper(new RecordingSleeper())
                 .jitter(() -> 0.5);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -260,6 +261,43 @@ class GenericPathTest {
                 () -> client.generated().sms().sendSmsSingle(Fixtures.SUB_ACCOUNT, request));
         assertEquals(400, e.getCode());
         assertNull(e.getCause());
+    }
+
+    @Test
+    void theEscapeHatchOfAClosedClientSendsNothing() throws Exception {
+        var sms = client.generated().sms();
+        var request = new io.connect8x8.generated.sms.model.SmsRequest().destination("+6512345678").text("Hi");
+        client.close();
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+
+        var e = assertThrows(io.connect8x8.generated.sms.ApiException.class,
+                () -> sms.sendSmsSingle(Fixtures.SUB_ACCOUNT, request));
+        assertInstanceOf(ClientClosedException.class, e.getCause().getCause(), e.toString());
+        var async = new java.util.concurrent.CompletableFuture<Throwable>();
+        sms.sendSmsSingleAsync(Fixtures.SUB_ACCOUNT, request, new io.connect8x8.generated.sms.ApiCallback<>() {
+            @Override
+            public void onFailure(io.connect8x8.generated.sms.ApiException failure, int status,
+                                  java.util.Map<String, List<String>> headers) {
+                async.complete(failure);
+            }
+
+            @Override
+            public void onSuccess(io.connect8x8.generated.sms.model.SmsResponse result, int status,
+                                  java.util.Map<String, List<String>> headers) {
+                async.complete(null);
+            }
+
+            @Override
+            public void onUploadProgress(long bytesWritten, long contentLength, boolean done) {
+            }
+
+            @Override
+            public void onDownloadProgress(long bytesRead, long contentLength, boolean done) {
+            }
+        });
+        assertNotNull(async.get(Fixtures.EVENT_TIMEOUT_S, TimeUnit.SECONDS), "the async call failed");
+        assertEquals(0, server.getRequestCount());
     }
 
     @Test

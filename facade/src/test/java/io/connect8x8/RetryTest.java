@@ -149,6 +149,37 @@ class RetryTest {
         assertEquals(List.of(Duration.ofMillis(125)), sleeper.waits);
     }
 
+    @ParameterizedTest(name = "HTTP 500, then HTTP {0}")
+    @ValueSource(ints = {503, 429, 400})
+    void aFailureAfterARetriedAmbiguousAttemptSaysTheMessageMayHaveBeenSent(int then) throws Exception {
+        // The 500 may have been processed; the last answer (not taken, or refused) does not undo that.
+        RequestOptions twice = RequestOptions.builder().retryPolicy(RetryPolicy.builder().maxAttempts(2)
+                .retryAmbiguousFailures(true).build()).build();
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(status(500));
+            server.enqueue(status(then));
+        }
+
+        TestScheduler scheduler = TestScheduler.immediate();
+        ApiErrorException sync;
+        ApiErrorException async;
+        try (Connect8x8Client waitsNot = Fixtures.client(server).sleeper(sleeper).asyncScheduler(scheduler).build()) {
+            Sms sms = Sms.builder().to("+6512345678").text("Hi").build();
+            sync = assertThrows(ApiErrorException.class, () -> waitsNot.sms().send(sms, twice));
+            async = Fixtures.failure(ApiErrorException.class, waitsNot.sms().sendAsync(sms, twice));
+        } finally {
+            scheduler.shutdownNow();
+        }
+
+        for (ApiErrorException e : List.of(sync, async)) {
+            assertEquals(then, e.httpStatus());
+            assertEquals(2, e.attempts());
+            assertEquals(SendState.MAY_HAVE_BEEN_SENT, e.sendState());
+            assertEquals(500, ((ServerErrorException) e.getSuppressed()[0]).httpStatus());
+        }
+        assertEquals(4, server.getRequestCount());
+    }
+
     @Test
     void serviceUnavailableIsRetried() {
         server.enqueue(status(503));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connect8x8.api.OperationCall;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.chatapps.Template;
@@ -130,6 +131,74 @@ class SecretsAndLoggingTest {
         assertTrue(logged.contains("\"text\":\"Your code is 482913\""), logged);
         assertFalse(logged.contains("12345678"), logged);
         assertFalse(logged.contains(Fixtures.KEY), logged);
+    }
+
+    @Test
+    void aQuerysPhoneNumberIsMaskedAndItsCodeOrTokenHiddenInTheDebugLog() throws Exception {
+        // A file's download token is in both spec sets; a number's call permission and an OTP's check are in 8x8's.
+        OperationCall download = OperationCall.of("messaging-apps:Download-File").param("token", "t-secret-1");
+        if (client.api().operation("messaging-apps:Download-File").parameter("filename") != null) {
+            download = download.param("filename", "logo.png");
+        }
+        List<OperationCall> calls = new ArrayList<>(List.of(download));
+        if (client.api().has("get-call-permission-status")) {
+            calls.add(OperationCall.of("get-call-permission-status").param("channelId", "ch-1")
+                    .param("destination", "+6512345678"));
+            calls.add(OperationCall.of("code-validation-v2").param("sessionId", "s-1").param("code", "482913"));
+        }
+        for (OperationCall call : calls) {
+            server.enqueue(Fixtures.ok("{}"));
+            client.api().call(call);
+            assertTrue(server.takeRequest().getRequestUrl().querySize() > 0, "the request has its query");
+        }
+
+        String logged = captured();
+        assertTrue(logged.contains("?token=****"), logged);
+        assertFalse(logged.contains("t-secret-1"), logged);
+        if (calls.size() > 1) {
+            assertTrue(logged.contains("?destination=%2B65******78 get-call-permission-status"), logged);
+            assertTrue(logged.contains("/sessions/s-1?code=**** code-validation-v2"), logged);
+        }
+        assertFalse(logged.contains("12345678"), logged);
+        assertFalse(logged.contains("482913"), logged);
+    }
+
+    @Test
+    void contentLoggingMasksTheNumberALogExportFiltersOn() {
+        if (!client.api().has("start-log-export-job")) {
+            return; // Only 8x8's complete SMS document has the log export.
+        }
+        server.enqueue(Fixtures.ok("{\"jobId\":\"j-1\"}"));
+        try (Connect8x8Client verbose = Fixtures.client(server).logMessageContent(true).build()) {
+            verbose.api().call(OperationCall.of("start-log-export-job").body("{\"from\":\"2026-03-01T00:00:00Z\","
+                    + "\"to\":\"2026-03-02T00:00:00Z\",\"phoneNumber\":\"+6512345678\"}"));
+        }
+
+        String logged = captured();
+        assertTrue(logged.contains("\"phoneNumber\":\"+65******78\""), logged);
+        assertFalse(logged.contains("12345678"), logged);
+    }
+
+    @Test
+    void contentLoggingHidesTheCredentialsOfAWebhook() {
+        if (!client.api().has("Add-Webhooks-2")) {
+            return; // Only 8x8's complete documents configure webhooks.
+        }
+        server.enqueue(Fixtures.ok("{}"));
+        try (Connect8x8Client verbose = Fixtures.client(server).accountId("0f7b8bb1-7f2d-4a5a-9a3e-1c2d3e4f5a6b")
+                .logMessageContent(true).build()) {
+            verbose.api().call(OperationCall.of("Add-Webhooks-2").body("""
+                    [{"subAccountId": "*", "url": "https://example.com/hook",
+                      "httpAuthorization": "Bearer wh-secret-1",
+                      "oauth": {"url": "https://auth.example.com/t", "clientId": "client-1",
+                                "clientSecret": "oauth-secret-2", "credentialsLocation": "header"}}]"""));
+        }
+
+        String logged = captured();
+        assertTrue(logged.contains("\"httpAuthorization\":\"****\""), logged);
+        assertTrue(logged.contains("\"clientId\":\"client-1\",\"clientSecret\":\"****\""), logged);
+        assertFalse(logged.contains("wh-secret-1"), logged);
+        assertFalse(logged.contains("oauth-secret-2"), logged);
     }
 
     @Test

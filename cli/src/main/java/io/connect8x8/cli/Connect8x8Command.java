@@ -62,7 +62,7 @@ public final class Connect8x8Command extends CommandGroup {
     String verifyUrl;
 
     @Option(names = "--account", paramLabel = "ID", scope = ScopeType.INHERIT,
-            description = "The account id of account-level operations: templates, webhooks, balance "
+            description = "The account id (a UUID) of account-level operations: templates, webhooks, balance "
                     + "(env CONNECT8X8_ACCOUNT_ID).")
     String accountId;
 

@@ -128,7 +128,8 @@ public final class Main {
 
     /**
      * The global options of the commands that use only a few of them; the others stay accepted there (they are
-     * global) but are left out of that command's help. A sending command uses them all but the other API's URL.
+     * global) but are left out of that command's help. A sending command uses them all but the other APIs' URLs and
+     * --account.
      */
     private static final Map<String, Set<String>> FEW_GLOBAL_OPTIONS = Map.of(
             "connect8x8 sms", Set.of("--verbose"),
@@ -144,6 +145,10 @@ public final class Main {
         if (few != null) {
             return few.contains(option);
         }
+        if (option.equals("--account")) {
+            // Only account-level operations read it: the template list, and any operation through api.
+            return command.equals("connect8x8 api") || command.equals("connect8x8 whatsapp templates");
+        }
         if (command.startsWith("connect8x8 sms ")) {
             return !option.equals("--chatapps-url") && !option.equals("--verify-url");
         }
@@ -151,20 +156,38 @@ public final class Main {
             return !option.equals("--sms-url") && !option.equals("--verify-url");
         }
         if (command.startsWith("connect8x8 verify ")) {
-            return !option.equals("--sms-url") && !option.equals("--chatapps-url") && !option.equals("--account");
+            return !option.equals("--sms-url") && !option.equals("--chatapps-url");
         }
         return true;
     }
+
+    /**
+     * The global options that mean something else in one command, with what they mean there: the root's wording would
+     * be wrong in that command's help.
+     */
+    private static final Map<String, Map<String, String>> GLOBAL_OPTIONS_WORDED_OTHERWISE = Map.of(
+            "connect8x8 sandbox", Map.of("--api-key", "The key the simulator accepts instead of its test key "
+                    + "sandbox-key, which it then does not print. CONNECT8X8_API_KEY is not read here: it may hold a "
+                    + "live key."),
+            "connect8x8 sms info", Map.of("--json", "Print the figures as one JSON object on stdout."));
 
     private static void hideInapplicableGlobalOptions(CommandLine cmd) {
         for (CommandLine sub : cmd.getSubcommands().values()) {
             CommandSpec spec = sub.getCommandSpec();
             String command = spec.qualifiedName(" ");
+            Map<String, String> worded = GLOBAL_OPTIONS_WORDED_OTHERWISE.getOrDefault(command, Map.of());
             for (OptionSpec option : List.copyOf(spec.options())) {
-                if (option.inherited() && !option.hidden() && !usesGlobalOption(command, option.longestName())) {
+                if (!option.inherited() || option.hidden()) {
+                    continue;
+                }
+                if (!usesGlobalOption(command, option.longestName())) {
                     spec.remove(option);
                     // Local: an inherited copy would be pushed down again into this command's subcommands.
                     spec.addOption(option.toBuilder().hidden(true).scopeType(ScopeType.LOCAL).build());
+                } else if (worded.containsKey(option.longestName())) {
+                    spec.remove(option);
+                    spec.addOption(option.toBuilder().description(worded.get(option.longestName()))
+                            .scopeType(ScopeType.LOCAL).build());
                 }
             }
             hideInapplicableGlobalOptions(sub);

@@ -6,6 +6,7 @@ import io.connect8x8.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sandbox}: runs the simulator in the foreground until Ctrl-C. */
+/** {@code sandbox}: runs the simulator (SMS, Messaging Apps and Verification APIs) in the foreground until Ctrl-C. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Run the local simulator of both APIs in the foreground, on 127.0.0.1, until Ctrl-C.",
-                "Prints its two base URLs and its (test) key, ready for --sms-url, --chatapps-url and --api-key, then one "
-                        + "line per answered request (method, path, status, masked number) unless --quiet. With "
-                        + "--api-key K the simulator accepts K instead of its default test key."},
+        description = {"Run the local simulator of the SMS, Messaging Apps and Verification APIs in the foreground, on "
+                        + "127.0.0.1, until Ctrl-C.",
+                "Prints its three base URLs and its (test) key, ready for --sms-url, --chatapps-url, --verify-url "
+                        + "and --api-key, then one line per answered request (method, path, status, masked number) "
+                        + "unless --quiet. With --api-key K the simulator accepts K instead of its default test key."},
         footerHeading = "%nExample:%n",
         footer = {"  connect8x8 sandbox --port 8088",
                 "  connect8x8 --sms-url http://127.0.0.1:8088/sms --api-key sandbox-key --subaccount test "
@@ -77,8 +79,15 @@ final class SandboxCommand implements Callable<Integer> {
                 out.flush();
             }
         };
-        Simulator simulator = root.context().simulators()
-                .start(new SimulatorFactory.Settings(port, 1.0, key, requestLog, recordWindow));
+        Simulator simulator;
+        try {
+            simulator = root.context().simulators()
+                    .start(new SimulatorFactory.Settings(port, 1.0, key, requestLog, recordWindow));
+        } catch (UncheckedIOException e) {
+            // A port taken by another process (or one the user may not bind) is the user's to change, not a bug.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port " + port
+                    + ": cannot listen on 127.0.0.1:" + port + " (" + reason(e) + "); --port 0 takes a free one");
+        }
         Thread hook = new Thread(() -> {
             simulator.close();
             stopped.countDown();
@@ -86,6 +95,7 @@ final class SandboxCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("--sms-url      " + simulator.smsBaseUrl());
         out.println("--chatapps-url " + simulator.chatAppsBaseUrl());
+        out.println("--verify-url   " + simulator.verifyBaseUrl());
         out.println("--api-key      " + (key == null ? simulator.apiKey() : "(the key you gave)"));
         out.println(quiet ? "Press Ctrl-C to stop." : "Press Ctrl-C to stop. Each answered request is listed below.");
         out.flush();
@@ -103,6 +113,16 @@ final class SandboxCommand implements Callable<Integer> {
             simulator.close();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The operating system's reason, such as "Address already in use", without the transport's prefix (Netty's
+     * native transports say {@code bind(..) failed with error(-98): Address already in use}).
+     */
+    private static String reason(UncheckedIOException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = String.valueOf(cause.getMessage());
+        return message.substring(message.lastIndexOf(": ") + 1).strip();
     }
 
     /**

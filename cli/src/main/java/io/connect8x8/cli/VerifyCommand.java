@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 final class VerifyCommand extends CommandGroup {
 
     /** {@code verify send}: sends a code ({@code verify-request-v2}). */
-    @Command(name = "send", mixinStandardHelpOptions = true, description = "Send a one-time code to a number.")
+    @Command(name = "send", mixinStandardHelpOptions = true, description = "Send a one-time code to a number.",
+            footerHeading = "%nExample:%n",
+            footer = {"  connect8x8 verify send --to +6512345678 --channel sms",
+                    "  (prints the session; its sessionId goes to verify check --session)"})
     static final class Send extends OperationCommand {
 
         @Option(names = "--to", required = true, paramLabel = "NUMBER", description = "The number, E.164.")
@@ -37,7 +40,10 @@ final class VerifyCommand extends CommandGroup {
     }
 
     /** {@code verify check}: checks a code ({@code code-validation-v2}). */
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Check a code against a session.")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Check a code against a session.",
+            footerHeading = "%nExample:%n",
+            footer = {"  connect8x8 verify check --session 1b38849b11ce427cb163106a6aa7c27c --code 123456",
+                    "  (prints the session: status VERIFIED when the code was right)"})
     static final class Check extends OperationCommand {
 
         @Option(names = "--session", required = true, paramLabel = "ID", description = "The session of the send.")

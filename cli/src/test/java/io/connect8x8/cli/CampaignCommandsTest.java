@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -266,6 +267,21 @@ class CampaignCommandsTest {
         assertEquals("connect8x8: journal: chunk 0 of campaign chg differs from the one journaled in " + csv
                 + ".journal: the input changed since the earlier run\n", run.err());
         assertEquals(25, sandbox.acceptedMessages());
+    }
+
+    /** A --file that opens but cannot be read (a directory) is bad input, exit 2, before anything is sent. */
+    @Test
+    void aDirectoryAsTheFileIsBadInput(Sandbox sandbox) {
+        for (List<String> command : List.of(List.of("sms", "batch", "--text", "hi"),
+                List.of("whatsapp", "batch", "--template", "order_update", "--language", "en_US"))) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--file", dir.toString()));
+            Cli.Run run = cli.run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.all());
+            assertEquals("", run.out());
+            assertEquals("connect8x8: invalid file: cannot read " + dir + ": Is a directory\n", run.err());
+        }
+        assertEquals(0, sandbox.messages().size());
     }
 
     @Test

@@ -34,6 +34,11 @@ class DemoTest {
                 }
 
                 @Override
+                public String verifyBaseUrl() {
+                    return api.smsUrl().replace("/sms", "/verify");
+                }
+
+                @Override
                 public String apiKey() {
                     return "sandbox-key";
                 }
@@ -80,12 +85,17 @@ class DemoTest {
                 run.out());
     }
 
+    /**
+     * The URLs of the three APIs it serves, on one port: without the Verification API's, a user who sets the URLs
+     * shown would run {@code verify send} against 8x8's live Verification host.
+     */
     @Test
     void sandboxCommandRunsTheBundledSimulator() {
         Cli.Run run = Cli.withSimulators(SimulatorFactory.bundled()).run("sandbox", "--stop-after", "0.1");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(Pattern.compile("--sms-url      http://127\\.0\\.0\\.1:\\d+/sms\n"
-                + "--chatapps-url http://127\\.0\\.0\\.1:\\d+/chatapps\n--api-key      sandbox-key\n")
+        assertTrue(Pattern.compile("--sms-url      http://127\\.0\\.0\\.1:(\\d+)/sms\n"
+                + "--chatapps-url http://127\\.0\\.0\\.1:\\1/chatapps\n"
+                + "--verify-url   http://127\\.0\\.0\\.1:\\1/verify\n--api-key      sandbox-key\n")
                 .matcher(run.out()).find(), run.out());
     }
 
@@ -95,6 +105,7 @@ class DemoTest {
         assertEquals(0, run.exitCode(), run.err());
         FakeApi api = started.get(0);
         assertEquals("--sms-url      " + api.smsUrl() + "\n--chatapps-url " + api.chatUrl()
+                + "\n--verify-url   " + api.smsUrl().replace("/sms", "/verify")
                 + "\n--api-key      sandbox-key\nPress Ctrl-C to stop.\n", run.out());
     }
 }

@@ -44,6 +44,26 @@ class ExitCodeTest {
         assertTrue(run.err().startsWith("connect8x8: invalid apiKey: no API key"), run.err());
     }
 
+    /** A missing sub-account or account id names the option and the variable that give it, before any I/O. */
+    @Test
+    void missingSubAccountOrAccountNamesTheOptionThatGivesIt() {
+        Cli.Run send = Cli.plain().run("--dry-run", "sms", "send", "--to", "+6512345678", "--text", "hi");
+        assertEquals(2, send.exitCode());
+        assertEquals("connect8x8: invalid subAccountId: is required: give --subaccount or set "
+                + "CONNECT8X8_SUBACCOUNT_ID\n", send.err());
+        assertOneLine(send);
+        Cli.Run status = Cli.plain().run("--dry-run", "sms", "status", "0f7b8bb1-7f2d-4a5a-9a3e-1c2d3e4f5a6b");
+        assertEquals(2, status.exitCode());
+        assertEquals("connect8x8: invalid subAccountId: is required by get-sms-message-details: give --subaccount "
+                + "or set CONNECT8X8_SUBACCOUNT_ID\n", status.err());
+        assertOneLine(status);
+        Cli.Run templates = Cli.plain().run("--dry-run", "whatsapp", "templates", "--channel", "c");
+        assertEquals(2, templates.exitCode());
+        assertEquals("connect8x8: invalid accountId: is required by get-whatsapp-templates: give --account or set "
+                + "CONNECT8X8_ACCOUNT_ID\n", templates.err());
+        assertOneLine(templates);
+    }
+
     @Test
     void apiBadRequestGivesStatusCodeAndMessage() throws IOException {
         try (FakeApi api = new FakeApi()) {

@@ -107,6 +107,11 @@ class FirstUseTest {
                 }
 
                 @Override
+                public String verifyBaseUrl() {
+                    return "http://127.0.0.1:1/verify";
+                }
+
+                @Override
                 public String apiKey() {
                     return settings.apiKey() == null ? "sandbox-key" : settings.apiKey();
                 }

@@ -2,6 +2,7 @@ package io.connect8x8.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,5 +52,24 @@ class KeyRedactionTest {
             assertFalse(run.err().contains("TopSecretText"), run.err());
             assertFalse(run.err().isEmpty(), "verbose writes a debug log");
         }
+    }
+
+    /** A misspelt key option is an unknown option: its value, the key, is not echoed with it. */
+    @Test
+    void aMisspeltKeyOptionDoesNotEchoTheKey() {
+        Cli.Run separate = Cli.plain().run("--subaccount", "acme", "sms", "send", "--api-kye", Cli.KEY, "--to",
+                "+6512345678", "--text", "hi");
+        assertEquals(ExitCodes.USAGE, separate.exitCode(), separate.all());
+        assertEquals("connect8x8: Unknown options: '--api-kye', '****'\n"
+                + "Possible solutions: --api-key, --api-key-file\n"
+                + "Try 'connect8x8 sms send --help' for more information.\n", separate.err());
+        Cli.Run joined = Cli.plain().run("--apikey=" + Cli.KEY, "sms", "send", "--to", "+6512345678", "--text", "hi");
+        assertEquals(ExitCodes.USAGE, joined.exitCode(), joined.all());
+        assertTrue(joined.err().startsWith("connect8x8: Unknown option: '--apikey=****'\n"), joined.err());
+        assertFalse(joined.all().contains(Cli.KEY), joined.all());
+        // A word no unknown option precedes is shown as given: it names the mistake.
+        Cli.Run extra = Cli.plain().run("sms", "send", "--to", "+6512345678", "--text", "hi", "extra");
+        assertEquals(ExitCodes.USAGE, extra.exitCode(), extra.all());
+        assertTrue(extra.err().startsWith("connect8x8: Unmatched argument at index 6: 'extra'\n"), extra.err());
     }
 }

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connect8x8.cli.internal.SimulatorFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
 /**
- * The launcher's training run for the simulator's class-data archive ({@code sandbox --answer-one-and-stop}):
- * the bundled simulator answers one valid SMS sent to itself over HTTP, then the command ends.
+ * A port already taken; and the launcher's training run for the simulator's class-data archive
+ * ({@code sandbox --answer-one-and-stop}): the bundled simulator answers one valid SMS sent to itself over HTTP, then
+ * the command ends.
  */
 class SandboxCommandTest {
 
@@ -18,5 +22,20 @@ class SandboxCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("POST /sms/api/v1/subaccounts/cds-training/messages 200 +65******67\n"),
                 run.out());
+    }
+
+    /** A port another process holds is bad usage (exit 2, one line naming --port), not an internal error (exit 1). */
+    @Test
+    void aPortInUseIsBadUsageNamingThePort() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Cli.Run run = Cli.withSimulators(SimulatorFactory.bundled()).run("sandbox", "--port", "" + port,
+                    "--stop-after", "0");
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.all());
+            assertEquals("", run.out());
+            assertEquals("connect8x8: --port " + port + ": cannot listen on 127.0.0.1:" + port
+                    + " (Address already in use); --port 0 takes a free one\n"
+                    + "Try 'connect8x8 sandbox --help' for more information.\n", run.err());
+        }
     }
 }

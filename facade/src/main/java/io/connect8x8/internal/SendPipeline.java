@@ -43,8 +43,10 @@ public final class SendPipeline {
     public static final Supplier<String> RANDOM_IDS = () -> UUID.randomUUID().toString();
 
     private static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(7);
-    /** The members of the two APIs' requests that hold phone numbers. */
-    private static final Set<String> PHONE_FIELDS = Set.of("destination", "destinations", "msisdn");
+    /** The members of requests (and the query parameters) that hold phone numbers: a log export filters on one. */
+    static final Set<String> PHONE_FIELDS = Set.of("destination", "destinations", "msisdn", "phoneNumber");
+    /** The members whose values content logs hide: a webhook's Authorization value and OAuth client secret. */
+    private static final Set<String> SECRET_FIELDS = Set.of("httpAuthorization", "clientSecret");
 
     private final ApiSettings settings;
     private final CallListener.Api api;
@@ -286,7 +288,7 @@ public final class SendPipeline {
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 
-    /** A request's body for the debug log, every phone number masked; for a body that is not JSON, its length. */
+    /** A request's body for the debug log, every phone number masked, secrets hidden; not JSON, its length. */
     static String maskedBody(Request request) {
         String json = preview(request).body();
         try {
@@ -300,7 +302,8 @@ public final class SendPipeline {
         if (element.isJsonObject()) {
             JsonObject masked = new JsonObject();
             for (Map.Entry<String, JsonElement> e : element.getAsJsonObject().entrySet()) {
-                masked.add(e.getKey(), mask(e.getValue(), PHONE_FIELDS.contains(e.getKey())));
+                masked.add(e.getKey(), SECRET_FIELDS.contains(e.getKey()) ? new JsonPrimitive("****")
+                        : mask(e.getValue(), PHONE_FIELDS.contains(e.getKey())));
             }
             return masked;
         }

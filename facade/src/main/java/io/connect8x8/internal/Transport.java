@@ -6,6 +6,7 @@ import io.connect8x8.CallTimeoutException;
 import io.connect8x8.ClientClosedException;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.InFlightLimitException;
+import io.connect8x8.Masking;
 import io.connect8x8.Region;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RetryPolicy;
@@ -38,6 +39,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -199,9 +201,27 @@ public final class Transport {
     public record SignedUrl() {
     }
 
+    /** The query parameters whose values logs hide: a verification code, a file's download token. */
+    private static final Set<String> SECRET_QUERY = Set.of("code", "token");
+
+    /** A request's URL for logs: a signature hidden, a secret query value hidden, a phone number masked. */
     private static Object logged(Request request) {
-        return request.tag(SignedUrl.class) == null ? request.url()
-                : request.url().newBuilder().query(null).build() + "?<signature hidden>";
+        HttpUrl url = request.url();
+        if (url.querySize() == 0) {
+            return url;
+        }
+        if (request.tag(SignedUrl.class) != null) {
+            return url.newBuilder().query(null).build() + "?<signature hidden>";
+        }
+        HttpUrl.Builder shown = url.newBuilder();
+        for (String name : url.queryParameterNames()) {
+            if (SECRET_QUERY.contains(name) || SendPipeline.PHONE_FIELDS.contains(name)) {
+                shown.removeAllQueryParameters(name);
+                url.queryParameterValues(name).forEach(value -> shown.addQueryParameter(name,
+                        SECRET_QUERY.contains(name) ? "****" : Masking.maskPhone(value)));
+            }
+        }
+        return shown.build();
     }
 
     /**
@@ -263,6 +283,10 @@ public final class Transport {
         RetryPolicy idempotent = forIdempotent(policy, true);
         RetryPolicy notIdempotent = forIdempotent(policy, false);
         return chain -> {
+            if (closed) {
+                // A closed client sends nothing, through its generated APIs as through its own calls.
+                throw new IOException("the client is closed", new ClientClosedException());
+            }
             Request request = chain.request();
             String method = request.method();
             RetryPolicy rules = "POST".equals(method) || "PATCH".equals(method) ? notIdempotent : idempotent;
@@ -412,6 +436,8 @@ public final class Transport {
         private volatile boolean attemptOpen;
         /** Whether a finished attempt may have been processed (retried only under retryAmbiguousFailures). */
         private volatile boolean finishedMayHaveBeenSent;
+        /** The failure of the last retried attempt that may have been processed; null while there is none. */
+        private volatile Connect8x8Exception retriedAmbiguous;
         /** The current attempt's call. */
         Call call;
         private long started;
@@ -436,8 +462,9 @@ public final class Transport {
             attempt++;
             long remaining = deadline - clock.millis();
             if (remaining <= 0) {
+                // Sent only if an earlier attempt may have been processed (not a 429, a 503, a refused connection).
                 throw new CallTimeoutException("call deadline of " + timeout.toMillis() + " ms passed before attempt "
-                        + attempt, null, attempt > 1, attempt - 1);
+                        + attempt, null, finishedMayHaveBeenSent, attempt - 1);
             }
             tracker = new AttemptTracker();
             // Issue 15, binary downloads (thin-c): a request tagged FollowRedirects follows 3xx answers; OkHttp drops
@@ -483,6 +510,11 @@ public final class Transport {
         /** The call ended without a result: its recorder hears how. */
         void failed(Throwable failure) {
             if (failure instanceof Connect8x8Exception typed) {
+                Connect8x8Exception earlier = retriedAmbiguous;
+                if (earlier != null && earlier != typed && typed.sendState() != SendState.MAY_HAVE_BEEN_SENT) {
+                    // A later 429, 503, 4xx or unsent attempt does not undo what an earlier one may have sent.
+                    typed.addSuppressed(earlier);
+                }
                 recorder.failed(typed);
             } else {
                 recorder.failedUnexpectedly();
@@ -559,6 +591,9 @@ public final class Transport {
                 return new Step(null, failure, null);
             }
             recorder.retryScheduled(attempt, wait, reason);
+            if (failure.sendState() == SendState.MAY_HAVE_BEEN_SENT) {
+                retriedAmbiguous = failure;
+            }
             return new Step(null, failure, wait);
         }
     }

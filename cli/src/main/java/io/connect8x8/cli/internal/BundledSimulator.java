@@ -28,6 +28,11 @@ final class BundledSimulator implements SimulatorFactory {
             }
 
             @Override
+            public String verifyBaseUrl() {
+                return sandbox.verifyBaseUrl();
+            }
+
+            @Override
             public String apiKey() {
                 return sandbox.apiKey();
             }

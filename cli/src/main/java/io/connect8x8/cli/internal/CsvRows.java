@@ -64,7 +64,15 @@ public final class CsvRows implements AutoCloseable {
         } catch (IOException e) {
             throw new ValidationException("file", "cannot read " + file + ": " + e.getClass().getSimpleName());
         }
-        String first = nextContentLine();
+        String first;
+        try {
+            first = nextContentLine();
+        } catch (UncheckedIOException e) {
+            // The first read, before anything is sent: a path that opens but cannot be read (a directory) is the
+            // user's input to fix, as a missing file is.
+            close();
+            throw new ValidationException("file", "cannot read " + file + ": " + e.getCause().getMessage());
+        }
         if (first == null) {
             close();
             throw new ValidationException("file", file + " holds no recipients");

@@ -10,6 +10,8 @@ import io.connect8x8.api.OperationNotFoundException;
 import io.connect8x8.campaigns.JournalException;
 import io.connect8x8.cli.ExitCodes;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -41,12 +43,53 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("connect8x8: " + ex.getMessage());
+        err.println("connect8x8: " + (ex instanceof UnmatchedArgumentException unmatched
+                ? withoutValuesOfUnknownOptions(unmatched) : ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         traceIfVerbose(err, ex);
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * Picocli's message for arguments it could not match, with the values of unknown options replaced by
+     * {@code ****}: a misspelt {@code --api-key} ({@code --api-kye KEY}, {@code --apikey=KEY}) would otherwise print
+     * the key it was given. The option names stay, for the suggestions that follow; a word no unknown option precedes
+     * (a misspelt command, an extra argument) is shown as given.
+     *
+     * @param ex the failure
+     * @return the message, without the values of unknown options
+     */
+    static String withoutValuesOfUnknownOptions(UnmatchedArgumentException ex) {
+        String message = ex.getMessage();
+        List<String> unmatched = ex.getUnmatched();
+        List<String> shown = new ArrayList<>(unmatched.size());
+        boolean afterUnknownOption = false;
+        for (String arg : unmatched) {
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("-") && arg.length() > 1) {
+                shown.add(equals < 0 ? arg : arg.substring(0, equals + 1) + "****");
+                afterUnknownOption = equals < 0;
+            } else {
+                shown.add(afterUnknownOption ? "****" : arg);
+                afterUnknownOption = false;
+            }
+        }
+        if (shown.equals(unmatched)) {
+            return message;
+        }
+        for (int i = 0; i < unmatched.size(); i++) {
+            message = message.replace("'" + unmatched.get(i) + "'", "'" + shown.get(i) + "'");
+        }
+        for (int i = 0; i < unmatched.size(); i++) {
+            if (!shown.get(i).equals(unmatched.get(i)) && message.contains(unmatched.get(i))) {
+                // Worded in a way the replacement above missed: say it without picocli's text.
+                return (ex.isUnknownOption() ? "Unknown options: '" : "Unmatched arguments: '")
+                        + String.join("', '", shown) + "'";
+            }
+        }
+        return message;
     }
 
     /** A failure while running a command: mapped by type. */
@@ -90,7 +133,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
      */
     public static String message(Throwable ex) {
         if (ex instanceof ValidationException v) {
-            return "invalid " + v.field() + ": " + v.problem();
+            return "invalid " + v.field() + ": " + problem(v);
         }
         if (ex instanceof OperationNotFoundException o) {
             return o.getMessage();
@@ -120,6 +163,23 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             return "unexpected response: " + u.getMessage() + " (the request was probably processed)";
         }
         return "internal error: " + ex + " (run with --verbose for details)";
+    }
+
+    /**
+     * The problem, worded for the command line: for a sub-account or account id that is missing, the option and the
+     * variable that give it, in place of the facade's advice to Java callers ("set it on the client or the call").
+     */
+    private static String problem(ValidationException v) {
+        String hint = switch (v.field()) {
+            case "subAccountId" -> "give --subaccount or set CONNECT8X8_SUBACCOUNT_ID";
+            case "accountId" -> "give --account or set CONNECT8X8_ACCOUNT_ID";
+            default -> null;
+        };
+        if (hint == null || !v.problem().startsWith("is required")) {
+            return v.problem();
+        }
+        int javaAdvice = v.problem().indexOf(": set it on the client");
+        return (javaAdvice < 0 ? v.problem() : v.problem().substring(0, javaAdvice)) + ": " + hint;
     }
 
     private void traceIfVerbose(PrintWriter err, Throwable ex) {
