@@ -146,6 +146,7 @@ public final class SandboxExtension implements BeforeAllCallback, BeforeEachCall
                 .apiKey(sandbox.apiKey())
                 .smsBaseUrl(sandbox.smsBaseUrl())
                 .chatAppsBaseUrl(sandbox.chatAppsBaseUrl())
+                .verifyBaseUrl(sandbox.verifyBaseUrl())
                 .subAccountId(subAccountId);
         clientConfiguration.accept(builder);
         return builder.build();
@@ -188,7 +189,7 @@ public final class SandboxExtension implements BeforeAllCallback, BeforeEachCall
         }
 
         /**
-         * Configures the injected client after the extension has set its key, both base URLs and the sub-account;
+         * Configures the injected client after the extension has set its key, three base URLs and the sub-account;
          * for example a {@link io.connect8x8.RetryPolicy} or a {@link io.connect8x8.Sleeper} that does not sleep.
          * Whatever is set here wins. The extension still owns and closes the client.
          *

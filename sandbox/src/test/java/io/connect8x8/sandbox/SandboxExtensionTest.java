@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.connect8x8.Connect8x8Client;
+import io.connect8x8.api.ApiResult;
+import io.connect8x8.api.OperationCall;
 import io.connect8x8.sms.Sms;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -66,6 +69,20 @@ class SandboxExtensionTest {
         assertEquals(0, sandbox.requestCount());
         assertTrue(client.chatApps().send(io.connect8x8.chatapps.ChatMessage.builder().to("+6591234567")
                 .text("x").build()).accepted());
+    }
+
+    @Test
+    void theClientsOneTimeCodesGoToTheSimulator(Sandbox sandbox, Connect8x8Client client) {
+        // Checked on a preview first, so that a client pointed elsewhere sends nothing there.
+        String url = client.api().preview(OperationCall.of("verification:verify-request-v2")
+                .body(Map.of("destination", "+6591234567"))).url();
+        assertTrue(url.startsWith(sandbox.verifyBaseUrl() + "/"), url);
+
+        ApiResult session = client.api().verify().send("+6591234567");
+        String id = session.raw().string("sessionId").orElseThrow();
+        ApiResult checked = client.api().verify().check(id, sandbox.verificationCode(id));
+
+        assertEquals("VERIFIED", checked.raw().string("status").orElseThrow());
     }
 
     @Test
