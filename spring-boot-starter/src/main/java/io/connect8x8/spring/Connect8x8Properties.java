@@ -33,6 +33,12 @@ public class Connect8x8Properties {
     /** The Messaging Apps API's base URL, overriding the region's (such as http://127.0.0.1:8088/chatapps). */
     private String chatAppsBaseUrl;
 
+    /** The Verification API's base URL, overriding the region's (such as http://127.0.0.1:8088/verify). */
+    private String verifyBaseUrl;
+
+    /** The 8x8 account id, for the operations of the whole API whose path takes one (such as templates). */
+    private String accountId;
+
     /** The longest wait to open a connection. */
     private Duration connectTimeout;
 
@@ -163,6 +169,42 @@ public class Connect8x8Properties {
      */
     public void setChatAppsBaseUrl(String chatAppsBaseUrl) {
         this.chatAppsBaseUrl = chatAppsBaseUrl;
+    }
+
+    /**
+     * The Verification API's base URL.
+     *
+     * @return the URL, or null for the region's
+     */
+    public String getVerifyBaseUrl() {
+        return verifyBaseUrl;
+    }
+
+    /**
+     * Sets the Verification API's base URL.
+     *
+     * @param verifyBaseUrl the URL
+     */
+    public void setVerifyBaseUrl(String verifyBaseUrl) {
+        this.verifyBaseUrl = verifyBaseUrl;
+    }
+
+    /**
+     * The 8x8 account id.
+     *
+     * @return the id, or null when not set
+     */
+    public String getAccountId() {
+        return accountId;
+    }
+
+    /**
+     * Sets the 8x8 account id.
+     *
+     * @param accountId the id
+     */
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
     }
 
     /**

@@ -61,6 +61,15 @@ public final class SandboxServer implements SmartLifecycle {
     }
 
     /**
+     * The Verification API's base URL, known before the simulator starts.
+     *
+     * @return the URL
+     */
+    public String verifyBaseUrl() {
+        return "http://127.0.0.1:" + port + "/verify";
+    }
+
+    /**
      * The key the simulator accepts.
      *
      * @return the key

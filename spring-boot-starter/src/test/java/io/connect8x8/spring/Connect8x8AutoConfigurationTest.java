@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.connect8x8.Connect8x8Client;
+import io.connect8x8.api.OperationCall;
+import io.connect8x8.api.Operations;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.spring.autoconfigure.Connect8x8ActuatorAutoConfiguration;
 import io.connect8x8.spring.autoconfigure.Connect8x8AutoConfiguration;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -101,6 +104,22 @@ class Connect8x8AutoConfigurationTest {
                     assertEquals(first.getBody().readUtf8(), second.getBody().readUtf8(),
                             "retried once after the 503, as connect8x8.retry.max-attempts=2 allows");
                     assertFalse(context.containsBean("connect8x8WebhookServlet"), "no webhook unless chosen");
+                });
+    }
+
+    @Test
+    void pointsTheVerificationApiAndTheAccountWhereThePropertiesSay() {
+        runner.withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.sub-account-id=acme_sub",
+                        "connect8x8.verify-base-url=http://127.0.0.1:9/verify",
+                        "connect8x8.account-id=0123456789abcdef0123456789abcdef")
+                .run(context -> {
+                    Operations api = context.getBean(Connect8x8Client.class).api();
+                    assertEquals("http://127.0.0.1:9/verify/api/v2/subaccounts/acme_sub/sessions",
+                            api.preview(OperationCall.of("verification:verify-request-v2")
+                                    .body(Map.of("destination", "+6591234567"))).url());
+                    assertEquals("https://chatapps.8x8.com/api/v1/accounts/0123456789abcdef0123456789abcdef/channels"
+                            + "/wa/templates", api.preview(OperationCall.of("messaging-apps:get-whatsapp-templates")
+                            .param("channelId", "wa")).url());
                 });
     }
 

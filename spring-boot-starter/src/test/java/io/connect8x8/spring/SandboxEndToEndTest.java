@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connect8x8.Connect8x8Client;
+import io.connect8x8.api.ApiResult;
+import io.connect8x8.api.OperationCall;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.chatapps.Template;
@@ -11,6 +13,7 @@ import io.connect8x8.webhooks.DeliveryReceipt;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -68,6 +71,19 @@ class SandboxEndToEndTest {
             assertEquals("duplicate", response.body().string());
         }
         assertEquals(4, receipts.of(result.umid()).size(), "a duplicate is not published again");
+    }
+
+    @Test
+    void sendsAndChecksAOneTimeCodeOnTheSimulator() {
+        // Checked on a preview first, so that a client pointed elsewhere sends nothing there.
+        String url = client.api().preview(OperationCall.of("verification:verify-request-v2")
+                .body(Map.of("destination", "+6591234567"))).url();
+        assertTrue(url.startsWith(sandbox.verifyBaseUrl() + "/"), url);
+
+        String id = client.api().verify().send("+6591234567").raw().string("sessionId").orElseThrow();
+        ApiResult checked = client.api().verify().check(id, sandbox.sandbox().verificationCode(id));
+
+        assertEquals("VERIFIED", checked.raw().string("status").orElseThrow());
     }
 
     @SpringBootConfiguration

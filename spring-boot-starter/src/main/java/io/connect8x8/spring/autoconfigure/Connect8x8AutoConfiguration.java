@@ -59,6 +59,8 @@ public class Connect8x8AutoConfiguration {
         ifSet(properties.getSubAccountId(), builder::subAccountId);
         ifSet(properties.getSmsBaseUrl(), builder::smsBaseUrl);
         ifSet(properties.getChatAppsBaseUrl(), builder::chatAppsBaseUrl);
+        ifSet(properties.getVerifyBaseUrl(), builder::verifyBaseUrl);
+        ifSet(properties.getAccountId(), builder::accountId);
         ifSet(properties.getConnectTimeout(), builder::connectTimeout);
         ifSet(properties.getReadTimeout(), builder::readTimeout);
         ifSet(properties.getCallTimeout(), builder::callTimeout);

@@ -69,7 +69,8 @@ public class Connect8x8SandboxAutoConfiguration {
     public Connect8x8ClientCustomizer connect8x8SandboxClientCustomizer(SandboxServer server,
                                                                        Connect8x8Properties properties) {
         return builder -> {
-            builder.apiKey(server.apiKey()).smsBaseUrl(server.smsBaseUrl()).chatAppsBaseUrl(server.chatAppsBaseUrl());
+            builder.apiKey(server.apiKey()).smsBaseUrl(server.smsBaseUrl()).chatAppsBaseUrl(server.chatAppsBaseUrl())
+                    .verifyBaseUrl(server.verifyBaseUrl());
             if (properties.getSubAccountId() == null) {
                 builder.subAccountId(SANDBOX_SUB_ACCOUNT);
             }

@@ -27,6 +27,8 @@ final class InvalidProperty {
             new Source("subAccountId", "connect8x8.sub-account-id", Connect8x8Properties::getSubAccountId),
             new Source("smsBaseUrl", "connect8x8.sms-base-url", Connect8x8Properties::getSmsBaseUrl),
             new Source("chatAppsBaseUrl", "connect8x8.chat-apps-base-url", Connect8x8Properties::getChatAppsBaseUrl),
+            new Source("verifyBaseUrl", "connect8x8.verify-base-url", Connect8x8Properties::getVerifyBaseUrl),
+            new Source("accountId", "connect8x8.account-id", Connect8x8Properties::getAccountId),
             new Source("connectTimeout", "connect8x8.connect-timeout", Connect8x8Properties::getConnectTimeout),
             new Source("readTimeout", "connect8x8.read-timeout", Connect8x8Properties::getReadTimeout),
             new Source("callTimeout", "connect8x8.call-timeout", Connect8x8Properties::getCallTimeout),
