@@ -8,6 +8,7 @@ import io.connect8x8.api.OperationCall;
 import io.connect8x8.api.OperationInfo;
 import io.connect8x8.api.Operations;
 import io.connect8x8.api.ParameterInfo;
+import io.connect8x8.cli.internal.ReadFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ final class ApiCommand extends OperationCommand {
         try {
             return Files.readString(Path.of(body.substring(1)));
         } catch (IOException e) {
-            throw new ValidationException("body", "cannot read " + body.substring(1) + ": " + e.getMessage());
+            throw new ValidationException("body", "cannot read " + body.substring(1) + ": " + ReadFailure.reason(e));
         }
     }
 

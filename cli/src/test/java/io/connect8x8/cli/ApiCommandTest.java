@@ -95,6 +95,22 @@ class ApiCommandTest {
         assertTrue(none.err().contains("invalid OPERATION_ID"), none.err());
     }
 
+    /** A --body @FILE that cannot be read names the file and the reason (the path was repeated as the reason). */
+    @Test
+    void anUnreadableBodyFileNamesTheReason() {
+        Path missing = temp.resolve("missing.json");
+        Cli.Run run = Cli.plain().run("--dry-run", "--subaccount", "acme", "api", "Send-Sms-Single", "--body",
+                "@" + missing);
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.all());
+        assertEquals("", run.out());
+        assertEquals("connect8x8: invalid body: cannot read " + missing + ": no such file\n", run.err());
+
+        Cli.Run directory = Cli.plain().run("--dry-run", "--subaccount", "acme", "api", "Send-Sms-Single", "--body",
+                "@" + temp);
+        assertEquals(ExitCodes.USAGE, directory.exitCode(), directory.all());
+        assertEquals("connect8x8: invalid body: cannot read " + temp + ": Is a directory\n", directory.err());
+    }
+
     @Test
     void apiErrorsKeepTheirExitCodes() throws IOException {
         try (FakeApi api = new FakeApi()) {
