@@ -8,14 +8,18 @@ import io.connect8x8.api.OperationCall;
 import io.connect8x8.api.OperationInfo;
 import io.connect8x8.api.Operations;
 import io.connect8x8.api.ParameterInfo;
+import io.connect8x8.cli.internal.ReadFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -40,7 +44,9 @@ final class ApiCommand extends OperationCommand {
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
             description = "A path, query, header or form parameter, by its name in the document; a value @PATH "
                     + "is a file (for a file field). subAccountId and accountId default to the global options.")
-    Map<String, String> params = new LinkedHashMap<>();
+    // Split here, not by a Map option: picocli's own message for a value without '=' ("Value for option option
+    // '--param' ... should be in KEY=VALUE format") doubles a word and does not say what to give.
+    List<String> params = new ArrayList<>();
 
     @Option(names = "--body", paramLabel = "JSON|@FILE", description = "The request body: JSON, or @ and a file.")
     String body;
@@ -57,17 +63,35 @@ final class ApiCommand extends OperationCommand {
         if (operationId == null) {
             throw new ValidationException("OPERATION_ID", "is required: `connect8x8 api --list` lists them");
         }
+        paramsByName();
         return super.call();
     }
 
     @Override
     OperationCall operationCall() {
         OperationCall call = OperationCall.of(operationId);
-        for (Map.Entry<String, String> p : params.entrySet()) {
+        for (Map.Entry<String, String> p : paramsByName().entrySet()) {
             String value = p.getValue();
             call = call.param(p.getKey(), value.startsWith("@") ? Path.of(value.substring(1)) : value);
         }
         return body == null ? call : call.body(parse(read(body)));
+    }
+
+    /**
+     * The {@code --param} values by name, split at the first {@code =}; a later one of the same name wins. A value
+     * without a name before {@code =} is bad usage (exit 2), refused before the key is read or anything is sent.
+     */
+    private Map<String, String> paramsByName() {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String param : params) {
+            int eq = param.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(spec.commandLine(), "--param takes NAME=VALUE, such as --param "
+                        + "umid=ID (`connect8x8 api --list OPERATION_ID` lists the names), was '" + param + "'");
+            }
+            byName.put(param.substring(0, eq), param.substring(eq + 1));
+        }
+        return byName;
     }
 
     /** The body as JSON; text that is not JSON is the user's mistake (exit 2), not an internal error. */
@@ -88,7 +112,7 @@ final class ApiCommand extends OperationCommand {
         try {
             return Files.readString(Path.of(body.substring(1)));
         } catch (IOException e) {
-            throw new ValidationException("body", "cannot read " + body.substring(1) + ": " + e.getMessage());
+            throw new ValidationException("body", "cannot read " + body.substring(1) + ": " + ReadFailure.reason(e));
         }
     }
 

@@ -95,6 +95,42 @@ class ApiCommandTest {
         assertTrue(none.err().contains("invalid OPERATION_ID"), none.err());
     }
 
+    /** A --body @FILE that cannot be read names the file and the reason (the path was repeated as the reason). */
+    @Test
+    void anUnreadableBodyFileNamesTheReason() {
+        Path missing = temp.resolve("missing.json");
+        Cli.Run run = Cli.plain().run("--dry-run", "--subaccount", "acme", "api", "Send-Sms-Single", "--body",
+                "@" + missing);
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.all());
+        assertEquals("", run.out());
+        assertEquals("connect8x8: invalid body: cannot read " + missing + ": no such file\n", run.err());
+
+        Cli.Run directory = Cli.plain().run("--dry-run", "--subaccount", "acme", "api", "Send-Sms-Single", "--body",
+                "@" + temp);
+        assertEquals(ExitCodes.USAGE, directory.exitCode(), directory.all());
+        assertEquals("connect8x8: invalid body: cannot read " + temp + ": Is a directory\n", directory.err());
+    }
+
+    /** A --param without '=' says what --param takes (it was picocli's "Value for option option '--param'..."). */
+    @Test
+    void aParamWithoutAValueSaysItTakesNameEqualsValue() {
+        for (String param : new String[] {"umid", "=x"}) {
+            Cli.Run run = Cli.plain().run("--dry-run", "--subaccount", "acme", "api", "Send-Sms-Single", "--body",
+                    BODY, "--param", param);
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.all());
+            assertEquals("", run.out());
+            assertEquals("connect8x8: --param takes NAME=VALUE, such as --param umid=ID (`connect8x8 api --list "
+                    + "OPERATION_ID` lists the names), was '" + param + "'\n"
+                    + "Try 'connect8x8 api --help' for more information.\n", run.err());
+        }
+        // A later one of the same name wins, as it did with picocli's map.
+        Cli.Run run = Cli.plain().run("--dry-run", "--subaccount", "acme", "api", "Send-Sms-Single", "--body", BODY,
+                "--param", "subAccountId=first", "-p", "subAccountId=second");
+        assertEquals(0, run.exitCode(), run.all());
+        assertEquals("https://sms.8x8.com/api/v1/subaccounts/second/messages",
+                JsonParser.parseString(run.out()).getAsJsonObject().get("url").getAsString());
+    }
+
     @Test
     void apiErrorsKeepTheirExitCodes() throws IOException {
         try (FakeApi api = new FakeApi()) {

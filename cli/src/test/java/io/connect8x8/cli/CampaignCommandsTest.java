@@ -284,6 +284,22 @@ class CampaignCommandsTest {
         assertEquals(0, sandbox.messages().size());
     }
 
+    /** A --file that does not exist is bad input naming the reason in words (it was "NoSuchFileException"). */
+    @Test
+    void aMissingFileIsBadInputNamingTheReason(Sandbox sandbox) {
+        Path missing = dir.resolve("no-such.csv");
+        for (List<String> command : List.of(List.of("sms", "batch", "--text", "hi"),
+                List.of("whatsapp", "batch", "--template", "order_update", "--language", "en_US"))) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--file", missing.toString()));
+            Cli.Run run = cli.run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.all());
+            assertEquals("", run.out());
+            assertEquals("connect8x8: invalid file: cannot read " + missing + ": no such file\n", run.err());
+        }
+        assertEquals(0, sandbox.messages().size());
+    }
+
     @Test
     void rejectedMessagesExit3() {
         Cli.Run run = cli.run("--json", "sms", "batch", "--to", "+6512345678,+15550000002", "--text", "hi");

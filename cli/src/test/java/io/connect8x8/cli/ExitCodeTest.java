@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each outcome has its exit code and a one-line message on stderr, without a stack trace. */
 class ExitCodeTest {
@@ -42,6 +45,40 @@ class ExitCodeTest {
         Cli.Run run = Cli.plain().run("--subaccount", "acme", "sms", "send", "--to", "+6512345678", "--text", "hi");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("connect8x8: invalid apiKey: no API key"), run.err());
+    }
+
+    /**
+     * An --api-key-file that cannot be read is bad input (exit 2) named by the option, its path and the reason in
+     * words (it was the JDK's class name, "NoSuchFileException"), before anything is sent; a malformed key in it is
+     * described, never shown.
+     */
+    @Test
+    void unreadableKeyFileNamesTheOptionThePathAndTheReason(@TempDir Path temp) throws IOException {
+        Path missing = temp.resolve("no-such-key");
+        Path badKey = Files.writeString(temp.resolve("bad-key"), "SeCrEt KeY\n");
+        try (FakeApi api = new FakeApi()) {
+            Cli.Run run = Cli.withEnv(api.env()).run("--api-key-file", missing.toString(), "sms", "send", "--to",
+                    "+6512345678", "--text", "hi");
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.all());
+            assertEquals("connect8x8: invalid --api-key-file: cannot read " + missing + ": no such file\n",
+                    run.err());
+            assertOneLine(run);
+
+            Cli.Run directory = Cli.withEnv(api.env()).run("--api-key-file", temp.toString(), "sms", "send", "--to",
+                    "+6512345678", "--text", "hi");
+            assertEquals(ExitCodes.USAGE, directory.exitCode(), directory.all());
+            assertEquals("connect8x8: invalid --api-key-file: cannot read " + temp + ": Is a directory\n",
+                    directory.err());
+            assertOneLine(directory);
+
+            Cli.Run malformed = Cli.withEnv(api.env()).run("--api-key-file", badKey.toString(), "sms", "send",
+                    "--to", "+6512345678", "--text", "hi");
+            assertEquals(ExitCodes.USAGE, malformed.exitCode(), malformed.all());
+            assertEquals("connect8x8: invalid apiKey: the API key contains whitespace at position 7 of 10\n",
+                    malformed.err());
+            assertFalse(malformed.all().contains("SeCrEt"), malformed.all());
+            assertEquals(0, api.requests().size());
+        }
     }
 
     /** A missing sub-account or account id names the option and the variable that give it, before any I/O. */

@@ -4,6 +4,9 @@ import io.connect8x8.ApiKey;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.Region;
 import io.connect8x8.ValidationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -43,7 +46,7 @@ public record ClientSettings(String apiKey, Path apiKeyFile, String apiKeyFromEn
         if (apiKey != null) {
             builder.apiKey(apiKey);
         } else if (apiKeyFile != null) {
-            builder.apiKey(ApiKey.fromFile(apiKeyFile));
+            builder.apiKey(readKey(apiKeyFile));
         } else if (apiKeyFromEnv != null) {
             builder.apiKey(apiKeyFromEnv);
         } else if (dryRun) {
@@ -74,6 +77,20 @@ public record ClientSettings(String apiKey, Path apiKeyFile, String apiKeyFromEn
             builder.callTimeout(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))));
         }
         return builder.build();
+    }
+
+    /**
+     * The key in the file, read here rather than by {@link ApiKey#fromFile}: that names the reason only by the JDK's
+     * exception class ({@code NoSuchFileException}), and the command line names the option and says why.
+     */
+    private static ApiKey readKey(Path file) {
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ValidationException("--api-key-file", "cannot read " + file + ": " + ReadFailure.reason(e));
+        }
+        return ApiKey.of(content);
     }
 
     /**

@@ -62,7 +62,7 @@ public final class CsvRows implements AutoCloseable {
         try {
             this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ValidationException("file", "cannot read " + file + ": " + e.getClass().getSimpleName());
+            throw new ValidationException("file", "cannot read " + file + ": " + ReadFailure.reason(e));
         }
         String first;
         try {
