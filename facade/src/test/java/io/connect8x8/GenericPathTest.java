@@ -170,6 +170,12 @@ class GenericPathTest {
         ValidationException badBody = assertThrows(ValidationException.class,
                 () -> client.api().call(OperationCall.of(SINGLE).body("{\"destination\":")));
         assertEquals("body", badBody.field());
+        // Gson wraps the generated model's own failure with its class name; the message says the failure itself.
+        ValidationException notAnObject = assertThrows(ValidationException.class,
+                () -> client.api().call(OperationCall.of(SINGLE).body("[1]")));
+        assertEquals("body", notAnObject.field());
+        String expected = "body: does not fit \\w+: Not a JSON Object: \\(value not shown\\)";
+        assertTrue(notAnObject.getMessage().matches(expected), notAnObject.getMessage());
         Connect8x8Client noSubAccount = Connect8x8Client.builder().apiKey(Fixtures.KEY)
                 .smsBaseUrl(server.url("/").toString()).chatAppsBaseUrl(server.url("/").toString()).build();
         ValidationException missing = assertThrows(ValidationException.class,

@@ -132,7 +132,9 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
                     : value instanceof JsonElement e ? e : gson.toJsonTree(value);
             model = gson.fromJson(tree, type);
         } catch (RuntimeException e) {
-            throw new ValidationException("body", "does not fit " + raw.getSimpleName() + ": " + firstLine(e));
+            // Gson wraps the generated model's failure ("Not a JSON Object") in one whose message is its toString().
+            Throwable shown = e.getCause() != null && e.getCause().toString().equals(e.getMessage()) ? e.getCause() : e;
+            throw new ValidationException("body", "does not fit " + raw.getSimpleName() + ": " + firstLine(shown));
         }
         // The generated enums are open: a value they do not know would go out as their unknown constant. Empty text
         // or JSON null reads as no model, which the generated code would send as no body, required or not.
