@@ -625,6 +625,26 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aLogExportKeepsOnlyTheMessagesSentToTheRequestsCountries() {
+        requires("sms:start-log-export-job");
+        requires("chatapps:start-log-export-job-1");
+        sendSms("{'destination':'+6591234567','text':'A','clientMessageId':'sg'}");
+        sendSms("{'destination':'+33612345678','text':'B','clientMessageId':'fr'}");
+        sendSms("{'destination':'+60123456789','text':'C','clientMessageId':'my'}");
+        Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages",
+                "{'user':{'msisdn':'+33612345678'},'type':'text','content':{'text':'D'},'clientMessageId':'chat-fr'}");
+        assertEquals(200, chat.status(), chat.text());
+        String sms = sandbox.smsBaseUrl();
+
+        // "The list of two-letter ISO 3166 country codes that the message has been sent to".
+        assertEquals(List.of("sg", "fr"), exportedClientIds(sms, "{'countries':['SG','FR']}"));
+        assertEquals(List.of("my"), exportedClientIds(sms, "{'countries':['MY']}"));
+        assertEquals(List.of(), exportedClientIds(sms, "{'countries':['US']}"));
+        assertEquals(List.of("chat-fr"), exportedClientIds(sandbox.chatAppsBaseUrl(), "{'countries':['FR']}"));
+        assertEquals(List.of("sg", "fr", "my"), exportedClientIds(sms, "{}"));
+    }
+
+    @Test
     void anUnknownLogExportJobIs404WithTheDocumentsCode4018() {
         requires("sms:get-log-export-job-result");
         for (String base : List.of(sandbox.smsBaseUrl(), sandbox.chatAppsBaseUrl())) {
