@@ -480,6 +480,29 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aListedTemplateHasTheUserFriendlyNamesOfTheDocumentsSchema() {
+        requires("chatapps:add-whatsapp-template");
+        String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/ec36a867-3dd4-e911-814a-02d85f55fce8"
+                + "/templates";
+        assertEquals(200, post(templates, "{'name':'ticket_created','language':'en','category':'MARKETING',"
+                + "'components':[{'type':'BODY','text':'Ticket {{1}} created'}]}").status());
+
+        JsonNode listed = get(templates).json().get("templates");
+
+        // The document's schema and example: languageName "English" for "en" ("English (US)" for en_US),
+        // categoryName "Utility" for UTILITY, statusName "Approved" for APPROVED.
+        assertEquals(tree("{'channelId':'ec36a867-3dd4-e911-814a-02d85f55fce8','channelName':'WhatsApp',"
+                + "'templateName':'ticket_created','language':'en','languageName':'English',"
+                + "'components':[{'type':'BODY','text':'Ticket {{1}} created'}],'category':'MARKETING',"
+                + "'categoryName':'Marketing','status':'APPROVED','statusName':'Approved',"
+                + "'createdAt':'2026-12-01T09:00:00.000Z','updatedAt':'2026-12-01T09:00:00.000Z'}"), listed.get(0));
+        assertEquals("your_authentication_template_name", listed.get(1).get("templateName").asText());
+        assertEquals("English (US)", listed.get(1).get("languageName").asText());
+        assertEquals("Authentication", listed.get(1).get("categoryName").asText());
+        assertEquals("Approved", listed.get(1).get("statusName").asText());
+    }
+
+    @Test
     void aRemovedTemplatesNameCannotBeAddedAgainWithin30Days() {
         requires("chatapps:add-whatsapp-template");
         String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
@@ -603,6 +626,26 @@ class StatefulOperationsTest {
         Reply bad = post(sms + SUB + "/messages/exports", "{'from':'yesterday'}");
         assertEquals(400, bad.status());
         assertEquals(1000, bad.json().get("code").asInt());
+    }
+
+    @Test
+    void aLogExportKeepsOnlyTheMessagesSentToTheRequestsCountries() {
+        requires("sms:start-log-export-job");
+        requires("chatapps:start-log-export-job-1");
+        sendSms("{'destination':'+6591234567','text':'A','clientMessageId':'sg'}");
+        sendSms("{'destination':'+33612345678','text':'B','clientMessageId':'fr'}");
+        sendSms("{'destination':'+60123456789','text':'C','clientMessageId':'my'}");
+        Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages",
+                "{'user':{'msisdn':'+33612345678'},'type':'text','content':{'text':'D'},'clientMessageId':'chat-fr'}");
+        assertEquals(200, chat.status(), chat.text());
+        String sms = sandbox.smsBaseUrl();
+
+        // "The list of two-letter ISO 3166 country codes that the message has been sent to".
+        assertEquals(List.of("sg", "fr"), exportedClientIds(sms, "{'countries':['SG','FR']}"));
+        assertEquals(List.of("my"), exportedClientIds(sms, "{'countries':['MY']}"));
+        assertEquals(List.of(), exportedClientIds(sms, "{'countries':['US']}"));
+        assertEquals(List.of("chat-fr"), exportedClientIds(sandbox.chatAppsBaseUrl(), "{'countries':['FR']}"));
+        assertEquals(List.of("sg", "fr", "my"), exportedClientIds(sms, "{}"));
     }
 
     @Test

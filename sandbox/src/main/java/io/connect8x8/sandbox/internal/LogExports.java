@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Log export jobs of both APIs ({@code start-log-export-job}, {@code get-log-export-job-result},
  * {@code cancel-log-export-job}): a job takes the sub-account's messages created in {@code [from, to)} (on the
  * simulator's clock; {@code from} by default the start of the UTC day 7 days back, the documents' default, {@code to}
- * by default open; each a date-time with or without offset or a date, see {@link DocumentedFormats#instant}) from
+ * by default open; each a date-time with or without offset or a date, see {@link DocumentedFormats#instant}; with
+ * {@code phoneNumber}, only that number's; with {@code countries}, only those sent to one of them, by the number's
+ * calling code, see {@link MessageLog#country(long)}) from
  * the {@link MessageLog}, which keeps every message (8x8 keeps its logs), as CSV files of at most
  * {@value #ROWS_PER_FILE} rows with the columns the SMS document lists, in that order. A message still in the record window is written whole; an older one from the log's facts, with the
  * {@code country} and {@code source} columns empty. The job is done when started: its result is {@code succeeded}
@@ -40,8 +42,9 @@ final class LogExports {
     private final java.time.Clock clock;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    private record Job(Api api, String subAccountId, long fromNanos, long toNanos, String phone, List<long[]> files,
-                       Instant created, boolean cancelled, boolean incomplete) {
+    private record Job(Api api, String subAccountId, long fromNanos, long toNanos, String phone,
+                       java.util.Set<String> countries, List<long[]> files, Instant created, boolean cancelled,
+                       boolean incomplete) {
     }
 
     LogExports(MessageOps messages, java.time.Clock clock) {
@@ -66,11 +69,21 @@ final class LogExports {
         String subAccountId = call.param("subAccountId");
         long fromNanos = MessageLog.nanos(from);
         long toNanos = to == null ? Long.MAX_VALUE : MessageLog.nanos(to);
-        List<long[]> files = messages.log().plan(api, subAccountId, fromNanos, toNanos, phone, limit, ROWS_PER_FILE);
+        // "The list of two-letter ISO 3166 country codes that the message has been sent to"; none, or an empty list,
+        // is every country.
+        java.util.Set<String> countries = null;
+        if (request.path("countries").isArray() && !request.get("countries").isEmpty()) {
+            countries = new java.util.HashSet<>();
+            for (JsonNode country : request.get("countries")) {
+                countries.add(country.asText().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        List<long[]> files = messages.log().plan(api, subAccountId, fromNanos, toNanos, phone, countries, limit,
+                ROWS_PER_FILE);
         String jobId = (Engine.newId() + Engine.newId()).replace("-", "");
         // A window reaching back to messages the log dropped cannot be exported whole: the job fails rather than
         // list only part of it (a reconciliation would take the missing ones as never sent).
-        jobs.put(jobId, new Job(api, subAccountId, fromNanos, toNanos, phone, files, clock.instant(), false,
+        jobs.put(jobId, new Job(api, subAccountId, fromNanos, toNanos, phone, countries, files, clock.instant(), false,
                 !messages.windowComplete(from)));
         return Answer.json(202, Json.object().put("jobId", jobId));
     }
@@ -101,7 +114,7 @@ final class LogExports {
     Answer cancel(Api api, Call call) {
         Job job = job(api, call);
         jobs.put(call.param("jobId"), new Job(job.api, job.subAccountId, job.fromNanos, job.toNanos, job.phone,
-                job.files, job.created, true, job.incomplete));
+                job.countries, job.files, job.created, true, job.incomplete));
         return Answer.empty(204);
     }
 
@@ -131,7 +144,7 @@ final class LogExports {
         Map<Long, MessageRecord> whole = messages.store().whole(range[0], range[1]);
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
         for (MessageLog.Entry entry : messages.log().entries(range[0], range[1], job.api, job.subAccountId,
-                job.fromNanos, job.toNanos, job.phone)) {
+                job.fromNanos, job.toNanos, job.phone, job.countries)) {
             MessageRecord record = whole.get(entry.seq());
             csv.append(record != null ? row(record) : row(entry, "", "")).append("\r\n");
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -255,6 +256,18 @@ final class MessageLog {
      */
     synchronized List<long[]> plan(Api api, String subAccountId, long fromNanos, long toNanos, String digits,
                                    long limit, int perFile) {
+        return plan(api, subAccountId, fromNanos, toNanos, digits, null, limit, perFile);
+    }
+
+    /**
+     * As {@link #plan(Api, String, long, long, String, long, int)}, and, when {@code countries} is given, only the
+     * messages sent to one of them (see {@link #country(long)}).
+     *
+     * @param countries upper-case ISO 3166 alpha-2 codes, or null for every country
+     * @return each file's range of positions {@code [start, end)}
+     */
+    synchronized List<long[]> plan(Api api, String subAccountId, long fromNanos, long toNanos, String digits,
+                                   Set<String> countries, long limit, int perFile) {
         List<long[]> files = new ArrayList<>();
         long rows = 0;
         long start = -1;
@@ -264,7 +277,7 @@ final class MessageLog {
         for (Segment segment : segments) {
             int used = (int) Math.min(SEGMENT, next - base);
             for (int slot = 0; slot < used && rows < limit; slot++) {
-                if (matches(segment, slot, api, subAccountId, fromNanos, toNanos, digits)) {
+                if (matches(segment, slot, api, subAccountId, fromNanos, toNanos, digits, countries)) {
                     if (inFile == 0) {
                         start = base + slot;
                     }
@@ -291,10 +304,22 @@ final class MessageLog {
      */
     synchronized List<Entry> entries(long from, long to, Api api, String subAccountId, long fromNanos, long toNanos,
                                      String digits) {
+        return entries(from, to, api, subAccountId, fromNanos, toNanos, digits, null);
+    }
+
+    /**
+     * As {@link #entries(long, long, Api, String, long, long, String)}, and, when {@code countries} is given, only
+     * the messages sent to one of them.
+     *
+     * @param countries upper-case ISO 3166 alpha-2 codes, or null for every country
+     * @return the entries
+     */
+    synchronized List<Entry> entries(long from, long to, Api api, String subAccountId, long fromNanos, long toNanos,
+                                     String digits, Set<String> countries) {
         List<Entry> found = new ArrayList<>();
         for (long seq = Math.max(from, first); seq < Math.min(to, next); seq++) {
             Segment segment = segment(seq);
-            if (matches(segment, (int) (seq % SEGMENT), api, subAccountId, fromNanos, toNanos, digits)) {
+            if (matches(segment, (int) (seq % SEGMENT), api, subAccountId, fromNanos, toNanos, digits, countries)) {
                 found.add(entry(seq));
             }
         }
@@ -302,7 +327,7 @@ final class MessageLog {
     }
 
     private boolean matches(Segment segment, int slot, Api api, String subAccountId, long fromNanos, long toNanos,
-                            String digits) {
+                            String digits, Set<String> countries) {
         long created = segment.createdNanos[slot];
         if (created < fromNanos || created >= toNanos) {
             return false;
@@ -311,7 +336,33 @@ final class MessageLog {
         if (scope.api != api || !scope.subAccountId.equals(subAccountId)) {
             return false;
         }
-        return digits == null || digits.equals(Long.toString(segment.msisdn[slot]));
+        return (digits == null || digits.equals(Long.toString(segment.msisdn[slot])))
+                && (countries == null || countries.contains(country(segment.msisdn[slot])));
+    }
+
+    /**
+     * The country a message was sent to, from its number's calling code (and, where a code is shared, such as +1,
+     * the number's own range): the log keeps the number, not the request's {@code country}. A number the request
+     * gave in national format (with {@code country}) is taken as international here, so a filter by country may
+     * miss it.
+     *
+     * @return the ISO 3166 alpha-2 code, or "" when the number has no country
+     */
+    static String country(long number) {
+        if (number == NO_NUMBER) {
+            return "";
+        }
+        com.google.i18n.phonenumbers.PhoneNumberUtil util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        try {
+            com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed = util.parse("+" + number, "ZZ");
+            String region = util.getRegionCodeForNumber(parsed);
+            if (region == null || "ZZ".equals(region)) {
+                region = util.getRegionCodeForCountryCode(parsed.getCountryCode());
+            }
+            return "ZZ".equals(region) ? "" : region;
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            return "";
+        }
     }
 
     /**

@@ -87,14 +87,18 @@ final class TemplateApi {
             template.put("channelName", "WhatsApp");
             template.put("templateName", registration.path("name").asText());
             template.put("language", registration.path("language").asText());
+            template.put("languageName", languageName(registration.path("language").asText()));
             ArrayNode components = template.putArray("components");
             for (JsonNode component : registration.path("components")) {
                 if (LISTED_COMPONENTS.contains(component.path("type").asText())) {
                     components.add(listed(component));
                 }
             }
-            template.put("category", registration.path("category").asText());
+            String category = registration.path("category").asText();
+            template.put("category", category);
+            template.put("categoryName", friendly(category));
             template.put("status", "APPROVED");
+            template.put("statusName", friendly("APPROVED"));
             template.put("createdAt", created);
             template.put("updatedAt", created);
         }
@@ -154,6 +158,26 @@ final class TemplateApi {
 
     private static String key(String name, String language) {
         return name + '\u0000' + language;
+    }
+
+    /**
+     * The listing's {@code languageName}, as the document's example gives it: the language in English, with the
+     * region's code in brackets when there is one ("English" for {@code en}, "English (US)" for {@code en_US}); the
+     * code itself when Java knows no name for it.
+     */
+    static String languageName(String language) {
+        Locale locale = Locale.forLanguageTag(language.replace('_', '-'));
+        String name = locale.getDisplayLanguage(Locale.ENGLISH);
+        if (name.isEmpty() || name.equalsIgnoreCase(locale.getLanguage())) {
+            return language;
+        }
+        return locale.getCountry().isEmpty() ? name : name + " (" + locale.getCountry() + ")";
+    }
+
+    /** An enumeration's user-friendly name, as the document's example gives them: UTILITY is "Utility". */
+    private static String friendly(String value) {
+        String lower = value.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
     private static ObjectNode listed(JsonNode component) {
