@@ -37,11 +37,6 @@ final class RateLimiter {
         }
     }
 
-    /** Whether limits are on (the sub-account's and the message details' go together). */
-    boolean limited() {
-        return perSecond > 0;
-    }
-
     /**
      * Counts a message details request, after {@link #acquire}; throws 429 over one a second.
      *

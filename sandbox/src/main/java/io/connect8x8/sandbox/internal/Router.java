@@ -201,7 +201,7 @@ final class Router {
         authorise(exchange, subAccountId, operation.operation().document.host);
         if (subAccountId != null) {
             rateLimiter.acquire(subAccountId);
-            if (rateLimiter.limited() && operation.operation().handlerId().endsWith("-message-details")) {
+            if (operation.operation().handlerId().endsWith("-message-details")) {
                 rateLimiter.acquireDetails(operation.operation().document.host + ':' + subAccountId);
             }
         }
