@@ -30,6 +30,11 @@ final class DocumentedFormats {
     private static final Pattern EXPORT_TIME = Pattern.compile("/(from|to)");
     private static final Pattern BUTTON_URL = Pattern.compile("/components/\\d+/buttons/\\d+/url");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\d+}}");
+    /** The forms of {@link #instant}, in the order tried. */
+    private static final java.util.List<java.util.function.Function<String, Instant>> TIME_FORMS = java.util.List.of(
+            text -> OffsetDateTime.parse(text).toInstant(),
+            text -> LocalDateTime.parse(text).toInstant(ZoneOffset.UTC),
+            text -> LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
 
     private DocumentedFormats() {
     }
@@ -71,18 +76,13 @@ final class DocumentedFormats {
      * @return the instant, or null when it is none of these
      */
     static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notWithOffset) {
+        for (java.util.function.Function<String, Instant> form : TIME_FORMS) {
             try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException notADate) {
-                    return null;
-                }
+                return form.apply(text);
+            } catch (DateTimeParseException notThisForm) {
+                // the next form
             }
         }
+        return null;
     }
 }
