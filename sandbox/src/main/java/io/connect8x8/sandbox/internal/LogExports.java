@@ -20,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * simulator's clock; {@code from} by default the start of the UTC day 7 days back, the documents' default, {@code to}
  * by default open; each a date-time with or without offset or a date, see {@link DocumentedFormats#instant}; with
  * {@code phoneNumber}, only that number's; with {@code countries}, only those sent to one of them, by the number's
- * calling code, see {@link MessageLog#country(long)}) from
- * the {@link MessageLog}, which keeps every message (8x8 keeps its logs), as CSV files of at most
- * {@value #ROWS_PER_FILE} rows with the columns the SMS document lists, in that order. A message still in the record window is written whole; an older one from the log's facts, with the
+ * calling code, see {@link MessageLog#country(long)}) from the {@link MessageLog}, which keeps every message (8x8
+ * keeps its logs), as CSV files of at most {@value #ROWS_PER_FILE} rows with the columns the SMS document lists, in
+ * that order. A message still in the record window is written whole; an older one from the log's facts, with the
  * {@code country} and {@code source} columns empty. The job is done when started: its result is {@code succeeded}
  * with one link per file under {@code /__files/exports/} (each written when downloaded), or {@code empty}; cancelled
  * jobs answer {@code cancelled}, and a job reaching back past what the log still keeps {@code failed}.

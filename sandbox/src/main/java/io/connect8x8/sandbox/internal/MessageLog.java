@@ -249,21 +249,11 @@ final class MessageLog {
 
     /**
      * Splits the kept messages of an API and sub-account created in {@code [fromNanos, toNanos)} (and, when
-     * {@code digits} is given, to that number) into files of at most {@code perFile} rows, in arrival order.
-     *
-     * @param limit the most rows in all
-     * @return each file's range of positions {@code [start, end)}
-     */
-    synchronized List<long[]> plan(Api api, String subAccountId, long fromNanos, long toNanos, String digits,
-                                   long limit, int perFile) {
-        return plan(api, subAccountId, fromNanos, toNanos, digits, null, limit, perFile);
-    }
-
-    /**
-     * As {@link #plan(Api, String, long, long, String, long, int)}, and, when {@code countries} is given, only the
-     * messages sent to one of them (see {@link #country(long)}).
+     * {@code digits} is given, to that number; when {@code countries} is given, to one of them, see
+     * {@link #country(long)}) into files of at most {@code perFile} rows, in arrival order.
      *
      * @param countries upper-case ISO 3166 alpha-2 codes, or null for every country
+     * @param limit the most rows in all
      * @return each file's range of positions {@code [start, end)}
      */
     synchronized List<long[]> plan(Api api, String subAccountId, long fromNanos, long toNanos, String digits,
@@ -298,18 +288,7 @@ final class MessageLog {
     }
 
     /**
-     * The kept messages at positions {@code [from, to)} that match, in order.
-     *
-     * @return the entries
-     */
-    synchronized List<Entry> entries(long from, long to, Api api, String subAccountId, long fromNanos, long toNanos,
-                                     String digits) {
-        return entries(from, to, api, subAccountId, fromNanos, toNanos, digits, null);
-    }
-
-    /**
-     * As {@link #entries(long, long, Api, String, long, long, String)}, and, when {@code countries} is given, only
-     * the messages sent to one of them.
+     * The kept messages at positions {@code [from, to)} that match, as for {@link #plan}, in order.
      *
      * @param countries upper-case ISO 3166 alpha-2 codes, or null for every country
      * @return the entries

@@ -48,7 +48,7 @@ class MessageLogTest {
         assertNull(log.entry(1).clientMessageId());
         assertEquals("camp-3", log.entry(2).clientMessageId());
         assertEquals(List.of("camp-1", "camp-3"), log.entries(0, 3, Api.SMS, "acme", Long.MIN_VALUE, Long.MAX_VALUE,
-                null).stream().map(MessageLog.Entry::clientMessageId).filter(java.util.Objects::nonNull).toList());
+                null, null).stream().map(MessageLog.Entry::clientMessageId).filter(java.util.Objects::nonNull).toList());
         assertEquals(2, log.find(Api.SMS, "acme", sms(3, "x").umid));
         assertEquals(-1, log.find(Api.SMS, "other", sms(3, "x").umid));
     }
@@ -70,8 +70,8 @@ class MessageLogTest {
         assertEquals(T0.plusMillis(MessageLog.SEGMENT - 1), store.newestForgotten());
         assertNull(log.entry(0));
         assertEquals("camp-last", log.entry(2 * MessageLog.SEGMENT).clientMessageId());
-        List<long[]> files = log.plan(Api.SMS, "acme", Long.MIN_VALUE, Long.MAX_VALUE, null, Long.MAX_VALUE,
-                MessageLog.SEGMENT);
+        List<long[]> files = log.plan(Api.SMS, "acme", Long.MIN_VALUE, Long.MAX_VALUE, null, null,
+                Long.MAX_VALUE, MessageLog.SEGMENT);
         assertEquals(List.of((long) MessageLog.SEGMENT, 2L * MessageLog.SEGMENT, 2L * MessageLog.SEGMENT),
                 List.of(files.get(0)[0], files.get(0)[1], files.get(1)[0]));
     }
