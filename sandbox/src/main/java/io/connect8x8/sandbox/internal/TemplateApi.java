@@ -32,6 +32,12 @@ final class TemplateApi {
             "QuickReply", "COPY_CODE", "CopyCode", "FLOW", "Flow", "PHONE_NUMBER", "PhoneNumber", "VOICE_CALL",
             "VoiceCall");
 
+    /**
+     * The member of a kept registration that holds when it was added over the API, the listing's {@code createdAt}
+     * and {@code updatedAt} (a template does not change when it is listed); the listing copies named members only.
+     */
+    private static final String ADDED_AT = "createdAt";
+
     /** How long a removed template's name stays taken: the document's 409, "cannot be reused within 30 days". */
     private static final java.time.Duration NAME_REUSE_DELAY = java.time.Duration.ofDays(30);
 
@@ -39,18 +45,13 @@ final class TemplateApi {
     private final java.time.Clock clock;
     /** When each removed name was removed (on the simulator's clock), so that adding it again too soon is a 409. */
     private final Map<String, java.time.Instant> removedAt = new java.util.concurrent.ConcurrentHashMap<>();
-    /**
-     * When each template added over the API was added (by name and language), the listing's {@code createdAt} and
-     * {@code updatedAt}: a template does not change when it is listed. Templates given to the builder were there
-     * when the simulator started.
-     */
-    private final Map<String, java.time.Instant> addedAt = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.time.Instant started;
+    /** The listing's {@code createdAt} of the templates given to the builder: they were there at the start. */
+    private final String started;
 
     TemplateApi(TemplateRegistry registry, java.time.Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        this.started = clock.instant();
+        this.started = Json.timestamp(clock.instant());
     }
 
     /** The registration a template built in Java would have had: a body with its placeholders and its buttons. */
@@ -80,8 +81,7 @@ final class TemplateApi {
         ArrayNode templates = answer.putArray("templates");
         String channelId = call.param("channelId");
         for (ObjectNode registration : registry.registrations()) {
-            String created = Json.timestamp(addedAt.getOrDefault(key(registration.path("name").asText(),
-                    registration.path("language").asText()), started));
+            String created = registration.path(ADDED_AT).asText(started);
             ObjectNode template = templates.addObject();
             template.put("channelId", uuid(channelId));
             template.put("channelName", "WhatsApp");
@@ -137,11 +137,11 @@ final class TemplateApi {
         if (removed != null && clock.instant().isBefore(removed.plus(NAME_REUSE_DELAY))) {
             throw new ApiError(409, 3060, "Template name cannot be reused within 30 days of deletion");
         }
-        java.time.Instant now = clock.instant();
-        if (!registry.add(template, registration.deepCopy())) {
+        ObjectNode kept = registration.deepCopy();
+        kept.put(ADDED_AT, Json.timestamp(clock.instant()));
+        if (!registry.add(template, kept)) {
             throw new ApiError(409, 1000, "Template '" + name + "' already exists for language " + language);
         }
-        addedAt.put(key(name, language), now);
         return Answer.ok(Json.object());
     }
 
@@ -152,12 +152,7 @@ final class TemplateApi {
             throw ApiError.badRequest(3038, "Template not found for name '" + name + "'");
         }
         removedAt.put(name, clock.instant());
-        addedAt.keySet().removeIf(key -> key.startsWith(name + '\u0000'));
         return Answer.ok(Json.object());
-    }
-
-    private static String key(String name, String language) {
-        return name + '\u0000' + language;
     }
 
     /**
