@@ -71,7 +71,7 @@ public final class CsvRows implements AutoCloseable {
             // The first read, before anything is sent: a path that opens but cannot be read (a directory) is the
             // user's input to fix, as a missing file is.
             close();
-            throw new ValidationException("file", "cannot read " + file + ": " + e.getCause().getMessage());
+            throw new ValidationException("file", "cannot read " + file + ": " + ReadFailure.reason(e.getCause()));
         }
         if (first == null) {
             close();
