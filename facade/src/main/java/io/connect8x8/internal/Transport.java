@@ -204,7 +204,10 @@ public final class Transport {
     /** The query parameters whose values logs hide: a verification code, a file's download token. */
     private static final Set<String> SECRET_QUERY = Set.of("code", "token");
 
-    /** A request's URL for logs: a signature hidden, a secret query value hidden, a phone number masked. */
+    /**
+     * A request's URL for logs: a signature hidden, a secret query value hidden, a phone number masked. It builds a
+     * new URL when there is a query, so callers ask only when debug logging is on.
+     */
     private static Object logged(Request request) {
         HttpUrl url = request.url();
         if (url.querySize() == 0) {
@@ -524,8 +527,10 @@ public final class Transport {
         /** A 2xx answer whose body the caller streams: the attempt is over, the body stays open. */
         Step afterUnreadSuccess(Response response) {
             attemptClosed(true);
-            LOG.debug("{} {} {} attempt {}: HTTP {}, body streamed", request.method(), logged(request), what, attempt,
-                    response.code());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} {} attempt {}: HTTP {}, body streamed", request.method(), logged(request), what,
+                        attempt, response.code());
+            }
             recorder.attemptFinished(attempt, response.code(), true, clock.millis() - started);
             return new Step(null, response, null, null);
         }
@@ -568,8 +573,10 @@ public final class Transport {
             boolean sent = tracker.sendStarted();
             attemptClosed(sent);
             boolean timedOut = call.isCanceled() || clock.millis() >= deadline;
-            LOG.debug("{} {} {} attempt {}: {} after {} ms (request {}sent)", request.method(), logged(request),
-                    what, attempt, e.getClass().getSimpleName(), clock.millis() - started, sent ? "" : "not ");
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} {} attempt {}: {} after {} ms (request {}sent)", request.method(), logged(request),
+                        what, attempt, e.getClass().getSimpleName(), clock.millis() - started, sent ? "" : "not ");
+            }
             recorder.attemptFinished(attempt, 0, sent, clock.millis() - started);
             if (timedOut && e instanceof InterruptedIOException) {
                 return new Step(null, new CallTimeoutException("call deadline of " + timeout.toMillis()
