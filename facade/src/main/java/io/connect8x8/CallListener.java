@@ -143,7 +143,8 @@ public interface CallListener {
      * @param attempts the number of HTTP attempts made
      * @param elapsed the call's duration on the client's clock, waits included
      * @param failure the typed failure, or null on success and cancellation
-     * @param cancelled whether an async call was cancelled by its caller
+     * @param cancelled whether an async call was stopped by its caller: its future cancelled, or completed from
+     *     outside ({@code complete}, {@code completeExceptionally}, {@code orTimeout}, ...)
      * @param messageId the umid of a single send's accepted message, or null
      * @param batchId the batch id of an accepted batch, or null
      * @param acceptedMessages the messages the API accepted (a single send: 1 when accepted)

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsResult;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +24,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -315,6 +326,177 @@ class AsyncLifecycleTest {
             late.run();
             assertEquals(SendState.MAY_HAVE_BEEN_SENT, failure(CallTimeoutException.class, maybeTaken).sendState());
             assertEquals(3, server.getRequestCount(), "no attempt after the deadline");
+        }
+    }
+
+    // ---- completing from outside --------------------------------------------------------------------------------
+
+    /** The ways a caller completes a send's future itself: from outside, and by {@code cancel()} to compare. */
+    private enum Completion {
+        COMPLETE, COMPLETE_EXCEPTIONALLY, OR_TIMEOUT, OBTRUDE_EXCEPTION, CANCEL;
+
+        /** Completes the future this way, waits until it is done, and checks it kept the caller's outcome. */
+        void complete(CompletableFuture<SmsResult> future) {
+            IllegalStateException callers = new IllegalStateException("the caller gave up");
+            switch (this) {
+                case COMPLETE -> assertTrue(future.complete(null));
+                case COMPLETE_EXCEPTIONALLY -> assertTrue(future.completeExceptionally(callers));
+                // The JDK's timer thread completes it: join() waits for that event.
+                case OR_TIMEOUT -> future.orTimeout(1, TimeUnit.NANOSECONDS);
+                case OBTRUDE_EXCEPTION -> future.obtrudeException(callers);
+                case CANCEL -> assertTrue(future.cancel(true));
+                default -> throw new AssertionError(this);
+            }
+            if (this == COMPLETE) {
+                assertNull(future.join(), "the caller's value");
+                return;
+            }
+            if (this == CANCEL) {
+                assertEquals(SendState.MAY_HAVE_BEEN_SENT, cancellation(future).sendState());
+                return;
+            }
+            CompletionException e = assertThrows(CompletionException.class, future::join);
+            assertFalse(future.isCancelled());
+            if (this == OR_TIMEOUT) {
+                assertInstanceOf(TimeoutException.class, e.getCause(), "orTimeout's own exception");
+            } else {
+                assertSame(callers, e.getCause(), "the caller's exception");
+            }
+        }
+    }
+
+    @Test
+    void aFutureCompletedFromOutsideKeepsItsPlaceUntilItsHttpCallIsCancelledAndEnded() throws Exception {
+        for (Completion how : Completion.values()) {
+            RecordingListener listener = new RecordingListener();
+            CountDownLatch answerFirst = new CountDownLatch(1);
+            // The server holds its answer to "first" (until the end of the test), and tells the listener's event list
+            // when each request arrives: the events then say in which order the two happened.
+            server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                    boolean first = request.getBody().clone().readUtf8().contains("first");
+                    listener.events.add(first ? "server got first" : "server got second");
+                    if (first) {
+                        answerFirst.await(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
+                    }
+                    return Fixtures.ok(Fixtures.SMS_OK);
+                }
+            });
+            // The caller's own dispatcher runs both calls at once: only maxAsyncInFlight can keep "second" back.
+            OkHttpClient callers = new OkHttpClient();
+            try (Connect8x8Client client = Fixtures.client(server).httpClient(callers).listener(listener)
+                    .maxAsyncInFlight(1).maxAsyncQueued(1).build()) {
+                CompletableFuture<SmsResult> first = client.sms().sendAsync(sms("first"));
+                takeRequest();
+                CompletableFuture<SmsResult> second = client.sms().sendAsync(sms("second"));
+                assertFalse(second.isDone(), how + ": queued behind first");
+
+                how.complete(first);
+                assertEquals("u-1", await(second).umid(), how.toString());
+                assertTrue(takeRequest().getBody().readUtf8().contains("second"), how.toString());
+
+                // The server never answered "first": its attempt ended (status 0) because the client cancelled its
+                // HTTP call, and only then did "second" get the place and reach the server.
+                List<String> events = listener.events;
+                int firstEnded = events.indexOf("attempt 1 0 written");
+                assertTrue(firstEnded >= 0 && firstEnded < events.indexOf("server got second"), how + ": " + events);
+                CallListener.Outcome outcome = listener.finished.poll(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
+                assertNotNull(outcome, how.toString());
+                assertTrue(outcome.cancelled(), how.toString());
+                assertNull(outcome.failure(), how.toString());
+                assertEquals(SendState.MAY_HAVE_BEEN_SENT, outcome.sendState(), how.toString());
+                assertEquals(1, outcome.attempts(), how.toString());
+                assertTrue(listener.finished.poll(EVENT_TIMEOUT_S, TimeUnit.SECONDS).succeeded(), how + ": second");
+                assertEquals(2, server.getRequestCount(), how + ": nothing retried");
+            } finally {
+                answerFirst.countDown();
+                callers.dispatcher().executorService().shutdown();
+            }
+            server.shutdown();
+            server = Fixtures.startServer();
+        }
+    }
+
+    @Test
+    void aCallWhoseRequestIsHeldBackGivesItsPlaceUpAtOnce() throws Exception {
+        // A dispatcher that runs one call at a time, taken by a plain OkHttp call the server never answers.
+        Dispatcher one = new Dispatcher();
+        one.setMaxRequests(1);
+        OkHttpClient callers = new OkHttpClient.Builder().dispatcher(one).build();
+        RecordingListener listener = new RecordingListener();
+        try (Connect8x8Client client = Fixtures.client(server).httpClient(callers).listener(listener)
+                .maxAsyncInFlight(1).maxAsyncQueued(1).build()) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+            server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+            Call blocker = callers.newCall(new Request.Builder().url(server.url("/blocker")).build());
+            blocker.enqueue(new Callback() {
+                @Override
+                public void onFailure(Call call, IOException e) {
+                }
+
+                @Override
+                public void onResponse(Call call, Response response) {
+                    response.close();
+                }
+            });
+            takeRequest();
+            CompletableFuture<SmsResult> first = client.sms().sendAsync(sms("first"));
+            CompletableFuture<SmsResult> second = client.sms().sendAsync(sms("second"));
+            assertEquals(1, one.queuedCallsCount(), "first waits in OkHttp's queue, second in the client's");
+
+            Completion.COMPLETE.complete(first);
+            // First's request can no longer be written: its place went to second at once, which OkHttp now queues
+            // beside it, though first's own call has not ended.
+            assertEquals(2, one.queuedCallsCount());
+            CallListener.Outcome outcome = listener.finished.poll(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
+            assertNotNull(outcome);
+            assertTrue(outcome.cancelled());
+            assertEquals(SendState.NOT_SENT, outcome.sendState());
+
+            blocker.cancel();
+            assertEquals("u-1", await(second).umid());
+            assertTrue(takeRequest().getBody().readUtf8().contains("second"), "first was never sent");
+            assertEquals(2, server.getRequestCount());
+        } finally {
+            one.executorService().shutdown();
+        }
+    }
+
+    @Test
+    void aFutureCompletedFromOutsideInTheQueueOrDuringARetryWaitSendsNothingMore() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (Connect8x8Client client = Fixtures.client(server).asyncScheduler(holding).listener(listener)
+                .maxAsyncInFlight(1).maxAsyncQueued(2).build()) {
+            server.enqueue(Fixtures.json(503, Fixtures.errorBody(2000, "unavailable")));
+            server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+            CompletableFuture<SmsResult> first = client.sms().sendAsync(sms("first"));
+            ScheduledFuture<?> retry = holding.scheduled.poll(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
+            assertNotNull(retry, "the first call waits to retry");
+            CompletableFuture<SmsResult> queued = client.sms().sendAsync(sms("queued"));
+            CompletableFuture<SmsResult> second = client.sms().sendAsync(sms("second"));
+
+            Completion.COMPLETE.complete(queued);
+            Completion.COMPLETE_EXCEPTIONALLY.complete(first);
+            assertTrue(retry.isCancelled(), "the pending retry is cancelled");
+            assertEquals("u-1", await(second).umid(), "the first call's place was handed on");
+
+            CallListener.Outcome left = listener.finished.poll(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
+            assertNotNull(left, "the queued call's end is told");
+            assertTrue(left.cancelled());
+            assertEquals(SendState.NOT_SENT, left.sendState());
+            assertEquals(0, left.attempts());
+            CallListener.Outcome stopped = listener.finished.poll(EVENT_TIMEOUT_S, TimeUnit.SECONDS);
+            assertNotNull(stopped);
+            assertTrue(stopped.cancelled());
+            assertEquals(SendState.NOT_SENT, stopped.sendState(), "a 503 took nothing");
+            assertEquals(503, stopped.httpStatus());
+            assertEquals(1, stopped.attempts());
+            assertTrue(listener.finished.poll(EVENT_TIMEOUT_S, TimeUnit.SECONDS).succeeded());
+
+            takeRequest();
+            assertTrue(takeRequest().getBody().readUtf8().contains("second"), "the queued call was never sent");
+            assertEquals(2, server.getRequestCount(), "no retry");
         }
     }
 

@@ -3,6 +3,7 @@ package io.connect8x8.internal;
 import io.connect8x8.CallListener;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.RequestOptions;
+import io.connect8x8.SendCancelledException;
 import io.connect8x8.SendState;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,29 +95,31 @@ public final class CallRecorder {
     }
 
     void succeeded(RequestKind.ResultFacts facts) {
-        finish(null, null, false, facts);
+        finish(null, null, false, attempts, facts);
     }
 
     void failed(Connect8x8Exception failure) {
-        finish(failure.sendState(), failure, false, RequestKind.ResultFacts.NONE);
+        finish(failure.sendState(), failure, false, failure.attempts(), RequestKind.ResultFacts.NONE);
     }
 
     /** The call ended with an exception that is not a typed failure (a bug), told as one that may have been sent. */
     void failedUnexpectedly() {
-        finish(SendState.MAY_HAVE_BEEN_SENT, null, false, RequestKind.ResultFacts.NONE);
+        finish(SendState.MAY_HAVE_BEEN_SENT, null, false, attempts, RequestKind.ResultFacts.NONE);
     }
 
-    /** The caller cancelled the async call; {@code state} says what it had sent. */
-    void cancelled(SendState state) {
-        finish(state, null, true, RequestKind.ResultFacts.NONE);
+    /**
+     * The caller cancelled the async call or completed its future: {@code why} says what it had sent, and counts the
+     * attempt it stopped, whose own end the listener may hear later.
+     */
+    void cancelled(SendCancelledException why) {
+        finish(why.sendState(), null, true, why.attempts(), RequestKind.ResultFacts.NONE);
     }
 
-    private void finish(SendState state, Connect8x8Exception failure, boolean cancelled,
+    private void finish(SendState state, Connect8x8Exception failure, boolean cancelled, int attemptCount,
                         RequestKind.ResultFacts facts) {
         if (this == NONE || !finished.compareAndSet(false, true)) {
             return;
         }
-        int attemptCount = failure != null ? failure.attempts() : attempts;
         CallListener.Outcome outcome = new CallListener.Outcome(state, lastStatus, attemptCount,
                 Duration.ofMillis(Math.max(0, clock.millis() - started)), failure, cancelled, facts.messageId(),
                 facts.batchId(), facts.accepted(), facts.rejected());

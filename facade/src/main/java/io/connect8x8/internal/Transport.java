@@ -231,7 +231,11 @@ public final class Transport {
      * {@return the answer of {@link #execute} without blocking, or the failure it would throw} A call beyond
      * {@code maxAsyncInFlight} waits in the queue (its deadline running) or, with no place left, fails at once.
      * Cancelling the future cancels the HTTP call and any pending retry; its {@link CancellationException}'s cause is
-     * a {@link SendCancelledException} that says whether a request was written.
+     * a {@link SendCancelledException} that says whether a request was written. A future its caller completes in any
+     * other way ({@code complete}, {@code completeExceptionally}, {@code orTimeout}, {@code completeOnTimeout}) stops
+     * the call in the same way and keeps the caller's outcome. Either way the listener hears the call end as cancelled,
+     * with what it had sent, and the call keeps its place in flight until its HTTP call has ended, unless its request
+     * was held back unwritten.
      *
      * @param exchange the request and the rules it runs under
      * @param read reads the 2xx answer
@@ -242,11 +246,13 @@ public final class Transport {
                                                  Function<R, RequestKind.ResultFacts> facts) {
         AsyncRun<R> run = new AsyncRun<>(exchange, read, facts);
         run.future.whenComplete((value, failure) -> {
-            if (failure instanceof CancellationException cancelled) {
-                exchange.recorder().cancelled(cancelled.getCause() instanceof Connect8x8Exception why
-                        ? why.sendState() : SendState.MAY_HAVE_BEEN_SENT);
+            if (!run.ended) {
+                // Its caller completed it, by cancel() or from outside: nothing of the call may go on.
+                run.stop();
             }
-            finished(run);
+            if (!run.awaitsAttemptEnd()) {
+                finished(run);
+            }
         });
         boolean start;
         synchronized (places) {
@@ -339,8 +345,9 @@ public final class Transport {
     }
 
     /**
-     * A run's future completed: a queued run leaves the queue; a run holding a place hands it to the first queued
-     * run, or gives it back. Exactly once per run, whichever of its completion and {@link #begin} comes last.
+     * A run's future completed and its HTTP call, if any, ended: a queued run leaves the queue; a run holding a place
+     * hands it to the first queued run, or gives it back. At most once per run (later calls do nothing), whichever of
+     * its completion, {@link #begin} and the end of a stopped run's attempt comes last.
      */
     private void finished(AsyncRun<?> run) {
         running.remove(run);
@@ -429,7 +436,7 @@ public final class Transport {
         private final RetryPolicy policy;
         private final Duration timeout;
         private final Object what;
-        private final CallRecorder recorder;
+        final CallRecorder recorder;
         private final Function<HttpResponse, R> read;
         private final Function<R, RequestKind.ResultFacts> facts;
         private final long deadline;
@@ -501,6 +508,12 @@ public final class Transport {
                 sent = true;
             }
             return sent ? SendState.MAY_HAVE_BEEN_SENT : SendState.NOT_SENT;
+        }
+
+        /** Whether the current attempt's request is held back, never to be written; it is held back if it can be. */
+        boolean heldBack() {
+            AttemptTracker current = tracker;
+            return current != null && current.holdBack();
         }
 
         /** The 2xx answer read, and the recorder told. */
@@ -608,8 +621,9 @@ public final class Transport {
     /**
      * The async state machine of one call: an attempt on {@code enqueue}, its answer decided by {@link Run}, a wait
      * on the scheduler, the next attempt. At most one of these is pending at a time, so the run is handed from
-     * thread to thread without overlapping. A cancel and the start of an attempt take the run's lock, so a cancel
-     * either sees the attempt (and holds its request back, or learns it was written) or keeps it from starting.
+     * thread to thread without overlapping. A stop (a cancel, or a completion from outside) and the start and end of
+     * an attempt take the run's lock, so a stop either sees the attempt (and holds its request back, or learns it was
+     * written, and then the attempt's end gives the place up) or keeps it from starting.
      */
     private final class AsyncRun<R> extends Run<R> implements Callback {
         /**
@@ -623,7 +637,7 @@ public final class Transport {
                 if (isDone()) {
                     return isCancelled();
                 }
-                SendCancelledException why = AsyncRun.this.cancel();
+                SendCancelledException why = stop();
                 CancellationException cancelled = new CancellationException(why.getMessage());
                 cancelled.initCause(why);
                 return completeExceptionally(cancelled) || isCancelled();
@@ -634,7 +648,12 @@ public final class Transport {
         boolean placeReleased;
         private ScheduledFuture<?> pendingRetry;
         private Connect8x8Exception waitingAfter;
-        private volatile boolean cancelling;
+        /** Whether the run completes its future itself, its attempts over: set just before it does. */
+        volatile boolean ended;
+        /** What the call had sent when its caller completed the future; null while nobody has. Set once. */
+        private volatile SendCancelledException stopped;
+        /** Guarded by this run: an attempt's HTTP call is enqueued and its callback is not done with it. */
+        private boolean httpCallOpen;
 
         AsyncRun(Exchange exchange, Function<HttpResponse, R> read, Function<R, RequestKind.ResultFacts> facts) {
             super(exchange, read, facts);
@@ -642,6 +661,7 @@ public final class Transport {
 
         /** The call ended without a result: its recorder hears how, then the future. */
         void fail(Throwable failure) {
+            ended = true;
             failed(failure);
             future.completeExceptionally(failure);
         }
@@ -650,7 +670,7 @@ public final class Transport {
             Call next;
             synchronized (this) {
                 waitingAfter = null;
-                if (cancelling || future.isDone()) {
+                if (stopped != null || future.isDone()) {
                     return;
                 }
                 try {
@@ -659,6 +679,7 @@ public final class Transport {
                     fail(e);
                     return;
                 }
+                httpCallOpen = true;
             }
             next.enqueue(this);
         }
@@ -666,28 +687,62 @@ public final class Transport {
         @Override
         public void onResponse(Call call, Response response) {
             Step step;
-            try (response) {
-                step = afterResponse(response);
+            try {
+                try (response) {
+                    step = afterResponse(response);
+                }
             } catch (RuntimeException e) {
-                fail(e);
+                if (attemptEnded()) {
+                    fail(e);
+                }
                 return;
             }
-            next(step);
+            if (attemptEnded()) {
+                next(step);
+            }
         }
 
         @Override
         public void onFailure(Call call, IOException e) {
-            next(afterFailure(e));
+            Step step = afterFailure(e);
+            if (attemptEnded()) {
+                next(step);
+            }
+        }
+
+        /**
+         * The attempt's HTTP call is over, its response closed. {@return whether the run goes on} A stopped run's
+         * place, kept while the call was on the wire, is given up now.
+         */
+        private boolean attemptEnded() {
+            synchronized (this) {
+                httpCallOpen = false;
+                if (stopped == null) {
+                    return true;
+                }
+            }
+            finished(this);
+            return false;
+        }
+
+        /**
+         * Whether a stopped run keeps its place until its attempt ends: the attempt's HTTP call is open and its
+         * request was (or is being) written. One held back unwritten never reaches the wire, so its place can go.
+         */
+        synchronized boolean awaitsAttemptEnd() {
+            return httpCallOpen && !heldBack();
         }
 
         private void next(Step step) {
-            if (cancelling) {
-                // The cancel decided the outcome (and completes the future); this attempt's end is not it.
+            if (stopped != null) {
+                // The caller decided the outcome (and completed the future); this attempt's end is not it.
                 return;
             }
             if (step.response != null) {
                 try {
-                    future.complete(succeeded(step.response));
+                    R value = succeeded(step.response);
+                    ended = true;
+                    future.complete(value);
                 } catch (RuntimeException e) {
                     fail(e);
                 }
@@ -698,10 +753,10 @@ public final class Transport {
                 return;
             }
             boolean rejected = false;
-            // Scheduling and recording the retry under the lock that cancel() and abandonWait() take: once the
+            // Scheduling and recording the retry under the lock that stop() and abandonWait() take: once the
             // future's cancel(true) has returned, the retry is cancelled or was never scheduled.
             synchronized (this) {
-                if (cancelling || future.isDone()) {
+                if (stopped != null || future.isDone()) {
                     return;
                 }
                 waitingAfter = step.failure;
@@ -724,7 +779,7 @@ public final class Transport {
             Connect8x8Exception failure;
             synchronized (this) {
                 failure = waitingAfter;
-                if (failure == null) {
+                if (failure == null || stopped != null) {
                     return;
                 }
                 cancelPendingRetry();
@@ -733,24 +788,30 @@ public final class Transport {
         }
 
         /**
-         * The caller cancels the future: no further attempt starts, the open attempt's request is held back if it
-         * was not written, the HTTP call and any pending retry are cancelled.
+         * The caller completes the future (a cancel, or from outside): no further attempt starts and a pending retry
+         * is cancelled, the open attempt's request is held back if it was not written, the listener hears the call
+         * end as cancelled, then the open HTTP call is cancelled. The first stop decides; later ones return its answer.
          *
-         * @return what the cancelled call had sent
+         * @return what the stopped call had sent
          */
-        private SendCancelledException cancel() {
+        SendCancelledException stop() {
             Call open;
-            SendState state;
+            SendCancelledException why;
             synchronized (this) {
-                cancelling = true;
-                state = stopAndTell();
-                open = call;
+                if (stopped != null) {
+                    return stopped;
+                }
+                why = new SendCancelledException(stopAndTell(), attempt);
+                stopped = why;
+                open = httpCallOpen ? call : null;
                 cancelPendingRetry();
             }
+            // Told before the HTTP call is cancelled: the listener hears this call end before its place is handed on.
+            recorder.cancelled(why);
             if (open != null) {
                 open.cancel();
             }
-            return new SendCancelledException(state, attempt);
+            return why;
         }
 
         private void cancelPendingRetry() {
