@@ -14,9 +14,11 @@ import io.connect8x8.internal.SmsKinds;
 import io.connect8x8.internal.Transport;
 import io.connect8x8.internal.WireApiClients;
 import io.connect8x8.sms.SmsOperations;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -112,9 +114,23 @@ public final class Connect8x8Client implements AutoCloseable {
                 b.smsBaseUrl == null && b.chatAppsBaseUrl == null ? b.region : null, b.maxResponseBytes,
                 b.logMessageContent, b.asyncScheduler != null ? () -> b.asyncScheduler : resources::scheduler,
                 b.maxAsyncInFlight, b.maxAsyncQueued);
+        // An API left on its live host beside a loopback one: a test set-up that forgot one setting. Its calls fail.
+        Map<CallListener.Api, String> liveBesideLoopback = new EnumMap<>(CallListener.Api.class);
+        if (Checks.isLoopbackUrl(b.smsBaseUrl) || Checks.isLoopbackUrl(b.chatAppsBaseUrl)
+                || Checks.isLoopbackUrl(b.verifyBaseUrl)) {
+            if (b.smsBaseUrl == null) {
+                liveBesideLoopback.put(CallListener.Api.SMS, smsUrl);
+            }
+            if (b.chatAppsBaseUrl == null) {
+                liveBesideLoopback.put(CallListener.Api.CHAT_APPS, chatUrl);
+            }
+            if (b.verifyBaseUrl == null) {
+                liveBesideLoopback.put(CallListener.Api.VERIFY, verifyUrl);
+            }
+        }
         ApiSettings apiSettings = new ApiSettings(transport, b.listener, b.clock, b.callTimeout, b.retryPolicy,
-                Map.of("sms", smsUrl, "chatapps", chatUrl, "verify", verifyUrl), sub, b.accountId, key::reveal,
-                b.userAgent, closed::get);
+                Map.of("sms", smsUrl, "chatapps", chatUrl, "verify", verifyUrl), liveBesideLoopback, sub, b.accountId,
+                key::reveal, b.userAgent, closed::get);
         Supplier<String> ids = b.autoClientIds ? or(b.idGenerator, SendPipeline.RANDOM_IDS) : null;
         // The pipelines' generated clients only build requests, which the transport executes.
         GeneratedApis requests = new GeneratedApis(which -> WireApiClients.REQUEST_FACTORY, smsUrl, chatUrl,
@@ -126,8 +142,8 @@ public final class Connect8x8Client implements AutoCloseable {
                 new SendPipeline(apiSettings, CallListener.Api.CHAT_APPS, ids),
                 ChatKinds.single(requests.messaging()), ChatKinds.batch(requests.messaging())));
         // The escape hatch's generated clients run their calls on the transport, on first use.
-        this.generated = new Lazy<>(() -> new GeneratedApis(which -> onTransport(which, b), smsUrl, chatUrl,
-                key::reveal, b.userAgent));
+        this.generated = new Lazy<>(() -> new GeneratedApis(which -> onTransport(which, b, apiSettings), smsUrl,
+                chatUrl, key::reveal, b.userAgent));
         this.api = new Lazy<>(() -> Access.make(Operations.class, apiSettings));
         this.description = "Connect8x8Client{smsBaseUrl=" + smsUrl + ", chatAppsBaseUrl=" + chatUrl
                 + ", subAccountId=" + sub + ", apiKey=" + key + ", callTimeout=" + b.callTimeout + ", retryPolicy="
@@ -162,9 +178,20 @@ public final class Connect8x8Client implements AutoCloseable {
     }
 
     /** This client's OkHttpClient with each call answered by the transport: the escape hatch's. */
-    private OkHttpClient onTransport(CallListener.Api which, Builder b) {
-        return http.get().newBuilder().addInterceptor(transport.interceptor(b.listener, b.callTimeout,
-                b.retryPolicy, which)).build();
+    private OkHttpClient onTransport(CallListener.Api which, Builder b, ApiSettings settings) {
+        OkHttpClient.Builder hatch = http.get().newBuilder()
+                .addInterceptor(transport.interceptor(b.listener, b.callTimeout, b.retryPolicy, which));
+        // First, before a caller's own interceptors (of an httpClient given), which may send the request themselves.
+        hatch.interceptors().add(0, chain -> {
+            try {
+                settings.checkHost(which);
+            } catch (ValidationException e) {
+                // As the transport's interceptor reports a failure without an answer: the generated code wraps it.
+                throw new IOException(e.getMessage(), e);
+            }
+            return chain.proceed(chain.request());
+        });
+        return hatch.build();
     }
 
     private static void checkPositive(String field, Duration value) {
@@ -317,7 +344,9 @@ public final class Connect8x8Client implements AutoCloseable {
 
         /**
          * Sends SMS requests to another host than the region's: a proxy, or the simulator in tests. Plain http is
-         * refused for other than loopback hosts, so the key never travels in clear.
+         * refused for other than loopback hosts, so the key never travels in clear. Once any base URL is a loopback
+         * host (a test server), a call to an API whose base URL is not set fails with a {@link ValidationException}
+         * naming that setting, nothing sent, instead of reaching the region's live host: set all three for a test.
          *
          * @param url the SMS API's base URL
          * @return this builder
@@ -339,7 +368,9 @@ public final class Connect8x8Client implements AutoCloseable {
         }
 
         /**
-         * Sets the Verification API's base URL, as {@link #smsBaseUrl(String)}.
+         * Sets the Verification API's base URL, as {@link #smsBaseUrl(String)}. A client whose SMS or Messaging Apps
+         * base URL is a loopback test server needs it too: unset, its verification calls fail with a
+         * {@link ValidationException} naming {@code verifyBaseUrl} rather than send a real code from verify.8x8.com.
          *
          * @param url the Verification API's base URL
          * @return this builder

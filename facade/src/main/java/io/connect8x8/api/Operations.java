@@ -259,13 +259,14 @@ public final class Operations {
     }
 
     private Transport.Exchange exchange(Bound target, OperationCall call, boolean async) {
-        Request request = request(target, call);
         OperationInfo info = target.info();
         CallListener.Api api = switch (info.host()) {
             case "chatapps" -> CallListener.Api.CHAT_APPS;
             case "verify" -> CallListener.Api.VERIFY;
             default -> CallListener.Api.SMS;
         };
+        settings.checkHost(api);
+        Request request = request(target, call);
         return exchange(request, api, info.operationId(), info.idempotent(), call.options, async);
     }
 

@@ -246,6 +246,16 @@ public final class Checks {
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
+    /**
+     * {@return whether a base URL's host is loopback (the simulator, MockWebServer)}, by its literal form only
+     *
+     * @param url a base URL as given, or null
+     */
+    public static boolean isLoopbackUrl(String url) {
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+        return parsed != null && isLoopback(parsed.host());
+    }
+
     /** Literal loopback forms only: a check made while building a client must not block on a DNS lookup. */
     private static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);

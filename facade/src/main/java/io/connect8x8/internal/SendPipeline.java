@@ -104,6 +104,7 @@ public final class SendPipeline {
         if (settings.closed().getAsBoolean()) {
             throw new ClientClosedException();
         }
+        settings.checkHost(api);
         RequestKind.Ids fixed = prepare(kind, input, options);
         Request request = map(kind, input, options, fixed);
         CallRecorder recorder = CallRecorder.start(settings.listener(), options, settings.clock(),
