@@ -11,9 +11,12 @@ import io.connect8x8.chatapps.ChatResult;
 import io.connect8x8.chatapps.Template;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsResult;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.TlsVersion;
 import okhttp3.mockwebserver.MockResponse;
@@ -161,6 +164,26 @@ class SecretsAndLoggingTest {
         }
         assertFalse(logged.contains("12345678"), logged);
         assertFalse(logged.contains("482913"), logged);
+    }
+
+    @Test
+    void aDownloadUrlsUserAndPasswordAreHiddenInTheDebugLog() throws Exception {
+        // A log export's file URL may carry its credentials as user info, with or without a signed query.
+        HttpUrl plain = server.url("/export/1.csv").newBuilder().username("exporter").password("pa55-Secret").build();
+        HttpUrl signed = plain.newBuilder().encodedPath("/export/2.csv").addQueryParameter("X-Sig", "s-1").build();
+        for (HttpUrl url : List.of(plain, signed)) {
+            server.enqueue(new MockResponse().setBody("a,b\n"));
+            try (InputStream in = client.api().download(url.toString(), RequestOptions.DEFAULT)) {
+                assertEquals("a,b\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+
+        String logged = captured();
+        String shown = "GET http://****@" + plain.host() + ":" + plain.port();
+        assertTrue(logged.contains(shown + "/export/1.csv download attempt 1: HTTP 200, body streamed"), logged);
+        assertTrue(logged.contains(shown + "/export/2.csv?<signature hidden> download attempt 1: HTTP 200"), logged);
+        assertFalse(logged.contains("pa55-Secret"), logged);
+        assertFalse(logged.contains("exporter"), logged);
     }
 
     @Test

@@ -136,8 +136,8 @@ public final class Operations {
      * Downloads a file from a pre-signed URL that an operation answered (a log export's files, say), as a stream.
      * The URL carries its own signature, so the key is not sent; redirects are followed; the client's proxy,
      * timeouts, listener (operationId {@code download}, under the SMS API) and retries apply as to a GET; a non-2xx
-     * answer fails typed. The URL's query is kept out of logs and messages. The deadline runs until the stream is
-     * read or closed.
+     * answer fails typed. The URL's query and user info are kept out of logs and messages. The deadline runs until
+     * the stream is read or closed.
      *
      * @param url the absolute http(s) URL
      * @param options the call's deadline, retry policy and listener

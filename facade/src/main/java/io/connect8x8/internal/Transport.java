@@ -205,11 +205,16 @@ public final class Transport {
     private static final Set<String> SECRET_QUERY = Set.of("code", "token");
 
     /**
-     * A request's URL for logs: a signature hidden, a secret query value hidden, a phone number masked. It builds a
-     * new URL when there is a query, so callers ask only when debug logging is on.
+     * A request's URL for logs: user info hidden, a signature hidden, a secret query value hidden, a phone number
+     * masked. It builds a new URL when there is user info or a query, so callers ask only when debug logging is on.
      */
     private static Object logged(Request request) {
         HttpUrl url = request.url();
+        if (!url.encodedUsername().isEmpty() || !url.encodedPassword().isEmpty()) {
+            // A download URL may carry credentials as user info (user:password@): the name may be an access key's
+            // id, so neither is shown, only that there were some.
+            url = url.newBuilder().username("****").password("").build();
+        }
         if (url.querySize() == 0) {
             return url;
         }
