@@ -187,6 +187,28 @@ class GenericPathTest {
     }
 
     @Test
+    void aVerificationCodeIsSentToAnInternationalNumberWithOrWithoutItsPlus() throws Exception {
+        // 8x8's document takes an international number, + optional, formatting characters allowed; send(..) gives no
+        // country, which a national number would need. The number sent is E.164, as the SMS and chat sends send.
+        for (String given : List.of("+6587654321", "6587654321", "+65 (8765) 4321", "0065 8765-4321")) {
+            server.enqueue(Fixtures.ok("{\"sessionId\":\"s-1\",\"status\":\"WAITING\"}"));
+            assertEquals("s-1", client.api().verify().send(given).raw().string("sessionId").orElseThrow());
+            RecordedRequest sent = server.takeRequest();
+            assertEquals("POST /api/v2/subaccounts/acme.sub_1/sessions HTTP/1.1", sent.getRequestLine());
+            assertEquals(JsonParser.parseString("{\"destination\":\"+6587654321\"}"),
+                    JsonParser.parseString(sent.getBody().readUtf8()));
+        }
+        ValidationException national = assertThrows(ValidationException.class,
+                () -> client.api().verify().send("087654321"));
+        assertEquals("destination: is not a phone number (invalid_country_code)", national.getMessage());
+        ValidationException letters = assertThrows(ValidationException.class,
+                () -> client.api().verify().send("my phone"));
+        assertEquals("destination: must be a phone number of digits, optionally starting with +",
+                letters.getMessage());
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
     void previewShowsTheRequestWithTheKeyRedacted() {
         RequestPreview preview = client.api().preview(OperationCall.of(SINGLE).body(BODY));
         assertEquals("POST", preview.method());

@@ -2,6 +2,7 @@ package io.connect8x8.api;
 
 import static io.connect8x8.api.MessageCalls.required;
 
+import io.connect8x8.internal.Checks;
 import java.util.Map;
 
 /**
@@ -18,14 +19,21 @@ public final class Verification {
     }
 
     /**
-     * Sends a code by SMS to a number ({@code verify-request-v2}).
+     * Sends a code by SMS to a number ({@code verify-request-v2}). The number is checked before any I/O, as the SMS
+     * and chat sends check theirs, and sent in E.164 form.
      *
-     * @param destination the number, E.164 preferred
+     * @param destination the number in international form, country code first, with or without its {@code +}
+     *     (spaces, brackets, dots and dashes allowed); a national number needs the document's {@code country}, which
+     *     this method does not send
      * @return the answer: the session's {@code sessionId} and its state
+     * @throws io.connect8x8.ValidationException (field {@code destination}) when it is not a possible number
      */
     public ApiResult send(String destination) {
+        String given = required("destination", destination).strip();
+        // 8x8's document takes an international number with or without its +: without one, it is read as one.
+        String international = given.startsWith("+") || given.startsWith("00") ? given : "+" + given;
         return operations.call(OperationCall.of("verification:verify-request-v2")
-                .body(Map.of("destination", required("destination", destination))));
+                .body(Map.of("destination", Checks.phone("destination", international, null))));
     }
 
     /**
