@@ -1,8 +1,12 @@
 package io.connect8x8;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 
@@ -68,16 +72,46 @@ public final class ApiKey {
      *
      * @param file the file
      * @return the key
-     * @throws ValidationException when the file cannot be read or the key is malformed
+     * @throws ValidationException when the file cannot be read (field {@code apiKeyFile}: its path and the reason, such
+     *     as {@code no such file}, {@code is a directory}, {@code permission denied} or {@code not UTF-8 text}) or the
+     *     key is malformed (field {@code apiKey}); neither message holds the file's content
      */
     public static ApiKey fromFile(Path file) {
+        if (file == null) {
+            throw new ValidationException("apiKeyFile", "is required");
+        }
         String content;
         try {
             content = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new ValidationException("apiKeyFile", "cannot read " + file + ": " + e.getClass().getSimpleName());
+        } catch (IOException e) {
+            throw new ValidationException("apiKeyFile", "cannot read " + file + ": " + reason(file, e));
+        } catch (SecurityException e) {
+            throw new ValidationException("apiKeyFile", "cannot read " + file + ": permission denied");
         }
         return of(content);
+    }
+
+    /**
+     * Why a key file could not be read, in words: the JDK's exceptions say it by their class alone
+     * ({@code NoSuchFileException}) or repeat the path. None of these messages holds the file's content.
+     */
+    static String reason(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        // Asked first: reading a directory fails as a plain "Is a directory" on Linux, as access denied on Windows.
+        if (Files.isDirectory(file)) {
+            return "is a directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            // MalformedInputException's message is only "Input length = 1".
+            return "not UTF-8 text";
+        }
+        String words = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        return words != null ? words : "an I/O error";
     }
 
     /** {@return the key itself, for the {@code Authorization} header: keep it out of logs} */

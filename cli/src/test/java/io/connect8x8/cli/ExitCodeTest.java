@@ -67,7 +67,7 @@ class ExitCodeTest {
             Cli.Run directory = Cli.withEnv(api.env()).run("--api-key-file", temp.toString(), "sms", "send", "--to",
                     "+6512345678", "--text", "hi");
             assertEquals(ExitCodes.USAGE, directory.exitCode(), directory.all());
-            assertEquals("connect8x8: invalid --api-key-file: cannot read " + temp + ": Is a directory\n",
+            assertEquals("connect8x8: invalid --api-key-file: cannot read " + temp + ": is a directory\n",
                     directory.err());
             assertOneLine(directory);
 

@@ -4,9 +4,6 @@ import io.connect8x8.ApiKey;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.Region;
 import io.connect8x8.ValidationException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -79,18 +76,16 @@ public record ClientSettings(String apiKey, Path apiKeyFile, String apiKeyFromEn
         return builder.build();
     }
 
-    /**
-     * The key in the file, read here rather than by {@link ApiKey#fromFile}: that names the reason only by the JDK's
-     * exception class ({@code NoSuchFileException}), and the command line names the option and says why.
-     */
+    /** The key in the file; a file that cannot be read is named by the option that gave it, not the builder's name. */
     private static ApiKey readKey(Path file) {
-        String content;
         try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ValidationException("--api-key-file", "cannot read " + file + ": " + ReadFailure.reason(e));
+            return ApiKey.fromFile(file);
+        } catch (ValidationException e) {
+            if (!"apiKeyFile".equals(e.field())) {
+                throw e; // a malformed key: "apiKey", as for --api-key
+            }
+            throw new ValidationException("--api-key-file", e.problem());
         }
-        return ApiKey.of(content);
     }
 
     /**
