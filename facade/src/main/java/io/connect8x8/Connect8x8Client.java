@@ -179,10 +179,12 @@ public final class Connect8x8Client implements AutoCloseable {
 
     /** This client's OkHttpClient with each call answered by the transport: the escape hatch's. */
     private OkHttpClient onTransport(CallListener.Api which, Builder b, ApiSettings settings) {
-        OkHttpClient.Builder hatch = http.get().newBuilder()
-                .addInterceptor(transport.interceptor(b.listener, b.callTimeout, b.retryPolicy, which));
-        // First, before a caller's own interceptors (of an httpClient given), which may send the request themselves.
-        hatch.interceptors().add(0, chain -> {
+        OkHttpClient.Builder hatch = http.get().newBuilder();
+        // A caller's own interceptors (of an httpClient given) run in the transport's calls, once per attempt: here
+        // they would run a second time, before the transport takes the call.
+        hatch.interceptors().clear();
+        hatch.networkInterceptors().clear();
+        hatch.addInterceptor(chain -> {
             try {
                 settings.checkHost(which);
             } catch (ValidationException e) {
@@ -191,7 +193,7 @@ public final class Connect8x8Client implements AutoCloseable {
             }
             return chain.proceed(chain.request());
         });
-        return hatch.build();
+        return hatch.addInterceptor(transport.interceptor(b.listener, b.callTimeout, b.retryPolicy, which)).build();
     }
 
     private static void checkPositive(String field, Duration value) {

@@ -291,6 +291,37 @@ class GenericPathTest {
         assertNull(e.getCause());
     }
 
+    /**
+     * A caller's own interceptors (of the OkHttpClient given to the builder) run once per HTTP attempt through the
+     * escape hatch, as through the client's own calls: they stamp or count requests, and twice would double both.
+     */
+    @Test
+    void theEscapeHatchRunsACallersInterceptorsOncePerAttempt() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> network = new java.util.concurrent.CopyOnWriteArrayList<>();
+        okhttp3.OkHttpClient own = new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    seen.add(chain.request().method() + " " + chain.request().url().encodedPath());
+                    return chain.proceed(chain.request().newBuilder().addHeader("X-Caller", "stamp").build());
+                })
+                .addNetworkInterceptor(chain -> {
+                    network.add(chain.request().header("Host"));
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        try (Connect8x8Client withOwn = Fixtures.client(server).httpClient(own).build()) {
+            server.enqueue(Fixtures.json(503, Fixtures.errorBody(2000, "busy")));
+            server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+            var request = new io.connect8x8.generated.sms.model.SmsRequest().destination("+6512345678").text("Hi");
+            assertEquals("u-1", withOwn.generated().sms().sendSmsSingle(Fixtures.SUB_ACCOUNT, request).getUmid());
+        }
+        String path = "POST /api/v1/subaccounts/" + Fixtures.SUB_ACCOUNT + "/messages";
+        assertEquals(List.of(path, path), seen, "once for each of the two attempts (503, then 200)");
+        assertEquals(2, network.size(), network.toString());
+        assertEquals(List.of("stamp"), server.takeRequest().getHeaders().values("X-Caller"));
+        assertEquals(List.of("stamp"), server.takeRequest().getHeaders().values("X-Caller"));
+    }
+
     @Test
     void theEscapeHatchOfAClosedClientSendsNothing() throws Exception {
         var sms = client.generated().sms();
