@@ -101,6 +101,23 @@ class ExitCodeTest {
         assertOneLine(templates);
     }
 
+    /**
+     * The SMS and Messaging Apps URLs on a loopback test server without a Verification URL: a verification call names
+     * the option and the variable to set, not the builder's setting, and nothing is sent.
+     */
+    @Test
+    void aVerifyCallBesideLoopbackUrlsNamesTheVerifyUrlOption() throws IOException {
+        try (FakeApi api = new FakeApi()) {
+            Cli.Run run = Cli.withEnv(api.env()).run("verify", "send", "--to", "+6587654321");
+            assertEquals(2, run.exitCode());
+            assertEquals("connect8x8: invalid --verify-url: is not set, so calls would go to the live host "
+                    + "https://verify.8x8.com while another API's base URL is a loopback test server; nothing was "
+                    + "sent: give --verify-url too, or set CONNECT8X8_VERIFY_URL\n", run.err());
+            assertOneLine(run);
+            assertEquals(0, api.requests().size());
+        }
+    }
+
     @Test
     void apiBadRequestGivesStatusCodeAndMessage() throws IOException {
         try (FakeApi api = new FakeApi()) {

@@ -12,6 +12,8 @@ import io.connect8x8.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -133,7 +135,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
      */
     public static String message(Throwable ex) {
         if (ex instanceof ValidationException v) {
-            return "invalid " + v.field() + ": " + problem(v);
+            return "invalid " + URL_OPTIONS.getOrDefault(v.field(), v.field()) + ": " + problem(v);
         }
         if (ex instanceof OperationNotFoundException o) {
             return o.getMessage();
@@ -165,6 +167,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         return "internal error: " + ex + " (run with --verbose for details)";
     }
 
+    /** The facade's base-URL settings by the options that give them here: the line names what the user can type. */
+    private static final Map<String, String> URL_OPTIONS = Map.of("smsBaseUrl", "--sms-url",
+            "chatAppsBaseUrl", "--chatapps-url", "verifyBaseUrl", "--verify-url");
+
     /**
      * The problem, worded for the command line: for a sub-account or account id that is missing, the option and the
      * variable that give it, in place of the facade's advice to Java callers ("set it on the client or the call").
@@ -175,6 +181,13 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             case "accountId" -> "give --account or set CONNECT8X8_ACCOUNT_ID";
             default -> null;
         };
+        int setIt = v.problem().indexOf(": set it too");
+        if (URL_OPTIONS.containsKey(v.field()) && setIt >= 0) {
+            // An API left on its live host beside a loopback one: the option and its variable, not the builder's words.
+            String option = URL_OPTIONS.get(v.field());
+            String variable = "CONNECT8X8_" + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT);
+            return v.problem().substring(0, setIt) + ": give " + option + " too, or set " + variable;
+        }
         if (hint == null || !v.problem().startsWith("is required")) {
             return v.problem();
         }
