@@ -132,7 +132,7 @@ class SmsApiTest {
         assertEquals("REJECTED", body.at("/messages/1/status/code").asText());
         UUID.fromString(body.at("/messages/1/umid").asText());
         assertEquals(1002, sandbox.messages().get(1).errorCode());
-        assertEquals(3005, sandbox.messages().get(2).errorCode());
+        assertEquals(1004, sandbox.messages().get(2).errorCode());
         assertEquals(1002, sandbox.messages().get(3).errorCode());
         assertEquals("rejected", sandbox.messages().get(3).state());
     }
@@ -148,12 +148,25 @@ class SmsApiTest {
         assertEquals(4, reply.json().size());
     }
 
+    /**
+     * The SMS API's code for its text is 1004 (the facts' 400 codes; 3005 is a Messaging Apps code), with the SMS
+     * document's description of a message without text ("Text value is missing"), single or in a batch.
+     */
     @Test
-    void rejectsMissingTextWith3005() {
+    void rejectsMissingTextWith1004AndTheDocumentsDescription() {
         Http.Reply reply = post(single, "{'destination':'6591234567'}");
 
         assertEquals(400, reply.status());
-        assertEquals(3005, reply.code());
+        assertEquals(1004, reply.code());
+        assertEquals("Text value is missing", reply.json().get("message").asText());
+        Http.Reply batchReply = post(batch, "{'includeMessagesInResponse':true,'messages':["
+                + "{'destination':'6591234567','clientMessageId':'no-text'}]}");
+        assertEquals(200, batchReply.status(), batchReply.text());
+        JsonNode item = batchReply.json().at("/messages/0");
+        assertEquals("no-text", item.get("clientMessageId").asText());
+        assertEquals("REJECTED", item.at("/status/code").asText());
+        assertEquals("Text value is missing", item.at("/status/description").asText());
+        assertEquals(1004, sandbox.messages().get(0).errorCode());
     }
 
     @Test
