@@ -228,7 +228,7 @@ class StatefulOperationsTest {
         Reply export = post(sandbox.smsBaseUrl() + SUB + "/messages/exports", "{'from':'2026-12-01T09:00:00Z'}");
         String file = get(sandbox.smsBaseUrl() + SUB + "/messages/exports/" + export.json().get("jobId").asText())
                 .json().get("data").get(0).asText();
-        assertTrue(Http.get(file).text().contains(cancelled + ",acme-tests,1,,,,,failed,cancelled,,,"
+        assertTrue(Http.get(file).text().contains(cancelled + ",acme-tests,1,SG,,,,failed,cancelled,,,"
                 + "2026-12-01T09:20:00.000Z,"), "the export's row of the cancelled message");
         assertEquals(List.of(), sandbox.messagesTo("+6591234567").get(0).receipts());
         Reply tooLate = delete(messages + kept);
@@ -574,9 +574,9 @@ class StatefulOperationsTest {
                 "umid,subaccountid,direction,country,operator,mcc,mnc,status_value,status_details,status_errorcode,"
                         + "status_errormessage,status_timestamp,msisdn,source,encoding,createdat,smscount,"
                         + "price_currency,price_persms,price_total,clientmessageid,clientbatchid,batchid,body",
-                first + ",acme-tests,1,,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
+                first + ",acme-tests,1,SG,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
                         + "+659123xxxx,,GSM7,2026-12-01T09:00:00.000Z,1,EUR,0.0035,0.0035,cm-1,,,**MASKED**",
-                second + ",acme-tests,1,,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
+                second + ",acme-tests,1,SG,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
                         + "+659123xxxx,,GSM7,2026-12-01T09:00:00.000Z,1,EUR,0.0035,0.0035,cm-2,camp-7," + batchId
                         + ",**MASKED**"), List.of(csv.split("\r\n")));
 
@@ -648,6 +648,39 @@ class StatefulOperationsTest {
         assertEquals(List.of("sg", "fr", "my"), exportedClientIds(sms, "{}"));
     }
 
+    /**
+     * The {@code country} column is "Country of destination of the message" (the SMS document's "SMS Logs files
+     * format"): the number's country, a number without {@code +} read in the request's {@code country}; it was the
+     * request's {@code country} field alone, empty for most messages.
+     */
+    @Test
+    void aLogExportsCountryColumnIsTheDestinationsCountry() {
+        requires("sms:start-log-export-job");
+        requires("chatapps:start-log-export-job-1");
+        sendSms("{'destination':'+33612345678','text':'A','clientMessageId':'fr'}");
+        sendSms("{'destination':'60123456789','text':'B','clientMessageId':'my-international'}");
+        sendSms("{'destination':'123456789','country':'MY','text':'C','clientMessageId':'my-national'}");
+        Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages",
+                "{'user':{'msisdn':'+6591234567'},'type':'text','content':{'text':'D'},'clientMessageId':'chat-sg'}");
+        assertEquals(200, chat.status(), chat.text());
+
+        assertEquals(List.of("fr=FR", "my-international=MY", "my-national=MY"),
+                exportedColumns(sandbox.smsBaseUrl(), "{}", 20, 3));
+        assertEquals(List.of("fr=FR"), exportedColumns(sandbox.smsBaseUrl(), "{'countries':['FR']}", 20, 3));
+        assertEquals(List.of("chat-sg=SG"), exportedColumns(sandbox.chatAppsBaseUrl(), "{}", 20, 3));
+    }
+
+    /** Two columns of each row of the one file of an export, as {@code first=second}, in row order. */
+    private List<String> exportedColumns(String base, String request, int first, int second) {
+        Reply started = post(base + SUB + "/messages/exports", request);
+        assertEquals(202, started.status(), request + ": " + started.text());
+        JsonNode result = get(base + SUB + "/messages/exports/" + started.json().get("jobId").asText()).json();
+        assertEquals("succeeded", result.get("status").asText(), result.toString());
+        String[] rows = Http.get(result.get("data").get(0).asText()).text().split("\r\n");
+        return Arrays.stream(rows).skip(1).map(row -> row.split(",", -1))
+                .map(columns -> columns[first] + "=" + columns[second]).toList();
+    }
+
     @Test
     void anUnknownLogExportJobIs404WithTheDocumentsCode4018() {
         requires("sms:get-log-export-job-result");
@@ -671,14 +704,15 @@ class StatefulOperationsTest {
         String kept = sendSms("{'destination':'+6591234568','text':'B','clientMessageId':'cm-2'}");
         String exports = sandbox.smsBaseUrl() + SUB + "/messages/exports";
 
-        // cm-1 left the record window, but 8x8 keeps its logs: the export lists it from the log's facts (country and
-        // source are not kept; this message had neither), so a reconciliation never takes it as never sent.
+        // cm-1 left the record window, but 8x8 keeps its logs: the export lists it from the log's facts (the source is
+        // not kept, this message had none; the country is its number's), so a reconciliation never takes it as never
+        // sent.
         Reply started = post(exports, "{'from':'2026-12-01T09:00:00Z','to':'2026-12-01T11:00:00Z'}");
         JsonNode result = get(exports + "/" + started.json().get("jobId").asText()).json();
         assertEquals("succeeded", result.get("status").asText(), result.toString());
         String[] rows = Http.get(result.get("data").get(0).asText()).text().split("\r\n");
         assertEquals(3, rows.length);
-        assertEquals(forgotten + ",acme-tests,1,,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
+        assertEquals(forgotten + ",acme-tests,1,SG,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
                 + "+659123xxxx,,GSM7,2026-12-01T09:00:00.000Z,1,EUR,0.0035,0.0035,cm-1,,,**MASKED**", rows[1]);
         assertTrue(rows[2].startsWith(kept + ",acme-tests,"), rows[2]);
 
