@@ -458,6 +458,33 @@ class StatefulOperationsTest {
         assertEquals(3052, wrongSubType.json().get("code").asInt(), wrongSubType.text());
     }
 
+    /**
+     * The listing lists every button type its schema allows (the registration's button enum, which it references):
+     * FLOW, VOICE_CALL and REQUEST_CONTACT_INFO buttons were dropped by a hand list of the older five.
+     */
+    @Test
+    void aListedTemplateKeepsEveryButtonTypeTheListingsSchemaAllows() {
+        requires("chatapps:add-whatsapp-template");
+        String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
+        // The buttons of the document's examples whatsAppFlowTemplate, whatsAppVoiceCallTemplate and
+        // whatsAppRequestContactInfoTemplate (given a text: the schema requires one, the example has none), with a
+        // quick reply.
+        String components = "[{'type':'BODY','text':'Order {{1}}'},{'type':'BUTTONS','buttons':["
+                + "{'type':'QUICK_REPLY','text':'Stop'},"
+                + "{'type':'FLOW','text':'Share Info','flowId':'123456789876543','flowAction':'navigate',"
+                + "'navigateScreen':'RECOMMEND'},"
+                + "{'type':'VOICE_CALL','text':'Call to Reschedule','ttlMinutes':1440},"
+                + "{'type':'REQUEST_CONTACT_INFO','text':'Share contact'}]}]";
+        Reply added = post(templates, "{'name':'every_button','language':'en_US','category':'UTILITY',"
+                + "'components':" + components + "}");
+        assertEquals(200, added.status(), added.text());
+
+        JsonNode listed = get(templates).json().get("templates").get(0);
+
+        assertEquals("every_button", listed.get("templateName").asText());
+        assertEquals(tree(components), listed.get("components"));
+    }
+
     @Test
     void aListedTemplatesCreationTimeIsWhenItWasAddedNotWhenItIsListed() {
         requires("chatapps:add-whatsapp-template");
