@@ -137,6 +137,40 @@ class SmsApiTest {
         assertEquals("rejected", sandbox.messages().get(3).state());
     }
 
+    /**
+     * "expiry: Date and time after which a message cannot be sent": a message whose expiry has passed (on the
+     * simulator's clock) is refused with 1006 (the facts' "invalid expiry") and the SMS document's description
+     * "Expiry time already reached", single or in a batch; it was accepted and delivered.
+     */
+    @Test
+    void rejectsAnExpiryAlreadyReachedWith1006AndTheDocumentsDescription() {
+        SandboxClock clock = SandboxClock.at(java.time.Instant.parse("2026-12-01T09:00:00Z"));
+        try (Sandbox timed = Sandbox.builder().clock(clock).build().start()) {
+            String url = timed.smsBaseUrl() + "/api/v1/subaccounts/acme-sms/messages";
+            Http.Reply expired = Http.post(url, timed.apiKey(),
+                    json("{'destination':'+6591234567','text':'Hi','expiry':'2026-12-01T09:00:00Z'}"));
+            Http.Reply batchReply = Http.post(url + "/batch", timed.apiKey(), json("{'includeMessagesInResponse':true,"
+                    + "'template':{'text':'Hi'},'messages':[{'destination':'+6591234567',"
+                    + "'expiry':'2026-12-01T08:59:59+00:00'},{'destination':'+6591234568',"
+                    + "'expiry':'2026-12-01T09:00:01Z'}]}"));
+            Http.Reply open = Http.post(url, timed.apiKey(),
+                    json("{'destination':'+6591234567','text':'Hi','expiry':'2026-12-01T17:00:01+08:00'}"));
+
+            assertEquals(400, expired.status(), expired.text());
+            assertEquals(1006, expired.code());
+            assertEquals("Expiry time already reached", expired.json().get("message").asText());
+            JsonNode body = batchReply.json();
+            assertEquals(1, body.get("acceptedCount").asInt(), batchReply.text());
+            assertEquals(1, body.get("rejectedCount").asInt());
+            assertEquals("REJECTED", body.at("/messages/0/status/code").asText());
+            assertEquals("Expiry time already reached", body.at("/messages/0/status/description").asText());
+            assertEquals("QUEUED", body.at("/messages/1/status/code").asText());
+            assertEquals(1006, timed.messagesTo("+6591234567").get(0).errorCode());
+            assertEquals(200, open.status(), open.text());
+            assertEquals("QUEUED", open.json().at("/status/code").asText());
+        }
+    }
+
     @Test
     void rejectsInvalidDestinationWith1002() {
         Http.Reply reply = post(single, "{'destination':'abc','text':'Hello'}");
