@@ -191,7 +191,7 @@ final class LogExports {
      * {@code user.country} (Messaging Apps) when it gave one, as the documents describe that field.
      */
     private static String country(MessageRecord message) {
-        if (message.msisdn == null) {
+        if (MessageOps.number(message) == null) {
             return "";
         }
         JsonNode given = message.api == Api.SMS ? message.request().path("country")
