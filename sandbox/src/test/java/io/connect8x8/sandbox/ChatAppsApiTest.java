@@ -47,6 +47,53 @@ class ChatAppsApiTest {
         return Http.post(url, sandbox.apiKey(), json(body));
     }
 
+    /**
+     * 8x8's complete document lets {@code user} name the recipient by {@code channelUserId} ("instead of, or
+     * alongside, their phone number") or {@code lineUserId} ("Use this instead of msisdn"); the guides' document
+     * declares {@code msisdn} alone, where such a message is still 3002. Either way a user naming nobody is 3002.
+     */
+    @Test
+    void aUserNamedByChannelUserIdOrLineUserIdIsAcceptedWhereTheDocumentDeclaresThem() throws Exception {
+        boolean channelUserId = declares(io.connect8x8.generated.messaging.model.User.class, "getChannelUserId");
+        boolean lineUserId = declares(io.connect8x8.generated.messaging.model.User.class, "getLineUserId");
+        assertEquals(channelUserId, lineUserId, "the set in use declares both or neither");
+
+        Http.Reply byChannel = post(single, "{'user':{'channelUserId':'US.13491208655302741918'},'type':'Text',"
+                + "'content':{'text':'Hi'}}");
+        Http.Reply byLine = post(single, "{'user':{'lineUserId':'Ua12b345678c1de0fg1a1234567891011'},'type':'Text',"
+                + "'content':{'text':'Hi'}}");
+        Http.Reply nobody = post(single, "{'user':{'country':'SG'},'type':'Text','content':{'text':'Hi'}}");
+
+        if (channelUserId) {
+            assertEquals(200, byChannel.status(), byChannel.text());
+            assertEquals(Http.JSON.readTree(json("{'channelUserId':'US.13491208655302741918'}")),
+                    byChannel.json().get("user"));
+            assertEquals("queued", byChannel.json().at("/status/state").asText());
+            assertEquals(200, byLine.status(), byLine.text());
+            assertEquals(Http.JSON.readTree(json("{'lineUserId':'Ua12b345678c1de0fg1a1234567891011'}")),
+                    byLine.json().get("user"));
+            SandboxMessage recorded = sandbox.messages().get(0);
+            assertEquals(byChannel.json().get("umid").asText(), recorded.umid());
+            assertEquals(Http.JSON.readTree(json("{'channelUserId':'US.13491208655302741918'}")),
+                    Http.JSON.readTree(recorded.receipts().get(0).body()).at("/payload/user"));
+            Http.Reply details = Http.send(new okhttp3.Request.Builder().url(single + "/" + recorded.umid()),
+                    sandbox.apiKey());
+            assertEquals(200, details.status(), details.text());
+            assertEquals(Http.JSON.readTree(json("{'channelUserId':'US.13491208655302741918'}")),
+                    details.json().at("/data/0/user"));
+        } else {
+            assertEquals(400, byChannel.status(), byChannel.text());
+            assertEquals(3002, byChannel.code());
+            assertEquals(3002, byLine.code(), byLine.text());
+        }
+        assertEquals(400, nobody.status(), nobody.text());
+        assertEquals(3002, nobody.code());
+    }
+
+    private static boolean declares(Class<?> model, String getter) {
+        return java.util.Arrays.stream(model.getMethods()).anyMatch(method -> method.getName().equals(getter));
+    }
+
     @Test
     void acceptsTextMessageWithExactResponse() {
         Http.Reply reply = post(single, "{'user':{'msisdn':'+6591234567'},'type':'Text','content':{'text':'Hi'},"

@@ -132,9 +132,43 @@ class SmsApiTest {
         assertEquals("REJECTED", body.at("/messages/1/status/code").asText());
         UUID.fromString(body.at("/messages/1/umid").asText());
         assertEquals(1002, sandbox.messages().get(1).errorCode());
-        assertEquals(3005, sandbox.messages().get(2).errorCode());
+        assertEquals(1004, sandbox.messages().get(2).errorCode());
         assertEquals(1002, sandbox.messages().get(3).errorCode());
         assertEquals("rejected", sandbox.messages().get(3).state());
+    }
+
+    /**
+     * "expiry: Date and time after which a message cannot be sent": a message whose expiry has passed (on the
+     * simulator's clock) is refused with 1006 (the facts' "invalid expiry") and the SMS document's description
+     * "Expiry time already reached", single or in a batch; it was accepted and delivered.
+     */
+    @Test
+    void rejectsAnExpiryAlreadyReachedWith1006AndTheDocumentsDescription() {
+        SandboxClock clock = SandboxClock.at(java.time.Instant.parse("2026-12-01T09:00:00Z"));
+        try (Sandbox timed = Sandbox.builder().clock(clock).build().start()) {
+            String url = timed.smsBaseUrl() + "/api/v1/subaccounts/acme-sms/messages";
+            Http.Reply expired = Http.post(url, timed.apiKey(),
+                    json("{'destination':'+6591234567','text':'Hi','expiry':'2026-12-01T09:00:00Z'}"));
+            Http.Reply batchReply = Http.post(url + "/batch", timed.apiKey(), json("{'includeMessagesInResponse':true,"
+                    + "'template':{'text':'Hi'},'messages':[{'destination':'+6591234567',"
+                    + "'expiry':'2026-12-01T08:59:59+00:00'},{'destination':'+6591234568',"
+                    + "'expiry':'2026-12-01T09:00:01Z'}]}"));
+            Http.Reply open = Http.post(url, timed.apiKey(),
+                    json("{'destination':'+6591234567','text':'Hi','expiry':'2026-12-01T17:00:01+08:00'}"));
+
+            assertEquals(400, expired.status(), expired.text());
+            assertEquals(1006, expired.code());
+            assertEquals("Expiry time already reached", expired.json().get("message").asText());
+            JsonNode body = batchReply.json();
+            assertEquals(1, body.get("acceptedCount").asInt(), batchReply.text());
+            assertEquals(1, body.get("rejectedCount").asInt());
+            assertEquals("REJECTED", body.at("/messages/0/status/code").asText());
+            assertEquals("Expiry time already reached", body.at("/messages/0/status/description").asText());
+            assertEquals("QUEUED", body.at("/messages/1/status/code").asText());
+            assertEquals(1006, timed.messagesTo("+6591234567").get(0).errorCode());
+            assertEquals(200, open.status(), open.text());
+            assertEquals("QUEUED", open.json().at("/status/code").asText());
+        }
     }
 
     @Test
@@ -148,12 +182,25 @@ class SmsApiTest {
         assertEquals(4, reply.json().size());
     }
 
+    /**
+     * The SMS API's code for its text is 1004 (the facts' 400 codes; 3005 is a Messaging Apps code), with the SMS
+     * document's description of a message without text ("Text value is missing"), single or in a batch.
+     */
     @Test
-    void rejectsMissingTextWith3005() {
+    void rejectsMissingTextWith1004AndTheDocumentsDescription() {
         Http.Reply reply = post(single, "{'destination':'6591234567'}");
 
         assertEquals(400, reply.status());
-        assertEquals(3005, reply.code());
+        assertEquals(1004, reply.code());
+        assertEquals("Text value is missing", reply.json().get("message").asText());
+        Http.Reply batchReply = post(batch, "{'includeMessagesInResponse':true,'messages':["
+                + "{'destination':'6591234567','clientMessageId':'no-text'}]}");
+        assertEquals(200, batchReply.status(), batchReply.text());
+        JsonNode item = batchReply.json().at("/messages/0");
+        assertEquals("no-text", item.get("clientMessageId").asText());
+        assertEquals("REJECTED", item.at("/status/code").asText());
+        assertEquals("Text value is missing", item.at("/status/description").asText());
+        assertEquals(1004, sandbox.messages().get(0).errorCode());
     }
 
     @Test

@@ -228,7 +228,7 @@ class StatefulOperationsTest {
         Reply export = post(sandbox.smsBaseUrl() + SUB + "/messages/exports", "{'from':'2026-12-01T09:00:00Z'}");
         String file = get(sandbox.smsBaseUrl() + SUB + "/messages/exports/" + export.json().get("jobId").asText())
                 .json().get("data").get(0).asText();
-        assertTrue(Http.get(file).text().contains(cancelled + ",acme-tests,1,,,,,failed,cancelled,,,"
+        assertTrue(Http.get(file).text().contains(cancelled + ",acme-tests,1,SG,,,,failed,cancelled,,,"
                 + "2026-12-01T09:20:00.000Z,"), "the export's row of the cancelled message");
         assertEquals(List.of(), sandbox.messagesTo("+6591234567").get(0).receipts());
         Reply tooLate = delete(messages + kept);
@@ -458,6 +458,33 @@ class StatefulOperationsTest {
         assertEquals(3052, wrongSubType.json().get("code").asInt(), wrongSubType.text());
     }
 
+    /**
+     * The listing lists every button type its schema allows (the registration's button enum, which it references):
+     * FLOW, VOICE_CALL and REQUEST_CONTACT_INFO buttons were dropped by a hand list of the older five.
+     */
+    @Test
+    void aListedTemplateKeepsEveryButtonTypeTheListingsSchemaAllows() {
+        requires("chatapps:add-whatsapp-template");
+        String templates = sandbox.chatAppsBaseUrl() + ACCOUNT + "/channels/wa-channel/templates";
+        // The buttons of the document's examples whatsAppFlowTemplate, whatsAppVoiceCallTemplate and
+        // whatsAppRequestContactInfoTemplate (given a text: the schema requires one, the example has none), with a
+        // quick reply.
+        String components = "[{'type':'BODY','text':'Order {{1}}'},{'type':'BUTTONS','buttons':["
+                + "{'type':'QUICK_REPLY','text':'Stop'},"
+                + "{'type':'FLOW','text':'Share Info','flowId':'123456789876543','flowAction':'navigate',"
+                + "'navigateScreen':'RECOMMEND'},"
+                + "{'type':'VOICE_CALL','text':'Call to Reschedule','ttlMinutes':1440},"
+                + "{'type':'REQUEST_CONTACT_INFO','text':'Share contact'}]}]";
+        Reply added = post(templates, "{'name':'every_button','language':'en_US','category':'UTILITY',"
+                + "'components':" + components + "}");
+        assertEquals(200, added.status(), added.text());
+
+        JsonNode listed = get(templates).json().get("templates").get(0);
+
+        assertEquals("every_button", listed.get("templateName").asText());
+        assertEquals(tree(components), listed.get("components"));
+    }
+
     @Test
     void aListedTemplatesCreationTimeIsWhenItWasAddedNotWhenItIsListed() {
         requires("chatapps:add-whatsapp-template");
@@ -574,9 +601,9 @@ class StatefulOperationsTest {
                 "umid,subaccountid,direction,country,operator,mcc,mnc,status_value,status_details,status_errorcode,"
                         + "status_errormessage,status_timestamp,msisdn,source,encoding,createdat,smscount,"
                         + "price_currency,price_persms,price_total,clientmessageid,clientbatchid,batchid,body",
-                first + ",acme-tests,1,,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
+                first + ",acme-tests,1,SG,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
                         + "+659123xxxx,,GSM7,2026-12-01T09:00:00.000Z,1,EUR,0.0035,0.0035,cm-1,,,**MASKED**",
-                second + ",acme-tests,1,,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
+                second + ",acme-tests,1,SG,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
                         + "+659123xxxx,,GSM7,2026-12-01T09:00:00.000Z,1,EUR,0.0035,0.0035,cm-2,camp-7," + batchId
                         + ",**MASKED**"), List.of(csv.split("\r\n")));
 
@@ -648,6 +675,39 @@ class StatefulOperationsTest {
         assertEquals(List.of("sg", "fr", "my"), exportedClientIds(sms, "{}"));
     }
 
+    /**
+     * The {@code country} column is "Country of destination of the message" (the SMS document's "SMS Logs files
+     * format"): the number's country, a number without {@code +} read in the request's {@code country}; it was the
+     * request's {@code country} field alone, empty for most messages.
+     */
+    @Test
+    void aLogExportsCountryColumnIsTheDestinationsCountry() {
+        requires("sms:start-log-export-job");
+        requires("chatapps:start-log-export-job-1");
+        sendSms("{'destination':'+33612345678','text':'A','clientMessageId':'fr'}");
+        sendSms("{'destination':'60123456789','text':'B','clientMessageId':'my-international'}");
+        sendSms("{'destination':'123456789','country':'MY','text':'C','clientMessageId':'my-national'}");
+        Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages",
+                "{'user':{'msisdn':'+6591234567'},'type':'text','content':{'text':'D'},'clientMessageId':'chat-sg'}");
+        assertEquals(200, chat.status(), chat.text());
+
+        assertEquals(List.of("fr=FR", "my-international=MY", "my-national=MY"),
+                exportedColumns(sandbox.smsBaseUrl(), "{}", 20, 3));
+        assertEquals(List.of("fr=FR"), exportedColumns(sandbox.smsBaseUrl(), "{'countries':['FR']}", 20, 3));
+        assertEquals(List.of("chat-sg=SG"), exportedColumns(sandbox.chatAppsBaseUrl(), "{}", 20, 3));
+    }
+
+    /** Two columns of each row of the one file of an export, as {@code first=second}, in row order. */
+    private List<String> exportedColumns(String base, String request, int first, int second) {
+        Reply started = post(base + SUB + "/messages/exports", request);
+        assertEquals(202, started.status(), request + ": " + started.text());
+        JsonNode result = get(base + SUB + "/messages/exports/" + started.json().get("jobId").asText()).json();
+        assertEquals("succeeded", result.get("status").asText(), result.toString());
+        String[] rows = Http.get(result.get("data").get(0).asText()).text().split("\r\n");
+        return Arrays.stream(rows).skip(1).map(row -> row.split(",", -1))
+                .map(columns -> columns[first] + "=" + columns[second]).toList();
+    }
+
     @Test
     void anUnknownLogExportJobIs404WithTheDocumentsCode4018() {
         requires("sms:get-log-export-job-result");
@@ -671,14 +731,15 @@ class StatefulOperationsTest {
         String kept = sendSms("{'destination':'+6591234568','text':'B','clientMessageId':'cm-2'}");
         String exports = sandbox.smsBaseUrl() + SUB + "/messages/exports";
 
-        // cm-1 left the record window, but 8x8 keeps its logs: the export lists it from the log's facts (country and
-        // source are not kept; this message had neither), so a reconciliation never takes it as never sent.
+        // cm-1 left the record window, but 8x8 keeps its logs: the export lists it from the log's facts (the source is
+        // not kept, this message had none; the country is its number's), so a reconciliation never takes it as never
+        // sent.
         Reply started = post(exports, "{'from':'2026-12-01T09:00:00Z','to':'2026-12-01T11:00:00Z'}");
         JsonNode result = get(exports + "/" + started.json().get("jobId").asText()).json();
         assertEquals("succeeded", result.get("status").asText(), result.toString());
         String[] rows = Http.get(result.get("data").get(0).asText()).text().split("\r\n");
         assertEquals(3, rows.length);
-        assertEquals(forgotten + ",acme-tests,1,,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
+        assertEquals(forgotten + ",acme-tests,1,SG,,,,delivered,delivered_to_recipient,,,2026-12-01T09:00:00.000Z,"
                 + "+659123xxxx,,GSM7,2026-12-01T09:00:00.000Z,1,EUR,0.0035,0.0035,cm-1,,,**MASKED**", rows[1]);
         assertTrue(rows[2].startsWith(kept + ",acme-tests,"), rows[2]);
 

@@ -45,7 +45,7 @@ final class ChatAppsApi {
         return BatchSend.run(batch, messages, false, spec, path, ChatAppsRules.BATCH, new BatchSend.Api() {
             @Override
             public String recipient(JsonNode message) {
-                return message.path("user").path("msisdn").asText(null);
+                return ChatAppsApi.this.recipient(message);
             }
 
             @Override
@@ -70,11 +70,10 @@ final class ChatAppsApi {
             return accept(subAccountId, batchId, clientBatchId, valid, check(valid));
         } catch (ApiError rejected) {
             String umid = Engine.newId();
-            String msisdn = message.path("user").path("msisdn").isTextual()
-                    ? message.get("user").get("msisdn").textValue() : null;
-            engine.record(Api.CHAT_APPS, subAccountId, umid, batchId, message, clientBatchId, msisdn, null,
+            String recipient = recipient(message);
+            engine.record(Api.CHAT_APPS, subAccountId, umid, batchId, message, clientBatchId, recipient, null,
                     rejected.code());
-            ObjectNode result = response(umid, message, msisdn, "rejected");
+            ObjectNode result = response(umid, message, recipient, "rejected");
             ObjectNode status = (ObjectNode) result.get("status");
             status.put("errorCode", rejected.code());
             status.put("errorMessage", rejected.getMessage());
@@ -93,9 +92,12 @@ final class ChatAppsApi {
 
     /** The semantic rules, the test numbers and, for a template message, the template registry. */
     private Checked check(ObjectNode message) {
+        if (recipient(message) == null) {
+            throw ApiError.badRequest(3002, "Missing parameter user.msisdn");
+        }
         Rule.checkAll(ChatAppsRules.MESSAGE, message);
         java.time.Instant scheduled = engine.checkScheduled(message);
-        String msisdn = message.get("user").get("msisdn").textValue();
+        String msisdn = recipient(message);
         Engine.failOnServerErrorNumber(msisdn);
         if (TestNumbers.is(msisdn, TestNumbers.INVALID)) {
             throw ApiError.badRequest(3003, "Invalid MSISDN " + TestNumbers.INVALID + " (test number)");
@@ -112,7 +114,7 @@ final class ChatAppsApi {
     private ObjectNode accept(String subAccountId, String batchId, String clientBatchId, ObjectNode message,
                               Checked checked) {
         String umid = Engine.newId();
-        String msisdn = message.get("user").get("msisdn").textValue();
+        String msisdn = recipient(message);
         MessageRecord record = engine.record(Api.CHAT_APPS, subAccountId, umid, batchId, message, clientBatchId,
                 msisdn, null, null);
         String category = checked.template() == null ? "service" : checked.template().category();
@@ -145,10 +147,45 @@ final class ChatAppsApi {
         return after.canConvertToInt() ? java.time.Duration.ofSeconds(after.intValue()) : null;
     }
 
+    /**
+     * The recipient a message names: the first of the document's recipient fields its {@code user} gives as a
+     * string ({@code msisdn}, else {@code channelUserId} or {@code lineUserId} where the document declares them).
+     *
+     * @return the value, or null when it names none
+     */
+    private String recipient(JsonNode message) {
+        JsonNode user = message.path("user");
+        for (String field : spec.recipientFields()) {
+            JsonNode value = user.get(field);
+            if (value != null && value.isTextual()) {
+                return value.textValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Which field of a recorded message's {@code user} named its recipient (the first of
+     * {@link SpecValidator#RECIPIENT_FIELDS} it gives): what its answer, receipts and details call it.
+     *
+     * @param request the message as sent
+     * @return the field name, {@code msisdn} when it gives none of them
+     */
+    static String recipientField(JsonNode request) {
+        JsonNode user = request.path("user");
+        for (String field : SpecValidator.RECIPIENT_FIELDS) {
+            if (user.path(field).isTextual()) {
+                return field;
+            }
+        }
+        return "msisdn";
+    }
+
     private ObjectNode response(String umid, JsonNode message, String msisdn, String state) {
         ObjectNode response = Json.object();
         response.put("umid", umid);
-        response.putObject("user").put("msisdn", msisdn);
+        // The recipient under the field that named it: a message to a channelUserId or lineUserId has no msisdn.
+        response.putObject("user").put(msisdn == null ? "msisdn" : recipientField(message), msisdn);
         response.put("clientMessageId", message.path("clientMessageId").isTextual()
                 ? message.get("clientMessageId").textValue() : null);
         ObjectNode status = response.putObject("status");

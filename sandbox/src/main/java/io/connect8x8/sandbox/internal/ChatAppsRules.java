@@ -10,9 +10,12 @@ final class ChatAppsRules {
     /** The most messages in one batch request (the operation's text; the full schema says 10,000). */
     static final int MAX_BATCH = 1_000;
 
-    /** Rules for one message (fields the spec requires are checked by the validator, not here) (a single send, or one message of a batch after the template is applied). */
+    /**
+     * Rules for one message (fields the spec requires are checked by the validator, not here) (a single send, or one
+     * message of a batch after the template is applied). That the message names a recipient (3002) depends on the
+     * document in use: {@link ChatAppsApi} checks it first.
+     */
     static final List<Rule> MESSAGE = List.of(
-            Rule.required("user/msisdn", 3002),
             Rule.matches("user/msisdn", SmsRules.MSISDN, 3003),
             Rule.maxLength("clientMessageId", 50, 3009),
             Rule.httpUrl("dlrCallbackUrl", 3020),

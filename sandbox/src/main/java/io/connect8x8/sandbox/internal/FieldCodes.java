@@ -10,11 +10,14 @@ import java.util.Map;
  */
 public final class FieldCodes {
 
-    /** The SMS API: destination 1002, text 3005 when missing, encoding 1003, and so on; 1000 otherwise. */
+    /** The SMS API: destination 1002, text 1004, encoding 1003, and so on; 1000 otherwise. */
     public static final FieldCodes SMS = new FieldCodes()
             .add("destination", 1002, 1002)
             .add("destinations", 1002, 1002)
-            .add("text", 3005, 1004)
+            // 1004 is the SMS API's one code for its text (the facts' 400 codes: "1004 invalid text"; 3005 "missing
+            // text" is among the Messaging Apps codes), and the description is the SMS document's own for a message
+            // without one (the batch operation's 200: "Text value is missing (REJECTED Status)").
+            .add("text", 1004, 1004, "Text value is missing")
             .add("encoding", 1003, 1003)
             .add("source", 1005, 1005)
             .add("expiry", 1006, 1006)
@@ -58,13 +61,27 @@ public final class FieldCodes {
             .add("scheduled", 1011, 1011)
             .add("expiry", 1006, 1006);
 
-    private final Map<String, int[]> codes = new LinkedHashMap<>();
+    /**
+     * The codes of one field.
+     *
+     * @param missing the code when the field is missing
+     * @param invalid the code when it is present and invalid
+     * @param missingMessage the API's own message when it is missing, or null to give the validator's finding
+     */
+    private record Codes(int missing, int invalid, String missingMessage) {
+    }
+
+    private final Map<String, Codes> codes = new LinkedHashMap<>();
 
     private FieldCodes() {
     }
 
     private FieldCodes add(String suffix, int missing, int invalid) {
-        codes.put(suffix, new int[] {missing, invalid});
+        return add(suffix, missing, invalid, null);
+    }
+
+    private FieldCodes add(String suffix, int missing, int invalid, String missingMessage) {
+        codes.put(suffix, new Codes(missing, invalid, missingMessage));
         return this;
     }
 
@@ -76,6 +93,23 @@ public final class FieldCodes {
      * @return the 8x8 code, 1000 when the table has no entry
      */
     public int codeFor(String path, boolean missing) {
+        Codes best = entry(path);
+        return best == null ? 1000 : missing ? best.missing() : best.invalid();
+    }
+
+    /**
+     * The API's own message for a missing field, where its documents give one.
+     *
+     * @param path the path with indices removed
+     * @return the message, or null when the validator's finding is the message
+     */
+    String missingMessage(String path) {
+        Codes best = entry(path);
+        return best == null ? null : best.missingMessage();
+    }
+
+    /** The entry of the longest suffix that matches the path, or null. */
+    private Codes entry(String path) {
         String best = null;
         for (String suffix : codes.keySet()) {
             boolean matches = path.equals(suffix) || path.endsWith("/" + suffix);
@@ -83,6 +117,6 @@ public final class FieldCodes {
                 best = suffix;
             }
         }
-        return best == null ? 1000 : codes.get(best)[missing ? 0 : 1];
+        return best == null ? null : codes.get(best);
     }
 }

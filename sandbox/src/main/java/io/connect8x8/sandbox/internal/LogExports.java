@@ -23,9 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * calling code, see {@link MessageLog#country(long)}) from the {@link MessageLog}, which keeps every message (8x8
  * keeps its logs), as CSV files of at most {@value #ROWS_PER_FILE} rows with the columns the SMS document lists, in
  * that order. A message still in the record window is written whole; an older one from the log's facts, with the
- * {@code country} and {@code source} columns empty. The job is done when started: its result is {@code succeeded}
- * with one link per file under {@code /__files/exports/} (each written when downloaded), or {@code empty}; cancelled
- * jobs answer {@code cancelled}, and a job reaching back past what the log still keeps {@code failed}.
+ * {@code source} column empty and the {@code country} read from its number alone. The job is done when started: its
+ * result is {@code succeeded} with one link per file under {@code /__files/exports/} (each written when downloaded),
+ * or {@code empty}; cancelled jobs answer {@code cancelled}, and a job reaching back past what the log still keeps
+ * {@code failed}.
  */
 final class LogExports {
 
@@ -146,7 +147,8 @@ final class LogExports {
         for (MessageLog.Entry entry : messages.log().entries(range[0], range[1], job.api, job.subAccountId,
                 job.fromNanos, job.toNanos, job.phone, job.countries)) {
             MessageRecord record = whole.get(entry.seq());
-            csv.append(record != null ? row(record) : row(entry, "", "")).append("\r\n");
+            csv.append(record != null ? row(record) : row(entry, entry.msisdn() == null ? ""
+                    : MessageLog.country("+" + entry.msisdn(), "ZZ"), "")).append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -179,11 +181,27 @@ final class LogExports {
     /** A message still in the record window: its facts, and the columns only the whole record has. */
     private static String row(MessageRecord message) {
         JsonNode request = message.request();
-        return row(MessageOps.facts(message), request.path("country").asText(""),
+        return row(MessageOps.facts(message), country(message),
                 message.api == Api.SMS ? request.path("source").asText("") : "");
     }
 
-    /** A message's row from its facts, whichever record they come from (the log keeps no country or source). */
+    /**
+     * The {@code country} column, "Country of destination of the message" (the SMS document's "SMS Logs files
+     * format"): the number's country, a number without {@code +} read in the request's {@code country} (SMS) or
+     * {@code user.country} (Messaging Apps) when it gave one, as the documents describe that field.
+     */
+    private static String country(MessageRecord message) {
+        if (MessageOps.number(message) == null) {
+            return "";
+        }
+        JsonNode given = message.api == Api.SMS ? message.request().path("country")
+                : message.request().path("user").path("country");
+        boolean national = given.isTextual() && given.textValue().length() == 2 && !message.msisdn.startsWith("+");
+        return MessageLog.country(national || message.msisdn.startsWith("+") ? message.msisdn
+                : "+" + message.msisdn, national ? given.textValue().toUpperCase(java.util.Locale.ROOT) : "ZZ");
+    }
+
+    /** A message's row from its facts, whichever record they come from (the log keeps no source). */
     private static String row(MessageLog.Entry message, String country, String source) {
         boolean sms = message.scope().api() == Api.SMS;
         MessageLog.Status status = message.status();

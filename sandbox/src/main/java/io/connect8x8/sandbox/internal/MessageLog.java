@@ -328,17 +328,26 @@ final class MessageLog {
      * @return the ISO 3166 alpha-2 code, or "" when the number has no country
      */
     static String country(long number) {
-        if (number == NO_NUMBER) {
-            return "";
-        }
+        return number == NO_NUMBER ? "" : country("+" + number, "ZZ");
+    }
+
+    /**
+     * The country of a number as a request gave it: international (with {@code +}, or without when no region is
+     * given), else national in {@code region}.
+     *
+     * @param number the number as sent
+     * @param region the ISO 3166 alpha-2 code a national number is read in, or "ZZ" for none
+     * @return the ISO 3166 alpha-2 code, or "" when the number has no country
+     */
+    static String country(String number, String region) {
         com.google.i18n.phonenumbers.PhoneNumberUtil util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
         try {
-            com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed = util.parse("+" + number, "ZZ");
-            String region = util.getRegionCodeForNumber(parsed);
-            if (region == null || "ZZ".equals(region)) {
-                region = util.getRegionCodeForCountryCode(parsed.getCountryCode());
+            com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed = util.parse(number, region);
+            String found = util.getRegionCodeForNumber(parsed);
+            if (found == null || "ZZ".equals(found)) {
+                found = util.getRegionCodeForCountryCode(parsed.getCountryCode());
             }
-            return "ZZ".equals(region) ? "" : region;
+            return "ZZ".equals(found) ? "" : found;
         } catch (com.google.i18n.phonenumbers.NumberParseException e) {
             return "";
         }

@@ -161,7 +161,7 @@ final class MessageOps {
         }
         SmsParts parts = message.parts;
         return new MessageLog.Entry(message.seq, message.umid, new MessageLog.Scope(message.api,
-                message.subAccountId, message.batchId, message.clientBatchId), message.createdAt, message.msisdn,
+                message.subAccountId, message.batchId, message.clientBatchId), message.createdAt, number(message),
                 message.clientMessageId, status.status(), status.at(), parts == null ? null : parts.encoding(),
                 parts == null ? 0 : parts.parts());
     }
@@ -190,7 +190,7 @@ final class MessageOps {
             item.put("direction", "outbound");
             put(item, "country", Json.optText(message.request().path("user"), "country"));
             item.set("status", status(message, leg.getValue()));
-            item.putObject("user").put("msisdn", masked(message.msisdn));
+            item.set("user", detailsUser(message));
             // The details document names the types capitalised (Text, Image, Template) whatever the send's spelling.
             String type = message.request().path("type").asText("Text");
             item.put("contentType", type.isEmpty() ? type : Character.toUpperCase(type.charAt(0)) + type.substring(1));
@@ -290,6 +290,31 @@ final class MessageOps {
     }
 
     /** A number as 8x8 shows it in details and exports: E.164 with its last four digits hidden. */
+    /** The message's number: null for a Messaging Apps message named by a channelUserId or lineUserId. */
+    static String number(MessageRecord message) {
+        return message.api == Api.CHAT_APPS && !"msisdn".equals(ChatAppsApi.recipientField(message.request()))
+                ? null : message.msisdn;
+    }
+
+    /**
+     * A Messaging Apps message's {@code user} in its details: the number masked, and a {@code channelUserId} or
+     * {@code lineUserId} as sent (the details document's example gives a masked msisdn beside a plain
+     * channelUserId).
+     */
+    private static ObjectNode detailsUser(MessageRecord message) {
+        ObjectNode user = Json.object();
+        JsonNode sent = message.request().path("user");
+        if (sent.path("msisdn").isTextual() || "msisdn".equals(ChatAppsApi.recipientField(message.request()))) {
+            user.put("msisdn", masked(message.msisdn));
+        }
+        for (String field : SpecValidator.RECIPIENT_FIELDS.subList(1, SpecValidator.RECIPIENT_FIELDS.size())) {
+            if (sent.path(field).isTextual()) {
+                user.put(field, sent.get(field).textValue());
+            }
+        }
+        return user;
+    }
+
     static String masked(String msisdn) {
         if (msisdn == null) {
             return "";

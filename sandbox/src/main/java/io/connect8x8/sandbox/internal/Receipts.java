@@ -116,7 +116,10 @@ final class Receipts {
             receipt.put("version", 9);
             ObjectNode payload = ids(receipt.putObject("payload"), message);
             payload.put("channel", channel);
-            payload.putObject("user").put("msisdn", "+" + TestNumbers.digits(message.msisdn));
+            String field = ChatAppsApi.recipientField(message.request());
+            // A message to a channelUserId or lineUserId has no number: the receipt names the user as it was named.
+            payload.putObject("user").put(field, "msisdn".equals(field)
+                    ? "+" + TestNumbers.digits(message.msisdn) : message.msisdn);
             ObjectNode status = payload.putObject("status");
             status.put("state", state);
             status.put("detail", detail);

@@ -128,6 +128,10 @@ final class SchemaLibrary {
         int code = message.getKey().startsWith("validation.request.body.schema") || missing
                 ? codes.codeFor(path, missing)
                 : 1000;
+        String own = missing ? codes.missingMessage(path) : null;
+        if (own != null) {
+            return new Violation(index, code, own);
+        }
         String where = path.isEmpty() ? "" : " (" + path.replace('/', '.') + ")";
         return new Violation(index, code, message.getMessage() + where);
     }

@@ -46,6 +46,19 @@ public final class SpecValidator {
     private final CompletableFuture<SchemaLibrary> library;
     /** Asks for the library now (the documents' parse may be waiting for the first answered send). */
     private final Runnable needLibrary;
+    /**
+     * The fields of a message's {@code user} that name its recipient and that the single send's schema declares,
+     * in order of precedence (see {@link #RECIPIENT_FIELDS}).
+     */
+    private final List<String> recipientFields;
+
+    /**
+     * The Messaging Apps fields that may name a message's recipient, in order of precedence: {@code msisdn}, and in
+     * 8x8's complete document {@code channelUserId} ("Can be used alongside msisdn; if both are provided, msisdn
+     * takes precedence") and {@code lineUserId} ("Use this instead of msisdn when sending messages to a LINE
+     * user"). The guides' document declares msisdn alone.
+     */
+    static final List<String> RECIPIENT_FIELDS = List.of("msisdn", "channelUserId", "lineUserId");
 
     private SpecValidator(JsonNode document, FieldCodes codes, CompletableFuture<SchemaLibrary> library,
                           Runnable needLibrary) {
@@ -58,6 +71,21 @@ public final class SpecValidator {
         this.batchValid = CompiledSchema.compile(document, batch);
         this.library = library;
         this.needLibrary = needLibrary;
+        JsonNode user = single == null ? null : JsonRefs.resolve(document, JsonRefs.resolve(document, single)
+                .path("properties").path("user"));
+        JsonNode declared = user == null ? null : user.path("properties");
+        this.recipientFields = RECIPIENT_FIELDS.stream()
+                .filter(field -> declared != null && declared.has(field)).toList();
+    }
+
+    /**
+     * The fields of a Messaging Apps message's {@code user} that may name its recipient in the document in use: of
+     * {@link #RECIPIENT_FIELDS}, those the single send's schema declares, in that order.
+     *
+     * @return the fields, {@code msisdn} first when declared
+     */
+    List<String> recipientFields() {
+        return recipientFields;
     }
 
     /**

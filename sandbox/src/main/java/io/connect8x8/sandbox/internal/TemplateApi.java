@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
 final class TemplateApi {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\d+)}}");
-    /** What the listing's schema allows (registration allows more, such as CAROUSEL). */
-    private static final Set<String> LISTED_COMPONENTS = Set.of("HEADER", "BODY", "FOOTER", "BUTTONS");
-    private static final Set<String> LISTED_BUTTONS = Set.of("PHONE_NUMBER", "URL", "QUICK_REPLY", "OTP",
-            "COPY_CODE");
+    /**
+     * The component and button types the listing's schema allows (registration allows more components, such as
+     * CAROUSEL), read from the document that serves the listing, once per operation: a hand list fell behind the
+     * document (FLOW, VOICE_CALL and REQUEST_CONTACT_INFO buttons were left out of the listing).
+     */
+    private final Map<Operation, Listed> listedTypes = new java.util.concurrent.ConcurrentHashMap<>();
     /** Registration button types to the subType a template message gives them (an OTP button is a URL one). */
     private static final Map<String, String> SUB_TYPES = Map.of("URL", "Url", "OTP", "Url", "QUICK_REPLY",
             "QuickReply", "COPY_CODE", "CopyCode", "FLOW", "Flow", "PHONE_NUMBER", "PhoneNumber", "VOICE_CALL",
@@ -75,8 +77,53 @@ final class TemplateApi {
         return registration;
     }
 
+    /**
+     * The types a listed template's component and button may have: the enums of the listing's schema.
+     *
+     * @param components the component types, or null for any
+     * @param buttons the button types, or null for any
+     */
+    private record Listed(Set<String> components, Set<String> buttons) {
+
+        /** Reads them from the listing's 200 schema ({@code templates[].components[]}), following its $refs. */
+        static Listed of(Operation operation) {
+            JsonNode document = operation.document.tree;
+            JsonNode component = at(document, document.path("paths").path(operation.template), "get", "responses",
+                    "200", "content", "application/json", "schema", "properties", "templates", "items",
+                    "properties", "components", "items");
+            return new Listed(enumOf(document, at(document, component, "properties", "type")),
+                    enumOf(document, at(document, component, "properties", "buttons", "items", "properties", "type")));
+        }
+
+        private static JsonNode at(JsonNode document, JsonNode node, String... names) {
+            JsonNode current = JsonRefs.resolve(document, node);
+            for (String name : names) {
+                current = current == null ? null : JsonRefs.resolve(document, current.path(name));
+            }
+            return current;
+        }
+
+        private static Set<String> enumOf(JsonNode document, JsonNode schema) {
+            if (schema == null || !schema.path("enum").isArray()) {
+                return null;
+            }
+            Set<String> values = new java.util.HashSet<>();
+            schema.get("enum").forEach(value -> values.add(value.asText()));
+            return Set.copyOf(values);
+        }
+
+        boolean component(String type) {
+            return components == null || components.contains(type);
+        }
+
+        boolean button(String type) {
+            return buttons == null || buttons.contains(type);
+        }
+    }
+
     /** {@code GET .../templates}. */
     Answer list(Call call) {
+        Listed types = listedTypes.computeIfAbsent(call.operation(), Listed::of);
         ObjectNode answer = Json.object();
         ArrayNode templates = answer.putArray("templates");
         String channelId = call.param("channelId");
@@ -90,8 +137,8 @@ final class TemplateApi {
             template.put("languageName", languageName(registration.path("language").asText()));
             ArrayNode components = template.putArray("components");
             for (JsonNode component : registration.path("components")) {
-                if (LISTED_COMPONENTS.contains(component.path("type").asText())) {
-                    components.add(listed(component));
+                if (types.component(component.path("type").asText())) {
+                    components.add(listed(component, types));
                 }
             }
             String category = registration.path("category").asText();
@@ -175,7 +222,7 @@ final class TemplateApi {
         return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
-    private static ObjectNode listed(JsonNode component) {
+    private static ObjectNode listed(JsonNode component, Listed types) {
         ObjectNode copy = Json.object();
         copy.put("type", component.path("type").asText());
         if (component.path("format").isTextual() && !"Gif".equals(component.get("format").textValue())) {
@@ -187,7 +234,7 @@ final class TemplateApi {
         if (component.has("buttons")) {
             ArrayNode buttons = copy.putArray("buttons");
             for (JsonNode button : component.get("buttons")) {
-                if (LISTED_BUTTONS.contains(button.path("type").asText())) {
+                if (types.button(button.path("type").asText())) {
                     buttons.add(button.deepCopy());
                 }
             }
