@@ -60,11 +60,14 @@ public record CampaignReport(String campaignId, long messages, long accepted, lo
 
     /**
      * Returns whether every message read was accepted, in this run or an earlier one. False while any chunk is
-     * {@link #held() held} elsewhere, or was finished by another worker (whose counts this run does not add up).
+     * {@link #held() held} elsewhere, or was finished by another worker (whose counts this run does not add up), and
+     * when a chunk an earlier run finished holds messages the API rejected (its {@link ChunkReport#rejected()}): a
+     * resume skips that chunk, and this run's {@link #rejected()} does not count them.
      *
      * @return whether every message read was accepted, in this run or an earlier one
      */
     public boolean allAccepted() {
-        return rejected == 0 && failed == 0 && ambiguous == 0 && elsewhere == 0 && held == 0;
+        return rejected == 0 && failed == 0 && ambiguous == 0 && elsewhere == 0 && held == 0
+                && chunks.stream().allMatch(chunk -> chunk.rejected() == 0);
     }
 }
