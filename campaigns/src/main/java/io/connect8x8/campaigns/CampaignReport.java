@@ -2,6 +2,7 @@ package io.connect8x8.campaigns;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,11 +61,30 @@ public record CampaignReport(String campaignId, long messages, long accepted, lo
 
     /**
      * Returns whether every message read was accepted, in this run or an earlier one. False while any chunk is
-     * {@link #held() held} elsewhere, or was finished by another worker (whose counts this run does not add up).
+     * {@link #held() held} elsewhere, or was finished by another worker (whose counts this run does not add up), and
+     * when a chunk an earlier run finished holds messages the API rejected (its {@link ChunkReport#rejected()}): a
+     * resume skips that chunk, and this run's {@link #rejected()} does not count them.
      *
      * @return whether every message read was accepted, in this run or an earlier one
      */
     public boolean allAccepted() {
-        return rejected == 0 && failed == 0 && ambiguous == 0 && elsewhere == 0 && held == 0;
+        return rejected == 0 && failed == 0 && ambiguous == 0 && elsewhere == 0 && held == 0
+                && chunks.stream().allMatch(chunk -> chunk.rejected() == 0);
+    }
+
+    /**
+     * Returns the messages 8x8 rejected inside batches it accepted, with their positions, ids, masked numbers and
+     * reasons, in chunk order: those of this run, and those the journal recorded for chunks an earlier run or another
+     * worker finished (a resume never sends them again: fix them and send them as a new campaign). Messages refused
+     * before sending are in {@link #invalid()} instead.
+     *
+     * @return the rejected messages of every chunk; empty when none was rejected, or the answers did not list them
+     */
+    public List<RejectedMessage> rejections() {
+        List<RejectedMessage> all = new ArrayList<>();
+        for (ChunkReport chunk : chunks) {
+            all.addAll(chunk.rejections());
+        }
+        return all;
     }
 }

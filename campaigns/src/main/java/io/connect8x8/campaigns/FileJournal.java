@@ -1,5 +1,6 @@
 package io.connect8x8.campaigns;
 
+import io.connect8x8.campaigns.internal.Rejections;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -15,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +29,9 @@ import java.util.zip.CRC32;
  *
  * <p>Each line is {@code <crc32> I <campaign> <sequence> <messages> <clientBatchId> <fingerprint> <epochMillis>}
  * (intent, written when the request is about to be; the time bounds the window a reconciliation searches) or
- * {@code <crc32> O <campaign> <sequence> <state> <accepted> <rejected> <detail>} (outcome); the last line about a
- * chunk wins. A line cut short by a crash fails its checksum and is dropped when the file is opened again. The file is
+ * {@code <crc32> O <campaign> <sequence> <state> <accepted> <rejected> <detail> [<rejected messages>]} (outcome,
+ * with the messages 8x8 rejected inside an accepted batch, when any, so that a resume still reports them); the last
+ * line about a chunk wins. A line cut short by a crash fails its checksum and is dropped when the file is opened again. The file is
  * locked while open: a second process, or a second open in this one, gets a {@link JournalException}, not a second
  * copy of the campaign. To split a campaign between processes or hosts, use the PostgreSQL journal.
  */
@@ -186,8 +189,10 @@ public final class FileJournal implements CampaignJournal {
             }
             writeIntent(intent);
         }
+        // The rejected messages, when any, as an eighth word: a line without them reads as before.
         append("O " + intent.campaignId() + ' ' + intent.sequence() + ' ' + outcome.state() + ' '
-                + outcome.accepted() + ' ' + outcome.rejected() + ' ' + encode(outcome.detail()));
+                + outcome.accepted() + ' ' + outcome.rejected() + ' ' + encode(outcome.detail())
+                + (outcome.rejections().isEmpty() ? "" : ' ' + Rejections.encode(outcome.rejections())));
         chunks.put(key, new Entry(intent.messages(), intent.fingerprint(), outcome));
     }
 
@@ -294,7 +299,8 @@ public final class FileJournal implements CampaignJournal {
                 return false;
             }
             chunks.put(key, new Entry(entry.messages, entry.fingerprint, new ChunkRecord(ChunkState.valueOf(f[3]),
-                    Integer.parseInt(f[4]), Integer.parseInt(f[5]), decode(f[6]))));
+                    Integer.parseInt(f[4]), Integer.parseInt(f[5]), decode(f[6]),
+                    f.length > 7 ? Rejections.decode(f[7]) : List.of())));
         }
         return true;
     }

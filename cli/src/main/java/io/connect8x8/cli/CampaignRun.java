@@ -13,6 +13,7 @@ import io.connect8x8.campaigns.FileJournal;
 import io.connect8x8.campaigns.LogExportRecords;
 import io.connect8x8.campaigns.MemoryJournal;
 import io.connect8x8.campaigns.ProgressListener;
+import io.connect8x8.campaigns.RejectedMessage;
 import io.connect8x8.postgresql.PostgresCampaignJournal;
 import io.connect8x8.postgresql.SharedRateLimit;
 import java.io.PrintWriter;
@@ -35,8 +36,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Runs a campaign for a batch command: opens the journal the options name, shows progress on stderr (a bar on a
- * terminal, a plain line every few seconds otherwise), prints the summary on stdout, and maps the outcome to the
- * exit code: 0 all accepted, 3 some rejected, 4 some failed or ambiguous, 5 some held by another worker's live lease
+ * terminal, a plain line every few seconds otherwise), prints the summary and each message 8x8 rejected (number
+ * masked) on stdout, and maps the outcome to the exit code: 0 all accepted, 3 some rejected (in this run, or by an
+ * earlier run in a chunk this one skipped), 4 some failed or ambiguous, 5 some held by another worker's live lease
  * (not finished: run again after the lease's end).
  */
 final class CampaignRun {
@@ -125,7 +127,9 @@ final class CampaignRun {
             // Not sent by anyone yet: never 0 while messages remain unsent.
             return ExitCodes.NOT_SENT;
         }
-        return report.rejected() > 0 ? ExitCodes.API_ERROR : ExitCodes.OK;
+        // A chunk an earlier run finished counts too: its rejected messages were never accepted, and are not resent.
+        boolean rejected = report.rejected() > 0 || report.chunks().stream().anyMatch(c -> c.rejected() > 0);
+        return rejected ? ExitCodes.API_ERROR : ExitCodes.OK;
     }
 
     /**
@@ -240,22 +244,44 @@ final class CampaignRun {
             }
             summary.put("problems", chunks);
             summary.put("invalid", report.invalid());
+            List<Map<String, Object>> rejections = new ArrayList<>();
+            for (RejectedMessage rejection : report.rejections()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("position", rejection.position());
+                r.put("clientMessageId", rejection.clientMessageId());
+                r.put("recipient", rejection.recipient());
+                r.put("errorCode", rejection.errorCode());
+                r.put("reason", rejection.reason());
+                rejections.add(r);
+            }
+            summary.put("rejections", rejections);
             out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(summary));
         } else {
+            long earlierRejected = report.chunks().stream().filter(c -> c.outcome() == ChunkOutcome.SKIPPED)
+                    .mapToLong(ChunkReport::rejected).sum();
             for (String invalid : report.invalid()) {
                 out.println("invalid " + invalid);
+            }
+            for (RejectedMessage rejection : report.rejections()) {
+                out.println("rejected " + rejection.describe());
             }
             for (ChunkReport chunk : problems) {
                 out.println(chunk.outcome().name().toLowerCase(java.util.Locale.ROOT) + " chunk "
                         + chunk.clientBatchId() + " (" + chunk.messages() + " messages): " + chunk.detail());
             }
             out.println("campaign " + report.campaignId() + ": " + report.messages() + " messages, "
-                    + report.accepted() + " accepted, " + report.rejected() + " rejected, " + report.failed()
+                    + report.accepted() + " accepted, " + report.rejected() + " rejected"
+                    + (earlierRejected > 0 ? " (and " + earlierRejected + " by an earlier run)" : "") + ", "
+                    + report.failed()
                     + " failed, " + report.ambiguous() + " ambiguous, " + report.skipped()
                     + " skipped (done by an earlier run)"
                     + (report.elsewhere() > 0 ? ", " + report.elsewhere() + " finished by other workers" : "")
                     + (report.held() > 0 ? ", " + report.held() + " held by other workers (not finished)" : "") + "; "
                     + report.requests() + " requests in " + report.elapsed().toMillis() + " ms");
+            if (!report.rejections().isEmpty()) {
+                out.println("rejected messages were not sent, and running the same command again does not send "
+                        + "them: fix those rows (#row counts data rows from 0) and send them as a new campaign");
+            }
             if (report.ambiguous() > 0) {
                 out.println("ambiguous chunks may have been sent: run the same command again once 8x8's log export "
                         + "covers them (--export-lag) to settle them, or reconcile by clientMessageId (<campaign>-<row>) "

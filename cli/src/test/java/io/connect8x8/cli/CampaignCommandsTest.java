@@ -308,6 +308,36 @@ class CampaignCommandsTest {
     }
 
     @Test
+    void theRowsRejectedInsideAnAcceptedBatchAreListedMaskedAndARerunListsThemAgainWithoutSending(Sandbox sandbox)
+            throws Exception {
+        Files.writeString(csv, "to,name\n+6591230001,Ann\n+15550000002,Bob\n+6591230003,Cy\n",
+                StandardCharsets.UTF_8);
+        String rejected = "rejected #1 rej-1 +1********02 Invalid MSISDN +1********02 (test number)";
+
+        Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--campaign-id", "rej");
+
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(rejected, lines.get(0));
+        assertTrue(lines.get(1).startsWith("campaign rej: 3 messages, 2 accepted, 1 rejected, 0 failed, "), run.out());
+        assertEquals("rejected messages were not sent, and running the same command again does not send them: fix "
+                + "those rows (#row counts data rows from 0) and send them as a new campaign", lines.get(2));
+        assertFalse((run.out() + run.err()).contains("15550000002"), "no whole number in the output");
+
+        // The rejected row is known from the journal: the rerun lists it again, exits 3, and sends nothing.
+        Cli.Run again = cli.run("--json", "sms", "batch", "--file", csv.toString(), "--text", "Hi {name}",
+                "--campaign-id", "rej");
+        assertEquals(3, again.exitCode(), again.out() + again.err());
+        JsonObject summary = json(again);
+        assertEquals(3, summary.get("skipped").getAsInt());
+        assertEquals(JsonParser.parseString("[{\"position\":1,\"clientMessageId\":\"rej-1\",\"recipient\":"
+                + "\"+1********02\",\"reason\":\"Invalid MSISDN +1********02 (test number)\"}]"),
+                summary.get("rejections"));
+        assertEquals(1, sandbox.requestCount(), "the rerun sent nothing");
+        assertEquals(2, sandbox.acceptedMessages());
+    }
+
+    @Test
     void whatsappTemplateBatchFillsParametersPerRow(Sandbox sandbox) {
         Cli.Run run = cli.run("--json", "whatsapp", "batch", "--file", csv.toString(), "--template", "order_update",
                 "--language", "en_US", "--body-param", "{name}", "--body-param", "{order}", "--campaign-id", "wa1");

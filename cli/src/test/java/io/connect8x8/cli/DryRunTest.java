@@ -70,7 +70,10 @@ class DryRunTest {
         return JsonParser.parseString(run.out()).getAsJsonObject();
     }
 
-    /** The campaign builds the preview: its batch id, its message ids (the row's position), the shared template. */
+    /**
+     * The campaign builds the preview: its batch id, its message ids (the row's position), the shared template, and
+     * the ask for each message's answer (which says which messages 8x8 rejected).
+     */
     @Test
     void smsBatchFromCsvShowsTheCampaignsFirstRequest(@TempDir Path dir) throws IOException {
         Path csv = Files.writeString(dir.resolve("people.csv"),
@@ -78,7 +81,7 @@ class DryRunTest {
         assertEquals(expected(SMS + "/batch", "{\"clientBatchId\":\"spring-0\",\"messages\":["
                 + "{\"destination\":\"+6512345678\",\"text\":\"Hi Ana, order 42\",\"clientMessageId\":\"spring-0\"},"
                 + "{\"destination\":\"+6587654321\",\"text\":\"Hi Bo, Jr, order 43\",\"clientMessageId\":\"spring-1\"}],"
-                + "\"template\":{\"source\":\"8x8\"}}"),
+                + "\"template\":{\"source\":\"8x8\"},\"includeMessagesInResponse\":true}"),
                 dryRunBatch("dry run: the first request of the campaign, chunk spring-0 (2 messages)", "sms", "batch",
                         "--file", csv.toString(), "--text", "Hi {name}, order {order}", "--from", "8x8",
                         "--campaign-id", "spring"));
@@ -94,7 +97,7 @@ class DryRunTest {
         assertEquals(expected(SMS + "/batch", "{\"clientBatchId\":\"open-0\",\"template\":{\"text\":\"Store opens at 9\"},"
                 + "\"messages\":[{\"destination\":\"+6512345678\",\"text\":\"Store opens at 9\","
                 + "\"clientMessageId\":\"open-0\"},{\"destination\":\"+6587654321\",\"text\":\"Store opens at 9\","
-                + "\"clientMessageId\":\"open-1\"}]}"),
+                + "\"clientMessageId\":\"open-1\"}],\"includeMessagesInResponse\":true}"),
                 dryRunBatch("dry run: the first request of the campaign, chunk open-0 (2 messages)", "sms", "batch",
                         "--file", file.toString(), "--text", "Store opens at 9", "--campaign-id", "open"));
     }

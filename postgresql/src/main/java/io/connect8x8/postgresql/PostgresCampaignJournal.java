@@ -7,6 +7,7 @@ import io.connect8x8.campaigns.ChunkState;
 import io.connect8x8.campaigns.ChunkStatus;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.JournalException;
+import io.connect8x8.campaigns.internal.Rejections;
 import io.connect8x8.postgresql.internal.SchemaMigrations;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,7 +51,9 @@ public final class PostgresCampaignJournal implements CampaignJournal {
                     + "accepted integer NOT NULL DEFAULT 0, rejected integer NOT NULL DEFAULT 0, detail text, "
                     + "updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (campaign_id, sequence))",
             // The first send's time: with claimed_at (the last), the span in which 8x8 may have received the chunk.
-            "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS first_sent_at timestamptz");
+            "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS first_sent_at timestamptz",
+            // The messages 8x8 rejected inside an accepted batch, so that a resume on any worker still reports them.
+            "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS rejections text");
 
     private static final String INSERT = "INSERT INTO " + TABLE + " (campaign_id, sequence, client_batch_id, messages, "
             + "fingerprint, state, worker, claimed_at) VALUES (?, ?, ?, ?, ?, 'CLAIMED', ?, now()) "
@@ -62,7 +65,8 @@ public final class PostgresCampaignJournal implements CampaignJournal {
             + " RETURNING state";
     /** A chunk's row, whether its claim is older than the lease, and when the lease ends. */
     private static final String READ = "SELECT state, worker, claimed_at < now() - ? * interval '1 millisecond', "
-            + "accepted, rejected, detail, fingerprint, messages, claimed_at + ? * interval '1 millisecond' FROM "
+            + "accepted, rejected, detail, fingerprint, messages, claimed_at + ? * interval '1 millisecond', "
+            + "rejections FROM "
             + TABLE + " WHERE campaign_id = ? AND sequence = ?";
     private static final String SENDING = "UPDATE " + TABLE + " SET state = 'SENDING', claimed_at = now(), "
             + "first_sent_at = COALESCE(first_sent_at, now()), updated_at = now() "
@@ -74,7 +78,7 @@ public final class PostgresCampaignJournal implements CampaignJournal {
     private static final String FIRST_SENT_AT = "SELECT COALESCE(first_sent_at, claimed_at) FROM " + TABLE
             + " WHERE campaign_id = ? AND sequence = ? AND state IN ('SENDING', 'AMBIGUOUS')";
     private static final String COMPLETE = "UPDATE " + TABLE + " SET state = ?, accepted = ?, rejected = ?, detail = ?, "
-            + "updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ?";
+            + "rejections = ?, updated_at = now() WHERE campaign_id = ? AND sequence = ? AND worker = ?";
 
     /** The random part of default worker names. */
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -207,7 +211,8 @@ public final class PostgresCampaignJournal implements CampaignJournal {
                 if (state == ChunkState.SENDING && detail == null) {
                     detail = "claimed by worker " + row.getString(2) + ", answer never recorded";
                 }
-                return new Row(new ChunkRecord(state, row.getInt(4), row.getInt(5), detail), row.getBoolean(3),
+                return new Row(new ChunkRecord(state, row.getInt(4), row.getInt(5), detail,
+                        Rejections.decode(row.getString(10))), row.getBoolean(3),
                         row.getString(7), row.getInt(8), row.getString(2), row.getTimestamp(9).toInstant());
             }
         }
@@ -289,9 +294,10 @@ public final class PostgresCampaignJournal implements CampaignJournal {
             update.setInt(2, outcome.accepted());
             update.setInt(3, outcome.rejected());
             update.setString(4, outcome.detail());
-            update.setString(5, intent.campaignId());
-            update.setLong(6, intent.sequence());
-            update.setString(7, worker);
+            update.setString(5, outcome.rejections().isEmpty() ? null : Rejections.encode(outcome.rejections()));
+            update.setString(6, intent.campaignId());
+            update.setLong(7, intent.sequence());
+            update.setString(8, worker);
             if (update.executeUpdate() != 1) {
                 throw new JournalException("chunk " + intent.sequence() + " of " + intent.campaignId()
                         + " is no longer claimed by worker " + worker, null);

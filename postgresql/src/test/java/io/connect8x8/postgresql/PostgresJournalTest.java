@@ -12,8 +12,10 @@ import io.connect8x8.campaigns.ChunkState;
 import io.connect8x8.campaigns.ChunkStatus;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.JournalException;
+import io.connect8x8.campaigns.RejectedMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,25 @@ class PostgresJournalTest {
         a.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, 10, 0, "batch-1"));
         Claim done = b.claim(intent, false);
         assertEquals(new Claim(Claim.Verdict.DONE, new ChunkRecord(ChunkState.ACCEPTED, 10, 0, "batch-1")), done);
+    }
+
+    @Test
+    void theMessagesRejectedInsideAnAcceptedChunkAreReadBackByAnotherWorker() {
+        PostgresCampaignJournal a = PostgresCampaignJournal.builder(dataSource).worker("a").build();
+        PostgresCampaignJournal b = PostgresCampaignJournal.builder(dataSource).worker("b").build();
+        ChunkIntent intent = chunk("rejections", 0);
+        // A reason with the codec's separators and text beyond ASCII, and a message whose answer gave no reason.
+        List<RejectedMessage> rejections = List.of(
+                new RejectedMessage(3, "rejections-3", "+65******78", 3038, "Template not found; name, language é"),
+                new RejectedMessage(7, "mine 7", null, null, null));
+        ChunkRecord outcome = new ChunkRecord(ChunkState.ACCEPTED, 8, 2, "batch-9", rejections);
+
+        assertEquals(Claim.Verdict.SEND, a.claim(intent, false).verdict());
+        assertTrue(a.sending(intent));
+        a.complete(intent, outcome);
+
+        assertEquals(new Claim(Claim.Verdict.DONE, outcome), b.claim(intent, false));
+        assertEquals(new ChunkStatus(outcome, false, null), b.status(intent).orElseThrow());
     }
 
     @Test

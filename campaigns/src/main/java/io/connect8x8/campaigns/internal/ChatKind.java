@@ -2,6 +2,7 @@ package io.connect8x8.campaigns.internal;
 
 import io.connect8x8.BatchResult;
 import io.connect8x8.Connect8x8Client;
+import io.connect8x8.Masking;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
@@ -116,7 +117,20 @@ public final class ChatKind implements MessageKind<ChatMessage> {
     @Override
     public BatchAnswer send(List<ChatMessage> messages, String clientBatchId, RequestOptions options) {
         BatchResult<ChatResult> result = client.chatApps().sendBatch(toBatch(messages, clientBatchId), options);
-        return new BatchAnswer(result.batchId(), result.acceptedCount(), result.rejectedCount());
+        List<RejectedItem> rejections = new ArrayList<>();
+        for (int i = 0; i < result.messages().size(); i++) {
+            ChatResult item = result.messages().get(i);
+            if (!item.accepted()) {
+                rejections.add(new RejectedItem(i, item.clientMessageId(), Masking.maskPhone(item.msisdn()),
+                        item.errorCode(), item.errorMessage()));
+            }
+        }
+        return new BatchAnswer(result.batchId(), result.acceptedCount(), result.rejectedCount(), rejections);
+    }
+
+    @Override
+    public String recipient(ChatMessage message) {
+        return message.to();
     }
 
     @Override
@@ -125,7 +139,7 @@ public final class ChatKind implements MessageKind<ChatMessage> {
     }
 
     private static ChatBatch toBatch(List<ChatMessage> messages, String clientBatchId) {
-        ChatBatch.Builder batch = ChatBatch.builder().clientBatchId(clientBatchId);
+        ChatBatch.Builder batch = ChatBatch.builder().clientBatchId(clientBatchId).includeMessagesInResponse(true);
         messages.forEach(batch::addMessage);
         return batch.build();
     }

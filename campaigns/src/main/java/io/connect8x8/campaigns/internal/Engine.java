@@ -2,6 +2,7 @@ package io.connect8x8.campaigns.internal;
 
 import io.connect8x8.CallListener;
 import io.connect8x8.Connect8x8Exception;
+import io.connect8x8.Masking;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
@@ -18,6 +19,7 @@ import io.connect8x8.campaigns.ChunkStatus;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.MessageRecords;
 import io.connect8x8.campaigns.ProgressListener;
+import io.connect8x8.campaigns.RejectedMessage;
 import io.connect8x8.campaigns.RecordsAnswer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,10 +27,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -369,7 +373,8 @@ public final class Engine<M> {
         switch (claim.verdict()) {
             case DONE -> {
                 tally.skipped.add(size);
-                return report(intent, ChunkOutcome.SKIPPED, earlier.accepted(), earlier.rejected(), earlier.detail());
+                return new ChunkReport(intent.sequence(), batchId, size, ChunkOutcome.SKIPPED, earlier.accepted(),
+                        earlier.rejected(), earlier.detail(), earlier.rejections());
             }
             case AMBIGUOUS -> {
                 String detail = earlier.detail() == null ? "sent by an earlier run, answer never recorded"
@@ -427,9 +432,10 @@ public final class Engine<M> {
             switch (record.state()) {
                 case ACCEPTED, REJECTED -> {
                     tally.elsewhere.add(size);
-                    tally.add(report(intent, ChunkOutcome.ELSEWHERE, record.accepted(), record.rejected(),
-                            "finished by another worker: " + record.state() + (record.detail() == null ? ""
-                            : " (" + record.detail() + ")")));
+                    tally.add(new ChunkReport(intent.sequence(), intent.clientBatchId(), size,
+                            ChunkOutcome.ELSEWHERE, record.accepted(), record.rejected(), "finished by another "
+                            + "worker: " + record.state() + (record.detail() == null ? "" : " (" + record.detail()
+                            + ")"), record.rejections()));
                 }
                 case SENDING, AMBIGUOUS -> {
                     tally.ambiguous.add(size);
@@ -558,10 +564,13 @@ public final class Engine<M> {
             String detail = reconciled == null ? answer.batchId() : reconciled + " (" + answer.batchId() + ")";
             int accepted = found + answer.accepted();
             int rejected = refused + answer.rejected();
-            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, accepted, rejected, detail));
+            List<RejectedMessage> rejections = rejections(answer, messages,
+                    sentPositions(claimed, positions, messages));
+            journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, accepted, rejected, detail, rejections));
             tally.accepted.add(accepted);
             tally.rejected.add(answer.rejected());
-            return report(intent, ChunkOutcome.ACCEPTED, accepted, rejected, detail);
+            return new ChunkReport(intent.sequence(), intent.clientBatchId(), intent.messages(), ChunkOutcome.ACCEPTED,
+                    accepted, rejected, detail, rejections);
         } catch (Connect8x8Exception e) {
             String detail = (reconciled == null ? "" : reconciled + ", then ") + e.getClass().getSimpleName() + ": "
                     + e.getMessage();
@@ -592,6 +601,63 @@ public final class Engine<M> {
                 }
             }
         }
+    }
+
+    /** The input positions of the messages sent, a subsequence of the claimed ones (the clock refuses some). */
+    private static long[] sentPositions(List<?> claimed, long[] positions, List<?> sent) {
+        long[] sentPositions = new long[sent.size()];
+        int next = 0;
+        for (int i = 0; i < claimed.size() && next < sent.size(); i++) {
+            if (claimed.get(i) == sent.get(next)) {
+                sentPositions[next++] = positions[i];
+            }
+        }
+        return sentPositions;
+    }
+
+    /**
+     * Names each message the answer says rejected by its input position: found by the clientMessageId it echoed
+     * (every message of a chunk carries one, unique unless the caller gave two the same), else by its place in the
+     * answer, which lists the messages in the request's order; one matched neither way is left out, its count kept.
+     */
+    private List<RejectedMessage> rejections(MessageKind.BatchAnswer answer, List<M> sent, long[] sentPositions) {
+        if (answer.rejections().isEmpty()) {
+            return List.of();
+        }
+        Map<String, Integer> byId = new HashMap<>();
+        for (int i = 0; i < sent.size(); i++) {
+            // A duplicate id cannot say which message it was: -1, so the answer's order decides.
+            byId.merge(kind.clientMessageId(sent.get(i)), i, (a, b) -> -1);
+        }
+        List<RejectedMessage> rejections = new ArrayList<>();
+        for (MessageKind.RejectedItem item : answer.rejections()) {
+            Integer index = item.clientMessageId() == null ? null : byId.get(item.clientMessageId());
+            if (index == null || index < 0) {
+                index = item.index() < sent.size() ? item.index() : null;
+            }
+            if (index == null) {
+                continue;
+            }
+            M message = sent.get(index);
+            String number = kind.recipient(message);
+            String masked = Masking.maskPhone(number);
+            rejections.add(new RejectedMessage(sentPositions[index], kind.clientMessageId(message),
+                    item.recipient() != null ? item.recipient() : masked, item.errorCode(),
+                    masked(item.reason(), number, masked)));
+        }
+        return rejections;
+    }
+
+    /**
+     * The reason with the recipient's number masked: a description may quote it ({@code Invalid MSISDN +6591234567}),
+     * and the report, the journal and the CLI's output hold no whole number.
+     */
+    private static String masked(String reason, String number, String masked) {
+        if (reason == null || number == null || masked == null) {
+            return reason;
+        }
+        String digits = number.startsWith("+") ? number.substring(1) : number;
+        return reason.replace(number, masked).replace(digits, masked);
     }
 
     /**

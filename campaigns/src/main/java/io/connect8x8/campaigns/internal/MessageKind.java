@@ -88,12 +88,13 @@ public interface MessageKind<M> {
     String identity(M message);
 
     /**
-     * Sends one chunk through the client's batch call.
+     * Sends one chunk through the client's batch call, asking for each message's answer
+     * ({@code includeMessagesInResponse}), the only place 8x8 says which messages of an accepted batch it rejected.
      *
      * @param messages the chunk, every clientMessageId fixed
      * @param clientBatchId the chunk's batch id
      * @param options the call's options
-     * @return the API's counts
+     * @return the API's counts and the messages it rejected
      */
     BatchAnswer send(List<M> messages, String clientBatchId, RequestOptions options);
 
@@ -107,12 +108,33 @@ public interface MessageKind<M> {
     RequestPreview preview(List<M> messages, String clientBatchId);
 
     /**
+     * Returns the message's recipient, to name a rejected message whose answer did not echo it.
+     *
+     * @param message a message
+     * @return its number as given, or null
+     */
+    String recipient(M message);
+
+    /**
      * The API's answer to a batch.
      *
      * @param batchId 8x8's id
      * @param accepted messages accepted
      * @param rejected messages rejected
+     * @param rejections the answer's items that say rejected, in its order; empty when it listed none
      */
-    record BatchAnswer(String batchId, int accepted, int rejected) {
+    record BatchAnswer(String batchId, int accepted, int rejected, List<RejectedItem> rejections) {
+    }
+
+    /**
+     * One item of a batch answer that says rejected.
+     *
+     * @param index its place in the answer's list of messages
+     * @param clientMessageId the id the answer echoed, or null
+     * @param recipient the number the answer echoed, already masked, or null
+     * @param errorCode 8x8's code, or null
+     * @param reason 8x8's description, or null
+     */
+    record RejectedItem(int index, String clientMessageId, String recipient, Integer errorCode, String reason) {
     }
 }

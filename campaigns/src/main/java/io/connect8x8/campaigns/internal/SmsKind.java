@@ -2,12 +2,14 @@ package io.connect8x8.campaigns.internal;
 
 import io.connect8x8.BatchResult;
 import io.connect8x8.Connect8x8Client;
+import io.connect8x8.Masking;
 import io.connect8x8.RequestOptions;
 import io.connect8x8.RequestPreview;
 import io.connect8x8.ValidationException;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsBatch;
 import io.connect8x8.sms.SmsResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -80,7 +82,21 @@ public final class SmsKind implements MessageKind<Sms> {
     @Override
     public BatchAnswer send(List<Sms> messages, String clientBatchId, RequestOptions options) {
         BatchResult<SmsResult> result = client.sms().sendBatch(toBatch(messages, clientBatchId), options);
-        return new BatchAnswer(result.batchId(), result.acceptedCount(), result.rejectedCount());
+        List<RejectedItem> rejections = new ArrayList<>();
+        for (int i = 0; i < result.messages().size(); i++) {
+            SmsResult item = result.messages().get(i);
+            if ("REJECTED".equalsIgnoreCase(item.status())) {
+                // SMS gives no code for a message of a batch, only the status's description.
+                rejections.add(new RejectedItem(i, item.clientMessageId(), Masking.maskPhone(item.destination()),
+                        null, item.description()));
+            }
+        }
+        return new BatchAnswer(result.batchId(), result.acceptedCount(), result.rejectedCount(), rejections);
+    }
+
+    @Override
+    public String recipient(Sms message) {
+        return message.to().orElse(null);
     }
 
     @Override
@@ -93,7 +109,7 @@ public final class SmsKind implements MessageKind<Sms> {
         String text = shared(messages, m -> m.text().orElse(null));
         String from = shared(messages, m -> m.from().orElse(null));
         String encoding = shared(messages, m -> m.encodingAsString().orElse(null));
-        SmsBatch.Builder batch = SmsBatch.builder().clientBatchId(clientBatchId);
+        SmsBatch.Builder batch = SmsBatch.builder().clientBatchId(clientBatchId).includeMessagesInResponse(true);
         if (text != null || from != null || encoding != null) {
             batch.template(Sms.builder().text(text).from(from).encoding(encoding).build());
         }

@@ -19,6 +19,7 @@ class SmsKindTest {
     }
 
     /**
+     * Every chunk asks for each message's answer: it is where 8x8 says which messages of an accepted batch it rejected.
      * The shared text is in the template and, since both of 8x8's documents require {@code text} in every message,
      * the facade writes it into each message as well.
      */
@@ -30,7 +31,8 @@ class SmsKindTest {
         assertEquals(JsonParser.parseString("""
                 {"clientBatchId":"c-0","template":{"source":"Shop","text":"Sale at 9"},"messages":[
                  {"destination":"+6591000001","text":"Sale at 9","clientMessageId":"c-0"},
-                 {"destination":"+6591000002","text":"Sale at 9","clientMessageId":"c-1"}]}"""),
+                 {"destination":"+6591000002","text":"Sale at 9","clientMessageId":"c-1"}],
+                 "includeMessagesInResponse":true}"""),
                 JsonParser.parseString(body));
     }
 
@@ -42,7 +44,8 @@ class SmsKindTest {
         assertEquals(JsonParser.parseString("""
                 {"clientBatchId":"c-0","template":{"source":"Shop"},"messages":[
                  {"destination":"+6591000001","text":"Hi Ana","clientMessageId":"c-0"},
-                 {"destination":"+6591000002","text":"Hi Bo","clientMessageId":"c-1"}]}"""),
+                 {"destination":"+6591000002","text":"Hi Bo","clientMessageId":"c-1"}],
+                 "includeMessagesInResponse":true}"""),
                 JsonParser.parseString(body));
     }
 }

@@ -1,0 +1,117 @@
+package io.connect8x8.campaigns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.connect8x8.Connect8x8Client;
+import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.sandbox.Sandbox;
+import io.connect8x8.sandbox.TestNumbers;
+import io.connect8x8.sms.Sms;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Messages 8x8 rejects inside a batch it accepts (the simulator's {@link TestNumbers#INVALID}), over real HTTP. */
+class RejectedMessagesTest {
+
+    private static Sandbox sandbox;
+    private static Connect8x8Client client;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.builder().build().start();
+        client = Fixtures.client(sandbox.rootUrl(), sandbox.apiKey());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    /** The simulator quotes the number; the report holds it masked. */
+    private static final String REASON = "Invalid MSISDN +1********02 (test number)";
+
+    /** Five rows; rows 1 and 3 go to the number the simulator rejects inside a batch (SMS code 1002). */
+    private static List<Sms> input() {
+        return IntStream.range(0, 5).mapToObj(i -> Sms.builder()
+                .to(i == 1 || i == 3 ? TestNumbers.INVALID : "+6594" + String.format("%06d", i))
+                .text("Hello " + i).build()).toList();
+    }
+
+    @Test
+    void aResumeOfACampaignWithRejectedMessagesDoesNotCallItAllAccepted(@TempDir Path dir) {
+        Path file = dir.resolve("rej.journal");
+        CampaignReport first;
+        try (FileJournal journal = FileJournal.open(file)) {
+            first = Campaigns.sms(client).campaignId("rej").journal(journal).build().send(input().iterator());
+        }
+        assertEquals(3, first.accepted());
+        assertEquals(2, first.rejected());
+        assertFalse(first.allAccepted());
+
+        CampaignReport resumed;
+        try (FileJournal journal = FileJournal.open(file)) {
+            resumed = Campaigns.sms(client).campaignId("rej").journal(journal).build().send(input().iterator());
+        }
+
+        assertEquals(5, resumed.skipped());
+        assertEquals(0, resumed.requests());
+        assertEquals(List.of(new ChunkReport(0, "rej-0", 5, ChunkOutcome.SKIPPED, 3, 2,
+                first.chunks().get(0).detail(), first.rejections())), resumed.chunks());
+        assertFalse(resumed.allAccepted(), "two messages of the campaign were rejected by the first run");
+        assertEquals(3, sandbox.acceptedMessages(), "nothing sent twice");
+    }
+
+    @Test
+    void theMessagesRejectedInsideAnAcceptedBatchAreListedAndAResumeStillListsThemWithoutSendingThem(
+            @TempDir Path dir) {
+        Path file = dir.resolve("list.journal");
+        CampaignReport first;
+        try (FileJournal journal = FileJournal.open(file)) {
+            first = Campaigns.sms(client).campaignId("list").journal(journal).build().send(input().iterator());
+        }
+        List<RejectedMessage> expected = List.of(
+                new RejectedMessage(1, "list-1", "+1********02", null, REASON),
+                new RejectedMessage(3, "list-3", "+1********02", null, REASON));
+        assertEquals(expected, first.rejections());
+        assertEquals(expected, first.chunks().get(0).rejections());
+        assertEquals("#1 list-1 +1********02 " + REASON, first.rejections().get(0).describe());
+
+        // A new process: the journal file alone tells the resume which messages were rejected.
+        CampaignReport resumed;
+        try (FileJournal journal = FileJournal.open(file)) {
+            assertEquals(expected, journal.record("list", 0).rejections());
+            resumed = Campaigns.sms(client).campaignId("list").journal(journal).build().send(input().iterator());
+        }
+        assertEquals(expected, resumed.rejections());
+        assertEquals(0, resumed.requests());
+        assertEquals(1, sandbox.requestCount(), "the resume sent nothing, the rejected messages included");
+    }
+
+    @Test
+    void aChatMessageRejectedInsideABatchCarries8x8sErrorCode() {
+        List<ChatMessage> input = IntStream.range(0, 3).mapToObj(i -> ChatMessage.builder()
+                .to(i == 2 ? TestNumbers.INVALID : "+6595" + String.format("%06d", i)).text("Hi " + i).build())
+                .toList();
+
+        CampaignReport report = Campaigns.chatApps(client).campaignId("chat").journal(new MemoryJournal()).build()
+                .send(input.iterator());
+
+        assertEquals(2, report.accepted());
+        assertEquals(1, report.rejected());
+        assertEquals(List.of(new RejectedMessage(2, "chat-2", "+1********02", 3003, REASON)),
+                report.rejections());
+    }
+}
