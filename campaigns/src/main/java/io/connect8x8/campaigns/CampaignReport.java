@@ -33,6 +33,13 @@ public record CampaignReport(String campaignId, long messages, long accepted, lo
                              List<ChunkReport> chunks, List<String> invalid) {
 
     /**
+     * The most rejected messages a report lists ({@link #rejections()}): a campaign whose every message is rejected
+     * (a wrong template) must not hold a line per message in memory. Its counts stay whole, and the journal keeps every
+     * chunk's full list.
+     */
+    public static final int MAX_REJECTIONS = 1000;
+
+    /**
      * Makes a report with its own unmodifiable copies of the lists, so a report handed out cannot change under its
      * reader while the run that built it goes on.
      *
@@ -78,7 +85,9 @@ public record CampaignReport(String campaignId, long messages, long accepted, lo
      * worker finished (a resume never sends them again: fix them and send them as a new campaign). Messages refused
      * before sending are in {@link #invalid()} instead.
      *
-     * @return the rejected messages of every chunk; empty when none was rejected, or the answers did not list them
+     * @return the rejected messages of every chunk, the {@link #MAX_REJECTIONS} of the lowest positions when there are
+     *     more (each chunk's journal record keeps all of its own); empty when none was rejected, or the answers did
+     *     not list them
      */
     public List<RejectedMessage> rejections() {
         List<RejectedMessage> all = new ArrayList<>();

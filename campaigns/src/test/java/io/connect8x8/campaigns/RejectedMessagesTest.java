@@ -2,6 +2,7 @@ package io.connect8x8.campaigns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.chatapps.ChatMessage;
@@ -11,6 +12,7 @@ import io.connect8x8.sms.Sms;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +100,36 @@ class RejectedMessagesTest {
         assertEquals(expected, resumed.rejections());
         assertEquals(0, resumed.requests());
         assertEquals(1, sandbox.requestCount(), "the resume sent nothing, the rejected messages included");
+    }
+
+    /**
+     * A campaign whose every message is rejected (a wrong template, a bad list) keeps the first
+     * {@link CampaignReport#MAX_REJECTIONS} by position in its report, whatever order its chunks finish in, with the
+     * counts whole; each chunk's journal record keeps all of its own.
+     */
+    @Test
+    void aReportListsTheRejectionsOfTheLowestPositionsUpToItsLimitAndTheJournalKeepsEveryOne(@TempDir Path dir) {
+        int total = CampaignReport.MAX_REJECTIONS + 205;
+        List<Sms> input = IntStream.range(0, total).mapToObj(i -> Sms.builder().to(TestNumbers.INVALID)
+                .text("Hello " + i).build()).toList();
+        CampaignReport report;
+        try (FileJournal journal = FileJournal.open(dir.resolve("all.journal"))) {
+            report = Campaigns.sms(client).campaignId("all").journal(journal).maxBatchBytes(40_000).concurrency(3)
+                    .build().send(input.iterator());
+            int chunks = report.chunks().size();
+            assertTrue(chunks >= 3, "several chunks: " + chunks);
+            long kept = 0;
+            for (int sequence = 0; sequence < chunks; sequence++) {
+                ChunkRecord record = journal.record("all", sequence);
+                assertEquals(record.rejected(), record.rejections().size());
+                kept += record.rejections().size();
+            }
+            assertEquals(total, kept, "the journal keeps every rejected message");
+        }
+        assertEquals(total, report.rejected());
+        assertEquals(total, report.chunks().stream().mapToLong(ChunkReport::rejected).sum());
+        assertEquals(LongStream.range(0, CampaignReport.MAX_REJECTIONS).boxed().toList(),
+                report.rejections().stream().map(RejectedMessage::position).toList());
     }
 
     @Test

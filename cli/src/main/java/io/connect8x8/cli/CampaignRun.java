@@ -265,6 +265,10 @@ final class CampaignRun {
             for (RejectedMessage rejection : report.rejections()) {
                 out.println("rejected " + rejection.describe());
             }
+            if (report.rejections().size() == CampaignReport.MAX_REJECTIONS) {
+                out.println("(the first " + CampaignReport.MAX_REJECTIONS + " rejected rows are listed; the journal "
+                        + "keeps every one)");
+            }
             for (ChunkReport chunk : problems) {
                 out.println(chunk.outcome().name().toLowerCase(java.util.Locale.ROOT) + " chunk "
                         + chunk.clientBatchId() + " (" + chunk.messages() + " messages): " + chunk.detail());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connect8x8.campaigns.CampaignReport;
 import io.connect8x8.sandbox.Sandbox;
 import io.connect8x8.sandbox.SandboxExtension;
 import io.connect8x8.sandbox.SandboxMessage;
@@ -335,6 +336,29 @@ class CampaignCommandsTest {
                 summary.get("rejections"));
         assertEquals(1, sandbox.requestCount(), "the rerun sent nothing");
         assertEquals(2, sandbox.acceptedMessages());
+    }
+
+    /** Over the report's limit, the listing says it is cut and where the rest is; the counts stay whole. */
+    @Test
+    void aListOfRejectedRowsOverTheReportsLimitSaysItIsCut(Sandbox sandbox) throws Exception {
+        int rows = CampaignReport.MAX_REJECTIONS + 5;
+        StringBuilder content = new StringBuilder("to,name\n");
+        for (int i = 0; i < rows; i++) {
+            content.append("+15550000002,N").append(i).append('\n');
+        }
+        Files.writeString(csv, content, StandardCharsets.UTF_8);
+
+        Cli.Run run = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}", "--campaign-id", "cut");
+
+        assertEquals(3, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(CampaignReport.MAX_REJECTIONS, lines.stream().filter(l -> l.startsWith("rejected #")).count());
+        assertEquals("rejected #999 cut-999 +1********02 Invalid MSISDN +1********02 (test number)",
+                lines.get(CampaignReport.MAX_REJECTIONS - 1));
+        assertEquals("(the first 1000 rejected rows are listed; the journal keeps every one)",
+                lines.get(CampaignReport.MAX_REJECTIONS));
+        assertTrue(lines.get(CampaignReport.MAX_REJECTIONS + 1).startsWith("campaign cut: " + rows + " messages, 0 "
+                + "accepted, " + rows + " rejected, "), run.out());
     }
 
     @Test
