@@ -1,6 +1,8 @@
 package io.connect8x8;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -19,6 +21,9 @@ public final class ApiKey {
 
     /** The environment variable {@link #fromEnvironment()} reads. */
     public static final String ENVIRONMENT_VARIABLE = "CONNECT8X8_API_KEY";
+
+    /** The largest key file read: a key is some tens of characters. */
+    private static final int MAX_FILE_BYTES = 4096;
 
     private final String secret;
 
@@ -73,7 +78,8 @@ public final class ApiKey {
      * @param file the file
      * @return the key
      * @throws ValidationException when the file cannot be read (field {@code apiKeyFile}: its path and the reason, such
-     *     as {@code no such file}, {@code is a directory}, {@code permission denied} or {@code not UTF-8 text}) or the
+     *     as {@code no such file}, {@code is a directory}, {@code permission denied}, {@code not UTF-8 text} or larger than
+     *     4,096 bytes) or the
      *     key is malformed (field {@code apiKey}); neither message holds the file's content
      */
     public static ApiKey fromFile(Path file) {
@@ -81,8 +87,14 @@ public final class ApiKey {
             throw new ValidationException("apiKeyFile", "is required");
         }
         String content;
-        try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            // Bounded: a wrong path (a log, /dev/zero) must not fill the heap before the key check refuses it.
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new ValidationException("apiKeyFile", "cannot read " + file + ": larger than " + MAX_FILE_BYTES
+                        + " bytes, not a key file");
+            }
+            content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException e) {
             throw new ValidationException("apiKeyFile", "cannot read " + file + ": " + reason(file, e));
         } catch (SecurityException e) {

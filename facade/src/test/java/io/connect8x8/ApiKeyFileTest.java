@@ -42,6 +42,15 @@ class ApiKeyFileTest {
         assertEquals("apiKeyFile: cannot read " + latin1 + ": not UTF-8 text", refusal(latin1));
     }
 
+    /** A wrong path to a big file is refused after 4,096 bytes, not read whole into the heap. */
+    @Test
+    void aFileLargerThanAKeyFileIsRefusedUnread() throws IOException {
+        Path most = Files.writeString(temp.resolve("long-key"), "k".repeat(4096));
+        assertEquals(4096, ApiKey.fromFile(most).reveal().length());
+        Path over = Files.writeString(temp.resolve("app.log"), "k".repeat(4097));
+        assertEquals("apiKeyFile: cannot read " + over + ": larger than 4096 bytes, not a key file", refusal(over));
+    }
+
     @Test
     void theOtherReasonsAreTheSystemsWordsWithoutThePath() {
         // Tests run as root here, which no file mode keeps out: the reasons are checked on the exceptions themselves.
