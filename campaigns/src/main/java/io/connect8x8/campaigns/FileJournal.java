@@ -1,6 +1,5 @@
 package io.connect8x8.campaigns;
 
-import io.connect8x8.campaigns.internal.Rejections;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -192,7 +191,7 @@ public final class FileJournal implements CampaignJournal {
         // The rejected messages, when any, as an eighth word: a line without them reads as before.
         append("O " + intent.campaignId() + ' ' + intent.sequence() + ' ' + outcome.state() + ' '
                 + outcome.accepted() + ' ' + outcome.rejected() + ' ' + encode(outcome.detail())
-                + (outcome.rejections().isEmpty() ? "" : ' ' + Rejections.encode(outcome.rejections())));
+                + (outcome.rejections().isEmpty() ? "" : ' ' + RejectedMessages.encode(outcome.rejections())));
         chunks.put(key, new Entry(intent.messages(), intent.fingerprint(), outcome));
     }
 
@@ -300,7 +299,7 @@ public final class FileJournal implements CampaignJournal {
             }
             chunks.put(key, new Entry(entry.messages, entry.fingerprint, new ChunkRecord(ChunkState.valueOf(f[3]),
                     Integer.parseInt(f[4]), Integer.parseInt(f[5]), decode(f[6]),
-                    f.length > 7 ? Rejections.decode(f[7]) : List.of())));
+                    f.length > 7 ? RejectedMessages.decode(f[7]) : List.of())));
         }
         return true;
     }

@@ -7,7 +7,8 @@ import io.connect8x8.campaigns.ChunkState;
 import io.connect8x8.campaigns.ChunkStatus;
 import io.connect8x8.campaigns.Claim;
 import io.connect8x8.campaigns.JournalException;
-import io.connect8x8.campaigns.internal.Rejections;
+import io.connect8x8.campaigns.RejectedMessage;
+import io.connect8x8.campaigns.RejectedMessages;
 import io.connect8x8.postgresql.internal.SchemaMigrations;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -206,14 +207,23 @@ public final class PostgresCampaignJournal implements CampaignJournal {
                 if (!row.next()) {
                     return null;
                 }
-                ChunkState state = ChunkState.valueOf(row.getString(1));
+                ChunkState state;
+                List<RejectedMessage> rejections;
+                try {
+                    state = ChunkState.valueOf(row.getString(1));
+                    rejections = RejectedMessages.decode(row.getString(10));
+                } catch (IllegalArgumentException e) {
+                    // A row changed by hand: a campaign cannot decide what to send from it, and says which row.
+                    throw new JournalException("chunk " + intent.sequence() + " of " + intent.campaignId() + " is "
+                            + "corrupt in " + TABLE + ": " + e.getMessage(), e);
+                }
                 String detail = row.getString(6);
                 if (state == ChunkState.SENDING && detail == null) {
                     detail = "claimed by worker " + row.getString(2) + ", answer never recorded";
                 }
-                return new Row(new ChunkRecord(state, row.getInt(4), row.getInt(5), detail,
-                        Rejections.decode(row.getString(10))), row.getBoolean(3),
-                        row.getString(7), row.getInt(8), row.getString(2), row.getTimestamp(9).toInstant());
+                return new Row(new ChunkRecord(state, row.getInt(4), row.getInt(5), detail, rejections),
+                        row.getBoolean(3), row.getString(7), row.getInt(8), row.getString(2),
+                        row.getTimestamp(9).toInstant());
             }
         }
     }
@@ -294,7 +304,7 @@ public final class PostgresCampaignJournal implements CampaignJournal {
             update.setInt(2, outcome.accepted());
             update.setInt(3, outcome.rejected());
             update.setString(4, outcome.detail());
-            update.setString(5, outcome.rejections().isEmpty() ? null : Rejections.encode(outcome.rejections()));
+            update.setString(5, outcome.rejections().isEmpty() ? null : RejectedMessages.encode(outcome.rejections()));
             update.setString(6, intent.campaignId());
             update.setLong(7, intent.sequence());
             update.setString(8, worker);

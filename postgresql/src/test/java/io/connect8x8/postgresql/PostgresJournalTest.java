@@ -83,6 +83,26 @@ class PostgresJournalTest {
         assertEquals(new ChunkStatus(outcome, false, null), b.status(intent).orElseThrow());
     }
 
+    /** A row changed by hand is a {@link JournalException} naming the chunk, as the file journal's corrupt line is. */
+    @Test
+    void aCorruptRowIsAJournalExceptionNamingTheChunk() throws Exception {
+        PostgresCampaignJournal journal = PostgresCampaignJournal.builder(dataSource).worker("a").build();
+        ChunkIntent intent = chunk("corrupt", 0);
+        journal.claim(intent, false);
+        journal.sending(intent);
+        journal.complete(intent, new ChunkRecord(ChunkState.ACCEPTED, 1, 1, "batch-1",
+                List.of(new RejectedMessage(1, "corrupt-1", "+65******78", null, "Invalid MSISDN"))));
+        try (var connection = dataSource.getConnection(); var update = connection.prepareStatement("UPDATE "
+                + PostgresCampaignJournal.TABLE + " SET rejections = 'x,1' WHERE campaign_id = 'corrupt'")) {
+            assertEquals(1, update.executeUpdate());
+        }
+
+        JournalException e = assertThrows(JournalException.class, () -> journal.status(intent));
+        assertEquals("chunk 0 of corrupt is corrupt in connect8x8_campaign_chunk: not a rejected message: x,1",
+                e.getMessage());
+        assertThrows(JournalException.class, () -> journal.claim(intent, false));
+    }
+
     @Test
     void notSentIsClaimedAgainAmbiguousOnlyWhenOptedIn() {
         PostgresCampaignJournal a = PostgresCampaignJournal.builder(dataSource).worker("a").build();

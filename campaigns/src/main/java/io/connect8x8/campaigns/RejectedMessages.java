@@ -1,6 +1,5 @@
-package io.connect8x8.campaigns.internal;
+package io.connect8x8.campaigns;
 
-import io.connect8x8.campaigns.RejectedMessage;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +9,12 @@ import java.util.List;
 /**
  * The text form of a chunk's rejected messages in a journal (a file journal's outcome line, a database column): one
  * word without spaces, {@code position,clientMessageId,recipient,errorCode,reason} per message, messages separated by
- * {@code ;}, each field URL-encoded (so it holds no separator) and empty for null.
+ * {@code ;}, each field URL-encoded (so it holds no separator) and empty for null. A {@link CampaignJournal} of one's
+ * own keeps a {@link ChunkRecord#rejections()} list with it, as {@link FileJournal} and the PostgreSQL journal do.
  */
-public final class Rejections {
+public final class RejectedMessages {
 
-    private Rejections() {
+    private RejectedMessages() {
     }
 
     /**
