@@ -19,7 +19,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -165,12 +167,12 @@ public final class PrepareSpecSet {
 
             JsonNode prepared = inlinePathReferences(
                     patched(JSON.readTree(specsDir.resolve(source).toFile()), entry.path("patch"), where + ".patch"));
-            checkSharedEnumNames(prepared, entry.path("generator").path("inlineSchemaNameMappings"),
-                    where + ".generator.inlineSchemaNameMappings");
             write(resources.resolve(name + ".json"), prepared);
             write(resources.resolve(name + ".operations.json"), OperationIndex.of(prepared));
-            write(generator.resolve(name + ".openapi.json"),
-                    forGenerator(prepared, entry.path("generatorInput"), where + ".generatorInput"));
+            write(generator.resolve(name + ".openapi.json"), withSharedEnumsMerged(
+                    forGenerator(prepared, entry.path("generatorInput"), where + ".generatorInput"),
+                    entry.path("generator").path("inlineSchemaNameMappings"),
+                    where + ".generator.inlineSchemaNameMappings"));
             write(generator.resolve(name + ".json"), generatorConfiguration(entry.path("generator"),
                     packageRoot + "." + segment, api));
             properties.append(name).append(".source=").append(source).append('\n');
@@ -203,31 +205,65 @@ public final class PrepareSpecSet {
     }
 
     /**
-     * Refuses inline enums mapped onto one class name whose values differ. The generator writes such a class once per
-     * mapped copy, each time over the last, so the class has the values of whichever copy comes last: a value 8x8 adds
-     * to one copy only would be missing from the class, or present, depending on the document's order. Only mappings
-     * of the form {@code <component schema>_<property>} are checked (the ones that name a property's enum).
+     * The generator's copy with the inline enums that the set maps onto one class name given the union of their
+     * values. The generator writes such a class once per mapped copy, each time over the last, so the class would have
+     * the values of whichever copy comes last: a value 8x8 adds to one copy only (the SMS request's {@code encoding},
+     * say, and not the response's) would be missing from the class, and the facade, which checks a value by name
+     * against the class, would refuse to send it; mapping the copies to different names instead breaks the facade's
+     * mapping, which uses the one class for the request and the batch template. With the union the class has every
+     * copy's values. The class path's copy, which the sandbox and the contract tests validate against, keeps each
+     * copy's own values. Values that differ only in case would give clashing constants: those are refused, naming both copies. Only mappings of the
+     * form {@code <component schema>_<property>} are merged (the ones that name a property's enum).
      *
-     * @param document the prepared document
+     * @param document the generator's copy of the document, not changed
      * @param mappings the document's {@code inlineSchemaNameMappings} (or a missing node)
      * @param where the mappings' place in the set file, for the message
+     * @return {@code document} itself when every group's copies agree, or a changed copy
      */
-    static void checkSharedEnumNames(JsonNode document, JsonNode mappings, String where) {
-        Map<String, String> firstKey = new HashMap<>();
+    static JsonNode withSharedEnumsMerged(JsonNode document, JsonNode mappings, String where) {
+        Map<String, List<String>> keysByName = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> mapping : iterable(mappings.fields())) {
-            JsonNode values = propertyEnum(document, mapping.getKey());
-            if (values == null) {
-                continue;
-            }
-            String name = mapping.getValue().asText();
-            String other = firstKey.putIfAbsent(name, mapping.getKey());
-            if (other != null) {
-                JsonNode otherValues = propertyEnum(document, other);
-                require(otherValues.equals(values), where + " maps " + other + " " + otherValues + " and "
-                        + mapping.getKey() + " " + values + " onto one class, " + name + ", but their values differ:"
-                        + " map them to different names (or ask 8x8 why they differ)");
+            if (propertyEnum(document, mapping.getKey()) != null) {
+                keysByName.computeIfAbsent(mapping.getValue().asText(), name -> new ArrayList<>())
+                        .add(mapping.getKey());
             }
         }
+        JsonNode merged = document;
+        for (Map.Entry<String, List<String>> group : keysByName.entrySet()) {
+            List<String> keys = group.getValue();
+            ArrayNode union = JSON.createArrayNode();
+            Map<String, String> keyOfValue = new HashMap<>();
+            for (String key : keys) {
+                for (JsonNode value : propertyEnum(document, key)) {
+                    String folded = value.asText().toLowerCase(Locale.ROOT);
+                    boolean known = false;
+                    for (JsonNode seen : union) {
+                        known |= seen.equals(value);
+                    }
+                    if (!known) {
+                        String other = keyOfValue.putIfAbsent(folded, key);
+                        if (other != null) {
+                            throw new IllegalArgumentException(where + " maps " + other + " "
+                                    + propertyEnum(document, other) + " and " + key + " " + propertyEnum(document, key)
+                                    + " onto one class, " + group.getKey() + ", but they spell a value in different"
+                                    + " cases: map them to different names (or ask 8x8 why they differ)");
+                        }
+                        union.add(value);
+                    }
+                }
+            }
+            for (String key : keys) {
+                if (!propertyEnum(merged, key).equals(union)) {
+                    if (merged == document) {
+                        merged = document.deepCopy();
+                    }
+                    ArrayNode values = (ArrayNode) propertyEnum(merged, key);
+                    values.removeAll();
+                    values.addAll(union);
+                }
+            }
+        }
+        return merged;
     }
 
     /** The {@code enum} of {@code components.schemas.<schema>.properties.<property>} for a key {@code schema_property}. */

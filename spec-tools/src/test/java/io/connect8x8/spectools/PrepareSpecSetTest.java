@@ -218,23 +218,53 @@ class PrepareSpecSetTest {
     }
 
     @Test
-    void inlineEnumsMappedOntoOneClassMustHaveTheSameValues() throws IOException {
+    void aValueAddedToOneOfTheEnumsMappedOntoOneClassReachesTheClass(@TempDir Path specs, @TempDir Path out)
+            throws IOException {
+        // 8x8 adds UTF16 to the request's encoding only: the generator, which writes SmsEncoding once per mapped copy,
+        // would keep whichever copy came last, and the facade could not send the new value.
+        Files.writeString(specs.resolve("sms.json"), """
+                {"openapi": "3.0.0", "paths": {}, "components": {"schemas": {
+                  "SmsRequest": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7", "UTF16"]}}},
+                  "SmsResponse": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7", "UCS2"]}}},
+                  "SmsTemplateFull": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7"]}}}}}}
+                """);
+        Files.writeString(specs.resolve("enums.set.json"), """
+                {"documents": {"sms": {"source": "sms.json", "host": "sms", "package": "sms", "api": "Sms",
+                  "generator": {"inlineSchemaNameMappings": {"SmsResponse_encoding": "SmsEncoding",
+                    "SmsRequest_encoding": "SmsEncoding", "SmsTemplateFull_encoding": "SmsEncoding"}}}}}
+                """);
+
+        PrepareSpecSet.main(new String[] {"enums", specs.toString(), out.toString()});
+
+        JsonNode generator = JSON.readTree(out.resolve("generator/sms.openapi.json").toFile());
+        JsonNode classPath = JSON.readTree(out.resolve("resources/io/connect8x8/specs/sms.json").toFile());
+        JsonNode union = JSON.readTree("[\"AUTO\", \"GSM7\", \"UCS2\", \"UTF16\"]");
+        for (String schema : new String[] {"SmsRequest", "SmsResponse", "SmsTemplateFull"}) {
+            assertEquals(union, generator.at("/components/schemas/" + schema + "/properties/encoding/enum"), schema);
+        }
+        // What the sandbox and the contract tests validate against keeps 8x8's values per copy.
+        assertEquals(JSON.readTree(Files.readString(specs.resolve("sms.json"))).path("components"),
+                classPath.path("components"));
+    }
+
+    @Test
+    void enumsMappedOntoOneClassThatSpellAValueInDifferentCasesAreRefused() throws IOException {
         JsonNode document = JSON.readTree("""
                 {"components": {"schemas": {
-                  "Sms_Request": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7", "UTF16"]}}},
-                  "SmsResponse": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7"]}}},
+                  "Sms_Request": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7"]}}},
+                  "SmsResponse": {"properties": {"encoding": {"type": "string", "enum": ["auto", "GSM7"]}}},
                   "SmsTemplate": {"properties": {"encoding": {"type": "string", "enum": ["AUTO", "GSM7"]}}}}}}
                 """);
-        JsonNode same = JSON.readTree("{\"SmsResponse_encoding\": \"SmsEncoding\", \"SmsTemplate_encoding\": \"SmsEncoding\"}");
-        JsonNode differ = JSON.readTree("{\"SmsResponse_encoding\": \"SmsEncoding\", \"Sms_Request_encoding\": \"SmsEncoding\"}");
+        JsonNode same = JSON.readTree("{\"Sms_Request_encoding\": \"SmsEncoding\", \"SmsTemplate_encoding\": \"SmsEncoding\"}");
+        JsonNode differ = JSON.readTree("{\"Sms_Request_encoding\": \"SmsEncoding\", \"SmsResponse_encoding\": \"SmsEncoding\"}");
 
-        PrepareSpecSet.checkSharedEnumNames(document, same, "x");
+        assertTrue(document == PrepareSpecSet.withSharedEnumsMerged(document, same, "x"), "unchanged: no copy");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PrepareSpecSet.checkSharedEnumNames(document, differ, "x"));
+                () -> PrepareSpecSet.withSharedEnumsMerged(document, differ, "x"));
 
-        assertEquals("x maps SmsResponse_encoding [\"AUTO\",\"GSM7\"] and Sms_Request_encoding [\"AUTO\",\"GSM7\",\"UTF16\"]"
-                + " onto one class, SmsEncoding, but their values differ: map them to different names (or ask 8x8 why"
-                + " they differ)", e.getMessage());
+        assertEquals("x maps Sms_Request_encoding [\"AUTO\",\"GSM7\"] and SmsResponse_encoding [\"auto\",\"GSM7\"]"
+                + " onto one class, SmsEncoding, but they spell a value in different cases: map them to different"
+                + " names (or ask 8x8 why they differ)", e.getMessage());
     }
 
     @Test
