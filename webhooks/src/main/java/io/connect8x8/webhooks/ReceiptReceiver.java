@@ -228,7 +228,8 @@ public final class ReceiptReceiver {
             return true;
         }
         // Comparing digests keeps the time independent of where, and of how long, the values differ.
-        return header != null && MessageDigest.isEqual(expectedAuthorizationDigest, sha256(header));
+        // Stripped as HTTP servers strip field values, so that handle() answers as asHttpHandler() does.
+        return header != null && MessageDigest.isEqual(expectedAuthorizationDigest, sha256(header.strip()));
     }
 
     /**
@@ -408,7 +409,9 @@ public final class ReceiptReceiver {
         /**
          * Requires every request to carry exactly this {@code Authorization} header value, the fixed header you
          * configured on the 8x8 webhook (such as {@code "Bearer s3cret"} or {@code "Basic ..."}); others answer 401.
-         * The comparison takes the same time wherever the values differ.
+         * The comparison takes the same time wherever the values differ. Whitespace around the value, such as the
+         * newline that ends a secret read from a file, is removed: HTTP removes it from the header sent, so a value
+         * that kept it would refuse every request.
          *
          * @param headerValue the full header value, not null or blank
          * @return this builder
@@ -419,7 +422,7 @@ public final class ReceiptReceiver {
             if (headerValue.isBlank()) {
                 throw new IllegalArgumentException("headerValue must not be blank");
             }
-            this.expectedAuthorization = headerValue;
+            this.expectedAuthorization = headerValue.strip();
             this.withoutAuthorization = false;
             return this;
         }

@@ -187,6 +187,22 @@ class ReceiptReceiverHttpTest {
     }
 
     @Test
+    void acceptsTheRightHeaderWhenTheConfiguredValueEndsInANewline() throws IOException {
+        // A secret read with Files.readString, or from a Kubernetes secret, ends in a newline. HTTP strips a field
+        // value's surrounding whitespace, so no request could ever match it: every receipt was answered 401, and
+        // 8x8 gave up on it after its retries.
+        String secretFromFile = "right-secret\n";
+        serve(recording().expectedAuthorization("Bearer " + secretFromFile).build());
+        RequestBody body = RequestBody.create(WebhookSamples.SMS_RECEIPT, JSON);
+
+        assertEquals(new Answer(401, "unauthorized", null), post(body, "Bearer wrong-secret"));
+        assertEquals(401, post(body, "Bearer right-secret-and-more").code());
+        assertTrue(receipts.isEmpty());
+        assertEquals(new Answer(200, "accepted", null), post(body, "Bearer right-secret"));
+        assertEquals(1, receipts.size());
+    }
+
+    @Test
     void answers400ForJunk() throws IOException {
         serve(recording().build());
 
