@@ -405,7 +405,10 @@ public class Connect8x8Properties {
         /** The path the endpoint is mapped to. */
         private String path = "/connect8x8/webhook";
 
-        /** The exact Authorization header value configured on the 8x8 webhook, such as "Bearer s3cret". */
+        /**
+         * The exact Authorization header value configured on the 8x8 webhook, such as "Bearer s3cret". Not checked in
+         * sandbox mode, whose simulator sends none.
+         */
         private String authorization;
 
         /** Accept requests without checking Authorization: only behind a proxy that authenticates 8x8. */

@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,7 @@ public final class ReceiptReceiver {
     private final Consumer<WebhookEvent.Other> onOther;
     private final int maxBodyBytes;
     private final byte[] expectedAuthorizationDigest;
+    private final Predicate<String> authorizationCheck;
     private final Clock clock;
     private final ReceiptLedger ledger;
     private final long maxInFlightBytes;
@@ -89,6 +91,7 @@ public final class ReceiptReceiver {
         this.maxBodyBytes = builder.maxBodyBytes;
         this.expectedAuthorizationDigest =
                 builder.expectedAuthorization == null ? null : sha256(builder.expectedAuthorization);
+        this.authorizationCheck = builder.authorizationCheck;
         this.clock = builder.clock;
         this.ledger = builder.ledger != null ? builder.ledger
                 : ReceiptLedger.inMemory(builder.maxTrackedMessages, builder.maxTrackedBytes);
@@ -98,8 +101,9 @@ public final class ReceiptReceiver {
     }
 
     /**
-     * Starts a builder. Choose how requests are authenticated before {@link Builder#build()}: either
-     * {@link Builder#expectedAuthorization(String)} or, explicitly, {@link Builder#withoutAuthorization()}. The other
+     * Starts a builder. Choose how requests are authenticated before {@link Builder#build()}:
+     * {@link Builder#expectedAuthorization(String)} (a fixed header), {@link Builder#authorization(Predicate)} (an
+     * OAuth access token) or, explicitly, {@link Builder#withoutAuthorization()}. The other
      * defaults: listeners that do nothing, 1 MiB body limit, an in-memory ledger of 100,000 messages and 64 MiB,
      * 16 MiB of bodies in flight, 16 handler threads for {@link #asHttpHandler()}, the system UTC clock.
      *
@@ -121,15 +125,16 @@ public final class ReceiptReceiver {
      * @param contentLength       the declared {@code Content-Length}, or -1 when unknown (chunked)
      * @return what to answer: 200 accepted (also for a duplicate or an event not modelled), 400 a body that is not
      *         an 8x8 webhook or could not be read, 401 a wrong or missing {@code Authorization}, 405 not {@code POST},
-     *         413 a body over {@code maxBodyBytes}, 503 too many bytes in flight or the ledger unavailable (8x8 sends
-     *         the event again later)
+     *         413 a body over {@code maxBodyBytes}, 503 too many bytes in flight, the ledger unavailable or an
+     *         authorization check that threw (8x8 sends the event again later)
      */
     public Response handle(String method, String authorizationHeader, InputStream body, long contentLength) {
         if (!"POST".equalsIgnoreCase(method)) {
             return Response.METHOD_NOT_ALLOWED;
         }
-        if (!authorized(authorizationHeader)) {
-            return Response.UNAUTHORIZED;
+        Response refused = authorize(authorizationHeader);
+        if (refused != null) {
+            return refused;
         }
         if (contentLength > maxBodyBytes) {
             return Response.TOO_LARGE;
@@ -223,12 +228,27 @@ public final class ReceiptReceiver {
         }
     }
 
-    private boolean authorized(String header) {
-        if (expectedAuthorizationDigest == null) {
-            return true;
+    /** Null when the request may go on, else the answer refusing it. */
+    private Response authorize(String header) {
+        if (expectedAuthorizationDigest == null && authorizationCheck == null) {
+            return null;
         }
-        // Comparing digests keeps the time independent of where, and of how long, the values differ.
-        return header != null && MessageDigest.isEqual(expectedAuthorizationDigest, sha256(header));
+        if (header == null) {
+            return Response.UNAUTHORIZED;
+        }
+        // Stripped as HTTP servers strip field values, so that handle() answers as asHttpHandler() does.
+        String value = header.strip();
+        if (expectedAuthorizationDigest != null) {
+            // Comparing digests keeps the time independent of where, and of how long, the values differ.
+            return MessageDigest.isEqual(expectedAuthorizationDigest, sha256(value)) ? null : Response.UNAUTHORIZED;
+        }
+        try {
+            return authorizationCheck.test(value) ? null : Response.UNAUTHORIZED;
+        } catch (RuntimeException e) {
+            // An authorization server out of reach says nothing about the token: 503 has 8x8 send the event again.
+            LOG.warn("The webhook authorization check threw; answered 503 so that 8x8 sends the event again", e);
+            return Response.AUTHORIZATION_UNAVAILABLE;
+        }
     }
 
     /**
@@ -317,6 +337,7 @@ public final class ReceiptReceiver {
         static final Response TOO_LARGE = new Response(413, "body too large");
         static final Response BUSY = new Response(503, "busy, retry later");
         static final Response LEDGER_UNAVAILABLE = new Response(503, "receipt ledger unavailable, retry later");
+        static final Response AUTHORIZATION_UNAVAILABLE = new Response(503, "authorization unavailable, retry later");
 
         /**
          * Checks that the body is not null.
@@ -337,6 +358,7 @@ public final class ReceiptReceiver {
         private Consumer<WebhookEvent.Other> onOther = other -> { };
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private String expectedAuthorization;
+        private Predicate<String> authorizationCheck;
         private boolean withoutAuthorization;
         private int maxTrackedMessages = DEFAULT_MAX_TRACKED_MESSAGES;
         private long maxTrackedBytes = DEFAULT_MAX_TRACKED_BYTES;
@@ -408,7 +430,9 @@ public final class ReceiptReceiver {
         /**
          * Requires every request to carry exactly this {@code Authorization} header value, the fixed header you
          * configured on the 8x8 webhook (such as {@code "Bearer s3cret"} or {@code "Basic ..."}); others answer 401.
-         * The comparison takes the same time wherever the values differ.
+         * The comparison takes the same time wherever the values differ. Whitespace around the value, such as the
+         * newline that ends a secret read from a file, is removed: HTTP removes it from the header sent, so a value
+         * that kept it would refuse every request.
          *
          * @param headerValue the full header value, not null or blank
          * @return this builder
@@ -419,7 +443,28 @@ public final class ReceiptReceiver {
             if (headerValue.isBlank()) {
                 throw new IllegalArgumentException("headerValue must not be blank");
             }
-            this.expectedAuthorization = headerValue;
+            this.expectedAuthorization = headerValue.strip();
+            this.authorizationCheck = null;
+            this.withoutAuthorization = false;
+            return this;
+        }
+
+        /**
+         * Requires every request's {@code Authorization} header to pass a check of your own, for a header that is
+         * not one fixed value: an 8x8 webhook configured with {@code oauth} (OAuth 2.0 client credentials) carries
+         * an access token that 8x8 obtained from your token endpoint, which changes as tokens expire and which only
+         * your authorization server can tell valid (by introspection, or a JWT's signature, audience and expiry).
+         * A request without the header, or whose value the check refuses, answers 401; a check that throws (its
+         * authorization server out of reach) answers 503, which 8x8 retries. Replaces
+         * {@link #expectedAuthorization(String)} and {@link #withoutAuthorization()}.
+         *
+         * @param check given the whole header value (such as {@code "Bearer eyJ..."}) without surrounding
+         *              whitespace, true to accept the request; called on the request's thread, before the body is read
+         * @return this builder
+         */
+        public Builder authorization(Predicate<String> check) {
+            this.authorizationCheck = Objects.requireNonNull(check, "check");
+            this.expectedAuthorization = null;
             this.withoutAuthorization = false;
             return this;
         }
@@ -433,6 +478,7 @@ public final class ReceiptReceiver {
         public Builder withoutAuthorization() {
             this.withoutAuthorization = true;
             this.expectedAuthorization = null;
+            this.authorizationCheck = null;
             return this;
         }
 
@@ -532,8 +578,9 @@ public final class ReceiptReceiver {
          * Builds the receiver.
          *
          * @return a new receiver
-         * @throws IllegalStateException when neither {@link #expectedAuthorization(String)} nor
-         *                               {@link #withoutAuthorization()} was called, or when
+         * @throws IllegalStateException when none of {@link #expectedAuthorization(String)},
+         *                               {@link #authorization(Predicate)} and {@link #withoutAuthorization()} was
+         *                               called, or when
          *                               {@link #maxInFlightBytes} is below {@link #maxBodyBytes}
          */
         public ReceiptReceiver build() {
@@ -541,9 +588,10 @@ public final class ReceiptReceiver {
                 throw new IllegalStateException("maxInFlightBytes (" + maxInFlightBytes + ") must be at least "
                         + "maxBodyBytes (" + maxBodyBytes + "), or a body of the largest size could never be read");
             }
-            if (expectedAuthorization == null && !withoutAuthorization) {
+            if (expectedAuthorization == null && authorizationCheck == null && !withoutAuthorization) {
                 throw new IllegalStateException("Choose how webhook requests are authenticated: "
-                        + "expectedAuthorization(\"Bearer <secret>\") or, explicitly, withoutAuthorization()");
+                        + "expectedAuthorization(\"Bearer <secret>\"), authorization(check) for an OAuth token, "
+                        + "or, explicitly, withoutAuthorization()");
             }
             return new ReceiptReceiver(this);
         }

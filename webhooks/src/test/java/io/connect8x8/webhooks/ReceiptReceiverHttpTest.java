@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -184,6 +186,51 @@ class ReceiptReceiverHttpTest {
         assertTrue(receipts.isEmpty());
         assertEquals(200, post(body, "Bearer right-secret").code());
         assertEquals(1, receipts.size());
+    }
+
+    @Test
+    void acceptsTheRightHeaderWhenTheConfiguredValueEndsInANewline() throws IOException {
+        // A secret read with Files.readString, or from a Kubernetes secret, ends in a newline. HTTP strips a field
+        // value's surrounding whitespace, so no request could ever match it: every receipt was answered 401, and
+        // 8x8 gave up on it after its retries.
+        String secretFromFile = "right-secret\n";
+        serve(recording().expectedAuthorization("Bearer " + secretFromFile).build());
+        RequestBody body = RequestBody.create(WebhookSamples.SMS_RECEIPT, JSON);
+
+        assertEquals(new Answer(401, "unauthorized", null), post(body, "Bearer wrong-secret"));
+        assertEquals(401, post(body, "Bearer right-secret-and-more").code());
+        assertTrue(receipts.isEmpty());
+        assertEquals(new Answer(200, "accepted", null), post(body, "Bearer right-secret"));
+        assertEquals(1, receipts.size());
+    }
+
+    @Test
+    void checksAnOAuthAccessTokenWithTheApplicationsCheck() throws IOException {
+        // A webhook configured with oauth carries a token 8x8 obtained from the application's token endpoint: no
+        // fixed value to expect, so the application's authorization server decides.
+        Set<String> issued = ConcurrentHashMap.newKeySet();
+        issued.add("token-1");
+        List<String> checked = new CopyOnWriteArrayList<>();
+        serve(recording().authorization(header -> {
+            checked.add(header);
+            if (header.equals("Bearer introspection-down")) {
+                throw new IllegalStateException("token endpoint unreachable");
+            }
+            return header.startsWith("Bearer ") && issued.contains(header.substring("Bearer ".length()));
+        }).build());
+        RequestBody body = RequestBody.create(WebhookSamples.SMS_RECEIPT, JSON);
+
+        assertEquals(new Answer(401, "unauthorized", null), post(body, "Bearer forged"));
+        assertEquals(new Answer(401, "unauthorized", null), post(body, null));
+        assertEquals(new Answer(503, "authorization unavailable, retry later", null),
+                post(body, "Bearer introspection-down"));
+        assertTrue(receipts.isEmpty());
+        assertEquals(new Answer(200, "accepted", null), post(body, "Bearer token-1"));
+        issued.add("token-2");
+        assertEquals(new Answer(200, "duplicate", null), post(body, "Bearer token-2"));
+        assertEquals(1, receipts.size());
+        assertEquals(List.of("Bearer forged", "Bearer introspection-down", "Bearer token-1", "Bearer token-2"),
+                checked);
     }
 
     @Test

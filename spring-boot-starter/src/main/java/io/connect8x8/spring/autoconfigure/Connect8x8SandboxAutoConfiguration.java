@@ -54,7 +54,14 @@ public class Connect8x8SandboxAutoConfiguration {
                 return sandbox.getWebhookUrl();
             }
             String port = environment.getProperty("local.server.port");
-            return port == null ? null : "http://127.0.0.1:" + port + properties.getWebhook().getPath();
+            // The endpoint is a servlet of the application's context: without its context path, every receipt
+            // the simulator posted was a 404.
+            String contextPath = environment.getProperty("server.servlet.context-path", "");
+            if (contextPath.equals("/")) {
+                contextPath = "";
+            }
+            return port == null ? null
+                    : "http://127.0.0.1:" + port + contextPath + properties.getWebhook().getPath();
         });
     }
 

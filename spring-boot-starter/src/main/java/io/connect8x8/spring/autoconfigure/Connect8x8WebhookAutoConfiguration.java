@@ -5,6 +5,7 @@ import io.connect8x8.spring.Connect8x8Properties;
 import io.connect8x8.spring.DeliveryReceiptEvent;
 import io.connect8x8.spring.InboundMessageEvent;
 import io.connect8x8.spring.OtherWebhookEvent;
+import io.connect8x8.spring.WebhookAuthorizationCheck;
 import io.connect8x8.webhooks.ReceiptLedger;
 import io.connect8x8.webhooks.ReceiptReceiver;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,10 +45,12 @@ public class Connect8x8WebhookAutoConfiguration {
      * @param properties the properties
      * @param publisher  where the events go
      * @param ledger     a shared ledger, if the application has one
+     * @param check      the application's check of the {@code Authorization} header (an OAuth token), if it has one
      * @return the receiver
-     * @throws IllegalStateException when neither {@code connect8x8.webhook.authorization} nor
-     *                               {@code connect8x8.webhook.authorization-disabled=true} is set (outside sandbox
-     *                               mode)
+     * @throws IllegalStateException when none of {@code connect8x8.webhook.authorization}, a
+     *                               {@link WebhookAuthorizationCheck} bean and
+     *                               {@code connect8x8.webhook.authorization-disabled=true} is chosen, or both the
+     *                               first two are (outside sandbox mode)
      * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
      *     the {@code connect8x8.webhook.*} size or count the receiver refused
      */
@@ -55,7 +58,8 @@ public class Connect8x8WebhookAutoConfiguration {
     @ConditionalOnMissingBean
     public ReceiptReceiver connect8x8ReceiptReceiver(Connect8x8Properties properties,
                                                      ApplicationEventPublisher publisher,
-                                                     ObjectProvider<ReceiptLedger> ledger) {
+                                                     ObjectProvider<ReceiptLedger> ledger,
+                                                     ObjectProvider<WebhookAuthorizationCheck> check) {
         Connect8x8Properties.Webhook webhook = properties.getWebhook();
         ReceiptReceiver.Builder builder = ReceiptReceiver.builder()
                 .onReceipt(receipt -> publisher.publishEvent(new DeliveryReceiptEvent(receipt)))
@@ -75,14 +79,25 @@ public class Connect8x8WebhookAutoConfiguration {
                 () -> builder.maxTrackedBytes(webhook.getMaxTrackedSize().toBytes()));
         set("connect8x8.webhook.max-in-flight-size", webhook.getMaxInFlightSize(),
                 () -> builder.maxInFlightBytes(webhook.getMaxInFlightSize().toBytes()));
-        if (webhook.getAuthorization() != null && !webhook.getAuthorization().isBlank()) {
+        WebhookAuthorizationCheck authorizationCheck = check.getIfUnique();
+        boolean fixedAuthorization = webhook.getAuthorization() != null && !webhook.getAuthorization().isBlank();
+        if (properties.getSandbox().isEnabled()) {
+            // The simulator posts receipts without an Authorization header: a production value left in the
+            // application's properties answered each of them 401, and a sandbox test never saw a receipt.
+            builder.withoutAuthorization();
+        } else if (fixedAuthorization && authorizationCheck != null) {
+            throw new IllegalStateException("The connect8x8 webhook endpoint has both connect8x8.webhook.authorization "
+                    + "and a WebhookAuthorizationCheck bean: keep the one matching the 8x8 webhook's configuration");
+        } else if (fixedAuthorization) {
             builder.expectedAuthorization(webhook.getAuthorization());
-        } else if (webhook.isAuthorizationDisabled() || properties.getSandbox().isEnabled()) {
-            // The simulator posts receipts without an Authorization header.
+        } else if (authorizationCheck != null) {
+            builder.authorization(authorizationCheck::accepts);
+        } else if (webhook.isAuthorizationDisabled()) {
             builder.withoutAuthorization();
         } else {
             throw new IllegalStateException("The connect8x8 webhook endpoint needs connect8x8.webhook.authorization "
-                    + "(the Authorization header value configured on the 8x8 webhook) or, explicitly, "
+                    + "(the Authorization header value configured on the 8x8 webhook), a WebhookAuthorizationCheck "
+                    + "bean (a webhook configured with oauth) or, explicitly, "
                     + "connect8x8.webhook.authorization-disabled=true");
         }
         ledger.ifAvailable(builder::ledger);
