@@ -1,24 +1,6 @@
 package io.connect8x8.spring;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.connect8x8.Connect8x8Client;
-import io.connect8x8.chatapps.ChatMessage;
-import io.connect8x8.chatapps.ChatResult;
-import io.connect8x8.chatapps.Template;
-import io.connect8x8.webhooks.DeliveryReceipt;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * An application served under {@code server.servlet.context-path}, whose webhook endpoint is therefore at
@@ -26,47 +8,8 @@ import org.springframework.stereotype.Component;
  * context path: every receipt was a 404 and none reached the application.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = SandboxUnderAContextPathTest.App.class,
+        classes = SandboxReceiptsRoundTrip.App.class,
         properties = "server.servlet.context-path=/shop")
 @AutoConfigureConnect8x8Sandbox
-class SandboxUnderAContextPathTest {
-
-    @Autowired
-    Connect8x8Client client;
-    @Autowired
-    SandboxServer sandbox;
-    @Autowired
-    Receipts receipts;
-
-    @Test
-    void theSimulatorPostsToTheEndpointUnderTheContextPath() throws Exception {
-        ChatResult result = client.chatApps().send(ChatMessage.builder().to("+6591234567")
-                .template(Template.authentication("your_authentication_template_name", "en_US", "123456"))
-                .clientMessageId("otp-context-path-1").build());
-
-        // Settled: delivered, or given up after the simulator's retries (what a 404 on every post ends in).
-        assertTrue(sandbox.sandbox().awaitReceiptsSettled(4, Duration.ofSeconds(30)), "4 receipts settled");
-        assertEquals(List.of("queued", "delivered", "delivered", "read"),
-                receipts.of(result.umid()).stream().map(DeliveryReceipt::state).toList());
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(Receipts.class)
-    static class App {
-    }
-
-    @Component
-    static class Receipts {
-        private final List<DeliveryReceipt> all = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(DeliveryReceiptEvent event) {
-            all.add(event.receipt());
-        }
-
-        List<DeliveryReceipt> of(String umid) {
-            return all.stream().filter(r -> r.umid().equals(umid)).toList();
-        }
-    }
+class SandboxUnderAContextPathTest extends SandboxReceiptsRoundTrip {
 }
