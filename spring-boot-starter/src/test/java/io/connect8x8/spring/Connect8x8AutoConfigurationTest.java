@@ -190,7 +190,8 @@ class Connect8x8AutoConfigurationTest {
                         "maxInFlightBytes (10240) must be at least maxBodyBytes (1048576), or a body of the largest "
                                 + "size could never be read"),
                 Arguments.of("connect8x8.sandbox.port=-3", "connect8x8.sandbox.port",
-                        "must be 0 (a free port) to 65535"));
+                        "must be 0 (a free port) to 65535"),
+                Arguments.of("connect8x8.webhook.path=hooks/8x8", "connect8x8.webhook.path", "must start with '/'"));
     }
 
     @ParameterizedTest

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -129,8 +130,13 @@ public class Connect8x8WebhookAutoConfiguration {
     @ConditionalOnMissingBean(name = "connect8x8WebhookServlet")
     public ServletRegistrationBean<ReceiptReceiverServlet> connect8x8WebhookServlet(ReceiptReceiver receiver,
                                                                                    Connect8x8Properties properties) {
+        String path = properties.getWebhook().getPath();
+        if (path == null || !path.startsWith("/")) {
+            // Else the servlet container refuses the mapping at start-up in its own words, without the property.
+            throw new InvalidConfigurationPropertyValueException("connect8x8.webhook.path", path, "must start with '/'");
+        }
         ServletRegistrationBean<ReceiptReceiverServlet> registration = new ServletRegistrationBean<>(
-                new ReceiptReceiverServlet(receiver), properties.getWebhook().getPath());
+                new ReceiptReceiverServlet(receiver), path);
         registration.setName("connect8x8Webhook");
         return registration;
     }
