@@ -10,19 +10,14 @@ import io.connect8x8.chatapps.Template;
 import io.connect8x8.webhooks.DeliveryReceipt;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
- * An application in sandbox mode, set up as a subclass says, sends an OTP and receives the simulator's four receipts as
- * events: the round trip a sandbox test relies on, whatever else the application configures. Each subclass is one
- * such application ({@code @SpringBootTest} with its properties, {@code @AutoConfigureConnect8x8Sandbox}).
+ * An application in sandbox mode, set up as a subclass says, sends an OTP and receives the simulator's four receipts
+ * as events (collected by {@link SandboxEndToEndTest.App}): the round trip a sandbox test relies on, whatever else the
+ * application configures. Each subclass is one such application ({@code @SpringBootTest} with its properties,
+ * {@code @AutoConfigureConnect8x8Sandbox}).
  */
 abstract class SandboxReceiptsRoundTrip {
 
@@ -31,7 +26,7 @@ abstract class SandboxReceiptsRoundTrip {
     @Autowired
     SandboxServer sandbox;
     @Autowired
-    Receipts receipts;
+    SandboxEndToEndTest.Receipts receipts;
 
     @Test
     void theSimulatorsReceiptsReachTheApplicationAsEvents() throws Exception {
@@ -43,25 +38,5 @@ abstract class SandboxReceiptsRoundTrip {
         assertTrue(sandbox.sandbox().awaitReceiptsSettled(4, Duration.ofSeconds(30)), "4 receipts settled");
         assertEquals(List.of("queued", "delivered", "delivered", "read"),
                 receipts.of(result.umid()).stream().map(DeliveryReceipt::state).toList());
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(Receipts.class)
-    static class App {
-    }
-
-    @Component
-    static class Receipts {
-        private final List<DeliveryReceipt> all = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(DeliveryReceiptEvent event) {
-            all.add(event.receipt());
-        }
-
-        List<DeliveryReceipt> of(String umid) {
-            return all.stream().filter(r -> r.umid().equals(umid)).toList();
-        }
     }
 }

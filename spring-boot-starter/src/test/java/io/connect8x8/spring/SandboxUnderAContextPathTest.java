@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * context path: every receipt was a 404 and none reached the application.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = SandboxReceiptsRoundTrip.App.class,
+        classes = SandboxEndToEndTest.App.class,
         properties = "server.servlet.context-path=/shop")
 @AutoConfigureConnect8x8Sandbox
 class SandboxUnderAContextPathTest extends SandboxReceiptsRoundTrip {

@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * no receipt ever reached the application.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = SandboxReceiptsRoundTrip.App.class,
+        classes = SandboxEndToEndTest.App.class,
         properties = "connect8x8.webhook.authorization=Bearer production-webhook-secret")
 @AutoConfigureConnect8x8Sandbox
 class SandboxWithWebhookAuthorizationTest extends SandboxReceiptsRoundTrip {
