@@ -76,8 +76,8 @@ public final class ReceiptReceiver {
     private final Consumer<InboundMessage> onInbound;
     private final Consumer<WebhookEvent.Other> onOther;
     private final int maxBodyBytes;
-    private final byte[] expectedAuthorizationDigest;
-    private final Predicate<String> authorizationCheck;
+    /** The check of the {@code Authorization} header (a fixed value's or the application's), or null for none. */
+    private final Predicate<String> authorization;
     private final Clock clock;
     private final ReceiptLedger ledger;
     private final long maxInFlightBytes;
@@ -89,9 +89,8 @@ public final class ReceiptReceiver {
         this.onInbound = builder.onInbound;
         this.onOther = builder.onOther;
         this.maxBodyBytes = builder.maxBodyBytes;
-        this.expectedAuthorizationDigest =
-                builder.expectedAuthorization == null ? null : sha256(builder.expectedAuthorization);
-        this.authorizationCheck = builder.authorizationCheck;
+        this.authorization = builder.expectedAuthorization == null ? builder.authorizationCheck
+                : matches(sha256(builder.expectedAuthorization));
         this.clock = builder.clock;
         this.ledger = builder.ledger != null ? builder.ledger
                 : ReceiptLedger.inMemory(builder.maxTrackedMessages, builder.maxTrackedBytes);
@@ -228,22 +227,22 @@ public final class ReceiptReceiver {
         }
     }
 
+    /** The check of a fixed header value: comparing digests keeps the time independent of where values differ. */
+    private static Predicate<String> matches(byte[] expectedDigest) {
+        return value -> MessageDigest.isEqual(expectedDigest, sha256(value));
+    }
+
     /** Null when the request may go on, else the answer refusing it. */
     private Response authorize(String header) {
-        if (expectedAuthorizationDigest == null && authorizationCheck == null) {
+        if (authorization == null) {
             return null;
         }
         if (header == null) {
             return Response.UNAUTHORIZED;
         }
-        // Stripped as HTTP servers strip field values, so that handle() answers as asHttpHandler() does.
-        String value = header.strip();
-        if (expectedAuthorizationDigest != null) {
-            // Comparing digests keeps the time independent of where, and of how long, the values differ.
-            return MessageDigest.isEqual(expectedAuthorizationDigest, sha256(value)) ? null : Response.UNAUTHORIZED;
-        }
         try {
-            return authorizationCheck.test(value) ? null : Response.UNAUTHORIZED;
+            // Stripped as HTTP servers strip field values, so that handle() answers as asHttpHandler() does.
+            return authorization.test(header.strip()) ? null : Response.UNAUTHORIZED;
         } catch (RuntimeException e) {
             // An authorization server out of reach says nothing about the token: 503 has 8x8 send the event again.
             LOG.warn("The webhook authorization check threw; answered 503 so that 8x8 sends the event again", e);
