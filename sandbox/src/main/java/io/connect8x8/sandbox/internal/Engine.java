@@ -88,21 +88,24 @@ final class Engine {
      * @return the {@code scheduled} time, null when the message has none (or none the simulator can read)
      */
     java.time.Instant checkScheduled(JsonNode message) {
-        java.time.Instant due = scheduledTime(message);
+        java.time.Instant due = time(message, "scheduled");
         if (due != null && due.isAfter(clock.instant().plus(MAX_SCHEDULE_AHEAD))) {
             throw ApiError.badRequest(1011, "Invalid parameter scheduled: at most 7 days ahead");
         }
         return due;
     }
 
-    /** The message's {@code scheduled} time, or null when it has none (or none the simulator can read). */
-    private static java.time.Instant scheduledTime(JsonNode message) {
-        JsonNode scheduled = message.get("scheduled");
-        if (scheduled == null || !scheduled.isTextual()) {
+    /**
+     * A message's date-time field ({@code scheduled}, {@code expiry}), or null when it has none (or none the simulator
+     * can read: the validator let it through, and it is left alone).
+     */
+    static java.time.Instant time(JsonNode message, String field) {
+        JsonNode value = message.get(field);
+        if (value == null || !value.isTextual()) {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(scheduled.textValue()).toInstant();
+            return java.time.OffsetDateTime.parse(value.textValue()).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }

@@ -176,17 +176,8 @@ final class SmsApi {
      * the validator let through but that is no date-time with offset is left alone, as {@code scheduled} is.
      */
     private void checkExpiry(JsonNode message) {
-        JsonNode expiry = message.get("expiry");
-        if (expiry == null || !expiry.isTextual()) {
-            return;
-        }
-        java.time.Instant until;
-        try {
-            until = java.time.OffsetDateTime.parse(expiry.textValue()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return;
-        }
-        if (!until.isAfter(engine.clock.instant())) {
+        java.time.Instant until = Engine.time(message, "expiry");
+        if (until != null && !until.isAfter(engine.clock.instant())) {
             throw ApiError.badRequest(1006, "Expiry time already reached");
         }
     }
