@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.sandbox.Sandbox;
+import io.connect8x8.sandbox.SandboxExtension;
 import io.connect8x8.sandbox.SandboxMessage;
 import io.connect8x8.sms.Sms;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,38 +21,19 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A campaign without faults: how it cuts, names and counts, against the simulator. */
 class CampaignSendTest {
 
-    private static Sandbox sandbox;
-    private static Connect8x8Client client;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.builder().build().start();
-        // A full batch of 10,000 personalised messages takes the simulator seconds to validate on a loaded machine.
-        client = Fixtures.client(sandbox.rootUrl(), sandbox.apiKey(), java.time.Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+    // A full batch of 10,000 personalised messages takes the simulator seconds to validate on a loaded machine.
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = Fixtures.sandbox(Duration.ofSeconds(60));
 
     @Test
-    void splitsAtTheCountLimitNamesBatchesAndFixesMessageIds() {
+    void splitsAtTheCountLimitNamesBatchesAndFixesMessageIds(Sandbox sandbox, Connect8x8Client client) {
         List<CampaignProgress> seen = new CopyOnWriteArrayList<>();
         CampaignReport report = Campaigns.sms(client).campaignId("big").journal(new MemoryJournal())
                 .listener(seen::add).expectedMessages(20_001).build().send(Fixtures.smsInput(20_001));
@@ -74,7 +57,7 @@ class CampaignSendTest {
     }
 
     @Test
-    void aMalformedMessageIsRefusedAloneAndTheRestIsSent() {
+    void aMalformedMessageIsRefusedAloneAndTheRestIsSent(Sandbox sandbox, Connect8x8Client client) {
         List<Sms> input = new ArrayList<>();
         input.add(Sms.builder().to("+6591000001").text("one").build());
         input.add(Sms.builder().to("+6591000002").build()); // no text, no template text
@@ -93,7 +76,7 @@ class CampaignSendTest {
     }
 
     @Test
-    void onePastScheduledAndOneMalformedRowAreRefusedAloneAndTheOther98AreSent() {
+    void onePastScheduledAndOneMalformedRowAreRefusedAloneAndTheOther98AreSent(Sandbox sandbox, Connect8x8Client client) {
         // Rows as a user reads them from a file; the mapping is the user's own and Sms.build() throws for row 41.
         List<String[]> rows = IntStream.range(0, 100).mapToObj(i -> new String[] {
                 i == 41 ? "+65 91-not-a-number" : "+6592" + String.format("%06d", i), "Hello " + i,
@@ -125,7 +108,7 @@ class CampaignSendTest {
     }
 
     @Test
-    void chatMessagesGoAThousandARequest() {
+    void chatMessagesGoAThousandARequest(Sandbox sandbox, Connect8x8Client client) {
         CampaignReport report = Campaigns.chatApps(client).campaignId("chat").journal(new MemoryJournal())
                 .concurrency(2).build().send(IntStream.range(0, 2_500).mapToObj(i -> ChatMessage.builder()
                         .to("+6593" + String.format("%06d", i)).text("Sale starts at 9, customer " + i).build()));
@@ -137,7 +120,7 @@ class CampaignSendTest {
     }
 
     @Test
-    void aFailingInputStopsTheRunAndLetsChunksInFlightFinish(@TempDir Path dir) {
+    void aFailingInputStopsTheRunAndLetsChunksInFlightFinish(Sandbox sandbox, Connect8x8Client client, @TempDir Path dir) {
         Iterator<Sms> good = Fixtures.smsInput(1_000);
         Iterator<Sms> failing = new Iterator<>() {
             private int read;
@@ -171,7 +154,7 @@ class CampaignSendTest {
     }
 
     @Test
-    void aCampaignIdThatCannotFitTheBatchIdIsRefused() {
+    void aCampaignIdThatCannotFitTheBatchIdIsRefused(Sandbox sandbox, Connect8x8Client client) {
         io.connect8x8.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
                 io.connect8x8.ValidationException.class,
                 () -> Campaigns.sms(client).campaignId("much-too-long-id").journal(new MemoryJournal()).build());

@@ -2,6 +2,7 @@ package io.connect8x8.campaigns;
 
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.sandbox.Sandbox;
+import io.connect8x8.sandbox.SandboxExtension;
 import io.connect8x8.sandbox.SandboxMessage;
 import io.connect8x8.sms.Sms;
 import java.time.Duration;
@@ -36,6 +37,15 @@ final class Fixtures {
         return Connect8x8Client.builder().apiKey(apiKey).smsBaseUrl(baseUrl + "/sms")
                 .chatAppsBaseUrl(baseUrl + "/chatapps").subAccountId(SUB_ACCOUNT)
                 .readTimeout(readTimeout).callTimeout(readTimeout.multipliedBy(2)).build();
+    }
+
+    /**
+     * A simulator for a whole test class, reset before each test, and the same client as {@link #client}, for a
+     * static {@code @RegisterExtension} field.
+     */
+    static SandboxExtension sandbox(Duration readTimeout) {
+        return SandboxExtension.builder().subAccountId(SUB_ACCOUNT).configureClient(
+                client -> client.readTimeout(readTimeout).callTimeout(readTimeout.multipliedBy(2))).build();
     }
 
     /** How many times the simulator accepted each clientMessageId (from its record window). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.Sleeper;
 import io.connect8x8.sandbox.Sandbox;
+import io.connect8x8.sandbox.SandboxExtension;
 import io.connect8x8.sms.Sms;
 import io.github.bucket4j.Bucket;
 import java.nio.file.Files;
@@ -14,9 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,23 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PacerCrashTest {
 
-    private static Sandbox sandbox;
-    private static Connect8x8Client client;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.builder().build().start();
-        client = Fixtures.client(sandbox.rootUrl(), sandbox.apiKey(), Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = Fixtures.sandbox(Duration.ofSeconds(30));
 
     @Test
-    void aChunkKilledWhileWaitingForItsTokenIsNotSentOnResume(@TempDir Path dir) throws Exception {
+    void aChunkKilledWhileWaitingForItsTokenIsNotSentOnResume(Sandbox sandbox, Connect8x8Client client, @TempDir Path dir) throws Exception {
         Path live = dir.resolve("paced.journal");
         Path atTheKill = dir.resolve("killed.journal");
         int messages = 300;

@@ -7,40 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.chatapps.ChatMessage;
 import io.connect8x8.sandbox.Sandbox;
+import io.connect8x8.sandbox.SandboxExtension;
 import io.connect8x8.sandbox.TestNumbers;
 import io.connect8x8.sms.Sms;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Messages 8x8 rejects inside a batch it accepts (the simulator's {@link TestNumbers#INVALID}), over real HTTP. */
 class RejectedMessagesTest {
 
-    private static Sandbox sandbox;
-    private static Connect8x8Client client;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.builder().build().start();
-        client = Fixtures.client(sandbox.rootUrl(), sandbox.apiKey());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = Fixtures.sandbox(Duration.ofSeconds(3));
 
     /** The simulator quotes the number; the report holds it masked. */
     private static final String REASON = "Invalid MSISDN +1********02 (test number)";
@@ -53,7 +36,7 @@ class RejectedMessagesTest {
     }
 
     @Test
-    void aResumeOfACampaignWithRejectedMessagesDoesNotCallItAllAccepted(@TempDir Path dir) {
+    void aResumeOfACampaignWithRejectedMessagesDoesNotCallItAllAccepted(Sandbox sandbox, Connect8x8Client client, @TempDir Path dir) {
         Path file = dir.resolve("rej.journal");
         CampaignReport first;
         try (FileJournal journal = FileJournal.open(file)) {
@@ -78,7 +61,7 @@ class RejectedMessagesTest {
 
     @Test
     void theMessagesRejectedInsideAnAcceptedBatchAreListedAndAResumeStillListsThemWithoutSendingThem(
-            @TempDir Path dir) {
+            Sandbox sandbox, Connect8x8Client client, @TempDir Path dir) {
         Path file = dir.resolve("list.journal");
         CampaignReport first;
         try (FileJournal journal = FileJournal.open(file)) {
@@ -108,7 +91,7 @@ class RejectedMessagesTest {
      * counts whole; each chunk's journal record keeps all of its own.
      */
     @Test
-    void aReportListsTheRejectionsOfTheLowestPositionsUpToItsLimitAndTheJournalKeepsEveryOne(@TempDir Path dir) {
+    void aReportListsTheRejectionsOfTheLowestPositionsUpToItsLimitAndTheJournalKeepsEveryOne(Sandbox sandbox, Connect8x8Client client, @TempDir Path dir) {
         int total = CampaignReport.MAX_REJECTIONS + 205;
         List<Sms> input = IntStream.range(0, total).mapToObj(i -> Sms.builder().to(TestNumbers.INVALID)
                 .text("Hello " + i).build()).toList();
@@ -133,7 +116,7 @@ class RejectedMessagesTest {
     }
 
     @Test
-    void aChatMessageRejectedInsideABatchCarries8x8sErrorCode() {
+    void aChatMessageRejectedInsideABatchCarries8x8sErrorCode(Sandbox sandbox, Connect8x8Client client) {
         List<ChatMessage> input = IntStream.range(0, 3).mapToObj(i -> ChatMessage.builder()
                 .to(i == 2 ? TestNumbers.INVALID : "+6595" + String.format("%06d", i)).text("Hi " + i).build())
                 .toList();
