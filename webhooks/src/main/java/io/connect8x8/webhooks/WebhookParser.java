@@ -16,6 +16,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.connect8x8.RawJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,7 +46,8 @@ import java.util.Objects;
  *       {@code namespace} or {@code payload});</li>
  *   <li>the namespace is matched ignoring case and spaces ({@code ChatApps} and {@code Messaging Apps} are the same);
  *       an unknown namespace or event type, and 8x8's flat account events ({@code template_status_update},
- *       {@code account_update}, ...), give {@link WebhookEvent.Other};</li>
+ *       {@code account_update}, ...), give {@link WebhookEvent.Other} with the payload as raw JSON (a flat event's
+ *       whole body);</li>
  *   <li>timestamps may carry 0 to 9 fractional digits and {@code Z} or a numeric offset such as {@code +00:00};</li>
  *   <li>a body that is not a JSON object, or lacks {@code eventType}, or (for a receipt or inbound message) the
  *       {@code payload}, its {@code umid} or the receipt's state, gives a {@link WebhookParseException} naming the
@@ -107,7 +109,8 @@ public final class WebhookParser {
             if (eventType.equals(FLAT_INBOUND_MESSAGE)) {
                 return new WebhookEvent.Inbound(envelope, chatAppsInbound(root, ""));
             }
-            return new WebhookEvent.Other(envelope);
+            // A flat event's fields are its payload: the whole body, as parsed once here, copied.
+            return new WebhookEvent.Other(envelope, RawJson.of(root));
         }
         WebhookEnvelope envelope = new WebhookEnvelope(
                 requiredString(root, "namespace", "namespace"),
@@ -118,7 +121,7 @@ public final class WebhookParser {
         boolean receipt = eventType.equals(WebhookEnvelope.OUTBOUND_MESSAGE_STATUS_CHANGED);
         boolean inbound = eventType.equals(WebhookEnvelope.INBOUND_MESSAGE_RECEIVED);
         if (namespace == null || !(receipt || inbound)) {
-            return new WebhookEvent.Other(envelope);
+            return new WebhookEvent.Other(envelope, RawJson.of(object(root, "payload")));
         }
         JsonObject payload = payload(root);
         boolean sms = WebhookEnvelope.SMS.equals(namespace);
