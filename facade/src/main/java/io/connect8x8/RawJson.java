@@ -5,7 +5,8 @@ import com.google.gson.JsonObject;
 import java.util.Optional;
 
 /**
- * The JSON the API answered with, as received: every field, those this version does not model included. Immutable.
+ * The JSON the API answered with (or a webhook carried), as received: every field, those this version does not model
+ * included. Immutable.
  *
  * <pre>{@code
  * SmsResult result = client.sms().send(sms);
@@ -25,6 +26,17 @@ public final class RawJson {
 
     private RawJson(JsonObject json) {
         this.json = json;
+    }
+
+    /**
+     * A copy of a JSON object as raw JSON: for the webhooks module's events of types it does not model, and for
+     * results built by hand (tests, fakes).
+     *
+     * @param json the object, copied; null gives {@link #EMPTY}
+     * @return the raw JSON
+     */
+    public static RawJson of(JsonObject json) {
+        return json == null ? EMPTY : new RawJson(json.deepCopy());
     }
 
     /** Wraps a parsed object, without a copy: the response reader hands over what it parsed. */

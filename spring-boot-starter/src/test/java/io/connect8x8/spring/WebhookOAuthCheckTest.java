@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.connect8x8.webhooks.DeliveryReceipt;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,8 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * An application whose 8x8 webhook is configured with {@code oauth}: 8x8 sends an access token it obtained from the
@@ -40,7 +37,7 @@ class WebhookOAuthCheckTest {
     @LocalServerPort
     int port;
     @Autowired
-    Receipts receipts;
+    SandboxEndToEndTest.Receipts receipts;
 
     private Answer post(String authorization) throws IOException {
         Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + "/connect8x8/webhook")
@@ -61,15 +58,15 @@ class WebhookOAuthCheckTest {
         assertEquals(new Answer(401, "unauthorized"), post("Bearer forged-token"));
         assertEquals(new Answer(401, "unauthorized"), post(null));
         assertEquals(new Answer(503, "authorization unavailable, retry later"), post("Bearer while-idp-down"));
-        assertEquals(List.of(), receipts.umids());
+        assertEquals(List.of(), receipts.of("oauth-umid-1"));
 
         assertEquals(new Answer(200, "accepted"), post("Bearer issued-token"));
-        assertEquals(List.of("oauth-umid-1"), receipts.umids());
+        assertEquals(List.of("delivered"), receipts.of("oauth-umid-1").stream().map(DeliveryReceipt::state).toList());
     }
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(Receipts.class)
+    @Import(SandboxEndToEndTest.Receipts.class)
     static class App {
 
         @Bean
@@ -80,20 +77,6 @@ class WebhookOAuthCheckTest {
                 }
                 return header.equals("Bearer issued-token");
             };
-        }
-    }
-
-    @Component
-    static class Receipts {
-        private final List<DeliveryReceipt> all = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(DeliveryReceiptEvent event) {
-            all.add(event.receipt());
-        }
-
-        List<String> umids() {
-            return all.stream().map(DeliveryReceipt::umid).toList();
         }
     }
 }

@@ -34,7 +34,8 @@ public interface ReceiptLedger {
      * and both are news. Of two statuses with the same time, the one recorded last is the latest.
      *
      * @param receipt    the receipt, not null
-     * @param statusTime the time that orders it: its status timestamp, or its arrival time when 8x8 sent none
+     * @param statusTime the time that orders it: its status timestamp, or its arrival time when 8x8 sent none (or one
+     *                   that is not ISO 8601)
      * @return whether it is new and, if so, whether it is now the latest
      */
     Outcome record(DeliveryReceipt receipt, Instant statusTime);

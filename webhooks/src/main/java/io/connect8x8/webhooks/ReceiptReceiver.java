@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *       was. Duplicates answer 200 without calling a listener again. What was seen is kept in a
  *       {@link ReceiptLedger}: in memory by default, or shared between instances.</li>
  *   <li>Receipts are ordered by {@link ReceiptStatus#timestamp()} (the arrival time on this receiver's clock when
- *       8x8 sent none). {@link #latestState} keeps the newest; of two with the same time, the later arrival.</li>
+ *       8x8 sent none, or one that is not ISO 8601). {@link #latestState} keeps the newest; of two with the same
+ *       time, the later arrival.</li>
  *   <li>A receipt that arrives late, older than the status already held, is still passed to the listener, since it
  *       is news (the message was delivered before it was read), but it does not replace {@link #latestState}.</li>
  *   <li>Listeners run synchronously on the calling thread, so keep them short (8x8 waits about 5 seconds) or hand

@@ -1,5 +1,6 @@
 package io.connect8x8.webhooks;
 
+import io.connect8x8.RawJson;
 import java.util.Objects;
 
 /**
@@ -55,18 +56,40 @@ public sealed interface WebhookEvent permits WebhookEvent.Receipt, WebhookEvent.
 
     /**
      * A well-formed event of a namespace or event type this library does not model, such as
-     * {@code external_app_message}. Its payload is not parsed.
+     * {@code external_app_message}, with its payload as received, to read with {@link RawJson#string(String...)}:
+     *
+     * <pre>{@code
+     * if (other.envelope().eventType().equals("short_url_clicked")) {
+     *     Optional<String> umid = other.payload().string("umid");
+     * }
+     * }</pre>
      *
      * @param envelope the envelope
+     * @param payload  the body's {@code payload} object; for a flat event ({@link WebhookEnvelope#namespace()} null,
+     *                 such as WhatsApp's template and account events) the whole body, whose fields are at the top
+     *                 level; {@link RawJson#EMPTY} when an enveloped event has no {@code payload} object
      */
-    record Other(WebhookEnvelope envelope) implements WebhookEvent {
+    record Other(WebhookEnvelope envelope, RawJson payload) implements WebhookEvent {
         /**
-         * Checks that the envelope is not null.
+         * Checks that the envelope is not null; a null payload becomes {@link RawJson#EMPTY}.
          *
          * @param envelope the envelope
+         * @param payload  the payload
          */
         public Other {
             Objects.requireNonNull(envelope, "envelope");
+            payload = payload == null ? RawJson.EMPTY : payload;
+        }
+
+        /**
+         * Hides the payload, which may hold phone numbers and message text.
+         *
+         * @return the envelope and whether there is a payload
+         */
+        @Override
+        public String toString() {
+            return "Other[envelope=" + envelope + ", payload=" + (payload.equals(RawJson.EMPTY) ? "{}" : "<hidden>")
+                    + "]";
         }
     }
 }

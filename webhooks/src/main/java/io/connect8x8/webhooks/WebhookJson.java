@@ -10,11 +10,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Lenient field readers over Gson's tree. An optional field of the wrong type, or a number beyond
- * {@value #MAX_NUMBER_CHARS} characters or that scale, reads as absent, so a format change in
- * a field we do not depend on never rejects a webhook; a required field names its path when it is missing.
+ * Lenient field readers over Gson's tree. An optional field of the wrong type, a number beyond
+ * {@value #MAX_NUMBER_CHARS} characters or that scale, or a timestamp that is not ISO 8601, reads as absent, so a
+ * format change in a field we do not depend on never rejects a webhook; a required field names its path when it is
+ * missing.
  */
 final class WebhookJson {
 
@@ -24,6 +27,9 @@ final class WebhookJson {
      * 1 MiB body can hold) and {@code toPlainString()} of {@code 1e999999999} would fill the heap.
      */
     static final int MAX_NUMBER_CHARS = 64;
+
+    /** The parser's logger: what it reads leniently is the parser's doing. */
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookParser.class);
 
     private WebhookJson() {
     }
@@ -89,9 +95,11 @@ final class WebhookJson {
 
     /**
      * Reads an ISO 8601 timestamp with 0 to 9 fractional digits and an offset such as {@code Z} or {@code +00:00}; one
-     * without an offset is taken as UTC, which is what 8x8 documents all its times to be.
+     * without an offset is taken as UTC, which is what 8x8 documents all its times to be. A timestamp in any other
+     * form reads as absent, like every optional field: refusing the body would lose the event for good once 8x8's
+     * four retries are spent. A WARN line names the field and the message, not the value, which could be any text.
      */
-    static Instant instant(JsonObject parent, String name, String path) {
+    static Instant instant(JsonObject parent, String name, String path, String umid) {
         String text = string(parent, name);
         if (text == null || text.isBlank()) {
             return null;
@@ -103,8 +111,8 @@ final class WebhookJson {
             try {
                 return LocalDateTime.parse(trimmed, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notIso) {
-                String shown = trimmed.length() > 40 ? trimmed.substring(0, 40) + "..." : trimmed;
-                throw new WebhookParseException(path + " is not an ISO 8601 timestamp: '" + shown + "'", notIso);
+                LOG.warn("Webhook field {} of message {} is not an ISO 8601 timestamp; read as absent", path, umid);
+                return null;
             }
         }
     }

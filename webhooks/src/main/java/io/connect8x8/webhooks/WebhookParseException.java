@@ -4,7 +4,7 @@ import io.connect8x8.Connect8x8Exception;
 
 /**
  * A webhook body that cannot be read as an 8x8 event. The message names what is wrong (the field's path, such as
- * {@code payload.status.timestamp}) and never holds a phone number or message text from the body.
+ * {@code payload.status.state}) and never holds a phone number or message text from the body.
  */
 public final class WebhookParseException extends Connect8x8Exception {
 

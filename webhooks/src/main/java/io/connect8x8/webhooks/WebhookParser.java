@@ -16,6 +16,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.connect8x8.RawJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,8 +46,12 @@ import java.util.Objects;
  *       {@code namespace} or {@code payload});</li>
  *   <li>the namespace is matched ignoring case and spaces ({@code ChatApps} and {@code Messaging Apps} are the same);
  *       an unknown namespace or event type, and 8x8's flat account events ({@code template_status_update},
- *       {@code account_update}, ...), give {@link WebhookEvent.Other};</li>
- *   <li>timestamps may carry 0 to 9 fractional digits and {@code Z} or a numeric offset such as {@code +00:00};</li>
+ *       {@code account_update}, ...), give {@link WebhookEvent.Other} with the payload as raw JSON (a flat event's
+ *       whole body);</li>
+ *   <li>timestamps may carry 0 to 9 fractional digits and {@code Z} or a numeric offset such as {@code +00:00}; one
+ *       in any other form reads as null, with a WARN log line naming the field and the umid (not the value), so that
+ *       the event is kept rather than lost once 8x8's retries are spent: {@link ReceiptReceiver} then orders such a
+ *       receipt by its arrival, as one without a timestamp;</li>
  *   <li>a body that is not a JSON object, or lacks {@code eventType}, or (for a receipt or inbound message) the
  *       {@code payload}, its {@code umid} or the receipt's state, gives a {@link WebhookParseException} naming the
  *       field.</li>
@@ -107,7 +112,8 @@ public final class WebhookParser {
             if (eventType.equals(FLAT_INBOUND_MESSAGE)) {
                 return new WebhookEvent.Inbound(envelope, chatAppsInbound(root, ""));
             }
-            return new WebhookEvent.Other(envelope);
+            // A flat event's fields are its payload: the whole body, as parsed once here, copied.
+            return new WebhookEvent.Other(envelope, RawJson.of(root));
         }
         WebhookEnvelope envelope = new WebhookEnvelope(
                 requiredString(root, "namespace", "namespace"),
@@ -118,7 +124,7 @@ public final class WebhookParser {
         boolean receipt = eventType.equals(WebhookEnvelope.OUTBOUND_MESSAGE_STATUS_CHANGED);
         boolean inbound = eventType.equals(WebhookEnvelope.INBOUND_MESSAGE_RECEIVED);
         if (namespace == null || !(receipt || inbound)) {
-            return new WebhookEvent.Other(envelope);
+            return new WebhookEvent.Other(envelope, RawJson.of(object(root, "payload")));
         }
         JsonObject payload = payload(root);
         boolean sms = WebhookEnvelope.SMS.equals(namespace);
@@ -183,65 +189,68 @@ public final class WebhookParser {
     }
 
     private static SmsDeliveryReceipt smsReceipt(JsonObject payload) {
+        String umid = requiredString(payload, "umid", "payload.umid");
         return new SmsDeliveryReceipt(
-                requiredString(payload, "umid", "payload.umid"),
+                umid,
                 string(payload, "batchId"),
                 string(payload, "clientMessageId"),
                 string(payload, "clientBatchId"),
                 string(payload, "subAccountId"),
                 string(payload, "source"),
                 string(payload, "destination"),
-                status(payload),
+                status(payload, umid),
                 price(object(payload, "price")),
                 integer(payload, "smsCount"));
     }
 
     private static ChatAppsDeliveryReceipt chatAppsReceipt(JsonObject payload) {
         JsonObject whatsapp = object(payload, "whatsapp");
+        String umid = requiredString(payload, "umid", "payload.umid");
         return new ChatAppsDeliveryReceipt(
-                requiredString(payload, "umid", "payload.umid"),
+                umid,
                 string(payload, "batchId"),
                 string(payload, "clientMessageId"),
                 string(payload, "clientBatchId"),
                 string(payload, "subAccountId"),
                 string(payload, "channel"),
                 user(object(payload, "user")),
-                status(payload),
+                status(payload, umid),
                 whatsapp == null ? null
                         : new WhatsAppInfo(string(whatsapp, "providerErrorCode"), string(whatsapp, "pricingCategory")));
     }
 
     /** Reads the nested {@code status} object of current formats, or the flat fields of older ones. */
-    private static ReceiptStatus status(JsonObject payload) {
+    private static ReceiptStatus status(JsonObject payload, String umid) {
         JsonObject nested = object(payload, "status");
         if (nested != null) {
-            return status(nested, requiredString(nested, "state", "payload.status.state"), "payload.status");
+            return status(nested, requiredString(nested, "state", "payload.status.state"), "payload.status", umid);
         }
         JsonPrimitive statusString = primitive(payload, "status");
         if (statusString != null && !payload.has("state")) {
-            return status(payload, requiredString(payload, "status", "payload.status"), "payload");
+            return status(payload, requiredString(payload, "status", "payload.status"), "payload", umid);
         }
         if (payload.has("state")) {
-            return status(payload, requiredString(payload, "state", "payload.state"), "payload");
+            return status(payload, requiredString(payload, "state", "payload.state"), "payload", umid);
         }
         throw new WebhookParseException("payload.status is missing");
     }
 
-    private static ReceiptStatus status(JsonObject fields, String state, String path) {
+    private static ReceiptStatus status(JsonObject fields, String state, String path, String umid) {
         return new ReceiptStatus(
                 state,
                 string(fields, "detail"),
-                instant(fields, "timestamp", path + ".timestamp"),
+                instant(fields, "timestamp", path + ".timestamp", umid),
                 integer(fields, "errorCode"),
                 string(fields, "errorMessage"));
     }
 
     private static SmsInboundMessage smsInbound(JsonObject payload) {
         String body = string(payload, "body");
+        String umid = requiredString(payload, "umid", "payload.umid");
         return new SmsInboundMessage(
-                requiredString(payload, "umid", "payload.umid"),
+                umid,
                 string(payload, "subAccountId"),
-                instant(payload, "timestamp", "payload.timestamp"),
+                instant(payload, "timestamp", "payload.timestamp", umid),
                 string(payload, "source"),
                 string(payload, "destination"),
                 body != null ? body : string(payload, "text"),
@@ -259,19 +268,20 @@ public final class WebhookParser {
         JsonObject recipient = object(fields, "recipient");
         String channel = string(recipient, "channel");
         String channelId = string(recipient, "channelId");
+        String umid = requiredString(fields, "umid", prefix + "umid");
         return new ChatAppsInboundMessage(
-                requiredString(fields, "umid", prefix + "umid"),
+                umid,
                 string(fields, "subAccountId"),
-                instant(fields, "timestamp", prefix + "timestamp"),
+                instant(fields, "timestamp", prefix + "timestamp", umid),
                 user(object(fields, "user")),
                 channel != null ? channel : string(fields, "channel"),
                 channelId != null ? channelId : string(recipient, "recipientId"),
-                content(fields, prefix),
+                content(fields, prefix, umid),
                 string(fields, "replyToUmid"));
     }
 
     /** The documented format puts {@code type} beside {@code content}; some samples put it inside. Both are read. */
-    private static InboundContent content(JsonObject fields, String prefix) {
+    private static InboundContent content(JsonObject fields, String prefix, String umid) {
         JsonObject content = object(fields, "content");
         JsonObject location = object(content, "location");
         String type = string(fields, "type");
@@ -284,11 +294,11 @@ public final class WebhookParser {
                 decimal(location, "longitude"),
                 string(location, "name"),
                 string(location, "address"),
-                interactive(object(content, "interactive"), prefix + "content.interactive"));
+                interactive(object(content, "interactive"), prefix + "content.interactive", umid));
     }
 
     /** WhatsApp's interactive replies: buttons and lists (snake_case keys), Flows and call permissions (camelCase). */
-    private static InboundInteractive interactive(JsonObject interactive, String path) {
+    private static InboundInteractive interactive(JsonObject interactive, String path, String umid) {
         if (interactive == null) {
             return null;
         }
@@ -305,7 +315,8 @@ public final class WebhookParser {
                 call == null ? null : new InboundInteractive.CallPermission(
                         string(call, "response"),
                         permanent != null && permanent.isBoolean() ? permanent.getAsBoolean() : null,
-                        instant(call, "expirationTimestamp", path + ".callPermissionReply.expirationTimestamp"),
+                        instant(call, "expirationTimestamp", path + ".callPermissionReply.expirationTimestamp",
+                                umid),
                         string(call, "responseSource")));
     }
 

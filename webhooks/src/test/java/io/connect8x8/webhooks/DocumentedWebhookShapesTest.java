@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,8 +58,13 @@ class DocumentedWebhookShapesTest {
                 JsonObject fields = json.has("payload") ? json.getAsJsonObject("payload") : json;
                 assertEquals(fields.get("umid").getAsString(), message.umid());
             }
-            default -> assertEquals(eventType, assertInstanceOf(WebhookEvent.Other.class, event).envelope()
-                    .eventType());
+            default -> {
+                WebhookEvent.Other other = assertInstanceOf(WebhookEvent.Other.class, event);
+                assertEquals(eventType, other.envelope().eventType());
+                // An enveloped event's payload object; a flat event's whole body.
+                assertEquals(json.has("namespace") ? json.getAsJsonObject("payload") : json,
+                        other.payload().asJsonObject());
+            }
         }
     }
 
@@ -115,6 +121,30 @@ class DocumentedWebhookShapesTest {
                 parse("whatsapp-account-update-webhook-1.json"));
 
         assertEquals(new WebhookEnvelope(null, "account_update", null, null), other.envelope());
+        assertEquals(Optional.of("FAILED"),
+                other.payload().string("eventDetails", "businessVerificationInfo", "verificationStatus"));
+    }
+
+    @Test
+    void givesOtherEventsTheirPayloadWithoutShowingItInToString() {
+        WebhookEvent.Other external = assertInstanceOf(WebhookEvent.Other.class,
+                parse("delivery-receipts-for-outbound-chatapps-12.json"));
+        WebhookEvent.Other click = assertInstanceOf(WebhookEvent.Other.class, parse("short-url-clicks-1.json"));
+
+        assertEquals(new WebhookEnvelope("ChatApps", "external_app_message", "External App Message", null),
+                external.envelope());
+        assertEquals(JsonParser.parseString("""
+                {"umid": "unique_message_id", "subAccountId": "subaccount_id", "timestamp": "2026-01-28T09:16:53.00Z",
+                 "channel": "whatsapp", "user": {"msisdn": "user_phone_number", "channelUserId": "user_phone_number"},
+                 "type": "Text",
+                 "content": {"text": "Here's the info you requested! https://www.meta.com/quest/quest-3/"}}
+                """), external.payload().asJsonObject());
+        assertEquals(Optional.of("+12025550293"), click.payload().string("destination"));
+        assertEquals("Other[envelope=WebhookEnvelope[namespace=SMS, eventType=short_url_clicked, "
+                + "description=Short URL from SMS clicked, version=null], payload=<hidden>]", click.toString());
+        assertEquals("Other[envelope=WebhookEnvelope[namespace=Voice, eventType=call_action, description=null, "
+                + "version=null], payload={}]", WebhookParser.parse("""
+                        {"namespace": "Voice", "eventType": "call_action", "payload": [1]}""").toString());
     }
 
     private static ChatAppsInboundMessage chatInbound(String name) {

@@ -1,11 +1,19 @@
 package io.connect8x8.webhooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -244,6 +252,65 @@ class ReceiptReceiverHttpTest {
         assertEquals("bad webhook: payload.umid is missing", post("""
                 {"namespace": "SMS", "eventType": "outbound_message_status_changed", "payload": {}}
                 """).body());
+    }
+
+    @Test
+    void keepsAReceiptWhoseTimestampIsNotIso8601OrderedByItsArrival() throws IOException {
+        // 8x8 drops a webhook after its fourth retry: a 400 for one odd timestamp lost the receipt for good.
+        Instant arrival = Instant.parse("2025-05-05T09:00:00Z");
+        List<Instant> statusTimes = new CopyOnWriteArrayList<>();
+        ReceiptLedger memory = ReceiptLedger.inMemory(10, 1 << 20);
+        ReceiptLedger ledger = new ReceiptLedger() {
+            @Override
+            public Outcome record(DeliveryReceipt receipt, Instant statusTime) {
+                statusTimes.add(statusTime);
+                return memory.record(receipt, statusTime);
+            }
+
+            @Override
+            public boolean recordInbound(String umid) {
+                return memory.recordInbound(umid);
+            }
+
+            @Override
+            public Optional<DeliveryReceipt> latest(String umid) {
+                return memory.latest(umid);
+            }
+
+            @Override
+            public List<DeliveryReceipt> latestAll() {
+                return memory.latestAll();
+            }
+        };
+        ReceiptReceiver receiver = recording().ledger(ledger).clock(Clock.fixed(arrival, ZoneOffset.UTC)).build();
+        serve(receiver);
+        String odd = "05/05/2025 09:00 +6512345678";
+
+        Answer delivered = post(WebhookSamples.chatAppsReceipt("u-1", "delivered", null, "2025-05-05T08:59:59Z"));
+        Answer read;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            read = post(WebhookSamples.chatAppsReceipt("u-1", "read", null, odd));
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertEquals(new Answer(200, "accepted", null), delivered);
+        assertEquals(new Answer(200, "accepted", null), read);
+        assertEquals(List.of("delivered", "read"), receipts.stream().map(DeliveryReceipt::state).toList());
+        assertNull(receipts.get(1).timestamp());
+        assertEquals(List.of(Instant.parse("2025-05-05T08:59:59Z"), arrival), statusTimes);
+        assertEquals("read", receiver.latestState("u-1").orElseThrow().state());
+        String warning = log.toString(StandardCharsets.UTF_8);
+        assertTrue(warning.contains("WARN io.connect8x8.webhooks.WebhookParser - Webhook field "
+                + "payload.status.timestamp of message u-1 is not an ISO 8601 timestamp; read as absent"), warning);
+        assertFalse(warning.contains("05/05/2025") || warning.contains("12345678"), warning);
+        // A malformed required field is still refused: without the umid there is no receipt to keep.
+        assertEquals(new Answer(400, "bad webhook: payload.umid must be a string, not an object", null),
+                post(WebhookSamples.chatAppsReceipt("u-1", "read", null, odd).replace("\"u-1\"", "{}")));
+        assertEquals(2, receipts.size());
     }
 
     @Test
