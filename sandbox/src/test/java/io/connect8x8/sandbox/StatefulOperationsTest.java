@@ -800,6 +800,114 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aConfiguredWebhooksFixedAuthorizationIsTheAuthorizationHeaderOfItsReceipts() throws InterruptedException {
+        requires("sms:Add-Webhooks-2");
+        try (ReceiptReceiver receiver = new ReceiptReceiver(0)) {
+            // The document's "basic authorization" example, on the sub-account's own webhook.
+            assertEquals(200, post(sandbox.smsBaseUrl() + ACCOUNT + "/webhooks", "[{'subAccountId':'acme-tests',"
+                    + "'url':'" + receiver.url() + "','enabled':true,"
+                    + "'httpAuthorization':'Basic dXNlcjpwYXNzd29yZA=='}]").status());
+
+            sendSms("{'destination':'+6591234567','text':'Hi'}");
+
+            receiver.await(1, Duration.ofSeconds(10));
+            assertEquals(List.of("Basic dXNlcjpwYXNzd29yZA=="), receiver.authorizations());
+        }
+    }
+
+    /** A token endpoint on loopback: records each request's Authorization header and form, answers a token. */
+    private static final class TokenEndpoint implements AutoCloseable {
+        final List<String> requests = new java.util.ArrayList<>();
+        private final com.sun.net.httpserver.HttpServer server;
+
+        TokenEndpoint() throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/oauth/token", exchange -> {
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                synchronized (requests) {
+                    requests.add(exchange.getRequestHeaders().getFirst("Authorization") + " " + form);
+                }
+                byte[] token = "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, token.length);
+                exchange.getResponseBody().write(token);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth/token";
+        }
+
+        List<String> requests() {
+            synchronized (requests) {
+                return List.copyOf(requests);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aConfiguredWebhooksOAuthClientCredentialsGetATokenForEachReceipt() throws Exception {
+        requires("chatapps:Add-Webhooks-1");
+        requires("sms:Add-Webhooks-2");
+        try (ReceiptReceiver receiver = new ReceiptReceiver(0); TokenEndpoint tokens = new TokenEndpoint()) {
+            String oauth = "'oauth':{'url':'" + tokens.url() + "','clientId':'my client','clientSecret':'s3cr:t',"
+                    + "'credentialsLocation':'%s'%s}";
+            assertEquals(200, post(sandbox.chatAppsBaseUrl() + ACCOUNT + "/webhooks", "[{'subAccountId':'*','url':'"
+                    + receiver.url() + "'," + String.format(oauth, "header", ",'scope':'read write'") + "}]").status());
+            assertEquals(200, post(sandbox.smsBaseUrl() + ACCOUNT + "/webhooks", "[{'subAccountId':'*','url':'"
+                    + receiver.url() + "'," + String.format(oauth, "body", "") + "}]").status());
+
+            Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages",
+                    "{'user':{'msisdn':'+6591234567'},'type':'Text','content':{'text':'Hi'}}");
+            assertEquals(200, chat.status(), chat.text());
+            receiver.await(4, Duration.ofSeconds(10));
+            sendSms("{'destination':'+6591234567','text':'Hi'}");
+            receiver.await(5, Duration.ofSeconds(10));
+
+            assertEquals(List.of("Bearer tok-1", "Bearer tok-1", "Bearer tok-1", "Bearer tok-1", "Bearer tok-1"),
+                    receiver.authorizations());
+            // RFC 6749: HTTP Basic of the form-encoded id and secret ("my+client:s3cr%3At"), or both in the form.
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    "my+client:s3cr%3At".getBytes(StandardCharsets.UTF_8));
+            String header = basic + " grant_type=client_credentials&scope=read%20write";
+            assertEquals(List.of(header, header, header, header,
+                    "null grant_type=client_credentials&client_id=my%20client&client_secret=s3cr%3At"),
+                    tokens.requests());
+        }
+    }
+
+    @Test
+    void anOAuthTokenEndpointOffLoopbackIsNeverCalledAndTheReceiptIsGivenUp() throws InterruptedException {
+        requires("sms:Add-Webhooks-2");
+        sandbox.close();
+        sandbox = Sandbox.builder().clock(clock).receiptTimeFactor(0).build().start();
+        try (ReceiptReceiver receiver = new ReceiptReceiver(0)) {
+            // The document's "oauth" example's token endpoint: the simulator sends no client secret off the machine.
+            assertEquals(200, post(sandbox.smsBaseUrl() + ACCOUNT + "/webhooks", "[{'subAccountId':'*','url':'"
+                    + receiver.url() + "','oauth':{'url':'https://auth.example.com/oauth/token','clientId':"
+                    + "'my-client-id','clientSecret':'my-client-secret','credentialsLocation':'header'}}]").status());
+
+            sendSms("{'destination':'+6591234567','text':'Hi'}");
+
+            assertTrue(sandbox.awaitReceiptsSettled(1, Duration.ofSeconds(10)));
+            SandboxReceipt receipt = sandbox.messages().get(0).receipts().get(0);
+            assertTrue(receipt.givenUp());
+            assertEquals(List.of("OAuth token endpoint https://auth.example.com/oauth/token is not on loopback: the "
+                    + "simulator does not send client credentials off this machine"), receipt.attempts().stream()
+                    .map(DeliveryAttempt::error).distinct().toList());
+            assertEquals(List.of(), receiver.authorizations());
+        }
+    }
+
+    @Test
     void theFifthWrongVerificationCodeFailsTheSession() {
         requires("verify:verify-request-v2");
         String sessions = sandbox.verifyBaseUrl() + "/api/v2/subaccounts/acme-tests/sessions";

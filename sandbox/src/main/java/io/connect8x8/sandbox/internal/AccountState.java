@@ -79,11 +79,15 @@ final class AccountState {
     }
 
     /**
-     * The URL of the enabled webhook for a sub-account (its own first, else the {@code *} one).
+     * The enabled webhook for a sub-account (its own first, else the {@code *} one), with the authorization the
+     * client configured for it: its {@code oauth} client-credentials settings when it has them (the documents: "For
+     * OAuth 2.0 Client Credentials flow, leave this field empty and use the {@code oauth} property instead"), else
+     * its {@code httpAuthorization}, "a static value sent as the HTTP {@code Authorization} header with every webhook
+     * request".
      *
-     * @return the URL, or null
+     * @return the webhook, or null
      */
-    String webhookFor(Api api, String subAccountId) {
+    ReceiptDispatcher.Target webhookFor(Api api, String subAccountId) {
         Map<String, ObjectNode> byScope = webhooks.get(api);
         if (byScope == null || byScope.isEmpty()) {
             return null;
@@ -91,7 +95,17 @@ final class AccountState {
         for (String scope : new String[] {subAccountId, "*"}) {
             ObjectNode webhook = byScope.get(scope);
             if (webhook != null && webhook.path("enabled").asBoolean(true) && webhook.path("url").isTextual()) {
-                return webhook.get("url").textValue();
+                JsonNode oauth = webhook.get("oauth");
+                if (oauth instanceof ObjectNode settings && settings.path("url").isTextual()) {
+                    return new ReceiptDispatcher.Target(webhook.get("url").textValue(), null,
+                            new ReceiptDispatcher.OAuth(settings.get("url").textValue(),
+                                    settings.path("clientId").asText(""), settings.path("clientSecret").asText(""),
+                                    "body".equals(settings.path("credentialsLocation").asText()),
+                                    settings.path("scope").isTextual() ? settings.get("scope").textValue() : null));
+                }
+                String authorization = webhook.path("httpAuthorization").asText("");
+                return new ReceiptDispatcher.Target(webhook.get("url").textValue(),
+                        authorization.isEmpty() ? null : authorization, null);
             }
         }
         return null;

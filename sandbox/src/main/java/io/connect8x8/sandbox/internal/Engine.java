@@ -66,15 +66,13 @@ final class Engine {
     void sendReceipts(MessageRecord record, JsonNode message, java.time.Instant scheduled, List<ReceiptPlan> plans) {
         JsonNode callback = message.get("dlrCallbackUrl");
         String url = callback != null && callback.isTextual() ? callback.textValue() : webhookUrl;
-        if (url == null) {
-            url = accounts.webhookFor(record.api, record.subAccountId);
-        }
+        ReceiptDispatcher.Target target = url != null ? new ReceiptDispatcher.Target(url, null, null)
+                : accounts.webhookFor(record.api, record.subAccountId);
         if (scheduled != null && scheduled.isAfter(clock.instant())) {
-            String target = url;
             this.scheduled.hold(record, scheduled, () -> receipts.dispatch(record, target, plans, scheduled));
             return;
         }
-        receipts.dispatch(record, url, plans);
+        receipts.dispatch(record, target, plans);
     }
 
     /** How far ahead {@code scheduled} may be: 8x8 takes a message at most 7 days ahead (the facts' limits). */
