@@ -307,6 +307,62 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aScheduledMessageWhoseExpiryComesFirstIsNeverSentAndFailsAsExpiredAtItsExpiry() throws IOException {
+        // "expiry: Date and time after which a message cannot be sent" (SMS), "If message is not delivered before
+        // specified time, it should be trashed" (Messaging Apps): held until its expiry, then failed/expired.
+        String expiring = sendSms("{'destination':'+6591234567','text':'A','scheduled':'2026-12-01T10:00:00Z',"
+                + "'expiry':'2026-12-01T09:30:00Z'}");
+        sendSms("{'destination':'+6591234568','text':'B','scheduled':'2026-12-01T10:00:00Z',"
+                + "'expiry':'2026-12-01T10:00:01Z'}");
+        Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages", "{'user':{'msisdn':'+6591234569'},"
+                + "'type':'Text','content':{'text':'C'},'scheduled':'2026-12-01T10:00:00Z',"
+                + "'expiry':'2026-12-01T10:00:00Z'}");
+        assertEquals(200, chat.status(), chat.text());
+
+        clock.advance(Duration.ofMinutes(29));
+        assertEquals("scheduled", sandbox.messagesTo("+6591234567").get(0).state());
+        assertEquals(List.of(), sandbox.messagesTo("+6591234567").get(0).receipts());
+        clock.advance(Duration.ofMinutes(1));
+
+        List<SandboxReceipt> expired = sandbox.messagesTo("+6591234567").get(0).receipts();
+        assertEquals(1, expired.size());
+        assertEquals(tree("{'namespace':'SMS','eventType':'outbound_message_status_changed',"
+                + "'description':'SMS outbound message delivery receipt','payload':{'umid':'" + expiring + "',"
+                + "'batchId':null,'clientMessageId':null,'clientBatchId':null,'subAccountId':'acme-tests',"
+                + "'source':null,'destination':'+6591234567','status':{'state':'failed','detail':'expired',"
+                + "'timestamp':'2026-12-01T09:30:00.000Z','errorCode':1006,"
+                + "'errorMessage':'Expiry time already reached'},'smsCount':1}}"),
+                Http.JSON.readTree(expired.get(0).body()));
+        assertEquals(List.of(), sandbox.messagesTo("+6591234568").get(0).receipts());
+
+        clock.advance(Duration.ofMinutes(30));
+
+        assertEquals(List.of("delivered"), sandbox.messagesTo("+6591234568").get(0).receipts().stream()
+                .map(SandboxReceipt::state).toList());
+        List<SandboxReceipt> chatReceipts = sandbox.messagesTo("+6591234569").get(0).receipts();
+        assertEquals(1, chatReceipts.size());
+        JsonNode chatReceipt = Http.JSON.readTree(chatReceipts.get(0).body());
+        assertEquals(tree("{'state':'failed','detail':'expired','timestamp':'2026-12-01T10:00:00.000Z',"
+                + "'errorCode':1006,'errorMessage':'Expiry time already reached'}"), chatReceipt.at("/payload/status"));
+        assertEquals("whatsapp", chatReceipt.at("/payload/channel").asText());
+        assertEquals("failed", sandbox.messagesTo("+6591234569").get(0).state());
+    }
+
+    @Test
+    void anExpiredScheduledSmsShowsItsExpiryInTheDetailsAndIsNotCharged() {
+        requires("sms:get-sms-message-details");
+        String umid = sendSms("{'destination':'+6591234567','text':'A','scheduled':'2026-12-01T10:00:00Z',"
+                + "'expiry':'2026-12-01T09:30:00Z'}");
+
+        clock.advance(Duration.ofHours(1));
+
+        JsonNode details = get(sandbox.smsBaseUrl() + SUB + "/messages/" + umid).json();
+        assertEquals(tree("{'state':'failed','detail':'expired','timestamp':'2026-12-01T09:30:00.000Z',"
+                + "'errorCode':1006,'errorMessage':'Expiry time already reached'}"), details.get("status"));
+        assertEquals(tree("{'total':0.0,'perSms':0.0035,'currency':'EUR'}"), details.get("price"));
+    }
+
+    @Test
     void aScheduledBatchIsCancelledWhileScheduled() {
         requires("sms:cancel-many-sms-messages");
         Reply batch = post(sandbox.smsBaseUrl() + SUB + "/messages/batch", "{'destinations':['+6591234567',"

@@ -59,7 +59,9 @@ final class Engine {
 
     /**
      * Sends the receipts to the message's dlrCallbackUrl, else the simulator's webhook, else only records them; a
-     * message scheduled ahead of the clock is held, with its receipts, until then.
+     * message scheduled ahead of the clock is held, with its receipts, until then. One whose {@code expiry} comes
+     * first (or at the same time: "Date and time after which a message cannot be sent") is never sent: it is held
+     * until its expiry, then gets one {@link Receipts#expired} receipt instead of its own.
      *
      * @param scheduled the message's {@code scheduled} time as {@link #checkScheduled} read it, null for none
      */
@@ -69,7 +71,13 @@ final class Engine {
         ReceiptDispatcher.Target target = url != null ? new ReceiptDispatcher.Target(url, null, null)
                 : accounts.webhookFor(record.api, record.subAccountId);
         if (scheduled != null && scheduled.isAfter(clock.instant())) {
-            this.scheduled.hold(record, scheduled, () -> receipts.dispatch(record, target, plans, scheduled));
+            java.time.Instant expiry = time(message, "expiry");
+            if (expiry != null && !expiry.isAfter(scheduled)) {
+                List<ReceiptPlan> expired = List.of(Receipts.expired(plans.get(0)));
+                this.scheduled.hold(record, expiry, () -> receipts.dispatch(record, target, expired, expiry));
+            } else {
+                this.scheduled.hold(record, scheduled, () -> receipts.dispatch(record, target, plans, scheduled));
+            }
             return;
         }
         receipts.dispatch(record, target, plans);
