@@ -672,14 +672,24 @@ class StatefulOperationsTest {
 
     /** The clientmessageid column of the one file of an export started with {@code request}, in row order. */
     private List<String> exportedClientIds(String base, String request) {
+        return exportedColumns(base, request, 20);
+    }
+
+    /**
+     * Columns of each row of the one file of an export started with {@code request}, joined with {@code =}, in row
+     * order; none for an export that found no message.
+     */
+    private List<String> exportedColumns(String base, String request, int... columns) {
         Reply started = post(base + SUB + "/messages/exports", request);
         assertEquals(202, started.status(), request + ": " + started.text());
         JsonNode result = get(base + SUB + "/messages/exports/" + started.json().get("jobId").asText()).json();
         if (result.get("status").asText().equals("empty")) {
             return List.of();
         }
+        assertEquals("succeeded", result.get("status").asText(), result.toString());
         String[] rows = Http.get(result.get("data").get(0).asText()).text().split("\r\n");
-        return java.util.Arrays.stream(rows).skip(1).map(row -> row.split(",", -1)[20]).toList();
+        return Arrays.stream(rows).skip(1).map(row -> row.split(",", -1)).map(row -> Arrays.stream(columns)
+                .mapToObj(column -> row[column]).collect(java.util.stream.Collectors.joining("="))).toList();
     }
 
     @Test
@@ -751,17 +761,6 @@ class StatefulOperationsTest {
                 exportedColumns(sandbox.smsBaseUrl(), "{}", 20, 3));
         assertEquals(List.of("fr=FR"), exportedColumns(sandbox.smsBaseUrl(), "{'countries':['FR']}", 20, 3));
         assertEquals(List.of("chat-sg=SG"), exportedColumns(sandbox.chatAppsBaseUrl(), "{}", 20, 3));
-    }
-
-    /** Two columns of each row of the one file of an export, as {@code first=second}, in row order. */
-    private List<String> exportedColumns(String base, String request, int first, int second) {
-        Reply started = post(base + SUB + "/messages/exports", request);
-        assertEquals(202, started.status(), request + ": " + started.text());
-        JsonNode result = get(base + SUB + "/messages/exports/" + started.json().get("jobId").asText()).json();
-        assertEquals("succeeded", result.get("status").asText(), result.toString());
-        String[] rows = Http.get(result.get("data").get(0).asText()).text().split("\r\n");
-        return Arrays.stream(rows).skip(1).map(row -> row.split(",", -1))
-                .map(columns -> columns[first] + "=" + columns[second]).toList();
     }
 
     @Test
