@@ -870,6 +870,39 @@ class StatefulOperationsTest {
         }
     }
 
+    @Test
+    void aMessagingAppsWebhookForInboundMessagesGetsNoReceiptsAndOneWithoutTypeServesBoth()
+            throws InterruptedException {
+        requires("chatapps:Add-Webhooks-1");
+        String webhooks = sandbox.chatAppsBaseUrl() + ACCOUNT + "/webhooks";
+        String send = sandbox.chatAppsBaseUrl() + SUB + "/messages";
+        String text = "{'user':{'msisdn':'+6591234567'},'type':'Text','content':{'text':'Hi'}}";
+        try (ReceiptReceiver receiver = new ReceiptReceiver(0)) {
+            // "MSG for inbound messages": not where receipts ("CADR for delivery receipts") go.
+            assertEquals(200, post(webhooks, "[{'subAccountId':'*','url':'http://127.0.0.1:9/inbound','type':'MSG'}]")
+                    .status());
+            assertEquals(200, post(send, text).status());
+            assertEquals(Arrays.asList(null, null, null, null), sandbox.messages().get(0).receipts().stream()
+                    .map(SandboxReceipt::url).toList());
+
+            // "When not provided, webhooks will be added/updated for only CADR and MSG": listed once per type.
+            assertEquals(200, post(webhooks, "[{'subAccountId':'*','url':'" + receiver.url() + "'}]").status());
+            java.util.Set<JsonNode> listed = new java.util.HashSet<>();
+            get(webhooks).json().forEach(listed::add);
+            assertEquals(java.util.Set.of(tree("{'type':'CADR','subAccountId':'*','url':'" + receiver.url() + "'}"),
+                    tree("{'type':'MSG','subAccountId':'*','url':'" + receiver.url() + "'}")), listed);
+            assertEquals(200, call("DELETE", webhooks, RequestBody.create(json("[{'subAccountId':'*','type':'MSG'}]"),
+                    JSON)).status());
+            assertEquals(tree("[{'type':'CADR','subAccountId':'*','url':'" + receiver.url() + "'}]"),
+                    get(webhooks).json());
+            assertEquals(200, post(send, text).status());
+
+            assertEquals(4, receiver.await(4, Duration.ofSeconds(10)).size());
+            assertEquals(List.of(receiver.url()), sandbox.messages().get(1).receipts().stream()
+                    .map(SandboxReceipt::url).distinct().toList());
+        }
+    }
+
     /** A token endpoint on loopback: records each request's Authorization header and form, answers a token. */
     private static final class TokenEndpoint implements AutoCloseable {
         final List<String> requests = new java.util.ArrayList<>();
