@@ -349,6 +349,22 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aMessagingAppsMessageWhoseExpiryHasPassedIsAcceptedButNeverSent() throws IOException {
+        // The SMS API refuses it ("Expiry time already reached"); the Messaging Apps document gives no refusal, only
+        // "If message is not delivered before specified time, it should be trashed".
+        Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages", "{'user':{'msisdn':'+6591234567'},"
+                + "'type':'Text','content':{'text':'A'},'expiry':'2026-12-01T08:59:59Z'}");
+
+        assertEquals(200, chat.status(), chat.text());
+        assertEquals("queued", chat.json().at("/status/state").asText(), chat.text());
+        List<SandboxReceipt> receipts = sandbox.messages().get(0).receipts();
+        assertEquals(1, receipts.size());
+        assertEquals(tree("{'state':'failed','detail':'expired','timestamp':'2026-12-01T09:00:00.000Z',"
+                + "'errorCode':1006,'errorMessage':'Expiry time already reached'}"),
+                Http.JSON.readTree(receipts.get(0).body()).at("/payload/status"));
+    }
+
+    @Test
     void anExpiredScheduledSmsShowsItsExpiryInTheDetailsAndIsNotCharged() {
         requires("sms:get-sms-message-details");
         String umid = sendSms("{'destination':'+6591234567','text':'A','scheduled':'2026-12-01T10:00:00Z',"
