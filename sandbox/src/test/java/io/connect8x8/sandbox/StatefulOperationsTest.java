@@ -333,6 +333,10 @@ class StatefulOperationsTest {
                 + "'timestamp':'2026-12-01T09:30:00.000Z','errorCode':1006,"
                 + "'errorMessage':'Expiry time already reached'},'smsCount':1}}"),
                 Http.JSON.readTree(expired.get(0).body()));
+        // A receiver built on the webhooks module reads it as a final failure.
+        io.connect8x8.webhooks.WebhookEvent event = io.connect8x8.webhooks.WebhookParser.parse(expired.get(0).body());
+        assertEquals(io.connect8x8.webhooks.DeliveryState.FAILED,
+                ((io.connect8x8.webhooks.WebhookEvent.Receipt) event).receipt().knownState());
         assertEquals(List.of(), sandbox.messagesTo("+6591234568").get(0).receipts());
 
         clock.advance(Duration.ofMinutes(30));
