@@ -17,6 +17,8 @@ final class ReceiptReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<JsonNode> received = new ArrayList<>();
     private final List<Long> attemptNanos = new ArrayList<>();
+    /** The Authorization header of every attempt ("" when it had none), in arrival order. */
+    private final List<String> authorizations = new ArrayList<>();
     private final AtomicInteger failuresLeft;
 
     ReceiptReceiver(int failFirst) {
@@ -31,6 +33,8 @@ final class ReceiptReceiver implements AutoCloseable {
             boolean fail = failuresLeft.getAndDecrement() > 0;
             synchronized (this) {
                 attemptNanos.add(System.nanoTime());
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                authorizations.add(authorization == null ? "" : authorization);
                 if (!fail) {
                     received.add(Http.JSON.readTree(body));
                 }
@@ -61,6 +65,11 @@ final class ReceiptReceiver implements AutoCloseable {
 
     synchronized List<Long> attemptNanos() {
         return List.copyOf(attemptNanos);
+    }
+
+    /** The Authorization header of every attempt so far ("" for none), in arrival order. */
+    synchronized List<String> authorizations() {
+        return List.copyOf(authorizations);
     }
 
     @Override

@@ -307,6 +307,82 @@ class StatefulOperationsTest {
     }
 
     @Test
+    void aScheduledMessageWhoseExpiryComesFirstIsNeverSentAndFailsAsExpiredAtItsExpiry() throws IOException {
+        // "expiry: Date and time after which a message cannot be sent" (SMS), "If message is not delivered before
+        // specified time, it should be trashed" (Messaging Apps): held until its expiry, then failed/expired.
+        String expiring = sendSms("{'destination':'+6591234567','text':'A','scheduled':'2026-12-01T10:00:00Z',"
+                + "'expiry':'2026-12-01T09:30:00Z'}");
+        sendSms("{'destination':'+6591234568','text':'B','scheduled':'2026-12-01T10:00:00Z',"
+                + "'expiry':'2026-12-01T10:00:01Z'}");
+        Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages", "{'user':{'msisdn':'+6591234569'},"
+                + "'type':'Text','content':{'text':'C'},'scheduled':'2026-12-01T10:00:00Z',"
+                + "'expiry':'2026-12-01T10:00:00Z'}");
+        assertEquals(200, chat.status(), chat.text());
+
+        clock.advance(Duration.ofMinutes(29));
+        assertEquals("scheduled", sandbox.messagesTo("+6591234567").get(0).state());
+        assertEquals(List.of(), sandbox.messagesTo("+6591234567").get(0).receipts());
+        clock.advance(Duration.ofMinutes(1));
+
+        List<SandboxReceipt> expired = sandbox.messagesTo("+6591234567").get(0).receipts();
+        assertEquals(1, expired.size());
+        assertEquals(tree("{'namespace':'SMS','eventType':'outbound_message_status_changed',"
+                + "'description':'SMS outbound message delivery receipt','payload':{'umid':'" + expiring + "',"
+                + "'batchId':null,'clientMessageId':null,'clientBatchId':null,'subAccountId':'acme-tests',"
+                + "'source':null,'destination':'+6591234567','status':{'state':'failed','detail':'expired',"
+                + "'timestamp':'2026-12-01T09:30:00.000Z','errorCode':1006,"
+                + "'errorMessage':'Expiry time already reached'},'smsCount':1}}"),
+                Http.JSON.readTree(expired.get(0).body()));
+        // A receiver built on the webhooks module reads it as a final failure.
+        io.connect8x8.webhooks.WebhookEvent event = io.connect8x8.webhooks.WebhookParser.parse(expired.get(0).body());
+        assertEquals(io.connect8x8.webhooks.DeliveryState.FAILED,
+                ((io.connect8x8.webhooks.WebhookEvent.Receipt) event).receipt().knownState());
+        assertEquals(List.of(), sandbox.messagesTo("+6591234568").get(0).receipts());
+
+        clock.advance(Duration.ofMinutes(30));
+
+        assertEquals(List.of("delivered"), sandbox.messagesTo("+6591234568").get(0).receipts().stream()
+                .map(SandboxReceipt::state).toList());
+        List<SandboxReceipt> chatReceipts = sandbox.messagesTo("+6591234569").get(0).receipts();
+        assertEquals(1, chatReceipts.size());
+        JsonNode chatReceipt = Http.JSON.readTree(chatReceipts.get(0).body());
+        assertEquals(tree("{'state':'failed','detail':'expired','timestamp':'2026-12-01T10:00:00.000Z',"
+                + "'errorCode':1006,'errorMessage':'Expiry time already reached'}"), chatReceipt.at("/payload/status"));
+        assertEquals("whatsapp", chatReceipt.at("/payload/channel").asText());
+        assertEquals("failed", sandbox.messagesTo("+6591234569").get(0).state());
+    }
+
+    @Test
+    void aMessagingAppsMessageWhoseExpiryHasPassedIsAcceptedButNeverSent() throws IOException {
+        // The SMS API refuses it ("Expiry time already reached"); the Messaging Apps document gives no refusal, only
+        // "If message is not delivered before specified time, it should be trashed".
+        Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages", "{'user':{'msisdn':'+6591234567'},"
+                + "'type':'Text','content':{'text':'A'},'expiry':'2026-12-01T08:59:59Z'}");
+
+        assertEquals(200, chat.status(), chat.text());
+        assertEquals("queued", chat.json().at("/status/state").asText(), chat.text());
+        List<SandboxReceipt> receipts = sandbox.messages().get(0).receipts();
+        assertEquals(1, receipts.size());
+        assertEquals(tree("{'state':'failed','detail':'expired','timestamp':'2026-12-01T09:00:00.000Z',"
+                + "'errorCode':1006,'errorMessage':'Expiry time already reached'}"),
+                Http.JSON.readTree(receipts.get(0).body()).at("/payload/status"));
+    }
+
+    @Test
+    void anExpiredScheduledSmsShowsItsExpiryInTheDetailsAndIsNotCharged() {
+        requires("sms:get-sms-message-details");
+        String umid = sendSms("{'destination':'+6591234567','text':'A','scheduled':'2026-12-01T10:00:00Z',"
+                + "'expiry':'2026-12-01T09:30:00Z'}");
+
+        clock.advance(Duration.ofHours(1));
+
+        JsonNode details = get(sandbox.smsBaseUrl() + SUB + "/messages/" + umid).json();
+        assertEquals(tree("{'state':'failed','detail':'expired','timestamp':'2026-12-01T09:30:00.000Z',"
+                + "'errorCode':1006,'errorMessage':'Expiry time already reached'}"), details.get("status"));
+        assertEquals(tree("{'total':0.0,'perSms':0.0035,'currency':'EUR'}"), details.get("price"));
+    }
+
+    @Test
     void aScheduledBatchIsCancelledWhileScheduled() {
         requires("sms:cancel-many-sms-messages");
         Reply batch = post(sandbox.smsBaseUrl() + SUB + "/messages/batch", "{'destinations':['+6591234567',"
@@ -616,14 +692,24 @@ class StatefulOperationsTest {
 
     /** The clientmessageid column of the one file of an export started with {@code request}, in row order. */
     private List<String> exportedClientIds(String base, String request) {
+        return exportedColumns(base, request, 20);
+    }
+
+    /**
+     * Columns of each row of the one file of an export started with {@code request}, joined with {@code =}, in row
+     * order; none for an export that found no message.
+     */
+    private List<String> exportedColumns(String base, String request, int... columns) {
         Reply started = post(base + SUB + "/messages/exports", request);
         assertEquals(202, started.status(), request + ": " + started.text());
         JsonNode result = get(base + SUB + "/messages/exports/" + started.json().get("jobId").asText()).json();
         if (result.get("status").asText().equals("empty")) {
             return List.of();
         }
+        assertEquals("succeeded", result.get("status").asText(), result.toString());
         String[] rows = Http.get(result.get("data").get(0).asText()).text().split("\r\n");
-        return java.util.Arrays.stream(rows).skip(1).map(row -> row.split(",", -1)[20]).toList();
+        return Arrays.stream(rows).skip(1).map(row -> row.split(",", -1)).map(row -> Arrays.stream(columns)
+                .mapToObj(column -> row[column]).collect(java.util.stream.Collectors.joining("="))).toList();
     }
 
     @Test
@@ -695,17 +781,6 @@ class StatefulOperationsTest {
                 exportedColumns(sandbox.smsBaseUrl(), "{}", 20, 3));
         assertEquals(List.of("fr=FR"), exportedColumns(sandbox.smsBaseUrl(), "{'countries':['FR']}", 20, 3));
         assertEquals(List.of("chat-sg=SG"), exportedColumns(sandbox.chatAppsBaseUrl(), "{}", 20, 3));
-    }
-
-    /** Two columns of each row of the one file of an export, as {@code first=second}, in row order. */
-    private List<String> exportedColumns(String base, String request, int first, int second) {
-        Reply started = post(base + SUB + "/messages/exports", request);
-        assertEquals(202, started.status(), request + ": " + started.text());
-        JsonNode result = get(base + SUB + "/messages/exports/" + started.json().get("jobId").asText()).json();
-        assertEquals("succeeded", result.get("status").asText(), result.toString());
-        String[] rows = Http.get(result.get("data").get(0).asText()).text().split("\r\n");
-        return Arrays.stream(rows).skip(1).map(row -> row.split(",", -1))
-                .map(columns -> columns[first] + "=" + columns[second]).toList();
     }
 
     @Test
@@ -797,6 +872,147 @@ class StatefulOperationsTest {
         assertEquals(200, call("DELETE", webhooks, RequestBody.create(json("[{'subAccountId':'*'}]"), JSON))
                 .status());
         assertEquals(tree("[]"), get(webhooks).json());
+    }
+
+    @Test
+    void aConfiguredWebhooksFixedAuthorizationIsTheAuthorizationHeaderOfItsReceipts() throws InterruptedException {
+        requires("sms:Add-Webhooks-2");
+        try (ReceiptReceiver receiver = new ReceiptReceiver(0)) {
+            // The document's "basic authorization" example, on the sub-account's own webhook.
+            assertEquals(200, post(sandbox.smsBaseUrl() + ACCOUNT + "/webhooks", "[{'subAccountId':'acme-tests',"
+                    + "'url':'" + receiver.url() + "','enabled':true,"
+                    + "'httpAuthorization':'Basic dXNlcjpwYXNzd29yZA=='}]").status());
+
+            sendSms("{'destination':'+6591234567','text':'Hi'}");
+
+            receiver.await(1, Duration.ofSeconds(10));
+            assertEquals(List.of("Basic dXNlcjpwYXNzd29yZA=="), receiver.authorizations());
+        }
+    }
+
+    @Test
+    void aMessagingAppsWebhookForInboundMessagesGetsNoReceiptsAndOneWithoutTypeServesBoth()
+            throws InterruptedException {
+        requires("chatapps:Add-Webhooks-1");
+        String webhooks = sandbox.chatAppsBaseUrl() + ACCOUNT + "/webhooks";
+        String send = sandbox.chatAppsBaseUrl() + SUB + "/messages";
+        String text = "{'user':{'msisdn':'+6591234567'},'type':'Text','content':{'text':'Hi'}}";
+        try (ReceiptReceiver receiver = new ReceiptReceiver(0)) {
+            // "MSG for inbound messages": not where receipts ("CADR for delivery receipts") go.
+            assertEquals(200, post(webhooks, "[{'subAccountId':'*','url':'http://127.0.0.1:9/inbound','type':'MSG'}]")
+                    .status());
+            assertEquals(200, post(send, text).status());
+            assertEquals(Arrays.asList(null, null, null, null), sandbox.messages().get(0).receipts().stream()
+                    .map(SandboxReceipt::url).toList());
+
+            // "When not provided, webhooks will be added/updated for only CADR and MSG": listed once per type.
+            assertEquals(200, post(webhooks, "[{'subAccountId':'*','url':'" + receiver.url() + "'}]").status());
+            java.util.Set<JsonNode> listed = new java.util.HashSet<>();
+            get(webhooks).json().forEach(listed::add);
+            assertEquals(java.util.Set.of(tree("{'type':'CADR','subAccountId':'*','url':'" + receiver.url() + "'}"),
+                    tree("{'type':'MSG','subAccountId':'*','url':'" + receiver.url() + "'}")), listed);
+            assertEquals(200, call("DELETE", webhooks, RequestBody.create(json("[{'subAccountId':'*','type':'MSG'}]"),
+                    JSON)).status());
+            assertEquals(tree("[{'type':'CADR','subAccountId':'*','url':'" + receiver.url() + "'}]"),
+                    get(webhooks).json());
+            assertEquals(200, post(send, text).status());
+
+            assertEquals(4, receiver.await(4, Duration.ofSeconds(10)).size());
+            assertEquals(List.of(receiver.url()), sandbox.messages().get(1).receipts().stream()
+                    .map(SandboxReceipt::url).distinct().toList());
+        }
+    }
+
+    /** A token endpoint on loopback: records each request's Authorization header and form, answers a token. */
+    private static final class TokenEndpoint implements AutoCloseable {
+        final List<String> requests = new java.util.ArrayList<>();
+        private final com.sun.net.httpserver.HttpServer server;
+
+        TokenEndpoint() throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/oauth/token", exchange -> {
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                synchronized (requests) {
+                    requests.add(exchange.getRequestHeaders().getFirst("Authorization") + " " + form);
+                }
+                byte[] token = "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, token.length);
+                exchange.getResponseBody().write(token);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth/token";
+        }
+
+        List<String> requests() {
+            synchronized (requests) {
+                return List.copyOf(requests);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aConfiguredWebhooksOAuthClientCredentialsGetATokenForEachReceipt() throws Exception {
+        requires("chatapps:Add-Webhooks-1");
+        requires("sms:Add-Webhooks-2");
+        try (ReceiptReceiver receiver = new ReceiptReceiver(0); TokenEndpoint tokens = new TokenEndpoint()) {
+            String oauth = "'oauth':{'url':'" + tokens.url() + "','clientId':'my client','clientSecret':'s3cr:t',"
+                    + "'credentialsLocation':'%s'%s}";
+            assertEquals(200, post(sandbox.chatAppsBaseUrl() + ACCOUNT + "/webhooks", "[{'subAccountId':'*','url':'"
+                    + receiver.url() + "'," + String.format(oauth, "header", ",'scope':'read write'") + "}]").status());
+            assertEquals(200, post(sandbox.smsBaseUrl() + ACCOUNT + "/webhooks", "[{'subAccountId':'*','url':'"
+                    + receiver.url() + "'," + String.format(oauth, "body", "") + "}]").status());
+
+            Reply chat = post(sandbox.chatAppsBaseUrl() + SUB + "/messages",
+                    "{'user':{'msisdn':'+6591234567'},'type':'Text','content':{'text':'Hi'}}");
+            assertEquals(200, chat.status(), chat.text());
+            receiver.await(4, Duration.ofSeconds(10));
+            sendSms("{'destination':'+6591234567','text':'Hi'}");
+            receiver.await(5, Duration.ofSeconds(10));
+
+            assertEquals(List.of("Bearer tok-1", "Bearer tok-1", "Bearer tok-1", "Bearer tok-1", "Bearer tok-1"),
+                    receiver.authorizations());
+            // RFC 6749: HTTP Basic of the form-encoded id and secret ("my+client:s3cr%3At"), or both in the form.
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    "my+client:s3cr%3At".getBytes(StandardCharsets.UTF_8));
+            String header = basic + " grant_type=client_credentials&scope=read%20write";
+            assertEquals(List.of(header, header, header, header,
+                    "null grant_type=client_credentials&client_id=my%20client&client_secret=s3cr%3At"),
+                    tokens.requests());
+        }
+    }
+
+    @Test
+    void anOAuthTokenEndpointOffLoopbackIsNeverCalledAndTheReceiptIsGivenUp() throws InterruptedException {
+        requires("sms:Add-Webhooks-2");
+        sandbox.close();
+        sandbox = Sandbox.builder().clock(clock).receiptTimeFactor(0).build().start();
+        try (ReceiptReceiver receiver = new ReceiptReceiver(0)) {
+            // The document's "oauth" example's token endpoint: the simulator sends no client secret off the machine.
+            assertEquals(200, post(sandbox.smsBaseUrl() + ACCOUNT + "/webhooks", "[{'subAccountId':'*','url':'"
+                    + receiver.url() + "','oauth':{'url':'https://auth.example.com/oauth/token','clientId':"
+                    + "'my-client-id','clientSecret':'my-client-secret','credentialsLocation':'header'}}]").status());
+
+            sendSms("{'destination':'+6591234567','text':'Hi'}");
+
+            assertTrue(sandbox.awaitReceiptsSettled(1, Duration.ofSeconds(10)));
+            SandboxReceipt receipt = sandbox.messages().get(0).receipts().get(0);
+            assertTrue(receipt.givenUp());
+            assertEquals(List.of("OAuth token endpoint https://auth.example.com/oauth/token is not on loopback: the "
+                    + "simulator does not send client credentials off this machine"), receipt.attempts().stream()
+                    .map(DeliveryAttempt::error).distinct().toList());
+            assertEquals(List.of(), receiver.authorizations());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.connect8x8.sandbox.Api;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,26 +41,59 @@ final class AccountState {
         return balance;
     }
 
-    /** Adds or replaces webhooks (by sub-account). */
+    /** A receipt webhook's {@code type} in the Messaging Apps document: "{@code CADR} for delivery receipts". */
+    static final String RECEIPTS = "CADR";
+    /**
+     * The types a Messaging Apps webhook without {@code type} is added or deleted for: "When not provided, webhooks
+     * will be added/updated for only CADR and MSG". The SMS document has no {@code type}: one webhook per scope.
+     */
+    private static final List<String> UNTYPED = List.of(RECEIPTS, "MSG");
+
+    /** The types a request's entry names: its {@code type}, else CADR and MSG; for SMS, none. */
+    private static List<String> types(Api api, JsonNode entry) {
+        if (api == Api.SMS) {
+            return List.of("");
+        }
+        return entry.path("type").isTextual() ? List.of(entry.get("type").textValue()) : UNTYPED;
+    }
+
+    /** Adds or replaces webhooks, by sub-account and, for Messaging Apps, type. */
     void addWebhooks(Api api, JsonNode list) {
         Map<String, ObjectNode> byScope = webhooks.computeIfAbsent(api, key -> new ConcurrentHashMap<>());
         for (JsonNode webhook : list) {
             if (webhook instanceof ObjectNode object) {
-                byScope.put(object.path("subAccountId").asText("*"), object.deepCopy());
+                for (String type : types(api, object)) {
+                    ObjectNode copy = object.deepCopy();
+                    if (!type.isEmpty()) {
+                        // Listed one entry per type, as the document's GET example lists them.
+                        copy.remove("type");
+                        copy = Json.object().put("type", type).setAll(copy);
+                    }
+                    byScope.put(key(object.path("subAccountId").asText("*"), type), copy);
+                }
             }
         }
     }
 
-    /** Removes webhooks by sub-account; returns how many were removed. */
+    /**
+     * Removes webhooks, by sub-account and, for Messaging Apps, type ("the * character will only be used for
+     * targeting webhooks configured with a global subaccount": no wild card); returns how many were removed.
+     */
     int deleteWebhooks(Api api, JsonNode list) {
         Map<String, ObjectNode> byScope = webhooks.getOrDefault(api, Map.of());
         int removed = 0;
         for (JsonNode target : list) {
-            if (byScope.remove(target.path("subAccountId").asText()) != null) {
-                removed++;
+            for (String type : types(api, target)) {
+                if (byScope.remove(key(target.path("subAccountId").asText(), type)) != null) {
+                    removed++;
+                }
             }
         }
         return removed;
+    }
+
+    private static String key(String subAccountId, String type) {
+        return type.isEmpty() ? subAccountId : subAccountId + ' ' + type;
     }
 
     /** The configured webhooks, secrets masked as the document says GET answers them. */
@@ -79,19 +113,35 @@ final class AccountState {
     }
 
     /**
-     * The URL of the enabled webhook for a sub-account (its own first, else the {@code *} one).
+     * The enabled receipt webhook for a sub-account (its own first, else the {@code *} one; for Messaging Apps, of type
+     * {@code CADR}: an {@code MSG} webhook gets inbound messages, not receipts), with the authorization the
+     * client configured for it: its {@code oauth} client-credentials settings when it has them (the documents: "For
+     * OAuth 2.0 Client Credentials flow, leave this field empty and use the {@code oauth} property instead"), else
+     * its {@code httpAuthorization}, "a static value sent as the HTTP {@code Authorization} header with every webhook
+     * request".
      *
-     * @return the URL, or null
+     * @return the webhook, or null
      */
-    String webhookFor(Api api, String subAccountId) {
+    ReceiptDispatcher.Target webhookFor(Api api, String subAccountId) {
         Map<String, ObjectNode> byScope = webhooks.get(api);
         if (byScope == null || byScope.isEmpty()) {
             return null;
         }
+        String type = api == Api.SMS ? "" : RECEIPTS;
         for (String scope : new String[] {subAccountId, "*"}) {
-            ObjectNode webhook = byScope.get(scope);
+            ObjectNode webhook = byScope.get(key(scope, type));
             if (webhook != null && webhook.path("enabled").asBoolean(true) && webhook.path("url").isTextual()) {
-                return webhook.get("url").textValue();
+                JsonNode oauth = webhook.get("oauth");
+                if (oauth instanceof ObjectNode settings && settings.path("url").isTextual()) {
+                    return new ReceiptDispatcher.Target(webhook.get("url").textValue(), null,
+                            new ReceiptDispatcher.OAuth(settings.get("url").textValue(),
+                                    settings.path("clientId").asText(""), settings.path("clientSecret").asText(""),
+                                    "body".equals(settings.path("credentialsLocation").asText()),
+                                    settings.path("scope").isTextual() ? settings.get("scope").textValue() : null));
+                }
+                String authorization = webhook.path("httpAuthorization").asText("");
+                return new ReceiptDispatcher.Target(webhook.get("url").textValue(),
+                        authorization.isEmpty() ? null : authorization, null);
             }
         }
         return null;

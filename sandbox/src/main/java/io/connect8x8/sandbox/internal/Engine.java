@@ -59,22 +59,33 @@ final class Engine {
 
     /**
      * Sends the receipts to the message's dlrCallbackUrl, else the simulator's webhook, else only records them; a
-     * message scheduled ahead of the clock is held, with its receipts, until then.
+     * message scheduled ahead of the clock is held, with its receipts, until then. One whose {@code expiry} comes
+     * first (or at the same time: "Date and time after which a message cannot be sent") is never sent: it is held
+     * until its expiry, then gets one {@link Receipts#expired} receipt instead of its own; at once when the expiry
+     * has already passed (a Messaging Apps message: the SMS API refuses it before this).
      *
      * @param scheduled the message's {@code scheduled} time as {@link #checkScheduled} read it, null for none
      */
     void sendReceipts(MessageRecord record, JsonNode message, java.time.Instant scheduled, List<ReceiptPlan> plans) {
         JsonNode callback = message.get("dlrCallbackUrl");
         String url = callback != null && callback.isTextual() ? callback.textValue() : webhookUrl;
-        if (url == null) {
-            url = accounts.webhookFor(record.api, record.subAccountId);
-        }
-        if (scheduled != null && scheduled.isAfter(clock.instant())) {
-            String target = url;
+        ReceiptDispatcher.Target target = url != null ? new ReceiptDispatcher.Target(url, null, null)
+                : accounts.webhookFor(record.api, record.subAccountId);
+        java.time.Instant now = clock.instant();
+        boolean held = scheduled != null && scheduled.isAfter(now);
+        java.time.Instant expiry = time(message, "expiry");
+        if (expiry != null && !expiry.isAfter(held ? scheduled : now)) {
+            List<ReceiptPlan> expired = List.of(Receipts.expired(plans.get(0)));
+            if (expiry.isAfter(now)) {
+                this.scheduled.hold(record, expiry, () -> receipts.dispatch(record, target, expired, expiry));
+            } else {
+                receipts.dispatch(record, target, expired);
+            }
+        } else if (held) {
             this.scheduled.hold(record, scheduled, () -> receipts.dispatch(record, target, plans, scheduled));
-            return;
+        } else {
+            receipts.dispatch(record, target, plans);
         }
-        receipts.dispatch(record, url, plans);
     }
 
     /** How far ahead {@code scheduled} may be: 8x8 takes a message at most 7 days ahead (the facts' limits). */

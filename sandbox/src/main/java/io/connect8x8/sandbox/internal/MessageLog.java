@@ -60,15 +60,15 @@ final class MessageLog {
                  Status status, Instant statusAt, SmsEncoding encoding, int parts) {
 
         /**
-         * Whether its parts are charged: an SMS, unless the API rejected it or it was cancelled before it was sent
-         * (the two statuses {@link MessageOps#statusOf} gives a message that never left). The one rule of the
-         * details' and the export's price.
+         * Whether its parts are charged: an SMS, unless the API rejected it, it was cancelled before it was sent or
+         * it expired before its scheduled time (the three statuses {@link MessageOps#statusOf} gives a message that
+         * never left). The one rule of the details' and the export's price.
          *
          * @return whether it is charged
          */
         boolean charged() {
             return scope.api == Api.SMS && parts > 0 && !"rejected_by_api".equals(status.detail)
-                    && !"cancelled".equals(status.detail);
+                    && !"cancelled".equals(status.detail) && !"expired".equals(status.detail);
         }
 
         /**

@@ -245,6 +245,9 @@ final class MessageOps {
         } else if (last == null) {
             return new StatusAt(new MessageLog.Status("queued", "scheduled".equals(state) ? "scheduled" : "accepted",
                     "", ""), message.createdAt);
+        } else if ("expired".equals(last.detail)) {
+            return new StatusAt(new MessageLog.Status(last.state, last.detail, Integer.toString(Receipts.EXPIRED_CODE),
+                    Receipts.EXPIRED_MESSAGE), last.at);
         } else if ("undelivered".equals(last.state)) {
             boolean sms = message.api == Api.SMS;
             return new StatusAt(new MessageLog.Status(last.state, last.detail, Integer.toString(sms

@@ -1,5 +1,6 @@
 package io.connect8x8.sandbox.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.connect8x8.sandbox.DeliveryAttempt;
 import java.io.IOException;
 import java.time.Clock;
@@ -22,7 +23,9 @@ import okhttp3.Response;
  * Posts a message's receipts to its webhook one after the other (the next receipt only once the previous one was
  * delivered or given up, so a receiver sees them in order) and retries a failed delivery after 1, 10, 30 and 90
  * seconds, each multiplied by the time factor, as 8x8 does. A channel fallback's leg waits, on the simulator's clock,
- * until its {@code fallbackAfter} has passed since the message's first receipt (see {@link ReceiptPlan}).
+ * until its {@code fallbackAfter} has passed since the message's first receipt (see {@link ReceiptPlan}). A webhook
+ * configured through the webhooks API with an authorization gets it as the {@code Authorization} header of every
+ * post: its fixed {@code httpAuthorization}, or a bearer token fetched with its OAuth 2.0 client credentials.
  */
 public final class ReceiptDispatcher implements AutoCloseable {
 
@@ -81,11 +84,11 @@ public final class ReceiptDispatcher implements AutoCloseable {
      * Starts sending a message's receipts.
      *
      * @param message the message
-     * @param url the webhook, or null to only record the receipts
+     * @param target the webhook, or null to only record the receipts
      * @param plans the receipts in order
      */
-    void dispatch(MessageRecord message, String url, List<ReceiptPlan> plans) {
-        dispatch(message, url, plans, null);
+    void dispatch(MessageRecord message, Target target, List<ReceiptPlan> plans) {
+        dispatch(message, target, plans, null);
     }
 
     /**
@@ -95,8 +98,8 @@ public final class ReceiptDispatcher implements AutoCloseable {
      *
      * @param due when the sequence should have started; null for now
      */
-    void dispatch(MessageRecord message, String url, List<ReceiptPlan> plans, Instant due) {
-        go(new Sequence(message, url, plans, store.generation(), null, lateBy(due)), 0);
+    void dispatch(MessageRecord message, Target target, List<ReceiptPlan> plans, Instant due) {
+        go(new Sequence(message, target, plans, store.generation(), null, lateBy(due)), 0);
     }
 
     /** How far the clock is past {@code due} (zero for null or a time still ahead). */
@@ -112,7 +115,7 @@ public final class ReceiptDispatcher implements AutoCloseable {
      * them in order.
      */
     private void go(Sequence sequence, int index) {
-        if (sequence.url() == null) {
+        if (sequence.target() == null) {
             next(sequence, index);
         } else {
             run(() -> next(sequence, index), Duration.ZERO);
@@ -139,9 +142,10 @@ public final class ReceiptDispatcher implements AutoCloseable {
             }
         }
         Sequence started = start == null ? sequence.startedAt(at) : sequence;
+        String url = sequence.target() == null ? null : sequence.target().url();
         ReceiptRecord receipt = sequence.message().addReceipt(new ReceiptRecord(plan.state(), plan.detail(),
-                sequence.url(), plan.channel(), at, () -> Json.text(plan.body().apply(at))));
-        if (sequence.url() == null) {
+                url, plan.channel(), at, () -> Json.text(plan.body().apply(at))));
+        if (sequence.target() == null) {
             next(started, index + 1);
             return;
         }
@@ -153,10 +157,46 @@ public final class ReceiptDispatcher implements AutoCloseable {
             return;
         }
         Instant at = clock.instant();
-        Request request = new Request.Builder()
-                .url(delivery.sequence.url())
-                .post(RequestBody.create(delivery.sequence.message().receiptBody(delivery.receipt), JSON))
-                .build();
+        Target target = delivery.sequence.target();
+        if (target.oauth() == null) {
+            post(delivery, number, delay, at, target.authorization());
+            return;
+        }
+        Request tokenRequest;
+        try {
+            tokenRequest = target.oauth().tokenRequest();
+        } catch (IllegalArgumentException e) {
+            finish(delivery, new DeliveryAttempt(number, delay, at, -1, e.getMessage()));
+            return;
+        }
+        enqueue(delivery, number, delay, at, tokenRequest, response -> {
+            String token = response.isSuccessful() ? OAuth.accessToken(response) : null;
+            if (token == null) {
+                finish(delivery, new DeliveryAttempt(number, delay, at, -1, "OAuth token endpoint "
+                        + target.oauth().url() + " gave no access_token (HTTP " + response.code() + ")"));
+            } else {
+                post(delivery, number, delay, at, "Bearer " + token);
+            }
+        });
+    }
+
+    /** Posts the receipt, with {@code authorization} as its {@code Authorization} header when not null. */
+    private void post(Delivery delivery, int number, Duration delay, Instant at, String authorization) {
+        Request.Builder request = new Request.Builder()
+                .url(delivery.sequence.target().url())
+                .post(RequestBody.create(delivery.sequence.message().receiptBody(delivery.receipt), JSON));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        enqueue(delivery, number, delay, at, request.build(), response -> {
+            String error = response.isSuccessful() ? null : "HTTP " + response.code();
+            finish(delivery, new DeliveryAttempt(number, delay, at, response.code(), error));
+        });
+    }
+
+    /** Sends {@code request}; a failure to connect ends the attempt, an answer goes to {@code answered}. */
+    private void enqueue(Delivery delivery, int number, Duration delay, Instant at, Request request,
+                         java.util.function.Consumer<Response> answered) {
         Call call;
         try {
             call = http().newCall(request);
@@ -173,8 +213,7 @@ public final class ReceiptDispatcher implements AutoCloseable {
             @Override
             public void onResponse(Call done, Response response) {
                 try (response) {
-                    String error = response.isSuccessful() ? null : "HTTP " + response.code();
-                    finish(delivery, new DeliveryAttempt(number, delay, at, response.code(), error));
+                    answered.accept(response);
                 }
             }
         });
@@ -250,21 +289,102 @@ public final class ReceiptDispatcher implements AutoCloseable {
     /**
      * One message's receipts being recorded and posted.
      *
-     * @param url the webhook, or null to only record them
+     * @param target the webhook, or null to only record them
      * @param generation the store's generation when it started: a reset stops it
      * @param start when its first receipt was recorded, null before it: a fallback leg waits from there
      * @param lag how late it runs: its receipts are stamped this much before the clock's time, so that a leg released
      *     late (a scheduled message, a fallback leg) keeps the times it would have had on time
      */
-    private record Sequence(MessageRecord message, String url, List<ReceiptPlan> plans, long generation,
+    private record Sequence(MessageRecord message, Target target, List<ReceiptPlan> plans, long generation,
                             Instant start, Duration lag) {
 
         Sequence startedAt(Instant first) {
-            return new Sequence(message, url, plans, generation, first, lag);
+            return new Sequence(message, target, plans, generation, first, lag);
         }
 
         Sequence late(Duration by) {
-            return new Sequence(message, url, plans, generation, start, by);
+            return new Sequence(message, target, plans, generation, start, by);
+        }
+    }
+
+    /**
+     * Where a message's receipts are posted.
+     *
+     * @param url the webhook
+     * @param authorization the fixed {@code Authorization} header, or null
+     * @param oauth the client credentials a bearer token is fetched with for each post, or null
+     */
+    record Target(String url, String authorization, OAuth oauth) {
+
+        /** Without the authorization value: it is a credential of the user's receiver. */
+        @Override
+        public String toString() {
+            return "Target[url=" + url + (authorization != null ? ", authorization=***" : "")
+                    + (oauth != null ? ", " + oauth : "") + "]";
+        }
+    }
+
+    /**
+     * A webhook's OAuth 2.0 client-credentials settings, as the webhooks API takes them: a token is fetched from
+     * {@code url} before each post (RFC 6749, section 4.4) and sent as {@code Authorization: Bearer <token>}. Only a
+     * token endpoint on this machine is called: the simulator never sends client credentials off loopback.
+     *
+     * @param url the token endpoint
+     * @param clientId the client id
+     * @param clientSecret the client secret; never in an attempt's error text
+     * @param inBody whether the credentials go in the form body ({@code credentialsLocation: body}) rather than as
+     *               HTTP Basic authentication ({@code header})
+     * @param scope the scopes to request, or null
+     */
+    record OAuth(String url, String clientId, String clientSecret, boolean inBody, String scope) {
+
+        @Override
+        public String toString() {
+            return "OAuth[url=" + url + ", clientId=" + clientId + "]";
+        }
+
+        /**
+         * The token request.
+         *
+         * @throws IllegalArgumentException when the endpoint is no http(s) URL on loopback
+         */
+        Request tokenRequest() {
+            okhttp3.HttpUrl endpoint = okhttp3.HttpUrl.parse(url);
+            if (endpoint == null || !loopback(endpoint.host())) {
+                throw new IllegalArgumentException("OAuth token endpoint " + url + " is not on loopback: the "
+                        + "simulator does not send client credentials off this machine");
+            }
+            okhttp3.FormBody.Builder form = new okhttp3.FormBody.Builder().add("grant_type", "client_credentials");
+            if (scope != null && !scope.isEmpty()) {
+                form.add("scope", scope);
+            }
+            Request.Builder request = new Request.Builder().url(endpoint);
+            if (inBody) {
+                form.add("client_id", clientId).add("client_secret", clientSecret);
+            } else {
+                // RFC 6749, section 2.3.1: each form-encoded, then HTTP Basic.
+                request.header("Authorization", okhttp3.Credentials.basic(formEncoded(clientId),
+                        formEncoded(clientSecret), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return request.post(form.build()).build();
+        }
+
+        private static String formEncoded(String value) {
+            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static boolean loopback(String host) {
+            return host.equals("localhost") || host.equals("::1") || host.matches("127(\\.\\d{1,3}){3}");
+        }
+
+        /** The {@code access_token} of a token answer, or null when it has none. */
+        static String accessToken(Response response) {
+            try {
+                JsonNode token = Json.parse(response.body().bytes()).get("access_token");
+                return token != null && token.isTextual() && !token.textValue().isEmpty() ? token.textValue() : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
         }
     }
 

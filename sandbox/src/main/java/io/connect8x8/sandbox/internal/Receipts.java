@@ -143,6 +143,39 @@ final class Receipts {
         }, channel);
     }
 
+    /** The error of a message whose expiry came before it was sent: the SMS document's words for it. */
+    static final String EXPIRED_MESSAGE = "Expiry time already reached";
+    /** Its code: the facts' "invalid expiry", the code of an SMS refused at submit for the same reason. */
+    static final int EXPIRED_CODE = 1006;
+
+    /**
+     * The one receipt of a message whose {@code expiry} came before its {@code scheduled} time, so it was never sent
+     * (the documents: "Date and time after which a message cannot be sent", "will be discarded if it is still in
+     * processing", "should be trashed"): {@code failed}, the documents' state of a message that "will not be
+     * processed" ({@code undelivered} is an operator's answer, and no operator saw it), detail {@code expired} (the
+     * documents name none for it), errorCode 1006 and "Expiry time already reached", no {@code price} (nothing was
+     * sent). Made from the message's first receipt, so the shape (namespace, ids, channel, user) is its own.
+     *
+     * @param first the first receipt the message would have had
+     * @return the receipt
+     */
+    static ReceiptPlan expired(ReceiptPlan first) {
+        return new ReceiptPlan("failed", "expired", at -> {
+            ObjectNode receipt = first.body().apply(at);
+            ObjectNode payload = (ObjectNode) receipt.get("payload");
+            ObjectNode status = (ObjectNode) payload.get("status");
+            status.put("state", "failed");
+            status.put("detail", "expired");
+            status.put("errorCode", EXPIRED_CODE);
+            status.put("errorMessage", EXPIRED_MESSAGE);
+            payload.remove("price");
+            if (payload.get("whatsapp") instanceof ObjectNode whatsapp) {
+                whatsapp.putNull("providerErrorCode");
+            }
+            return receipt;
+        }, first.channel());
+    }
+
     private static ObjectNode ids(ObjectNode payload, MessageRecord message) {
         payload.put("umid", message.umid);
         payload.put("batchId", message.batchId);
