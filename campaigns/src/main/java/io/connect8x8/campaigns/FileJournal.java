@@ -8,8 +8,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -81,8 +83,14 @@ public final class FileJournal implements CampaignJournal {
 
     /** What went wrong with the file: a FileSystemException's message repeats the path the caller names already. */
     private static String reason(IOException e) {
-        return e instanceof FileSystemException f ? Objects.requireNonNullElse(f.getReason(),
-                f.getClass().getSimpleName()) : e.getMessage();
+        if (e instanceof FileSystemException f && f.getReason() == null) {
+            // The JDK gives these no reason: say what happened, not the exception's class name. Here a file that
+            // already exists can only be a part of the journal's directory (the journal itself is opened with
+            // CREATE): a mistyped --journal beside the input file, customers.csv/spring.journal.
+            return f instanceof FileAlreadyExistsException ? f.getFile() + " is not a directory"
+                    : f instanceof NoSuchFileException ? "No such file or directory" : f.getClass().getSimpleName();
+        }
+        return e instanceof FileSystemException f ? f.getReason() : e.getMessage();
     }
 
     /**

@@ -113,4 +113,24 @@ class FileJournalTest {
         JournalException refused = assertThrows(JournalException.class, () -> FileJournal.open(directory).close());
         assertEquals("cannot open the campaign journal " + directory + ": Is a directory", refused.getMessage());
     }
+
+    /**
+     * A journal whose directory is a file (a mistyped --journal) or cannot be made says why, not the JDK exception's
+     * class name ("FileAlreadyExistsException", "NoSuchFileException").
+     */
+    @Test
+    void aJournalWhoseDirectoryCannotBeMadeSaysWhy() throws Exception {
+        Path input = Files.writeString(dir.resolve("customers.csv"), "to\n+6591234567\n");
+        Path file = input.resolve("spring.journal");
+        JournalException refused = assertThrows(JournalException.class, () -> FileJournal.open(file).close());
+        assertEquals("cannot open the campaign journal " + file + ": " + input + " is not a directory",
+                refused.getMessage());
+        // /proc refuses new directories with ENOENT, which the JDK reports as NoSuchFileException without a reason.
+        Path proc = Path.of("/proc/connect8x8-no-such/spring.journal");
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            JournalException missing = assertThrows(JournalException.class, () -> FileJournal.open(proc).close());
+            assertEquals("cannot open the campaign journal " + proc + ": No such file or directory",
+                    missing.getMessage());
+        }
+    }
 }

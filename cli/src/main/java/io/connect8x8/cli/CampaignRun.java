@@ -287,9 +287,13 @@ final class CampaignRun {
                         + "them: fix those rows (#row counts data rows from 0) and send them as a new campaign");
             }
             if (report.ambiguous() > 0) {
-                out.println("ambiguous chunks may have been sent: run the same command again once 8x8's log export "
-                        + "covers them (--export-lag) to settle them, or reconcile by clientMessageId (<campaign>-<row>) "
-                        + "before --resend-ambiguous");
+                // The export covers a chunk only once its window's end (intent + margin) and the lag have passed: a
+                // hint naming the lag alone had users rerun at once with --export-lag 0 and see nothing settle.
+                out.println("ambiguous chunks may have been sent: run the same command again"
+                        + (options.reconcile ? "" : " without --no-reconcile") + " once 8x8's log export covers them, "
+                        + (options.exportMarginSeconds + options.exportLagSeconds) + " s (--export-margin + "
+                        + "--export-lag) after they were sent, to settle them, or reconcile by clientMessageId "
+                        + "(<campaign>-<row>) before --resend-ambiguous");
             }
             if (report.failed() > 0) {
                 out.println("failed chunks were not sent: run the same command again to send them");

@@ -1,6 +1,7 @@
 package io.connect8x8.cli;
 
 import io.connect8x8.Connect8x8Client;
+import io.connect8x8.api.ApiResult;
 import io.connect8x8.api.OperationCall;
 
 /**
@@ -21,6 +22,19 @@ abstract class OperationCommand extends SendCommand {
     @Override
     final void run(Connect8x8Client client) {
         OperationCall call = operationCall();
-        previewOrSend(() -> client.api().preview(call), () -> client.api().call(call));
+        ApiResult[] answer = new ApiResult[1];
+        previewOrSend(() -> client.api().preview(call), () -> answer[0] = client.api().call(call));
+        if (answer[0] != null) {
+            answered(answer[0]);
+        }
+    }
+
+    /**
+     * Called with the answer once it is printed (not under {@code --dry-run}): a command whose answer can say "no"
+     * with a success status sets {@link #exitCode} here. Does nothing by default.
+     *
+     * @param answer the operation's answer
+     */
+    void answered(ApiResult answer) {
     }
 }

@@ -1,6 +1,7 @@
 package io.connect8x8.cli;
 
 import com.google.gson.JsonObject;
+import io.connect8x8.api.ApiResult;
 import io.connect8x8.api.OperationCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,11 +40,15 @@ final class VerifyCommand extends CommandGroup {
         }
     }
 
-    /** {@code verify check}: checks a code ({@code code-validation-v2}). */
+    /**
+     * {@code verify check}: checks a code ({@code code-validation-v2}). The API answers 200 whether the code was right
+     * or not, so the exit code says it: 0 only for {@code VERIFIED}, as a script's {@code if} expects of a check.
+     */
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Check a code against a session.",
             footerHeading = "%nExample:%n",
             footer = {"  connect8x8 verify check --session 1b38849b11ce427cb163106a6aa7c27c --code 123456",
-                    "  (prints the session: status VERIFIED when the code was right)"})
+                    "  (prints the session: status VERIFIED and exit code 0 when the code was right;",
+                    "  any other status, such as WAITING after a wrong code, exits with 3)"})
     static final class Check extends OperationCommand {
 
         @Option(names = "--session", required = true, paramLabel = "ID", description = "The session of the send.")
@@ -56,6 +61,17 @@ final class VerifyCommand extends CommandGroup {
         OperationCall operationCall() {
             return OperationCall.of("verification:code-validation-v2").param("sessionId", sessionId)
                     .param("code", code);
+        }
+
+        @Override
+        void answered(ApiResult answer) {
+            String status = answer.raw().string("status").orElse("missing");
+            if (!"VERIFIED".equals(status)) {
+                err().println("connect8x8: not verified: the session's status is " + status
+                        + ("WAITING".equals(status) ? " (the code is wrong; the user may try again)" : ""));
+                err().flush();
+                exitCode = ExitCodes.API_ERROR;
+            }
         }
     }
 }

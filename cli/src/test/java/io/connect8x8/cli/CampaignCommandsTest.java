@@ -102,7 +102,14 @@ class CampaignCommandsTest {
         // export lag has passed: the chunk stays ambiguous, with why.
         assertTrue(again.out().contains("reconciliation: 0 of 25 found in 8x8's records, 25 unknown (no source "
                 + "covers the window from "), again.out());
-        assertTrue(again.out().contains("once 8x8's log export covers them"), again.out());
+        assertTrue(again.out().contains("ambiguous chunks may have been sent: run the same command again once 8x8's "
+                + "log export covers them, 1500 s (--export-margin + --export-lag) after they were sent, to settle "
+                + "them"), again.out());
+        Cli.Run noReconcile = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}",
+                "--no-reconcile", "--export-margin", "60", "--export-lag", "0");
+        assertEquals(4, noReconcile.exitCode(), noReconcile.err());
+        assertTrue(noReconcile.out().contains("run the same command again without --no-reconcile once 8x8's log "
+                + "export covers them, 60 s (--export-margin + --export-lag) after they were sent"), noReconcile.out());
         assertEquals(0, sandbox.acceptedMessages(), "the ambiguous chunk was not resent");
 
         Cli.Run forced = cli.run("sms", "batch", "--file", csv.toString(), "--text", "Hi {name}",

@@ -133,4 +133,39 @@ class SandboxRoundTripTest {
         assertEquals(0, check.exitCode(), check.all());
         assertEquals("VERIFIED", JsonParser.parseString(check.out()).getAsJsonObject().get("status").getAsString());
     }
+
+    /**
+     * The API answers 200 to a wrong code (status WAITING, one more attempt), so the command's exit code must say it:
+     * {@code connect8x8 verify check ... && grant} must not grant on a wrong code.
+     */
+    @Test
+    void aWrongCodeIsNotAZeroExit() {
+        Map<String, String> env = Map.of("CONNECT8X8_API_KEY", sandbox.apiKey(), "CONNECT8X8_SUBACCOUNT_ID",
+                "acme-tests", "CONNECT8X8_SMS_URL", sandbox.smsBaseUrl(), "CONNECT8X8_CHATAPPS_URL",
+                sandbox.chatAppsBaseUrl(), "CONNECT8X8_VERIFY_URL", sandbox.verifyBaseUrl());
+        Cli.Run verify = Cli.withEnv(env).run("verify", "send", "--to", "+15550000009");
+        assertEquals(0, verify.exitCode(), verify.all());
+        String id = JsonParser.parseString(verify.out()).getAsJsonObject().get("sessionId").getAsString();
+
+        Cli.Run wrong = Cli.withEnv(env).run("verify", "check", "--session", id, "--code", "654321");
+        assertEquals(3, wrong.exitCode(), wrong.all());
+        assertEquals("WAITING", JsonParser.parseString(wrong.out()).getAsJsonObject().get("status").getAsString());
+        assertEquals("connect8x8: not verified: the session's status is WAITING (the code is wrong; the user may try "
+                + "again)\n", wrong.err());
+
+        Cli.Run right = Cli.withEnv(env).run("verify", "check", "--session", id, "--code", "123456");
+        assertEquals(0, right.exitCode(), right.all());
+        assertEquals("", right.err());
+        assertEquals("VERIFIED", JsonParser.parseString(right.out()).getAsJsonObject().get("status").getAsString());
+
+        Cli.Run other = Cli.withEnv(env).run("verify", "send", "--to", "+15550000009");
+        String otherId = JsonParser.parseString(other.out()).getAsJsonObject().get("sessionId").getAsString();
+        Cli.Run failed = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            failed = Cli.withEnv(env).run("verify", "check", "--session", otherId, "--code", "000000");
+        }
+        assertEquals(3, failed.exitCode(), failed.all());
+        assertEquals("FAILED", JsonParser.parseString(failed.out()).getAsJsonObject().get("status").getAsString());
+        assertEquals("connect8x8: not verified: the session's status is FAILED\n", failed.err());
+    }
 }
