@@ -186,6 +186,43 @@ class GenericPathTest {
         assertEquals(List.of(), listener.events);
     }
 
+    /**
+     * A body's enum value the document does not allow is refused with the values it allows, as the send builders
+     * refuse theirs (it said "is not an allowed value"); the value itself is not shown. Before any I/O.
+     */
+    @Test
+    void anEnumValueTheDocumentLacksIsRefusedWithTheValuesItAllows() {
+        assertEquals("body.channel: must be one of [sms, call, whatsapp, viber, sma]",
+                refused(client.api().verify().sendCall("+6587654321", "foo")));
+        assertEquals("body.channels[0].channel: must be one of [SMS, WhatsApp, Facebook, RCS, Viber, Line, WeChat, "
+                + "Zalo, Instagram]", refused(OperationCall.of("Send-Message").body("{\"user\":{\"msisdn\":"
+                + "\"+6587654321\"},\"type\":\"text\",\"content\":{\"text\":\"Hi\"},\"channels\":[{\"channel\":"
+                + "\"Telegram\"}]}")));
+        assertEquals(0, server.getRequestCount());
+    }
+
+    /**
+     * A parameter outside its document's limits is refused with the limits in words (it printed them as JSON:
+     * {@code must fit {"minLength":3,"maxLength":10} of the document}), never the value: it can be personal data.
+     */
+    @Test
+    void aParameterOutsideItsLimitsIsRefusedWithThemInWords() {
+        String account = "0f7b8bb17f2d4a5a9a3e1c2d3e4f5a6b";
+        assertEquals("code: must be 3 to 10 characters long", refused(OperationCall.of("code-validation-v2")
+                .param("sessionId", "s").param("code", "12")));
+        assertEquals("country: must be exactly 2 characters long", refused(OperationCall.of("get-price-list")
+                .param("accountId", account).param("country", "SGP")));
+        assertEquals("limit: must be 1 to 1000", refused(OperationCall.of("get-whatsapp-flows")
+                .param("accountId", account).param("channelId", "c").param("limit", 1001)));
+        assertEquals("billingPeriod: must match the pattern ^\\d{4}-(0[1-9]|1[0-2])$", refused(OperationCall
+                .of("get-message-usage").param("accountId", account).param("billingPeriod", "2026-13")));
+        assertEquals(0, server.getRequestCount());
+    }
+
+    private String refused(OperationCall call) {
+        return assertThrows(ValidationException.class, () -> client.api().call(call)).getMessage();
+    }
+
     @Test
     void aVerificationCodeIsSentToAnInternationalNumberWithOrWithoutItsPlus() throws Exception {
         // 8x8's document takes an international number, + optional, formatting characters allowed; send(..) gives no
@@ -198,6 +235,13 @@ class GenericPathTest {
             assertEquals(JsonParser.parseString("{\"destination\":\"+6587654321\"}"),
                     JsonParser.parseString(sent.getBody().readUtf8()));
         }
+        // With a channel (the CLI's verify send --channel), through the same check.
+        server.enqueue(Fixtures.ok("{\"sessionId\":\"s-2\",\"status\":\"WAITING\"}"));
+        client.api().call(client.api().verify().sendCall("6587654321", "whatsapp"));
+        assertEquals(JsonParser.parseString("{\"destination\":\"+6587654321\",\"channel\":\"whatsapp\"}"),
+                JsonParser.parseString(server.takeRequest().getBody().readUtf8()));
+        assertEquals("destination: must be a phone number of digits, optionally starting with +", assertThrows(
+                ValidationException.class, () -> client.api().verify().sendCall("12ab", "sms")).getMessage());
         ValidationException national = assertThrows(ValidationException.class,
                 () -> client.api().verify().send("087654321"));
         assertEquals("destination: is not a phone number (invalid_country_code)", national.getMessage());
@@ -205,7 +249,7 @@ class GenericPathTest {
                 () -> client.api().verify().send("my phone"));
         assertEquals("destination: must be a phone number of digits, optionally starting with +",
                 letters.getMessage());
-        assertEquals(4, server.getRequestCount());
+        assertEquals(5, server.getRequestCount());
     }
 
     @Test

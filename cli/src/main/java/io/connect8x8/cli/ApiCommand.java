@@ -68,7 +68,7 @@ final class ApiCommand extends OperationCommand {
     }
 
     @Override
-    OperationCall operationCall() {
+    OperationCall operationCall(Operations api) {
         OperationCall call = OperationCall.of(operationId);
         for (Map.Entry<String, String> p : paramsByName().entrySet()) {
             String value = p.getValue();

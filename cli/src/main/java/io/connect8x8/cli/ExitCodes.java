@@ -7,12 +7,14 @@ package io.connect8x8.cli;
  * <table>
  *   <caption>Exit codes</caption>
  *   <tr><th>code</th><th>meaning</th></tr>
- *   <tr><td>0</td><td>accepted (or previewed with {@code --dry-run}, or help shown)</td></tr>
+ *   <tr><td>0</td><td>accepted (or previewed with {@code --dry-run}, or help shown); the preview of a batch with a
+ *   refused row is 3</td></tr>
  *   <tr><td>1</td><td>an internal error of the command itself</td></tr>
  *   <tr><td>2</td><td>bad usage, or input rejected before anything was sent (the message names the field)</td></tr>
  *   <tr><td>3</td><td>rejected: the API refused the request (HTTP 4xx with status, 8x8 code and message; code 1201
  *   names the region to use); sending it again gets the same answer. Also {@code verify check} of a code the API did
- *   not verify (its answer is 200 with a status other than {@code VERIFIED})</td></tr>
+ *   not verify (its answer is 200 with a status other than {@code VERIFIED}); and a batch with rows refused (by 8x8,
+ *   or malformed: the others are sent), under {@code --dry-run} too</td></tr>
  *   <tr><td>4</td><td>may have been sent: an HTTP 5xx other than 503, a connection broken or a timeout after the
  *   request was written, or a success status with a body that could not be read (reconcile by its client message
  *   id before resending)</td></tr>

@@ -1,6 +1,7 @@
 package io.connect8x8.cli;
 
 import io.connect8x8.api.OperationCall;
+import io.connect8x8.api.Operations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,7 @@ final class SmsCancelCommand extends OperationCommand {
     boolean batch;
 
     @Override
-    OperationCall operationCall() {
+    OperationCall operationCall(Operations api) {
         return batch ? OperationCall.of("sms:cancel-many-sms-messages").param("batchId", id)
                 : OperationCall.of("sms:cancel-scheduled-message").param("umid", id);
     }

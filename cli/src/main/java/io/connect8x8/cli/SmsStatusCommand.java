@@ -1,6 +1,7 @@
 package io.connect8x8.cli;
 
 import io.connect8x8.api.OperationCall;
+import io.connect8x8.api.Operations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -14,7 +15,7 @@ final class SmsStatusCommand extends OperationCommand {
     String umid;
 
     @Override
-    OperationCall operationCall() {
+    OperationCall operationCall(Operations api) {
         return OperationCall.of("sms:get-sms-message-details").param("umid", umid);
     }
 }

@@ -1,8 +1,9 @@
 package io.connect8x8.cli;
 
-import com.google.gson.JsonObject;
+import io.connect8x8.ValidationException;
 import io.connect8x8.api.ApiResult;
 import io.connect8x8.api.OperationCall;
+import io.connect8x8.api.Operations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,13 +31,13 @@ final class VerifyCommand extends CommandGroup {
         String channel;
 
         @Override
-        OperationCall operationCall() {
-            JsonObject body = new JsonObject();
-            body.addProperty("destination", to);
-            if (channel != null) {
-                body.addProperty("channel", channel);
+        OperationCall operationCall(Operations api) {
+            try {
+                // The facade's call: the number checked before anything is sent or previewed, as its send checks it.
+                return api.verify().sendCall(to, channel);
+            } catch (ValidationException e) {
+                throw "destination".equals(e.field()) ? new ValidationException("--to", e.problem()) : e;
             }
-            return OperationCall.of("verification:verify-request-v2").body(body);
         }
     }
 
@@ -58,7 +59,7 @@ final class VerifyCommand extends CommandGroup {
         String code;
 
         @Override
-        OperationCall operationCall() {
+        OperationCall operationCall(Operations api) {
             return OperationCall.of("verification:code-validation-v2").param("sessionId", sessionId)
                     .param("code", code);
         }

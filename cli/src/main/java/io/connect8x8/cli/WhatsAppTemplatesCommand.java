@@ -1,6 +1,7 @@
 package io.connect8x8.cli;
 
 import io.connect8x8.api.OperationCall;
+import io.connect8x8.api.Operations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +18,7 @@ final class WhatsAppTemplatesCommand extends OperationCommand {
     String channelId;
 
     @Override
-    OperationCall operationCall() {
+    OperationCall operationCall(Operations api) {
         return OperationCall.of("messaging-apps:get-whatsapp-templates").param("channelId", channelId);
     }
 }

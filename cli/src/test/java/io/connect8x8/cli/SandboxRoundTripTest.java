@@ -135,6 +135,51 @@ class SandboxRoundTripTest {
     }
 
     /**
+     * {@code verify send} refuses a number that is not one before sending (exit 2, one line naming {@code --to}), as
+     * {@code client.api().verify()} refuses it, with the facade's check: it reached the API (exit 3, Invalid MSISDN).
+     * Under {@code --dry-run} too. A number with no {@code +} is read as international, as the facade reads it.
+     */
+    @Test
+    void verifySendRefusesANumberThatIsNotOneBeforeSending() {
+        Cli.Run number = Cli.withEnv(env()).run("verify", "send", "--to", "12345");
+        assertEquals(ExitCodes.USAGE, number.exitCode(), number.all());
+        assertEquals("connect8x8: invalid --to: is not a possible phone number (too_short)\n", number.err());
+        Cli.Run preview = Cli.withEnv(env()).run("--dry-run", "verify", "send", "--to", "12345");
+        assertEquals(ExitCodes.USAGE, preview.exitCode(), preview.all());
+        assertEquals(number.err(), preview.err());
+        assertEquals(0, sandbox.requestCount());
+
+        Cli.Run sent = Cli.withEnv(env()).run("verify", "send", "--to", "6591234567", "--channel", "whatsapp");
+        assertEquals(0, sent.exitCode(), sent.all());
+        assertEquals("WAITING", JsonParser.parseString(sent.out()).getAsJsonObject().get("status").getAsString());
+    }
+
+    /** A channel the document lacks is refused with the values it allows (they were not listed), before sending. */
+    @Test
+    void verifySendNamesTheChannelsTheDocumentAllows() {
+        Cli.Run channel = Cli.withEnv(env()).run("verify", "send", "--to", "+6591234567", "--channel", "foo");
+        assertEquals(ExitCodes.USAGE, channel.exitCode(), channel.all());
+        assertEquals("connect8x8: invalid body.channel: must be one of [sms, call, whatsapp, viber, sma]\n",
+                channel.err());
+        assertEquals(0, sandbox.requestCount());
+    }
+
+    /** A code outside the document's length is refused with it in words (it was printed as JSON), not the code. */
+    @Test
+    void verifyCheckSaysTheCodesLengthInWords() {
+        Cli.Run code = Cli.withEnv(env()).run("verify", "check", "--session", "s-1", "--code", "12");
+        assertEquals(ExitCodes.USAGE, code.exitCode(), code.all());
+        assertEquals("connect8x8: invalid code: must be 3 to 10 characters long\n", code.err());
+        assertEquals(0, sandbox.requestCount());
+    }
+
+    private Map<String, String> env() {
+        return Map.of("CONNECT8X8_API_KEY", sandbox.apiKey(), "CONNECT8X8_SUBACCOUNT_ID", "acme-tests",
+                "CONNECT8X8_SMS_URL", sandbox.smsBaseUrl(), "CONNECT8X8_CHATAPPS_URL", sandbox.chatAppsBaseUrl(),
+                "CONNECT8X8_VERIFY_URL", sandbox.verifyBaseUrl());
+    }
+
+    /**
      * The API answers 200 to a wrong code (status WAITING, one more attempt), so the command's exit code must say it:
      * {@code connect8x8 verify check ... && grant} must not grant on a wrong code.
      */

@@ -3,13 +3,16 @@ package io.connect8x8.api;
 import static io.connect8x8.internal.SendPipeline.firstLine;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.annotations.SerializedName;
 import io.connect8x8.ValidationException;
 import io.connect8x8.internal.HttpResponse;
 import java.io.File;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -138,34 +141,42 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
         }
         // The generated enums are open: a value they do not know would go out as their unknown constant. Empty text
         // or JSON null reads as no model, which the generated code would send as no body, required or not.
-        String unknown = model == null ? "body" : unknownEnum(tree, gson.toJsonTree(model, type), "body");
-        if (unknown != null) {
-            throw new ValidationException(unknown, model == null ? "is empty or null" : "is not an allowed value");
+        if (model == null) {
+            throw new ValidationException("body", "is empty or null");
         }
+        refuseUnknownEnum(tree, gson.toJsonTree(model, type), "body", type);
         return model;
     }
 
-    /** The first field whose value the model turned into an open enum's unknown constant, or null. */
-    private static String unknownEnum(JsonElement given, JsonElement sent, String path) {
-        if (sent == null || given == null) {
-            return null;
+    /** Refuses the first value the model made an open enum's unknown constant, with the enum's values if declared. */
+    private static void refuseUnknownEnum(JsonElement given, JsonElement sent, String path, Type type) {
+        if (given != null && sent.isJsonPrimitive() && UNKNOWN.equals(sent.getAsString()) && !sent.equals(given)) {
+            throw new ValidationException(path, raw(type).isEnum() ? "must be one of " + allowed(raw(type))
+                    : "is not an allowed value");
         }
-        if (sent.isJsonPrimitive()) {
-            return UNKNOWN.equals(sent.getAsString()) && !sent.equals(given) ? path : null;
-        }
-        String found = null;
-        if (sent.isJsonObject() && given.isJsonObject()) {
-            for (Map.Entry<String, JsonElement> e : sent.getAsJsonObject().entrySet()) {
-                found = found != null ? found : unknownEnum(given.getAsJsonObject().get(e.getKey()), e.getValue(),
-                        path + "." + e.getKey());
+        if (sent instanceof JsonObject object && given instanceof JsonObject g) {
+            for (Map.Entry<String, JsonElement> e : object.entrySet()) {
+                refuseUnknownEnum(g.get(e.getKey()), e.getValue(), path + "." + e.getKey(),
+                        fieldType(type, e.getKey()));
             }
-        } else if (sent.isJsonArray() && given.isJsonArray()) {
-            for (int i = 0; i < Math.min(sent.getAsJsonArray().size(), given.getAsJsonArray().size()); i++) {
-                found = found != null ? found : unknownEnum(given.getAsJsonArray().get(i),
-                        sent.getAsJsonArray().get(i), path + "[" + i + "]");
+        } else if (sent instanceof JsonArray array && given instanceof JsonArray g) {
+            Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+            for (int i = 0; i < Math.min(array.size(), g.size()); i++) {
+                refuseUnknownEnum(g.get(i), array.get(i), path + "[" + i + "]", element);
             }
         }
-        return found;
+    }
+
+    /** The declared type of a generated model's field by its JSON name (read, not accessed), else Object. */
+    private static Type fieldType(Type model, String name) {
+        return Arrays.stream(raw(model).getDeclaredFields()).filter(f -> f.isAnnotationPresent(SerializedName.class)
+                && f.getAnnotation(SerializedName.class).value().equals(name)).findFirst()
+                .<Type>map(Field::getGenericType).orElse(Object.class);
+    }
+
+    /** A generated enum's values on the wire, without the unknown constant: the document's. */
+    private static List<String> allowed(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(String::valueOf).filter(v -> !v.equals(UNKNOWN)).toList();
     }
 
     /** A value, converted, within its document's pattern, length and range, which the generated code does not check. */
@@ -175,14 +186,10 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
             return value;
         }
         String text = String.valueOf(value);
-        int length = text.codePointCount(0, text.length());
-        BigDecimal number = value instanceof Number n && Double.isFinite(n.doubleValue()) ? new BigDecimal(text) : null;
-        if (limits.pattern() != null && !limits.pattern().matcher(text).find()
-                || limits.minLength() != null && length < limits.minLength()
-                || limits.maxLength() != null && length > limits.maxLength()
-                || number != null && limits.minimum() != null && number.compareTo(limits.minimum()) < 0
-                || number != null && limits.maximum() != null && number.compareTo(limits.maximum()) > 0) {
-            throw new ValidationException(name, "must fit " + limits.shown() + " of the document");
+        String problem = limits.problem(text, value instanceof Number n && Double.isFinite(n.doubleValue())
+                ? new BigDecimal(text) : null);
+        if (problem != null) {
+            throw new ValidationException(name, problem);
         }
         return value;
     }
@@ -191,7 +198,7 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
      * A parameter's pattern, length and range in its document, read once when the catalog loads. A pattern Java
      * cannot compile (the documents' dialect is ECMA's) is left to the server rather than failing every call.
      */
-    record Limits(Pattern pattern, Integer minLength, Integer maxLength, BigDecimal minimum, BigDecimal maximum,
+    record Limits(Pattern pattern, BigDecimal minLength, BigDecimal maxLength, BigDecimal minimum, BigDecimal maximum,
                   String shown) {
 
         static Limits of(JsonObject c) {
@@ -201,10 +208,24 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
             } catch (PatternSyntaxException e) {
                 pattern = null;
             }
-            return new Limits(pattern, c.has("minLength") ? c.get("minLength").getAsInt() : null,
-                    c.has("maxLength") ? c.get("maxLength").getAsInt() : null,
+            return new Limits(pattern, c.has("minLength") ? c.get("minLength").getAsBigDecimal() : null,
+                    c.has("maxLength") ? c.get("maxLength").getAsBigDecimal() : null,
                     c.has("minimum") ? c.get("minimum").getAsBigDecimal() : null,
                     c.has("maximum") ? c.get("maximum").getAsBigDecimal() : null, c.toString());
+        }
+
+        /** What a value (and its number, if it is one) breaks, in words without the value (personal data), or null. */
+        String problem(String text, BigDecimal number) {
+            String length = outside(BigDecimal.valueOf(text.codePointCount(0, text.length())), minLength, maxLength);
+            return pattern != null && !pattern.matcher(text).find() ? "must match the pattern " + pattern
+                    : length != null ? length + " characters long" : outside(number, minimum, maximum);
+        }
+
+        /** "must be 3 to 10" ("exactly 2", "at least 3", "at most 10") when the value is outside, else null. */
+        private static String outside(BigDecimal v, BigDecimal min, BigDecimal max) {
+            boolean ok = v == null || (min == null || v.compareTo(min) >= 0) && (max == null || v.compareTo(max) <= 0);
+            return ok ? null : "must be " + (min == null ? "at most " + max : max == null ? "at least " + min
+                    : min.compareTo(max) == 0 ? "exactly " + min : min + " to " + max);
         }
     }
 
@@ -237,15 +258,12 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
             return text;
         }
         if (raw.isEnum()) {
-            List<String> allowed = new ArrayList<>();
             for (Object constant : raw.getEnumConstants()) {
-                String wire = String.valueOf(constant);
-                if (wire.equals(text) || ((Enum<?>) constant).name().equals(text)) {
+                if (String.valueOf(constant).equals(text) || ((Enum<?>) constant).name().equals(text)) {
                     return constant;
                 }
-                allowed.addAll(wire.equals(UNKNOWN) ? List.of() : List.of(wire));
             }
-            throw new ValidationException(name, "must be one of " + allowed);
+            throw new ValidationException(name, "must be one of " + allowed(raw));
         }
         if ((raw == Boolean.class || raw == boolean.class) && !text.matches("(?i)true|false")) {
             throw new ValidationException(name, "must be true or false");

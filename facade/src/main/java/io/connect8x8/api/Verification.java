@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One-time codes on 8x8's Verification API; from {@link Operations#verify()}. Its other options
- * ({@code channel}, {@code codeLength}, ...) go through {@code call(OperationCall.of("verify-request-v2").body(..))}.
+ * ({@code codeLength}, ...) go through {@code call(OperationCall.of("verify-request-v2").body(..))}.
  * Each fails with an {@link OperationNotFoundException} when no artifact on the class path has the document.
  */
 public final class Verification {
@@ -29,11 +29,22 @@ public final class Verification {
      * @throws io.connect8x8.ValidationException (field {@code destination}) when it is not a possible number
      */
     public ApiResult send(String destination) {
+        return operations.call(sendCall(destination, null));
+    }
+
+    /**
+     * {@return the call {@link #send(String)} makes, with a channel, for {@link Operations#call} or its preview}
+     *
+     * @param destination as for {@link #send(String)}, checked as there
+     * @param channel how the code goes out ({@code sms}, {@code whatsapp}, ... as the document allows), or null
+     */
+    public OperationCall sendCall(String destination, String channel) {
         String given = required("destination", destination).strip();
         // 8x8's document takes an international number with or without its +: without one, it is read as one.
         String international = given.startsWith("+") || given.startsWith("00") ? given : "+" + given;
-        return operations.call(OperationCall.of("verification:verify-request-v2")
-                .body(Map.of("destination", Checks.phone("destination", international, null))));
+        String number = Checks.phone("destination", international, null);
+        return OperationCall.of("verification:verify-request-v2").body(channel == null
+                ? Map.of("destination", number) : Map.of("destination", number, "channel", channel));
     }
 
     /**

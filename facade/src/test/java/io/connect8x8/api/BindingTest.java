@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.google.gson.JsonParser;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +60,22 @@ class BindingTest {
         Bound.Limits limits = Bound.Limits.of(JsonParser.parseString("{\"pattern\":\"(?<\",\"maxLength\":3}")
                 .getAsJsonObject());
         assertNull(limits.pattern());
-        assertEquals(3, limits.maxLength());
+        assertEquals(BigDecimal.valueOf(3), limits.maxLength());
         assertEquals("{\"pattern\":\"(?<\",\"maxLength\":3}", limits.shown());
+    }
+
+    /** Each kind of limit is said in words; the documents' own (both bounds, a pattern) are in GenericPathTest. */
+    @Test
+    void aLimitWithOneBoundIsSaidInWords() {
+        assertEquals("must be at least 3 characters long", limits("{\"minLength\":3}").problem("ab", null));
+        assertEquals("must be at most 3 characters long", limits("{\"maxLength\":3}").problem("abcd", null));
+        assertNull(limits("{\"maxLength\":3}").problem("abc", null));
+        assertEquals("must be at least 1", limits("{\"minimum\":1}").problem("0", BigDecimal.ZERO));
+        assertEquals("must be at most 2.5", limits("{\"maximum\":2.5}").problem("3", BigDecimal.valueOf(3)));
+        assertNull(limits("{\"maximum\":2.5}").problem("3", null));  // not a number: no range to check
+    }
+
+    private static Bound.Limits limits(String json) {
+        return Bound.Limits.of(JsonParser.parseString(json).getAsJsonObject());
     }
 }

@@ -3,6 +3,7 @@ package io.connect8x8.cli.internal;
 import io.connect8x8.ApiErrorException;
 import io.connect8x8.Connect8x8Exception;
 import io.connect8x8.PermissionDeniedException;
+import io.connect8x8.SendState;
 import io.connect8x8.TransportException;
 import io.connect8x8.UnexpectedResponseException;
 import io.connect8x8.ValidationException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -158,14 +160,21 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
             };
         }
         if (ex instanceof TransportException t) {
-            return "transport failure: " + t.getMessage()
-                    + (t.mayHaveReachedServer() ? " (the request may have been processed)" : " (nothing was sent)");
+            // Said once, for the whole call: the facade's message ends with what became of its last attempt, which an
+            // earlier attempt that may have been processed overrides (sendState).
+            return "transport failure: " + ATTEMPT_OUTCOME.matcher(t.getMessage()).replaceFirst("")
+                    + (t.sendState() == SendState.MAY_HAVE_BEEN_SENT ? " (the request may have been processed)"
+                    : " (nothing was sent)");
         }
         if (ex instanceof UnexpectedResponseException u) {
             return "unexpected response: " + u.getMessage() + " (the request was probably processed)";
         }
         return "internal error: " + ex + " (run with --verbose for details)";
     }
+
+    /** How the facade's transport failures end: the last attempt's outcome, which the line says for the call. */
+    private static final Pattern ATTEMPT_OUTCOME =
+            Pattern.compile("; (the request was not sent|the message may have been sent)$");
 
     /** The facade's base-URL settings by the options that give them here: the line names what the user can type. */
     private static final Map<String, String> URL_OPTIONS = Map.of("smsBaseUrl", "--sms-url",
