@@ -26,8 +26,9 @@ final class VerifyCommand extends CommandGroup {
         @Option(names = "--to", required = true, paramLabel = "NUMBER", description = "The number, E.164.")
         String to;
 
-        @Option(names = "--channel", paramLabel = "sms|whatsapp|call|sma",
-                description = "How the code goes out (default: the API's, SMS).")
+        @Option(names = "--channel", paramLabel = "CHANNEL",
+                description = "How the code goes out, as the Verification document spells it (today sms, call, "
+                        + "whatsapp, viber or sma; a value it lacks is refused with its list). Default: the API's, SMS.")
         String channel;
 
         @Override
