@@ -159,7 +159,7 @@ public final class ReceiptReceiver {
             try {
                 event = WebhookParser.parse(bytes);
             } catch (WebhookParseException e) {
-                LOG.debug("Rejected a webhook body: {}", e.getMessage());
+                LOG.debug("Rejected a webhook body: {}", LogText.of(e.getMessage()));
                 return new Response(400, "bad webhook: " + e.getMessage());
             }
             return dispatch(event);
@@ -224,7 +224,8 @@ public final class ReceiptReceiver {
             listener.accept(value);
         } catch (RuntimeException e) {
             // Answering 5xx would only make 8x8 resend the same event; the listener's owner must see it in the log.
-            LOG.warn("Webhook listener threw for {}; answered 200 all the same", value, e);
+            // The event's description holds the sender's text (the umid, ids): one bounded line, whatever they sent.
+            LOG.warn("Webhook listener threw for {}; answered 200 all the same", LogText.of(value), e);
         }
     }
 

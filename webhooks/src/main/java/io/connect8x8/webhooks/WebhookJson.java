@@ -97,7 +97,8 @@ final class WebhookJson {
      * Reads an ISO 8601 timestamp with 0 to 9 fractional digits and an offset such as {@code Z} or {@code +00:00}; one
      * without an offset is taken as UTC, which is what 8x8 documents all its times to be. A timestamp in any other
      * form reads as absent, like every optional field: refusing the body would lose the event for good once 8x8's
-     * four retries are spent. A WARN line names the field and the message, not the value, which could be any text.
+     * four retries are spent. A WARN line names the field and the message, not the value, which could be any text; the
+     * umid, which the sender chose too, goes through {@link LogText}.
      */
     static Instant instant(JsonObject parent, String name, String path, String umid) {
         String text = string(parent, name);
@@ -111,7 +112,8 @@ final class WebhookJson {
             try {
                 return LocalDateTime.parse(trimmed, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notIso) {
-                LOG.warn("Webhook field {} of message {} is not an ISO 8601 timestamp; read as absent", path, umid);
+                LOG.warn("Webhook field {} of message {} is not an ISO 8601 timestamp; read as absent", path,
+                        LogText.of(umid));
                 return null;
             }
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import okhttp3.Response;
 import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.spi.LocationAwareLogger;
 
 /** The receiver mounted in the JDK's HttpServer on loopback, driven by OkHttp as 8x8 would drive it. */
 class ReceiptReceiverHttpTest {
@@ -311,6 +313,56 @@ class ReceiptReceiverHttpTest {
         assertEquals(new Answer(400, "bad webhook: payload.umid must be a string, not an object", null),
                 post(WebhookSamples.chatAppsReceipt("u-1", "read", null, odd).replace("\"u-1\"", "{}")));
         assertEquals(2, receipts.size());
+    }
+
+    @Test
+    void logsABodysUmidAndEventOnOneBoundedLineEach() throws Exception {
+        // Whoever holds the webhook secret chooses the umid: a line break in it forged a second log entry, and a
+        // umid of a megabyte wrote a megabyte of log per request.
+        List<DeliveryReceipt> thrownFor = new CopyOnWriteArrayList<>();
+        ReceiptReceiver receiver = ReceiptReceiver.builder().withoutAuthorization().onReceipt(receipt -> {
+            thrownFor.add(receipt);
+            throw new IllegalStateException("listener bug");
+        }).build();
+        serve(receiver);
+        String jsonUmid = "u-1\\r\\n[main] WARN forged entry\\u2028" + "a".repeat(5000);
+        // What the log shows of the umid: its line breaks escaped, its first 1000 characters (30 + 970).
+        String escapedHead = "u-1\\r\\n[main] WARN forged entry\\u2028";
+
+        Answer answer;
+        String log;
+        org.slf4j.Logger receiverLog = org.slf4j.LoggerFactory.getLogger(ReceiptReceiver.class);
+        Field level = receiverLog.getClass().getDeclaredField("currentLogLevel");
+        level.setAccessible(true);
+        int quiet = level.getInt(receiverLog);
+        // simplelogger.properties keeps the receiver at ERROR for the tests whose listener fails on purpose.
+        level.setInt(receiverLog, LocationAwareLogger.WARN_INT);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            answer = post(WebhookSamples.chatAppsReceipt(jsonUmid, "read", null, "not a time"));
+        } finally {
+            System.setErr(stderr);
+            level.setInt(receiverLog, quiet);
+            log = bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        assertEquals(new Answer(200, "accepted", null), answer);
+        assertEquals(1, thrownFor.size());
+        assertEquals("u-1\r\n[main] WARN forged entry\u2028" + "a".repeat(5000), thrownFor.get(0).umid());
+        String described = thrownFor.get(0).toString();
+        List<String> lines = log.lines().filter(line -> !line.startsWith("\tat "))
+                .map(line -> line.replaceFirst("^\\[[^\\]]*\\] ", "")).toList();
+        assertEquals(List.of(
+                "WARN io.connect8x8.webhooks.WebhookParser - Webhook field payload.status.timestamp of message "
+                        + escapedHead + "a".repeat(970) + "...(4030 more chars)"
+                        + " is not an ISO 8601 timestamp; read as absent",
+                // The event's description: "ChatAppsDeliveryReceipt[umid=" (29), the umid's 30, then 941 of its a's.
+                "WARN io.connect8x8.webhooks.ReceiptReceiver - Webhook listener threw for "
+                        + "ChatAppsDeliveryReceipt[umid=" + escapedHead + "a".repeat(941) + "...(" + (described.length() - 1000)
+                        + " more chars); answered 200 all the same",
+                "java.lang.IllegalStateException: listener bug"), lines, log);
     }
 
     @Test
