@@ -1,5 +1,6 @@
 package io.connect8x8.cli;
 
+import io.connect8x8.cli.internal.PortConverter;
 import io.connect8x8.cli.internal.Simulator;
 import io.connect8x8.cli.internal.SimulatorFactory;
 import io.connect8x8.sandbox.Sandbox;
@@ -35,7 +36,8 @@ final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "N", description = "The port (default 0: a free one).")
+    @Option(names = "--port", paramLabel = "N", converter = PortConverter.class,
+            description = "The port (default 0: a free one).")
     int port;
 
     @Option(names = "--record-window", paramLabel = "N", defaultValue = "" + Sandbox.DEFAULT_RECORD_WINDOW,
@@ -62,9 +64,6 @@ final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Connect8x8Command root = (Connect8x8Command) spec.root().userObject();
-        if (port < 0 || port > 65_535) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
-        }
         if (recordWindow < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--record-window must be 0 or more");
         }

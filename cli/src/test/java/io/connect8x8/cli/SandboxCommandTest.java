@@ -38,4 +38,16 @@ class SandboxCommandTest {
                     + "Try 'connect8x8 sandbox --help' for more information.\n", run.err());
         }
     }
+
+    /** A port that is not 0 to 65535 is refused in the sandbox's own main's words (SandboxMain), before any start. */
+    @Test
+    void aPortThatIsNotANumberOrOutOfRangeIsRefusedAsTheSandboxMainRefusesIt() {
+        for (String port : new String[] {"abc", "70000", "65536", "-1", "99999999999"}) {
+            Cli.Run run = Cli.plain().run("sandbox", "--port", port);
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.all());
+            assertEquals("", run.out());
+            assertEquals("connect8x8: --port must be a number from 0 to 65535: '" + port + "'\n"
+                    + "Try 'connect8x8 sandbox --help' for more information.\n", run.err());
+        }
+    }
 }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -47,8 +48,17 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("connect8x8: " + (ex instanceof UnmatchedArgumentException unmatched
-                ? withoutValuesOfUnknownOptions(unmatched) : ex.getMessage()));
+        String message;
+        if (ex instanceof UnmatchedArgumentException unmatched) {
+            message = withoutValuesOfUnknownOptions(unmatched);
+        } else if (ex.getCause() instanceof OptionValueException worded
+                && ex.getArgSpec() instanceof OptionSpec option) {
+            // Worded to follow the option's name; picocli's "Invalid value for option '--port': " would come first.
+            message = option.longestName() + " " + worded.getMessage();
+        } else {
+            message = ex.getMessage();
+        }
+        err.println("connect8x8: " + message);
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         traceIfVerbose(err, ex);
