@@ -557,6 +557,29 @@ class AsyncLifecycleTest {
     }
 
     @Test
+    void aBlockingSendWaitingToRetryWhenItsClientClosesSendsNothingMore() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Sleeper untilClosed = wait -> {
+            waiting.countDown();
+            assertTrue(closed.await(EVENT_TIMEOUT_S, TimeUnit.SECONDS));
+        };
+        Connect8x8Client client = Fixtures.client(server).sleeper(untilClosed).build();
+        server.enqueue(Fixtures.json(503, Fixtures.errorBody(2000, "unavailable")));
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+        CompletableFuture<SmsResult> send = CompletableFuture.supplyAsync(() -> client.sms().send(sms("blocking")));
+        assertTrue(waiting.await(EVENT_TIMEOUT_S, TimeUnit.SECONDS), "the send waits to retry");
+
+        client.close();
+        closed.countDown();
+        ServerErrorException e = failure(ServerErrorException.class, send);
+        assertEquals(503, e.httpStatus());
+        assertEquals(SendState.NOT_SENT, e.sendState());
+        assertEquals(1, e.attempts());
+        assertEquals(1, server.getRequestCount(), "no attempt after close");
+    }
+
+    @Test
     void queuedCallsWhoseDeadlinePassedFailWithoutSending() throws Exception {
         MutableClock clock = new MutableClock();
         int queued = 5_000;
