@@ -252,9 +252,10 @@ public final class Connect8x8Client implements AutoCloseable {
 
     /**
      * Closes this client; idempotent. From then on every send through it fails with {@link ClientClosedException}
-     * before anything is sent, as does a queued async call; an async call waiting to retry fails at once with its
-     * last attempt's failure, and one with an attempt in flight ends with that attempt. The pool and threads are
-     * released when the last client sharing them closes; a caller's {@link OkHttpClient} and scheduler stay open.
+     * before anything is sent, as does a queued async call; a call waiting to retry fails with its last attempt's
+     * failure (an async one at once, a blocking one when its wait ends), and one with an attempt in flight ends with
+     * that attempt. The pool and threads are released when the last client sharing them closes; a caller's
+     * {@link OkHttpClient} and scheduler stay open.
      */
     @Override
     public void close() {

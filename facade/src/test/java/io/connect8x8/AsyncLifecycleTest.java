@@ -12,6 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connect8x8.chatapps.ChatMessage;
+import io.connect8x8.generated.sms.ApiCallback;
+import io.connect8x8.generated.sms.ApiException;
+import io.connect8x8.generated.sms.model.SmsRequest;
+import io.connect8x8.generated.sms.model.SmsResponse;
 import io.connect8x8.sms.Sms;
 import io.connect8x8.sms.SmsResult;
 import java.io.IOException;
@@ -22,6 +26,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -554,6 +559,66 @@ class AsyncLifecycleTest {
         assertEquals(SendState.NOT_SENT, e.sendState());
         assertEquals(503, failure(ServerErrorException.class, first).httpStatus());
         assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aBlockingSendWaitingToRetryWhenItsClientClosesSendsNothingMore() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Sleeper untilClosed = wait -> {
+            waiting.countDown();
+            assertTrue(closed.await(EVENT_TIMEOUT_S, TimeUnit.SECONDS));
+        };
+        Connect8x8Client client = Fixtures.client(server).sleeper(untilClosed).build();
+        server.enqueue(Fixtures.json(503, Fixtures.errorBody(2000, "unavailable")));
+        server.enqueue(Fixtures.ok(Fixtures.SMS_OK));
+        CompletableFuture<SmsResult> send = CompletableFuture.supplyAsync(() -> client.sms().send(sms("blocking")));
+        assertTrue(waiting.await(EVENT_TIMEOUT_S, TimeUnit.SECONDS), "the send waits to retry");
+
+        client.close();
+        closed.countDown();
+        ServerErrorException e = failure(ServerErrorException.class, send);
+        assertEquals(503, e.httpStatus());
+        assertEquals(SendState.NOT_SENT, e.sendState());
+        assertEquals(1, e.attempts());
+        assertEquals(1, server.getRequestCount(), "no attempt after close");
+    }
+
+    @Test
+    void aClientClosedBeforeItsFirstRequestStartsNoDispatcherThreadAfterwards() throws Exception {
+        Connect8x8Client client = Fixtures.client(server).build();
+        Connect8x8Client derived = client.newBuilder().build();
+        client.close();
+        derived.close();
+        // The escape hatch builds the OkHttpClient only now. OkHttp's dispatcher threads are not daemons: one started
+        // by an async call here would keep the JVM from exiting for a minute.
+        for (Connect8x8Client closed : List.of(client, derived)) {
+            assertTrue(dispatcherOf(closed).isShutdown());
+            CompletableFuture<Throwable> failed = new CompletableFuture<>();
+            closed.generated().sms().sendSmsSingleAsync(Fixtures.SUB_ACCOUNT,
+                    new SmsRequest().destination("+6512345678").text("x"),
+                    new ApiCallback<>() {
+                        @Override
+                        public void onFailure(ApiException e, int status, Map<String, List<String>> headers) {
+                            failed.complete(e);
+                        }
+
+                        @Override
+                        public void onSuccess(SmsResponse result, int status, Map<String, List<String>> headers) {
+                            failed.complete(null);
+                        }
+
+                        @Override
+                        public void onUploadProgress(long written, long total, boolean done) {
+                        }
+
+                        @Override
+                        public void onDownloadProgress(long read, long total, boolean done) {
+                        }
+                    });
+            assertInstanceOf(ApiException.class, await(failed));
+        }
+        assertEquals(0, server.getRequestCount());
     }
 
     @Test

@@ -82,9 +82,13 @@ public final class SharedResources {
         if (ownScheduler != null) {
             ownScheduler.shutdownNow();
         }
+        if (dispatcher != null) {
+            // Also when no request was made yet: the escape hatch of a closed client would build the OkHttpClient
+            // later, and its first async call would start a dispatcher thread (not a daemon) that nothing ends.
+            dispatcher.executorService().shutdown();
+        }
         OkHttpClient built = root.ifMade();
         if (ownsHttp && built != null) {
-            built.dispatcher().executorService().shutdown();
             built.connectionPool().evictAll();
         }
     }

@@ -194,6 +194,11 @@ public final class Transport {
                 throw step.failure;
             }
             sleep(step.delay, step.failure);
+            if (closed) {
+                // The client closed during the wait: no attempt after close; as an async call's wait, it fails with
+                // the last attempt's failure.
+                throw step.failure;
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.connect8x8.sandbox;
 
 import static io.connect8x8.sandbox.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import okhttp3.MediaType;
@@ -134,6 +138,44 @@ class FaultsAndAdminTest {
             assertEquals(2000, reply.json().get("code").asInt());
             assertEquals(List.of(), sandbox.messages());
             assertEquals(0, sandbox.requestCount());
+        }
+    }
+
+    /**
+     * Closing the simulator interrupts a request waiting in a latency fault; its thread answers on an event loop that
+     * is shutting down, and must end quietly (an uncaught exception printed its stack trace into the caller's test
+     * output). A few rounds: whether the loop has already ended when the thread answers is a race.
+     */
+    @Test
+    void closingWithARequestWaitingInLatencyEndsItsThreadWithoutAnUncaughtException() throws Exception {
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        try {
+            for (int round = 0; round < 5; round++) {
+                Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+                Sandbox sandbox = Sandbox.builder().build().start();
+                sandbox.faults().latency(Duration.ofMinutes(5));
+                CompletableFuture<Http.Reply> inFlight = CompletableFuture.supplyAsync(() -> send(sandbox));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (sandbox.requestCount() == 0 && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+                assertEquals(1, sandbox.requestCount());
+                List<Thread> requestThreads = Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> !before.contains(thread) && thread.getName().startsWith("sandbox-request-"))
+                        .toList();
+
+                sandbox.close();
+                for (Thread thread : requestThreads) {
+                    thread.join(TimeUnit.SECONDS.toMillis(30));
+                    assertFalse(thread.isAlive(), thread.getName());
+                }
+                inFlight.handle((reply, failure) -> null).get(1, TimeUnit.MINUTES);
+            }
+            assertEquals(List.of(), uncaught);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
         }
     }
 

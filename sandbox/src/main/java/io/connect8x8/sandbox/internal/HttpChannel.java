@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One connection's requests, in order: a request HTTP cannot frame is answered 400 in 8x8's envelope and the
@@ -111,7 +112,12 @@ final class HttpChannel extends SimpleChannelInboundHandler<FullHttpRequest> imp
     @Override
     public void answer(Exchange exchange, int status, String contentType, byte[] body) {
         if (!ctx.executor().inEventLoop()) {
-            ctx.executor().execute(() -> answer(exchange, status, contentType, body));
+            try {
+                ctx.executor().execute(() -> answer(exchange, status, contentType, body));
+            } catch (RejectedExecutionException closed) {
+                // The simulator closed (its loops ended and the connection with them) while a request thread, woken
+                // by the close from a latency wait, answered: there is nobody left to answer.
+            }
             return;
         }
         Pending pending = current;
