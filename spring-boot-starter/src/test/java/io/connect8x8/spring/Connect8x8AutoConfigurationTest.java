@@ -46,6 +46,7 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -208,6 +209,27 @@ class Connect8x8AutoConfigurationTest {
                         assertFalse(String.valueOf(t.getMessage()).contains("sk live key-4"), t.getMessage());
                     }
                 });
+    }
+
+    @Test
+    void sandboxModeWithoutTheSimulatorOnTheClassPathFailsStartupInsteadOfReaching8x8() {
+        // Without the check the client bean kept the configured key and the region's live hosts, and the webhook
+        // endpoint still accepted requests without Authorization, as it does in sandbox mode.
+        WebApplicationContextRunner withoutSimulator = runner
+                .withClassLoader(new FilteredClassLoader("io.connect8x8.sandbox."))
+                .withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.sub-account-id=acme_sub",
+                        "connect8x8.sandbox.enabled=true");
+        // The second: an application with a client of its own, where only the webhook endpoint is the starter's.
+        for (WebApplicationContextRunner each : List.of(withoutSimulator,
+                withoutSimulator.withUserConfiguration(OwnClient.class))) {
+            each.run(context -> {
+                InvalidConfigurationPropertyValueException failure = startupFailure(context.getStartupFailure());
+                assertEquals("connect8x8.sandbox.enabled", failure.getName());
+                assertEquals("needs connect8x8-sandbox on the class path (a test dependency): without it the "
+                        + "client would send to 8x8 and the webhook endpoint accept requests without "
+                        + "Authorization", failure.getReason());
+            });
+        }
     }
 
     @Test

@@ -35,12 +35,14 @@ public class Connect8x8AutoConfiguration {
      * @param customizers the customizers, applied after the properties
      * @return the client
      * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
-     *     the {@code connect8x8.*} property whose value the library refused (never showing the API key)
+     *     the {@code connect8x8.*} property whose value the library refused (never showing the API key), or
+     *     {@code connect8x8.sandbox.enabled} without {@code connect8x8-sandbox} on the class path
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Connect8x8Client connect8x8Client(Connect8x8Properties properties,
                                              ObjectProvider<Connect8x8ClientCustomizer> customizers) {
+        InvalidProperty.requireSimulatorInSandboxMode(properties);
         Connect8x8Client.Builder builder = Connect8x8Client.builder();
         try {
             apply(properties, builder);

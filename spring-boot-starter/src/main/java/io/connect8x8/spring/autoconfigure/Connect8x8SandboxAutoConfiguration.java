@@ -17,7 +17,7 @@ import org.springframework.core.env.Environment;
  * webhook endpoint on the port the web server was given.
  */
 @AutoConfiguration(before = Connect8x8AutoConfiguration.class)
-@ConditionalOnClass(name = "io.connect8x8.sandbox.Sandbox")
+@ConditionalOnClass(name = InvalidProperty.SIMULATOR)
 @ConditionalOnProperty(prefix = "connect8x8.sandbox", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(Connect8x8Properties.class)
 public class Connect8x8SandboxAutoConfiguration {
