@@ -139,6 +139,21 @@ class Connect8x8AutoConfigurationTest {
     }
 
     @Test
+    void theKeyPropertyWinsOverTheKeyFileAsDocumented(@TempDir Path dir) throws IOException {
+        // A file that cannot hold a key: it was read, and its key replaced api-key's, even with api-key set.
+        Path keyFile = Files.writeString(dir.resolve("key"), "not a key\n");
+        api.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(SMS_OK));
+        runner.withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.api-key-file=" + keyFile,
+                        "connect8x8.sub-account-id=acme_sub", "connect8x8.sms-base-url=" + apiUrl())
+                .run(context -> {
+                    context.getBean(Connect8x8Client.class).sms()
+                            .send(Sms.builder().to("+6512345678").from("8x8").text("hi").build());
+                    assertEquals("Bearer sk-test-properties-1",
+                            api.takeRequest(10, TimeUnit.SECONDS).getHeader("Authorization"));
+                });
+    }
+
+    @Test
     void mountsTheWebhookAtTheConfiguredPathAndPublishesEventsOncePerReceipt() {
         runner.withUserConfiguration(Listener.class)
                 .withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.webhook.path=/hooks/8x8",

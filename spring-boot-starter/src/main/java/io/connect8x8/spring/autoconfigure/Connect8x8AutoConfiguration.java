@@ -55,8 +55,12 @@ public class Connect8x8AutoConfiguration {
 
     /** Sets what the properties give; an unset property keeps the library's default. */
     static void apply(Connect8x8Properties properties, Connect8x8Client.Builder builder) {
-        ifSet(properties.getApiKey(), builder::apiKey);
-        ifSet(properties.getApiKeyFile(), file -> builder.apiKey(ApiKey.fromFile(file)));
+        if (properties.getApiKey() != null) {
+            builder.apiKey(properties.getApiKey());
+        } else if (properties.getApiKeyFile() != null) {
+            // Only without api-key, as documented: the file was read after it and its key replaced api-key's.
+            builder.apiKey(ApiKey.fromFile(properties.getApiKeyFile()));
+        }
         ifSet(properties.getRegion(), builder::region);
         ifSet(properties.getSubAccountId(), builder::subAccountId);
         ifSet(properties.getSmsBaseUrl(), builder::smsBaseUrl);
