@@ -154,6 +154,21 @@ class Connect8x8AutoConfigurationTest {
     }
 
     @Test
+    void aKeyFileHoldingAMalformedKeyFailsStartupNamingTheFileProperty(@TempDir Path dir) throws IOException {
+        Path keyFile = Files.writeString(dir.resolve("key"), "sk live key-4\n");
+        runner.withPropertyValues("connect8x8.api-key-file=" + keyFile, "connect8x8.sub-account-id=acme_sub")
+                .run(context -> {
+                    InvalidConfigurationPropertyValueException failure = startupFailure(context.getStartupFailure());
+                    assertEquals("connect8x8.api-key-file", failure.getName());
+                    assertEquals(keyFile, failure.getValue());
+                    assertEquals("the API key contains whitespace at position 3 of 13", failure.getReason());
+                    for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+                        assertFalse(String.valueOf(t.getMessage()).contains("sk live key-4"), t.getMessage());
+                    }
+                });
+    }
+
+    @Test
     void mountsTheWebhookAtTheConfiguredPathAndPublishesEventsOncePerReceipt() {
         runner.withUserConfiguration(Listener.class)
                 .withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.webhook.path=/hooks/8x8",

@@ -6,11 +6,13 @@ import io.connect8x8.RetryPolicy;
 import io.connect8x8.ValidationException;
 import io.connect8x8.spring.Connect8x8ClientCustomizer;
 import io.connect8x8.spring.Connect8x8Properties;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -59,7 +61,7 @@ public class Connect8x8AutoConfiguration {
             builder.apiKey(properties.getApiKey());
         } else if (properties.getApiKeyFile() != null) {
             // Only without api-key, as documented: the file was read after it and its key replaced api-key's.
-            builder.apiKey(ApiKey.fromFile(properties.getApiKeyFile()));
+            builder.apiKey(keyFromFile(properties.getApiKeyFile()));
         }
         ifSet(properties.getRegion(), builder::region);
         ifSet(properties.getSubAccountId(), builder::subAccountId);
@@ -78,6 +80,19 @@ public class Connect8x8AutoConfiguration {
             ifSet(retry.getMaxBackoff(), policy::maxBackoff);
             ifSet(retry.getRetryAmbiguousFailures(), policy::retryAmbiguousFailures);
             builder.retryPolicy(policy.build());
+        }
+    }
+
+    /** The key in the file; a malformed one names the file's property (the library names its field apiKey). */
+    private static ApiKey keyFromFile(Path file) {
+        try {
+            return ApiKey.fromFile(file);
+        } catch (ValidationException e) {
+            if (e.field().equals("apiKey")) {
+                // The problem never holds the key: its position and length at most.
+                throw new InvalidConfigurationPropertyValueException("connect8x8.api-key-file", file, e.problem());
+            }
+            throw e;
         }
     }
 
