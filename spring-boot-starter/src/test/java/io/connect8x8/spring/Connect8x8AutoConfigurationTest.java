@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -165,6 +166,18 @@ class Connect8x8AutoConfigurationTest {
                     for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
                         assertFalse(String.valueOf(t.getMessage()).contains("sk live key-4"), t.getMessage());
                     }
+                });
+    }
+
+    @Test
+    void sandboxModeIgnoresTheProductionKeyFile(@TempDir Path dir) {
+        // The application's properties name the key file of production; a sandbox test runs where it is absent,
+        // and the simulator's key replaces it anyway.
+        runner.withPropertyValues("connect8x8.api-key-file=" + dir.resolve("absent"),
+                        "connect8x8.sandbox.enabled=true")
+                .run(context -> {
+                    assertNull(context.getStartupFailure());
+                    assertNotNull(context.getBean(Connect8x8Client.class));
                 });
     }
 

@@ -57,9 +57,12 @@ public class Connect8x8AutoConfiguration {
 
     /** Sets what the properties give; an unset property keeps the library's default. */
     static void apply(Connect8x8Properties properties, Connect8x8Client.Builder builder) {
-        if (properties.getApiKey() != null) {
+        // In sandbox mode the simulator's key replaces it (Connect8x8SandboxAutoConfiguration): the key file of
+        // production, named in the application's properties, failed a sandbox test where that file does not exist.
+        boolean sandbox = properties.getSandbox().isEnabled();
+        if (!sandbox && properties.getApiKey() != null) {
             builder.apiKey(properties.getApiKey());
-        } else if (properties.getApiKeyFile() != null) {
+        } else if (!sandbox && properties.getApiKeyFile() != null) {
             // Only without api-key, as documented: the file was read after it and its key replaced api-key's.
             builder.apiKey(keyFromFile(properties.getApiKeyFile()));
         }
