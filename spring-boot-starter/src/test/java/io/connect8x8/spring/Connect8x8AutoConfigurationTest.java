@@ -235,6 +235,10 @@ class Connect8x8AutoConfigurationTest {
                                 + "size could never be read"),
                 Arguments.of("connect8x8.sandbox.port=-3", "connect8x8.sandbox.port",
                         "must be 0 (a free port) to 65535"),
+                Arguments.of("connect8x8.sandbox.receipt-time-factor=-1", "connect8x8.sandbox.receipt-time-factor",
+                        "receiptTimeFactor must be a finite number >= 0: -1.0"),
+                Arguments.of("connect8x8.sandbox.webhook-url=ftp://127.0.0.1/hook", "connect8x8.sandbox.webhook-url",
+                        "webhookUrl must be http or https: ftp://127.0.0.1/hook"),
                 Arguments.of("connect8x8.webhook.path=hooks/8x8", "connect8x8.webhook.path", "must start with '/'"));
     }
 
