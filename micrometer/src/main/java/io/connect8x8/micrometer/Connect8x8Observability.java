@@ -1,6 +1,7 @@
 package io.connect8x8.micrometer;
 
 import io.connect8x8.CallListener;
+import io.connect8x8.SendCancelledException;
 import io.connect8x8.webhooks.DeliveryReceipt;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Counter;
@@ -195,14 +196,18 @@ public final class Connect8x8Observability implements CallListener {
         @Override
         public void callFinished(Outcome outcome) {
             context.outcome = outcome;
+            // A cancel is the observation's error too, as the caller's future holds it: Micrometer's meter handler
+            // writes the tag error from the observation's error over the observation's own, so the tag "cancelled"
+            // this gave a cancel was replaced by "none" in the timer.
+            Throwable failure = outcome.cancelled()
+                    ? new SendCancelledException(outcome.sendState(), outcome.attempts()) : outcome.failure();
             observation.lowCardinalityKeyValue(KeyValue.of("outcome", outcome(outcome)))
                     .lowCardinalityKeyValue("http.status",
                             outcome.httpStatus() == 0 ? NO_VALUE : Integer.toString(outcome.httpStatus()))
-                    .lowCardinalityKeyValue("error", outcome.cancelled() ? "cancelled"
-                            : outcome.failure() == null ? NO_VALUE : outcome.failure().getClass().getSimpleName())
+                    .lowCardinalityKeyValue("error", failure == null ? NO_VALUE : failure.getClass().getSimpleName())
                     .highCardinalityKeyValue("connect8x8.attempts", Integer.toString(outcome.attempts()));
-            if (outcome.failure() != null) {
-                observation.error(outcome.failure());
+            if (failure != null) {
+                observation.error(failure);
             }
             observation.stop();
             if (meters != null && outcome.succeeded()) {

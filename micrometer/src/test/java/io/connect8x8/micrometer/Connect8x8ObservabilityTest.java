@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connect8x8.BadRequestException;
 import io.connect8x8.Connect8x8Client;
@@ -32,6 +33,7 @@ import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -159,6 +161,22 @@ class Connect8x8ObservabilityTest {
         assertEquals(1, callTimer("chatapps", "send", "not_sent", "503", "ServerErrorException").count());
         assertEquals(2, counter(Connect8x8Observability.RETRIES, "api", "chatapps", "reason", "unavailable"));
         assertNull(meters.find(Connect8x8Observability.RATE_LIMIT_WAITS).counter());
+    }
+
+    @Test
+    void aCancelledAsyncCallIsTimedWithItsErrorTagAsTheMeterHandlerWritesIt() {
+        // No answer is queued: the call waits until the caller cancels it.
+        try (Connect8x8Client client = client(observability())) {
+            CompletableFuture<?> call = client.sms().sendAsync(sms());
+            assertTrue(call.cancel(true));
+        }
+
+        // DefaultMeterObservationHandler writes the tag error itself, from the observation's error, over the
+        // observation's own: a cancel recorded no error, so the timer said error=none, not the documented value.
+        Timer cancelled = meters.get(Connect8x8Observability.CALLS).tags("api", "sms", "operation", "send",
+                "error", "SendCancelledException").timer();
+        assertEquals(1, cancelled.count());
+        assertEquals(1, meters.get(Connect8x8Observability.CALLS).timers().size());
     }
 
     @Test

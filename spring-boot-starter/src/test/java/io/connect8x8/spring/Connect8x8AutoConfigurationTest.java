@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -46,6 +47,7 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -138,6 +140,48 @@ class Connect8x8AutoConfigurationTest {
     }
 
     @Test
+    void theKeyPropertyWinsOverTheKeyFileAsDocumented(@TempDir Path dir) throws IOException {
+        // A file that cannot hold a key: it was read, and its key replaced api-key's, even with api-key set.
+        Path keyFile = Files.writeString(dir.resolve("key"), "not a key\n");
+        api.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(SMS_OK));
+        runner.withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.api-key-file=" + keyFile,
+                        "connect8x8.sub-account-id=acme_sub", "connect8x8.sms-base-url=" + apiUrl())
+                .run(context -> {
+                    context.getBean(Connect8x8Client.class).sms()
+                            .send(Sms.builder().to("+6512345678").from("8x8").text("hi").build());
+                    assertEquals("Bearer sk-test-properties-1",
+                            api.takeRequest(10, TimeUnit.SECONDS).getHeader("Authorization"));
+                });
+    }
+
+    @Test
+    void aKeyFileHoldingAMalformedKeyFailsStartupNamingTheFileProperty(@TempDir Path dir) throws IOException {
+        Path keyFile = Files.writeString(dir.resolve("key"), "sk live key-4\n");
+        runner.withPropertyValues("connect8x8.api-key-file=" + keyFile, "connect8x8.sub-account-id=acme_sub")
+                .run(context -> {
+                    InvalidConfigurationPropertyValueException failure = startupFailure(context.getStartupFailure());
+                    assertEquals("connect8x8.api-key-file", failure.getName());
+                    assertEquals(keyFile, failure.getValue());
+                    assertEquals("the API key contains whitespace at position 3 of 13", failure.getReason());
+                    for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+                        assertFalse(String.valueOf(t.getMessage()).contains("sk live key-4"), t.getMessage());
+                    }
+                });
+    }
+
+    @Test
+    void sandboxModeIgnoresTheProductionKeyFile(@TempDir Path dir) {
+        // The application's properties name the key file of production; a sandbox test runs where it is absent,
+        // and the simulator's key replaces it anyway.
+        runner.withPropertyValues("connect8x8.api-key-file=" + dir.resolve("absent"),
+                        "connect8x8.sandbox.enabled=true")
+                .run(context -> {
+                    assertNull(context.getStartupFailure());
+                    assertNotNull(context.getBean(Connect8x8Client.class));
+                });
+    }
+
+    @Test
     void mountsTheWebhookAtTheConfiguredPathAndPublishesEventsOncePerReceipt() {
         runner.withUserConfiguration(Listener.class)
                 .withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.webhook.path=/hooks/8x8",
@@ -191,6 +235,10 @@ class Connect8x8AutoConfigurationTest {
                                 + "size could never be read"),
                 Arguments.of("connect8x8.sandbox.port=-3", "connect8x8.sandbox.port",
                         "must be 0 (a free port) to 65535"),
+                Arguments.of("connect8x8.sandbox.receipt-time-factor=-1", "connect8x8.sandbox.receipt-time-factor",
+                        "receiptTimeFactor must be a finite number >= 0: -1.0"),
+                Arguments.of("connect8x8.sandbox.webhook-url=ftp://127.0.0.1/hook", "connect8x8.sandbox.webhook-url",
+                        "webhookUrl must be http or https: ftp://127.0.0.1/hook"),
                 Arguments.of("connect8x8.webhook.path=hooks/8x8", "connect8x8.webhook.path", "must start with '/'"));
     }
 
@@ -208,6 +256,27 @@ class Connect8x8AutoConfigurationTest {
                         assertFalse(String.valueOf(t.getMessage()).contains("sk live key-4"), t.getMessage());
                     }
                 });
+    }
+
+    @Test
+    void sandboxModeWithoutTheSimulatorOnTheClassPathFailsStartupInsteadOfReaching8x8() {
+        // Without the check the client bean kept the configured key and the region's live hosts, and the webhook
+        // endpoint still accepted requests without Authorization, as it does in sandbox mode.
+        WebApplicationContextRunner withoutSimulator = runner
+                .withClassLoader(new FilteredClassLoader("io.connect8x8.sandbox."))
+                .withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.sub-account-id=acme_sub",
+                        "connect8x8.sandbox.enabled=true");
+        // The second: an application with a client of its own, where only the webhook endpoint is the starter's.
+        for (WebApplicationContextRunner each : List.of(withoutSimulator,
+                withoutSimulator.withUserConfiguration(OwnClient.class))) {
+            each.run(context -> {
+                InvalidConfigurationPropertyValueException failure = startupFailure(context.getStartupFailure());
+                assertEquals("connect8x8.sandbox.enabled", failure.getName());
+                assertEquals("needs connect8x8-sandbox on the class path (a test dependency): without it the "
+                        + "client would send to 8x8 and the webhook endpoint accept requests without "
+                        + "Authorization", failure.getReason());
+            });
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.connect8x8.CallListener;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.micrometer.Connect8x8Observability;
 import io.connect8x8.sms.Sms;
@@ -17,6 +18,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +89,15 @@ class Connect8x8ObservationAutoConfigurationTest {
     }
 
     @Test
+    void anApplicationsCustomizerSettingItsOwnListenerRunsAfterTheStartersAndKeepsIt() {
+        api.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(SMS_OK));
+        runner.withUserConfiguration(Registries.class, OwnListener.class).run(context -> {
+            context.getBean(Connect8x8Client.class).sms().send(sms());
+            assertEquals(List.of("sms send"), context.getBean(OwnListener.class).calls);
+        });
+    }
+
+    @Test
     void withoutAnObservationRegistryBeanNothingIsObserved() {
         api.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(SMS_OK));
         runner.run(context -> {
@@ -118,6 +130,20 @@ class Connect8x8ObservationAutoConfigurationTest {
             ObservationRegistry registry = ObservationRegistry.create();
             registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
             return registry;
+        }
+    }
+
+    /** A customizer of the application's, without an order, that installs a listener of its own. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnListener {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Bean
+        Connect8x8ClientCustomizer ownListener() {
+            return builder -> builder.listener(call -> {
+                calls.add(call.api().tag() + " " + call.operation().tag());
+                return CallListener.CallEvents.NONE;
+            });
         }
     }
 

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 
 /**
  * Observes every send of the {@link io.connect8x8.Connect8x8Client} bean in the application's
@@ -54,12 +55,16 @@ public class Connect8x8ObservationAutoConfiguration {
     }
 
     /**
-     * Installs the listener on the client bean's builder.
+     * Installs the listener on the client bean's builder, before the application's own customizers (order 0, theirs
+     * default to the lowest precedence): one that sets a listener of its own keeps it, and may wrap this one (the
+     * {@link Connect8x8Observability} bean) to keep both.
      *
      * @param observability the listener
      * @return the customizer
      */
     @Bean
+    // Without an order it ran after the application's customizers and replaced their listener, without a word.
+    @Order(0)
     public Connect8x8ClientCustomizer connect8x8ObservabilityCustomizer(Connect8x8Observability observability) {
         return builder -> builder.listener(observability);
     }

@@ -1,5 +1,6 @@
 package io.connect8x8.spring.autoconfigure;
 
+import io.connect8x8.sandbox.Sandbox;
 import io.connect8x8.spring.Connect8x8ClientCustomizer;
 import io.connect8x8.spring.Connect8x8Properties;
 import io.connect8x8.spring.SandboxServer;
@@ -17,7 +18,7 @@ import org.springframework.core.env.Environment;
  * webhook endpoint on the port the web server was given.
  */
 @AutoConfiguration(before = Connect8x8AutoConfiguration.class)
-@ConditionalOnClass(name = "io.connect8x8.sandbox.Sandbox")
+@ConditionalOnClass(name = InvalidProperty.SIMULATOR)
 @ConditionalOnProperty(prefix = "connect8x8.sandbox", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(Connect8x8Properties.class)
 public class Connect8x8SandboxAutoConfiguration {
@@ -39,7 +40,8 @@ public class Connect8x8SandboxAutoConfiguration {
      * @param environment where the web server's port appears once it has started
      * @return the simulator's bean
      * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException when
-     *     {@code connect8x8.sandbox.port} is not 0 to 65535
+     *     {@code connect8x8.sandbox.port} is not 0 to 65535, {@code connect8x8.sandbox.receipt-time-factor} is
+     *     negative or {@code connect8x8.sandbox.webhook-url} is not http or https
      */
     @Bean
     public SandboxServer connect8x8SandboxServer(Connect8x8Properties properties, Environment environment) {
@@ -49,6 +51,12 @@ public class Connect8x8SandboxAutoConfiguration {
             throw InvalidProperty.of("connect8x8.sandbox.port", sandbox.getPort(),
                     new IllegalArgumentException("must be 0 (a free port) to 65535"));
         }
+        // Checked now by the simulator's builder: it was at the start of the simulator, after the web server, in the
+        // builder's words (receiptTimeFactor, webhookUrl) and without the property.
+        check("connect8x8.sandbox.receipt-time-factor", sandbox.getReceiptTimeFactor(),
+                () -> Sandbox.builder().receiptTimeFactor(sandbox.getReceiptTimeFactor()));
+        check("connect8x8.sandbox.webhook-url", sandbox.getWebhookUrl(),
+                () -> Sandbox.builder().webhookUrl(sandbox.getWebhookUrl()));
         return new SandboxServer(sandbox.getPort(), sandbox.getReceiptTimeFactor(), () -> {
             if (sandbox.getWebhookUrl() != null) {
                 return sandbox.getWebhookUrl();
@@ -63,6 +71,14 @@ public class Connect8x8SandboxAutoConfiguration {
             return port == null ? null
                     : "http://127.0.0.1:" + port + contextPath + properties.getWebhook().getPath();
         });
+    }
+
+    private static void check(String property, Object value, Runnable setter) {
+        try {
+            setter.run();
+        } catch (IllegalArgumentException e) {
+            throw InvalidProperty.of(property, value, e);
+        }
     }
 
     /**

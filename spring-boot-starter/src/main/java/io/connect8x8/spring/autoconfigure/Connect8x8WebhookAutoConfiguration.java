@@ -53,7 +53,8 @@ public class Connect8x8WebhookAutoConfiguration {
      *                               {@code connect8x8.webhook.authorization-disabled=true} is chosen, or both the
      *                               first two are (outside sandbox mode)
      * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
-     *     the {@code connect8x8.webhook.*} size or count the receiver refused
+     *     the {@code connect8x8.webhook.*} size or count the receiver refused, or {@code connect8x8.sandbox.enabled}
+     *     without {@code connect8x8-sandbox} on the class path
      */
     @Bean
     @ConditionalOnMissingBean
@@ -83,6 +84,8 @@ public class Connect8x8WebhookAutoConfiguration {
         WebhookAuthorizationCheck authorizationCheck = check.getIfUnique();
         boolean fixedAuthorization = webhook.getAuthorization() != null && !webhook.getAuthorization().isBlank();
         if (properties.getSandbox().isEnabled()) {
+            // An application with a client bean of its own has no connect8x8Client bean to make this check.
+            InvalidProperty.requireSimulatorInSandboxMode(properties);
             // The simulator posts receipts without an Authorization header: a production value left in the
             // application's properties answered each of them 401, and a sandbox test never saw a receipt.
             builder.withoutAuthorization();

@@ -5,6 +5,7 @@ import io.connect8x8.spring.Connect8x8Properties;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.ClassUtils;
 
 /**
  * Names the {@code connect8x8.*} property behind a value the library refused, as Spring Boot's
@@ -16,6 +17,9 @@ final class InvalidProperty {
 
     /** Shown instead of a secret, as Actuator shows it. */
     static final String HIDDEN = "******";
+
+    /** The class whose presence turns the sandbox auto-configuration on. */
+    static final String SIMULATOR = "io.connect8x8.sandbox.Sandbox";
 
     /** A builder field of the client, the property that sets it, and how to read the property. */
     private record Source(String field, String property, Function<Connect8x8Properties, Object> value) {
@@ -61,6 +65,23 @@ final class InvalidProperty {
             }
         }
         return refused;
+    }
+
+    /**
+     * Refuses sandbox mode without the simulator: its auto-configuration then steps aside, so the client bean would
+     * keep the configured key and 8x8's live hosts, and the webhook endpoint would still accept requests without
+     * {@code Authorization} as it does in sandbox mode.
+     *
+     * @param properties the bound properties
+     * @throws InvalidConfigurationPropertyValueException naming {@code connect8x8.sandbox.enabled}
+     */
+    static void requireSimulatorInSandboxMode(Connect8x8Properties properties) {
+        // The default class loader (the thread's), as the sandbox auto-configuration's condition sees the context's.
+        if (properties.getSandbox().isEnabled() && !ClassUtils.isPresent(SIMULATOR, null)) {
+            throw new InvalidConfigurationPropertyValueException("connect8x8.sandbox.enabled", true,
+                    "needs connect8x8-sandbox on the class path (a test dependency): without it the client would "
+                            + "send to 8x8 and the webhook endpoint accept requests without Authorization");
+        }
     }
 
     /**
