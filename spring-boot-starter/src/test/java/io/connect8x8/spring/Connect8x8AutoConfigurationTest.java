@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.connect8x8.ClientClosedException;
 import io.connect8x8.Connect8x8Client;
 import io.connect8x8.api.OperationCall;
 import io.connect8x8.api.Operations;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -338,6 +341,18 @@ class Connect8x8AutoConfigurationTest {
             assertEquals("acme", sanitizer.apply(new SanitizableData(null, "connect8x8.sub-account-id", "acme"))
                     .getValue());
         });
+    }
+
+    @Test
+    void closesItsClientWithTheContextSoNothingIsSentAfterShutdown() {
+        AtomicReference<Connect8x8Client> built = new AtomicReference<>();
+        runner.withPropertyValues("connect8x8.api-key=sk-test-properties-1", "connect8x8.sub-account-id=acme_sub",
+                        "connect8x8.sms-base-url=" + apiUrl())
+                .run(context -> built.set(context.getBean(Connect8x8Client.class)));
+
+        Sms sms = Sms.builder().to("+6512345678").from("8x8").text("hi").build();
+        assertThrows(ClientClosedException.class, () -> built.get().sms().send(sms));
+        assertEquals(0, api.getRequestCount(), "nothing reached the API after the context closed");
     }
 
     @Test
