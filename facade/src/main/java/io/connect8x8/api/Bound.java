@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import okhttp3.Request;
@@ -144,23 +145,28 @@ record Bound(OperationInfo info, Object api, Method call, List<Slot> slots, Type
         if (model == null) {
             throw new ValidationException("body", "is empty or null");
         }
-        refuseUnknownEnum(tree, gson.toJsonTree(model, type), "body", type);
+        refuseUnknownEnum(tree, gson.toJsonTree(model, type), "body", () -> type);
         return model;
     }
 
-    /** Refuses the first value the model made an open enum's unknown constant, with the enum's values if declared. */
-    private static void refuseUnknownEnum(JsonElement given, JsonElement sent, String path, Type type) {
+    /**
+     * Refuses the first value the model made an open enum's unknown constant, with the enum's values if declared. The
+     * field's type is looked up (by reflection) only for the value refused, not for every field of every body.
+     */
+    private static void refuseUnknownEnum(JsonElement given, JsonElement sent, String path, Supplier<Type> type) {
         if (given != null && sent.isJsonPrimitive() && UNKNOWN.equals(sent.getAsString()) && !sent.equals(given)) {
-            throw new ValidationException(path, raw(type).isEnum() ? "must be one of " + allowed(raw(type))
+            Class<?> raw = raw(type.get());
+            throw new ValidationException(path, raw.isEnum() ? "must be one of " + allowed(raw)
                     : "is not an allowed value");
         }
         if (sent instanceof JsonObject object && given instanceof JsonObject g) {
             for (Map.Entry<String, JsonElement> e : object.entrySet()) {
                 refuseUnknownEnum(g.get(e.getKey()), e.getValue(), path + "." + e.getKey(),
-                        fieldType(type, e.getKey()));
+                        () -> fieldType(type.get(), e.getKey()));
             }
         } else if (sent instanceof JsonArray array && given instanceof JsonArray g) {
-            Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+            Supplier<Type> element = () -> type.get() instanceof ParameterizedType p
+                    ? p.getActualTypeArguments()[0] : Object.class;
             for (int i = 0; i < Math.min(array.size(), g.size()); i++) {
                 refuseUnknownEnum(g.get(i), array.get(i), path + "[" + i + "]", element);
             }
