@@ -123,13 +123,7 @@ class FaultsAndAdminTest {
     @Test
     void aResetEndsTheLatencyOfARequestInFlightAndKeepsItOutOfTheRecord() throws Exception {
         try (Sandbox sandbox = Sandbox.builder().build().start()) {
-            sandbox.faults().latency(Duration.ofMinutes(5));
-            CompletableFuture<Http.Reply> inFlight = CompletableFuture.supplyAsync(() -> send(sandbox));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (sandbox.requestCount() == 0 && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            }
-            assertEquals(1, sandbox.requestCount());
+            CompletableFuture<Http.Reply> inFlight = sendIntoALongLatency(sandbox);
 
             sandbox.reset();
 
@@ -155,13 +149,7 @@ class FaultsAndAdminTest {
             for (int round = 0; round < 5; round++) {
                 Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
                 Sandbox sandbox = Sandbox.builder().build().start();
-                sandbox.faults().latency(Duration.ofMinutes(5));
-                CompletableFuture<Http.Reply> inFlight = CompletableFuture.supplyAsync(() -> send(sandbox));
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (sandbox.requestCount() == 0 && System.nanoTime() < deadline) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                }
-                assertEquals(1, sandbox.requestCount());
+                CompletableFuture<Http.Reply> inFlight = sendIntoALongLatency(sandbox);
                 List<Thread> requestThreads = Thread.getAllStackTraces().keySet().stream()
                         .filter(thread -> !before.contains(thread) && thread.getName().startsWith("sandbox-request-"))
                         .toList();
@@ -218,5 +206,17 @@ class FaultsAndAdminTest {
 
             assertEquals(400, reply.status());
         }
+    }
+
+    /** Sends one request into a five-minute latency fault and returns once the simulator holds it. */
+    private static CompletableFuture<Http.Reply> sendIntoALongLatency(Sandbox sandbox) {
+        sandbox.faults().latency(Duration.ofMinutes(5));
+        CompletableFuture<Http.Reply> inFlight = CompletableFuture.supplyAsync(() -> send(sandbox));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sandbox.requestCount() == 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        assertEquals(1, sandbox.requestCount());
+        return inFlight;
     }
 }
